@@ -1,0 +1,57 @@
+package org.lacrima.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.codebook.Relation;
+
+/** Prints a category system as an indented tree, and the relations between its categories. */
+final class CategoryTree {
+
+  private final boolean unicode = Console.unicode();
+
+  void print(CategorySystem system, String language, PrintWriter out, Map<UUID, String> annotations) {
+    for (Category root : system.roots()) {
+      out.println(label(root, language) + annotation(root, annotations));
+      printChildren(system, root, "", language, out, annotations);
+    }
+  }
+
+  private void printChildren(CategorySystem system, Category parent, String indent, String language, PrintWriter out,
+      Map<UUID, String> annotations) {
+    List<Category> children = system.children(parent.id());
+    for (int i = 0; i < children.size(); i++) {
+      Category c = children.get(i);
+      boolean last = i == children.size() - 1;
+      String branch = unicode ? (last ? "└─ " : "├─ ") : (last ? "`- " : "|- ");
+      out.println(indent + branch + label(c, language) + annotation(c, annotations));
+      printChildren(system, c, indent + (last ? "   " : unicode ? "│  " : "|  "), language, out, annotations);
+    }
+  }
+
+  void printRelations(CategorySystem system, String language, PrintWriter out) {
+    if (system.relations().isEmpty()) {
+      return;
+    }
+    String arrow = unicode ? " → " : " -> ";
+    String both = unicode ? " ↔ " : " <-> ";
+    out.println();
+    out.println("Relations between categories, in the paper's wording:");
+    for (Relation r : system.relations()) {
+      out.println("  " + system.get(r.from()).label().in(language) + (r.kind().symmetric() ? both : arrow)
+          + system.get(r.to()).label().in(language) + "   (" + r.kind().wording() + ")");
+    }
+  }
+
+  private static String label(Category c, String language) {
+    return c.label().in(language) + (c.codable() ? "" : "  [domain, not coded]");
+  }
+
+  private static String annotation(Category c, Map<UUID, String> annotations) {
+    String a = annotations.get(c.id());
+    return a == null ? "" : "  " + a;
+  }
+}

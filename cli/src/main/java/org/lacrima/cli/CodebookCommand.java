@@ -1,0 +1,57 @@
+package org.lacrima.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lacrima.core.codebook.BuiltInCategorySystem;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.store.ProjectStores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "codebook", description = {
+    "Print the category system as a tree: a project's own, or without PROJECT the built-in one."},
+    subcommands = CodebookExportCommand.class)
+final class CodebookCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",
+      description = "A project (file, or name with --db); without it, the built-in category system.")
+  String project;
+
+  @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL server holding the project.")
+  String db;
+
+  @Option(names = "--lang", defaultValue = "en", paramLabel = "en|de", description = "Language of labels (default: en).")
+  String language;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    CategorySystem system = load(project, db);
+    var out = spec.commandLine().getOut();
+    var info = system.info();
+    out.println(info.title().in(Languages.check(language)) + " (" + info.versionLabel() + ")"
+        + (project == null ? ", built in" : ", project " + project));
+    if (!info.citation().isEmpty()) {
+      out.println("Source: " + info.citation());
+    }
+    out.println();
+    new CategoryTree().print(system, language, out, Map.of());
+    new CategoryTree().printRelations(system, language, out);
+    return 0;
+  }
+
+  static CategorySystem load(String project, String db) {
+    if (project == null) {
+      return BuiltInCategorySystem.get();
+    }
+    try (ProjectStore store = ProjectStores.open(ProjectOptions.location(project, db))) {
+      return store.read(s -> s.categories().current());
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.lacrima.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.lacrima.core.InputException;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.io.codebook.CodebookFormat;
+import org.lacrima.io.codebook.CodebookFormats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "export", description = {
+    "Write the codebook as a document to hand out (markdown, html, docx) or as machine-readable JSON:",
+    "every field of every category, the relations, and the citation."})
+final class CodebookExportCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",
+      description = "A project (file, or name with --db); without it, the built-in category system.")
+  String project;
+
+  @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL server holding the project.")
+  String db;
+
+  @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "markdown, html, docx or json.")
+  String format;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The file to write.")
+  Path output;
+
+  @Option(names = "--lang", defaultValue = "en", paramLabel = "en|de", description = "Main language (default: en).")
+  String language;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    CodebookFormat f = CodebookFormats.byName(format);
+    CategorySystem system = CodebookCommand.load(project, db);
+    Path target = output.toAbsolutePath();
+    if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+      throw new InputException("-o " + output + ": the folder " + target.getParent() + " does not exist");
+    }
+    // written beside the target and moved into place, so a failed export never leaves half a file
+    Path partial = Files.createTempFile(target.getParent(), ".lacrima-export-", ".part");
+    try {
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        f.write(system, Languages.check(language), out);
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    spec.commandLine().getOut().println("Wrote the codebook (" + f.name() + ", " + system.size() + " categories, "
+        + system.relations().size() + " relations) to " + target);
+    return 0;
+  }
+}

@@ -1,0 +1,103 @@
+package org.lacrima.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.lacrima.core.coding.CodingExport;
+import org.lacrima.core.coding.CodingImport;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.io.csv.CodingsCsv;
+import org.lacrima.io.csv.CsvTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "codings", description = "Import and export codings as CSV (Lacrima's exchange format).",
+    subcommands = {CodingsCommand.Import.class, CodingsCommand.Export.class})
+final class CodingsCommand {
+
+  @Command(name = "import", description = {
+      "Add codings from a CSV file with columns document, start and end (code points, end exclusive) or quote",
+      "(with occurrence where the quote occurs more than once), category (id, label or path), coder, memo.",
+      "Coders are created when first named. All rows land, or none."})
+  static final class Import implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "1", paramLabel = "FILE.csv")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ProjectStore store = project.open(); CsvTable table = CsvTable.open(file)) {
+        CodingImport.Report r = store.write(s -> CodingImport.run(s, CodingsCsv.read(table)));
+        var out = spec.commandLine().getOut();
+        out.printf("Read %,d rows from %s: %,d codings added", r.rows(), file, r.added());
+        out.println(r.repeated() == 0 ? "." : String.format(", %,d repeated a coding already in the project "
+            + "(kept once; new memos appended).", r.repeated()));
+        for (String coder : r.newCoders()) {
+          out.println("New coder: " + coder);
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "export", description = {
+      "Write every coding as CSV: id, document, coder, category_id, category_path, start, end, text, memo.",
+      "Importing it into a project with the same documents reproduces the codings exactly."})
+  static final class Export implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.csv", description = "The file to write (default: standard output).")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      try (ProjectStore store = project.open()) {
+        if (output == null) {
+          Writer w = spec.commandLine().getOut();
+          store.read(s -> write(s, w));
+          w.flush();
+          return 0;
+        }
+        Path target = output.toAbsolutePath();
+        Path partial = Files.createTempFile(target.getParent(), ".lacrima-codings-", ".part");
+        try {
+          long n;
+          try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8))) {
+            n = store.read(s -> write(s, w));
+          }
+          Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          spec.commandLine().getOut().printf("Wrote %,d codings to %s%n", n, target);
+        } finally {
+          Files.deleteIfExists(partial);
+        }
+      }
+      return 0;
+    }
+
+    private static long write(org.lacrima.core.project.ProjectSession s, Writer w) {
+      CodingsCsv.Writer csv = new CodingsCsv.Writer(w);
+      long n = CodingExport.run(s, csv::write);
+      csv.close();
+      return n;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.lacrima.cli;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/** What the terminal can show: box-drawing characters only where output is UTF-8. */
+final class Console {
+
+  private Console() {
+  }
+
+  static Charset charset() {
+    String enc = System.getProperty("stdout.encoding");
+    if (enc == null) {
+      return Charset.defaultCharset();
+    }
+    try {
+      return Charset.forName(enc);
+    } catch (IllegalArgumentException e) {
+      return StandardCharsets.UTF_8;
+    }
+  }
+
+  static boolean unicode() {
+    return charset().equals(StandardCharsets.UTF_8);
+  }
+}

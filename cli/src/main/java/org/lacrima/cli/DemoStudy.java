@@ -1,0 +1,70 @@
+package org.lacrima.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.coding.CodingImport;
+import org.lacrima.core.project.ProjectSeed;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.transcript.DocumentSummary;
+import org.lacrima.core.transcript.Segmentation;
+import org.lacrima.core.transcript.Transcript;
+import org.lacrima.core.transcript.TranscriptImport;
+import org.lacrima.io.csv.CodingsCsv;
+import org.lacrima.io.csv.CsvTable;
+import org.lacrima.io.csv.VariablesCsv;
+import org.lacrima.io.text.IcuSentenceSplitter;
+
+/**
+ * The fictional demo study shipped with Lacrima: six interviews (two each with a psychodynamic, a
+ * cognitive-behavioural and a systemic therapist, all invented), their variables, and the codings
+ * of two fictional coders who disagree the way real coders do.
+ */
+final class DemoStudy {
+
+  static final String NAME = "lacrima-demo";
+  static final List<String> INTERVIEWS = List.of("pdt-01", "pdt-02", "cbt-01", "cbt-02", "st-01", "st-02");
+  private static final String BASE = "demo/";
+
+  private DemoStudy() {
+  }
+
+  /** Fills a new project: the built-in system, the interviews, units by turn, both coders' codings. */
+  static CodingImport.Report build(ProjectSession s, CategorySystem system, String who, Instant now) {
+    ProjectSeed.from(s, system, who, now);
+    List<Transcript> transcripts = new ArrayList<>();
+    for (String name : INTERVIEWS) {
+      byte[] bytes = resource("interviews/" + name + ".txt");
+      transcripts.add(new Transcript(name, name + ".txt", "text", "UTF-8", "", new String(bytes, StandardCharsets.UTF_8)));
+    }
+    var variables = VariablesCsv.read(CsvTable.of(text("variables.csv"), "demo/variables.csv"));
+    TranscriptImport.run(s, transcripts, new TranscriptImport.Options(Optional.empty(), Map.of(), variables, who, now));
+    IcuSentenceSplitter sentences = new IcuSentenceSplitter();
+    for (DocumentSummary d : s.documents().list()) {
+      s.units().replace(d.id(), Segmentation.propose(s.documents().get(d.id()), Segmentation.By.TURN, sentences));
+    }
+    return CodingImport.run(s, CodingsCsv.read(CsvTable.of(text("codings.csv"), "demo/codings.csv")));
+  }
+
+  private static String text(String name) {
+    return new String(resource(name), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = DemoStudy.class.getResourceAsStream(BASE + name)) {
+      if (in == null) {
+        throw new IllegalStateException("the demo resource " + name + " is missing from this build");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

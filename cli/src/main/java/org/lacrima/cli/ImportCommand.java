@@ -1,0 +1,94 @@
+package org.lacrima.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.core.transcript.DocumentSummary;
+import org.lacrima.core.transcript.Transcript;
+import org.lacrima.core.transcript.TranscriptImport;
+import org.lacrima.core.transcript.VariableRow;
+import org.lacrima.io.csv.CsvTable;
+import org.lacrima.io.csv.VariablesCsv;
+import org.lacrima.io.transcript.TranscriptFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import", description = {
+    "Import transcripts (.txt, .md, .docx) as documents. The text is kept as written; speaker turns are found",
+    "from labels at line starts (I:, B:, T:, Therapeutin:, … or any recurring label of one to three words).",
+    "All files land, or none."})
+final class ImportCommand implements Callable<Integer> {
+
+  @Mixin
+  ProjectOptions project;
+
+  @Mixin
+  Actor actor;
+
+  @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Transcripts to import.")
+  List<Path> files;
+
+  @Option(names = "--speakers", split = ",", paramLabel = "LABEL",
+      description = "The speaker labels that start turns (e.g. I,B), instead of detecting them.")
+  List<String> speakers;
+
+  @Option(names = "--var", paramLabel = "NAME=VALUE",
+      description = "A variable for every imported document, e.g. --var orientation=PDT (repeatable).")
+  Map<String, String> variables = new LinkedHashMap<>();
+
+  @Option(names = "--vars", paramLabel = "FILE.csv",
+      description = "Variables per document: a column 'document' (file name without extension) and one column per "
+          + "variable (orientation, experience_years, interviewer, date, …).")
+  Path variablesFile;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    // everything is read and checked before the project is opened for writing
+    List<Transcript> transcripts = new ArrayList<>();
+    for (Path f : files) {
+      transcripts.add(TranscriptFiles.read(f));
+    }
+    List<VariableRow> rows = List.of();
+    if (variablesFile != null) {
+      try (CsvTable table = CsvTable.open(variablesFile)) {
+        rows = VariablesCsv.read(table);
+      }
+    }
+    var options = new TranscriptImport.Options(Optional.ofNullable(speakers), variables, rows, actor.name(),
+        Instant.now());
+    List<VariableRow> finalRows = rows;
+    try (ProjectStore store = project.open()) {
+      List<DocumentSummary> imported = store.write(s -> TranscriptImport.run(s, transcripts, options));
+      var out = spec.commandLine().getOut();
+      out.println("Imported " + imported.size() + (imported.size() == 1 ? " document" : " documents")
+          + " into " + store.location() + ":");
+      for (int i = 0; i < imported.size(); i++) {
+        DocumentSummary d = imported.get(i);
+        Transcript t = transcripts.get(i);
+        out.printf("  %-24s %-20s %,8d words %5d turns%s%n", d.name(), t.encoding(), d.words(), d.turns(),
+            d.variables().isEmpty() ? "" : "  " + d.variables());
+      }
+      if (imported.stream().anyMatch(d -> d.turns() == 0)) {
+        out.println("Some documents have no speaker turns: name their labels with --speakers, or segment them by "
+            + "sentence or paragraph.");
+      }
+      if (!finalRows.isEmpty() && finalRows.size() > imported.size()) {
+        out.println("Variables from " + variablesFile + " were also set on documents imported before.");
+      }
+    }
+    return 0;
+  }
+}

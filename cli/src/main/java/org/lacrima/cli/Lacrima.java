@@ -1,0 +1,101 @@
+package org.lacrima.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.lacrima.core.InputException;
+import org.lacrima.core.project.ProjectAccessException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lacrima} command. */
+@Command(name = "lacrima",
+    mixinStandardHelpOptions = true,
+    versionProvider = Lacrima.Version.class,
+    description = {
+        "A research workbench for therapists' working models of crying in psychotherapy",
+        "(the integrative category system of Gutjahr, Marten & Benecke).",
+        "",
+        "Projects are files (study.lacrima) or, with --db postgresql://…, projects on a team server.",
+        "Nothing leaves this machine: Lacrima makes no network connections except to a --db server you name."},
+    subcommands = {
+        DemoCommand.class,
+        InitCommand.class,
+        CodebookCommand.class,
+        ImportCommand.class,
+        SegmentCommand.class,
+        UnitsCommand.class,
+        CodingsCommand.class,
+        StatsCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Lacrima implements Runnable {
+
+  /** Exit status for input or project problems the user can mend (a message was printed). */
+  public static final int REFUSED = 1;
+  /** Exit status for a fault in Lacrima itself. */
+  public static final int INTERNAL_ERROR = 70;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(new PrintWriter(System.out, true, Console.charset()),
+        new PrintWriter(System.err, true, Console.charset()), args));
+  }
+
+  /** Runs a command line, writing to the given streams; returns the exit status. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Lacrima());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof InputException || e instanceof ProjectAccessException) {
+        err.println("lacrima: " + e.getMessage());
+        err.flush();
+        return REFUSED;
+      }
+      err.println("lacrima: internal error: " + e);
+      e.printStackTrace(err);
+      err.println("Nothing was changed by the command that failed. Please report this with the lines above.");
+      err.flush();
+      return INTERNAL_ERROR;
+    });
+    int status = cl.execute(args);
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  /** How the user started Lacrima ("./lacrima", "java -jar lacrima.jar"), for the hints we print. */
+  static String command() {
+    return System.getProperty("lacrima.command", "java -jar lacrima.jar");
+  }
+
+  static String version() {
+    try (InputStream in = Lacrima.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+      return p.getProperty("version", "development");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"Lacrima " + version(), "Java " + Runtime.version()};
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.lacrima.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.store.ProjectLocation;
+import org.lacrima.store.ProjectStores;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The project a command works on: a file, or with --db a project name on a PostgreSQL server. */
+final class ProjectOptions {
+
+  @Parameters(index = "0", paramLabel = "PROJECT",
+      description = "The project: a file such as study.lacrima, or with --db the project's name on the server.")
+  String project;
+
+  @Option(names = "--db", paramLabel = "URL",
+      description = "A PostgreSQL server holding the project: postgresql://[user[:password]@]host[:port]/database[?schema=…]."
+          + " Default: the environment variable LACRIMA_DB, else none (PROJECT is a file).")
+  String db;
+
+  ProjectLocation location() {
+    return location(project, db);
+  }
+
+  static ProjectLocation location(String project, String db) {
+    Optional<String> server = Optional.ofNullable(db).or(() -> Optional.ofNullable(System.getenv("LACRIMA_DB")))
+        .filter(s -> !s.isBlank());
+    return ProjectLocation.of(project, server);
+  }
+
+  ProjectStore open() {
+    return ProjectStores.open(location());
+  }
+
+  /** For messages: the absolute file, or the server project. */
+  String describe() {
+    ProjectLocation l = location();
+    return l instanceof ProjectLocation.SqliteFile f ? Path.of(f.file().toString()).toAbsolutePath().toString() : l.describe();
+  }
+}

@@ -1,0 +1,70 @@
+package org.lacrima.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.lacrima.core.coding.Coder;
+import org.lacrima.core.project.ProjectStatistics;
+import org.lacrima.core.project.ProjectStatistics.CategoryRow;
+
+/** Prints project statistics as plain-text tables. */
+final class StatsReport {
+
+  private static final int LABEL_WIDTH = 66;
+
+  void print(ProjectStatistics st, PrintWriter out) {
+    out.printf("%,d documents, %,d words, %,d turns, %,d meaning units, %,d codings%n",
+        st.documents(), st.words(), st.turns(), st.units(), st.codings());
+    if (!st.documentsByOrientation().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      st.documentsByOrientation().forEach((o, n) -> parts.add(o + " " + n));
+      out.println("Documents by orientation: " + String.join(", ", parts));
+    }
+    if (st.categories().isEmpty()) {
+      out.println("The project has no categories.");
+      return;
+    }
+    out.println();
+    out.println("Codings per category and coder");
+    List<String> coderNames = st.coders().stream().map(Coder::name).toList();
+    table(st, coderNames, row -> st.coders().stream().map(c -> row.byCoder().get(c.id())).toList(), out);
+    out.println();
+    out.println("Codings per category and orientation (all coders)");
+    table(st, st.orientations(), row -> st.orientations().stream().map(o -> row.byOrientation().get(o)).toList(), out);
+  }
+
+  /** Category rows with the category tree indented, one column per key, and a total. */
+  void table(ProjectStatistics st, List<String> columns, Function<CategoryRow, List<Long>> values, PrintWriter out) {
+    StringBuilder header = new StringBuilder(pad("category", LABEL_WIDTH));
+    for (String c : columns) {
+      header.append(' ').append(leftPad(c, width(c)));
+    }
+    header.append(' ').append(leftPad("total", 7));
+    out.println(header);
+    for (CategoryRow row : st.categories()) {
+      StringBuilder line = new StringBuilder(pad("  ".repeat(row.depth()) + row.category().label().english(), LABEL_WIDTH));
+      List<Long> v = values.apply(row);
+      for (int i = 0; i < columns.size(); i++) {
+        line.append(' ').append(leftPad(row.category().codable() ? String.format("%,d", v.get(i)) : "", width(columns.get(i))));
+      }
+      line.append(' ').append(leftPad(row.category().codable() ? String.format("%,d", row.total()) : "", 7));
+      out.println(line);
+    }
+  }
+
+  private static int width(String column) {
+    return Math.max(7, column.length());
+  }
+
+  private static String pad(String s, int width) {
+    if (s.length() > width) {
+      return s.substring(0, width - 1) + "…";
+    }
+    return s + " ".repeat(width - s.length());
+  }
+
+  private static String leftPad(String s, int width) {
+    return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+  }
+}

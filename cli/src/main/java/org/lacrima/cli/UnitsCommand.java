@@ -1,0 +1,154 @@
+package org.lacrima.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lacrima.core.InputException;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.transcript.DocumentSummary;
+import org.lacrima.core.transcript.MeaningUnit;
+import org.lacrima.core.transcript.Segmentation;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "units", description = "List and adjust the meaning units of a document.",
+    subcommands = {UnitsCommand.ListUnits.class, UnitsCommand.Merge.class, UnitsCommand.Split.class})
+final class UnitsCommand {
+
+  static DocumentSummary document(ProjectSession s, String name) {
+    return s.documents().byName(name)
+        .orElseThrow(() -> new InputException("no document named \"" + name + "\" in the project"));
+  }
+
+  static String excerpt(String text) {
+    String one = text.replace('\n', ' ');
+    return one.length() <= 90 ? one : one.substring(0, 87) + "…";
+  }
+
+  @Command(name = "list", description = "List a document's units: number, offsets (code points) and text.")
+  static final class ListUnits implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "1", paramLabel = "DOCUMENT")
+    String document;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ProjectStore store = project.open()) {
+        store.read(s -> {
+          DocumentSummary d = document(s, document);
+          DocumentText text = s.documents().text(d.id());
+          List<MeaningUnit> units = s.units().byDocument(d.id());
+          var out = spec.commandLine().getOut();
+          if (units.isEmpty()) {
+            out.println(d.name() + " has no meaning units yet: " + Lacrima.command() + " segment " + project.project);
+          }
+          for (int i = 0; i < units.size(); i++) {
+            MeaningUnit u = units.get(i);
+            out.printf("%4d  %6d..%-6d %-9s %s%n", i + 1, u.start(), u.end(), u.origin().code(),
+                excerpt(text.slice(u.start(), u.end())));
+          }
+          return null;
+        });
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "merge", description = "Merge units FIRST to LAST (numbers from 'units list') into one.")
+  static final class Merge implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "1", paramLabel = "DOCUMENT")
+    String document;
+
+    @Parameters(index = "2", paramLabel = "FIRST")
+    int first;
+
+    @Parameters(index = "3", paramLabel = "LAST")
+    int last;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ProjectStore store = project.open()) {
+        store.write(s -> {
+          DocumentSummary d = document(s, document);
+          s.units().replace(d.id(), Segmentation.merge(s.units().byDocument(d.id()), first - 1, last - 1));
+          return null;
+        });
+      }
+      spec.commandLine().getOut().println("Merged units " + first + " to " + last + " of " + document + ".");
+      return 0;
+    }
+  }
+
+  @Command(name = "split", description = "Split a unit in two, at a code point offset or before a quoted text.")
+  static final class Split implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "1", paramLabel = "DOCUMENT")
+    String document;
+
+    @Parameters(index = "2", paramLabel = "UNIT")
+    int unit;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Where where;
+
+    static final class Where {
+      @Option(names = "--at", paramLabel = "OFFSET", description = "Split at this offset (code points).")
+      Integer at;
+
+      @Option(names = "--before", paramLabel = "TEXT", description = "Split before this text, which must occur once in the unit.")
+      String before;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ProjectStore store = project.open()) {
+        store.write(s -> {
+          DocumentSummary d = document(s, document);
+          DocumentText text = s.documents().text(d.id());
+          List<MeaningUnit> units = s.units().byDocument(d.id());
+          if (unit < 1 || unit > units.size()) {
+            throw new InputException("there is no unit " + unit + " in " + document + " (it has " + units.size() + ")");
+          }
+          MeaningUnit u = units.get(unit - 1);
+          int at = where.at != null ? where.at : offsetBefore(text, u, where.before);
+          s.units().replace(d.id(), Segmentation.split(units, unit - 1, at, text));
+          return null;
+        });
+      }
+      spec.commandLine().getOut().println("Split unit " + unit + " of " + document + ".");
+      return 0;
+    }
+
+    private static int offsetBefore(DocumentText text, MeaningUnit u, String quote) {
+      List<Integer> inUnit = text.occurrences(quote).stream()
+          .filter(o -> o > u.start() && o < u.end()).toList();
+      if (inUnit.size() != 1) {
+        throw new InputException("--before \"" + quote + "\" occurs " + inUnit.size()
+            + " times inside the unit (after its start); it must occur exactly once");
+      }
+      return inUnit.get(0);
+    }
+  }
+}

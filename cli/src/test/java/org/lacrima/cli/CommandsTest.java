@@ -1,0 +1,185 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands end to end on a project file, as a researcher runs them. */
+class CommandsTest {
+
+  @TempDir
+  Path dir;
+
+  private String project;
+
+  @BeforeEach
+  void init() {
+    project = dir.resolve("study.lacrima").toString();
+    CliRun.ok("init", project);
+  }
+
+  private Path write(String name, String text, Charset cs) throws IOException {
+    return Files.write(dir.resolve(name), text.getBytes(cs));
+  }
+
+  /** What a project holds, as the commands show it: every coding and the statistics. */
+  private String snapshot() {
+    return CliRun.ok("codings", "export", project).out() + CliRun.ok("stats", project).out();
+  }
+
+  @Test
+  void importsTranscriptsInTheirEncodingsWithVariables() throws IOException {
+    Path utf8 = write("pdt-01.txt", "I: Erinnern Sie sich?\nB: Ja, sie weinte – leise.\n", StandardCharsets.UTF_8);
+    Path cp1252 = write("cbt-01.txt", "I: Und Sie?\r\nB: Tränen sind okay.\r\n", Charset.forName("windows-1252"));
+    byte[] utf16 = ("\uFEFFI: Und dann?\nB: Ich schwieg.\n").getBytes(StandardCharsets.UTF_16LE);
+    Path bom = Files.write(dir.resolve("st-01.txt"), utf16);
+    Path docx = dir.resolve("st-02.docx");
+    try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(docx)) {
+      doc.createParagraph().createRun().setText("I: Frage");
+      doc.createParagraph().createRun().setText("B: Antwort");
+      doc.write(out);
+    }
+    Path vars = write("vars.csv", "document;orientation;experience_years\npdt-01;PDT;12\ncbt-01;VT;3\nst-01;ST;\nst-02;systemisch;1\n",
+        StandardCharsets.UTF_8);
+    CliRun run = CliRun.ok("import", project, utf8.toString(), cp1252.toString(), bom.toString(), docx.toString(),
+        "--vars", vars.toString(), "--var", "interviewer=HR");
+    assertThat(run.out()).contains("Imported 4 documents")
+        .containsPattern("cbt-01\\s+Windows-1252").containsPattern("st-01\\s+UTF-16LE \\(with BOM\\)")
+        .containsPattern("pdt-01\\s+UTF-8 ").contains("orientation=CBT").contains("interviewer=HR");
+    String stats = CliRun.ok("stats", project).out();
+    assertThat(stats).contains("4 documents").contains("8 turns").contains("Documents by orientation: CBT 1, PDT 1, ST 2");
+  }
+
+  @Test
+  void refusesABatchWithOneBadFileAndChangesNothing() throws IOException {
+    Path good = write("a.txt", "I: gut\nB: ja\n", StandardCharsets.UTF_8);
+    Path binary = Files.write(dir.resolve("b.txt"), new byte[] {'I', ':', 0, 1, 2});
+    String before = snapshot();
+    CliRun run = CliRun.of("import", project, good.toString(), binary.toString());
+    assertThat(run.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(run.err()).contains("b.txt, byte offset 2").contains("NUL");
+    assertThat(snapshot()).isEqualTo(before);
+
+    CliRun.ok("import", project, good.toString());
+    String withA = snapshot();
+    Path again = write("sub-a.txt", "x", StandardCharsets.UTF_8);
+    Files.createDirectories(dir.resolve("other"));
+    Path sameName = Files.copy(again, dir.resolve("other/a.txt"));
+    CliRun duplicate = CliRun.of("import", project, sameName.toString());
+    assertThat(duplicate.err()).contains("already has a document named \"a\"");
+    Path empty = write("c.txt", "  \n\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.of("import", project, empty.toString()).err()).contains("c.txt: is empty");
+    Path vars = write("v.csv", "document,orientation\nc,PDT\nd,Freud\n", StandardCharsets.UTF_8);
+    Path c = write("d.txt", "I: x\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.of("import", project, c.toString(), "--vars", vars.toString()).err())
+        .contains("v.csv, line 2: no document named \"c\"");
+    assertThat(snapshot()).isEqualTo(withA);
+  }
+
+  @Test
+  void segmentsAdjustsUnitsAndProtectsManualWork() throws IOException {
+    Path t = write("a.txt", "I: Frage eins. Frage zwei.\nB: Antwort z. B. so. Und weiter.\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", project, t.toString());
+    CliRun.ok("segment", project, "--by", "sentence");
+    assertThat(CliRun.ok("units", "list", project, "a").out())
+        .contains("1 ").contains("Frage eins.").contains("Antwort z. B. so.").contains("Und weiter.");
+    CliRun.ok("units", "merge", project, "a", "1", "2");
+    assertThat(CliRun.ok("units", "list", project, "a").out()).containsPattern("merged +Frage eins. Frage zwei.");
+    CliRun.ok("units", "split", project, "a", "1", "--before", "Frage zwei");
+    String units = CliRun.ok("units", "list", project, "a").out();
+    assertThat(units.lines()).hasSize(4);
+    assertThat(units).containsPattern("split +Frage eins.\\n").containsPattern("split +Frage zwei.\\n");
+    CliRun again = CliRun.of("segment", project, "--by", "turn");
+    assertThat(again.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(again.err()).contains("adjusted by hand").contains("--replace");
+    assertThat(CliRun.ok("units", "list", project, "a").out()).isEqualTo(units);
+    CliRun.ok("segment", project, "--by", "turn", "--replace");
+    assertThat(CliRun.ok("units", "list", project, "a").out().lines()).hasSize(2);
+  }
+
+  @Test
+  void importsCodingsNamingCategoriesEveryWayAndRoundTripsThemExactly() throws IOException {
+    Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte wütend. Ich schwieg. Sie weinte wütend.\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", project, t.toString());
+    Path codings = write("codings.csv", String.join("\n",
+        "document,start,end,quote,occurrence,category,coder,memo",
+        "a,,,Ich schwieg.,,Pause,mira,",
+        "a,,,Sie weinte wütend.,2,Protestweinen,mira,\"zweites Mal, \"\"wütend\"\"\"",
+        "a,,,Sie weinte wütend.,1,Interventions > Giving space > Pause,jonas,",
+        "a,19,37,,,7c31eb4f-80d4-4aa4-915e-dbda79486214,jonas,offsets",
+        ""), StandardCharsets.UTF_8);
+    CliRun imported = CliRun.ok("codings", "import", project, codings.toString());
+    assertThat(imported.out()).contains("Read 4 rows").contains("4 codings added").contains("New coder: mira")
+        .contains("New coder: jonas");
+    Path exported = dir.resolve("export.csv");
+    CliRun.ok("codings", "export", project, "-o", exported.toString());
+    String csv = Files.readString(exported);
+    assertThat(csv).startsWith("id,document,coder,category_id,category_path,start,end,text,memo")
+        .contains("Assumptions > Forms of emotional crying > Protest crying")
+        .contains("\"zweites Mal, \"\"wütend\"\"\"");
+
+    String second = dir.resolve("second.lacrima").toString();
+    CliRun.ok("init", second);
+    CliRun.ok("import", second, t.toString());
+    CliRun.ok("codings", "import", second, exported.toString());
+    Path exportedAgain = dir.resolve("again.csv");
+    CliRun.ok("codings", "export", second, "-o", exportedAgain.toString());
+    assertThat(Files.readAllBytes(exportedAgain)).isEqualTo(Files.readAllBytes(exported));
+  }
+
+  @Test
+  void aBadCodingsRowIsNamedAndNothingLands() throws IOException {
+    Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", project, t.toString());
+    String before = snapshot();
+    Path codings = write("codings.csv", "document,quote,category,coder\na,Sie weinte.,Pause,mira\na,Er lachte.,Pause,mira\n",
+        StandardCharsets.UTF_8);
+    CliRun run = CliRun.of("codings", "import", project, codings.toString());
+    assertThat(run.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(run.err()).contains("codings.csv, line 3: the quote \"Er lachte.\" does not occur in \"a\"");
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void printsAndExportsTheCodebook() throws IOException {
+    assertThat(CliRun.ok("codebook").out()).contains("├─ Forms of emotional crying").contains("is the basis for");
+    assertThat(CliRun.ok("codebook", project, "--lang", "de").out()).contains("Protestweinen").contains("Annahmen");
+    for (String format : new String[] {"markdown", "html", "docx", "json"}) {
+      Path out = dir.resolve("codebook." + format);
+      CliRun.ok("codebook", "export", project, "--format", format, "-o", out.toString());
+      assertThat(Files.size(out)).as(format).isGreaterThan(10_000);
+    }
+    assertThat(Files.readString(dir.resolve("codebook.json"))).contains("\"often_associated_with\"");
+    CliRun unknown = CliRun.of("codebook", "export", "--format", "pdf", "-o", dir.resolve("x.pdf").toString());
+    assertThat(unknown.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(unknown.err()).contains("markdown");
+  }
+
+  @Test
+  void anEmptyProjectHasNoCategoriesAndRefusesCodings() throws IOException {
+    String empty = dir.resolve("empty.lacrima").toString();
+    assertThat(CliRun.ok("init", empty, "--empty").out()).contains("no categories");
+    assertThat(CliRun.ok("codebook", empty).out()).doesNotContain("Protest crying");
+    Path t = write("a.txt", "I: x\nB: y\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", empty, t.toString());
+    Path codings = write("c.csv", "document,start,end,category,coder\na,3,4,Pause,mira\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.of("codings", "import", empty, codings.toString()).err()).contains("no category named \"Pause\"");
+  }
+
+  @Test
+  void explainsAMissingProject() {
+    CliRun run = CliRun.of("stats", dir.resolve("nothing.lacrima").toString());
+    assertThat(run.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(run.err()).contains("there is no project at").contains("lacrima init");
+    assertThat(CliRun.of("init", project).err()).contains("already exists");
+  }
+}

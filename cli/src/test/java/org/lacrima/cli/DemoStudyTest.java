@@ -1,0 +1,92 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lacrima.core.codebook.BuiltInCategorySystem;
+import org.lacrima.core.codebook.Category;
+import org.lacrima.core.coding.Coder;
+import org.lacrima.core.coding.Coding;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.core.transcript.DocumentSummary;
+import org.lacrima.store.ProjectLocation;
+import org.lacrima.store.ProjectStores;
+
+class DemoStudyTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void buildsTheFictionalStudyAndShowsTheTreeAndTheCodings() {
+    Path file = dir.resolve("demo.lacrima");
+    CliRun run = CliRun.ok("demo", "--out", file.toString());
+    assertThat(run.out()).contains("FICTIONAL").contains("Protest crying").contains("Initiating a change of topic/ending the session")
+        .contains("Codings per category by orientation").contains("The demo project lies at " + file.toAbsolutePath());
+    try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(file))) {
+      store.read(s -> {
+        List<DocumentSummary> docs = s.documents().list();
+        assertThat(docs).hasSizeGreaterThanOrEqualTo(6);
+        Map<String, Integer> perOrientation = new HashMap<>();
+        for (DocumentSummary d : docs) {
+          assertThat(d.words()).as(d.name()).isGreaterThanOrEqualTo(1200);
+          assertThat(d.variable("fictional")).isEqualTo("yes");
+          assertThat(s.documents().text(d.id()).text()).startsWith("FICTIONAL");
+          perOrientation.merge(d.variable("orientation"), 1, Integer::sum);
+        }
+        assertThat(perOrientation).containsOnlyKeys("PDT", "CBT", "ST").allSatisfy((o, n) -> assertThat(n).isGreaterThanOrEqualTo(2));
+        List<Coder> coders = s.coders().list();
+        assertThat(coders).hasSize(2);
+        Map<UUID, Map<UUID, Integer>> perCategoryAndCoder = new HashMap<>();
+        Set<String> decisions = new HashSet<>();
+        Map<UUID, Set<String>> byCoder = new HashMap<>();
+        for (DocumentSummary d : docs) {
+          for (Coding c : s.codings().byDocument(d.id())) {
+            perCategoryAndCoder.computeIfAbsent(c.category(), k -> new HashMap<>()).merge(c.coder(), 1, Integer::sum);
+            String key = d.name() + "/" + c.category() + "/" + c.start() + "/" + c.end();
+            decisions.add(key);
+            byCoder.computeIfAbsent(c.coder(), k -> new HashSet<>()).add(key);
+          }
+        }
+        for (Category c : BuiltInCategorySystem.get().codable()) {
+          for (Coder coder : coders) {
+            assertThat(perCategoryAndCoder.getOrDefault(c.id(), Map.of()).getOrDefault(coder.id(), 0))
+                .as(c.label().english() + " by " + coder.name()).isGreaterThanOrEqualTo(2);
+          }
+        }
+        // the coders disagree: neither coder's decisions are all shared by the other
+        for (Set<String> mine : byCoder.values()) {
+          assertThat(decisions.size()).isGreaterThan(mine.size());
+        }
+        assertThat(s.units().count()).isPositive();
+        return null;
+      });
+    }
+  }
+
+  @Test
+  void runningItAgainRebuildsTheDemoButNeverOverwritesAnotherProject() throws Exception {
+    Path file = dir.resolve("demo.lacrima");
+    CliRun.ok("demo", "--out", file.toString());
+    CliRun.ok("demo", "--out", file.toString());
+    Path other = dir.resolve("mine.lacrima");
+    CliRun.ok("init", other.toString());
+    byte[] before = Files.readAllBytes(other);
+    CliRun refused = CliRun.of("demo", "--out", other.toString());
+    assertThat(refused.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(refused.err()).contains("is not the demo project");
+    assertThat(Files.readAllBytes(other)).isEqualTo(before);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("demo.lacrima", "mine.lacrima");
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.lacrima.core.codebook;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A category of a category system, with everything a coder needs to apply it. Grouping nodes (the
+ * two domains of the built-in system) are not codable. {@code paperSection} names the section of
+ * the paper a built-in category rests on; a team's own categories may leave it empty.
+ */
+public record Category(
+    UUID id,
+    Optional<UUID> parent,
+    boolean codable,
+    LocalizedText label,
+    LocalizedText definition,
+    List<LocalizedText> indicators,
+    List<LocalizedText> codeWhen,
+    List<LocalizedText> doNotCodeWhen,
+    List<Delimitation> delimitations,
+    List<LocalizedText> examples,
+    String paperSection,
+    Map<Orientation, LocalizedText> orientationNotes,
+    Optional<CryingForm> cryingForm) {
+
+  public Category {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(parent, "parent");
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(definition, "definition");
+    indicators = List.copyOf(indicators);
+    codeWhen = List.copyOf(codeWhen);
+    doNotCodeWhen = List.copyOf(doNotCodeWhen);
+    delimitations = List.copyOf(delimitations);
+    examples = List.copyOf(examples);
+    Objects.requireNonNull(paperSection, "paperSection");
+    EnumMap<Orientation, LocalizedText> notes = new EnumMap<>(Orientation.class);
+    notes.putAll(orientationNotes);
+    orientationNotes = Map.copyOf(notes);
+    Objects.requireNonNull(cryingForm, "cryingForm");
+  }
+
+  /** A minimal codable category, as a team adds one during analysis. */
+  public static Category named(UUID id, Optional<UUID> parent, LocalizedText label) {
+    return new Category(id, parent, true, label, LocalizedText.empty(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), "", Map.of(), Optional.empty());
+  }
+
+  public boolean isRoot() {
+    return parent.isEmpty();
+  }
+
+  public Category withParent(Optional<UUID> newParent) {
+    return new Category(id, newParent, codable, label, definition, indicators, codeWhen,
+        doNotCodeWhen, delimitations, examples, paperSection, orientationNotes, cryingForm);
+  }
+
+  public Category withLabel(LocalizedText newLabel) {
+    return new Category(id, parent, codable, newLabel, definition, indicators, codeWhen,
+        doNotCodeWhen, delimitations, examples, paperSection, orientationNotes, cryingForm);
+  }
+}

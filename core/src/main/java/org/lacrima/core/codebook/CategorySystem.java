@@ -1,0 +1,317 @@
+package org.lacrima.core.codebook;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A whole category system: its categories as a tree (kept in pre-order, siblings in their given
+ * order) and the relations between them. Immutable, and valid by construction: {@link #of} checks
+ * that ids are unique, parents and relation ends exist, there are no cycles, and sibling labels
+ * differ, so that every category has a unique path.
+ */
+public final class CategorySystem {
+
+  /** Separates levels in a category path: labels themselves may contain "/". */
+  public static final String PATH_SEPARATOR = " > ";
+
+  private final SystemInfo info;
+  private final List<Category> categories;
+  private final List<Relation> relations;
+  private final Map<UUID, Category> byId;
+  private final Map<UUID, List<Category>> children;
+
+  private CategorySystem(SystemInfo info, List<Category> preOrder, List<Relation> relations,
+      Map<UUID, Category> byId, Map<UUID, List<Category>> children) {
+    this.info = info;
+    this.categories = preOrder;
+    this.relations = relations;
+    this.byId = byId;
+    this.children = children;
+  }
+
+  /**
+   * Builds and validates a system. {@code source} names where it came from for error messages.
+   * Categories may come in any order; siblings keep their relative order.
+   */
+  public static CategorySystem of(SystemInfo info, List<Category> categories, List<Relation> relations,
+      String source) {
+    Map<UUID, Category> byId = new LinkedHashMap<>();
+    for (int i = 0; i < categories.size(); i++) {
+      Category c = categories.get(i);
+      if (byId.putIfAbsent(c.id(), c) != null) {
+        throw new CategorySystemException(source, "category " + (i + 1) + " (" + c.label().english() + ")",
+            "id " + c.id() + " is used twice");
+      }
+      if (c.label().isEmpty()) {
+        throw new CategorySystemException(source, "category " + (i + 1) + " (" + c.id() + ")", "has no label");
+      }
+    }
+    Map<UUID, List<Category>> children = new HashMap<>();
+    List<Category> roots = new ArrayList<>();
+    for (Category c : categories) {
+      if (c.parent().isPresent()) {
+        UUID p = c.parent().get();
+        if (!byId.containsKey(p)) {
+          throw new CategorySystemException(source, "category " + describe(c),
+              "its parent " + p + " does not exist");
+        }
+        children.computeIfAbsent(p, k -> new ArrayList<>()).add(c);
+      } else {
+        roots.add(c);
+      }
+    }
+    List<Category> preOrder = new ArrayList<>(categories.size());
+    Set<UUID> seen = new HashSet<>();
+    for (Category root : roots) {
+      walk(root, children, preOrder, seen);
+    }
+    if (preOrder.size() != categories.size()) {
+      Category stray = categories.stream().filter(c -> !seen.contains(c.id())).findFirst().orElseThrow();
+      throw new CategorySystemException(source, "category " + describe(stray),
+          "is its own ancestor (the parents form a cycle)");
+    }
+    checkSiblingLabels(roots, source);
+    children.values().forEach(sibs -> checkSiblingLabels(sibs, source));
+    for (Category c : categories) {
+      for (Delimitation d : c.delimitations()) {
+        if (!byId.containsKey(d.neighbour())) {
+          throw new CategorySystemException(source, "category " + describe(c),
+              "a delimitation names neighbour " + d.neighbour() + ", which does not exist");
+        }
+      }
+    }
+    Set<UUID> relationIds = new HashSet<>();
+    for (int i = 0; i < relations.size(); i++) {
+      Relation r = relations.get(i);
+      String where = "relation " + (i + 1) + " (" + r.kind().wording() + ")";
+      if (!relationIds.add(r.id())) {
+        throw new CategorySystemException(source, where, "id " + r.id() + " is used twice");
+      }
+      for (UUID end : List.of(r.from(), r.to())) {
+        if (!byId.containsKey(end)) {
+          throw new CategorySystemException(source, where, "category " + end + " does not exist");
+        }
+      }
+      if (r.from().equals(r.to())) {
+        throw new CategorySystemException(source, where, "relates a category to itself");
+      }
+      for (int j = 0; j < i; j++) {
+        if (relations.get(j).sameAs(r)) {
+          throw new CategorySystemException(source, where, "repeats relation " + (j + 1));
+        }
+      }
+    }
+    Map<UUID, List<Category>> frozenChildren = new HashMap<>();
+    children.forEach((k, v) -> frozenChildren.put(k, List.copyOf(v)));
+    frozenChildren.put(null, List.copyOf(roots));
+    Map<UUID, Category> orderedById = new LinkedHashMap<>();
+    preOrder.forEach(c -> orderedById.put(c.id(), c));
+    return new CategorySystem(info, List.copyOf(preOrder), List.copyOf(relations),
+        Collections.unmodifiableMap(orderedById), frozenChildren);
+  }
+
+  private static void walk(Category c, Map<UUID, List<Category>> children, List<Category> out, Set<UUID> seen) {
+    if (!seen.add(c.id())) {
+      return;
+    }
+    out.add(c);
+    for (Category child : children.getOrDefault(c.id(), List.of())) {
+      walk(child, children, out, seen);
+    }
+  }
+
+  private static void checkSiblingLabels(List<Category> siblings, String source) {
+    Map<String, Category> seen = new HashMap<>();
+    for (Category c : siblings) {
+      for (Map.Entry<String, String> label : c.label().values().entrySet()) {
+        String key = label.getKey() + "\u0000" + label.getValue().toLowerCase(Locale.ROOT);
+        Category other = seen.putIfAbsent(key, c);
+        if (other != null && !other.id().equals(c.id())) {
+          throw new CategorySystemException(source, "category " + describe(c),
+              "has the same label as its sibling " + other.id() + " (\"" + label.getValue() + "\")");
+        }
+      }
+    }
+  }
+
+  private static String describe(Category c) {
+    return "\"" + c.label().english() + "\" (" + c.id() + ")";
+  }
+
+  public SystemInfo info() {
+    return info;
+  }
+
+  /** All categories in pre-order. */
+  public List<Category> categories() {
+    return categories;
+  }
+
+  public List<Category> codable() {
+    return categories.stream().filter(Category::codable).toList();
+  }
+
+  public List<Relation> relations() {
+    return relations;
+  }
+
+  public int size() {
+    return categories.size();
+  }
+
+  public Optional<Category> byId(UUID id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  public Category get(UUID id) {
+    Category c = byId.get(id);
+    if (c == null) {
+      throw new UnknownCategoryException("no category with id " + id);
+    }
+    return c;
+  }
+
+  public boolean contains(UUID id) {
+    return byId.containsKey(id);
+  }
+
+  public List<Category> roots() {
+    return children.get(null);
+  }
+
+  public List<Category> children(UUID parent) {
+    return children.getOrDefault(parent, List.of());
+  }
+
+  /** Depth below the roots: 0 for a root. */
+  public int depth(UUID id) {
+    int d = 0;
+    Category c = get(id);
+    while (c.parent().isPresent()) {
+      d++;
+      c = get(c.parent().get());
+    }
+    return d;
+  }
+
+  /** From the root down to the category itself. */
+  public List<Category> lineage(UUID id) {
+    List<Category> line = new ArrayList<>();
+    Category c = get(id);
+    line.add(c);
+    while (c.parent().isPresent()) {
+      c = get(c.parent().get());
+      line.add(0, c);
+    }
+    return line;
+  }
+
+  /** True if {@code candidate} lies below {@code ancestor} (not counting itself). */
+  public boolean isDescendant(UUID candidate, UUID ancestor) {
+    Category c = get(candidate);
+    while (c.parent().isPresent()) {
+      if (c.parent().get().equals(ancestor)) {
+        return true;
+      }
+      c = get(c.parent().get());
+    }
+    return false;
+  }
+
+  /** "Assumptions > Forms of emotional crying > Protest crying", in a language. */
+  public String path(UUID id, String language) {
+    return lineage(id).stream().map(c -> c.label().in(language)).collect(Collectors.joining(PATH_SEPARATOR));
+  }
+
+  public String path(UUID id) {
+    return path(id, LocalizedText.ENGLISH);
+  }
+
+  public List<Relation> relationsOf(UUID id) {
+    return relations.stream().filter(r -> r.touches(id)).toList();
+  }
+
+  /**
+   * Finds the category a user names: by id; by its full path in any language (levels separated by
+   * " > "); or by its label in any language, if that label is unique. Exact matches win over
+   * case-insensitive ones.
+   *
+   * @throws UnknownCategoryException naming close candidates when nothing, or more than one, fits
+   */
+  public Category resolve(String name) {
+    String n = name.strip();
+    if (n.isEmpty()) {
+      throw new UnknownCategoryException("no category named (the name is empty)");
+    }
+    try {
+      UUID id = UUID.fromString(n);
+      Category c = byId.get(id);
+      if (c != null) {
+        return c;
+      }
+      throw new UnknownCategoryException("no category with id " + id);
+    } catch (IllegalArgumentException notAnId) {
+      // a label or a path
+    }
+    if (n.contains(PATH_SEPARATOR.strip())) {
+      Optional<Category> byPath = resolvePath(n);
+      if (byPath.isPresent()) {
+        return byPath.get();
+      }
+    }
+    for (boolean ignoreCase : new boolean[] {false, true}) {
+      List<Category> found = categories.stream()
+          .filter(c -> c.label().values().values().stream()
+              .anyMatch(l -> ignoreCase ? l.equalsIgnoreCase(n) : l.equals(n)))
+          .toList();
+      if (found.size() == 1) {
+        return found.get(0);
+      }
+      if (found.size() > 1) {
+        throw new UnknownCategoryException("\"" + n + "\" names " + found.size()
+            + " categories; give the full path: "
+            + found.stream().map(c -> "\"" + path(c.id()) + "\"").collect(Collectors.joining(", ")));
+      }
+    }
+    List<String> close = categories.stream()
+        .filter(c -> c.label().values().values().stream()
+            .anyMatch(l -> l.toLowerCase(Locale.ROOT).contains(n.toLowerCase(Locale.ROOT))
+                || n.toLowerCase(Locale.ROOT).contains(l.toLowerCase(Locale.ROOT))))
+        .map(c -> "\"" + c.label().english() + "\"")
+        .limit(5)
+        .toList();
+    throw new UnknownCategoryException("no category named \"" + n + "\""
+        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+  }
+
+  private Optional<Category> resolvePath(String path) {
+    String[] parts = path.split("\\s*>\\s*");
+    List<Category> level = roots();
+    Category found = null;
+    for (String part : parts) {
+      Category next = null;
+      for (Category c : level) {
+        if (c.label().values().values().stream().anyMatch(l -> l.equalsIgnoreCase(part.strip()))) {
+          next = c;
+          break;
+        }
+      }
+      if (next == null) {
+        return Optional.empty();
+      }
+      found = next;
+      level = children(next.id());
+    }
+    return Optional.ofNullable(found);
+  }
+}

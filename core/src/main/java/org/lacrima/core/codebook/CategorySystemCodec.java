@@ -1,0 +1,395 @@
+package org.lacrima.core.codebook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lacrima.core.codebook.CryingForm.Acceptance;
+import org.lacrima.core.codebook.CryingForm.AcceptanceLevel;
+import org.lacrima.core.codebook.CryingForm.InteractiveFunction;
+
+/**
+ * The file form of a category system: the built-in resource (YAML), the machine-readable codebook
+ * export and the snapshots a project keeps of its versions (JSON). One shape for all three, so that
+ * what is exported can be read back. Keys are snake_case; texts are maps from language to string.
+ */
+public final class CategorySystemCodec {
+
+  /** Format version of the file shape itself (not of the category system it holds). */
+  public static final int FORMAT = 1;
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private CategorySystemCodec() {
+  }
+
+  public static CategorySystem readYaml(InputStream in, String source) {
+    return read(parse(YAML, in, source), source);
+  }
+
+  public static CategorySystem readJson(InputStream in, String source) {
+    return read(parse(JSON, in, source), source);
+  }
+
+  public static CategorySystem readJson(String json, String source) {
+    try {
+      return read(JSON.readTree(json), source);
+    } catch (JsonProcessingException e) {
+      throw new CategorySystemException(source, location(e), "is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  public static String toJson(CategorySystem system) {
+    try {
+      return JSON.writeValueAsString(write(system));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Compact JSON, for snapshots a project stores. */
+  public static String toCompactJson(CategorySystem system) {
+    return write(system).toString();
+  }
+
+  /** Compact JSON of any node this codec wrote. */
+  public static String compact(JsonNode node) {
+    return node.toString();
+  }
+
+  private static JsonNode parse(ObjectMapper mapper, InputStream in, String source) {
+    try {
+      JsonNode root = mapper.readTree(in);
+      if (root == null || !root.isObject()) {
+        throw new CategorySystemException(source, "", "holds no category system (expected an object with 'categories')");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      throw new CategorySystemException(source, location(e), "cannot be read: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new CategorySystemException(source, "", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static String location(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  public static CategorySystem read(JsonNode root, String source) {
+    Reader r = new Reader(source);
+    JsonNode sys = root.path("system");
+    SystemInfo info = new SystemInfo(
+        r.text(sys, "id", "system", true),
+        r.text(sys, "version", "system", true),
+        r.localized(sys.path("title"), "system.title"),
+        r.text(sys.path("citation"), "text", "system.citation", false),
+        r.text(sys.path("citation"), "osf", "system.citation", false),
+        r.localized(sys.path("notice"), "system.notice"),
+        r.localized(sys.path("translation_note"), "system.translation_note"));
+    List<Category> categories = new ArrayList<>();
+    JsonNode cats = root.path("categories");
+    if (!cats.isArray()) {
+      throw new CategorySystemException(source, "categories", "is missing or not a list");
+    }
+    for (int i = 0; i < cats.size(); i++) {
+      categories.add(r.category(cats.get(i), "categories[" + i + "]"));
+    }
+    List<Relation> relations = new ArrayList<>();
+    JsonNode rels = root.path("relations");
+    if (!rels.isMissingNode() && !rels.isArray()) {
+      throw new CategorySystemException(source, "relations", "is not a list");
+    }
+    for (int i = 0; i < rels.size(); i++) {
+      relations.add(r.relation(rels.get(i), "relations[" + i + "]"));
+    }
+    return CategorySystem.of(info, categories, relations, source);
+  }
+
+  private record Reader(String source) {
+
+    CategorySystemException error(String where, String problem) {
+      return new CategorySystemException(source, where, problem);
+    }
+
+    String text(JsonNode node, String field, String where, boolean required) {
+      JsonNode v = node.path(field);
+      if (v.isMissingNode() || v.isNull()) {
+        if (required) {
+          throw error(where + "." + field, "is missing");
+        }
+        return "";
+      }
+      if (!v.isValueNode()) {
+        throw error(where + "." + field, "should be a plain value");
+      }
+      return v.asText();
+    }
+
+    UUID uuid(JsonNode node, String field, String where) {
+      String s = text(node, field, where, true);
+      try {
+        return UUID.fromString(s);
+      } catch (IllegalArgumentException e) {
+        throw error(where + "." + field, "\"" + s + "\" is not a UUID");
+      }
+    }
+
+    LocalizedText localized(JsonNode node, String where) {
+      if (node.isMissingNode() || node.isNull()) {
+        return LocalizedText.empty();
+      }
+      if (node.isTextual()) {
+        return LocalizedText.of(node.asText());
+      }
+      if (!node.isObject()) {
+        throw error(where, "should map languages to texts, e.g. {en: \"…\"}");
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isTextual()) {
+          throw error(where + "." + e.getKey(), "should be a text");
+        }
+        values.put(e.getKey(), e.getValue().asText());
+      }
+      return new LocalizedText(values);
+    }
+
+    List<LocalizedText> texts(JsonNode node, String where) {
+      if (node.isMissingNode() || node.isNull()) {
+        return List.of();
+      }
+      if (!node.isArray()) {
+        throw error(where, "should be a list");
+      }
+      List<LocalizedText> out = new ArrayList<>();
+      for (int i = 0; i < node.size(); i++) {
+        out.add(localized(node.get(i), where + "[" + i + "]"));
+      }
+      return out;
+    }
+
+    Category category(JsonNode n, String where) {
+      UUID id = uuid(n, "id", where);
+      String at = where + " (" + id + ")";
+      Optional<UUID> parent = n.hasNonNull("parent") ? Optional.of(uuid(n, "parent", at)) : Optional.empty();
+      boolean codable = !n.has("codable") || n.get("codable").asBoolean(true);
+      List<Delimitation> delimitations = new ArrayList<>();
+      JsonNode ds = n.path("delimitations");
+      for (int i = 0; i < ds.size(); i++) {
+        String dw = at + ".delimitations[" + i + "]";
+        delimitations.add(new Delimitation(uuid(ds.get(i), "neighbour", dw), localized(ds.get(i).path("text"), dw + ".text")));
+      }
+      Map<Orientation, LocalizedText> notes = new EnumMap<>(Orientation.class);
+      JsonNode on = n.path("orientation_notes");
+      Iterator<Map.Entry<String, JsonNode>> it = on.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        Orientation o = Orientation.parse(e.getKey())
+            .orElseThrow(() -> error(at + ".orientation_notes." + e.getKey(), "is not an orientation (PDT, CBT, ST, other)"));
+        notes.put(o, localized(e.getValue(), at + ".orientation_notes." + e.getKey()));
+      }
+      Optional<CryingForm> form = n.hasNonNull("crying_form")
+          ? Optional.of(cryingForm(n.get("crying_form"), at + ".crying_form"))
+          : Optional.empty();
+      LocalizedText label = localized(n.path("label"), at + ".label");
+      if (label.isEmpty()) {
+        throw error(at + ".label", "is missing");
+      }
+      return new Category(id, parent, codable, label,
+          localized(n.path("definition"), at + ".definition"),
+          texts(n.path("indicators"), at + ".indicators"),
+          texts(n.path("code_when"), at + ".code_when"),
+          texts(n.path("do_not_code_when"), at + ".do_not_code_when"),
+          delimitations,
+          texts(n.path("examples"), at + ".examples"),
+          text(n, "paper_section", at, false),
+          notes, form);
+    }
+
+    CryingForm cryingForm(JsonNode n, String where) {
+      String f = text(n, "interactive_function", where, true);
+      InteractiveFunction function;
+      try {
+        function = InteractiveFunction.valueOf(f.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw error(where + ".interactive_function", "\"" + f + "\" is not strong, moderate or minimal");
+      }
+      JsonNode acc = n.path("acceptance");
+      String level = text(acc, "level", where + ".acceptance", true);
+      AcceptanceLevel acceptance;
+      try {
+        acceptance = AcceptanceLevel.valueOf(level.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw error(where + ".acceptance.level", "\"" + level + "\" is not one of non_acceptance, growing_awareness, acceptance, not_described");
+      }
+      return new CryingForm(
+          texts(n.path("emotions"), where + ".emotions"),
+          texts(n.path("triggers"), where + ".triggers"),
+          texts(n.path("quality"), where + ".quality"),
+          function,
+          texts(n.path("countertransference"), where + ".countertransference"),
+          new Acceptance(acceptance, localized(acc.path("text"), where + ".acceptance.text")));
+    }
+
+    Relation relation(JsonNode n, String where) {
+      String k = text(n, "kind", where, true);
+      RelationKind kind = RelationKind.parse(k)
+          .orElseThrow(() -> error(where + ".kind", "\"" + k + "\" is not a relation kind"));
+      return new Relation(uuid(n, "id", where), kind, uuid(n, "from", where), uuid(n, "to", where),
+          text(n, "paper_section", where, false), localized(n.path("note"), where + ".note"));
+    }
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  /** The full file form, with derived fields (paths, neighbour labels) that help human readers. */
+  public static ObjectNode write(CategorySystem system) {
+    ObjectNode root = NODES.objectNode();
+    root.put("format", "lacrima-category-system");
+    root.put("format_version", FORMAT);
+    root.set("system", info(system.info()));
+    ArrayNode cats = root.putArray("categories");
+    for (Category c : system.categories()) {
+      cats.add(category(c, Optional.of(system)));
+    }
+    ArrayNode rels = root.putArray("relations");
+    for (Relation r : system.relations()) {
+      rels.add(relation(r, Optional.of(system)));
+    }
+    return root;
+  }
+
+  /** The system's header alone, as stored beside its categories. */
+  public static ObjectNode info(SystemInfo info) {
+    ObjectNode sys = NODES.objectNode();
+    sys.put("id", info.id());
+    sys.put("version", info.version());
+    sys.set("title", localized(info.title()));
+    ObjectNode citation = sys.putObject("citation");
+    citation.put("text", info.citation());
+    citation.put("osf", info.citationUrl());
+    sys.set("notice", localized(info.notice()));
+    sys.set("translation_note", localized(info.translationNote()));
+    return sys;
+  }
+
+  /** One category without derived fields, as a store keeps it. */
+  public static ObjectNode category(Category c) {
+    return category(c, Optional.empty());
+  }
+
+  /** One relation without derived fields, as a store keeps it. */
+  public static ObjectNode relation(Relation r) {
+    return relation(r, Optional.empty());
+  }
+
+  /** Reassembles a system from the parts {@link #info}, {@link #category} and {@link #relation} wrote. */
+  public static CategorySystem assemble(String info, List<String> categories, List<String> relations, String source) {
+    try {
+      ObjectNode root = NODES.objectNode();
+      root.set("system", JSON.readTree(info));
+      ArrayNode cats = root.putArray("categories");
+      for (String c : categories) {
+        cats.add(JSON.readTree(c));
+      }
+      ArrayNode rels = root.putArray("relations");
+      for (String r : relations) {
+        rels.add(JSON.readTree(r));
+      }
+      return read(root, source);
+    } catch (JsonProcessingException e) {
+      throw new CategorySystemException(source, location(e), "is damaged: " + e.getOriginalMessage());
+    }
+  }
+
+  private static ObjectNode relation(Relation r, Optional<CategorySystem> derived) {
+    ObjectNode o = NODES.objectNode();
+    o.put("id", r.id().toString());
+    o.put("kind", r.kind().code());
+    derived.ifPresent(s -> {
+      o.put("wording", r.kind().wording());
+      o.put("symmetric", r.kind().symmetric());
+    });
+    o.put("from", r.from().toString());
+    o.put("to", r.to().toString());
+    derived.ifPresent(s -> {
+      o.put("from_label", s.get(r.from()).label().english());
+      o.put("to_label", s.get(r.to()).label().english());
+    });
+    o.put("paper_section", r.paperSection());
+    o.set("note", localized(r.note()));
+    return o;
+  }
+
+  private static ObjectNode category(Category c, Optional<CategorySystem> derived) {
+    ObjectNode o = NODES.objectNode();
+    o.put("id", c.id().toString());
+    c.parent().ifPresent(p -> o.put("parent", p.toString()));
+    derived.ifPresent(s -> o.put("path", s.path(c.id())));
+    o.put("codable", c.codable());
+    o.set("label", localized(c.label()));
+    o.set("definition", localized(c.definition()));
+    o.set("indicators", texts(c.indicators()));
+    o.set("code_when", texts(c.codeWhen()));
+    o.set("do_not_code_when", texts(c.doNotCodeWhen()));
+    ArrayNode ds = o.putArray("delimitations");
+    for (Delimitation d : c.delimitations()) {
+      ObjectNode dn = ds.addObject();
+      dn.put("neighbour", d.neighbour().toString());
+      derived.ifPresent(s -> dn.put("neighbour_label", s.get(d.neighbour()).label().english()));
+      dn.set("text", localized(d.text()));
+    }
+    o.set("examples", texts(c.examples()));
+    o.put("paper_section", c.paperSection());
+    if (!c.orientationNotes().isEmpty()) {
+      ObjectNode notes = o.putObject("orientation_notes");
+      new EnumMap<>(c.orientationNotes()).forEach((k, v) -> notes.set(k.code(), localized(v)));
+    }
+    c.cryingForm().ifPresent(f -> {
+      ObjectNode fn = o.putObject("crying_form");
+      fn.set("emotions", texts(f.emotions()));
+      fn.set("triggers", texts(f.triggers()));
+      fn.set("quality", texts(f.quality()));
+      fn.put("interactive_function", f.interactiveFunction().code());
+      fn.set("countertransference", texts(f.countertransference()));
+      ObjectNode acc = fn.putObject("acceptance");
+      acc.put("level", f.acceptance().level().code());
+      acc.set("text", localized(f.acceptance().text()));
+    });
+    return o;
+  }
+
+  private static ObjectNode localized(LocalizedText t) {
+    ObjectNode o = NODES.objectNode();
+    t.values().forEach(o::put);
+    return o;
+  }
+
+  private static ArrayNode texts(List<LocalizedText> list) {
+    ArrayNode a = NODES.arrayNode();
+    list.forEach(t -> a.add(localized(t)));
+    return a;
+  }
+}

@@ -1,0 +1,193 @@
+package org.lacrima.core.coding;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.lacrima.core.InputException;
+import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.codebook.UnknownCategoryException;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.transcript.DocumentSummary;
+
+/**
+ * Adds codings from rows (a CSV import): resolves documents, categories and coders, turns quotes
+ * into offsets, and writes in batches inside the caller's transaction, so that a bad row anywhere
+ * leaves the project as it was. Coders are created when first named.
+ */
+public final class CodingImport {
+
+  static final int BATCH = 10_000;
+
+  /** What an import did: rows read, codings added, rows that repeated a stored decision, new coders. */
+  public record Report(long rows, long added, long repeated, List<String> newCoders) {
+  }
+
+  private final ProjectSession session;
+  private final CategorySystem system;
+  private final Map<String, DocumentSummary> documents = new HashMap<>();
+  private final Map<UUID, DocumentText> texts = new HashMap<>();
+  private final Map<String, Category> categories = new HashMap<>();
+  private final Map<String, Coder> coders = new HashMap<>();
+  private final Set<String> newCoders = new LinkedHashSet<>();
+
+  private CodingImport(ProjectSession session) {
+    this.session = session;
+    this.system = session.categories().current();
+    session.documents().list().forEach(d -> documents.put(d.name(), d));
+    session.coders().list().forEach(c -> coders.put(c.name(), c));
+  }
+
+  public static Report run(ProjectSession session, Iterator<CodingRow> rows) {
+    return new CodingImport(session).importAll(rows);
+  }
+
+  private Report importAll(Iterator<CodingRow> rows) {
+    long before = session.codings().count();
+    long read = 0;
+    List<Coding> batch = new ArrayList<>(BATCH);
+    List<CodingRow> batchRows = new ArrayList<>(BATCH);
+    while (rows.hasNext()) {
+      CodingRow row = rows.next();
+      read++;
+      batch.add(toCoding(row));
+      batchRows.add(row);
+      if (batch.size() == BATCH) {
+        flush(batch, batchRows);
+      }
+    }
+    flush(batch, batchRows);
+    long added = session.codings().count() - before;
+    return new Report(read, added, read - added, List.copyOf(newCoders));
+  }
+
+  private void flush(List<Coding> batch, List<CodingRow> batchRows) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    Map<UUID, Integer> withIds = new HashMap<>();
+    for (int i = 0; i < batchRows.size(); i++) {
+      if (batchRows.get(i).id().isPresent()) {
+        withIds.put(batch.get(i).id(), i);
+      }
+    }
+    if (!withIds.isEmpty()) {
+      Map<UUID, Coding> stored = session.codings().byIds(withIds.keySet());
+      stored.forEach((id, existing) -> {
+        int i = withIds.get(id);
+        if (!existing.sameDecision(batch.get(i))) {
+          CodingRow row = batchRows.get(i);
+          throw new InputException(row.source(), row.place(), "coding id " + id
+              + " is already used in this project for a different coding");
+        }
+      });
+    }
+    session.codings().add(batch);
+    batch.clear();
+    batchRows.clear();
+  }
+
+  private Coding toCoding(CodingRow row) {
+    DocumentSummary doc = documents.get(row.document());
+    if (doc == null) {
+      throw error(row, row.document().isBlank() ? "names no document"
+          : "no document named \"" + row.document() + "\" in the project");
+    }
+    Category category = category(row);
+    Coder coder = coder(row);
+    int start;
+    int end;
+    if (row.start().isPresent() || row.end().isPresent()) {
+      if (row.start().isEmpty() || row.end().isEmpty()) {
+        throw error(row, "gives only one of start and end");
+      }
+      start = row.start().getAsInt();
+      end = row.end().getAsInt();
+      if (start < 0 || end <= start || end > doc.length()) {
+        throw error(row, "offsets " + start + ".." + end + " are not a span of \"" + doc.name()
+            + "\" (its text has " + doc.length() + " characters; start < end required)");
+      }
+      if (!row.quote().isEmpty()) {
+        String actual = text(doc).slice(start, end);
+        if (!actual.equals(DocumentText.normalizeString(row.quote()))) {
+          throw error(row, "the quote does not match the text at " + start + ".." + end + " of \""
+              + doc.name() + "\", which reads \"" + abbreviate(actual) + "\"");
+        }
+      }
+    } else if (!row.quote().isEmpty()) {
+      DocumentText text = text(doc);
+      List<Integer> found = text.occurrences(row.quote());
+      int n = found.size();
+      if (n == 0) {
+        throw error(row, "the quote \"" + abbreviate(row.quote()) + "\" does not occur in \"" + doc.name() + "\"");
+      }
+      int occurrence;
+      if (row.occurrence().isPresent()) {
+        occurrence = row.occurrence().getAsInt();
+        if (occurrence < 1 || occurrence > n) {
+          throw error(row, "occurrence " + occurrence + " asked, but the quote occurs " + n
+              + (n == 1 ? " time" : " times") + " in \"" + doc.name() + "\"");
+        }
+      } else if (n > 1) {
+        throw error(row, "the quote occurs " + n + " times in \"" + doc.name()
+            + "\"; say which with an occurrence column (1.." + n + ")");
+      } else {
+        occurrence = 1;
+      }
+      start = found.get(occurrence - 1);
+      end = start + DocumentText.lengthOf(row.quote());
+    } else {
+      throw error(row, "gives neither offsets (start, end) nor a quote");
+    }
+    return new Coding(row.id().orElseGet(UUID::randomUUID), doc.id(), start, end, category.id(), coder.id(),
+        row.memo().strip());
+  }
+
+  private Category category(CodingRow row) {
+    Category c = categories.get(row.category());
+    if (c == null) {
+      try {
+        c = system.resolve(row.category());
+      } catch (UnknownCategoryException e) {
+        throw error(row, e.getMessage());
+      }
+      if (!c.codable()) {
+        throw error(row, "\"" + c.label().english() + "\" groups categories and is not coded itself");
+      }
+      categories.put(row.category(), c);
+    }
+    return c;
+  }
+
+  private Coder coder(CodingRow row) {
+    String name = row.coder().strip();
+    if (name.isEmpty()) {
+      throw error(row, "names no coder");
+    }
+    return coders.computeIfAbsent(name, n -> {
+      Coder created = new Coder(UUID.randomUUID(), n);
+      session.coders().add(created);
+      newCoders.add(n);
+      return created;
+    });
+  }
+
+  private DocumentText text(DocumentSummary doc) {
+    return texts.computeIfAbsent(doc.id(), id -> session.documents().text(id));
+  }
+
+  private static InputException error(CodingRow row, String problem) {
+    return new InputException(row.source(), row.place(), problem);
+  }
+
+  static String abbreviate(String s) {
+    String one = s.replace('\n', ' ');
+    return one.length() <= 60 ? one : one.substring(0, 57) + "…";
+  }
+}

@@ -1,0 +1,18 @@
+package org.lacrima.core.coding;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * One row of a codings file, as read: a document by name; a span by offsets (code points) or by an
+ * exact quote with an optional 1-based occurrence; a category by id, label or path; a coder by
+ * name; a memo; and, in files Lacrima wrote, the coding's id.
+ */
+public record CodingRow(String source, long line, String document, OptionalInt start, OptionalInt end,
+    String quote, OptionalInt occurrence, String category, String coder, String memo, Optional<UUID> id) {
+
+  public String place() {
+    return "line " + line;
+  }
+}

@@ -1,0 +1,21 @@
+package org.lacrima.core.project;
+
+import java.util.List;
+import java.util.Optional;
+import org.lacrima.core.codebook.CategorySystem;
+
+/** The project's own category system and its frozen versions. */
+public interface CategoryRepository {
+
+  CategorySystem current();
+
+  /** Replaces the whole current system (categories and relations). */
+  void replace(CategorySystem system);
+
+  /** Freezes a version under a name: "base" at seeding, later the team's tags. */
+  void saveVersion(String name, CategorySystem system, long logSequence);
+
+  Optional<CategorySystem> version(String name);
+
+  List<String> versionNames();
+}

@@ -1,0 +1,34 @@
+package org.lacrima.core.project;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.lacrima.core.coding.Coding;
+
+public interface CodingRepository {
+
+  /**
+   * Adds codings. A coding that repeats a decision already stored (same document, coder, category
+   * and span) is not stored twice: its memo, if new, is appended to the stored one's.
+   */
+  void add(List<Coding> codings);
+
+  long count();
+
+  /** The stored codings among these ids. */
+  Map<UUID, Coding> byIds(Collection<UUID> ids);
+
+  /** A document's codings ordered by start, end, coder, category. */
+  List<Coding> byDocument(UUID document);
+
+  /** Every coding, document by document. */
+  void forEach(Consumer<Coding> action);
+
+  /** Number of codings per category, coder and value of a document variable ("" where unset). */
+  List<CodingCount> countByCategoryCoderAnd(String variable);
+
+  record CodingCount(UUID category, UUID coder, String variableValue, long count) {
+  }
+}

@@ -1,0 +1,29 @@
+package org.lacrima.core.project;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.transcript.Document;
+import org.lacrima.core.transcript.DocumentSummary;
+import org.lacrima.core.transcript.Turn;
+
+public interface DocumentRepository {
+
+  void add(Document document);
+
+  Optional<DocumentSummary> byName(String name);
+
+  /** All documents, by name, without their texts. */
+  List<DocumentSummary> list();
+
+  Document get(UUID id);
+
+  DocumentText text(UUID id);
+
+  List<Turn> turns(UUID id);
+
+  /** Sets (adds or overwrites) variables of a document. */
+  void putVariables(UUID id, Map<String, String> variables);
+}

@@ -1,0 +1,11 @@
+package org.lacrima.core.project;
+
+import java.util.List;
+import java.util.UUID;
+import org.lacrima.core.coding.Memo;
+
+public interface MemoRepository {
+  void add(Memo memo);
+
+  List<Memo> about(Memo.Target target, UUID targetId);
+}

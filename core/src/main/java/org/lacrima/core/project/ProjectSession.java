@@ -1,0 +1,20 @@
+package org.lacrima.core.project;
+
+/** The repositories of one project within one transaction. */
+public interface ProjectSession {
+  ProjectInfo project();
+
+  CategoryRepository categories();
+
+  DocumentRepository documents();
+
+  CoderRepository coders();
+
+  CodingRepository codings();
+
+  MeaningUnitRepository units();
+
+  MemoRepository memos();
+
+  CodebookLog log();
+}

@@ -1,0 +1,34 @@
+package org.lacrima.core.transcript;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.lacrima.core.text.DocumentText;
+
+/**
+ * A transcript: its normalized text as written (speaker labels, timestamps and Markdown included),
+ * its speaker turns as ranges over that text, and its variables (orientation, experience_years,
+ * interviewer, date, and whatever else a study records).
+ */
+public record Document(UUID id, String name, DocumentText text, List<Turn> turns,
+    Map<String, String> variables, DocumentSource source) {
+
+  /** The variable holding the therapeutic orientation (PDT, CBT, ST, other). */
+  public static final String ORIENTATION = "orientation";
+
+  public Document {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(text, "text");
+    turns = List.copyOf(turns);
+    variables = Collections.unmodifiableMap(new TreeMap<>(variables));
+    Objects.requireNonNull(source, "source");
+  }
+
+  public DocumentSummary summary() {
+    return new DocumentSummary(id, name, text.length(), text.wordCount(), turns.size(), variables);
+  }
+}

@@ -1,0 +1,98 @@
+package org.lacrima.core.transcript;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.lacrima.core.InputException;
+import org.lacrima.core.codebook.Orientation;
+
+/**
+ * The rules for document variables. Names are lower case. The variables the design names are
+ * checked and normalized: orientation (PDT, CBT, ST or other; German and long spellings are read),
+ * experience_years (a number of years), date (ISO: 2024-03-15, 2024-03 or 2024). Any other variable
+ * is kept as written.
+ */
+public final class DocumentVariables {
+
+  public static final String ORIENTATION = "orientation";
+  public static final String EXPERIENCE_YEARS = "experience_years";
+  public static final String INTERVIEWER = "interviewer";
+  public static final String DATE = "date";
+
+  private DocumentVariables() {
+  }
+
+  /** Checks and normalizes variables; {@code source} and {@code place} name them in errors. */
+  public static Map<String, String> normalize(Map<String, String> raw, String source, String place) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : raw.entrySet()) {
+      String name = normalizeName(e.getKey());
+      if (name.isEmpty()) {
+        throw new InputException(source, place, "a variable has no name");
+      }
+      if (!name.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
+        throw new InputException(source, place, "\"" + e.getKey()
+            + "\" is not a usable variable name (letters, digits, _ . -; starting with a letter)");
+      }
+      String value = e.getValue() == null ? "" : e.getValue().strip();
+      if (value.isEmpty()) {
+        continue;
+      }
+      out.put(name, normalizeValue(name, value, source, place));
+    }
+    return out;
+  }
+
+  public static String normalizeName(String name) {
+    return name.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+  }
+
+  private static String normalizeValue(String name, String value, String source, String place) {
+    switch (name) {
+      case ORIENTATION -> {
+        return Orientation.parse(value).map(Orientation::code).orElseThrow(() -> new InputException(source, place,
+            "orientation \"" + value + "\" is not one of PDT, CBT, ST, other"));
+      }
+      case EXPERIENCE_YEARS -> {
+        try {
+          double years = Double.parseDouble(value.replace(',', '.'));
+          if (years < 0 || years > 80 || Double.isNaN(years)) {
+            throw new NumberFormatException();
+          }
+          return value.replace(',', '.');
+        } catch (NumberFormatException e) {
+          throw new InputException(source, place, "experience_years \"" + value + "\" is not a number of years");
+        }
+      }
+      case DATE -> {
+        if (!isIsoDate(value)) {
+          throw new InputException(source, place, "date \"" + value
+              + "\" is not an ISO date (2024-03-15, 2024-03 or 2024)");
+        }
+        return value;
+      }
+      default -> {
+        return value;
+      }
+    }
+  }
+
+  private static boolean isIsoDate(String v) {
+    try {
+      if (v.matches("\\d{4}")) {
+        return true;
+      }
+      if (v.matches("\\d{4}-\\d{2}")) {
+        YearMonth.parse(v);
+        return true;
+      }
+      LocalDate.parse(v);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+}

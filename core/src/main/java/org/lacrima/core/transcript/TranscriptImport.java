@@ -1,0 +1,95 @@
+package org.lacrima.core.transcript;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lacrima.core.InputException;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.text.DocumentText;
+
+/**
+ * Turns transcripts into documents of a project: normalizes the text, finds speaker turns, attaches
+ * variables, and refuses the whole batch (before writing anything) if one file is empty, a name is
+ * taken, or a variables row is malformed or names no document.
+ */
+public final class TranscriptImport {
+
+  /**
+   * @param speakers labels that mark turns, replacing automatic detection
+   * @param variables variables given for every document of this import ({@code --var})
+   * @param variableRows rows of a variables file ({@code --vars}), one per document
+   */
+  public record Options(Optional<List<String>> speakers, Map<String, String> variables,
+      List<VariableRow> variableRows, String who, Instant now) {
+    public Options {
+      speakers = speakers.map(List::copyOf);
+      variables = Map.copyOf(variables);
+      variableRows = List.copyOf(variableRows);
+    }
+  }
+
+  private TranscriptImport() {
+  }
+
+  public static List<DocumentSummary> run(ProjectSession session, List<Transcript> transcripts, Options options) {
+    TurnDetector detector = options.speakers().map(TurnDetector::withLabels).orElseGet(TurnDetector::automatic);
+    Map<String, String> common = DocumentVariables.normalize(options.variables(), "--var", "");
+    Map<String, Transcript> byName = new LinkedHashMap<>();
+    for (Transcript t : transcripts) {
+      Transcript earlier = byName.putIfAbsent(t.name(), t);
+      if (earlier != null) {
+        throw new InputException(t.fileName(), "", "has the same document name \"" + t.name()
+            + "\" as " + earlier.fileName() + "; rename one of them");
+      }
+      if (session.documents().byName(t.name()).isPresent()) {
+        throw new InputException(t.fileName(), "", "the project already has a document named \""
+            + t.name() + "\"; rename the file to import it as a new document");
+      }
+    }
+    Map<String, Map<String, String>> rowsByDocument = new HashMap<>();
+    Map<String, Map<String, String>> existingUpdates = new LinkedHashMap<>();
+    for (VariableRow row : options.variableRows()) {
+      String place = "line " + row.line();
+      if (row.document().isBlank()) {
+        throw new InputException(row.source(), place, "names no document");
+      }
+      Map<String, String> values = DocumentVariables.normalize(row.values(), row.source(), place);
+      Map<String, Map<String, String>> target;
+      if (byName.containsKey(row.document())) {
+        target = rowsByDocument;
+      } else if (session.documents().byName(row.document()).isPresent()) {
+        target = existingUpdates;
+      } else {
+        throw new InputException(row.source(), place, "no document named \"" + row.document()
+            + "\" in this import or in the project");
+      }
+      if (target.putIfAbsent(row.document(), values) != null) {
+        throw new InputException(row.source(), place, "document \"" + row.document() + "\" has a second row");
+      }
+    }
+    List<Document> documents = new ArrayList<>(byName.size());
+    for (Transcript t : byName.values()) {
+      DocumentText text = DocumentText.normalize(t.rawText());
+      if (text.text().isBlank()) {
+        throw new InputException(t.fileName(), "", "is empty");
+      }
+      Map<String, String> variables = new LinkedHashMap<>(common);
+      variables.putAll(rowsByDocument.getOrDefault(t.name(), Map.of()));
+      documents.add(new Document(UUID.randomUUID(), t.name(), text, detector.detect(text), variables,
+          new DocumentSource(t.fileName(), t.format(), t.encoding(), t.sha256(), options.now(), options.who())));
+    }
+    List<DocumentSummary> imported = new ArrayList<>(documents.size());
+    for (Document d : documents) {
+      session.documents().add(d);
+      imported.add(d.summary());
+    }
+    existingUpdates.forEach((name, values) ->
+        session.documents().putVariables(session.documents().byName(name).orElseThrow().id(), values));
+    return imported;
+  }
+}

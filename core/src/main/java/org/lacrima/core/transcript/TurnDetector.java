@@ -1,0 +1,114 @@
+package org.lacrima.core.transcript;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.lacrima.core.text.DocumentText;
+
+/**
+ * Finds speaker turns in a transcript as written. A turn begins at a line that starts with a
+ * speaker label followed by a colon ("I:", "Therapeutin:", "**B:**"), optionally with a timestamp
+ * before or after the label ("[00:12:31]", "#00:12:31-5#"), and runs to the next such line. A label
+ * counts when it is one of the usual ones, or when it has one to three words and recurs at line
+ * starts in the same document; given labels ({@code --speakers}) replace both rules.
+ */
+public final class TurnDetector {
+
+  /** Labels that count even when they occur once. Compared without case. */
+  public static final Set<String> USUAL_LABELS = Set.of(
+      "i", "b", "t", "p", "k", "c", "ip", "i1", "i2", "b1", "b2", "int",
+      "interviewer", "interviewerin", "interviewee", "befragter", "befragte", "befragte person",
+      "therapeut", "therapeutin", "therapist", "patient", "patientin", "client", "klient", "klientin",
+      "berater", "beraterin", "counsellor", "counselor", "moderator", "moderatorin", "sprecher",
+      "sprecherin", "speaker");
+
+  private static final String TIMESTAMP = "\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\]|#\\d{1,2}:\\d{2}:\\d{2}(?:[-.,]\\d+)?#";
+  private static final Pattern LABEL_LINE = Pattern.compile(
+      "^(?<lead>(?:" + TIMESTAMP + ")[ \\t]*)?"
+          + "(?:\\*\\*|__)?(?<label>\\p{L}[\\p{L}\\p{N}._'’-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}._'’-]*){0,2})(?:\\*\\*|__)?"
+          + "[ \\t]*:(?!//)(?:\\*\\*|__)?[ \\t]*"
+          + "(?<after>(?:" + TIMESTAMP + ")[ \\t]*)?");
+  private static final Pattern TRAILING_TIMESTAMP = Pattern.compile("[ \\t]*(" + TIMESTAMP + ")\\s*$");
+
+  private final Optional<Set<String>> givenLabels;
+
+  private TurnDetector(Optional<Set<String>> givenLabels) {
+    this.givenLabels = givenLabels;
+  }
+
+  /** Detects the usual labels and any recurring one. */
+  public static TurnDetector automatic() {
+    return new TurnDetector(Optional.empty());
+  }
+
+  /** Accepts exactly these labels (compared without case). */
+  public static TurnDetector withLabels(List<String> labels) {
+    return new TurnDetector(Optional.of(labels.stream()
+        .map(l -> l.strip().toLowerCase(Locale.ROOT)).filter(l -> !l.isEmpty()).collect(Collectors.toSet())));
+  }
+
+  private record Candidate(int lineStart, int contentStart, String label, Optional<String> timestamp) {
+  }
+
+  public List<Turn> detect(DocumentText document) {
+    String text = document.text();
+    List<Candidate> candidates = new ArrayList<>();
+    Map<String, Integer> recurrences = new HashMap<>();
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      Matcher m = LABEL_LINE.matcher(text).region(lineStart, lineEnd);
+      if (m.lookingAt()) {
+        String label = m.group("label");
+        String ts = m.group("lead") != null ? m.group("lead") : m.group("after");
+        candidates.add(new Candidate(lineStart, m.end(), label,
+            Optional.ofNullable(ts).map(String::strip)));
+        recurrences.merge(label.toLowerCase(Locale.ROOT), 1, Integer::sum);
+      }
+      lineStart = lineEnd + 1;
+    }
+    List<Candidate> accepted = candidates.stream().filter(c -> accepts(c.label, recurrences)).toList();
+    List<Turn> turns = new ArrayList<>(accepted.size());
+    for (int i = 0; i < accepted.size(); i++) {
+      Candidate c = accepted.get(i);
+      int regionEnd = i + 1 < accepted.size() ? accepted.get(i + 1).lineStart : text.length();
+      int start = c.contentStart;
+      int end = regionEnd;
+      while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+      while (start < end && Character.isWhitespace(text.charAt(start))) {
+        start++;
+      }
+      Optional<String> timestamp = c.timestamp;
+      Matcher trailing = TRAILING_TIMESTAMP.matcher(text).region(start, end);
+      if (trailing.find()) {
+        if (timestamp.isEmpty()) {
+          timestamp = Optional.of(trailing.group(1));
+        }
+        end = trailing.start();
+      }
+      turns.add(new Turn(i, document.toCodePoint(c.lineStart), document.toCodePoint(start),
+          document.toCodePoint(end), c.label, timestamp));
+    }
+    return turns;
+  }
+
+  private boolean accepts(String label, Map<String, Integer> recurrences) {
+    String key = label.toLowerCase(Locale.ROOT);
+    if (givenLabels.isPresent()) {
+      return givenLabels.get().contains(key);
+    }
+    return USUAL_LABELS.contains(key) || recurrences.getOrDefault(key, 0) >= 2;
+  }
+}

@@ -1,0 +1,121 @@
+package org.lacrima.core.codebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CategorySystemTest {
+
+  private static final SystemInfo INFO = SystemInfo.empty("test");
+  private static final UUID A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+  private static final UUID B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+  private static final UUID C = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+
+  private static Category cat(UUID id, UUID parent, String en, String de) {
+    return Category.named(id, Optional.ofNullable(parent), LocalizedText.of(en, de));
+  }
+
+  private static CategorySystem system(List<Category> cats, List<Relation> rels) {
+    return CategorySystem.of(INFO, cats, rels, "test.yaml");
+  }
+
+  @Test
+  void ordersCategoriesAsATreeWhateverTheInputOrder() {
+    CategorySystem s = system(List.of(cat(C, B, "c", "cc"), cat(A, null, "a", "aa"), cat(B, A, "b", "bb")), List.of());
+    assertThat(s.categories()).extracting(Category::id).containsExactly(A, B, C);
+    assertThat(s.path(C)).isEqualTo("a > b > c");
+    assertThat(s.path(C, "de")).isEqualTo("aa > bb > cc");
+    assertThat(s.depth(C)).isEqualTo(2);
+    assertThat(s.isDescendant(C, A)).isTrue();
+    assertThat(s.isDescendant(A, C)).isFalse();
+  }
+
+  @Test
+  void refusesAnIdUsedTwice() {
+    assertThatThrownBy(() -> system(List.of(cat(A, null, "a", "x"), cat(A, null, "b", "y")), List.of()))
+        .isInstanceOf(CategorySystemException.class)
+        .hasMessageContaining("test.yaml").hasMessageContaining("category 2").hasMessageContaining("used twice");
+  }
+
+  @Test
+  void refusesAMissingParent() {
+    assertThatThrownBy(() -> system(List.of(cat(B, A, "b", "y")), List.of()))
+        .hasMessageContaining("parent " + A + " does not exist");
+  }
+
+  @Test
+  void refusesACycle() {
+    assertThatThrownBy(() -> system(List.of(cat(C, null, "c", "z"), cat(A, B, "a", "x"), cat(B, A, "b", "y")), List.of()))
+        .hasMessageContaining("own ancestor");
+  }
+
+  @Test
+  void refusesARelationToAMissingCategoryOrTwiceTheSameSymmetricPair() {
+    Category a = cat(A, null, "a", "x");
+    Category b = cat(B, null, "b", "y");
+    Relation r1 = new Relation(UUID.randomUUID(), RelationKind.LINKED_TO, A, C, "", LocalizedText.empty());
+    assertThatThrownBy(() -> system(List.of(a, b), List.of(r1)))
+        .hasMessageContaining("relation 1 (linked to)").hasMessageContaining(C + " does not exist");
+    Relation ab = new Relation(UUID.randomUUID(), RelationKind.LINKED_TO, A, B, "", LocalizedText.empty());
+    Relation ba = new Relation(UUID.randomUUID(), RelationKind.LINKED_TO, B, A, "", LocalizedText.empty());
+    assertThatThrownBy(() -> system(List.of(a, b), List.of(ab, ba))).hasMessageContaining("repeats relation 1");
+    Relation basis1 = new Relation(UUID.randomUUID(), RelationKind.IS_BASIS_FOR, A, B, "", LocalizedText.empty());
+    Relation basis2 = new Relation(UUID.randomUUID(), RelationKind.IS_BASIS_FOR, B, A, "", LocalizedText.empty());
+    assertThat(system(List.of(a, b), List.of(basis1, basis2)).relations()).hasSize(2);
+    assertThat(system(List.of(a, b), List.of(ab, basis1)).relations()).hasSize(2);
+  }
+
+  @Test
+  void refusesSiblingsWithTheSameLabelButAllowsCousins() {
+    assertThatThrownBy(() -> system(List.of(cat(A, null, "a", "x"), cat(B, A, "Pause", "p"), cat(C, A, "pause", "q")), List.of()))
+        .hasMessageContaining("same label as its sibling");
+    UUID d = UUID.randomUUID();
+    CategorySystem s = system(List.of(cat(A, null, "a", "x"), cat(B, null, "b", "y"), cat(C, A, "Other", "o1"),
+        cat(d, B, "Other", "o2")), List.of());
+    assertThatThrownBy(() -> s.resolve("Other")).hasMessageContaining("names 2 categories")
+        .hasMessageContaining("a > Other").hasMessageContaining("b > Other");
+    assertThat(s.resolve("b > Other").id()).isEqualTo(d);
+    assertThat(s.resolve("o1").id()).isEqualTo(C);
+  }
+
+  @Test
+  void resolvesByIdLabelOrPathAndSuggestsWhenNothingFits() {
+    CategorySystem s = BuiltInCategorySystem.get();
+    Category relief = s.resolve("Relief/Catharsis");
+    assertThat(s.resolve(relief.id().toString())).isEqualTo(relief);
+    assertThat(s.resolve("relief/catharsis")).isEqualTo(relief);
+    assertThat(s.resolve("Assumptions > The therapeutic process > Crying promotes the process (potential for change) > Relief/Catharsis"))
+        .isEqualTo(relief);
+    assertThat(s.resolve("Erleichterung/Katharsis")).isEqualTo(relief);
+    assertThatThrownBy(() -> s.resolve("Relief")).isInstanceOf(UnknownCategoryException.class)
+        .hasMessageContaining("did you mean \"Relief/Catharsis\"");
+    assertThatThrownBy(() -> s.resolve(UUID.randomUUID().toString())).hasMessageContaining("no category with id");
+  }
+
+  @Test
+  void jsonRoundTripKeepsEveryField() {
+    CategorySystem s = BuiltInCategorySystem.get();
+    CategorySystem back = CategorySystemCodec.readJson(CategorySystemCodec.toJson(s), "round trip");
+    assertThat(back.categories()).isEqualTo(s.categories());
+    assertThat(back.relations()).isEqualTo(s.relations());
+    assertThat(back.info()).isEqualTo(s.info());
+  }
+
+  @Test
+  void readingNamesTheBrokenElement() {
+    String yaml = """
+        system: {id: t, version: "1"}
+        categories:
+          - id: 00000000-0000-0000-0000-00000000000a
+            label: {en: A}
+            crying_form: {interactive_function: loud, acceptance: {level: acceptance}}
+        """;
+    assertThatThrownBy(() -> CategorySystemCodec.readYaml(new java.io.ByteArrayInputStream(yaml.getBytes()), "t.yaml"))
+        .hasMessageContaining("t.yaml").hasMessageContaining("categories[0]")
+        .hasMessageContaining("interactive_function").hasMessageContaining("loud");
+  }
+}

@@ -1,0 +1,94 @@
+package org.lacrima.core.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DocumentTextTest {
+
+  private static final String TEAR = "\uD83D\uDE22"; // 😢, outside the BMP: two UTF-16 units, one code point
+
+  @Test
+  void countsCodePointsNotUtf16Units() {
+    DocumentText t = DocumentText.normalize("I: " + TEAR + " ok");
+    assertThat(t.text()).hasSize(8);
+    assertThat(t.length()).isEqualTo(7);
+    assertThat(t.slice(3, 4)).isEqualTo(TEAR);
+    assertThat(t.slice(5, 7)).isEqualTo("ok");
+  }
+
+  @Test
+  void convertsBetweenCodePointsAndUtf16AroundSeveralEmoji() {
+    DocumentText t = DocumentText.normalize("a" + TEAR + "b" + TEAR + TEAR + "c");
+    // code points: a=0 😢=1 b=2 😢=3 😢=4 c=5
+    int[] utf16 = {0, 1, 3, 4, 6, 8, 9};
+    for (int cp = 0; cp <= t.length(); cp++) {
+      assertThat(t.toUtf16(cp)).as("code point %d", cp).isEqualTo(utf16[cp]);
+      assertThat(t.toCodePoint(utf16[cp])).isEqualTo(cp);
+    }
+    assertThatThrownBy(() -> t.toCodePoint(2)).hasMessageContaining("splits a character");
+    assertThatThrownBy(() -> t.toUtf16(7)).hasMessageContaining("outside the text");
+  }
+
+  @Test
+  void composesCombiningMarksSoThatOffsetsDoNotDependOnHowAFileSpelledAnUmlaut() {
+    String decomposed = "Tra\u0308nen und Tra\u0308nen"; // "Tränen" written as a + combining diaeresis
+    DocumentText t = DocumentText.normalize(decomposed);
+    assertThat(t.text()).isEqualTo("Tränen und Tränen");
+    assertThat(t.length()).isEqualTo(17);
+    assertThat(t.occurrences("Tra\u0308nen")).containsExactly(0, 11);
+    assertThat(DocumentText.lengthOf("Tra\u0308nen")).isEqualTo(6);
+  }
+
+  @Test
+  void keepsCombiningMarksThatHaveNoPrecomposedForm() {
+    String s = "q\u0307\u0323x"; // no precomposed q with these marks: stays three code points
+    DocumentText t = DocumentText.normalize(s);
+    assertThat(t.length()).isEqualTo(4);
+    assertThat(t.slice(3, 4)).isEqualTo("x");
+  }
+
+  @Test
+  void turnsCrlfAndLoneCrIntoLfAndDropsTheByteOrderMark() {
+    DocumentText t = DocumentText.normalize("\uFEFFI: eins\r\nB: zwei\rI: drei");
+    assertThat(t.text()).isEqualTo("I: eins\nB: zwei\nI: drei");
+    assertThat(DocumentText.isNormalized(t.text())).isTrue();
+    assertThat(DocumentText.isNormalized("a\r\nb")).isFalse();
+    assertThatThrownBy(() -> DocumentText.ofNormalized("a\r\nb")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void mapsRawPositionsOfACrlfFileOntoNormalizedOffsets() {
+    // as NVivo counts: UTF-16 units of the file as written, CRLF as two
+    String raw = "\uFEFFI: Tra\u0308nen\r\nB: " + TEAR + " ja\r\n";
+    DocumentText.RawPositions map = DocumentText.rawPositions(raw);
+    DocumentText t = map.normalized();
+    assertThat(t.text()).isEqualTo("I: Tränen\nB: " + TEAR + " ja\n");
+    int rawB = raw.indexOf("B:");
+    assertThat(map.toCodePoint(rawB)).isEqualTo(t.text().indexOf("B:"));
+    int rawJa = raw.indexOf("ja");
+    assertThat(t.slice(map.toCodePoint(rawJa), map.toCodePoint(rawJa + 2))).isEqualTo("ja");
+    // "Tra\u0308nen" composes: positions inside the composed pair map to its start
+    int rawA = raw.indexOf("a\u0308");
+    assertThat(map.toCodePoint(rawA)).isEqualTo(map.toCodePoint(rawA + 1));
+    assertThat(map.toCodePoint(raw.length())).isEqualTo(t.length());
+    // a position between CR and LF belongs to the line break
+    int cr = raw.indexOf('\r');
+    assertThat(map.toCodePoint(cr + 1)).isEqualTo(map.toCodePoint(cr));
+  }
+
+  @Test
+  void findsEveryOccurrenceOfAQuote() {
+    DocumentText t = DocumentText.normalize(TEAR + "ja, ja, ja");
+    assertThat(t.occurrences("ja")).containsExactly(1, 5, 9);
+    assertThat(t.occurrences("nein")).isEmpty();
+    assertThat(t.occurrences("")).isEmpty();
+  }
+
+  @Test
+  void countsWordsWithApostrophesAndHyphensInside() {
+    assertThat(DocumentText.normalize("I: Don't cry - it's the Hier-und-Jetzt. 14 Uhr.").wordCount()).isEqualTo(8);
+    assertThat(DocumentText.normalize("  ").wordCount()).isZero();
+  }
+}

@@ -1,0 +1,88 @@
+package org.lacrima.core.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lacrima.core.text.DocumentText;
+
+class SegmentationTest {
+
+  /** Splits after every ". " — enough to see where units go; real boundaries are the io module's. */
+  private static final SentenceSplitter AT_PERIODS = text -> {
+    List<SentenceSplitter.Range> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '.' && (i + 1 == text.length() || text.charAt(i + 1) == ' ')) {
+        out.add(new SentenceSplitter.Range(start, i + 1));
+        start = i + 2;
+      }
+    }
+    if (start < text.length()) {
+      out.add(new SentenceSplitter.Range(start, text.length()));
+    }
+    return out;
+  };
+
+  private static Document document(String raw) {
+    DocumentText text = DocumentText.normalize(raw);
+    return new Document(UUID.randomUUID(), "d", text, TurnDetector.automatic().detect(text), Map.of(),
+        new DocumentSource("d.txt", "text", "UTF-8", "", Instant.EPOCH, "test"));
+  }
+
+  private static List<String> texts(Document d, List<MeaningUnit> units) {
+    return units.stream().map(u -> d.text().slice(u.start(), u.end())).toList();
+  }
+
+  private static final String INTERVIEW = "Header line.\n\nI: Erste Frage. Noch was.\nB: \uD83D\uDE22 Ja. Nein.\nZweite Zeile.\n";
+
+  @Test
+  void byTurnGivesOneUnitPerTurnWithoutLabels() {
+    Document d = document(INTERVIEW);
+    List<MeaningUnit> units = Segmentation.propose(d, Segmentation.By.TURN, AT_PERIODS);
+    assertThat(texts(d, units)).containsExactly("Erste Frage. Noch was.", "\uD83D\uDE22 Ja. Nein.\nZweite Zeile.");
+    assertThat(units).allMatch(u -> u.origin() == MeaningUnit.Origin.TURN);
+  }
+
+  @Test
+  void bySentenceStaysInsideTurnsAndCountsCodePoints() {
+    Document d = document(INTERVIEW);
+    List<MeaningUnit> units = Segmentation.propose(d, Segmentation.By.SENTENCE, AT_PERIODS);
+    assertThat(texts(d, units)).containsExactly("Erste Frage.", "Noch was.", "\uD83D\uDE22 Ja.", "Nein.", "Zweite Zeile.");
+  }
+
+  @Test
+  void byParagraphTakesLinesOfTurns() {
+    Document d = document(INTERVIEW);
+    assertThat(texts(d, Segmentation.propose(d, Segmentation.By.PARAGRAPH, AT_PERIODS)))
+        .containsExactly("Erste Frage. Noch was.", "\uD83D\uDE22 Ja. Nein.", "Zweite Zeile.");
+  }
+
+  @Test
+  void withoutTurnsCoversTheWholeTextButRefusesByTurn() {
+    Document d = document("Ein Absatz. Noch einer.\n\nZweiter Absatz.");
+    assertThat(texts(d, Segmentation.propose(d, Segmentation.By.PARAGRAPH, AT_PERIODS)))
+        .containsExactly("Ein Absatz. Noch einer.", "Zweiter Absatz.");
+    assertThatThrownBy(() -> Segmentation.propose(d, Segmentation.By.TURN, AT_PERIODS))
+        .hasMessageContaining("has no speaker turns");
+  }
+
+  @Test
+  void mergesAndSplitsUnits() {
+    Document d = document(INTERVIEW);
+    List<MeaningUnit> units = Segmentation.propose(d, Segmentation.By.SENTENCE, AT_PERIODS);
+    List<MeaningUnit> merged = Segmentation.merge(units, 2, 3);
+    assertThat(texts(d, merged)).containsExactly("Erste Frage.", "Noch was.", "\uD83D\uDE22 Ja. Nein.", "Zweite Zeile.");
+    assertThat(merged.get(2).origin()).isEqualTo(MeaningUnit.Origin.MERGED);
+    int at = d.text().occurrences("Nein").get(0);
+    List<MeaningUnit> split = Segmentation.split(merged, 2, at, d.text());
+    assertThat(texts(d, split)).containsExactly("Erste Frage.", "Noch was.", "\uD83D\uDE22 Ja.", "Nein.", "Zweite Zeile.");
+    assertThatThrownBy(() -> Segmentation.merge(units, 3, 3)).hasMessageContaining("two different units");
+    assertThatThrownBy(() -> Segmentation.split(units, 0, units.get(0).end(), d.text())).hasMessageContaining("not inside");
+  }
+}

@@ -1,0 +1,75 @@
+package org.lacrima.core.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.lacrima.core.text.DocumentText;
+
+class TurnDetectorTest {
+
+  private static List<Turn> turns(String raw) {
+    return TurnDetector.automatic().detect(DocumentText.normalize(raw));
+  }
+
+  private static String content(String raw, Turn t) {
+    return DocumentText.normalize(raw).slice(t.start(), t.end());
+  }
+
+  @Test
+  void findsTheUsualLabelsAndExcludesThemFromTheTurn() {
+    String text = "Interview 3, PDT\n\nI: Können Sie sich erinnern?\n\nB: Ja. Das war 2019.\nSie weinte lange.\n";
+    List<Turn> turns = turns(text);
+    assertThat(turns).extracting(Turn::speaker).containsExactly("I", "B");
+    assertThat(content(text, turns.get(0))).isEqualTo("Können Sie sich erinnern?");
+    assertThat(content(text, turns.get(1))).isEqualTo("Ja. Das war 2019.\nSie weinte lange.");
+    assertThat(turns.get(1).labelStart()).isEqualTo(text.indexOf("B:"));
+  }
+
+  @Test
+  void acceptsAnyShortLabelThatRecursButNotAOneOffColon() {
+    String text = "Note: recorded in Kassel.\nDr. Meier: Hello.\nFrau K: Hi.\nDr. Meier: So.\nFrau K: Well.\n";
+    assertThat(turns(text)).extracting(Turn::speaker).containsExactly("Dr. Meier", "Frau K", "Dr. Meier", "Frau K");
+  }
+
+  @Test
+  void keepsTimestampsBeforeOrAfterTheLabelOrAtTheEndAsAttributes() {
+    String text = "[00:01:02] I: Erste Frage\nT: [00:01:10] Antwort\nI: Zweite Frage #00:02:31-5#\n";
+    List<Turn> turns = turns(text);
+    assertThat(turns).extracting(Turn::timestamp)
+        .containsExactly(Optional.of("[00:01:02]"), Optional.of("[00:01:10]"), Optional.of("#00:02:31-5#"));
+    assertThat(turns).extracting(t -> content(text, t)).containsExactly("Erste Frage", "Antwort", "Zweite Frage");
+    assertThat(DocumentText.normalize(text).text()).contains("#00:02:31-5#"); // the text is kept as written
+  }
+
+  @Test
+  void readsMarkdownBoldLabels() {
+    String text = "**I:** Hallo\n**B**: Guten Tag\n";
+    List<Turn> turns = turns(text);
+    assertThat(turns).extracting(Turn::speaker).containsExactly("I", "B");
+    assertThat(turns).extracting(t -> content(text, t)).containsExactly("Hallo", "Guten Tag");
+  }
+
+  @Test
+  void givenLabelsReplaceDetection() {
+    String text = "I: Frage\nB: Antwort\nNotiz: nichts\nNotiz: wieder\n";
+    List<Turn> turns = TurnDetector.withLabels(List.of("I", "B")).detect(DocumentText.normalize(text));
+    assertThat(turns).extracting(Turn::speaker).containsExactly("I", "B");
+    assertThat(content(text, turns.get(1))).isEqualTo("Antwort\nNotiz: nichts\nNotiz: wieder");
+  }
+
+  @Test
+  void ignoresUrlsAndLongSentencesWithAColon() {
+    String text = "http://example.org\nhttp://example.org\nAnd then she said to me: no.\nAnd then she said to me: yes.\n";
+    assertThat(turns(text)).isEmpty();
+  }
+
+  @Test
+  void countsOffsetsInCodePointsAfterEmoji() {
+    String text = "I: \uD83D\uDE22\uD83D\uDE22\nB: ok\n";
+    List<Turn> turns = turns(text);
+    assertThat(turns.get(1).start()).isEqualTo(9);
+    assertThat(content(text, turns.get(1))).isEqualTo("ok");
+  }
+}

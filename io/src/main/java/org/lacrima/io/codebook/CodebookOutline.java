@@ -1,0 +1,225 @@
+package org.lacrima.io.codebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.codebook.CryingForm;
+import org.lacrima.core.codebook.Delimitation;
+import org.lacrima.core.codebook.LocalizedText;
+import org.lacrima.core.codebook.Orientation;
+import org.lacrima.core.codebook.Relation;
+import org.lacrima.core.codebook.SystemInfo;
+import org.lacrima.io.codebook.CodebookBlock.Field;
+import org.lacrima.io.codebook.CodebookBlock.Heading;
+import org.lacrima.io.codebook.CodebookBlock.Items;
+import org.lacrima.io.codebook.CodebookBlock.Link;
+import org.lacrima.io.codebook.CodebookBlock.Paragraph;
+import org.lacrima.io.codebook.CodebookBlock.Table;
+import org.lacrima.io.codebook.CodebookBlock.Tree;
+
+/**
+ * What a codebook says, in reading order, for one language: the header (title, citation, notice,
+ * translation note), the category tree, one section per category with every field a coder needs,
+ * and the relations. The document formats share it so that none of them can forget a field.
+ */
+final class CodebookOutline {
+
+  static final String OVERVIEW_ANCHOR = "overview";
+  static final String CATEGORIES_ANCHOR = "categories";
+  static final String RELATIONS_ANCHOR = "relations";
+
+  // Every field is rendered as one paragraph or list item; line breaks inside a text would break
+  // Markdown lists and tables, and control characters cannot be carried by XML (DOCX, XHTML).
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\s]]");
+
+  private final CategorySystem system;
+  private final CodebookLanguage language;
+  private final List<CodebookBlock> blocks = new ArrayList<>();
+
+  private CodebookOutline(CategorySystem system, CodebookLanguage language) {
+    this.system = system;
+    this.language = language;
+    header(system.info());
+    overview();
+    blocks.add(new Heading(2, term(CodebookTerm.CATEGORIES), CATEGORIES_ANCHOR));
+    system.categories().forEach(this::category);
+    relations();
+  }
+
+  /**
+   * @throws org.lacrima.core.InputException if the language is neither "en" nor "de"
+   */
+  static CodebookOutline of(CategorySystem system, String language) {
+    return new CodebookOutline(system, CodebookLanguage.of(language));
+  }
+
+  /** The anchor of a category's section: its UUID, so that links survive renaming. */
+  static String anchor(UUID category) {
+    return "c-" + category;
+  }
+
+  CodebookLanguage language() {
+    return language;
+  }
+
+  String title() {
+    return text(system.info().title());
+  }
+
+  List<CodebookBlock> blocks() {
+    return List.copyOf(blocks);
+  }
+
+  private void header(SystemInfo info) {
+    blocks.add(new Heading(1, title(), ""));
+    besideInOtherLanguage(CodebookTerm.TITLE, info.title());
+    field(CodebookTerm.SYSTEM, info.id());
+    field(CodebookTerm.VERSION, info.version());
+    field(CodebookTerm.LANGUAGE, language.nameOf(language));
+    field(CodebookTerm.CITATION, info.citation());
+    if (!info.citationUrl().isBlank()) {
+      blocks.add(new Link(term(CodebookTerm.CITATION_LINK), flat(info.citationUrl())));
+    }
+    field(CodebookTerm.NOTICE, text(info.notice()));
+    besideInOtherLanguage(CodebookTerm.NOTICE, info.notice());
+    field(CodebookTerm.TRANSLATION_NOTE, text(info.translationNote()));
+  }
+
+  private void overview() {
+    blocks.add(new Heading(2, term(CodebookTerm.OVERVIEW), OVERVIEW_ANCHOR));
+    List<Tree.Node> nodes = system.categories().stream()
+        .map(c -> new Tree.Node(system.depth(c.id()), text(c.label()), anchor(c.id()),
+            c.codable() ? "" : term(CodebookTerm.GROUPING_MARK)))
+        .toList();
+    blocks.add(new Tree(nodes));
+  }
+
+  private void category(Category c) {
+    blocks.add(new Heading(3, text(c.label()), anchor(c.id())));
+    field(CodebookTerm.PATH, system.path(c.id(), language.code()));
+    field(CodebookTerm.ID, c.id().toString());
+    field(CodebookTerm.TYPE, term(c.codable() ? CodebookTerm.CODABLE : CodebookTerm.GROUPING));
+    besideInOtherLanguage(CodebookTerm.LABEL, c.label());
+    // An empty definition is shown, not left out: a coder should see that it is missing.
+    String definition = text(c.definition());
+    field(CodebookTerm.DEFINITION, definition.isEmpty() ? term(CodebookTerm.MISSING) : definition);
+    besideInOtherLanguage(CodebookTerm.DEFINITION, c.definition());
+    items(CodebookTerm.INDICATORS, texts(c.indicators()));
+    items(CodebookTerm.CODE_WHEN, texts(c.codeWhen()));
+    items(CodebookTerm.DO_NOT_CODE_WHEN, texts(c.doNotCodeWhen()));
+    items(CodebookTerm.DELIMITATIONS, c.delimitations().stream().map(this::delimitation).toList());
+    items(CodebookTerm.EXAMPLES, texts(c.examples()));
+    field(CodebookTerm.PAPER_SECTION, c.paperSection());
+    items(CodebookTerm.ORIENTATION_NOTES, orientationNotes(c));
+    c.cryingForm().ifPresent(this::cryingForm);
+    items(CodebookTerm.RELATIONS, system.relationsOf(c.id()).stream().map(this::relation).toList());
+  }
+
+  private String delimitation(Delimitation d) {
+    return label(d.neighbour()) + ": " + text(d.text());
+  }
+
+  private List<String> orientationNotes(Category c) {
+    List<String> notes = new ArrayList<>();
+    for (Orientation o : Orientation.values()) {
+      LocalizedText note = c.orientationNotes().get(o);
+      if (note != null && !note.isEmpty()) {
+        notes.add(language.wording(o) + ": " + text(note));
+      }
+    }
+    return notes;
+  }
+
+  private void cryingForm(CryingForm f) {
+    items(CodebookTerm.EMOTIONS, texts(f.emotions()));
+    items(CodebookTerm.TRIGGERS, texts(f.triggers()));
+    items(CodebookTerm.QUALITY, texts(f.quality()));
+    field(CodebookTerm.INTERACTIVE_FUNCTION, language.wording(f.interactiveFunction()));
+    items(CodebookTerm.COUNTERTRANSFERENCE, texts(f.countertransference()));
+    String acceptance = text(f.acceptance().text());
+    field(CodebookTerm.ACCEPTANCE, language.wording(f.acceptance().level())
+        + (acceptance.isEmpty() ? "" : " — " + acceptance));
+  }
+
+  /** A relation as seen from one of its categories: "kind: from → to (rests on: …) — note". */
+  private String relation(Relation r) {
+    String arrow = r.kind().symmetric() ? " ↔ " : " → ";
+    StringBuilder s = new StringBuilder()
+        .append(language.wording(r.kind())).append(": ")
+        .append(label(r.from())).append(arrow).append(label(r.to()));
+    if (!r.paperSection().isBlank()) {
+      s.append(" (").append(term(CodebookTerm.PAPER_SECTION)).append(": ").append(flat(r.paperSection())).append(')');
+    }
+    String note = text(r.note());
+    if (!note.isEmpty()) {
+      s.append(" — ").append(note);
+    }
+    return s.toString();
+  }
+
+  private void relations() {
+    blocks.add(new Heading(2, term(CodebookTerm.RELATIONS), RELATIONS_ANCHOR));
+    if (system.relations().isEmpty()) {
+      blocks.add(new Paragraph(term(CodebookTerm.NONE)));
+      return;
+    }
+    List<String> header = List.of(term(CodebookTerm.KIND), term(CodebookTerm.FROM), term(CodebookTerm.TO),
+        term(CodebookTerm.DIRECTED), term(CodebookTerm.PAPER_SECTION), term(CodebookTerm.NOTE));
+    List<List<String>> rows = system.relations().stream()
+        .map(r -> List.of(language.wording(r.kind()), label(r.from()), label(r.to()),
+            term(r.kind().symmetric() ? CodebookTerm.NO : CodebookTerm.YES),
+            flat(r.paperSection()), text(r.note())))
+        .toList();
+    blocks.add(new Table(header, rows));
+  }
+
+  /**
+   * The other language's text next to the chosen one, where it exists and says something else
+   * (a German reader of an untranslated text already sees the English as the fallback).
+   */
+  private void besideInOtherLanguage(CodebookTerm name, LocalizedText t) {
+    CodebookLanguage other = language.other();
+    t.exactly(other.code())
+        .map(CodebookOutline::flat)
+        .filter(s -> !s.isEmpty() && !s.equals(text(t)))
+        .ifPresent(s -> blocks.add(new Field(term(name) + " — " + language.nameOf(other), s)));
+  }
+
+  private void field(CodebookTerm name, String value) {
+    String v = flat(value);
+    if (!v.isEmpty()) {
+      blocks.add(new Field(term(name), v));
+    }
+  }
+
+  private void items(CodebookTerm name, List<String> items) {
+    List<String> nonEmpty = items.stream().map(CodebookOutline::flat).filter(s -> !s.isEmpty()).toList();
+    if (!nonEmpty.isEmpty()) {
+      blocks.add(new Items(term(name), nonEmpty));
+    }
+  }
+
+  private String label(UUID category) {
+    return text(system.get(category).label());
+  }
+
+  private String term(CodebookTerm t) {
+    return language.term(t);
+  }
+
+  private String text(LocalizedText t) {
+    return flat(t.in(language.code()));
+  }
+
+  private List<String> texts(List<LocalizedText> list) {
+    return list.stream().map(this::text).toList();
+  }
+
+  static String flat(String text) {
+    return WHITESPACE.matcher(CONTROL.matcher(text).replaceAll("")).replaceAll(" ").strip();
+  }
+}

@@ -1,0 +1,117 @@
+package org.lacrima.io.csv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.lacrima.core.InputException;
+import org.lacrima.core.coding.CodingExport;
+import org.lacrima.core.coding.CodingRow;
+
+/**
+ * Lacrima's codings exchange format, one row per coding. Read: document, then start and end
+ * (code points, 0-based, end exclusive) or a quote (with an optional 1-based occurrence), category
+ * (id, label or path; in files Lacrima wrote, category_id and category_path), coder, memo, and an
+ * optional id. Written: id, document, coder, category_id, category_path, start, end, text, memo —
+ * as is: this file is for exchange, not for spreadsheets, so values are never altered.
+ */
+public final class CodingsCsv {
+
+  public static final String[] HEADER = {"id", "document", "coder", "category_id", "category_path", "start", "end",
+      "text", "memo"};
+
+  private CodingsCsv() {
+  }
+
+  /** Rows of a codings file, read lazily so that a million of them stream. */
+  public static Iterator<CodingRow> read(CsvTable table) {
+    table.require("document");
+    table.require("category_id", "category_path", "category");
+    table.require("coder");
+    if (!table.has("quote") && !table.has("text") && !(table.has("start") && table.has("end"))) {
+      throw new InputException(table.source(), "line 1", "needs start and end columns, or a quote column");
+    }
+    Iterator<CsvTable.Row> rows = table.rows();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public CodingRow next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return row(table.source(), rows.next());
+      }
+    };
+  }
+
+  private static CodingRow row(String source, CsvTable.Row r) {
+    String place = "line " + r.line();
+    String category = r.find("category_id").filter(s -> !s.isBlank())
+        .or(() -> r.find("category_path").filter(s -> !s.isBlank()))
+        .or(() -> r.find("category"))
+        .orElse("");
+    Optional<UUID> id = r.find("id").filter(s -> !s.isBlank()).map(s -> {
+      try {
+        return UUID.fromString(s.strip());
+      } catch (IllegalArgumentException e) {
+        throw new InputException(source, place, "id \"" + s + "\" is not a UUID");
+      }
+    });
+    return new CodingRow(source, r.line(), r.get("document").strip(),
+        integer(r, "start", source, place), integer(r, "end", source, place),
+        r.find("quote", "text").orElse(""), integer(r, "occurrence", source, place),
+        category.strip(), r.get("coder"), r.get("memo"), id);
+  }
+
+  private static OptionalInt integer(CsvTable.Row r, String column, String source, String place) {
+    String v = r.get(column).strip();
+    if (v.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(v));
+    } catch (NumberFormatException e) {
+      throw new InputException(source, place, column + " \"" + v + "\" is not a whole number");
+    }
+  }
+
+  /** Writes codings; the caller closes {@code out}. */
+  public static final class Writer implements AutoCloseable {
+    private final CSVPrinter printer;
+
+    public Writer(java.io.Writer out) {
+      try {
+        printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    public void write(CodingExport.Row row) {
+      try {
+        printer.printRecord(row.id(), row.document(), row.coder(), row.categoryId(), row.categoryPath(),
+            row.start(), row.end(), row.text(), row.memo());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        printer.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

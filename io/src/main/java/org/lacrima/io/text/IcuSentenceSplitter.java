@@ -1,0 +1,110 @@
+package org.lacrima.io.text;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.lacrima.core.transcript.SentenceSplitter;
+
+/**
+ * Sentence boundaries for German and English transcripts: ICU4J's rules, then our own list of
+ * abbreviations and ordinal dates after which a boundary is dropped. We keep our own list because
+ * ICU's built-in suppressions (and the JDK's BreakIterator) get transcripts wrong both ways: they
+ * merge "um 14 Uhr. Und dann" and split after "z. B.", "Dr." and "am 3. März".
+ */
+public final class IcuSentenceSplitter implements SentenceSplitter {
+
+  /**
+   * Abbreviations that do not end a sentence. Those that often do ("usw.", "etc.") are left out:
+   * ICU already keeps a sentence together when a lower-case word follows them.
+   */
+  static final List<String> ABBREVIATIONS = List.of(
+      // German
+      "z. B.", "z.B.", "d. h.", "d.h.", "u. a.", "u.a.", "o. ä.", "o.ä.", "s. o.", "s. u.", "i. d. R.", "u. U.",
+      "v. a.", "bzw.", "ca.", "vgl.", "ggf.", "evtl.", "inkl.", "sog.", "Nr.", "Abs.", "Bsp.", "Hr.", "Fr.",
+      "Dipl.-Psych.", "Dipl.", "med.", "phil.", "rer. nat.", "Prof.", "Dr.", "St.", "Str.", "Tel.", "Std.", "Min.",
+      "Jh.", "bspw.", "insb.", "allg.", "zzgl.",
+      // English
+      "e.g.", "i.e.", "e. g.", "i. e.", "cf.", "vs.", "approx.", "Mr.", "Mrs.", "Ms.", "No.", "Fig.", "Jr.", "Sr.",
+      "M.Sc.", "B.Sc.", "Ph.D.", "M.D.");
+
+  private static final List<String> BY_LENGTH = ABBREVIATIONS.stream()
+      .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+
+  /** Words after which "3." is an ordinal, not the end of a sentence ("am 3. Termin"). */
+  private static final Set<String> ORDINAL_CONTEXT = Set.of("am", "im", "zum", "zur", "beim", "vom", "der", "die",
+      "das", "den", "dem", "des", "bis", "ab", "seit", "nach", "vor", "jeden", "jede", "jeder", "ihrem", "seinem",
+      "ihrer", "seiner", "unserem", "unserer", "meinem", "meiner", "the");
+
+  private static final Pattern MONTH = Pattern.compile("(?i)\\s*(jan(uar|uary)?|feb(ruar|ruary)?|m[äa]r(z|ch)?|apr(il)?|"
+      + "mai|may|jun[ie]?|jul[iy]?|aug(ust)?|sep(t|tember)?|o[kc]t(ober)?|nov(ember)?|de[zc](ember)?)\\b.*", Pattern.DOTALL);
+  private static final Pattern ORDINAL_END = Pattern.compile("(?:^|\\s)(\\p{L}+)?\\s*\\d{1,2}\\.$");
+
+  @Override
+  public List<Range> split(String text) {
+    BreakIterator it = BreakIterator.getSentenceInstance(ULocale.ROOT);
+    it.setText(text);
+    List<Range> out = new ArrayList<>();
+    int start = 0;
+    for (int b = it.next(); b != BreakIterator.DONE; b = it.next()) {
+      if (b < text.length() && suppressed(text, b)) {
+        continue;
+      }
+      add(out, text, start, b);
+      start = b;
+    }
+    add(out, text, start, text.length());
+    return out;
+  }
+
+  private static boolean endsWithWord(String text, String word) {
+    if (!text.endsWith(word)) {
+      return false;
+    }
+    int at = text.length() - word.length();
+    return at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+  }
+
+  private static void add(List<Range> out, String text, int start, int end) {
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end > start) {
+      out.add(new Range(start, end));
+    }
+  }
+
+  static boolean suppressed(String text, int boundary) {
+    String before = text.substring(Math.max(0, boundary - 48), boundary).stripTrailing();
+    String after = text.substring(boundary, Math.min(text.length(), boundary + 48));
+    for (String abbreviation : BY_LENGTH) {
+      if (endsWithWord(before, abbreviation)) {
+        return true;
+      }
+      // ICU may break inside a spaced abbreviation ("z. | B."): the first part before, the rest after
+      for (int dot = abbreviation.indexOf(". "); dot >= 0; dot = abbreviation.indexOf(". ", dot + 1)) {
+        String head = abbreviation.substring(0, dot + 1);
+        String tail = abbreviation.substring(dot + 2);
+        if (endsWithWord(before, head) && after.startsWith(tail)) {
+          return true;
+        }
+      }
+    }
+    var ordinal = ORDINAL_END.matcher(before);
+    if (ordinal.find()) {
+      String word = ordinal.group(1);
+      if (word != null && ORDINAL_CONTEXT.contains(word.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      return MONTH.matcher(text.substring(boundary, Math.min(text.length(), boundary + 16))).matches();
+    }
+    return false;
+  }
+}

@@ -1,0 +1,43 @@
+package org.lacrima.io.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IcuSentenceSplitterTest {
+
+  private static List<String> sentences(String text) {
+    return new IcuSentenceSplitter().split(text).stream().map(r -> text.substring(r.start(), r.end())).toList();
+  }
+
+  @Test
+  void doesNotSplitAfterGermanAbbreviations() {
+    assertThat(sentences("Sie weinte z. B. bei Dr. Meier immer. Dann war Ruhe."))
+        .containsExactly("Sie weinte z. B. bei Dr. Meier immer.", "Dann war Ruhe.");
+    assertThat(sentences("Das war am 3. März. Danach kam sie wieder."))
+        .containsExactly("Das war am 3. März.", "Danach kam sie wieder.");
+    assertThat(sentences("Beim 3. Termin weinte sie. Ich schwieg."))
+        .containsExactly("Beim 3. Termin weinte sie.", "Ich schwieg.");
+  }
+
+  @Test
+  void splitsWhereIcusOwnSuppressionsWouldWronglyMerge() {
+    assertThat(sentences("Wir trafen uns um 14 Uhr. Und dann fing sie an zu weinen."))
+        .containsExactly("Wir trafen uns um 14 Uhr.", "Und dann fing sie an zu weinen.");
+    assertThat(sentences("Das war 2019. Dann kam Corona."))
+        .containsExactly("Das war 2019.", "Dann kam Corona.");
+  }
+
+  @Test
+  void handlesEnglishAbbreviationsAndQuestions() {
+    assertThat(sentences("She cried, e.g. when Mr. Smith left. Did it help? I think so!"))
+        .containsExactly("She cried, e.g. when Mr. Smith left.", "Did it help?", "I think so!");
+  }
+
+  @Test
+  void trimsWhitespaceAndYieldsNothingForBlankText() {
+    assertThat(sentences("  Hm.   Ja.  ")).containsExactly("Hm.", "Ja.");
+    assertThat(sentences("   ")).isEmpty();
+  }
+}

@@ -1,0 +1,130 @@
+package org.lacrima.store;
+
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.lacrima.core.InputException;
+import org.lacrima.core.project.ProjectAccessException;
+import org.lacrima.core.project.ProjectInfo;
+import org.lacrima.core.project.ProjectStore;
+
+/**
+ * A project in a SQL database. Each {@link #write} is one transaction that first takes the
+ * project's write lock (SQLite: BEGIN IMMEDIATE on the file; PostgreSQL: an advisory lock on the
+ * project), so a second writer gets a clear message instead of a half-done command.
+ */
+final class JdbcProjectStore implements ProjectStore {
+
+  private final Dialect dialect;
+  private final Jdbi readJdbi;
+  private final Jdbi writeJdbi;
+  private final String location;
+  private final long projectKey;
+  private final ProjectInfo info;
+  private final Runnable onClose;
+
+  JdbcProjectStore(Dialect dialect, Jdbi readJdbi, Jdbi writeJdbi, String location, long projectKey,
+      ProjectInfo info, Runnable onClose) {
+    this.dialect = dialect;
+    this.readJdbi = readJdbi;
+    this.writeJdbi = writeJdbi;
+    this.location = location;
+    this.projectKey = projectKey;
+    this.info = info;
+    this.onClose = onClose;
+  }
+
+  static void configure(Jdbi jdbi, Dialect dialect) {
+    jdbi.registerArgument(new AbstractArgumentFactory<UUID>(dialect == Dialect.POSTGRESQL ? Types.OTHER : Types.VARCHAR) {
+      @Override
+      protected Argument build(UUID value, ConfigRegistry config) {
+        return dialect == Dialect.POSTGRESQL
+            ? (position, statement, ctx) -> statement.setObject(position, value)
+            : (position, statement, ctx) -> statement.setString(position, value.toString());
+      }
+    });
+    jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.VARCHAR) {
+      @Override
+      protected Argument build(Instant value, ConfigRegistry config) {
+        return (position, statement, ctx) -> statement.setString(position, value.toString());
+      }
+    });
+  }
+
+  @Override
+  public ProjectInfo info() {
+    return info;
+  }
+
+  @Override
+  public String location() {
+    return location;
+  }
+
+  @Override
+  public <T> T read(Work<T> work) {
+    try {
+      return readJdbi.inTransaction(h -> work.run(new JdbcSession(h, dialect, projectKey, info)));
+    } catch (JdbiException e) {
+      throw translate(e);
+    }
+  }
+
+  @Override
+  public <T> T write(Work<T> work) {
+    try {
+      return writeJdbi.inTransaction(h -> {
+        lock(h);
+        return work.run(new JdbcSession(h, dialect, projectKey, info));
+      });
+    } catch (JdbiException e) {
+      throw translate(e);
+    }
+  }
+
+  private void lock(Handle h) {
+    if (dialect == Dialect.POSTGRESQL) {
+      h.execute("SET LOCAL lock_timeout = '2s'");
+      h.execute("SELECT pg_advisory_xact_lock(?)", projectKey);
+    }
+    // SQLite: the write connection begins its transactions IMMEDIATE, which takes the file's
+    // reserved lock at once.
+  }
+
+  RuntimeException translate(JdbiException e) {
+    return translate(e, location);
+  }
+
+  static RuntimeException translate(JdbiException e, String location) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputException || t instanceof ProjectAccessException) {
+        return (RuntimeException) t;
+      }
+      if (t instanceof SQLException sql && isLockConflict(sql)) {
+        return new ProjectAccessException(location + " is being changed by another process; "
+            + "nothing was changed. Try again when it has finished.", e);
+      }
+    }
+    return e;
+  }
+
+  static boolean isLockConflict(SQLException e) {
+    String state = Optional.ofNullable(e.getSQLState()).orElse("");
+    String message = Optional.ofNullable(e.getMessage()).orElse("");
+    return state.equals("55P03") // PostgreSQL lock_not_available
+        || message.contains("SQLITE_BUSY") || message.contains("database is locked");
+  }
+
+  @Override
+  public void close() {
+    onClose.run();
+  }
+}

@@ -1,0 +1,133 @@
+package org.lacrima.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.lacrima.core.project.ProjectAccessException;
+
+/**
+ * Brings a database to the schema this Lacrima knows. Versioned migrations per dialect (Flyway),
+ * all pending ones in one transaction. Before a SQLite project written by an older version is
+ * migrated, a copy of the file is written beside it; a database written by a newer Lacrima is
+ * refused rather than touched.
+ */
+final class Migrations {
+
+  /** The newest schema version of this release; a test keeps it equal to the newest migration file. */
+  static final int LATEST = 1;
+
+  static final String HISTORY_TABLE = "schema_history";
+
+  private final Dialect dialect;
+  private final List<String> locations;
+  private final int latest;
+
+  Migrations(Dialect dialect) {
+    this(dialect, List.of(dialect.migrations), LATEST);
+  }
+
+  /** With extra migration locations, for tests that play a later release. */
+  Migrations(Dialect dialect, List<String> locations, int latest) {
+    this.dialect = dialect;
+    this.locations = List.copyOf(locations);
+    this.latest = latest;
+  }
+
+  static {
+    // Flyway reports each step on the console through java.util.logging; the CLI speaks for itself.
+    Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+  }
+
+  /** The applied schema version, or empty where no Lacrima schema exists. */
+  Optional<Integer> currentVersion(Connection c, String schema) throws SQLException {
+    if (!historyExists(c, schema)) {
+      return Optional.empty();
+    }
+    String table = dialect == Dialect.POSTGRESQL ? schema + "." + HISTORY_TABLE : HISTORY_TABLE;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version FROM " + table + " WHERE success AND version IS NOT NULL")) {
+      int max = 0;
+      while (rs.next()) {
+        max = Math.max(max, Integer.parseInt(rs.getString(1).split("\\.")[0]));
+      }
+      return Optional.of(max);
+    }
+  }
+
+  private boolean historyExists(Connection c, String schema) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    try (ResultSet rs = meta.getTables(null, dialect == Dialect.POSTGRESQL ? schema : null, HISTORY_TABLE, null)) {
+      return rs.next();
+    }
+  }
+
+  /**
+   * Migrates if needed. {@code sqliteFile} is the project file, whose copy is kept before an
+   * existing project is migrated; empty for PostgreSQL.
+   */
+  void bringUpToDate(DataSource ds, String schema, Optional<Path> sqliteFile, String where) {
+    int current;
+    try (Connection c = ds.getConnection()) {
+      current = currentVersion(c, schema).orElse(0);
+    } catch (SQLException e) {
+      throw new ProjectAccessException("cannot read " + where + ": " + e.getMessage(), e);
+    }
+    if (current > latest) {
+      throw new ProjectAccessException(where + " was written by a newer Lacrima (schema version " + current
+          + "; this one knows up to " + latest + "). Use the newer Lacrima; nothing was changed.");
+    }
+    if (current == latest) {
+      return;
+    }
+    if (current > 0 && sqliteFile.isPresent()) {
+      backup(sqliteFile.get(), current);
+    }
+    try {
+      var config = Flyway.configure(Migrations.class.getClassLoader())
+          .dataSource(ds)
+          .locations(locations.toArray(String[]::new))
+          .table(HISTORY_TABLE)
+          .group(true)
+          .failOnMissingLocations(true)
+          .target(String.valueOf(latest));
+      if (dialect == Dialect.POSTGRESQL) {
+        config = config.schemas(schema).createSchemas(true);
+      }
+      config.load().migrate();
+    } catch (FlywayException e) {
+      throw new ProjectAccessException("could not bring " + where + " to schema version " + latest + ": "
+          + e.getMessage() + (sqliteFile.isPresent() && current > 0 ? " (the copy made before is kept)" : ""), e);
+    }
+  }
+
+  /** The copy kept before migrating: {@code study.lacrima.v1-2026-11-26T10-15-00.bak}. */
+  static Path backupPath(Path file, int fromVersion) {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"));
+    return file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + stamp + ".bak");
+  }
+
+  private static void backup(Path file, int fromVersion) {
+    Path copy = backupPath(file, fromVersion);
+    try {
+      Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (IOException e) {
+      throw new ProjectAccessException("will not migrate " + file + " without a copy, and the copy "
+          + copy + " could not be written: " + e.getMessage(), e);
+    }
+  }
+}

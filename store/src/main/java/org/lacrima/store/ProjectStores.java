@@ -1,0 +1,256 @@
+package org.lacrima.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.lacrima.core.project.ProjectAccessException;
+import org.lacrima.core.project.ProjectInfo;
+import org.lacrima.core.project.ProjectStore;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens and creates projects, on SQLite or PostgreSQL. */
+public final class ProjectStores {
+
+  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private ProjectStores() {
+  }
+
+  /** What a new project is called, who makes it, and which category system it starts from. */
+  public record NewProject(String name, String createdBy, Instant created, String baseSystem, String baseVersion) {
+  }
+
+  public static ProjectStore open(ProjectLocation location) {
+    return open(location, migrationsFor(location));
+  }
+
+  /**
+   * Creates a project and runs {@code seed} in the same transaction (the project's category
+   * system), so that a project either exists whole or not at all.
+   */
+  public static ProjectStore create(ProjectLocation location, NewProject project, ProjectStore.Work<?> seed) {
+    return create(location, project, seed, migrationsFor(location));
+  }
+
+  /** Project names on a server. */
+  public static List<String> list(ProjectLocation.PostgresProject server) {
+    Jdbi jdbi = Jdbi.create(postgres(server));
+    new Migrations(Dialect.POSTGRESQL).bringUpToDate(postgres(server), server.schema(), Optional.empty(), server.describe());
+    return jdbi.withHandle(h -> h.createQuery("SELECT name FROM project ORDER BY name").mapTo(String.class).list());
+  }
+
+  static Migrations migrationsFor(ProjectLocation location) {
+    return new Migrations(location instanceof ProjectLocation.SqliteFile ? Dialect.SQLITE : Dialect.POSTGRESQL);
+  }
+
+  static ProjectStore open(ProjectLocation location, Migrations migrations) {
+    return switch (location) {
+      case ProjectLocation.SqliteFile f -> openSqlite(f, migrations);
+      case ProjectLocation.PostgresProject p -> openPostgres(p, migrations);
+    };
+  }
+
+  static ProjectStore create(ProjectLocation location, NewProject project, ProjectStore.Work<?> seed, Migrations migrations) {
+    return switch (location) {
+      case ProjectLocation.SqliteFile f -> createSqlite(f, project, seed, migrations);
+      case ProjectLocation.PostgresProject p -> createPostgres(p, project, seed, migrations);
+    };
+  }
+
+  // ---- SQLite ---------------------------------------------------------------------------------
+
+  private static ProjectStore openSqlite(ProjectLocation.SqliteFile f, Migrations migrations) {
+    Path file = f.file();
+    if (!Files.isRegularFile(file)) {
+      throw new ProjectAccessException("there is no project at " + file + " (create one with: lacrima init " + file + ")");
+    }
+    if (!isSqliteFile(file)) {
+      throw new ProjectAccessException(file + " is not a Lacrima project (it is not a SQLite database)");
+    }
+    DataSource read = sqlite(file, false);
+    try {
+      try (var c = read.getConnection()) {
+        if (migrations.currentVersion(c, "main").isEmpty()) {
+          throw new ProjectAccessException(file + " is a SQLite database but not a Lacrima project");
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new ProjectAccessException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    migrations.bringUpToDate(read, "main", Optional.of(file), file.toString());
+    return sqliteStore(file, read);
+  }
+
+  private static ProjectStore sqliteStore(Path file, DataSource read) {
+    Jdbi readJdbi = Jdbi.create(read);
+    Jdbi writeJdbi = Jdbi.create(sqlite(file, true));
+    JdbcProjectStore.configure(readJdbi, Dialect.SQLITE);
+    JdbcProjectStore.configure(writeJdbi, Dialect.SQLITE);
+    ProjectRow row = readJdbi.withHandle(h -> onlyProject(h, file.toString()));
+    return new JdbcProjectStore(Dialect.SQLITE, readJdbi, writeJdbi, file.toString(), row.key, row.info, () -> { });
+  }
+
+  private static ProjectStore createSqlite(ProjectLocation.SqliteFile f, NewProject project, ProjectStore.Work<?> seed,
+      Migrations migrations) {
+    Path file = f.file();
+    if (Files.exists(file)) {
+      throw new ProjectAccessException(file + " already exists; choose another file name for the new project");
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new ProjectAccessException("cannot create " + file + ": the folder " + dir + " does not exist");
+    }
+    try {
+      DataSource write = sqlite(file, true);
+      migrations.bringUpToDate(write, "main", Optional.empty(), file.toString());
+      Jdbi jdbi = Jdbi.create(write);
+      JdbcProjectStore.configure(jdbi, Dialect.SQLITE);
+      ProjectInfo info = info(project);
+      jdbi.useTransaction(h -> {
+        long key = insertProject(h, info);
+        seed.run(new JdbcSession(h, Dialect.SQLITE, key, info));
+      });
+      return sqliteStore(file, sqlite(file, false));
+    } catch (RuntimeException e) {
+      deleteQuietly(file);
+      throw e instanceof JdbiException je ? JdbcProjectStore.translate(je, file.toString()) : e;
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
+      try {
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+      } catch (IOException ignored) {
+        // the file was ours and never held data; leaving it is harmless
+      }
+    }
+  }
+
+  private static boolean isSqliteFile(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(SQLITE_MAGIC.length);
+      return java.util.Arrays.equals(head, SQLITE_MAGIC);
+    } catch (IOException e) {
+      throw new ProjectAccessException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A rollback journal (not WAL): the project stays one file that can be copied and that works on
+   * network drives; synchronous=FULL makes a commit durable before it is acknowledged.
+   */
+  static SQLiteDataSource sqlite(Path file, boolean forWriting) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.enforceForeignKeys(true);
+    config.setJournalMode(SQLiteConfig.JournalMode.DELETE);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout(2_000);
+    config.setCacheSize(-65_536);
+    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+    if (forWriting) {
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return ds;
+  }
+
+  // ---- PostgreSQL -----------------------------------------------------------------------------
+
+  private static ProjectStore openPostgres(ProjectLocation.PostgresProject p, Migrations migrations) {
+    DataSource ds = postgres(p);
+    migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
+    Jdbi jdbi = Jdbi.create(ds);
+    JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
+    ProjectRow row = jdbi.withHandle(h -> projectByName(h, p.project()))
+        .orElseThrow(() -> new ProjectAccessException("there is no project \"" + p.project() + "\" on the server "
+            + "(create it with: lacrima init " + p.project() + " --db …)"));
+    return new JdbcProjectStore(Dialect.POSTGRESQL, jdbi, jdbi, p.describe(), row.key, row.info, () -> { });
+  }
+
+  private static ProjectStore createPostgres(ProjectLocation.PostgresProject p, NewProject project,
+      ProjectStore.Work<?> seed, Migrations migrations) {
+    DataSource ds = postgres(p);
+    migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
+    Jdbi jdbi = Jdbi.create(ds);
+    JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
+    ProjectInfo info = info(new NewProject(p.project(), project.createdBy(), project.created(), project.baseSystem(),
+        project.baseVersion()));
+    try {
+      jdbi.useTransaction(h -> {
+        h.execute("LOCK TABLE project IN SHARE ROW EXCLUSIVE MODE");
+        if (projectByName(h, p.project()).isPresent()) {
+          throw new ProjectAccessException("the server already has a project named \"" + p.project() + "\"");
+        }
+        long key = insertProject(h, info);
+        seed.run(new JdbcSession(h, Dialect.POSTGRESQL, key, info));
+      });
+    } catch (JdbiException e) {
+      throw JdbcProjectStore.translate(e, p.describe());
+    }
+    return openPostgres(p, migrations);
+  }
+
+  static PGSimpleDataSource postgres(ProjectLocation.PostgresProject p) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(p.jdbcUrl());
+    p.properties().forEach((k, v) -> {
+      try {
+        ds.setProperty(k.toString(), v.toString());
+      } catch (java.sql.SQLException e) {
+        throw new ProjectAccessException("--db: unknown connection setting " + k, e);
+      }
+    });
+    return ds;
+  }
+
+  // ---- both -----------------------------------------------------------------------------------
+
+  private record ProjectRow(long key, ProjectInfo info) {
+  }
+
+  private static ProjectInfo info(NewProject p) {
+    return new ProjectInfo(UUID.randomUUID(), p.name(), p.created(), p.createdBy(), p.baseSystem(), p.baseVersion());
+  }
+
+  private static long insertProject(Handle h, ProjectInfo info) {
+    return h.createUpdate("INSERT INTO project (id, name, created_at, created_by, base_system, base_version) "
+            + "VALUES (:id, :name, :at, :by, :system, :version)")
+        .bind("id", info.id()).bind("name", info.name()).bind("at", info.created()).bind("by", info.createdBy())
+        .bind("system", info.baseSystem()).bind("version", info.baseVersion())
+        .executeAndReturnGeneratedKeys("key").mapTo(Long.class).one();
+  }
+
+  private static final String PROJECT_COLUMNS = "SELECT key, id, name, created_at, created_by, base_system, base_version FROM project";
+
+  private static ProjectRow onlyProject(Handle h, String where) {
+    List<ProjectRow> rows = h.createQuery(PROJECT_COLUMNS).map((rs, ctx) -> projectRow(rs)).list();
+    if (rows.size() != 1) {
+      throw new ProjectAccessException(where + " holds " + rows.size() + " projects; a project file holds exactly one");
+    }
+    return rows.get(0);
+  }
+
+  private static Optional<ProjectRow> projectByName(Handle h, String name) {
+    return h.createQuery(PROJECT_COLUMNS + " WHERE name = :name").bind("name", name)
+        .map((rs, ctx) -> projectRow(rs)).findOne();
+  }
+
+  private static ProjectRow projectRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new ProjectRow(rs.getLong("key"), new ProjectInfo(UUID.fromString(rs.getString("id")), rs.getString("name"),
+        Instant.parse(rs.getString("created_at")), rs.getString("created_by"), rs.getString("base_system"),
+        rs.getString("base_version")));
+  }
+}

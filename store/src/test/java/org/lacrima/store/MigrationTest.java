@@ -1,0 +1,118 @@
+package org.lacrima.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lacrima.store.StoreFixtures.newProject;
+import static org.lacrima.store.StoreFixtures.seedBuiltIn;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lacrima.core.project.ProjectAccessException;
+import org.lacrima.core.project.ProjectStore;
+
+class MigrationTest {
+
+  @TempDir
+  Path dir;
+
+  private static Migrations later(Dialect d) {
+    return new Migrations(d, List.of(d.migrations, "classpath:db/test-migration/" + d.name().toLowerCase()), 2);
+  }
+
+  private static Migrations broken(Dialect d) {
+    return new Migrations(d, List.of(d.migrations, "classpath:db/test-broken-migration/" + d.name().toLowerCase()), 2);
+  }
+
+  private static String note(Jdbi jdbi) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT later_release_note FROM project").mapTo(String.class).one());
+  }
+
+  @Test
+  void theNewestMigrationFileIsTheSchemaVersionThisReleaseKnows() throws IOException {
+    for (String dialect : List.of("sqlite", "postgresql")) {
+      Path folder = Path.of("src/main/resources/db/migration", dialect);
+      int newest = 0;
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path f : files.toList()) {
+          Matcher m = Pattern.compile("V(\\d+)__.*\\.sql").matcher(f.getFileName().toString());
+          assertThat(m.matches()).as(f.toString()).isTrue();
+          newest = Math.max(newest, Integer.parseInt(m.group(1)));
+        }
+      }
+      assertThat(newest).as(dialect).isEqualTo(Migrations.LATEST);
+    }
+  }
+
+  @Test
+  void anOlderSqliteProjectIsCopiedThenMigrated() throws IOException {
+    Path file = dir.resolve("study.lacrima");
+    ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("study"), seedBuiltIn()).close();
+    byte[] before = Files.readAllBytes(file);
+    try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(file), later(Dialect.SQLITE))) {
+      int size = store.read(s -> s.categories().current().size());
+      assertThat(size).isEqualTo(33);
+    }
+    List<Path> copies;
+    try (Stream<Path> files = Files.list(dir)) {
+      copies = files.filter(f -> f.getFileName().toString().startsWith("study.lacrima.v1-")
+          && f.getFileName().toString().endsWith(".bak")).toList();
+    }
+    assertThat(copies).singleElement().satisfies(copy -> assertThat(Files.readAllBytes(copy)).isEqualTo(before));
+    assertThat(note(Jdbi.create(ProjectStores.sqlite(file, false)))).isEqualTo("migrated");
+  }
+
+  @Test
+  void aProjectWrittenByANewerLacrimaIsRefusedUntouched() throws IOException {
+    Path file = dir.resolve("newer.lacrima");
+    ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("newer"), seedBuiltIn(), later(Dialect.SQLITE))
+        .close();
+    byte[] before = Files.readAllBytes(file);
+    assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(file)))
+        .isInstanceOf(ProjectAccessException.class)
+        .hasMessageContaining("written by a newer Lacrima (schema version 2; this one knows up to 1)");
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
+  @Test
+  void aFileThatIsNotAProjectIsNamedAsSuch() throws IOException {
+    Path text = Files.writeString(dir.resolve("notes.lacrima"), "just notes");
+    assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(text)))
+        .hasMessageContaining("is not a Lacrima project");
+    assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(dir.resolve("missing.lacrima"))))
+        .hasMessageContaining("there is no project at").hasMessageContaining("lacrima init");
+  }
+
+  @Test
+  void onPostgresqlAFailingMigrationLeavesNothingBehind() {
+    String schema = TestPostgres.newSchema();
+    try {
+      ProjectLocation.PostgresProject location = TestPostgres.location(schema, "p-" + UUID.randomUUID());
+      ProjectStores.create(location, newProject("p"), seedBuiltIn()).close();
+      assertThatThrownBy(() -> ProjectStores.open(location, broken(Dialect.POSTGRESQL)))
+          .isInstanceOf(ProjectAccessException.class).hasMessageContaining("could not bring");
+      Jdbi jdbi = Jdbi.create(ProjectStores.postgres(location));
+      boolean halfDone = jdbi.withHandle(h -> h.createQuery(
+              "SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = :s AND table_name = 'half_done')")
+          .bind("s", schema).mapTo(Boolean.class).one());
+      assertThat(halfDone).isFalse();
+      try (ProjectStore store = ProjectStores.open(location)) {
+        int size = store.read(s -> s.categories().current().size());
+      assertThat(size).isEqualTo(33);
+      }
+      try (ProjectStore store = ProjectStores.open(location, later(Dialect.POSTGRESQL))) {
+        assertThat(note(Jdbi.create(ProjectStores.postgres(location)))).isEqualTo("migrated");
+      }
+    } finally {
+      TestPostgres.dropSchema(schema);
+    }
+  }
+}

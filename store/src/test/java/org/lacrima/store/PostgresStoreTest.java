@@ -1,0 +1,28 @@
+package org.lacrima.store;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+class PostgresStoreTest extends ProjectStoreContract {
+
+  private static String schema;
+
+  @BeforeAll
+  static void schema() {
+    TestPostgres.url();
+    schema = TestPostgres.newSchema();
+  }
+
+  @AfterAll
+  static void dropSchema() {
+    if (schema != null) {
+      TestPostgres.dropSchema(schema);
+    }
+  }
+
+  @Override
+  ProjectLocation freshLocation() {
+    return TestPostgres.location(schema, "study-" + UUID.randomUUID());
+  }
+}
