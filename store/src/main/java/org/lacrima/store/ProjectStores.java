@@ -1,5 +1,6 @@
 package org.lacrima.store;
 
+import org.lacrima.core.Ids;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -222,7 +223,7 @@ public final class ProjectStores {
   }
 
   private static ProjectInfo info(NewProject p) {
-    return new ProjectInfo(UUID.randomUUID(), p.name(), p.created(), p.createdBy(), p.baseSystem(), p.baseVersion());
+    return new ProjectInfo(Ids.next(), p.name(), p.created(), p.createdBy(), p.baseSystem(), p.baseVersion());
   }
 
   private static long insertProject(Handle h, ProjectInfo info) {

@@ -1,5 +1,6 @@
 package org.lacrima.store;
 
+import org.lacrima.core.Ids;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,7 @@ final class SqlCodebookLog implements CodebookLog {
   public CodebookChange append(Instant at, String who, String why, CodebookChange.Kind kind, String details) {
     long seq = s.handle.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM codebook_change WHERE project_key = :p")
         .bind("p", s.projectKey).mapTo(Long.class).one();
-    CodebookChange change = new CodebookChange(seq, UUID.randomUUID(), at, who, why, kind, details);
+    CodebookChange change = new CodebookChange(seq, Ids.next(), at, who, why, kind, details);
     s.handle.createUpdate("INSERT INTO codebook_change (project_key, seq, id, at, who, why, kind, details) "
             + "VALUES (:p, :seq, :id, :at, :who, :why, :kind, :details)")
         .bind("p", s.projectKey).bind("seq", seq).bind("id", change.id()).bind("at", at).bind("who", who)

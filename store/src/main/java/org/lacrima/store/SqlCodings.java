@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class SqlCodings implements CodingRepository {
   private static final String COLUMNS = "c.id, c.document_key, c.coder_key, c.category_key, c.start_offset, c.end_offset, c.memo";
   private static final int CHUNK = 5_000;
 
+
   private final JdbcSession s;
   private boolean stagingTable;
 
@@ -34,45 +36,59 @@ final class SqlCodings implements CodingRepository {
     this.s = s;
   }
 
+  /** A coding with the keys it is stored under. */
+  private record Keyed(Coding coding, long document, long coder, long category) {
+  }
+
+  private static final Comparator<Keyed> DECISION_ORDER = Comparator.comparingLong(Keyed::document)
+      .thenComparingLong(Keyed::coder).thenComparingLong(Keyed::category)
+      .thenComparingInt(k -> k.coding().start()).thenComparingInt(k -> k.coding().end());
+
   @Override
   public void add(List<Coding> codings) {
     if (codings.isEmpty()) {
       return;
     }
-    List<Coding> unique = Coding.collapseRepeatedDecisions(codings);
     JdbcSession.KeyMap docs = s.documentKeys();
     JdbcSession.KeyMap coders = s.coderKeys();
     JdbcSession.KeyMap categories = s.categoryKeys();
-    for (int from = 0; from < unique.size(); from += CHUNK) {
-      List<Coding> chunk = unique.subList(from, Math.min(unique.size(), from + CHUNK));
-      if (s.dialect == Dialect.POSTGRESQL) {
-        copyIn(chunk, docs, coders, categories);
-      } else {
-        PreparedBatch batch = s.handle.prepareBatch(s.dialect.insertCoding(
-            "VALUES (:p, :id, :doc, :coder, :cat, :start, :end, :memo)"));
-        for (Coding c : chunk) {
-          batch.bind("p", s.projectKey).bind("id", c.id()).bind("doc", docs.key(c.document()))
-              .bind("coder", coders.key(c.coder())).bind("cat", categories.key(c.category()))
-              .bind("start", c.start()).bind("end", c.end()).bind("memo", c.memo())
-              .add();
-        }
-        batch.execute();
+    List<Keyed> rows = new ArrayList<>();
+    for (Coding c : Coding.collapseRepeatedDecisions(codings)) {
+      rows.add(new Keyed(c, docs.key(c.document()), coders.key(c.coder()), categories.key(c.category())));
+    }
+    // in the order of the decision index, so that its pages are written one after another
+    rows.sort(DECISION_ORDER);
+    if (s.dialect == Dialect.POSTGRESQL) {
+      copyIn(rows);
+      return;
+    }
+    for (int from = 0; from < rows.size(); from += CHUNK) {
+      PreparedBatch batch = s.handle.prepareBatch(s.dialect.insertCoding(
+          "VALUES (:p, :id, :doc, :coder, :cat, :start, :end, :memo)"));
+      for (Keyed k : rows.subList(from, Math.min(rows.size(), from + CHUNK))) {
+        Coding c = k.coding();
+        batch.bind("p", s.projectKey).bind("id", c.id()).bind("doc", k.document()).bind("coder", k.coder())
+            .bind("cat", k.category()).bind("start", c.start()).bind("end", c.end()).bind("memo", c.memo())
+            .add();
       }
+      batch.execute();
     }
   }
 
-  private void copyIn(List<Coding> chunk, JdbcSession.KeyMap docs, JdbcSession.KeyMap coders, JdbcSession.KeyMap categories) {
+  private void copyIn(List<Keyed> rows) {
     if (!stagingTable) {
-      s.handle.execute("CREATE TEMP TABLE IF NOT EXISTS coding_in (project_key BIGINT, id UUID, document_key BIGINT, "
-          + "coder_key BIGINT, category_key BIGINT, start_offset INTEGER, end_offset INTEGER, memo TEXT) ON COMMIT DROP");
+      s.handle.execute("CREATE TEMP TABLE IF NOT EXISTS coding_in (seq INTEGER, project_key BIGINT, id UUID, "
+          + "document_key BIGINT, coder_key BIGINT, category_key BIGINT, start_offset INTEGER, end_offset INTEGER, "
+          + "memo TEXT) ON COMMIT DROP");
       stagingTable = true;
     }
-    StringBuilder csv = new StringBuilder(chunk.size() * 96);
-    for (Coding c : chunk) {
-      csv.append(s.projectKey).append(',').append(c.id()).append(',').append(docs.key(c.document())).append(',')
-          .append(coders.key(c.coder())).append(',').append(categories.key(c.category())).append(',')
-          .append(c.start()).append(',').append(c.end()).append(",\"")
-          .append(c.memo().replace("\"", "\"\"")).append("\"\n");
+    StringBuilder csv = new StringBuilder(rows.size() * 100);
+    int seq = 0;
+    for (Keyed k : rows) {
+      Coding c = k.coding();
+      csv.append(seq++).append(',').append(s.projectKey).append(',').append(c.id()).append(',').append(k.document())
+          .append(',').append(k.coder()).append(',').append(k.category()).append(',').append(c.start()).append(',')
+          .append(c.end()).append(",\"").append(c.memo().replace("\"", "\"\"")).append("\"\n");
     }
     try {
       s.handle.getConnection().unwrap(PGConnection.class).getCopyAPI()
@@ -83,7 +99,7 @@ final class SqlCodings implements CodingRepository {
       throw new UncheckedIOException(e);
     }
     s.handle.execute(s.dialect.insertCoding("SELECT project_key, id, document_key, coder_key, category_key, "
-        + "start_offset, end_offset, memo FROM coding_in"));
+        + "start_offset, end_offset, memo FROM coding_in ORDER BY seq"));
     s.handle.execute("TRUNCATE coding_in");
   }
 
@@ -127,15 +143,17 @@ final class SqlCodings implements CodingRepository {
   }
 
   @Override
-  public List<CodingCount> countByCategoryCoderAnd(String variable) {
+  public List<CodingCount> countByDocumentCoderAndCategory() {
+    JdbcSession.KeyMap documents = s.documentKeys();
     JdbcSession.KeyMap coders = s.coderKeys();
     JdbcSession.KeyMap categories = s.categoryKeys();
-    return s.handle.createQuery("SELECT c.category_key, c.coder_key, COALESCE(v.value, '') AS value, COUNT(*) AS n "
-            + "FROM coding c LEFT JOIN document_variable v ON v.document_key = c.document_key AND v.name = :var "
-            + "WHERE c.project_key = :p GROUP BY c.category_key, c.coder_key, COALESCE(v.value, '')")
-        .bind("p", s.projectKey).bind("var", variable)
-        .map((rs, ctx) -> new CodingCount(categories.id(rs.getLong(1)), coders.id(rs.getLong(2)),
-            rs.getString(3), rs.getLong(4)))
+    // through the project's documents, so that both databases read the decision index in order
+    return s.handle.createQuery("SELECT c.document_key, c.coder_key, c.category_key, COUNT(*) FROM coding c "
+            + "JOIN document d ON d.key = c.document_key WHERE d.project_key = :p "
+            + "GROUP BY c.document_key, c.coder_key, c.category_key")
+        .bind("p", s.projectKey)
+        .map((rs, ctx) -> new CodingCount(documents.id(rs.getLong(1)), coders.id(rs.getLong(2)),
+            categories.id(rs.getLong(3)), rs.getLong(4)))
         .list();
   }
 

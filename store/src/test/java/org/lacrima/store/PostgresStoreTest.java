@@ -25,4 +25,9 @@ class PostgresStoreTest extends ProjectStoreContract {
   ProjectLocation freshLocation() {
     return TestPostgres.location(schema, "study-" + UUID.randomUUID());
   }
+
+  @Override
+  org.jdbi.v3.core.Jdbi database(ProjectLocation location) {
+    return org.jdbi.v3.core.Jdbi.create(ProjectStores.postgres((ProjectLocation.PostgresProject) location));
+  }
 }

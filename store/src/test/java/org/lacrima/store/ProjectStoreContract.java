@@ -56,6 +56,9 @@ abstract class ProjectStoreContract {
   /** A location for a new project that no other test uses. */
   abstract ProjectLocation freshLocation();
 
+  /** Plain SQL on the database of a location, past Lacrima's own checks. */
+  abstract org.jdbi.v3.core.Jdbi database(ProjectLocation location);
+
   ProjectStore create() {
     return ProjectStores.create(freshLocation(), newProject("study-" + UUID.randomUUID()), seedBuiltIn());
   }
@@ -299,7 +302,8 @@ abstract class ProjectStoreContract {
       assertThat(byCoderName).containsEntry("mira", 2L).containsEntry("jonas", 1L);
       assertThat(protest.byOrientation()).containsEntry("PDT", 3L).containsEntry("CBT", 0L);
       store.read(s -> {
-        List<CodingRepository.CodingCount> counts = s.codings().countByCategoryCoderAnd("orientation");
+        List<CodingRepository.CodingCount> counts = s.codings().countByDocumentCoderAndCategory();
+        assertThat(counts).hasSize(3);
         assertThat(counts.stream().mapToLong(CodingRepository.CodingCount::count).sum()).isEqualTo(4);
         return null;
       });
@@ -368,6 +372,29 @@ abstract class ProjectStoreContract {
       })).isInstanceOf(InputException.class).hasMessageContaining("codings still refer to it");
       assertThat(fingerprint(store)).isEqualTo(before);
     }
+  }
+
+  @Test
+  void theDatabaseItselfRefusesACodingWhoseCoderOrCategoryIsMissingOrInAnotherProject() {
+    ProjectLocation here = freshLocation();
+    ProjectStores.create(here, newProject("here-" + UUID.randomUUID()), seedBuiltIn()).close();
+    try (ProjectStore store = ProjectStores.open(here)) {
+      store.write(s -> TranscriptImport.run(s, transcripts(), options(List.of())));
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", ""))));
+    }
+    org.jdbi.v3.core.Jdbi db = database(here);
+    int before = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM coding").mapTo(Integer.class).one());
+    String copy = "INSERT INTO coding (project_key, id, document_key, coder_key, category_key, start_offset, end_offset, memo) "
+        + "SELECT project_key, :id, document_key, %s, %s, start_offset + 1, end_offset, memo FROM coding";
+    for (String[] broken : new String[][] {{"coder_key", "category_key + 100000"}, {"coder_key + 100000", "category_key"}}) {
+      assertThatThrownBy(() -> db.useHandle(h -> h.createUpdate(String.format(copy, broken[0], broken[1]))
+          .bind("id", UUID.randomUUID().toString()).execute()))
+          .as(String.join(", ", broken)).isInstanceOf(org.jdbi.v3.core.JdbiException.class);
+    }
+    assertThatThrownBy(() -> db.useHandle(h -> h.execute("DELETE FROM coder WHERE key IN (SELECT coder_key FROM coding)")))
+        .isInstanceOf(org.jdbi.v3.core.JdbiException.class);
+    int after = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM coding").mapTo(Integer.class).one());
+    assertThat(after).isEqualTo(before).isPositive();
   }
 
   @Test

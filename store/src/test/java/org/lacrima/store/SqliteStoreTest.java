@@ -13,4 +13,9 @@ class SqliteStoreTest extends ProjectStoreContract {
   ProjectLocation freshLocation() {
     return new ProjectLocation.SqliteFile(dir.resolve("study-" + UUID.randomUUID() + ".lacrima"));
   }
+
+  @Override
+  org.jdbi.v3.core.Jdbi database(ProjectLocation location) {
+    return org.jdbi.v3.core.Jdbi.create(ProjectStores.sqlite(((ProjectLocation.SqliteFile) location).file(), false));
+  }
 }

@@ -1,5 +1,6 @@
 package org.lacrima.core.coding;
 
+import org.lacrima.core.Ids;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -145,7 +146,7 @@ public final class CodingImport {
     } else {
       throw error(row, "gives neither offsets (start, end) nor a quote");
     }
-    return new Coding(row.id().orElseGet(UUID::randomUUID), doc.id(), start, end, category.id(), coder.id(),
+    return new Coding(row.id().orElseGet(Ids::next), doc.id(), start, end, category.id(), coder.id(),
         row.memo().strip());
   }
 
@@ -171,7 +172,7 @@ public final class CodingImport {
       throw error(row, "names no coder");
     }
     return coders.computeIfAbsent(name, n -> {
-      Coder created = new Coder(UUID.randomUUID(), n);
+      Coder created = new Coder(Ids.next(), n);
       session.coders().add(created);
       newCoders.add(n);
       return created;

@@ -26,9 +26,12 @@ public interface CodingRepository {
   /** Every coding, document by document. */
   void forEach(Consumer<Coding> action);
 
-  /** Number of codings per category, coder and value of a document variable ("" where unset). */
-  List<CodingCount> countByCategoryCoderAnd(String variable);
+  /**
+   * Number of codings per document, coder and category: few rows even for a million codings, from
+   * which counts by any document variable follow.
+   */
+  List<CodingCount> countByDocumentCoderAndCategory();
 
-  record CodingCount(UUID category, UUID coder, String variableValue, long count) {
+  record CodingCount(UUID document, UUID coder, UUID category, long count) {
   }
 }

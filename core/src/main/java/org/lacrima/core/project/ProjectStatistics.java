@@ -44,10 +44,13 @@ public record ProjectStatistics(
     long words = 0;
     long turns = 0;
     Map<String, Long> byOrientation = new TreeMap<>();
+    Map<UUID, String> orientationOf = new HashMap<>();
     for (DocumentSummary d : docs) {
       words += d.words();
       turns += d.turns();
-      byOrientation.merge(orientation(d.variable(DocumentVariables.ORIENTATION)), 1L, Long::sum);
+      String o = orientation(d.variable(DocumentVariables.ORIENTATION));
+      orientationOf.put(d.id(), o);
+      byOrientation.merge(o, 1L, Long::sum);
     }
     List<Coder> coders = new ArrayList<>(session.coders().list());
     coders.sort(Comparator.comparing(Coder::name));
@@ -56,11 +59,10 @@ public record ProjectStatistics(
     Map<UUID, Map<String, Long>> byOrient = new HashMap<>();
     TreeSet<String> orientations = new TreeSet<>(byOrientation.keySet());
     long codings = 0;
-    for (CodingRepository.CodingCount c : session.codings().countByCategoryCoderAnd(DocumentVariables.ORIENTATION)) {
+    for (CodingRepository.CodingCount c : session.codings().countByDocumentCoderAndCategory()) {
       byCoder.computeIfAbsent(c.category(), k -> new HashMap<>()).merge(c.coder(), c.count(), Long::sum);
-      String o = orientation(c.variableValue());
-      orientations.add(o);
-      byOrient.computeIfAbsent(c.category(), k -> new HashMap<>()).merge(o, c.count(), Long::sum);
+      byOrient.computeIfAbsent(c.category(), k -> new HashMap<>()).merge(orientationOf.get(c.document()), c.count(),
+          Long::sum);
       codings += c.count();
     }
     List<CategoryRow> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.lacrima.core.transcript;
 
+import org.lacrima.core.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public final class Segmentation {
       ue--;
     }
     if (ue > us) {
-      units.add(new MeaningUnit(UUID.randomUUID(), document, text.toCodePoint(us), text.toCodePoint(ue), origin));
+      units.add(new MeaningUnit(Ids.next(), document, text.toCodePoint(us), text.toCodePoint(ue), origin));
     }
   }
 
@@ -114,7 +115,7 @@ public final class Segmentation {
     List<MeaningUnit> out = new ArrayList<>(units.subList(0, first));
     MeaningUnit a = units.get(first);
     MeaningUnit b = units.get(last);
-    out.add(new MeaningUnit(UUID.randomUUID(), a.document(), a.start(), b.end(), MeaningUnit.Origin.MERGED));
+    out.add(new MeaningUnit(Ids.next(), a.document(), a.start(), b.end(), MeaningUnit.Origin.MERGED));
     out.addAll(units.subList(last + 1, units.size()));
     return out;
   }

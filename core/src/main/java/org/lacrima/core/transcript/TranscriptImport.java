@@ -1,5 +1,6 @@
 package org.lacrima.core.transcript;
 
+import org.lacrima.core.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ public final class TranscriptImport {
       }
       Map<String, String> variables = new LinkedHashMap<>(common);
       variables.putAll(rowsByDocument.getOrDefault(t.name(), Map.of()));
-      documents.add(new Document(UUID.randomUUID(), t.name(), text, detector.detect(text), variables,
+      documents.add(new Document(Ids.next(), t.name(), text, detector.detect(text), variables,
           new DocumentSource(t.fileName(), t.format(), t.encoding(), t.sha256(), options.now(), options.who())));
     }
     List<DocumentSummary> imported = new ArrayList<>(documents.size());

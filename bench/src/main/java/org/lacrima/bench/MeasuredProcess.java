@@ -1,0 +1,73 @@
+package org.lacrima.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a lacrima command as a whole process, as a user would (the runnable jar on the class path,
+ * one JVM per command), and measures its wall time and its peak heap: the largest heap occupancy
+ * the JVM's GC log shows just before a collection, or the heap in use at the end if that is larger.
+ */
+final class MeasuredProcess {
+
+  /** Wall time, peak heap in bytes, exit status and output of one run. */
+  record Result(double seconds, long peakHeapBytes, int status, String output) {
+    double peakHeapMb() {
+      return peakHeapBytes / (1024.0 * 1024.0);
+    }
+  }
+
+  private static final Pattern BEFORE_GC = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
+  private final Path java;
+  private final String classPath;
+  private final Path work;
+
+  MeasuredProcess(Path java, String classPath, Path work) {
+    this.java = java;
+    this.classPath = classPath;
+    this.work = work;
+  }
+
+  Result run(List<String> args) throws IOException, InterruptedException {
+    // a name that does not exist yet: the JVM would rotate an existing file aside
+    Path gcLog = work.resolve("gc-" + System.nanoTime() + ".log");
+    Path output = Files.createTempFile(work, "out-", ".txt");
+    Path heapAtEnd = Files.createTempFile(work, "heap-", ".txt");
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xlog:gc:file=" + gcLog,
+        "--enable-native-access=ALL-UNNAMED", "-Dlacrima.bench.heap=" + heapAtEnd, "-cp", classPath,
+        MeasuredMain.class.getName()));
+    command.addAll(args);
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    int status = p.waitFor();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String log = Files.readString(gcLog, StandardCharsets.UTF_8);
+    String out = Files.readString(output, StandardCharsets.UTF_8);
+    String atEnd = Files.readString(heapAtEnd, StandardCharsets.UTF_8).strip();
+    Files.deleteIfExists(gcLog);
+    Files.delete(output);
+    Files.delete(heapAtEnd);
+    return new Result(seconds, Math.max(peakBeforeCollections(log), atEnd.isEmpty() ? 0 : Long.parseLong(atEnd)),
+        status, out);
+  }
+
+  static long peakBeforeCollections(String gcLog) {
+    long peak = 0;
+    Matcher m = BEFORE_GC.matcher(gcLog);
+    while (m.find()) {
+      long unit = switch (m.group(2)) {
+        case "K" -> 1024L;
+        case "M" -> 1024L * 1024;
+        default -> 1024L * 1024 * 1024;
+      };
+      peak = Math.max(peak, Long.parseLong(m.group(1)) * unit);
+    }
+    return peak;
+  }
+}
