@@ -49,7 +49,7 @@ final class InitCommand implements Callable<Integer> {
       return null;
     })) {
       var out = spec.commandLine().getOut();
-      out.println("Created " + project.describe());
+      out.println("Created project \"" + store.info().name() + "\" at " + project.describe());
       if (empty) {
         out.println("It has no categories yet.");
       } else {

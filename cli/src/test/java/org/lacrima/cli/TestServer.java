@@ -1,8 +1,7 @@
 package org.lacrima.cli;
 
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.lacrima.core.testing.TestPostgresUrl;
 import org.lacrima.store.ProjectLocation;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -13,16 +12,7 @@ final class TestServer {
   }
 
   static String url() {
-    String url = System.getenv("LACRIMA_TEST_PG_URL");
-    if (url == null || url.isBlank()) {
-      String message = "LACRIMA_TEST_PG_URL is not set: this test needs a PostgreSQL server "
-          + "(e.g. postgresql://postgres@127.0.0.1:5432/test; .ci/run sets it)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail(message);
-      }
-      Assumptions.abort(message);
-    }
-    return url;
+    return TestPostgresUrl.require();
   }
 
   static Jdbi jdbi() {
@@ -41,7 +31,7 @@ final class TestServer {
   }
 
   static void dropSchema(String schema) {
-    if (System.getenv("LACRIMA_TEST_PG_URL") != null) {
+    if (TestPostgresUrl.isSet()) {
       jdbi().useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
     }
   }

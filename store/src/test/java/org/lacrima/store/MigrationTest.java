@@ -106,9 +106,10 @@ class MigrationTest {
       assertThat(halfDone).isFalse();
       try (ProjectStore store = ProjectStores.open(location)) {
         int size = store.read(s -> s.categories().current().size());
-      assertThat(size).isEqualTo(33);
+        assertThat(size).isEqualTo(33);
       }
       try (ProjectStore store = ProjectStores.open(location, later(Dialect.POSTGRESQL))) {
+        assertThat(store.info().name()).isEqualTo(location.project());
         assertThat(note(Jdbi.create(ProjectStores.postgres(location)))).isEqualTo("migrated");
       }
     } finally {

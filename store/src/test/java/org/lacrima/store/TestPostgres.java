@@ -2,8 +2,7 @@ package org.lacrima.store;
 
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.lacrima.core.testing.TestPostgresUrl;
 
 /**
  * The PostgreSQL server the tests use, named by {@code LACRIMA_TEST_PG_URL}
@@ -16,16 +15,7 @@ final class TestPostgres {
   }
 
   static String url() {
-    String url = System.getenv("LACRIMA_TEST_PG_URL");
-    if (url == null || url.isBlank()) {
-      String message = "LACRIMA_TEST_PG_URL is not set: the PostgreSQL store tests need a server "
-          + "(e.g. postgresql://postgres@127.0.0.1:5432/test; .ci/run sets it)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail(message);
-      }
-      Assumptions.abort(message);
-    }
-    return url;
+    return TestPostgresUrl.require();
   }
 
   static String newSchema() {
@@ -38,7 +28,7 @@ final class TestPostgres {
   }
 
   static void dropSchema(String schema) {
-    if (System.getenv("LACRIMA_TEST_PG_URL") == null) {
+    if (!TestPostgresUrl.isSet()) {
       return;
     }
     ProjectLocation.PostgresProject p = location(schema, "any");

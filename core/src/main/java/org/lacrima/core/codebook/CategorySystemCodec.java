@@ -165,7 +165,7 @@ public final class CategorySystemCodec {
         throw error(where, "should map languages to texts, e.g. {en: \"…\"}");
       }
       Map<String, String> values = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isTextual()) {
@@ -203,7 +203,7 @@ public final class CategorySystemCodec {
       }
       Map<Orientation, LocalizedText> notes = new EnumMap<>(Orientation.class);
       JsonNode on = n.path("orientation_notes");
-      Iterator<Map.Entry<String, JsonNode>> it = on.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = on.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         Orientation o = Orientation.parse(e.getKey())
