@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategoryOperations;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.Relation;
 
@@ -13,7 +14,10 @@ final class CategoryTree {
 
   private final boolean unicode = Console.unicode();
 
+  private CategorySystem system;
+
   void print(CategorySystem system, String language, PrintWriter out, Map<UUID, String> annotations) {
+    this.system = system;
     for (Category root : system.roots()) {
       out.println(label(root, language) + annotation(root, annotations));
       printChildren(system, root, "", language, out, annotations);
@@ -46,8 +50,15 @@ final class CategoryTree {
     }
   }
 
-  private static String label(Category c, String language) {
-    return c.label().in(language) + (c.codable() ? "" : "  [domain, not coded]");
+  private String label(Category c, String language) {
+    String mark = c.codable() ? "" : "  [grouping node, not coded]";
+    if (!c.state().isActive()) {
+      mark += "  [" + CategoryOperations.describeState(system, c) + "]";
+    }
+    if (c.exclusiveChildren()) {
+      mark += "  [children exclusive]";
+    }
+    return c.label().in(language) + mark;
   }
 
   private static String annotation(Category c, Map<UUID, String> annotations) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "codebook", description = {
     "Print the category system as a tree: a project's own, or without PROJECT the built-in one."},
-    subcommands = CodebookExportCommand.class)
+    subcommands = {CodebookExportCommand.class, CodebookLogCommand.class, CodebookTagCommand.class,
+        CodebookDiffCommand.class, CodebookUpgradeCommand.class})
 final class CodebookCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",

@@ -37,13 +37,26 @@ final class CodebookExportCommand implements Callable<Integer> {
   @Option(names = "--lang", defaultValue = "en", paramLabel = "en|de", description = "Main language (default: en).")
   String language;
 
+  @Option(names = "--version", paramLabel = "NAME",
+      description = "A frozen version of the project's system: a tag, base or current (default: current).")
+  String version;
+
   @Spec
   CommandSpec spec;
+
+  private CategorySystem version() {
+    if (project == null) {
+      throw new InputException("--version needs a project: the built-in system has only itself");
+    }
+    try (var store = org.lacrima.store.ProjectStores.open(ProjectOptions.location(project, db))) {
+      return store.read(s -> org.lacrima.core.codebook.CodebookHistory.version(s, version));
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
     CodebookFormat f = CodebookFormats.byName(format);
-    CategorySystem system = CodebookCommand.load(project, db);
+    CategorySystem system = version == null ? CodebookCommand.load(project, db) : version();
     Path target = output.toAbsolutePath();
     if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
       throw new InputException("-o " + output + ": the folder " + target.getParent() + " does not exist");

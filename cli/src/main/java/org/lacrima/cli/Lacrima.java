@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         InitCommand.class,
         CodebookCommand.class,
+        CategoryCommand.class,
         ImportCommand.class,
         SegmentCommand.class,
         UnitsCommand.class,

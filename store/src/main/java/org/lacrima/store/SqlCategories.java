@@ -91,7 +91,8 @@ final class SqlCategories implements CategoryRepository {
   @Override
   public void saveVersion(String name, CategorySystem system, long logSequence) {
     s.handle.createUpdate("INSERT INTO codebook_version (project_key, name, log_sequence, snapshot) "
-            + "VALUES (:p, :name, :seq, :snapshot)")
+            + "VALUES (:p, :name, :seq, :snapshot) ON CONFLICT (project_key, name) DO UPDATE SET "
+            + "log_sequence = excluded.log_sequence, snapshot = excluded.snapshot")
         .bind("p", s.projectKey).bind("name", name).bind("seq", logSequence)
         .bind("snapshot", CategorySystemCodec.toCompactJson(system))
         .execute();
@@ -102,6 +103,13 @@ final class SqlCategories implements CategoryRepository {
     return s.handle.createQuery("SELECT snapshot FROM codebook_version WHERE project_key = :p AND name = :name")
         .bind("p", s.projectKey).bind("name", name).mapTo(String.class).findOne()
         .map(json -> CategorySystemCodec.readJson(json, "codebook version \"" + name + "\""));
+  }
+
+  @Override
+  public java.util.OptionalLong versionSequence(String name) {
+    return s.handle.createQuery("SELECT log_sequence FROM codebook_version WHERE project_key = :p AND name = :name")
+        .bind("p", s.projectKey).bind("name", name).mapTo(Long.class).findOne()
+        .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
   }
 
   @Override

@@ -115,11 +115,10 @@ final class SqlCodings implements CodingRepository {
     if (ids.isEmpty()) {
       return out;
     }
-    List<UUID> all = new ArrayList<>(ids);
-    for (int from = 0; from < all.size(); from += 500) {
+    for (List<UUID> part : partition(ids)) {
       s.handle.createQuery("SELECT " + COLUMNS + " FROM coding c WHERE c.project_key = :p AND c.id IN (<ids>)")
           .bind("p", s.projectKey)
-          .bindList("ids", all.subList(from, Math.min(all.size(), from + 500)))
+          .bindList("ids", part)
           .map((rs, ctx) -> coding(rs))
           .forEach(c -> out.put(c.id(), c));
     }
@@ -133,6 +132,59 @@ final class SqlCodings implements CodingRepository {
         .bind("d", s.documentKeys().key(document))
         .map((rs, ctx) -> coding(rs))
         .list();
+  }
+
+  @Override
+  public List<Coding> byCategory(UUID category) {
+    return s.handle.createQuery("SELECT " + COLUMNS + " FROM coding c WHERE c.category_key = :cat "
+            + "ORDER BY c.document_key, c.start_offset, c.end_offset, c.coder_key")
+        .bind("cat", s.categoryKeys().key(category))
+        .map((rs, ctx) -> coding(rs))
+        .list();
+  }
+
+  @Override
+  public void setCategory(Collection<UUID> codings, UUID category) {
+    long key = s.categoryKeys().key(category);
+    for (List<UUID> part : partition(codings)) {
+      s.handle.createUpdate("UPDATE coding SET category_key = :cat WHERE project_key = :p AND id IN (<ids>)")
+          .bind("cat", key).bind("p", s.projectKey).bindList("ids", part).execute();
+    }
+  }
+
+  @Override
+  public void update(Coding coding) {
+    int rows = s.handle.createUpdate("UPDATE coding SET start_offset = :start, end_offset = :end, category_key = :cat, "
+            + "memo = :memo WHERE project_key = :p AND id = :id")
+        .bind("start", coding.start()).bind("end", coding.end()).bind("cat", s.categoryKeys().key(coding.category()))
+        .bind("memo", coding.memo()).bind("p", s.projectKey).bind("id", coding.id())
+        .execute();
+    if (rows != 1) {
+      throw new org.lacrima.core.InputException("no coding with id " + coding.id() + " in this project");
+    }
+  }
+
+  @Override
+  public void setMemo(UUID coding, String memo) {
+    s.handle.createUpdate("UPDATE coding SET memo = :memo WHERE project_key = :p AND id = :id")
+        .bind("memo", memo).bind("p", s.projectKey).bind("id", coding).execute();
+  }
+
+  @Override
+  public void delete(Collection<UUID> codings) {
+    for (List<UUID> part : partition(codings)) {
+      s.handle.createUpdate("DELETE FROM coding WHERE project_key = :p AND id IN (<ids>)")
+          .bind("p", s.projectKey).bindList("ids", part).execute();
+    }
+  }
+
+  private static List<List<UUID>> partition(Collection<UUID> ids) {
+    List<UUID> all = new ArrayList<>(ids);
+    List<List<UUID>> parts = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += 500) {
+      parts.add(all.subList(from, Math.min(all.size(), from + 500)));
+    }
+    return parts;
   }
 
   @Override

@@ -25,6 +25,12 @@ final class SqlMemos implements MemoRepository {
   }
 
   @Override
+  public void retarget(UUID memo, UUID targetId) {
+    s.handle.createUpdate("UPDATE memo SET target_id = :target WHERE project_key = :p AND id = :id")
+        .bind("target", targetId.toString()).bind("p", s.projectKey).bind("id", memo).execute();
+  }
+
+  @Override
   public List<Memo> about(Memo.Target target, UUID targetId) {
     return s.handle.createQuery("SELECT id, author, written_at, text FROM memo WHERE project_key = :p "
             + "AND target_kind = :kind AND target_id = :target ORDER BY written_at, key")

@@ -24,12 +24,21 @@ class MigrationTest {
   @TempDir
   Path dir;
 
+  /** A release after this one, whose migration adds a column. */
   private static Migrations later(Dialect d) {
-    return new Migrations(d, List.of(d.migrations, "classpath:db/test-migration/" + d.name().toLowerCase()), 2);
+    return new Migrations(d, List.of(d.migrations, "classpath:db/test-migration/" + d.name().toLowerCase()),
+        Migrations.LATEST + 1);
   }
 
+  /** A release after this one, whose migration fails halfway. */
   private static Migrations broken(Dialect d) {
-    return new Migrations(d, List.of(d.migrations, "classpath:db/test-broken-migration/" + d.name().toLowerCase()), 2);
+    return new Migrations(d, List.of(d.migrations, "classpath:db/test-broken-migration/" + d.name().toLowerCase()),
+        Migrations.LATEST + 1);
+  }
+
+  /** The first release's schema. */
+  private static Migrations first(Dialect d) {
+    return new Migrations(d, List.of(d.migrations), 1);
   }
 
   private static String note(Jdbi jdbi) {
@@ -63,11 +72,30 @@ class MigrationTest {
     }
     List<Path> copies;
     try (Stream<Path> files = Files.list(dir)) {
-      copies = files.filter(f -> f.getFileName().toString().startsWith("study.lacrima.v1-")
+      copies = files.filter(f -> f.getFileName().toString().startsWith("study.lacrima.v" + Migrations.LATEST + "-")
           && f.getFileName().toString().endsWith(".bak")).toList();
     }
     assertThat(copies).singleElement().satisfies(copy -> assertThat(Files.readAllBytes(copy)).isEqualTo(before));
     assertThat(note(Jdbi.create(ProjectStores.sqlite(file, false)))).isEqualTo("migrated");
+  }
+
+  @Test
+  void aProjectOfTheFirstReleaseIsCopiedThenBroughtUpToDate() throws IOException {
+    Path file = dir.resolve("first.lacrima");
+    ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("first"), seedBuiltIn(), first(Dialect.SQLITE))
+        .close();
+    byte[] before = Files.readAllBytes(file);
+    try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(file))) {
+      int changes = store.read(s -> s.log().all().size());
+      assertThat(changes).isEqualTo(1);
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.filter(f -> f.getFileName().toString().startsWith("first.lacrima.v1-")).toList())
+          .singleElement().satisfies(copy -> assertThat(Files.readAllBytes(copy)).isEqualTo(before));
+    }
+    int version = Jdbi.create(ProjectStores.sqlite(file, false)).withHandle(h ->
+        h.createQuery("SELECT MAX(CAST(version AS INTEGER)) FROM schema_history").mapTo(Integer.class).one());
+    assertThat(version).isEqualTo(Migrations.LATEST);
   }
 
   @Test
@@ -78,7 +106,8 @@ class MigrationTest {
     byte[] before = Files.readAllBytes(file);
     assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(file)))
         .isInstanceOf(ProjectAccessException.class)
-        .hasMessageContaining("written by a newer Lacrima (schema version 2; this one knows up to 1)");
+        .hasMessageContaining("written by a newer Lacrima (schema version " + (Migrations.LATEST + 1)
+            + "; this one knows up to " + Migrations.LATEST + ")");
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 

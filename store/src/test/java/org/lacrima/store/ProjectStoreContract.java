@@ -96,7 +96,7 @@ abstract class ProjectStoreContract {
         assertThat(s.categories().current().relations()).isEqualTo(builtIn.relations());
         assertThat(s.categories().current().info()).isEqualTo(builtIn.info());
         assertThat(s.categories().version(ProjectSeed.BASE).orElseThrow().categories()).isEqualTo(builtIn.categories());
-        assertThat(s.categories().versionNames()).containsExactly(ProjectSeed.BASE);
+        assertThat(s.categories().versionNames()).containsExactly(ProjectSeed.BASE, "upstream");
         List<CodebookChange> log = s.log().all();
         assertThat(log).singleElement().satisfies(c -> {
           assertThat(c.kind()).isEqualTo(CodebookChange.Kind.SEED);

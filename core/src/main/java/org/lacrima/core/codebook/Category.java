@@ -10,7 +10,9 @@ import java.util.UUID;
 /**
  * A category of a category system, with everything a coder needs to apply it. Grouping nodes (the
  * two domains of the built-in system) are not codable. {@code paperSection} names the section of
- * the paper a built-in category rests on; a team's own categories may leave it empty.
+ * the paper a built-in category rests on; a team's own categories may leave it empty. {@code state}
+ * tells whether it still takes codings; {@code exclusiveChildren} marks its children as mutually
+ * exclusive (one nominal variable for agreement).
  */
 public record Category(
     UUID id,
@@ -25,7 +27,9 @@ public record Category(
     List<LocalizedText> examples,
     String paperSection,
     Map<Orientation, LocalizedText> orientationNotes,
-    Optional<CryingForm> cryingForm) {
+    Optional<CryingForm> cryingForm,
+    CategoryState state,
+    boolean exclusiveChildren) {
 
   public Category {
     Objects.requireNonNull(id, "id");
@@ -42,6 +46,16 @@ public record Category(
     notes.putAll(orientationNotes);
     orientationNotes = Map.copyOf(notes);
     Objects.requireNonNull(cryingForm, "cryingForm");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** The fields of the paper's category system, active, children not exclusive. */
+  public Category(UUID id, Optional<UUID> parent, boolean codable, LocalizedText label, LocalizedText definition,
+      List<LocalizedText> indicators, List<LocalizedText> codeWhen, List<LocalizedText> doNotCodeWhen,
+      List<Delimitation> delimitations, List<LocalizedText> examples, String paperSection,
+      Map<Orientation, LocalizedText> orientationNotes, Optional<CryingForm> cryingForm) {
+    this(id, parent, codable, label, definition, indicators, codeWhen, doNotCodeWhen, delimitations, examples,
+        paperSection, orientationNotes, cryingForm, CategoryState.ACTIVE, false);
   }
 
   /** A minimal codable category, as a team adds one during analysis. */
@@ -54,13 +68,33 @@ public record Category(
     return parent.isEmpty();
   }
 
+  /** Codable and active: a category new codings may use. */
+  public boolean openForCoding() {
+    return codable && state.isActive();
+  }
+
   public Category withParent(Optional<UUID> newParent) {
-    return new Category(id, newParent, codable, label, definition, indicators, codeWhen,
-        doNotCodeWhen, delimitations, examples, paperSection, orientationNotes, cryingForm);
+    return new Category(id, newParent, codable, label, definition, indicators, codeWhen, doNotCodeWhen,
+        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren);
   }
 
   public Category withLabel(LocalizedText newLabel) {
-    return new Category(id, parent, codable, newLabel, definition, indicators, codeWhen,
-        doNotCodeWhen, delimitations, examples, paperSection, orientationNotes, cryingForm);
+    return new Category(id, parent, codable, newLabel, definition, indicators, codeWhen, doNotCodeWhen,
+        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren);
+  }
+
+  public Category withState(CategoryState newState) {
+    return new Category(id, parent, codable, label, definition, indicators, codeWhen, doNotCodeWhen,
+        delimitations, examples, paperSection, orientationNotes, cryingForm, newState, exclusiveChildren);
+  }
+
+  public Category withExclusiveChildren(boolean exclusive) {
+    return new Category(id, parent, codable, label, definition, indicators, codeWhen, doNotCodeWhen,
+        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusive);
+  }
+
+  public Category withDelimitations(List<Delimitation> newDelimitations) {
+    return new Category(id, parent, codable, label, definition, indicators, codeWhen, doNotCodeWhen,
+        newDelimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren);
   }
 }

@@ -83,6 +83,12 @@ public final class CategorySystem {
     checkSiblingLabels(roots, source);
     children.values().forEach(sibs -> checkSiblingLabels(sibs, source));
     for (Category c : categories) {
+      for (UUID successor : c.state().successors()) {
+        if (!byId.containsKey(successor)) {
+          throw new CategorySystemException(source, "category " + describe(c),
+              "is " + c.state().status().code() + " into " + successor + ", which does not exist");
+        }
+      }
       for (Delimitation d : c.delimitations()) {
         if (!byId.containsKey(d.neighbour())) {
           throw new CategorySystemException(source, "category " + describe(c),
@@ -159,6 +165,11 @@ public final class CategorySystem {
 
   public List<Category> codable() {
     return categories.stream().filter(Category::codable).toList();
+  }
+
+  /** Categories that take new codings: codable and active. */
+  public List<Category> openForCoding() {
+    return categories.stream().filter(Category::openForCoding).toList();
   }
 
   public List<Relation> relations() {

@@ -95,17 +95,38 @@ public final class CategorySystemCodec {
 
   // ---- reading ------------------------------------------------------------------------------
 
+  /** One category in the file form, as {@link #category(Category)} wrote it. */
+  public static Category readCategory(JsonNode node, String source) {
+    return new Reader(source).category(node, "category");
+  }
+
+  /** One relation in the file form, as {@link #relation(Relation)} wrote it. */
+  public static Relation readRelation(JsonNode node, String source) {
+    return new Reader(source).relation(node, "relation");
+  }
+
+  /** A system's header, as {@link #info(SystemInfo)} wrote it. */
+  public static SystemInfo readInfo(JsonNode sys, String source) {
+    return new Reader(source).info(sys);
+  }
+
+  /** Parses JSON text this codec wrote. */
+  public static JsonNode parseJson(String json, String source) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new CategorySystemException(source, location(e), "is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Parses YAML or JSON (YAML is a superset) of one category or of a whole system. */
+  public static JsonNode parseYaml(InputStream in, String source) {
+    return parse(YAML, in, source);
+  }
+
   public static CategorySystem read(JsonNode root, String source) {
     Reader r = new Reader(source);
-    JsonNode sys = root.path("system");
-    SystemInfo info = new SystemInfo(
-        r.text(sys, "id", "system", true),
-        r.text(sys, "version", "system", true),
-        r.localized(sys.path("title"), "system.title"),
-        r.text(sys.path("citation"), "text", "system.citation", false),
-        r.text(sys.path("citation"), "osf", "system.citation", false),
-        r.localized(sys.path("notice"), "system.notice"),
-        r.localized(sys.path("translation_note"), "system.translation_note"));
+    SystemInfo info = r.info(root.path("system"));
     List<Category> categories = new ArrayList<>();
     JsonNode cats = root.path("categories");
     if (!cats.isArray()) {
@@ -126,6 +147,17 @@ public final class CategorySystemCodec {
   }
 
   private record Reader(String source) {
+
+    SystemInfo info(JsonNode sys) {
+      return new SystemInfo(
+          text(sys, "id", "system", true),
+          text(sys, "version", "system", true),
+          localized(sys.path("title"), "system.title"),
+          text(sys.path("citation"), "text", "system.citation", false),
+          text(sys.path("citation"), "osf", "system.citation", false),
+          localized(sys.path("notice"), "system.notice"),
+          localized(sys.path("translation_note"), "system.translation_note"));
+    }
 
     CategorySystemException error(String where, String problem) {
       return new CategorySystemException(source, where, problem);
@@ -217,6 +249,8 @@ public final class CategorySystemCodec {
       if (label.isEmpty()) {
         throw error(at + ".label", "is missing");
       }
+      CategoryState state = n.hasNonNull("state") ? state(n.get("state"), at + ".state") : CategoryState.ACTIVE;
+      boolean exclusive = n.path("exclusive_children").asBoolean(false);
       return new Category(id, parent, codable, label,
           localized(n.path("definition"), at + ".definition"),
           texts(n.path("indicators"), at + ".indicators"),
@@ -225,7 +259,31 @@ public final class CategorySystemCodec {
           delimitations,
           texts(n.path("examples"), at + ".examples"),
           text(n, "paper_section", at, false),
-          notes, form);
+          notes, form, state, exclusive);
+    }
+
+    CategoryState state(JsonNode n, String where) {
+      String status = text(n, "status", where, true);
+      CategoryState.Status s;
+      try {
+        s = CategoryState.Status.valueOf(status.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw error(where + ".status", "\"" + status + "\" is not active, retired, merged or split");
+      }
+      List<UUID> successors = new ArrayList<>();
+      JsonNode list = n.path("successors");
+      for (int i = 0; i < list.size(); i++) {
+        try {
+          successors.add(UUID.fromString(list.get(i).asText()));
+        } catch (IllegalArgumentException e) {
+          throw error(where + ".successors[" + i + "]", "is not a UUID");
+        }
+      }
+      try {
+        return new CategoryState(s, successors);
+      } catch (IllegalArgumentException e) {
+        throw error(where, e.getMessage());
+      }
     }
 
     CryingForm cryingForm(JsonNode n, String where) {
@@ -349,6 +407,15 @@ public final class CategorySystemCodec {
     c.parent().ifPresent(p -> o.put("parent", p.toString()));
     derived.ifPresent(s -> o.put("path", s.path(c.id())));
     o.put("codable", c.codable());
+    if (!c.state().isActive()) {
+      ObjectNode st = o.putObject("state");
+      st.put("status", c.state().status().code());
+      ArrayNode successors = st.putArray("successors");
+      c.state().successors().forEach(u -> successors.add(u.toString()));
+    }
+    if (c.exclusiveChildren()) {
+      o.put("exclusive_children", true);
+    }
     o.set("label", localized(c.label()));
     o.set("definition", localized(c.definition()));
     o.set("indicators", texts(c.indicators()));

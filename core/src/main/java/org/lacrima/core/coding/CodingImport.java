@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.lacrima.core.InputException;
 import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategoryOperations;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.UnknownCategoryException;
 import org.lacrima.core.project.ProjectSession;
@@ -160,6 +161,10 @@ public final class CodingImport {
       }
       if (!c.codable()) {
         throw error(row, "\"" + c.label().english() + "\" groups categories and is not coded itself");
+      }
+      if (!c.state().isActive()) {
+        throw error(row, "\"" + c.label().english() + "\" is " + CategoryOperations.describeState(system, c)
+            + " and takes no new codings");
       }
       categories.put(row.category(), c);
     }

@@ -3,6 +3,7 @@ package org.lacrima.core.project;
 import java.time.Instant;
 import java.util.List;
 import org.lacrima.core.codebook.CodebookChange;
+import org.lacrima.core.codebook.CodingTrail;
 
 /** The append-only log of changes to a project's category system. */
 public interface CodebookLog {
@@ -11,4 +12,10 @@ public interface CodebookLog {
 
   /** All changes, oldest first. */
   List<CodebookChange> all();
+
+  /** Keeps what a change did to codings and memos. */
+  void keepTrail(long sequence, CodingTrail trail);
+
+  /** What a change did to codings and memos ({@link CodingTrail#NONE} if nothing). */
+  CodingTrail trail(long sequence);
 }

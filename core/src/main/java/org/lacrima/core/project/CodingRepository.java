@@ -23,6 +23,19 @@ public interface CodingRepository {
   /** A document's codings ordered by start, end, coder, category. */
   List<Coding> byDocument(UUID document);
 
+  /** A category's codings, document by document. */
+  List<Coding> byCategory(UUID category);
+
+  /** Moves codings to another category. */
+  void setCategory(Collection<UUID> codings, UUID category);
+
+  /** Replaces a coding's span, category and memo (its id, document and coder stay). */
+  void update(Coding coding);
+
+  void setMemo(UUID coding, String memo);
+
+  void delete(Collection<UUID> codings);
+
   /** Every coding, document by document. */
   void forEach(Consumer<Coding> action);
 

@@ -8,4 +8,7 @@ public interface MemoRepository {
   void add(Memo memo);
 
   List<Memo> about(Memo.Target target, UUID targetId);
+
+  /** Attaches a memo to another thing of the same kind. */
+  void retarget(UUID memo, UUID targetId);
 }

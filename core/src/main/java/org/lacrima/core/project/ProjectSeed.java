@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.CodebookChange;
+import org.lacrima.core.codebook.CodebookHistory;
 import org.lacrima.core.codebook.SystemInfo;
 
 /**
@@ -12,8 +13,8 @@ import org.lacrima.core.codebook.SystemInfo;
  */
 public final class ProjectSeed {
 
-  /** The name under which the seeded system is kept, for later comparison and upgrades. */
-  public static final String BASE = "base";
+  /** The name under which the seeded system is kept, for later comparison and replay. */
+  public static final String BASE = CodebookHistory.BASE;
 
   private ProjectSeed() {
   }
@@ -22,10 +23,11 @@ public final class ProjectSeed {
     session.categories().replace(system);
     CodebookChange change = session.log().append(now, who,
         "seeded from the built-in category system " + system.info().versionLabel(),
-        CodebookChange.Kind.SEED, "{\"system\":\"" + system.info().id() + "\",\"version\":\""
-            + system.info().version() + "\",\"categories\":" + system.size() + ",\"relations\":"
-            + system.relations().size() + "}");
+        CodebookChange.Kind.SEED, "{\"summary\":\"seeded from " + system.info().versionLabel() + " ("
+            + system.size() + " categories, " + system.relations().size() + " relations)\"}");
     session.categories().saveVersion(BASE, system, change.sequence());
+    // the built-in version last taken over; upgrades compare against it
+    session.categories().saveVersion(CodebookHistory.UPSTREAM, system, change.sequence());
   }
 
   public static void empty(ProjectSession session, String projectName, String who, Instant now) {
@@ -33,7 +35,7 @@ public final class ProjectSeed {
         List.of(), "empty project");
     session.categories().replace(none);
     CodebookChange change = session.log().append(now, who, "started without categories",
-        CodebookChange.Kind.SEED_EMPTY, "{}");
+        CodebookChange.Kind.SEED_EMPTY, "{\"summary\":\"started without categories\"}");
     session.categories().saveVersion(BASE, none, change.sequence());
   }
 }

@@ -1,0 +1,326 @@
+package org.lacrima.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.lacrima.core.InputException;
+import org.lacrima.core.Ids;
+import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategoryOperations;
+import org.lacrima.core.codebook.CategoryState;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.codebook.CodebookChange;
+import org.lacrima.core.codebook.SplitRule;
+import org.lacrima.core.coding.Coder;
+import org.lacrima.core.coding.Coding;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.core.transcript.DocumentSummary;
+import org.lacrima.io.csv.CsvTable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "category", description = {
+    "Develop a project's category system by constant comparison, without losing a coding.",
+    "Every change needs --why and is logged (lacrima codebook log); lacrima category undo walks it back."},
+    subcommands = {CategoryCommand.Add.class, CategoryCommand.Edit.class, CategoryCommand.Rename.class,
+        CategoryCommand.Move.class, CategoryCommand.Retire.class, CategoryCommand.Exclusive.class,
+        CategoryCommand.Merge.class, CategoryCommand.Split.class, CategoryCommand.Review.class,
+        CategoryCommand.Undo.class})
+final class CategoryCommand {
+
+  /** Runs one operation in one transaction and reports it. */
+  abstract static class Operation implements Callable<Integer> {
+    @Mixin
+    ProjectArgument project;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Spec
+    CommandSpec spec;
+
+    abstract CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system);
+
+    @Override
+    public Integer call() {
+      try (ProjectStore store = project.open()) {
+        CodebookChange c = store.write(s -> run(s, CategoryOperations.on(s, change.attribution()),
+            s.categories().current()));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ".");
+        out.println("Logged as #" + c.sequence() + ". Undo with: " + Lacrima.command() + " category undo "
+            + project.project + " --why \"…\"");
+      }
+      return 0;
+    }
+  }
+
+  static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  static UUID resolve(CategorySystem system, String name) {
+    return system.resolve(name).id();
+  }
+
+  @Command(name = "add", description = "Add a category (an inductive one, found in the material).")
+  static final class Add extends Operation {
+    @Parameters(index = "1", paramLabel = "NAME", description = "Its English label (--label-de for German).")
+    String name;
+
+    @Option(names = "--parent", paramLabel = "CATEGORY", description = "Where it goes (default: at the top).")
+    String parent;
+
+    @Mixin
+    CategoryFields fields;
+
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      Optional<UUID> p = parent == null ? Optional.empty() : Optional.of(resolve(system, parent));
+      return ops.add(fields.applyTo(CategoryFields.bare(Ids.next(), p, name)));
+    }
+  }
+
+  @Command(name = "edit", description = "Change fields of a category: definition, rules, examples, notes, labels.")
+  static final class Edit extends Operation {
+    @Parameters(index = "1", paramLabel = "CATEGORY")
+    String category;
+
+    @Option(names = "--label", paramLabel = "TEXT", description = "A new English label.")
+    String label;
+
+    @Mixin
+    CategoryFields fields;
+
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      return ops.edit(resolve(system, category), c -> {
+        Category edited = fields.applyTo(c);
+        return label == null ? edited : edited.withLabel(edited.label().with("en", label));
+      });
+    }
+  }
+
+  @Command(name = "rename", description = "Rename a category.")
+  static final class Rename extends Operation {
+    @Parameters(index = "1", paramLabel = "CATEGORY")
+    String category;
+
+    @Parameters(index = "2", paramLabel = "NEW-NAME")
+    String newName;
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|de", description = "Which label (default: en).")
+    String language;
+
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      return ops.rename(resolve(system, category), Languages.check(language), newName);
+    }
+  }
+
+  @Command(name = "move", description = "Move a category (with its subcategories) under another one, or to the top.")
+  static final class Move extends Operation {
+    @Parameters(index = "1", paramLabel = "CATEGORY")
+    String category;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Where where;
+
+    static final class Where {
+      @Option(names = "--parent", paramLabel = "CATEGORY")
+      String parent;
+
+      @Option(names = "--top", description = "Move it to the top level.")
+      boolean top;
+    }
+
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      return ops.move(resolve(system, category),
+          where.top ? Optional.empty() : Optional.of(resolve(system, where.parent)));
+    }
+  }
+
+  @Command(name = "retire", description = "Hide a category from coding; its codings stay and count in analysis.")
+  static final class Retire extends Operation {
+    @Parameters(index = "1", paramLabel = "CATEGORY")
+    String category;
+
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      return ops.retire(resolve(system, category));
+    }
+  }
+
+  @Command(name = "exclusive", description = "Mark the children of a category as mutually exclusive (on), or not (off).")
+  static final class Exclusive extends Operation {
+    @Parameters(index = "1", paramLabel = "PARENT")
+    String parent;
+
+    @Parameters(index = "2", paramLabel = "on|off")
+    String onOff;
+
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      if (!onOff.equals("on") && !onOff.equals("off")) {
+        throw new InputException("say on or off, not \"" + onOff + "\"");
+      }
+      return ops.exclusive(resolve(system, parent), onOff.equals("on"));
+    }
+  }
+
+  @Command(name = "merge", description = {
+      "Merge FROM into INTO: FROM's codings, subcategories, memos and relations go to INTO;",
+      "a span one coder coded with both becomes one coding whose memo joins both."})
+  static final class Merge extends Operation {
+    @Parameters(index = "1", paramLabel = "FROM")
+    String from;
+
+    @Parameters(index = "2", paramLabel = "INTO")
+    String into;
+
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      return ops.merge(resolve(system, from), resolve(system, into));
+    }
+  }
+
+  @Command(name = "split", description = {
+      "Split a category into new parts. Each rule is CONDITION -> NAME; the first rule a coding matches places it.",
+      "CONDITION: coder=NAME, document=NAME (* as wildcard), var.NAME=VALUE, text~REGEX, ids=FILE.csv.",
+      "Codings no rule places wait in the review queue (lacrima category review). See docs/SPLIT-RULES.md."})
+  static final class Split extends Operation {
+    @Parameters(index = "1", paramLabel = "CATEGORY")
+    String category;
+
+    @Option(names = "--into", required = true, paramLabel = "NAME", description = "A new part (at least two).")
+    List<String> parts;
+
+    @Option(names = "--rule", paramLabel = "RULE", description = "CONDITION -> NAME (repeatable; first match wins).")
+    List<String> rules = new ArrayList<>();
+
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      List<SplitRule> parsed = rules.stream().map(r -> SplitRule.parse(r, Split::idsFromFile)).toList();
+      CategoryOperations.SplitResult result = ops.split(resolve(system, category), parts, parsed);
+      if (result.queued() > 0) {
+        spec.commandLine().getOut().println(result.queued() + " codings wait for review: " + Lacrima.command()
+            + " category review " + project.project);
+      }
+      return result.change();
+    }
+
+    /** Coding ids from a CSV: a column "id", else the first column. */
+    static Set<UUID> idsFromFile(String file) {
+      Set<UUID> ids = new HashSet<>();
+      try (CsvTable table = CsvTable.open(Path.of(file))) {
+        String column = table.has("id") ? "id" : table.columns().get(0);
+        for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
+          CsvTable.Row r = it.next();
+          try {
+            ids.add(UUID.fromString(r.get(column).strip()));
+          } catch (IllegalArgumentException e) {
+            throw new InputException(file, "line " + r.line(), "\"" + r.get(column) + "\" is not a coding id");
+          }
+        }
+      }
+      return ids;
+    }
+  }
+
+  @Command(name = "review", description = {
+      "List the codings a split left for review, or place one: --place CODING --to PART --why \"…\"."})
+  static final class Review implements Callable<Integer> {
+    @Mixin
+    ProjectArgument project;
+
+    @Option(names = "--place", paramLabel = "CODING", description = "The id of a coding in the queue.")
+    UUID coding;
+
+    @Option(names = "--to", paramLabel = "PART", description = "The part to place it in.")
+    String part;
+
+    @Option(names = "--why", paramLabel = "TEXT", description = "Why (required when placing).")
+    String why;
+
+    @Option(names = "--as", paramLabel = "NAME", description = "Who places it.")
+    String as;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (ProjectStore store = project.open()) {
+        if (coding != null) {
+          if (part == null) {
+            throw new InputException("--place needs --to PART");
+          }
+          ChangeOptions change = new ChangeOptions();
+          change.why = why;
+          change.as = as;
+          CodebookChange c = store.write(s -> CategoryOperations.on(s, change.attribution())
+              .place(coding, s.categories().current().resolve(part).id()));
+          out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ". Logged as #"
+              + c.sequence() + ".");
+        }
+        int waiting = store.read(s -> listQueue(s, out));
+        if (waiting == 0) {
+          out.println("The review queue is empty.");
+        }
+      }
+      return 0;
+    }
+
+    private static int listQueue(ProjectSession s, PrintWriter out) {
+      CategorySystem system = s.categories().current();
+      var coders = new java.util.HashMap<UUID, String>();
+      s.coders().list().forEach((Coder c) -> coders.put(c.id(), c.name()));
+      var docs = new java.util.HashMap<UUID, DocumentSummary>();
+      s.documents().list().forEach(d -> docs.put(d.id(), d));
+      int n = 0;
+      for (Category c : system.categories()) {
+        if (c.state().status() != CategoryState.Status.SPLIT) {
+          continue;
+        }
+        List<Coding> queue = s.codings().byCategory(c.id());
+        if (queue.isEmpty()) {
+          continue;
+        }
+        out.println("\"" + system.path(c.id()) + "\", " + CategoryOperations.describeState(system, c) + ": "
+            + queue.size() + " to place");
+        for (Coding coding : queue) {
+          String text = s.documents().text(coding.document()).slice(coding.start(), coding.end());
+          out.println("  " + coding.id() + "  " + docs.get(coding.document()).name() + " " + coding.start() + ".."
+              + coding.end() + "  " + coders.get(coding.coder()) + "  " + UnitsCommand.excerpt(text));
+        }
+        n += queue.size();
+      }
+      return n;
+    }
+  }
+
+  @Command(name = "undo", description = {
+      "Undo the most recent category operation exactly (moved and collapsed codings included); repeat to walk back.",
+      "Codings made or changed since are kept; where that makes an exact undo impossible, it is refused."})
+  static final class Undo extends Operation {
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      return ops.undo();
+    }
+  }
+}

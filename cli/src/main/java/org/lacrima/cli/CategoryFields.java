@@ -1,0 +1,110 @@
+package org.lacrima.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lacrima.core.InputException;
+import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategorySystemCodec;
+import org.lacrima.core.codebook.LocalizedText;
+import org.lacrima.core.codebook.Orientation;
+import picocli.CommandLine.Option;
+
+/**
+ * The fields of a category given on the command line or in a small YAML/JSON file (the shape of one
+ * entry of the category system file). Lists given replace the whole list.
+ */
+final class CategoryFields {
+
+  @Option(names = "--from", paramLabel = "FILE", description = "A YAML or JSON file with the category's fields.")
+  Path file;
+
+  @Option(names = "--label-de", paramLabel = "TEXT", description = "The German label.")
+  String labelDe;
+
+  @Option(names = "--definition", paramLabel = "TEXT")
+  String definition;
+
+  @Option(names = "--definition-de", paramLabel = "TEXT")
+  String definitionDe;
+
+  @Option(names = "--indicator", paramLabel = "TEXT", description = "An indicator (repeatable).")
+  List<String> indicators;
+
+  @Option(names = "--code-when", paramLabel = "TEXT", description = "A rule: code when … (repeatable).")
+  List<String> codeWhen;
+
+  @Option(names = "--do-not-code-when", paramLabel = "TEXT", description = "A rule: do not code when … (repeatable).")
+  List<String> doNotCodeWhen;
+
+  @Option(names = "--example", paramLabel = "TEXT", description = "An example (repeatable).")
+  List<String> examples;
+
+  @Option(names = "--paper-section", paramLabel = "TEXT", description = "The section of a publication it rests on.")
+  String paperSection;
+
+  @Option(names = "--note", paramLabel = "ORIENTATION=TEXT", description = "An orientation-specific note (repeatable).")
+  Map<String, String> notes;
+
+  /** The category with every field given here put in; the rest as it was. */
+  Category applyTo(Category c) {
+    Category base = file == null ? c : fromFile(c);
+    LocalizedText label = labelDe == null ? base.label() : base.label().with("de", labelDe);
+    LocalizedText def = base.definition();
+    if (definition != null) {
+      def = def.with("en", definition);
+    }
+    if (definitionDe != null) {
+      def = def.with("de", definitionDe);
+    }
+    Map<Orientation, LocalizedText> orientationNotes = new EnumMap<>(Orientation.class);
+    orientationNotes.putAll(base.orientationNotes());
+    if (notes != null) {
+      notes.forEach((k, v) -> orientationNotes.put(Orientation.parse(k)
+          .orElseThrow(() -> new InputException("--note " + k + "=…: not an orientation (PDT, CBT, ST, other)")),
+          LocalizedText.of(v)));
+    }
+    return new Category(base.id(), base.parent(), base.codable(), label, def,
+        texts(indicators, base.indicators()), texts(codeWhen, base.codeWhen()),
+        texts(doNotCodeWhen, base.doNotCodeWhen()), base.delimitations(), texts(examples, base.examples()),
+        paperSection == null ? base.paperSection() : paperSection, orientationNotes, base.cryingForm(),
+        base.state(), base.exclusiveChildren());
+  }
+
+  private static List<LocalizedText> texts(List<String> given, List<LocalizedText> old) {
+    return given == null ? old : given.stream().map(LocalizedText::of).toList();
+  }
+
+  /** Fields from the file over the category; its id, place and state stay. */
+  private Category fromFile(Category c) {
+    JsonNode node;
+    try (InputStream in = Files.newInputStream(file)) {
+      node = CategorySystemCodec.parseYaml(in, file.toString());
+    } catch (IOException e) {
+      throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
+    }
+    ObjectNode merged = CategorySystemCodec.category(c);
+    node.properties().forEach(e -> {
+      if (!List.of("id", "parent", "state").contains(e.getKey())) {
+        merged.set(e.getKey(), e.getValue());
+      }
+    });
+    Category read = CategorySystemCodec.readCategory(merged, file.toString());
+    return new Category(c.id(), c.parent(), read.codable(), read.label(), read.definition(), read.indicators(),
+        read.codeWhen(), read.doNotCodeWhen(), read.delimitations(), read.examples(), read.paperSection(),
+        read.orientationNotes(), read.cryingForm(), c.state(), read.exclusiveChildren());
+  }
+
+  /** A new codable category with only its label, to which the fields are then applied. */
+  static Category bare(UUID id, Optional<UUID> parent, String label) {
+    return Category.named(id, parent, LocalizedText.of(label));
+  }
+}

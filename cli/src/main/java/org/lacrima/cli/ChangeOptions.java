@@ -1,0 +1,22 @@
+package org.lacrima.cli;
+
+import java.time.Instant;
+import org.lacrima.core.codebook.CategoryOperations;
+import picocli.CommandLine.Option;
+
+/** Who changes the category system and why: every change is logged with both. */
+final class ChangeOptions {
+
+  @Option(names = "--why", required = true, paramLabel = "TEXT",
+      description = "Why this change is made (required; it is kept in the codebook log).")
+  String why;
+
+  @Option(names = "--as", paramLabel = "NAME",
+      description = "Who makes the change (default: your user name on this computer).")
+  String as;
+
+  CategoryOperations.Attribution attribution() {
+    String who = as != null && !as.isBlank() ? as.strip() : System.getProperty("user.name", "unknown");
+    return new CategoryOperations.Attribution(who, why, Instant.now());
+  }
+}

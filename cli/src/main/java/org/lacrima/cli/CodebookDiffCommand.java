@@ -1,0 +1,52 @@
+package org.lacrima.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lacrima.core.codebook.CodebookDiff;
+import org.lacrima.core.codebook.CodebookHistory;
+import org.lacrima.core.project.ProjectStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "diff", description = {
+    "Show what changed between two versions: added, removed, renamed, moved, merged, split, retired categories,",
+    "changed definitions and rules field by field, relations. A and B are tags, base or current."})
+final class CodebookDiffCommand implements Callable<Integer> {
+
+  @Mixin
+  ProjectOptions project;
+
+  @Parameters(index = "1", paramLabel = "A")
+  String a;
+
+  @Parameters(index = "2", paramLabel = "B")
+  String b;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (ProjectStore store = project.open()) {
+      List<CodebookDiff.Difference> diff = store.read(s -> CodebookDiff.between(CodebookHistory.version(s, a),
+          CodebookHistory.version(s, b)));
+      if (diff.isEmpty()) {
+        out.println("No differences between " + a + " and " + b + ".");
+      }
+      for (CodebookDiff.Difference d : diff) {
+        if (d.kind() == CodebookDiff.Kind.CHANGED) {
+          String[] lines = d.detail().split("\n", 2);
+          out.printf("%-16s %s · %s%n%s%n", d.kind().wording(), d.label(), lines[0], lines.length > 1 ? lines[1] : "");
+        } else {
+          out.printf("%-16s %s: %s%n", d.kind().wording(), d.label(), d.detail());
+        }
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,50 @@
+package org.lacrima.cli;
+
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lacrima.core.codebook.CategorySystemCodec;
+import org.lacrima.core.codebook.CodebookChange;
+import org.lacrima.core.codebook.CodebookHistory;
+import org.lacrima.core.project.ProjectStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "log", description = "List the changes to a project's category system: who, when, why, what.")
+final class CodebookLogCommand implements Callable<Integer> {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+  @Mixin
+  ProjectOptions project;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (ProjectStore store = project.open()) {
+      List<CodebookChange> log = store.read(s -> s.log().all());
+      Map<Long, Long> undoneBy = new HashMap<>();
+      for (CodebookChange c : log) {
+        if (c.kind() == CodebookChange.Kind.UNDO) {
+          long target = CategorySystemCodec.parseJson(c.details(), "log").path("parameters").path("undoes").asLong();
+          undoneBy.put(target, c.sequence());
+        }
+      }
+      for (CodebookChange c : log) {
+        out.printf("#%-4d %s  %-10s %-8s %s%s%n", c.sequence(), WHEN.format(c.at()), c.who(), c.kind().code(),
+            CodebookHistory.summary(c), undoneBy.containsKey(c.sequence()) ? "  [undone by #" + undoneBy.get(c.sequence()) + "]" : "");
+        out.println("       why: " + c.why());
+      }
+    }
+    return 0;
+  }
+}

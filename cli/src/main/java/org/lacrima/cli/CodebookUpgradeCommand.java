@@ -1,0 +1,115 @@
+package org.lacrima.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.lacrima.core.InputException;
+import org.lacrima.core.codebook.BuiltInCategorySystem;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.codebook.CategorySystemCodec;
+import org.lacrima.core.codebook.CodebookHistory;
+import org.lacrima.core.codebook.CodebookUpgrade;
+import org.lacrima.core.project.ProjectStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "upgrade", description = {
+    "Take over a revised built-in category system by a three-way comparison (the version last taken over,",
+    "the project's current system, the new version). Without --accept or --decide it only lists the proposals.",
+    "Clean changes: --accept all or --accept U1,U4. Conflicts with the team's own edits: --decide U2=mine|theirs."})
+final class CodebookUpgradeCommand implements Callable<Integer> {
+
+  @Mixin
+  ProjectOptions project;
+
+  @Option(names = "--to", paramLabel = "FILE", description = "A category system file (YAML or JSON) to upgrade to "
+      + "instead of this release's built-in system.")
+  Path to;
+
+  @Option(names = "--accept", split = ",", paramLabel = "all|ID", description = "Clean changes to take over.")
+  List<String> accept = List.of();
+
+  @Option(names = "--decide", paramLabel = "ID=mine|theirs", description = "A decision on a conflict (repeatable).")
+  Map<String, String> decide = new LinkedHashMap<>();
+
+  @Option(names = "--why", paramLabel = "TEXT", description = "Why (required when accepting or deciding).")
+  String why;
+
+  @Option(names = "--as", paramLabel = "NAME")
+  String as;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    CategorySystem next = to == null ? BuiltInCategorySystem.get() : read(to);
+    PrintWriter out = spec.commandLine().getOut();
+    try (ProjectStore store = project.open()) {
+      if (accept.isEmpty() && decide.isEmpty()) {
+        CodebookUpgrade.Plan plan = store.read(s -> CodebookUpgrade.plan(CodebookHistory.version(s, CodebookHistory.UPSTREAM),
+            s.categories().current(), next));
+        out.println("From " + plan.upstream().info().versionLabel() + " to " + next.info().versionLabel() + ": "
+            + plan.clean().size() + " clean change(s), " + plan.conflicts().size() + " conflict(s) with the team's edits.");
+        print(plan.proposals(), out);
+        if (!plan.proposals().isEmpty()) {
+          out.println("Take them over with --accept all (or --accept U1,…) and --decide ID=mine|theirs for conflicts,"
+              + " with --why \"…\".");
+        }
+        return 0;
+      }
+      ChangeOptions change = new ChangeOptions();
+      change.why = why;
+      change.as = as;
+      var by = change.attribution();
+      boolean all = accept.stream().anyMatch(a -> a.equalsIgnoreCase("all"));
+      Set<String> ids = new HashSet<>();
+      accept.stream().filter(a -> !a.equalsIgnoreCase("all")).map(String::strip).forEach(ids::add);
+      Map<String, CodebookUpgrade.Choice> choices = new LinkedHashMap<>();
+      decide.forEach((k, v) -> {
+        try {
+          choices.put(k.strip(), CodebookUpgrade.Choice.valueOf(v.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new InputException("--decide " + k + "=" + v + ": say mine or theirs");
+        }
+      });
+      CodebookUpgrade.Result r = store.write(s -> CodebookUpgrade.apply(s, by, next, ids, all, choices));
+      out.println("Took over " + r.applied().size() + " change(s); kept the team's version in " + r.kept().size() + ".");
+      if (r.pending().isEmpty()) {
+        out.println("The project now rests on " + next.info().versionLabel() + ".");
+      } else {
+        out.println(r.pending().size() + " proposal(s) still open:");
+        print(r.pending(), out);
+      }
+      r.change().ifPresent(c -> out.println("Logged as #" + c.sequence() + "."));
+    }
+    return 0;
+  }
+
+  private static void print(List<CodebookUpgrade.Proposal> proposals, PrintWriter out) {
+    for (CodebookUpgrade.Proposal p : proposals) {
+      out.printf("  %-4s %-9s %s%s%n", p.id(), p.conflict() ? "CONFLICT" : "clean", p.label(),
+          p.field().isEmpty() ? "" : " · " + p.field());
+      out.println("         yours:  " + p.mine());
+      out.println("         theirs: " + p.theirs());
+    }
+  }
+
+  private static CategorySystem read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return CategorySystemCodec.read(CategorySystemCodec.parseYaml(in, file.toString()), file.toString());
+    }
+  }
+}

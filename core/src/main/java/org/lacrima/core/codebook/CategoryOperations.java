@@ -1,0 +1,515 @@
+package org.lacrima.core.codebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.lacrima.core.InputException;
+import org.lacrima.core.Ids;
+import org.lacrima.core.coding.Coder;
+import org.lacrima.core.coding.Coding;
+import org.lacrima.core.coding.Memo;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.transcript.DocumentSummary;
+
+/**
+ * Changes to a project's category system, the way constant comparison develops one: add, edit,
+ * rename, move, retire, mark children exclusive, merge, split, place what a split left for review,
+ * and undo. Each runs inside the caller's transaction, refuses with a clear message rather than
+ * lose a coding, and logs who, when, why and exactly what it touched (a {@link SystemDelta} for the
+ * system, a {@link CodingTrail} for codings), so that the log replays and every step can be undone.
+ */
+public final class CategoryOperations {
+
+  /** Who makes a change, why, and when. A change without a reason is refused. */
+  public record Attribution(String who, String why, Instant at) {
+    public Attribution {
+      Objects.requireNonNull(who, "who");
+      Objects.requireNonNull(at, "at");
+      if (why == null || why.isBlank()) {
+        throw new InputException("every change to the category system needs a reason (--why \"…\")");
+      }
+      why = why.strip();
+    }
+  }
+
+  /** The result of a split: the log entry and how many codings wait in the review queue. */
+  public record SplitResult(CodebookChange change, List<UUID> parts, Map<String, Integer> placed, int queued) {
+  }
+
+  private final ProjectSession s;
+  private final Attribution by;
+
+  private CategoryOperations(ProjectSession session, Attribution by) {
+    this.s = session;
+    this.by = by;
+  }
+
+  public static CategoryOperations on(ProjectSession session, Attribution by) {
+    return new CategoryOperations(session, by);
+  }
+
+  // ---- add, edit, rename, move, retire, exclusive ----------------------------------------------
+
+  /** Adds a category (an inductive one, found in the material). Its id must be new. */
+  public CodebookChange add(Category category) {
+    CategorySystem before = s.categories().current();
+    if (before.contains(category.id())) {
+      throw new InputException("a category with id " + category.id() + " already exists");
+    }
+    category.parent().ifPresent(p -> requireActive(before, p, "add a category under"));
+    List<Category> cats = new ArrayList<>(before.categories());
+    cats.add(category.withState(CategoryState.ACTIVE));
+    CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), "adding \""
+        + category.label().english() + "\"");
+    return commit(CodebookChange.Kind.ADD, "added \"" + after.path(category.id()) + "\"",
+        params("category", category.id()), before, after, CodingTrail.NONE);
+  }
+
+  /** Changes fields of a category: labels, definition, rules, examples, notes. Not its place or state. */
+  public CodebookChange edit(UUID id, UnaryOperator<Category> change) {
+    CategorySystem before = s.categories().current();
+    Category old = before.get(id);
+    Category edited = change.apply(old);
+    if (!edited.id().equals(old.id()) || !edited.parent().equals(old.parent()) || !edited.state().equals(old.state())) {
+      throw new IllegalArgumentException("an edit changes fields only; use move, merge, split or retire");
+    }
+    CategorySystem after = replace(before, edited, "editing \"" + old.label().english() + "\"");
+    List<String> fields = CodebookDiff.changedFields(old, edited);
+    return commit(CodebookChange.Kind.EDIT, "edited \"" + old.label().english() + "\": " + String.join(", ", fields),
+        params("category", id), before, after, CodingTrail.NONE);
+  }
+
+  public CodebookChange rename(UUID id, String language, String label) {
+    CategorySystem before = s.categories().current();
+    Category old = before.get(id);
+    if (label.isBlank()) {
+      throw new InputException("a category needs a label");
+    }
+    CategorySystem after = replace(before, old.withLabel(old.label().with(language, label.strip())),
+        "renaming \"" + old.label().english() + "\"");
+    return commit(CodebookChange.Kind.RENAME, "renamed \"" + old.label().in(language) + "\" to \"" + label.strip()
+        + "\" (" + language + ")", params("category", id), before, after, CodingTrail.NONE);
+  }
+
+  public CodebookChange move(UUID id, Optional<UUID> newParent) {
+    CategorySystem before = s.categories().current();
+    Category c = before.get(id);
+    if (newParent.isPresent()) {
+      UUID p = newParent.get();
+      if (p.equals(id) || before.isDescendant(p, id)) {
+        throw new InputException("cannot move \"" + c.label().english() + "\" under itself or one of its own "
+            + "subcategories (\"" + before.get(p).label().english() + "\")");
+      }
+      requireActive(before, p, "move a category under");
+    }
+    if (c.parent().equals(newParent)) {
+      throw new InputException("\"" + c.label().english() + "\" is already there");
+    }
+    String from = before.path(id);
+    CategorySystem after = replace(before, c.withParent(newParent), "moving \"" + c.label().english() + "\"");
+    return commit(CodebookChange.Kind.MOVE, "moved \"" + from + "\" to \"" + after.path(id) + "\"",
+        params("category", id), before, after, CodingTrail.NONE);
+  }
+
+  /** Hides a category from coding. Its codings stay and count in analysis. */
+  public CodebookChange retire(UUID id) {
+    CategorySystem before = s.categories().current();
+    Category c = requireActive(before, id, "retire");
+    CategorySystem after = replace(before, c.withState(CategoryState.RETIRED), "retiring \"" + c.label().english() + "\"");
+    return commit(CodebookChange.Kind.RETIRE, "retired \"" + before.path(id) + "\" ("
+        + s.codings().byCategory(id).size() + " codings stay)", params("category", id), before, after, CodingTrail.NONE);
+  }
+
+  /** Marks the children of a category as mutually exclusive, or no longer. */
+  public CodebookChange exclusive(UUID parent, boolean exclusive) {
+    CategorySystem before = s.categories().current();
+    Category c = before.get(parent);
+    if (c.exclusiveChildren() == exclusive) {
+      throw new InputException("the children of \"" + c.label().english() + "\" are already "
+          + (exclusive ? "exclusive" : "not exclusive"));
+    }
+    CategorySystem after = replace(before, c.withExclusiveChildren(exclusive), "marking \"" + c.label().english() + "\"");
+    return commit(CodebookChange.Kind.EXCLUSIVE, "children of \"" + before.path(parent) + "\" "
+        + (exclusive ? "are now mutually exclusive" : "are no longer exclusive"), params("category", parent), before,
+        after, CodingTrail.NONE);
+  }
+
+  // ---- merge --------------------------------------------------------------------------------
+
+  /**
+   * Merges FROM into INTO: FROM's codings become INTO's (a decision both record becomes one coding
+   * whose memo joins both), its children, memos and relations move to INTO (a relation INTO already
+   * has, or one between the two, is not doubled), and FROM stays in the history as "merged into
+   * INTO". Delimitations that name FROM keep naming it: their text was written about FROM.
+   */
+  public CodebookChange merge(UUID fromId, UUID intoId) {
+    CategorySystem before = s.categories().current();
+    Category from = requireActive(before, fromId, "merge");
+    Category into = requireActive(before, intoId, "merge into");
+    if (fromId.equals(intoId)) {
+      throw new InputException("cannot merge \"" + from.label().english() + "\" into itself");
+    }
+    if (before.isDescendant(intoId, fromId)) {
+      throw new InputException("cannot merge \"" + from.label().english() + "\" into its own descendant \""
+          + into.label().english() + "\"; move that one out first, or merge the other way");
+    }
+    if (!from.codable() || !into.codable()) {
+      throw new InputException("only codable categories can be merged (\"" + (from.codable() ? into : from)
+          .label().english() + "\" groups categories)");
+    }
+    List<Category> cats = new ArrayList<>();
+    int children = 0;
+    for (Category c : before.categories()) {
+      Category n = c;
+      if (c.id().equals(fromId)) {
+        n = c.withState(CategoryState.mergedInto(intoId));
+      } else if (c.parent().equals(Optional.of(fromId))) {
+        n = c.withParent(Optional.of(intoId));
+        children++;
+      }
+      cats.add(n);
+    }
+    List<Relation> relations = new ArrayList<>();
+    int movedRelations = 0;
+    for (Relation r : before.relations()) {
+      if (!r.touches(fromId)) {
+        relations.add(r);
+        continue;
+      }
+      Relation moved = new Relation(r.id(), r.kind(), r.from().equals(fromId) ? intoId : r.from(),
+          r.to().equals(fromId) ? intoId : r.to(), r.paperSection(), r.note());
+      if (!moved.from().equals(moved.to()) && relations.stream().noneMatch(moved::sameAs)
+          && before.relations().stream().noneMatch(o -> !o.id().equals(r.id()) && o.sameAs(moved))) {
+        relations.add(moved);
+        movedRelations++;
+      }
+    }
+    CategorySystem after = CategorySystem.of(before.info(), cats, relations, "merging \"" + from.label().english()
+        + "\" into \"" + into.label().english() + "\"");
+
+    Map<List<Object>, Coding> intoByDecision = new HashMap<>();
+    for (Coding c : s.codings().byCategory(intoId)) {
+      intoByDecision.put(spanKey(c), c);
+    }
+    List<CodingTrail.Moved> moved = new ArrayList<>();
+    List<CodingTrail.Collapsed> collapsed = new ArrayList<>();
+    List<UUID> toDelete = new ArrayList<>();
+    for (Coding c : s.codings().byCategory(fromId)) {
+      Coding twin = intoByDecision.get(spanKey(c));
+      if (twin == null) {
+        moved.add(new CodingTrail.Moved(c.id(), fromId, intoId));
+      } else {
+        String joined = Coding.joinMemos(twin.memo(), c.memo());
+        collapsed.add(new CodingTrail.Collapsed(c, twin.id(), twin.memo(), joined));
+        toDelete.add(c.id());
+        if (!joined.equals(twin.memo())) {
+          s.codings().setMemo(twin.id(), joined);
+        }
+      }
+    }
+    s.codings().delete(toDelete);
+    s.codings().setCategory(moved.stream().map(CodingTrail.Moved::coding).toList(), intoId);
+    List<CodingTrail.MemoMoved> memos = new ArrayList<>();
+    for (Memo m : s.memos().about(Memo.Target.CATEGORY, fromId)) {
+      s.memos().retarget(m.id(), intoId);
+      memos.add(new CodingTrail.MemoMoved(m.id(), fromId, intoId));
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add(moved.size() + " codings moved");
+    if (!collapsed.isEmpty()) {
+      parts.add(collapsed.size() + " collapsed into the same coding of \"" + into.label().english() + "\" (memos joined)");
+    }
+    if (children > 0) {
+      parts.add(children + " subcategories moved");
+    }
+    if (movedRelations > 0) {
+      parts.add(movedRelations + " relations moved");
+    }
+    if (!memos.isEmpty()) {
+      parts.add(memos.size() + " memos moved");
+    }
+    String summary = "merged \"" + from.label().english() + "\" into \"" + into.label().english() + "\": "
+        + String.join(", ", parts);
+    ObjectNode p = params("from", fromId);
+    p.put("into", intoId.toString());
+    return commit(CodebookChange.Kind.MERGE, summary, p, before, after, new CodingTrail(moved, collapsed, memos));
+  }
+
+  /** A coding's decision without its category: what makes two codings of one coder the same. */
+  private static List<Object> spanKey(Coding c) {
+    return List.of(c.document(), c.coder(), c.start(), c.end());
+  }
+
+  // ---- split and review -----------------------------------------------------------------------
+
+  /**
+   * Splits a category into new parts beside it. Each of its codings goes to the part of the first
+   * rule it matches; codings no rule places stay on the category, which is then "split into …" and
+   * takes no new codings, in a review queue until a person places them. A rule that matches no
+   * coding is refused: it is almost always a typing error.
+   */
+  public SplitResult split(UUID id, List<String> partNames, List<SplitRule> rules) {
+    CategorySystem before = s.categories().current();
+    Category c = requireActive(before, id, "split");
+    if (!c.codable()) {
+      throw new InputException("\"" + c.label().english() + "\" groups categories; split one of its subcategories");
+    }
+    if (before.children(id).stream().anyMatch(ch -> ch.state().isActive())) {
+      throw new InputException("\"" + c.label().english() + "\" has subcategories; move or merge them before splitting it");
+    }
+    List<String> names = partNames.stream().map(String::strip).toList();
+    if (names.size() < 2 || names.stream().distinct().count() != names.size() || names.contains("")) {
+      throw new InputException("a split needs at least two different part names (--into A --into B)");
+    }
+    for (SplitRule r : rules) {
+      if (!names.contains(r.part())) {
+        throw new InputException("--rule \"" + r.text() + "\" places codings in \"" + r.part()
+            + "\", which is not one of the parts (" + String.join(", ", names) + ")");
+      }
+    }
+    Map<String, UUID> partIds = new LinkedHashMap<>();
+    List<Category> cats = new ArrayList<>();
+    for (Category cat : before.categories()) {
+      cats.add(cat.id().equals(id) ? null : cat);
+    }
+    for (String n : names) {
+      partIds.put(n, Ids.next());
+    }
+    int at = cats.indexOf(null);
+    cats.set(at, c.withState(CategoryState.splitInto(List.copyOf(partIds.values()))));
+    List<Category> parts = new ArrayList<>();
+    partIds.forEach((n, pid) -> parts.add(new Category(pid, c.parent(), true, LocalizedText.of(n),
+        LocalizedText.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), "", Map.of(), Optional.empty())));
+    // appended, as a replayed delta appends them: the tree order puts them after their older siblings
+    cats.addAll(parts);
+    CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), "splitting \""
+        + c.label().english() + "\"");
+    s.categories().replace(after); // the parts must exist before codings move into them
+
+    Map<UUID, String> coders = s.coders().list().stream().collect(Collectors.toMap(Coder::id, Coder::name));
+    Map<UUID, DocumentSummary> docs = new HashMap<>();
+    s.documents().list().forEach(d -> docs.put(d.id(), d));
+    Map<UUID, DocumentText> texts = new HashMap<>();
+    int[] matched = new int[rules.size()];
+    Map<String, Integer> placed = new LinkedHashMap<>();
+    names.forEach(n -> placed.put(n, 0));
+    Map<UUID, List<UUID>> toPart = new LinkedHashMap<>();
+    List<CodingTrail.Moved> moved = new ArrayList<>();
+    int queued = 0;
+    for (Coding coding : s.codings().byCategory(id)) {
+      DocumentSummary doc = docs.get(coding.document());
+      SplitRule.Candidate candidate = new SplitRule.Candidate(coding, coders.get(coding.coder()), doc.name(),
+          doc.variables(), () -> texts.computeIfAbsent(doc.id(), d -> s.documents().text(d))
+              .slice(coding.start(), coding.end()));
+      String target = null;
+      for (int i = 0; i < rules.size(); i++) {
+        if (rules.get(i).holds(candidate)) {
+          matched[i]++;
+          if (target == null) {
+            target = rules.get(i).part();
+          }
+        }
+      }
+      if (target == null) {
+        queued++;
+      } else {
+        UUID part = partIds.get(target);
+        toPart.computeIfAbsent(part, k -> new ArrayList<>()).add(coding.id());
+        moved.add(new CodingTrail.Moved(coding.id(), id, part));
+        placed.merge(target, 1, Integer::sum);
+      }
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      if (matched[i] == 0) {
+        throw new InputException("--rule \"" + rules.get(i).text() + "\" matches none of the "
+            + s.codings().byCategory(id).size() + " codings of \"" + c.label().english() + "\"; nothing was split");
+      }
+    }
+    toPart.forEach((part, ids) -> s.codings().setCategory(ids, part));
+    String summary = "split \"" + c.label().english() + "\" into " + names.stream().map(n -> "\"" + n + "\"")
+        .collect(Collectors.joining(", ")) + ": " + placed.entrySet().stream()
+        .map(e -> e.getValue() + " to \"" + e.getKey() + "\"").collect(Collectors.joining(", "))
+        + ", " + queued + " left for review";
+    ObjectNode p = params("category", id);
+    var ruleList = p.putArray("rules");
+    rules.forEach(r -> ruleList.add(r.text()));
+    CodebookChange change = commit(CodebookChange.Kind.SPLIT, summary, p, before, after,
+        new CodingTrail(moved, List.of(), List.of()));
+    return new SplitResult(change, List.copyOf(partIds.values()), placed, queued);
+  }
+
+  /** Places a coding from the review queue of a split category in one of its parts. */
+  public CodebookChange place(UUID codingId, UUID part) {
+    CategorySystem system = s.categories().current();
+    Coding coding = s.codings().byIds(List.of(codingId)).get(codingId);
+    if (coding == null) {
+      throw new InputException("no coding with id " + codingId + " in this project");
+    }
+    Category split = system.get(coding.category());
+    if (split.state().status() != CategoryState.Status.SPLIT) {
+      throw new InputException("coding " + codingId + " is not waiting for review (its category \""
+          + split.label().english() + "\" was not split)");
+    }
+    if (!split.state().successors().contains(part)) {
+      throw new InputException("\"" + system.get(part).label().english() + "\" is not a part of \""
+          + split.label().english() + "\"; its parts are " + split.state().successors().stream()
+          .map(p -> "\"" + system.get(p).label().english() + "\"").collect(Collectors.joining(", ")));
+    }
+    requireActive(system, part, "place a coding in");
+    s.codings().setCategory(List.of(codingId), part);
+    ObjectNode p = params("coding", codingId);
+    p.put("part", part.toString());
+    return commit(CodebookChange.Kind.PLACE, "placed coding " + codingId + " from \"" + split.label().english()
+        + "\" in \"" + system.get(part).label().english() + "\"", p, system, system,
+        new CodingTrail(List.of(new CodingTrail.Moved(codingId, split.id(), part)), List.of(), List.of()));
+  }
+
+  // ---- undo ---------------------------------------------------------------------------------
+
+  /**
+   * Undoes the most recent category operation not yet undone: the system goes back exactly, moved
+   * codings go back, collapsed codings come back with their memos. Codings made or changed since are
+   * kept as they are; where that makes an exact undo impossible, the undo is refused.
+   */
+  public CodebookChange undo() {
+    CodebookChange top = undoStack(s.log().all()).peek();
+    if (top == null) {
+      throw new InputException("there is no category operation left to undo");
+    }
+    JsonNode details = CategorySystemCodec.parseJson(top.details(), "log entry " + top.sequence());
+    SystemDelta inverse = SystemDelta.fromJson(details.path("delta"), "log entry " + top.sequence()).inverse();
+    CategorySystem before = s.categories().current();
+    String what = "undoing #" + top.sequence() + " (" + top.kind().code() + ")";
+    CategorySystem after = inverse.applyTo(before, what);
+    CodingTrail trail = s.log().trail(top.sequence());
+    int back = 0;
+    int keptAsChanged = 0;
+    List<UUID> trailIds = trail.moved().stream().map(CodingTrail.Moved::coding).toList();
+    Map<UUID, Coding> now = s.codings().byIds(trailIds);
+    Map<UUID, List<UUID>> backTo = new LinkedHashMap<>();
+    for (CodingTrail.Moved m : trail.moved()) {
+      Coding c = now.get(m.coding());
+      if (c != null && c.category().equals(m.to())) {
+        backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
+        back++;
+      } else {
+        keptAsChanged++;
+      }
+    }
+    backTo.forEach((category, ids) -> s.codings().setCategory(ids, category));
+    List<Coding> restored = new ArrayList<>();
+    for (CodingTrail.Collapsed c : trail.collapsed()) {
+      restored.add(c.removed());
+      Coding kept = s.codings().byIds(List.of(c.kept())).get(c.kept());
+      if (kept != null && kept.memo().equals(c.keptMemoAfter())) {
+        s.codings().setMemo(kept.id(), c.keptMemoBefore());
+      }
+    }
+    s.codings().add(restored);
+    for (CodingTrail.MemoMoved m : trail.memos()) {
+      s.memos().retarget(m.memo(), m.from());
+    }
+    for (SystemDelta.Entry<Category> e : inverse.categories()) {
+      if (e.after().isEmpty()) {
+        int left = s.codings().byCategory(e.id()).size();
+        if (left > 0) {
+          throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): " + left
+              + " codings have since been made on \"" + before.get(e.id()).label().english()
+              + "\", which the undo would remove; move or delete them first");
+        }
+      }
+    }
+    String summary = "undid #" + top.sequence() + ": " + details.path("summary").asText()
+        + (back + restored.size() == 0 ? "" : " (" + back + " codings moved back, " + restored.size() + " restored"
+        + (keptAsChanged == 0 ? ")" : ", " + keptAsChanged + " changed since and kept as they are)"));
+    ObjectNode p = JsonNodeFactory.instance.objectNode();
+    p.put("undoes", top.sequence());
+    return commitDelta(CodebookChange.Kind.UNDO, summary, p, after, inverse, CodingTrail.NONE);
+  }
+
+  /** The category operations that can still be undone, most recent on top. */
+  public static Deque<CodebookChange> undoStack(List<CodebookChange> log) {
+    Deque<CodebookChange> stack = new ArrayDeque<>();
+    for (CodebookChange c : log) {
+      switch (c.kind()) {
+        case SEED, SEED_EMPTY, TAG -> {
+        }
+        case UNDO -> stack.pop();
+        default -> stack.push(c);
+      }
+    }
+    return stack;
+  }
+
+  // ---- shared -------------------------------------------------------------------------------
+
+  private CodebookChange commit(CodebookChange.Kind kind, String summary, ObjectNode params, CategorySystem before,
+      CategorySystem after, CodingTrail trail) {
+    SystemDelta delta = SystemDelta.between(before, after);
+    if (delta.isEmpty() && trail.isEmpty()) {
+      throw new InputException("that changes nothing");
+    }
+    return commitDelta(kind, summary, params, after, delta, trail);
+  }
+
+  private CodebookChange commitDelta(CodebookChange.Kind kind, String summary, ObjectNode params, CategorySystem after,
+      SystemDelta delta, CodingTrail trail) {
+    if (!delta.isEmpty()) {
+      s.categories().replace(after);
+    }
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("operation", kind.code());
+    details.put("summary", summary);
+    details.set("parameters", params);
+    details.set("delta", delta.toJson());
+    CodebookChange change = s.log().append(by.at(), by.who(), by.why(), kind, CategorySystemCodec.compact(details));
+    if (!trail.isEmpty()) {
+      s.log().keepTrail(change.sequence(), trail);
+    }
+    return change;
+  }
+
+  private static ObjectNode params(String key, UUID id) {
+    ObjectNode p = JsonNodeFactory.instance.objectNode();
+    p.put(key, id.toString());
+    return p;
+  }
+
+  private static Category requireActive(CategorySystem system, UUID id, String action) {
+    Category c = system.get(id);
+    if (!c.state().isActive()) {
+      throw new InputException("cannot " + action + " \"" + c.label().english() + "\": it is "
+          + describeState(system, c));
+    }
+    return c;
+  }
+
+  /** "retired", "merged into "X"", "split into "A", "B"". */
+  public static String describeState(CategorySystem system, Category c) {
+    return switch (c.state().status()) {
+      case ACTIVE -> "active";
+      case RETIRED -> "retired";
+      case MERGED, SPLIT -> c.state().status().code() + " into " + c.state().successors().stream()
+          .map(u -> "\"" + system.get(u).label().english() + "\"").collect(Collectors.joining(", "));
+    };
+  }
+
+  private static CategorySystem replace(CategorySystem system, Category changed, String what) {
+    List<Category> cats = system.categories().stream().map(c -> c.id().equals(changed.id()) ? changed : c).toList();
+    return CategorySystem.of(system.info(), cats, system.relations(), what);
+  }
+}

@@ -1,0 +1,185 @@
+package org.lacrima.core.codebook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The differences between two versions of a category system, as a team reads them: categories
+ * added, removed, renamed, moved, merged, split, retired; changed definitions and rules field by
+ * field; relations added and removed.
+ */
+public final class CodebookDiff {
+
+  /** One difference: what kind, which category (or relation), and in words (lines for a field). */
+  public record Difference(Kind kind, UUID id, String label, String detail) {
+  }
+
+  public enum Kind {
+    ADDED, REMOVED, RENAMED, MOVED, MERGED, SPLIT, RETIRED, REACTIVATED, EXCLUSIVE, CHANGED, RELATION_ADDED,
+    RELATION_REMOVED, RELATION_CHANGED;
+
+    public String wording() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+  }
+
+  /** The fields of a category that can change, by the name the files and commands use. */
+  static final Map<String, Function<Category, Object>> FIELDS = new LinkedHashMap<>();
+
+  static {
+    FIELDS.put("definition", Category::definition);
+    FIELDS.put("indicators", Category::indicators);
+    FIELDS.put("code_when", Category::codeWhen);
+    FIELDS.put("do_not_code_when", Category::doNotCodeWhen);
+    FIELDS.put("delimitations", Category::delimitations);
+    FIELDS.put("examples", Category::examples);
+    FIELDS.put("paper_section", Category::paperSection);
+    FIELDS.put("orientation_notes", Category::orientationNotes);
+    FIELDS.put("crying_form", Category::cryingForm);
+    FIELDS.put("codable", Category::codable);
+  }
+
+  private CodebookDiff() {
+  }
+
+  /** Names of the fields (labels included) in which two versions of a category differ. */
+  public static List<String> changedFields(Category a, Category b) {
+    List<String> out = new ArrayList<>();
+    if (!a.label().equals(b.label())) {
+      out.add("label");
+    }
+    FIELDS.forEach((name, get) -> {
+      if (!Objects.equals(get.apply(a), get.apply(b))) {
+        out.add(name);
+      }
+    });
+    return out;
+  }
+
+  public static List<Difference> between(CategorySystem a, CategorySystem b) {
+    List<Difference> out = new ArrayList<>();
+    for (Category cb : b.categories()) {
+      Optional<Category> ca = a.byId(cb.id());
+      if (ca.isEmpty()) {
+        out.add(new Difference(Kind.ADDED, cb.id(), cb.label().english(), "added at \"" + b.path(cb.id()) + "\""));
+        continue;
+      }
+      Category old = ca.get();
+      String label = cb.label().english();
+      if (!old.label().equals(cb.label())) {
+        out.add(new Difference(Kind.RENAMED, cb.id(), label, "renamed from " + quoteAll(old.label()) + " to "
+            + quoteAll(cb.label())));
+      }
+      if (!old.parent().equals(cb.parent())) {
+        out.add(new Difference(Kind.MOVED, cb.id(), label, "moved from \"" + a.path(old.id()) + "\" to \""
+            + b.path(cb.id()) + "\""));
+      }
+      if (!old.state().equals(cb.state())) {
+        Kind kind = switch (cb.state().status()) {
+          case MERGED -> Kind.MERGED;
+          case SPLIT -> Kind.SPLIT;
+          case RETIRED -> Kind.RETIRED;
+          case ACTIVE -> Kind.REACTIVATED;
+        };
+        out.add(new Difference(kind, cb.id(), label, CategoryOperations.describeState(b, cb)));
+      }
+      if (old.exclusiveChildren() != cb.exclusiveChildren()) {
+        out.add(new Difference(Kind.EXCLUSIVE, cb.id(), label, cb.exclusiveChildren()
+            ? "children became mutually exclusive" : "children are no longer exclusive"));
+      }
+      FIELDS.forEach((name, get) -> {
+        Object before = get.apply(old);
+        Object after = get.apply(cb);
+        if (!Objects.equals(before, after)) {
+          out.add(new Difference(Kind.CHANGED, cb.id(), label, name + "\n" + lines(before, after, a, b)));
+        }
+      });
+    }
+    for (Category ca : a.categories()) {
+      if (!b.contains(ca.id())) {
+        out.add(new Difference(Kind.REMOVED, ca.id(), ca.label().english(), "removed from \"" + a.path(ca.id()) + "\""));
+      }
+    }
+    Map<UUID, Relation> before = a.relations().stream().collect(Collectors.toMap(Relation::id, r -> r));
+    Map<UUID, Relation> after = b.relations().stream().collect(Collectors.toMap(Relation::id, r -> r));
+    for (Relation r : b.relations()) {
+      Relation old = before.get(r.id());
+      if (old == null) {
+        out.add(new Difference(Kind.RELATION_ADDED, r.id(), r.kind().wording(), describe(b, r)));
+      } else if (!old.equals(r)) {
+        out.add(new Difference(Kind.RELATION_CHANGED, r.id(), r.kind().wording(), describe(a, old) + " → "
+            + describe(b, r)));
+      }
+    }
+    for (Relation r : a.relations()) {
+      if (!after.containsKey(r.id())) {
+        out.add(new Difference(Kind.RELATION_REMOVED, r.id(), r.kind().wording(), describe(a, r)));
+      }
+    }
+    return out;
+  }
+
+  /** A changed field as lines: "- " what went, "+ " what came; list items one by one. */
+  static String lines(Object before, Object after, CategorySystem a, CategorySystem b) {
+    StringBuilder out = new StringBuilder();
+    if (before instanceof List<?> x && after instanceof List<?> y) {
+      x.stream().filter(i -> !y.contains(i)).forEach(i -> out.append("  - ").append(item(i, a)).append('\n'));
+      y.stream().filter(i -> !x.contains(i)).forEach(i -> out.append("  + ").append(item(i, b)).append('\n'));
+      if (out.isEmpty()) {
+        out.append("  (same items, new order)\n");
+      }
+    } else {
+      out.append("  - ").append(render(before)).append('\n').append("  + ").append(render(after)).append('\n');
+    }
+    return out.toString().stripTrailing();
+  }
+
+  private static String item(Object item, CategorySystem s) {
+    if (item instanceof Delimitation d) {
+      return "from \"" + s.byId(d.neighbour()).map(c -> c.label().english()).orElse(d.neighbour().toString())
+          + "\": " + render(d.text());
+    }
+    return render(item);
+  }
+
+  private static String describe(CategorySystem s, Relation r) {
+    return "\"" + s.get(r.from()).label().english() + "\" " + r.kind().wording() + " \""
+        + s.get(r.to()).label().english() + "\"";
+  }
+
+  private static String quoteAll(LocalizedText t) {
+    return t.values().entrySet().stream().map(e -> "\"" + e.getValue() + "\" (" + e.getKey() + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** A field's value in a line: texts quoted, lists as [a | b], nothing as —. */
+  static String render(Object value) {
+    if (value instanceof LocalizedText t) {
+      return t.isEmpty() ? "—" : quoteAll(t);
+    }
+    if (value instanceof List<?> list) {
+      return list.isEmpty() ? "—" : list.stream().map(CodebookDiff::render).collect(Collectors.joining(" | ", "[", "]"));
+    }
+    if (value instanceof Delimitation d) {
+      return d.neighbour() + ": " + render(d.text());
+    }
+    if (value instanceof Optional<?> o) {
+      return o.map(CodebookDiff::render).orElse("—");
+    }
+    if (value instanceof Map<?, ?> m) {
+      return m.isEmpty() ? "—" : m.entrySet().stream().map(e -> e.getKey() + ": " + render(e.getValue()))
+          .collect(Collectors.joining("; "));
+    }
+    if (value instanceof String s) {
+      return s.isEmpty() ? "—" : "\"" + s + "\"";
+    }
+    return String.valueOf(value);
+  }
+}

@@ -1,0 +1,261 @@
+package org.lacrima.core.codebook;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.lacrima.core.InputException;
+import org.lacrima.core.project.ProjectSession;
+
+/**
+ * Takes over a revised built-in category system by a three-way comparison: the version the project
+ * last took over ("upstream"), the project's current system, and the new version. What the new
+ * version changed and the team did not touch is offered as a clean change; where the team changed
+ * the same field differently, it is a conflict the team decides (keep "mine" or take "theirs").
+ * Categories the new version drops are retired, never deleted, so no coding is lost.
+ */
+public final class CodebookUpgrade {
+
+  /** One change the new version brings, with an id to accept or decide it by. */
+  public record Proposal(String id, Kind kind, UUID target, String label, String field, boolean conflict,
+      String mine, String theirs) {
+  }
+
+  public enum Kind {
+    ADD_CATEGORY, CHANGE_FIELD, RETIRE_CATEGORY, ADD_RELATION, REMOVE_RELATION, CHANGE_RELATION
+  }
+
+  /** A team's choice on a conflict. */
+  public enum Choice {
+    MINE, THEIRS
+  }
+
+  public record Plan(CategorySystem upstream, CategorySystem current, CategorySystem next, List<Proposal> proposals) {
+    public List<Proposal> clean() {
+      return proposals.stream().filter(p -> !p.conflict()).toList();
+    }
+
+    public List<Proposal> conflicts() {
+      return proposals.stream().filter(Proposal::conflict).toList();
+    }
+  }
+
+  /** What an upgrade run did. */
+  public record Result(Plan plan, List<Proposal> applied, List<Proposal> kept, List<Proposal> pending,
+      Optional<CodebookChange> change) {
+  }
+
+  private static final Map<String, Function<Category, Object>> FIELDS = new LinkedHashMap<>();
+
+  static {
+    FIELDS.put("label", Category::label);
+    FIELDS.put("parent", Category::parent);
+    FIELDS.putAll(CodebookDiff.FIELDS);
+  }
+
+  private CodebookUpgrade() {
+  }
+
+  public static Plan plan(CategorySystem upstream, CategorySystem current, CategorySystem next) {
+    List<Proposal> out = new ArrayList<>();
+    for (Category n : next.categories()) {
+      Optional<Category> u = upstream.byId(n.id());
+      Optional<Category> c = current.byId(n.id());
+      if (u.isEmpty()) {
+        if (c.isEmpty()) {
+          boolean parentMissing = n.parent().isPresent() && !current.contains(n.parent().get())
+              && !upstream.contains(n.parent().get()) && !next.contains(n.parent().get());
+          out.add(proposal(out, Kind.ADD_CATEGORY, n.id(), n.label().english(), "", parentMissing, "—",
+              "new category at \"" + next.path(n.id()) + "\""));
+        }
+        continue;
+      }
+      if (c.isEmpty()) {
+        continue; // the team removed it (only an undone addition can); nothing to merge into
+      }
+      for (Map.Entry<String, Function<Category, Object>> f : FIELDS.entrySet()) {
+        Object uv = f.getValue().apply(u.get());
+        Object nv = f.getValue().apply(n);
+        Object cv = f.getValue().apply(c.get());
+        if (Objects.equals(uv, nv) || Objects.equals(cv, nv)) {
+          continue;
+        }
+        boolean conflict = !Objects.equals(cv, uv);
+        out.add(proposal(out, Kind.CHANGE_FIELD, n.id(), c.get().label().english(), f.getKey(), conflict,
+            render(f.getKey(), cv, current), render(f.getKey(), nv, next)));
+      }
+    }
+    for (Category u : upstream.categories()) {
+      if (!next.contains(u.id()) && current.byId(u.id()).map(c -> c.state().isActive()).orElse(false)) {
+        Category c = current.get(u.id());
+        boolean conflict = !CodebookDiff.changedFields(u, c).isEmpty();
+        out.add(proposal(out, Kind.RETIRE_CATEGORY, u.id(), c.label().english(), "", conflict, "active",
+            "retired (the new version drops it; its codings stay)"));
+      }
+    }
+    Map<UUID, Relation> up = byId(upstream.relations());
+    Map<UUID, Relation> cur = byId(current.relations());
+    for (Relation n : next.relations()) {
+      Relation u = up.get(n.id());
+      Relation c = cur.get(n.id());
+      if (u == null && c == null) {
+        boolean ends = current.contains(n.from()) || next.contains(n.from());
+        out.add(proposal(out, Kind.ADD_RELATION, n.id(), n.kind().wording(), "", !ends, "—", describe(next, n)));
+      } else if (u != null && c != null && !u.equals(n) && !c.equals(n)) {
+        out.add(proposal(out, Kind.CHANGE_RELATION, n.id(), n.kind().wording(), "", !c.equals(u),
+            describe(current, c), describe(next, n)));
+      }
+    }
+    for (Relation u : upstream.relations()) {
+      Relation c = cur.get(u.id());
+      if (!byId(next.relations()).containsKey(u.id()) && c != null) {
+        out.add(proposal(out, Kind.REMOVE_RELATION, u.id(), u.kind().wording(), "", !c.equals(u),
+            describe(current, c), "removed"));
+      }
+    }
+    return new Plan(upstream, current, next, out);
+  }
+
+  private static Proposal proposal(List<Proposal> so, Kind kind, UUID target, String label, String field,
+      boolean conflict, String mine, String theirs) {
+    return new Proposal("U" + (so.size() + 1), kind, target, label, field, conflict, mine, theirs);
+  }
+
+  /**
+   * Applies the accepted clean changes and the conflicts decided "theirs"; conflicts decided "mine"
+   * keep the team's version. When every proposal is settled, the new version becomes "upstream".
+   */
+  public static Result apply(ProjectSession s, CategoryOperations.Attribution by, CategorySystem next,
+      Set<String> accepted, boolean acceptAllClean, Map<String, Choice> decisions) {
+    CategorySystem current = s.categories().current();
+    CategorySystem upstream = CodebookHistory.version(s, CodebookHistory.UPSTREAM);
+    Plan plan = plan(upstream, current, next);
+    Set<String> known = new HashSet<>();
+    plan.proposals().forEach(p -> known.add(p.id()));
+    for (String id : accepted) {
+      Proposal p = plan.proposals().stream().filter(x -> x.id().equals(id)).findFirst()
+          .orElseThrow(() -> new InputException("--accept " + id + ": there is no such proposal"));
+      if (p.conflict()) {
+        throw new InputException("--accept " + id + ": that is a conflict; decide it with --decide " + id
+            + "=mine or " + id + "=theirs");
+      }
+    }
+    for (String id : decisions.keySet()) {
+      if (!known.contains(id)) {
+        throw new InputException("--decide " + id + ": there is no such proposal");
+      }
+    }
+    List<Proposal> applied = new ArrayList<>();
+    List<Proposal> kept = new ArrayList<>();
+    List<Proposal> pending = new ArrayList<>();
+    for (Proposal p : plan.proposals()) {
+      Choice choice = decisions.get(p.id());
+      boolean take = p.conflict() ? choice == Choice.THEIRS : (acceptAllClean || accepted.contains(p.id())
+          || choice == Choice.THEIRS);
+      if (take) {
+        applied.add(p);
+      } else if (choice == Choice.MINE) {
+        kept.add(p);
+      } else {
+        pending.add(p);
+      }
+    }
+    CategorySystem after = applyTo(current, next, applied);
+    boolean settled = pending.isEmpty();
+    if (settled) {
+      after = CategorySystem.of(next.info(), after.categories(), after.relations(), "upgrade to "
+          + next.info().versionLabel());
+    }
+    if (applied.isEmpty() && !settled) {
+      return new Result(plan, applied, kept, pending, Optional.empty());
+    }
+    SystemDelta delta = SystemDelta.between(current, after);
+    ObjectNode details = JsonNodeFactory.instance.objectNode();
+    details.put("operation", "upgrade");
+    details.put("summary", "took over " + applied.size() + " change(s) of " + next.info().versionLabel()
+        + (kept.isEmpty() ? "" : ", kept the team's version in " + kept.size())
+        + (settled ? "; now based on " + next.info().versionLabel() : "; " + pending.size() + " still open"));
+    ObjectNode params = details.putObject("parameters");
+    params.put("version", next.info().versionLabel());
+    ArrayNode took = params.putArray("applied");
+    applied.forEach(p -> took.add(p.id() + " " + p.label() + (p.field().isEmpty() ? "" : " " + p.field())));
+    ArrayNode mine = params.putArray("kept");
+    kept.forEach(p -> mine.add(p.id() + " " + p.label() + (p.field().isEmpty() ? "" : " " + p.field())));
+    details.set("delta", delta.toJson());
+    if (!delta.isEmpty()) {
+      s.categories().replace(after);
+    }
+    CodebookChange change = s.log().append(by.at(), by.who(), by.why(), CodebookChange.Kind.UPGRADE,
+        CategorySystemCodec.compact(details));
+    if (settled) {
+      s.categories().saveVersion(CodebookHistory.UPSTREAM, next, change.sequence());
+    }
+    return new Result(plan, applied, kept, pending, Optional.of(change));
+  }
+
+  private static CategorySystem applyTo(CategorySystem current, CategorySystem next, List<Proposal> applied) {
+    Map<UUID, Category> cats = new LinkedHashMap<>();
+    current.categories().forEach(c -> cats.put(c.id(), c));
+    Map<UUID, Relation> rels = new LinkedHashMap<>();
+    current.relations().forEach(r -> rels.put(r.id(), r));
+    for (Proposal p : applied) {
+      switch (p.kind()) {
+        case ADD_CATEGORY -> cats.put(p.target(), next.get(p.target()));
+        case CHANGE_FIELD -> cats.put(p.target(), withField(cats.get(p.target()), p.field(), next.get(p.target())));
+        case RETIRE_CATEGORY -> cats.put(p.target(), cats.get(p.target()).withState(CategoryState.RETIRED));
+        case ADD_RELATION, CHANGE_RELATION -> rels.put(p.target(), byId(next.relations()).get(p.target()));
+        case REMOVE_RELATION -> rels.remove(p.target());
+        default -> throw new IllegalStateException();
+      }
+    }
+    return CategorySystem.of(current.info(), new ArrayList<>(cats.values()), new ArrayList<>(rels.values()),
+        "the upgrade to " + next.info().versionLabel());
+  }
+
+  /** {@code c} with one field taken from {@code from}. */
+  static Category withField(Category c, String field, Category from) {
+    return new Category(c.id(),
+        field.equals("parent") ? from.parent() : c.parent(),
+        field.equals("codable") ? from.codable() : c.codable(),
+        field.equals("label") ? from.label() : c.label(),
+        field.equals("definition") ? from.definition() : c.definition(),
+        field.equals("indicators") ? from.indicators() : c.indicators(),
+        field.equals("code_when") ? from.codeWhen() : c.codeWhen(),
+        field.equals("do_not_code_when") ? from.doNotCodeWhen() : c.doNotCodeWhen(),
+        field.equals("delimitations") ? from.delimitations() : c.delimitations(),
+        field.equals("examples") ? from.examples() : c.examples(),
+        field.equals("paper_section") ? from.paperSection() : c.paperSection(),
+        field.equals("orientation_notes") ? from.orientationNotes() : c.orientationNotes(),
+        field.equals("crying_form") ? from.cryingForm() : c.cryingForm(),
+        c.state(), c.exclusiveChildren());
+  }
+
+  private static Map<UUID, Relation> byId(List<Relation> relations) {
+    Map<UUID, Relation> m = new LinkedHashMap<>();
+    relations.forEach(r -> m.put(r.id(), r));
+    return m;
+  }
+
+  private static String describe(CategorySystem s, Relation r) {
+    String from = s.byId(r.from()).map(c -> c.label().english()).orElse(r.from().toString());
+    String to = s.byId(r.to()).map(c -> c.label().english()).orElse(r.to().toString());
+    return "\"" + from + "\" " + r.kind().wording() + " \"" + to + "\"";
+  }
+
+  private static String render(String field, Object value, CategorySystem system) {
+    if (field.equals("parent") && value instanceof Optional<?> o) {
+      return o.map(p -> "under \"" + system.byId((UUID) p).map(c -> c.label().english()).orElse(p.toString()) + "\"")
+          .orElse("at the top");
+    }
+    return CodebookDiff.render(value);
+  }
+}

@@ -1,0 +1,143 @@
+package org.lacrima.core.codebook;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.lacrima.core.InputException;
+import org.lacrima.core.coding.Coding;
+
+/**
+ * One rule of a split: {@code CONDITION -> NAME}. The first rule whose condition holds places a
+ * coding in the part called NAME. Conditions: {@code coder=NAME}, {@code document=NAME} (with
+ * {@code *} as a wildcard), {@code var.NAME=VALUE} (a document variable), {@code text~REGEX} (the
+ * coded text contains a match), {@code ids=FILE.csv} (the coding ids listed in a file). The grammar
+ * is documented in docs/SPLIT-RULES.md.
+ */
+public record SplitRule(String text, Condition condition, String part) {
+
+  /** What a condition can look at for one coding. */
+  public record Candidate(Coding coding, String coder, String document, Map<String, String> variables,
+      Supplier<String> codedText) {
+  }
+
+  /** A condition on a coding. */
+  public sealed interface Condition {
+    boolean holds(Candidate c);
+  }
+
+  record Coder(String name) implements Condition {
+    @Override
+    public boolean holds(Candidate c) {
+      return c.coder().equals(name);
+    }
+  }
+
+  record Document(Pattern name) implements Condition {
+    @Override
+    public boolean holds(Candidate c) {
+      return name.matcher(c.document()).matches();
+    }
+  }
+
+  record Variable(String name, String value) implements Condition {
+    @Override
+    public boolean holds(Candidate c) {
+      return value.equals(c.variables().getOrDefault(name, ""));
+    }
+  }
+
+  record Text(Pattern pattern) implements Condition {
+    @Override
+    public boolean holds(Candidate c) {
+      return pattern.matcher(c.codedText().get()).find();
+    }
+  }
+
+  record Ids(Set<UUID> ids) implements Condition {
+    @Override
+    public boolean holds(Candidate c) {
+      return ids.contains(c.coding().id());
+    }
+  }
+
+  public boolean holds(Candidate c) {
+    return condition.holds(c);
+  }
+
+  /**
+   * Reads a rule. {@code idFiles} reads the coding ids of an {@code ids=FILE} condition.
+   *
+   * @throws InputException naming the rule and what is wrong with it
+   */
+  public static SplitRule parse(String rule, Function<String, Set<UUID>> idFiles) {
+    String r = rule.strip();
+    int arrow = r.lastIndexOf("->");
+    int width = 2;
+    if (arrow < 0) {
+      arrow = r.lastIndexOf('→');
+      width = 1;
+    }
+    if (arrow < 0) {
+      throw refused(rule, "has no \"->\"; write CONDITION -> NAME");
+    }
+    String condition = r.substring(0, arrow).strip();
+    String part = r.substring(arrow + width).strip();
+    if (part.isEmpty()) {
+      throw refused(rule, "names no part after \"->\"");
+    }
+    return new SplitRule(r, condition(rule, condition, idFiles), part);
+  }
+
+  private static Condition condition(String rule, String c, Function<String, Set<UUID>> idFiles) {
+    int tilde = c.indexOf('~');
+    int eq = c.indexOf('=');
+    if (tilde > 0 && (eq < 0 || tilde < eq)) {
+      String key = c.substring(0, tilde).strip();
+      String regex = c.substring(tilde + 1).strip();
+      if (!key.equals("text")) {
+        throw refused(rule, "only text can be matched with ~ (text~REGEX)");
+      }
+      try {
+        return new Text(Pattern.compile(regex));
+      } catch (PatternSyntaxException e) {
+        throw refused(rule, "has a broken regular expression: " + e.getDescription());
+      }
+    }
+    if (eq <= 0) {
+      throw refused(rule, "has no condition; use coder=…, document=…, var.NAME=…, text~… or ids=FILE.csv");
+    }
+    String key = c.substring(0, eq).strip();
+    String value = c.substring(eq + 1).strip();
+    if (value.isEmpty()) {
+      throw refused(rule, "compares " + key + " with nothing");
+    }
+    if (key.equals("coder")) {
+      return new Coder(value);
+    }
+    if (key.equals("document")) {
+      StringBuilder regex = new StringBuilder();
+      for (String piece : value.split("\\*", -1)) {
+        if (!regex.isEmpty()) {
+          regex.append(".*");
+        }
+        regex.append(Pattern.quote(piece));
+      }
+      return new Document(Pattern.compile(regex.toString()));
+    }
+    if (key.startsWith("var.") && key.length() > 4) {
+      return new Variable(key.substring(4).toLowerCase(java.util.Locale.ROOT), value);
+    }
+    if (key.equals("ids")) {
+      return new Ids(Set.copyOf(idFiles.apply(value)));
+    }
+    throw refused(rule, "has an unknown condition \"" + key + "\"; use coder, document, var.NAME, text or ids");
+  }
+
+  private static InputException refused(String rule, String problem) {
+    return new InputException("--rule \"" + rule + "\" " + problem);
+  }
+}
