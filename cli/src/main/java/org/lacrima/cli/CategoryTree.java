@@ -51,12 +51,13 @@ final class CategoryTree {
   }
 
   private String label(Category c, String language) {
-    String mark = c.codable() ? "" : "  [grouping node, not coded]";
+    boolean de = language.equals("de");
+    String mark = c.codable() ? "" : de ? "  [Gruppierung, wird nicht kodiert]" : "  [grouping node, not coded]";
     if (!c.state().isActive()) {
       mark += "  [" + CategoryOperations.describeState(system, c) + "]";
     }
     if (c.exclusiveChildren()) {
-      mark += "  [children exclusive]";
+      mark += de ? "  [Unterkategorien schließen sich aus]" : "  [children exclusive]";
     }
     return c.label().in(language) + mark;
   }

@@ -1,10 +1,7 @@
 package org.lacrima.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.lacrima.core.InputException;
 import org.lacrima.core.codebook.CategorySystem;
@@ -57,20 +54,7 @@ final class CodebookExportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CodebookFormat f = CodebookFormats.byName(format);
     CategorySystem system = version == null ? CodebookCommand.load(project, db) : version();
-    Path target = output.toAbsolutePath();
-    if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
-      throw new InputException("-o " + output + ": the folder " + target.getParent() + " does not exist");
-    }
-    // written beside the target and moved into place, so a failed export never leaves half a file
-    Path partial = Files.createTempFile(target.getParent(), ".lacrima-export-", ".part");
-    try {
-      try (OutputStream out = Files.newOutputStream(partial)) {
-        f.write(system, Languages.check(language), out);
-      }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    Path target = OutputFile.write(output, out -> f.write(system, Languages.check(language), out));
     spec.commandLine().getOut().println("Wrote the codebook (" + f.name() + ", " + system.size() + " categories, "
         + system.relations().size() + " relations) to " + target);
     return 0;

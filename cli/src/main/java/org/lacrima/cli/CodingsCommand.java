@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.lacrima.core.coding.CodingExport;
 import org.lacrima.core.coding.CodingImport;
@@ -72,23 +70,18 @@ final class CodingsCommand {
     public Integer call() throws IOException {
       try (ProjectStore store = project.open()) {
         if (output == null) {
-          Writer w = spec.commandLine().getOut();
+          Writer w = Lacrima.dataWriter(spec.commandLine().getOut());
           store.read(s -> write(s, w));
           w.flush();
           return 0;
         }
-        Path target = output.toAbsolutePath();
-        Path partial = Files.createTempFile(target.getParent(), ".lacrima-codings-", ".part");
-        try {
-          long n;
-          try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8))) {
-            n = store.read(s -> write(s, w));
-          }
-          Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-          spec.commandLine().getOut().printf("Wrote %,d codings to %s%n", n, target);
-        } finally {
-          Files.deleteIfExists(partial);
-        }
+        long[] n = new long[1];
+        Path target = OutputFile.write(output, out -> {
+          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          n[0] = store.read(s -> write(s, w));
+          w.flush();
+        });
+        spec.commandLine().getOut().printf("Wrote %,d codings to %s%n", n[0], target);
       }
       return 0;
     }

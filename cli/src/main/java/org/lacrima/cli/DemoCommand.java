@@ -71,7 +71,8 @@ final class DemoCommand implements Callable<Integer> {
       }
       where = path.toString();
     } else {
-      try (ProjectStore store = ProjectStores.create(target, project, build)) {
+      try (ProjectStore store = ProjectStores.createReplacing((ProjectLocation.PostgresProject) target, project, build,
+          existing -> existing.name().equals(DemoStudy.NAME))) {
         stats = store.read(ProjectStatistics::of);
         where = store.location();
       }

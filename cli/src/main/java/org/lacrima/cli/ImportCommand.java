@@ -69,24 +69,28 @@ final class ImportCommand implements Callable<Integer> {
     }
     var options = new TranscriptImport.Options(Optional.ofNullable(speakers), variables, rows, actor.name(),
         Instant.now());
-    List<VariableRow> finalRows = rows;
     try (ProjectStore store = project.open()) {
-      List<DocumentSummary> imported = store.write(s -> TranscriptImport.run(s, transcripts, options));
+      TranscriptImport.Report report = store.write(s -> TranscriptImport.run(s, transcripts, options));
+      List<DocumentSummary> imported = report.imported();
       var out = spec.commandLine().getOut();
       out.println("Imported " + imported.size() + (imported.size() == 1 ? " document" : " documents")
           + " into " + store.location() + ":");
       for (int i = 0; i < imported.size(); i++) {
         DocumentSummary d = imported.get(i);
         Transcript t = transcripts.get(i);
-        out.printf("  %-24s %-20s %,8d words %5d turns%s%n", d.name(), t.encoding(), d.words(), d.turns(),
-            d.variables().isEmpty() ? "" : "  " + d.variables());
+        out.printf("  %-24s %-20s %,8d words %5d %s%s%n", d.name(), t.encoding(), d.words(), d.turns(),
+            d.turns() == 1 ? "turn " : "turns", d.variables().isEmpty() ? "" : "  " + d.variables());
       }
       if (imported.stream().anyMatch(d -> d.turns() == 0)) {
         out.println("Some documents have no speaker turns: name their labels with --speakers, or segment them by "
             + "sentence or paragraph.");
       }
-      if (!finalRows.isEmpty() && finalRows.size() > imported.size()) {
-        out.println("Variables from " + variablesFile + " were also set on documents imported before.");
+      if (!report.changed().isEmpty()) {
+        out.println("Variables from " + variablesFile + " changed documents imported before:");
+        for (TranscriptImport.VariableChange c : report.changed()) {
+          out.println("  " + c.document() + ": " + c.variable() + " " + (c.before().isEmpty() ? "(unset)" : c.before())
+              + " -> " + c.after());
+        }
       }
     }
     return 0;

@@ -47,9 +47,26 @@ public final class Lacrima implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Standard output as bytes, for data (CSV) that must be UTF-8 whatever the console shows. */
+  private static volatile java.io.OutputStream rawOut;
+
   public static void main(String[] args) {
+    rawOut = System.out;
     System.exit(execute(new PrintWriter(System.out, true, Console.charset()),
         new PrintWriter(System.err, true, Console.charset()), args));
+  }
+
+  /**
+   * Where data written to standard output goes: UTF-8 bytes on the real standard output (a CSV piped
+   * to a file must not depend on the console's code page), else the given writer (tests).
+   */
+  static java.io.Writer dataWriter(PrintWriter messages) {
+    java.io.OutputStream out = rawOut;
+    if (out == null) {
+      return messages;
+    }
+    messages.flush();
+    return new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
   }
 
   /** Runs a command line, writing to the given streams; returns the exit status. */
@@ -58,15 +75,20 @@ public final class Lacrima implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    addHelpOption(cl);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof InputException || e instanceof ProjectAccessException) {
         err.println("lacrima: " + e.getMessage());
         err.flush();
         return REFUSED;
       }
-      err.println("lacrima: internal error: " + e);
-      e.printStackTrace(err);
-      err.println("Nothing was changed by the command that failed. Please report this with the lines above.");
+      // the details of a failed statement can hold transcript text or memos: shown only when asked for
+      if (System.getenv("LACRIMA_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      err.println("lacrima: internal error (" + e.getClass().getSimpleName() + "); the command changed nothing.");
+      err.println("To report it, run the command again with LACRIMA_DEBUG=1 set; the details it then prints may "
+          + "contain text from your project, so look through them before sending.");
       err.flush();
       return INTERNAL_ERROR;
     });
@@ -79,6 +101,15 @@ public final class Lacrima implements Runnable {
   /** How the user started Lacrima ("./lacrima", "java -jar lacrima.jar"), for the hints we print. */
   static String command() {
     return System.getProperty("lacrima.command", "java -jar lacrima.jar");
+  }
+
+  /** -h/--help on every command (the standard mixin would also add --version, which export uses). */
+  private static void addHelpOption(CommandLine cl) {
+    if (!cl.getCommandSpec().optionsMap().containsKey("--help")) {
+      cl.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+          .description("Show this help and exit.").build());
+    }
+    cl.getSubcommands().values().forEach(Lacrima::addHelpOption);
   }
 
   static String version() {

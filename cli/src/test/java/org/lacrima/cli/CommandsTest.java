@@ -176,6 +176,28 @@ class CommandsTest {
   }
 
   @Test
+  void neverWritesAnExportOverAProject() throws IOException {
+    String other = dir.resolve("other.lacrima").toString();
+    CliRun.ok("init", other);
+    byte[] before = Files.readAllBytes(Path.of(other));
+    CliRun codings = CliRun.of("codings", "export", project, "-o", other);
+    assertThat(codings.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(codings.err()).contains("is a project").contains("must not overwrite it");
+    CliRun codebook = CliRun.of("codebook", "export", "--format", "json", "-o", other);
+    assertThat(codebook.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(Files.readAllBytes(Path.of(other))).isEqualTo(before);
+  }
+
+  @Test
+  void everyCommandExplainsItselfWithHelp() {
+    for (String[] command : new String[][] {{"units", "--help"}, {"segment", "--help"}, {"category", "split", "-h"},
+        {"codebook", "export", "--help"}, {"codings", "import", "--help"}}) {
+      CliRun run = CliRun.ok(command);
+      assertThat(run.out()).as(String.join(" ", command)).contains("Usage:");
+    }
+  }
+
+  @Test
   void explainsAMissingProject() {
     CliRun run = CliRun.of("stats", dir.resolve("nothing.lacrima").toString());
     assertThat(run.status()).isEqualTo(Lacrima.REFUSED);

@@ -10,7 +10,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.lacrima.core.InputException;
 import org.lacrima.core.project.ProjectAccessException;
 import org.lacrima.core.project.ProjectInfo;
@@ -43,6 +45,8 @@ final class JdbcProjectStore implements ProjectStore {
   }
 
   static void configure(Jdbi jdbi, Dialect dialect) {
+    // statement errors must not carry their arguments: those are transcript texts and memos
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     jdbi.registerArgument(new AbstractArgumentFactory<UUID>(dialect == Dialect.POSTGRESQL ? Types.OTHER : Types.VARCHAR) {
       @Override
       protected Argument build(UUID value, ConfigRegistry config) {
@@ -72,6 +76,13 @@ final class JdbcProjectStore implements ProjectStore {
   @Override
   public <T> T read(Work<T> work) {
     try {
+      if (dialect == Dialect.POSTGRESQL) {
+        // one snapshot for all the queries of a report, even while someone imports
+        return readJdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+          h.execute("SET TRANSACTION READ ONLY");
+          return work.run(new JdbcSession(h, dialect, projectKey, info));
+        });
+      }
       return readJdbi.inTransaction(h -> work.run(new JdbcSession(h, dialect, projectKey, info)));
     } catch (JdbiException e) {
       throw translate(e);
@@ -112,6 +123,10 @@ final class JdbcProjectStore implements ProjectStore {
         return new ProjectAccessException(location + " is being changed by another process; "
             + "nothing was changed. Try again when it has finished.", e);
       }
+      if (t instanceof SQLException sql && isReadOnly(sql)) {
+        return new ProjectAccessException(location + " cannot be changed: the file or its folder is read-only "
+            + "for you (Lacrima needs to write the project and a journal file beside it); nothing was changed.", e);
+      }
     }
     return e;
   }
@@ -121,6 +136,12 @@ final class JdbcProjectStore implements ProjectStore {
     String message = Optional.ofNullable(e.getMessage()).orElse("");
     return state.equals("55P03") // PostgreSQL lock_not_available
         || message.contains("SQLITE_BUSY") || message.contains("database is locked");
+  }
+
+  static boolean isReadOnly(SQLException e) {
+    String message = Optional.ofNullable(e.getMessage()).orElse("");
+    return message.contains("SQLITE_READONLY") || message.contains("SQLITE_CANTOPEN")
+        || "25006".equals(e.getSQLState()); // PostgreSQL read_only_sql_transaction
   }
 
   @Override

@@ -48,9 +48,14 @@ final class Migrations {
     this.latest = latest;
   }
 
+  /**
+   * Flyway reports each step through logging; the commands speak for themselves. Held here because
+   * java.util.logging keeps loggers only weakly, and a collected logger forgets its level.
+   */
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
   static {
-    // Flyway reports each step on the console through java.util.logging; the CLI speaks for itself.
-    Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+    FLYWAY_LOG.setLevel(Level.WARNING);
   }
 
   /** The applied schema version, or empty where no Lacrima schema exists. */
@@ -95,7 +100,7 @@ final class Migrations {
       return;
     }
     if (current > 0 && sqliteFile.isPresent()) {
-      backup(sqliteFile.get(), current);
+      backup(ds, sqliteFile.get(), current);
     }
     try {
       var config = Flyway.configure(Migrations.class.getClassLoader())
@@ -121,11 +126,20 @@ final class Migrations {
     return file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + stamp + ".bak");
   }
 
-  private static void backup(Path file, int fromVersion) {
+  /**
+   * Copies the project file while holding its write lock, so that no other process can commit in the
+   * middle of the copy; readers may go on.
+   */
+  private static void backup(DataSource ds, Path file, int fromVersion) {
     Path copy = backupPath(file, fromVersion);
-    try {
-      Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-    } catch (IOException e) {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      try {
+        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+      } finally {
+        s.execute("ROLLBACK");
+      }
+    } catch (IOException | SQLException e) {
       throw new ProjectAccessException("will not migrate " + file + " without a copy, and the copy "
           + copy + " could not be written: " + e.getMessage(), e);
     }

@@ -44,12 +44,16 @@ public final class ProjectStores {
     return create(location, project, seed, migrationsFor(location));
   }
 
-  /** Project names on a server. */
-  public static List<String> list(ProjectLocation.PostgresProject server) {
-    Jdbi jdbi = Jdbi.create(postgres(server));
-    new Migrations(Dialect.POSTGRESQL).bringUpToDate(postgres(server), server.schema(), Optional.empty(), server.describe());
-    return jdbi.withHandle(h -> h.createQuery("SELECT name FROM project ORDER BY name").mapTo(String.class).list());
+  /**
+   * Like {@link #create}, but on a server a project of that name is first removed, in the same
+   * transaction, if {@code replaceable} says it may be (the demo project, rebuilt on every run).
+   * A file project is never replaced here.
+   */
+  public static ProjectStore createReplacing(ProjectLocation.PostgresProject location, NewProject project,
+      ProjectStore.Work<?> seed, java.util.function.Predicate<ProjectInfo> replaceable) {
+    return createPostgres(location, project, seed, migrationsFor(location), Optional.of(replaceable));
   }
+
 
   static Migrations migrationsFor(ProjectLocation location) {
     return new Migrations(location instanceof ProjectLocation.SqliteFile ? Dialect.SQLITE : Dialect.POSTGRESQL);
@@ -65,7 +69,7 @@ public final class ProjectStores {
   static ProjectStore create(ProjectLocation location, NewProject project, ProjectStore.Work<?> seed, Migrations migrations) {
     return switch (location) {
       case ProjectLocation.SqliteFile f -> createSqlite(f, project, seed, migrations);
-      case ProjectLocation.PostgresProject p -> createPostgres(p, project, seed, migrations);
+      case ProjectLocation.PostgresProject p -> createPostgres(p, project, seed, migrations, Optional.empty());
     };
   }
 
@@ -172,6 +176,15 @@ public final class ProjectStores {
 
   private static ProjectStore openPostgres(ProjectLocation.PostgresProject p, Migrations migrations) {
     DataSource ds = postgres(p);
+    // opening never creates: a mistyped schema must not leave new tables on the server
+    try (var c = ds.getConnection()) {
+      if (migrations.currentVersion(c, p.schema()).isEmpty()) {
+        throw new ProjectAccessException("there is no project \"" + p.project() + "\" on the server: schema "
+            + p.schema() + " holds no Lacrima projects (create one with: lacrima init " + p.project() + " --db …)");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new ProjectAccessException("cannot reach " + p.describe() + ": " + e.getMessage(), e);
+    }
     migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
     Jdbi jdbi = Jdbi.create(ds);
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
@@ -182,7 +195,7 @@ public final class ProjectStores {
   }
 
   private static ProjectStore createPostgres(ProjectLocation.PostgresProject p, NewProject project,
-      ProjectStore.Work<?> seed, Migrations migrations) {
+      ProjectStore.Work<?> seed, Migrations migrations, Optional<java.util.function.Predicate<ProjectInfo>> replaceable) {
     DataSource ds = postgres(p);
     migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
     Jdbi jdbi = Jdbi.create(ds);
@@ -192,8 +205,12 @@ public final class ProjectStores {
     try {
       jdbi.useTransaction(h -> {
         h.execute("LOCK TABLE project IN SHARE ROW EXCLUSIVE MODE");
-        if (projectByName(h, p.project()).isPresent()) {
-          throw new ProjectAccessException("the server already has a project named \"" + p.project() + "\"");
+        Optional<ProjectRow> existing = projectByName(h, p.project());
+        if (existing.isPresent()) {
+          if (replaceable.isEmpty() || !replaceable.get().test(existing.get().info)) {
+            throw new ProjectAccessException("the server already has a project named \"" + p.project() + "\"");
+          }
+          deleteProject(h, existing.get().key);
         }
         long key = insertProject(h, info);
         seed.run(new JdbcSession(h, Dialect.POSTGRESQL, key, info));
@@ -202,6 +219,28 @@ public final class ProjectStores {
       throw JdbcProjectStore.translate(e, p.describe());
     }
     return openPostgres(p, migrations);
+  }
+
+  /** Removes every row of a project, children before parents. */
+  private static void deleteProject(Handle h, long key) {
+    String documents = "(SELECT key FROM document WHERE project_key = ?)";
+    for (String sql : List.of(
+        "DELETE FROM codebook_change_trail WHERE project_key = ?",
+        "DELETE FROM codebook_change WHERE project_key = ?",
+        "DELETE FROM codebook_version WHERE project_key = ?",
+        "DELETE FROM memo WHERE project_key = ?",
+        "DELETE FROM coding WHERE project_key = ?",
+        "DELETE FROM meaning_unit WHERE document_key IN " + documents,
+        "DELETE FROM turn WHERE document_key IN " + documents,
+        "DELETE FROM document_variable WHERE document_key IN " + documents,
+        "DELETE FROM document WHERE project_key = ?",
+        "DELETE FROM coder WHERE project_key = ?",
+        "DELETE FROM relation WHERE project_key = ?",
+        "DELETE FROM category WHERE project_key = ?",
+        "DELETE FROM category_system WHERE project_key = ?",
+        "DELETE FROM project WHERE key = ?")) {
+      h.execute(sql, key);
+    }
   }
 
   static PGSimpleDataSource postgres(ProjectLocation.PostgresProject p) {

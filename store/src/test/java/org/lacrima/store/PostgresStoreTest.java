@@ -26,6 +26,19 @@ class PostgresStoreTest extends ProjectStoreContract {
     return TestPostgres.location(schema, "study-" + UUID.randomUUID());
   }
 
+  @org.junit.jupiter.api.Test
+  void openingAProjectOnASchemaWithoutLacrimaCreatesNothing() {
+    String typo = TestPostgres.newSchema();
+    ProjectLocation.PostgresProject location = TestPostgres.location(typo, "study");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProjectStores.open(location))
+        .isInstanceOf(org.lacrima.core.project.ProjectAccessException.class)
+        .hasMessageContaining("holds no Lacrima projects");
+    boolean created = database(location).withHandle(h -> h.createQuery(
+        "SELECT EXISTS (SELECT 1 FROM information_schema.schemata WHERE schema_name = :s)").bind("s", typo)
+        .mapTo(Boolean.class).one());
+    org.assertj.core.api.Assertions.assertThat(created).isFalse();
+  }
+
   @Override
   org.jdbi.v3.core.Jdbi database(ProjectLocation location) {
     return org.jdbi.v3.core.Jdbi.create(ProjectStores.postgres((ProjectLocation.PostgresProject) location));

@@ -164,6 +164,18 @@ abstract class ProjectStoreContract {
   }
 
   @Test
+  void aVariablesFileReportsWhatItChangesInEarlierDocuments() {
+    try (ProjectStore store = createWithDocuments()) {
+      List<VariableRow> rows = List.of(new VariableRow("vars.csv", 2, "a", Map.of("orientation", "ST", "experience_years", "12")),
+          new VariableRow("vars.csv", 3, "new", Map.of("orientation", "CBT")));
+      var again = List.of(new org.lacrima.core.transcript.Transcript("new", "new.txt", "text", "UTF-8", "", "I: hallo"));
+      TranscriptImport.Report r = store.write(s -> TranscriptImport.run(s, again, options(rows)));
+      assertThat(r.imported()).extracting(DocumentSummary::name).containsExactly("new");
+      assertThat(r.changed()).containsExactly(new TranscriptImport.VariableChange("a", "orientation", "PDT", "ST"));
+    }
+  }
+
+  @Test
   void aVariablesRowForAnUnknownDocumentNamesItsLine() {
     try (ProjectStore store = create()) {
       String before = fingerprint(store);
@@ -251,6 +263,22 @@ abstract class ProjectStoreContract {
       assertRefused(store, span(9, "a", 5, 5, "Pause", "x"), "start < end required");
       assertRefused(store, quote(9, "a", "T:", "Pause", "x", ""), "the quote occurs 2 times");
       assertRefused(store, span(9, "a", 0, 3, "Pause", " "), "names no coder");
+      assertThat(fingerprint(store)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aCodingIdGivenTwiceInOneFileNamesBothLines() {
+    try (ProjectStore store = createWithDocuments()) {
+      String before = fingerprint(store);
+      UUID id = UUID.randomUUID();
+      CodingRow first = new CodingRow("c.csv", 2, "a", java.util.OptionalInt.of(0), java.util.OptionalInt.of(3), "",
+          java.util.OptionalInt.empty(), "Pause", "mira", "", Optional.of(id));
+      CodingRow second = new CodingRow("c.csv", 7, "a", java.util.OptionalInt.of(5), java.util.OptionalInt.of(9), "",
+          java.util.OptionalInt.empty(), "Pause", "mira", "", Optional.of(id));
+      assertThatThrownBy(() -> store.write(s -> CodingImport.run(s, rows(first, second))))
+          .isInstanceOf(InputException.class)
+          .hasMessage("c.csv, line 7: coding id " + id + " was given already on line 2");
       assertThat(fingerprint(store)).isEqualTo(before);
     }
   }

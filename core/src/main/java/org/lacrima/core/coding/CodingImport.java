@@ -38,6 +38,8 @@ public final class CodingImport {
   private final Map<String, Category> categories = new HashMap<>();
   private final Map<String, Coder> coders = new HashMap<>();
   private final Set<String> newCoders = new LinkedHashSet<>();
+  /** Lines of the ids a file gives, to name both lines when one id comes twice. */
+  private final Map<UUID, Long> idLines = new HashMap<>();
 
   private CodingImport(ProjectSession session) {
     this.session = session;
@@ -58,6 +60,12 @@ public final class CodingImport {
     while (rows.hasNext()) {
       CodingRow row = rows.next();
       read++;
+      if (row.id().isPresent()) {
+        Long first = idLines.putIfAbsent(row.id().get(), row.line());
+        if (first != null) {
+          throw error(row, "coding id " + row.id().get() + " was given already on line " + first);
+        }
+      }
       batch.add(toCoding(row));
       batchRows.add(row);
       if (batch.size() == BATCH) {

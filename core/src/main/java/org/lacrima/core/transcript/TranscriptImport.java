@@ -34,10 +34,22 @@ public final class TranscriptImport {
     }
   }
 
+  /** A variable of a document already in the project that a variables file changed. */
+  public record VariableChange(String document, String variable, String before, String after) {
+  }
+
+  /** The documents imported, and the variables of earlier documents that the import changed. */
+  public record Report(List<DocumentSummary> imported, List<VariableChange> changed) {
+    public Report {
+      imported = List.copyOf(imported);
+      changed = List.copyOf(changed);
+    }
+  }
+
   private TranscriptImport() {
   }
 
-  public static List<DocumentSummary> run(ProjectSession session, List<Transcript> transcripts, Options options) {
+  public static Report run(ProjectSession session, List<Transcript> transcripts, Options options) {
     TurnDetector detector = options.speakers().map(TurnDetector::withLabels).orElseGet(TurnDetector::automatic);
     Map<String, String> common = DocumentVariables.normalize(options.variables(), "--var", "");
     Map<String, Transcript> byName = new LinkedHashMap<>();
@@ -89,8 +101,17 @@ public final class TranscriptImport {
       session.documents().add(d);
       imported.add(d.summary());
     }
-    existingUpdates.forEach((name, values) ->
-        session.documents().putVariables(session.documents().byName(name).orElseThrow().id(), values));
-    return imported;
+    List<VariableChange> changed = new ArrayList<>();
+    existingUpdates.forEach((name, values) -> {
+      DocumentSummary existing = session.documents().byName(name).orElseThrow();
+      values.forEach((variable, value) -> {
+        String before = existing.variable(variable);
+        if (!before.equals(value)) {
+          changed.add(new VariableChange(name, variable, before, value));
+        }
+      });
+      session.documents().putVariables(existing.id(), values);
+    });
+    return new Report(imported, changed);
   }
 }

@@ -1,0 +1,69 @@
+package org.lacrima.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.UUID;
+import org.lacrima.core.InputException;
+
+/**
+ * A file a command writes (an export): written beside its target and moved into place when
+ * complete, so that a failed export never leaves half a file, and never a project file: writing an
+ * export over a project would destroy every coding in it.
+ */
+final class OutputFile {
+
+  private static final byte[] SQLITE = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  /** Writes one piece of content. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private OutputFile() {
+  }
+
+  /** Writes the file; returns its absolute path. */
+  static Path write(Path file, Content content) throws IOException {
+    Path target = file.toAbsolutePath();
+    Path dir = target.getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new InputException("-o " + file + ": the folder " + dir + " does not exist");
+    }
+    refuseProject(target, file);
+    // a plain new file, so that it gets the permissions any file made here gets
+    Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+    try {
+      try (OutputStream out = Files.newOutputStream(Files.createFile(partial))) {
+        content.writeTo(out);
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException("could not create a temporary file beside " + target, e);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+    return target;
+  }
+
+  private static void refuseProject(Path target, Path given) throws IOException {
+    if (!Files.isRegularFile(target)) {
+      return;
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(target)) {
+      head = in.readNBytes(SQLITE.length);
+    }
+    if (Arrays.equals(head, SQLITE)) {
+      throw new InputException("-o " + given + " is a project (or another database); an export must not "
+          + "overwrite it. Choose another file name.");
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The commands against a PostgreSQL server, where PROJECT is a name and many projects share a schema. */
+class ServerCommandsTest {
+
+  private String schema;
+  private String db;
+
+  @BeforeEach
+  void server() {
+    String url = TestServer.url();
+    schema = "lacrima_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    db = url + (url.contains("?") ? "&" : "?") + "schema=" + schema;
+  }
+
+  @AfterEach
+  void drop() {
+    TestServer.dropSchema(schema);
+  }
+
+  @Test
+  void theDemoRebuildsOnTheServerButLeavesOtherProjectsAlone() {
+    CliRun.ok("demo", "--db", db);
+    CliRun.ok("codebook", "tag", "lacrima-demo", "first-run", "--db", db);
+    CliRun again = CliRun.ok("demo", "--db", db);
+    assertThat(again.out()).contains("352 codings");
+    assertThat(CliRun.ok("codebook", "log", "lacrima-demo", "--db", db).out()).doesNotContain("first-run");
+    CliRun.ok("init", "study", "--db", db);
+    CliRun refused = CliRun.of("demo", "--db", db, "--out", "study");
+    assertThat(refused.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(refused.err()).contains("already has a project named \"study\"");
+    assertThat(CliRun.ok("stats", "lacrima-demo", "--db", db).out()).contains("352 codings");
+  }
+}
