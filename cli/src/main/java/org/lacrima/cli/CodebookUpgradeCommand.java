@@ -102,9 +102,14 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
     for (CodebookUpgrade.Proposal p : proposals) {
       out.printf("  %-4s %-9s %s%s%n", p.id(), p.conflict() ? "CONFLICT" : "clean", p.label(),
           p.field().isEmpty() ? "" : " · " + p.field());
-      out.println("         yours:  " + p.mine());
-      out.println("         theirs: " + p.theirs());
+      out.println("         yours:  " + shortened(p.mine()));
+      out.println("         theirs: " + shortened(p.theirs()));
     }
+  }
+
+  /** Long texts cut for the overview; codebook diff shows them whole. */
+  private static String shortened(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 197) + "…";
   }
 
   private static CategorySystem read(Path file) throws IOException {

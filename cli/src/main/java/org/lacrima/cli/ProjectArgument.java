@@ -7,12 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The project a change is made in. The built-in category system cannot be changed: without a
- * project the command says so, instead of guessing.
+ * The project a change is made in. The built-in category system cannot be changed: naming it
+ * ("builtin") is refused with the reason, instead of guessing.
  */
 final class ProjectArgument {
 
-  @Parameters(index = "0", paramLabel = "PROJECT", arity = "0..1",
+  @Parameters(index = "0", paramLabel = "PROJECT",
       description = "The project (a file, or a name with --db) whose own category system is changed.")
   String project;
 
@@ -20,7 +20,7 @@ final class ProjectArgument {
   String db;
 
   ProjectStore open() {
-    if (project == null || project.isBlank()) {
+    if (project.equalsIgnoreCase("builtin") || project.equalsIgnoreCase("built-in")) {
       throw new InputException("the built-in category system is read-only; every project has its own copy to "
           + "change: lacrima init study.lacrima, then name the project here");
     }

@@ -65,69 +65,87 @@ public final class CodebookUpgrade {
   private CodebookUpgrade() {
   }
 
+  /**
+   * The proposals. Their ids number every change between the upstream and the new version, in a
+   * fixed order, whether or not the project already has it: an id stays the same from one run to
+   * the next while the team takes changes over one by one.
+   */
   public static Plan plan(CategorySystem upstream, CategorySystem current, CategorySystem next) {
     List<Proposal> out = new ArrayList<>();
+    int number = 0;
     for (Category n : next.categories()) {
       Optional<Category> u = upstream.byId(n.id());
       Optional<Category> c = current.byId(n.id());
       if (u.isEmpty()) {
+        String id = "U" + ++number;
         if (c.isEmpty()) {
           boolean parentMissing = n.parent().isPresent() && !current.contains(n.parent().get())
-              && !upstream.contains(n.parent().get()) && !next.contains(n.parent().get());
-          out.add(proposal(out, Kind.ADD_CATEGORY, n.id(), n.label().english(), "", parentMissing, "—",
+              && !next.contains(n.parent().get());
+          out.add(new Proposal(id, Kind.ADD_CATEGORY, n.id(), n.label().english(), "", parentMissing, "—",
               "new category at \"" + next.path(n.id()) + "\""));
         }
         continue;
       }
-      if (c.isEmpty()) {
-        continue; // the team removed it (only an undone addition can); nothing to merge into
-      }
       for (Map.Entry<String, Function<Category, Object>> f : FIELDS.entrySet()) {
         Object uv = f.getValue().apply(u.get());
         Object nv = f.getValue().apply(n);
-        Object cv = f.getValue().apply(c.get());
-        if (Objects.equals(uv, nv) || Objects.equals(cv, nv)) {
+        if (Objects.equals(uv, nv)) {
           continue;
         }
-        boolean conflict = !Objects.equals(cv, uv);
-        out.add(proposal(out, Kind.CHANGE_FIELD, n.id(), c.get().label().english(), f.getKey(), conflict,
-            render(f.getKey(), cv, current), render(f.getKey(), nv, next)));
+        String id = "U" + ++number;
+        if (c.isEmpty()) {
+          continue; // the team removed it (only an undone addition can); nothing to take over into
+        }
+        Object cv = f.getValue().apply(c.get());
+        if (!Objects.equals(cv, nv)) {
+          out.add(new Proposal(id, Kind.CHANGE_FIELD, n.id(), c.get().label().english(), f.getKey(),
+              !Objects.equals(cv, uv), render(f.getKey(), cv, current), render(f.getKey(), nv, next)));
+        }
       }
     }
     for (Category u : upstream.categories()) {
-      if (!next.contains(u.id()) && current.byId(u.id()).map(c -> c.state().isActive()).orElse(false)) {
-        Category c = current.get(u.id());
-        boolean conflict = !CodebookDiff.changedFields(u, c).isEmpty();
-        out.add(proposal(out, Kind.RETIRE_CATEGORY, u.id(), c.label().english(), "", conflict, "active",
-            "retired (the new version drops it; its codings stay)"));
+      if (!next.contains(u.id())) {
+        String id = "U" + ++number;
+        Optional<Category> c = current.byId(u.id());
+        if (c.isPresent() && c.get().state().isActive()) {
+          boolean conflict = !CodebookDiff.changedFields(u, c.get()).isEmpty();
+          out.add(new Proposal(id, Kind.RETIRE_CATEGORY, u.id(), c.get().label().english(), "", conflict, "active",
+              "retired (the new version drops it; its codings stay)"));
+        }
       }
     }
     Map<UUID, Relation> up = byId(upstream.relations());
     Map<UUID, Relation> cur = byId(current.relations());
+    Map<UUID, Relation> nxt = byId(next.relations());
     for (Relation n : next.relations()) {
       Relation u = up.get(n.id());
       Relation c = cur.get(n.id());
-      if (u == null && c == null) {
-        boolean ends = current.contains(n.from()) || next.contains(n.from());
-        out.add(proposal(out, Kind.ADD_RELATION, n.id(), n.kind().wording(), "", !ends, "—", describe(next, n)));
-      } else if (u != null && c != null && !u.equals(n) && !c.equals(n)) {
-        out.add(proposal(out, Kind.CHANGE_RELATION, n.id(), n.kind().wording(), "", !c.equals(u),
-            describe(current, c), describe(next, n)));
+      if (u == null) {
+        String id = "U" + ++number;
+        if (c == null) {
+          boolean ends = (current.contains(n.from()) || next.contains(n.from()))
+              && (current.contains(n.to()) || next.contains(n.to()));
+          out.add(new Proposal(id, Kind.ADD_RELATION, n.id(), n.kind().wording(), "", !ends, "—", describe(next, n)));
+        }
+      } else if (!u.equals(n)) {
+        String id = "U" + ++number;
+        if (c != null && !c.equals(n)) {
+          out.add(new Proposal(id, Kind.CHANGE_RELATION, n.id(), n.kind().wording(), "", !c.equals(u),
+              describe(current, c), describe(next, n)));
+        }
       }
     }
     for (Relation u : upstream.relations()) {
-      Relation c = cur.get(u.id());
-      if (!byId(next.relations()).containsKey(u.id()) && c != null) {
-        out.add(proposal(out, Kind.REMOVE_RELATION, u.id(), u.kind().wording(), "", !c.equals(u),
-            describe(current, c), "removed"));
+      if (!nxt.containsKey(u.id())) {
+        String id = "U" + ++number;
+        Relation c = cur.get(u.id());
+        if (c != null) {
+          out.add(new Proposal(id, Kind.REMOVE_RELATION, u.id(), u.kind().wording(), "", !c.equals(u),
+              describe(current, c), "removed"));
+        }
       }
     }
     return new Plan(upstream, current, next, out);
-  }
-
-  private static Proposal proposal(List<Proposal> so, Kind kind, UUID target, String label, String field,
-      boolean conflict, String mine, String theirs) {
-    return new Proposal("U" + (so.size() + 1), kind, target, label, field, conflict, mine, theirs);
   }
 
   /**

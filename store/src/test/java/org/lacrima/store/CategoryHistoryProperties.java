@@ -2,7 +2,6 @@ package org.lacrima.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +17,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lacrima.core.InputException;
 import org.lacrima.core.Ids;
 import org.lacrima.core.codebook.BuiltInCategorySystem;
@@ -48,15 +46,18 @@ import org.lacrima.core.transcript.TranscriptImport;
  * queue; replaying the log from the base version gives the current system. At the end, undoing
  * every category operation returns the base system and keeps every coding made in between.
  *
- * <p>Seeded: a failure names its seed and step, and reruns the same way.
- */
-class CategoryHistoryPropertyTest {
 
-  private static final int SEQUENCES = 24;
+ * <p>Seeded: a failure names its seed and step, and reruns the same way. Run on each store by a subclass.
+ */
+abstract class CategoryHistoryProperties {
+
   private static final int STEPS = 45;
 
-  @TempDir
-  Path dir;
+  /** How many seeded sequences to run. */
+  abstract int sequences();
+
+  /** Where the project of one sequence lives. */
+  abstract ProjectLocation location(int seed);
 
   enum Kind {
     IMPORT, EDIT, DELETE, ADD, RENAME, MOVE, RETIRE, EXCLUSIVE, MERGE, MERGE_WITH_COLLAPSE, SPLIT,
@@ -67,11 +68,11 @@ class CategoryHistoryPropertyTest {
 
   @Test
   void categoryOperationsNeverLoseACodingAndAlwaysReplayAndUndo() {
-    for (int seed = 1; seed <= SEQUENCES; seed++) {
+    for (int seed = 1; seed <= sequences(); seed++) {
       new Sequence(seed).run();
     }
-    System.out.println("Category operations run over " + SEQUENCES + " sequences of " + STEPS + " steps: "
-        + new TreeMap<>(ran));
+    System.out.println(getClass().getSimpleName() + ": category operations run over " + sequences()
+        + " sequences of " + STEPS + " steps: " + new TreeMap<>(ran));
     for (Kind k : List.of(Kind.MERGE_WITH_COLLAPSE, Kind.SPLIT_WITH_REVIEW_QUEUE, Kind.RETIRE, Kind.MOVE, Kind.UNDO,
         Kind.PLACE, Kind.ADD, Kind.RENAME, Kind.EXCLUSIVE, Kind.EDIT, Kind.DELETE)) {
       assertThat(ran.getOrDefault(k, 0)).as("how often " + k + " ran").isPositive();
@@ -95,8 +96,7 @@ class CategoryHistoryPropertyTest {
     Sequence(int seed) {
       this.seed = seed;
       this.random = new Random(seed);
-      this.store = ProjectStores.create(new ProjectLocation.SqliteFile(dir.resolve("p" + seed + ".lacrima")),
-          StoreFixtures.newProject("p" + seed), StoreFixtures.seedBuiltIn());
+      this.store = ProjectStores.create(location(seed), StoreFixtures.newProject("p" + seed), StoreFixtures.seedBuiltIn());
     }
 
     void run() {

@@ -1,0 +1,170 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Developing the category system from the command line on the demo study: every operation, the
+ * log, tags, diff, export of versions, the review queue, an upgrade and undo, without losing a coding.
+ */
+class CategoryCommandsTest {
+
+  @TempDir
+  Path dir;
+
+  private String p;
+
+  @BeforeEach
+  void demo() {
+    p = dir.resolve("demo.lacrima").toString();
+    CliRun.ok("demo", "--out", p);
+  }
+
+  private String codings() {
+    return CliRun.ok("codings", "export", p).out();
+  }
+
+  /** Codings in an export: lines that start with a coding id (memos may span lines). */
+  private static long rows(String csv) {
+    return csv.lines().filter(l -> l.matches("^[0-9a-f]{8}-[0-9a-f]{4}-.*")).count();
+  }
+
+  @Test
+  void developsTheSystemStepByStepAndWalksItBack() throws IOException {
+    long codings = rows(codings());
+    CliRun.ok("codebook", "tag", p, "pilot", "--why", "after the pilot interviews");
+
+    // a decision both categories record, so that the merge must collapse it
+    Path twin = Files.writeString(dir.resolve("twin.csv"), "document,quote,category,coder,memo\n"
+        + "pdt-01,Very little,Crying as resistance,mira,twin memo\n"
+        + "pdt-01,Very little,Crying as manipulation,mira,first memo\n", StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", p, twin.toString());
+    codings += 2;
+    String merged = CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why",
+        "manipulation is rarely coded; the team reads it as a kind of resistance").out();
+    assertThat(merged).contains("1 collapsed into the same coding");
+    assertThat(rows(codings())).isEqualTo(codings - 1);
+    assertThat(codings()).contains("\"twin memo\nfirst memo\"");
+
+    String split = CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "text~(?i)death|died|funeral -> Grief about a death",
+        "--rule", "coder=jonas -> Grief about a separation", "--why", "two kinds of loss").out();
+    assertThat(split).contains("wait for review");
+    String queue = CliRun.ok("category", "review", p).out();
+    Matcher first = Pattern.compile("\\n  ([0-9a-f-]{36}) ").matcher(queue);
+    assertThat(first.find()).isTrue();
+    CliRun.ok("category", "review", p, "--place", first.group(1), "--to", "Grief about a separation", "--why",
+        "the loss of a parent by divorce");
+
+    CliRun.ok("category", "retire", p, "Exploring facts", "--why", "folded into support in the revised manual");
+    Path fields = Files.writeString(dir.resolve("door.yaml"), """
+        label: {en: "Crying at the door", de: "Weinen an der Tür"}
+        definition: {en: "Tears that come as the session ends, on the way out."}
+        code_when: [{en: "The therapist reports crying at the very end of a session."}]
+        examples: [{en: "She always cried with her hand on the door handle."}]
+        """, StandardCharsets.UTF_8);
+    CliRun.ok("category", "add", p, "Crying at the door", "--parent", "Forms of emotional crying", "--from",
+        fields.toString(), "--why", "found in three interviews");
+    CliRun.ok("category", "edit", p, "Crying at the door", "--indicator", "The session has formally ended",
+        "--why", "indicator from the second coder");
+    CliRun.ok("category", "rename", p, "Pause", "Therapeutic pause", "--why", "clearer name");
+    CliRun.ok("category", "move", p, "Crying at the door", "--parent", "The therapeutic process", "--why",
+        "it is about the process, not a form");
+    CliRun.ok("category", "exclusive", p, "Forms of emotional crying", "on", "--why", "one form per episode");
+
+    String log = CliRun.ok("codebook", "log", p).out();
+    for (String kind : new String[] {"seed", "tag", "merge", "split", "place", "retire", "add", "edit", "rename",
+        "move", "exclusive"}) {
+      assertThat(log).as(kind).containsPattern("#\\d+ .* " + kind + " ");
+    }
+    assertThat(log).contains("why: manipulation is rarely coded");
+
+    String diff = CliRun.ok("codebook", "diff", p, "pilot", "current").out();
+    assertThat(diff).contains("added").contains("Crying at the door").contains("merged").contains("split")
+        .contains("renamed").contains("Therapeutic pause").contains("moved").contains("retired")
+        .contains("exclusive").contains("relation removed");
+
+    Path pilot = dir.resolve("pilot.json");
+    CliRun.ok("codebook", "export", p, "--version", "pilot", "--format", "json", "-o", pilot.toString());
+    assertThat(Files.readString(pilot)).contains("\"Pause\"").doesNotContain("Crying at the door");
+    Path base = dir.resolve("base.json");
+    CliRun.ok("codebook", "export", p, "--version", "base", "--format", "json", "-o", base.toString());
+    assertThat(Files.readString(base)).isEqualTo(Files.readString(pilot));
+
+    // the placed coding and every other one is still there; the queue is what is left
+    assertThat(rows(codings())).isEqualTo(codings - 1);
+    assertThat(CliRun.of("codings", "import", p, Files.writeString(dir.resolve("late.csv"),
+        "document,quote,category,coder\npdt-01,Very little,Exploring facts,mira\n").toString()).err())
+        .contains("line 2").contains("\"Exploring facts\" is retired and takes no new codings");
+
+    for (int i = 0; i < 9; i++) { // merge, split, place, retire, add, edit, rename, move, exclusive
+      CliRun.ok("category", "undo", p, "--why", "walking back to the pilot version");
+    }
+    assertThat(CliRun.ok("codebook", "diff", p, "pilot", "current").out()).contains("No differences");
+    assertThat(rows(codings())).isEqualTo(codings);
+    assertThat(codings()).containsPattern(",twin memo\\r?\\n").containsPattern(",first memo\\r?\\n");
+    assertThat(CliRun.of("category", "undo", p, "--why", "once more").err()).contains("no category operation left");
+  }
+
+  @Test
+  void refusesWhatWouldLoseWorkOrMakesNoSense() {
+    String before = codings() + CliRun.ok("codebook", p).out();
+    assertRefused("cannot merge \"Crying promotes the process (potential for change)\" into its own descendant",
+        "category", "merge", p, "Crying promotes the process (potential for change)", "Relief/Catharsis", "--why", "x");
+    assertRefused("under itself or one of its own subcategories",
+        "category", "move", p, "The therapeutic process", "--parent", "Emotional access", "--why", "x");
+    assertRefused("under itself or one of its own subcategories",
+        "category", "move", p, "Pause", "--parent", "Pause", "--why", "x");
+    assertRefused("matches none of the", "category", "split", p, "Pause", "--into", "A", "--into", "B",
+        "--rule", "coder=nobody -> A", "--why", "x");
+    assertRefused("the built-in category system is read-only",
+        "category", "rename", "builtin", "Pause", "Break", "--why", "x");
+    assertRefused("Missing required option: '--why=TEXT'",
+        "category", "retire", p, "Pause");
+    assertRefused("needs a reason", "category", "retire", p, "Pause", "--why", "  ");
+    assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
+    assertThat(CliRun.ok("codebook", "log", p).out().lines().filter(l -> l.startsWith("#")).count()).isEqualTo(1);
+  }
+
+  private static void assertRefused(String message, String... args) {
+    CliRun run = CliRun.of(args);
+    assertThat(run.status()).as(String.join(" ", args)).isNotZero();
+    assertThat(run.err()).as(String.join(" ", args)).contains(message);
+  }
+
+  @Test
+  void takesOverARevisedBuiltInSystemThreeWay() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    CliRun.ok("category", "rename", p, "Letting narrate", "Letting them talk", "--why", "our team's wording");
+    String plan = CliRun.ok("codebook", "upgrade", p, "--to", next).out();
+    assertThat(plan).contains("to crying-working-models 1.1.0: 5 clean change(s), 1 conflict(s)");
+    Matcher conflict = Pattern.compile("(U\\d+) +CONFLICT +Letting them talk · label").matcher(plan);
+    assertThat(conflict.find()).as(plan).isTrue();
+    Matcher pause = Pattern.compile("(U\\d+) +clean +Pause · definition").matcher(plan);
+    assertThat(pause.find()).as(plan).isTrue();
+
+    CliRun partly = CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", pause.group(1), "--why", "revised definition");
+    assertThat(partly.out()).contains("Took over 1 change(s)").contains("still open");
+    assertThat(CliRun.ok("codebook", "diff", p, "upstream", "current").out()).contains("Pause · definition");
+
+    CliRun rest = CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--decide",
+        conflict.group(1) + "=mine", "--why", "take over 1.1.0, keep our label");
+    assertThat(rest.out()).contains("kept the team's version in 1").contains("now rests on crying-working-models 1.1.0");
+    String tree = CliRun.ok("codebook", p).out();
+    assertThat(tree).contains("Letting them talk").contains("Crying in response to the therapist")
+        .contains("Crying as incidental to the process  [retired]").doesNotContain("intersects with");
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next).out()).contains("0 clean change(s), 0 conflict(s)");
+    CliRun.ok("category", "undo", p, "--why", "not yet");
+    assertThat(CliRun.ok("codebook", p).out()).doesNotContain("Crying in response to the therapist");
+  }
+}
