@@ -89,7 +89,7 @@ final class CategoryFields {
     try (InputStream in = Files.newInputStream(file)) {
       node = CategorySystemCodec.parseYaml(in, file.toString());
     } catch (IOException e) {
-      throw new InputException(file.toString(), "", "cannot be read: " + e.getMessage(), e);
+      throw org.lacrima.io.InputFiles.cannotBeRead(file.toString(), e);
     }
     ObjectNode merged = CategorySystemCodec.category(c);
     node.properties().forEach(e -> {

@@ -243,12 +243,24 @@ abstract class CategoryHistoryProperties {
     }
 
     private void categoryOp(Kind kind) {
+      Set<List<Object>> spansBefore = spans();
       try {
         Optional<Kind> done = store.write(s -> Optional.ofNullable(apply(s, kind)));
         done.ifPresent(this::count);
       } catch (InputException refused) {
         // a refusal is a legitimate outcome; the store must then be exactly as before (checked next)
       }
+      // a category operation never changes which (document, span, coder) were coded: a collapse
+      // removes a coding whose twin records the same span
+      assertThat(spans()).as("distinct (document, span, coder) after " + kind).isEqualTo(spansBefore);
+    }
+
+    private Set<List<Object>> spans() {
+      return store.read(s -> {
+        Set<List<Object>> out = new HashSet<>();
+        s.codings().forEach(c -> out.add(List.of(c.document(), c.start(), c.end(), c.coder())));
+        return out;
+      });
     }
 
     /** Runs one operation; returns the kind to count, or null when it did not apply. */

@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.lacrima.core.InputException;
+import org.lacrima.io.InputFiles;
 import org.lacrima.io.transcript.TextDecoding;
 
 /**
@@ -41,18 +44,28 @@ public final class CsvTable implements AutoCloseable {
     }
   }
 
+  private static final String UNCLOSED_QUOTE = "a quote opens a value here and is never closed";
+  private static final String TEXT_AFTER_QUOTE = "a quoted value goes on after its closing quote "
+      + "(a quote inside a quoted value is written twice: \"\")";
+
   private final String source;
   private final String text;
+  private final char delimiter;
   private final CSVParser parser;
   private final List<String> columns;
   private final Iterator<CSVRecord> records;
+  private final Lines lines;
+  /** Where the last record read starts: the parser's errors lie at or after it. */
+  private int lastRecordAt;
 
-  private CsvTable(String source, String text, CSVParser parser) {
+  private CsvTable(String source, String text, char delimiter, CSVParser parser) {
     this.source = source;
     this.text = text;
+    this.delimiter = delimiter;
     this.parser = parser;
-    this.columns = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    this.columns = columnNames(parser.getHeaderNames(), source);
     this.records = parser.iterator();
+    this.lines = new Lines(text);
   }
 
   public static CsvTable open(Path file) {
@@ -61,7 +74,7 @@ public final class CsvTable implements AutoCloseable {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new InputException(source, "", "cannot be read: " + e.getMessage(), e);
+      throw InputFiles.cannotBeRead(source, e);
     }
     return of(TextDecoding.decode(bytes, source).text(), source);
   }
@@ -79,14 +92,38 @@ public final class CsvTable implements AutoCloseable {
         .setHeader()
         .setSkipHeaderRecord(true)
         .setIgnoreEmptyLines(true)
-        .setAllowMissingColumnNames(false)
+        // checked in columnNames, to say which column
+        .setAllowMissingColumnNames(true)
         .get();
+    CSVParser parser;
     try {
-      CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get();
-      return new CsvTable(source, text, parser);
-    } catch (IOException | IllegalArgumentException e) {
+      parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get();
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      throw malformed(source, text, delimiter, 0, new Lines(text), 1, e);
+    } catch (IllegalArgumentException e) {
       throw new InputException(source, "line 1", "has an unusable header: " + e.getMessage(), e);
     }
+    return new CsvTable(source, text, delimiter, parser);
+  }
+
+  private static List<String> columnNames(List<String> header, String source) {
+    List<String> names = new ArrayList<>();
+    Map<String, String> spellings = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String spelled = header.get(i).strip();
+      String name = spelled.toLowerCase(Locale.ROOT);
+      if (name.isEmpty()) {
+        throw new InputException(source, "line 1", "column " + (i + 1) + " has no name");
+      }
+      String earlier = spellings.putIfAbsent(name, spelled);
+      if (earlier != null) {
+        String both = earlier.equals(spelled) ? "" : " (as \"" + earlier + "\" and \"" + spelled + "\")";
+        throw new InputException(source, "line 1", "has the column \"" + name + "\" twice" + both
+            + "; column names are compared without case");
+      }
+      names.add(name);
+    }
+    return List.copyOf(names);
   }
 
   /** The separator used most in the header line (outside quotes). */
@@ -137,10 +174,6 @@ public final class CsvTable implements AutoCloseable {
 
   public Iterator<Row> rows() {
     return new Iterator<>() {
-      // the parser reads ahead, so a record's line is counted from its character position
-      private long scannedTo;
-      private long line = 1;
-
       @Override
       public boolean hasNext() {
         try {
@@ -161,7 +194,8 @@ public final class CsvTable implements AutoCloseable {
         } catch (UncheckedIOException | IllegalStateException e) {
           throw malformed(e);
         }
-        long start = lineAt(r.getCharacterPosition());
+        lastRecordAt = (int) r.getCharacterPosition();
+        long start = lines.lineAt(firstCharacterOfRecord(lastRecordAt));
         if (r.size() != columns.size()) {
           throw new InputException(source, "line " + start, "has " + r.size() + " fields; the header has "
               + columns.size());
@@ -172,21 +206,109 @@ public final class CsvTable implements AutoCloseable {
         }
         return new Row(start, values);
       }
-
-      private long lineAt(long position) {
-        for (; scannedTo < position && scannedTo < text.length(); scannedTo++) {
-          if (text.charAt((int) scannedTo) == '\n') {
-            line++;
-          }
-        }
-        return line;
-      }
     };
   }
 
+  /**
+   * A record's position is where the parser began reading it, before the blank lines it skipped:
+   * the record itself starts after them.
+   */
+  private int firstCharacterOfRecord(int position) {
+    int i = position;
+    while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+      i++;
+    }
+    return i;
+  }
+
   private InputException malformed(RuntimeException e) {
-    return new InputException(source, "line " + (parser.getCurrentLineNumber() + 1),
-        "is not well-formed CSV: " + e.getMessage(), e);
+    return malformed(source, text, delimiter, lastRecordAt, lines, parser.getCurrentLineNumber(), e);
+  }
+
+  /**
+   * The parser names the line it had read to, which for a quote never closed is the end of the
+   * file; so the text is read again from the last good record to find where the quoting went wrong.
+   */
+  private static InputException malformed(String source, String text, char delimiter, int from, Lines lines,
+      long parserLine, Exception e) {
+    Flaw flaw = firstFlaw(text, delimiter, from);
+    if (flaw == null) {
+      return new InputException(source, "line " + parserLine, "is not well-formed CSV", e);
+    }
+    return new InputException(source, "line " + lines.lineAt(flaw.offset()), "is not well-formed CSV: "
+        + flaw.reason(), e);
+  }
+
+  private record Flaw(int offset, String reason) {
+  }
+
+  /**
+   * The first place from {@code from} (a record's start) where the text breaks RFC 4180 quoting as
+   * the parser reads it: a quote opens a value only at its start, a doubled quote inside stands
+   * for one, and after the closing quote only blanks may come before the separator or line end.
+   */
+  private static Flaw firstFlaw(String text, char delimiter, int from) {
+    boolean valueStart = true;
+    for (int i = from; i < text.length(); i++) {
+      if (valueStart && text.charAt(i) == '"') {
+        int open = i;
+        for (i++; i < text.length(); i++) {
+          if (text.charAt(i) == '"') {
+            if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+              i++;
+            } else {
+              break;
+            }
+          }
+        }
+        if (i >= text.length()) {
+          return new Flaw(open, UNCLOSED_QUOTE);
+        }
+        for (i++; i < text.length() && !endsValue(text.charAt(i), delimiter); i++) {
+          if (!Character.isWhitespace(text.charAt(i))) {
+            return new Flaw(i, TEXT_AFTER_QUOTE);
+          }
+        }
+        if (i >= text.length()) {
+          return null;
+        }
+      }
+      valueStart = endsValue(text.charAt(i), delimiter);
+    }
+    return null;
+  }
+
+  private static boolean endsValue(char c, char delimiter) {
+    return c == delimiter || c == '\n' || c == '\r';
+  }
+
+  /**
+   * Line numbers of character offsets, counted forward as the rows are read so that a million rows
+   * cost one pass. Line ends are LF, CRLF or a lone CR, as the parser takes them.
+   */
+  private static final class Lines {
+    private final String text;
+    private int countedTo;
+    private long line = 1;
+
+    Lines(String text) {
+      this.text = text;
+    }
+
+    long lineAt(int offset) {
+      if (offset < countedTo) {
+        countedTo = 0;
+        line = 1;
+      }
+      for (; countedTo < offset && countedTo < text.length(); countedTo++) {
+        char c = text.charAt(countedTo);
+        boolean crlf = c == '\r' && countedTo + 1 < text.length() && text.charAt(countedTo + 1) == '\n';
+        if (c == '\n' || (c == '\r' && !crlf)) {
+          line++;
+        }
+      }
+      return line;
+    }
   }
 
   @Override

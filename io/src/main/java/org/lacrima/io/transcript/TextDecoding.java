@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.lacrima.core.InputException;
@@ -21,32 +22,45 @@ public final class TextDecoding {
   public record Decoded(String text, String encoding) {
   }
 
+  /** Decoded text with what it takes to point back into the bytes. */
+  private record Reading(String text, String encoding, Charset charset, int byteOrderMark) {
+  }
+
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  /**
+   * The letters Windows-1252 puts at 0x80–0x9F. Other code pages keep their accented letters
+   * there (Mac Roman: ä is 0x8A, ö 0x9A, ü 0x9F), so read as Windows-1252 these turn up inside
+   * words where Windows-1252 text hardly ever has them.
+   */
+  private static final String CODE_PAGE_LETTERS = "ƒˆŠŒŽ˜šœžŸ";
+
+  private static final String SAVE_AS_UTF8 = "save it as UTF-8 and import it again";
 
   private TextDecoding() {
   }
 
   public static Decoded decode(byte[] bytes, String source) {
-    Decoded d = decodeBytes(bytes, source);
-    checkForControlCharacters(d, source);
-    return d;
+    Reading r = read(bytes, source);
+    checkForControlCharacters(r, source);
+    return new Decoded(r.text(), r.encoding());
   }
 
-  private static Decoded decodeBytes(byte[] b, String source) {
+  private static Reading read(byte[] b, String source) {
     if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
-      return new Decoded(strict(b, 4, Charset.forName("UTF-32BE"), source, "UTF-32BE"), "UTF-32BE (with BOM)");
+      return strict(b, 4, Charset.forName("UTF-32BE"), source, "UTF-32BE");
     }
     if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
-      return new Decoded(strict(b, 4, Charset.forName("UTF-32LE"), source, "UTF-32LE"), "UTF-32LE (with BOM)");
+      return strict(b, 4, Charset.forName("UTF-32LE"), source, "UTF-32LE");
     }
     if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
-      return new Decoded(strict(b, 3, StandardCharsets.UTF_8, source, "UTF-8"), "UTF-8 (with BOM)");
+      return strict(b, 3, StandardCharsets.UTF_8, source, "UTF-8");
     }
     if (startsWith(b, 0xFE, 0xFF)) {
-      return new Decoded(strict(b, 2, StandardCharsets.UTF_16BE, source, "UTF-16BE"), "UTF-16BE (with BOM)");
+      return strict(b, 2, StandardCharsets.UTF_16BE, source, "UTF-16BE");
     }
     if (startsWith(b, 0xFF, 0xFE)) {
-      return new Decoded(strict(b, 2, StandardCharsets.UTF_16LE, source, "UTF-16LE"), "UTF-16LE (with BOM)");
+      return strict(b, 2, StandardCharsets.UTF_16LE, source, "UTF-16LE");
     }
     String kind = binaryKind(b);
     if (kind != null) {
@@ -55,28 +69,121 @@ public final class TextDecoding {
     for (int i = 0; i < b.length; i++) {
       if (b[i] == 0) {
         throw new InputException(source, "byte offset " + i, "holds a NUL byte: it is binary, or UTF-16 without a "
-            + "byte-order mark; save it as UTF-8 and import it again");
+            + "byte-order mark; " + SAVE_AS_UTF8);
       }
     }
     try {
-      return new Decoded(decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(b)).toString(), "UTF-8");
+      String text = decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(b)).toString();
+      return new Reading(text, "UTF-8", StandardCharsets.UTF_8, 0);
     } catch (CharacterCodingException notUtf8) {
-      // Not UTF-8. Windows-1252 leaves five byte values undefined; meeting one means the file is in
-      // some other encoding, which we cannot tell apart from its bytes alone.
-      for (int i = 0; i < b.length; i++) {
-        int v = b[i] & 0xFF;
-        if (v == 0x81 || v == 0x8D || v == 0x8F || v == 0x90 || v == 0x9D) {
-          throw new InputException(source, "byte offset " + i, String.format(
-              "is neither UTF-8 nor Windows-1252 (byte 0x%02X); save it as UTF-8 and import it again", v));
-        }
-      }
-      return new Decoded(new String(b, WINDOWS_1252), "Windows-1252");
+      return readAsWindows1252(b, source);
     }
   }
 
-  private static String strict(byte[] b, int skip, Charset cs, String source, String name) {
+  private static Reading readAsWindows1252(byte[] b, String source) {
+    Utf8Scan scan = scanAsUtf8(b);
+    if (scan.hasUtf8Characters()) {
+      throw new InputException(source, "byte offset " + scan.firstInvalid(), String.format(
+          "mixes UTF-8 with bytes that are not UTF-8 (0x%02X here), so its encoding cannot be told; " + SAVE_AS_UTF8,
+          b[scan.firstInvalid()] & 0xFF));
+    }
+    // Windows-1252 leaves five byte values undefined; meeting one means the file is in some other
+    // encoding, which we cannot tell apart from its bytes alone.
+    for (int i = 0; i < b.length; i++) {
+      int v = b[i] & 0xFF;
+      if (v == 0x81 || v == 0x8D || v == 0x8F || v == 0x90 || v == 0x9D) {
+        throw new InputException(source, "byte offset " + i, String.format(
+            "is neither UTF-8 nor Windows-1252 (byte 0x%02X); " + SAVE_AS_UTF8, v));
+      }
+    }
+    String text = new String(b, WINDOWS_1252);
+    checkPlausibleAsWindows1252(text, source);
+    return new Reading(text, "Windows-1252", WINDOWS_1252, 0);
+  }
+
+  /** Where the bytes first fail as UTF-8, and whether elsewhere they hold characters only UTF-8 would. */
+  private record Utf8Scan(int firstInvalid, boolean hasUtf8Characters) {
+  }
+
+  private static Utf8Scan scanAsUtf8(byte[] b) {
+    CharsetDecoder utf8 = decoder(StandardCharsets.UTF_8);
+    ByteBuffer in = ByteBuffer.wrap(b);
+    CharBuffer out = CharBuffer.allocate(4096);
+    int firstInvalid = -1;
+    boolean utf8Characters = false;
+    CoderResult result;
+    do {
+      result = utf8.decode(in, out, true);
+      if (result.isError()) {
+        firstInvalid = firstInvalid < 0 ? in.position() : firstInvalid;
+        in.position(in.position() + result.length());
+      }
+      out.flip();
+      while (out.hasRemaining() && !utf8Characters) {
+        utf8Characters = isTellingUtf8(out.get());
+      }
+      out.clear();
+    } while (!result.isUnderflow());
+    return new Utf8Scan(firstInvalid, utf8Characters);
+  }
+
+  /**
+   * Whether a character decoded from a multi-byte sequence shows the file to be UTF-8. Windows-1252
+   * text forms two-byte sequences by chance where a capital letter or ß stands before a quote mark,
+   * dash or ellipsis ("Fuß“" is 0xDF 0x93); those decode to U+0500–U+07FF (Hebrew, Arabic, NKo …)
+   * or to C1 controls, and are not taken as evidence. Latin, Greek and Cyrillic letters, the
+   * symbols of Latin-1 and everything from three-byte sequences up (dashes, quotes, €) are.
+   */
+  private static boolean isTellingUtf8(char c) {
+    return (c >= 0xA0 && c <= 0x4FF) || c >= 0x800;
+  }
+
+  /**
+   * Refuses text that decodes as Windows-1252 but reads like another code page: a letter from
+   * 0x80–0x9F next to a letter, € or † before one (Mac Roman Ä and Ü), or § inside a word (Mac
+   * Roman ß).
+   */
+  private static void checkPlausibleAsWindows1252(String text, String source) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean misplaced = switch (c) {
+        case '€', '†' -> isLetterAt(text, i + 1);
+        case '§' -> isLetterAt(text, i - 1) && isLetterAt(text, i + 1);
+        default -> CODE_PAGE_LETTERS.indexOf(c) >= 0 && (isLetterAt(text, i - 1) || isLetterAt(text, i + 1));
+      };
+      if (misplaced) {
+        // Windows-1252 has one byte per character, so the character index is the byte offset
+        throw new InputException(source, "byte offset " + i, "cannot be told apart from other encodings: read as "
+            + "Windows-1252 it has \"" + c + "\" in the word \"" + wordAround(text, i) + "\", as text in another "
+            + "encoding (such as Mac Roman) would; " + SAVE_AS_UTF8);
+      }
+    }
+  }
+
+  private static boolean isLetterAt(String text, int i) {
+    return i >= 0 && i < text.length() && Character.isLetter(text.charAt(i));
+  }
+
+  private static String wordAround(String text, int i) {
+    int start = i;
+    while (start > 0 && i - start < 20 && Character.isLetter(text.charAt(start - 1))) {
+      start--;
+    }
+    int end = i + 1;
+    while (end < text.length() && end - i < 20 && isLetterOrSection(text.charAt(end))) {
+      end++;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isLetterOrSection(char c) {
+    return Character.isLetter(c) || c == '§';
+  }
+
+  private static Reading strict(byte[] b, int skip, Charset cs, String source, String name) {
     try {
-      return decoder(cs).decode(ByteBuffer.wrap(b, skip, b.length - skip)).toString();
+      String text = decoder(cs).decode(ByteBuffer.wrap(b, skip, b.length - skip)).toString();
+      return new Reading(text, name + " (with BOM)", cs, skip);
     } catch (CharacterCodingException e) {
       throw new InputException(source, "", "starts with a " + name + " byte-order mark but is not valid " + name);
     }
@@ -86,12 +193,14 @@ public final class TextDecoding {
     return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
-  private static void checkForControlCharacters(Decoded d, String source) {
-    CharBuffer text = CharBuffer.wrap(d.text());
+  private static void checkForControlCharacters(Reading r, String source) {
+    String text = r.text();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-        throw new InputException(source, "character " + i, String.format(
+        // encoding the text before it again counts its bytes, whatever the encoding
+        int offset = r.byteOrderMark() + text.substring(0, i).getBytes(r.charset()).length;
+        throw new InputException(source, "byte offset " + offset, String.format(
             "holds the control character U+%04X, which text does not contain: is it a binary file?", (int) c));
       }
     }

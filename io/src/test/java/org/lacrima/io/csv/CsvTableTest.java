@@ -3,10 +3,12 @@ package org.lacrima.io.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lacrima.core.coding.CodingRow;
 
 class CsvTableTest {
@@ -28,6 +30,75 @@ class CsvTableTest {
     Iterator<CsvTable.Row> rows = t.rows();
     rows.next();
     assertThatThrownBy(rows::next).hasMessage("c.csv, line 3: has 2 fields; the header has 3");
+  }
+
+  @Test
+  void countsTheBlankLinesBeforeARowInItsLineNumber() {
+    for (String eol : List.of("\n", "\r\n", "\r")) {
+      String text = String.join(eol, "document,quote,category,coder", "", "", "v1,zzz,Pause,carol",
+          "v2,\"zwei", "", "Zeilen\",Pause,mira", "", "v3,x,Pause,jonas", "");
+      assertThat(rowsOf(CsvTable.of(text, "c.csv"))).as("line ends %s", eol.replace("\r", "CR").replace("\n", "LF"))
+          .extracting(CsvTable.Row::line).containsExactly(4L, 5L, 9L);
+    }
+  }
+
+  @Test
+  void namesTheLineOfAQuoteThatIsNeverClosed() {
+    for (String eol : List.of("\n", "\r\n")) {
+      String text = String.join(eol, "document,quote,category,coder", "v1,zzz,Pause,carol",
+          "v2,\"sie weinte,Pause,mira", "v3,x,Pause,jonas", "");
+      Iterator<CsvTable.Row> rows = CsvTable.of(text, "c.csv").rows();
+      rows.next();
+      assertThatThrownBy(rows::next).hasMessage("c.csv, line 3: is not well-formed CSV: a quote opens a value here "
+          + "and is never closed");
+    }
+  }
+
+  @Test
+  void namesTheLineOfAStrayQuoteInsideAQuotedValue() {
+    for (String eol : List.of("\n", "\r\n")) {
+      String text = String.join(eol, "document,quote,category,coder", "v1,\"zwei", "Zeilen\",Pause,carol",
+          "v2,\"er sagte \"nein\" und ging\",Pause,mira", "v3,x,Pause,jonas", "");
+      Iterator<CsvTable.Row> rows = CsvTable.of(text, "c.csv").rows();
+      assertThat(rows.next().line()).isEqualTo(2);
+      assertThatThrownBy(rows::next).hasMessage("c.csv, line 4: is not well-formed CSV: a quoted value goes on after "
+          + "its closing quote (a quote inside a quoted value is written twice: \"\")");
+    }
+  }
+
+  @Test
+  void takesAQuoteInsideAnUnquotedValueAsItStands() {
+    List<CsvTable.Row> rows = rowsOf(CsvTable.of("document,quote\nv1,er sagte \"nein\"\n", "c.csv"));
+    assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("quote")).isEqualTo("er sagte \"nein\""));
+  }
+
+  @Test
+  void namesTheLineOfABrokenHeaderInPlainWords() {
+    assertThatThrownBy(() -> CsvTable.of("document,\"quote\ncategory\n", "c.csv")).hasMessage(
+        "c.csv, line 1: is not well-formed CSV: a quote opens a value here and is never closed");
+  }
+
+  @Test
+  void refusesAColumnNamedTwiceWhateverItsCase() {
+    assertThatThrownBy(() -> CsvTable.of("document,Orientation,orientation\nv1,PDT,VT\n", "vars.csv")).hasMessage(
+        "vars.csv, line 1: has the column \"orientation\" twice (as \"Orientation\" and \"orientation\"); "
+            + "column names are compared without case");
+    assertThatThrownBy(() -> CsvTable.of("document,note,note\nv1,a,b\n", "vars.csv")).hasMessage(
+        "vars.csv, line 1: has the column \"note\" twice; column names are compared without case");
+    assertThatThrownBy(() -> CsvTable.of("document,,note\nv1,a,b\n", "vars.csv")).hasMessage(
+        "vars.csv, line 1: column 2 has no name");
+  }
+
+  @Test
+  void saysPlainlyThatAFileIsMissing(@TempDir Path dir) {
+    Path missing = dir.resolve("codings.csv");
+    assertThatThrownBy(() -> CsvTable.open(missing)).hasMessage(missing + ": cannot be read: no such file");
+  }
+
+  private static List<CsvTable.Row> rowsOf(CsvTable table) {
+    List<CsvTable.Row> rows = new ArrayList<>();
+    table.rows().forEachRemaining(rows::add);
+    return rows;
   }
 
   @Test

@@ -3,8 +3,10 @@ package org.lacrima.io.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.lacrima.core.InputException;
 
@@ -50,6 +52,63 @@ class TextDecodingTest {
     assertThatThrownBy(() -> TextDecoding.decode("%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII), "c.txt"))
         .hasMessageContaining("c.txt: is a PDF file");
     assertThatThrownBy(() -> TextDecoding.decode("ok\u0007bell".getBytes(StandardCharsets.UTF_8), "d.txt"))
-        .hasMessageContaining("d.txt, character 2").hasMessageContaining("U+0007");
+        .hasMessageContaining("d.txt, byte offset 2").hasMessageContaining("U+0007");
+  }
+
+  @Test
+  void namesTheByteOffsetOfAControlCharacterAfterMultiByteCharacters() {
+    assertThatThrownBy(() -> TextDecoding.decode("Grüße\u0007".getBytes(StandardCharsets.UTF_8), "d.txt"))
+        .hasMessageStartingWith("d.txt, byte offset 7: holds the control character U+0007");
+    byte[] utf16 = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "Grüße\u0007".getBytes(StandardCharsets.UTF_16LE));
+    assertThatThrownBy(() -> TextDecoding.decode(utf16, "e.txt")).hasMessageStartingWith("e.txt, byte offset 12:");
+  }
+
+  @Test
+  void refusesUtf8WithAStrayByteRatherThanReadingItAsWindows1252() {
+    byte[] utf8 = "Grüße aus Köln – bis bald".getBytes(StandardCharsets.UTF_8);
+    byte[] stray = concat(concat(Arrays.copyOf(utf8, 16), new byte[] {(byte) 0x96}),
+        Arrays.copyOfRange(utf8, 16, utf8.length));
+    assertThatThrownBy(() -> TextDecoding.decode(stray, "k.txt")).isInstanceOf(InputException.class)
+        .hasMessageStartingWith("k.txt, byte offset 16: mixes UTF-8 with bytes that are not UTF-8 (0x96 here)")
+        .hasMessageContaining("save it as UTF-8");
+  }
+
+  @Test
+  void refusesMacRomanGermanThatWouldReadAsWindows1252() {
+    // "Das Mädchen war schön, Grüße" in Mac Roman: ä 0x8A, ö 0x9A, ü 0x9F, ß 0xA7
+    byte[] macRoman = bytes("Das M", 0x8A, "dchen war sch", 0x9A, "n, Gr", 0x9F, 0xA7, "e");
+    assertThatThrownBy(() -> TextDecoding.decode(macRoman, "m.txt")).isInstanceOf(InputException.class)
+        .hasMessageStartingWith("m.txt, byte offset 5: ")
+        .hasMessageContaining("\"MŠdchen\"").hasMessageContaining("save it as UTF-8");
+    // one umlaut is enough: ß 0xA7 reads as §, ü 0x9F as Ÿ, Ä 0x80 as €, Ü 0x86 as †
+    assertThatThrownBy(() -> TextDecoding.decode(bytes("Die Stra", 0xA7, "e"), "s.txt"))
+        .hasMessageStartingWith("s.txt, byte offset 8: ").hasMessageContaining("\"Stra§e\"");
+    assertThatThrownBy(() -> TextDecoding.decode(bytes("f", 0x9F, "r dich"), "u.txt"))
+        .hasMessageStartingWith("u.txt, byte offset 1: ");
+    assertThatThrownBy(() -> TextDecoding.decode(bytes("die ", 0x80, "rzte"), "a.txt"))
+        .hasMessageStartingWith("a.txt, byte offset 4: ");
+    assertThatThrownBy(() -> TextDecoding.decode(bytes("eine ", 0x86, "bung"), "b.txt"))
+        .hasMessageStartingWith("b.txt, byte offset 5: ");
+  }
+
+  @Test
+  void acceptsWindows1252GermanWithItsPunctuation() {
+    // ß before “ or … forms a valid two-byte UTF-8 sequence (0xDF 0x93): that alone must not make it "mixed"
+    String german = "B: „Ich weiß…“, sagte sie – und dann: „Fuß“. Das geht’s 20 € wert. Grüße, Ärger, Öl, Übung";
+    byte[] cp1252 = german.getBytes(Charset.forName("windows-1252"));
+    assertThat(TextDecoding.decode(cp1252, "f")).isEqualTo(new TextDecoding.Decoded(german, "Windows-1252"));
+  }
+
+  /** Text pieces as ASCII, numbers as single bytes. */
+  private static byte[] bytes(Object... pieces) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object p : pieces) {
+      if (p instanceof String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+      } else {
+        out.write((Integer) p);
+      }
+    }
+    return out.toByteArray();
   }
 }

@@ -9,9 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFEndnote;
+import org.apache.poi.xwpf.usermodel.XWPFFootnote;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtBlock;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtContentBlock;
 import org.lacrima.core.transcript.Transcript;
 
 class TranscriptFilesTest {
@@ -44,6 +49,66 @@ class TranscriptFilesTest {
     Transcript t = TranscriptFiles.read(f);
     assertThat(t.format()).isEqualTo("docx");
     assertThat(t.rawText()).isEqualTo("I: Wie war das?\nB: Sie weinte – leise.\nI: In der Tabelle\nB: Auch hier\n");
+  }
+
+  @Test
+  void readsParagraphsInsideContentControlsInReadingOrder() throws IOException {
+    Path f = dir.resolve("form.docx");
+    try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(f)) {
+      doc.createParagraph().createRun().setText("I: Vor dem Steuerelement");
+      CTSdtBlock control = doc.getDocument().getBody().addNewSdt();
+      control.addNewSdtPr().addNewAlias().setVal("Antwort");
+      CTSdtContentBlock content = control.addNewSdtContent();
+      content.addNewP().addNewR().addNewT().setStringValue("B: Im Steuerelement");
+      content.addNewP().addNewR().addNewT().setStringValue("B: Zweiter Absatz darin");
+      doc.createParagraph().createRun().setText("I: Danach");
+      XWPFTable table = doc.createTable(1, 1);
+      CTSdtContentBlock inCell = table.getRow(0).getCell(0).getCTTc().addNewSdt().addNewSdtContent();
+      inCell.addNewP().addNewR().addNewT().setStringValue("B: In der Zelle");
+      doc.write(out);
+    }
+    // the empty line is the paragraph every new table cell starts with
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("I: Vor dem Steuerelement\nB: Im Steuerelement\n"
+        + "B: Zweiter Absatz darin\nI: Danach\n\nB: In der Zelle\n");
+  }
+
+  @Test
+  void leavesFootnotesAndEndnotesOutOfTheText() throws IOException {
+    Path f = dir.resolve("notes.docx");
+    try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(f)) {
+      XWPFFootnote footnote = doc.createFootnote();
+      footnote.createParagraph().createRun().setText("Anmerkung der Transkribentin");
+      XWPFEndnote endnote = doc.createEndnote();
+      endnote.createParagraph().createRun().setText("Quelle");
+      XWPFParagraph p = doc.createParagraph();
+      p.createRun().setText("B: Sie weinte");
+      p.addFootnoteReference(footnote);
+      p.createRun().setText(" leise.");
+      p.createRun().getCTR().addNewEndnoteReference().setId(endnote.getId());
+      doc.write(out);
+    }
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("B: Sie weinte leise.\n");
+  }
+
+  @Test
+  void keepsTabsAndLineBreaksInsideAParagraph() throws IOException {
+    Path f = dir.resolve("tabs.docx");
+    try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(f)) {
+      XWPFParagraph p = doc.createParagraph();
+      p.createRun().setText("00:12");
+      p.createRun().addTab();
+      p.createRun().setText("I: Wie war das?");
+      p.createRun().addBreak();
+      p.createRun().setText("B: Schwer.");
+      doc.write(out);
+    }
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("00:12\tI: Wie war das?\nB: Schwer.\n");
+  }
+
+  @Test
+  void saysPlainlyThatAFileIsMissing() {
+    Path missing = dir.resolve("missing.txt");
+    assertThatThrownBy(() -> TranscriptFiles.read(missing)).hasMessage(missing + ": cannot be read: no such file");
   }
 
   @Test
