@@ -1,0 +1,76 @@
+package org.lacrima.core.agreement;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Cohen's (1960) kappa for two coders on the units both coded, chance agreement from each coder's own
+ * marginals. The standard error is the large-sample one of Fleiss, Cohen and Everitt (1969); the part
+ * "se_null" is their standard error under the hypothesis of chance agreement only, the one a z test uses.
+ */
+public final class CohenKappa implements AgreementMeasure {
+
+  public static final String NAME = "cohen_kappa";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean accepts(int coders) {
+    return coders == 2;
+  }
+
+  @Override
+  public Estimate estimate(ReliabilityData data) {
+    return of(AgreementTable.of(data));
+  }
+
+  static Estimate of(AgreementTable table) {
+    Map<String, Double> parts = table.unitParts();
+    if (!(table.total() > 0)) {
+      return ChanceCorrected.undefined(NAME, AgreementTable.noPairs(), parts);
+    }
+    double observed = table.observedAgreement();
+    double expected = table.ownMarginalsChance();
+    Estimate kappa = ChanceCorrected.of(NAME, observed, expected, parts);
+    if (!kappa.defined()) {
+      return kappa;
+    }
+    double k = kappa.value().getAsDouble();
+    double n = table.total();
+    int q = table.size();
+    double[] row = new double[q];
+    double[] column = new double[q];
+    for (int a = 0; a < q; a++) {
+      row[a] = table.rowTotal(a) / n;
+      column[a] = table.columnTotal(a) / n;
+    }
+    double diagonal = 0;
+    double offDiagonal = 0;
+    double marginalProducts = 0;
+    for (int a = 0; a < q; a++) {
+      for (int b = 0; b < q; b++) {
+        double p = table.cell(a, b) / n;
+        if (a == b) {
+          double t = 1 - (row[a] + column[a]) * (1 - k);
+          diagonal += p * t * t;
+        } else {
+          double t = column[a] + row[b];
+          offDiagonal += p * t * t;
+        }
+      }
+      marginalProducts += row[a] * column[a] * (row[a] + column[a]);
+    }
+    double scale = n * (1 - expected) * (1 - expected);
+    double drift = k - expected * (1 - k);
+    double variance = (diagonal + (1 - k) * (1 - k) * offDiagonal - drift * drift) / scale;
+    double nullVariance = (expected + expected * expected - marginalProducts) / scale;
+    Map<String, Double> withNull = new LinkedHashMap<>(kappa.parts());
+    withNull.put("se_null", Math.sqrt(Math.max(0, nullVariance)));
+    Estimate result = Estimate.of(NAME, k, withNull);
+    // rounding can leave a variance of 0 a hair below it; anything else negative is not a variance
+    return variance > -1e-12 ? result.withStandardError(Math.sqrt(Math.max(0, variance))) : result;
+  }
+}

@@ -1,0 +1,35 @@
+package org.lacrima.core.agreement;
+
+/**
+ * Fleiss' (1971) kappa for any number of coders: chance agreement Σ π_k² from the pooled shares. Missing
+ * values are handled as in Gwet's Handbook and irrCAC (see {@link PooledCounts}) rather than by dropping
+ * incomplete units: a unit two of three coders coded still says something about agreement. The parts
+ * "units_used" and "units_dropped" count the units with two or more values and those with fewer.
+ */
+public final class FleissKappa implements AgreementMeasure {
+
+  public static final String NAME = "fleiss_kappa";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean accepts(int coders) {
+    return coders >= 2;
+  }
+
+  @Override
+  public Estimate estimate(ReliabilityData data) {
+    PooledCounts counts = PooledCounts.of(data);
+    if (!counts.comparable()) {
+      return ChanceCorrected.undefined(NAME, PooledCounts.noPairs(), counts.unitParts());
+    }
+    double chance = 0;
+    for (double share : counts.shares()) {
+      chance += share * share;
+    }
+    return ChanceCorrected.of(NAME, counts.observedAgreement(), chance, counts.unitParts());
+  }
+}

@@ -1,0 +1,44 @@
+package org.lacrima.core.agreement;
+
+import java.util.Set;
+
+/**
+ * Passonneau's (2006) MASI distance between two sets of codes: 1 − J · M, J the Jaccard share
+ * |A ∩ B| / |A ∪ B| and M the monotonicity weight, 1 for equal sets, {@code subsetWeight} when one set holds
+ * the other, {@code overlapWeight} when they only overlap, 0 when disjoint. Two empty sets are equal (a
+ * coder who found no code where another found none agrees), so their distance is 0.
+ */
+public record MasiDistance(double subsetWeight, double overlapWeight) {
+
+  /** Passonneau's weights 2/3 and 1/3. */
+  public static MasiDistance passonneau() {
+    return new MasiDistance(2.0 / 3, 1.0 / 3);
+  }
+
+  /** NLTK's masi_distance rounds the weights to 0.67 and 0.33; for comparing figures with NLTK. */
+  public static MasiDistance nltk() {
+    return new MasiDistance(0.67, 0.33);
+  }
+
+  public double between(Set<Integer> a, Set<Integer> b) {
+    if (a.equals(b)) {
+      return 0.0;
+    }
+    int common = 0;
+    for (Integer v : a) {
+      if (b.contains(v)) {
+        common++;
+      }
+    }
+    int union = a.size() + b.size() - common;
+    double monotonicity;
+    if (common == Math.min(a.size(), b.size())) {
+      monotonicity = subsetWeight;
+    } else if (common > 0) {
+      monotonicity = overlapWeight;
+    } else {
+      monotonicity = 0;
+    }
+    return 1 - (double) common / union * monotonicity;
+  }
+}

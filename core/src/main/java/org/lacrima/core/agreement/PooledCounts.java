@@ -1,0 +1,67 @@
+package org.lacrima.core.agreement;
+
+import java.util.Map;
+
+/**
+ * What the multi-coder coefficients of Fleiss, Gwet and Randolph share, in the form of Gwet's Handbook of
+ * Inter-Rater Reliability (and irrCAC) that allows missing values: observed agreement is the mean, over the
+ * units with two or more values, of the share of agreeing pairs in the unit; the share of value k is the mean
+ * of r_ik / r_i over the units with at least one value. Units with a single value thus inform the shares but
+ * not the agreement; for complete data both reduce to Fleiss (1971).
+ */
+record PooledCounts(double withValues, double pairable, double unpairable, double observedAgreement,
+    double[] shares) {
+
+  static PooledCounts of(ReliabilityData data) {
+    return of(data, null);
+  }
+
+  /** With agreement weights (Gwet's AC2), or {@code null} for exact agreement only. */
+  static PooledCounts of(ReliabilityData data, double[][] agreementWeights) {
+    int q = data.domain().size();
+    UnitTally tally = new UnitTally(q);
+    double[] shares = new double[q];
+    double withValues = 0;
+    double pairable = 0;
+    double unpairable = 0;
+    double agreement = 0;
+    for (int u = 0; u < data.units(); u++) {
+      double w = data.weight(u);
+      tally.count(data, u);
+      int r = tally.values();
+      if (r < 2) {
+        unpairable += w;
+      }
+      if (r == 0) {
+        continue;
+      }
+      withValues += w;
+      for (int i = 0; i < tally.distinct(); i++) {
+        int k = tally.valueAt(i);
+        shares[k] += w * tally.count(k) / r;
+      }
+      if (r >= 2) {
+        pairable += w;
+        agreement += w * (agreementWeights == null ? tally.pairAgreement() : tally.pairAgreement(agreementWeights));
+      }
+    }
+    if (withValues > 0) {
+      for (int k = 0; k < q; k++) {
+        shares[k] /= withValues;
+      }
+    }
+    return new PooledCounts(withValues, pairable, unpairable, pairable > 0 ? agreement / pairable : 0, shares);
+  }
+
+  boolean comparable() {
+    return pairable > 0;
+  }
+
+  Map<String, Double> unitParts() {
+    return ChanceCorrected.units(pairable, unpairable);
+  }
+
+  static String noPairs() {
+    return "no unit has two values: there is nothing to compare";
+  }
+}

@@ -1,0 +1,136 @@
+package org.lacrima.core.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Degenerate data give "undefined" with the reason, never NaN and never a silent 1.0: one category only,
+ * fewer than two pairable values, nothing coded, a coder who coded nothing.
+ */
+class DegenerateDataTest {
+
+  private static final int M = ReliabilityData.MISSING;
+  private static final ValueDomain THREE = ValueDomain.nominal(List.of("a", "b", "c"));
+
+  private static Estimate estimate(String name, ReliabilityData data) {
+    return AgreementMeasures.byName(name).orElseThrow().estimate(data);
+  }
+
+  @Test
+  void oneCategoryOnly() {
+    ReliabilityData data = ReliabilityData.of(THREE, 2, new int[][] {{1, 1}, {1, 1}, {1, 1}});
+    for (String name : List.of("cohen_kappa", "scott_pi", "fleiss_kappa", "conger_kappa", "cohen_kappa_max")) {
+      assertThat(estimate(name, data).undefinedBecause()).as(name).hasValue("chance agreement is 1: every value is the same");
+    }
+    for (String name : List.of("krippendorff_alpha_nominal", "krippendorff_alpha_ordinal", "weighted_kappa_linear")) {
+      assertThat(estimate(name, data).undefinedBecause().orElseThrow()).as(name).startsWith("expected disagreement is 0");
+    }
+    assertThat(estimate("light_kappa_mean_pairwise_cohen", data).defined()).isFalse();
+  }
+
+  /**
+   * AC1 and the free-marginal kappa take chance from the domain, not from the values used, so one category
+   * used is perfect agreement for them, not a degenerate case; a domain of one value is.
+   */
+  @Test
+  void oneCategoryUsedIsAgreementForTheDomainBasedCoefficients() {
+    ReliabilityData data = ReliabilityData.of(THREE, 2, new int[][] {{1, 1}, {1, 1}, {1, 1}});
+    assertThat(estimate("gwet_ac1", data).value().getAsDouble()).isEqualTo(1.0);
+    assertThat(estimate("bennett_s", data).value().getAsDouble()).isEqualTo(1.0);
+    ValueDomain one = ValueDomain.nominal(List.of("only"));
+    ReliabilityData single = ReliabilityData.of(one, 2, new int[][] {{0, 0}, {0, 0}});
+    assertThat(estimate("gwet_ac1", single).defined()).isFalse();
+    assertThat(estimate("bennett_s", single).defined()).isFalse();
+    assertThat(estimate("weighted_kappa_quadratic", single).undefinedBecause().orElseThrow()).contains("single value");
+  }
+
+  @Test
+  void fewerThanTwoPairableValues() {
+    ReliabilityData data = ReliabilityData.of(THREE, 3, new int[][] {{0, M, M}, {M, 1, M}, {M, M, 2}});
+    for (AgreementMeasure m : AgreementMeasures.all()) {
+      if (!m.accepts(3)) {
+        continue;
+      }
+      Estimate e = m.estimate(data);
+      assertThat(e.defined()).as(m.name()).isFalse();
+    }
+    assertThat(estimate("krippendorff_alpha_nominal", data).undefinedBecause())
+        .hasValue("no unit has two values: there is nothing to compare");
+    assertThat(estimate("krippendorff_alpha_nominal", data).parts()).containsEntry("units_dropped", 3.0);
+    ReliabilityData two = ReliabilityData.of(THREE, 2, new int[][] {{0, M}, {M, 1}});
+    assertThat(estimate("cohen_kappa", two).undefinedBecause()).hasValue("no unit was coded by both coders");
+  }
+
+  @Test
+  void nothingCodedAndNoUnits() {
+    ReliabilityData blank = ReliabilityData.of(THREE, 2, new int[][] {{M, M}, {M, M}});
+    ReliabilityData empty = ReliabilityData.of(THREE, 2, new int[0][]);
+    for (AgreementMeasure m : AgreementMeasures.all()) {
+      assertThat(m.estimate(blank).defined()).as(m.name()).isFalse();
+      assertThat(m.estimate(empty).defined()).as(m.name()).isFalse();
+    }
+  }
+
+  @Test
+  void aCoderWhoCodedNothing() {
+    ReliabilityData data = ReliabilityData.of(THREE, 3, new int[][] {{0, 0, M}, {1, 1, M}, {2, 1, M}, {0, 0, M}});
+    assertThat(estimate("conger_kappa", data).undefinedBecause()).hasValue("coder 3 coded no unit");
+    assertThat(estimate("light_kappa_mean_pairwise_cohen", data).undefinedBecause().orElseThrow())
+        .contains("coders 1 and 3");
+    // the pooled coefficients use what the others coded
+    assertThat(estimate("fleiss_kappa", data).defined()).isTrue();
+    assertThat(estimate("krippendorff_alpha_nominal", data).defined()).isTrue();
+    assertThat(new CohenKappa().estimate(data.coders(0, 2)).undefinedBecause()).hasValue("no unit was coded by both coders");
+  }
+
+  /** Random small data, many missing: every measure either gives a finite value or says why not. */
+  @Test
+  void neverNaNOnRandomSmallData() {
+    Random random = new Random(20261126);
+    ValueDomain numbers = new ValueDomain(List.of("0", "1", "2", "3"), Scale.RATIO, List.of(0.0, 1.0, 2.0, 3.0));
+    int checked = 0;
+    for (int trial = 0; trial < 400; trial++) {
+      int coders = 2 + random.nextInt(3);
+      int units = random.nextInt(6);
+      int used = 1 + random.nextInt(4);
+      int[][] cells = new int[units][coders];
+      for (int[] row : cells) {
+        for (int c = 0; c < coders; c++) {
+          row[c] = random.nextInt(3) == 0 ? M : random.nextInt(used);
+        }
+      }
+      ReliabilityData data = ReliabilityData.of(numbers, coders, cells);
+      List<Estimate> estimates = new ArrayList<>();
+      for (AgreementMeasure m : AgreementMeasures.all()) {
+        if (m.accepts(coders)) {
+          estimates.add(m.estimate(data));
+        }
+      }
+      for (CategoryMeasure m : AgreementMeasures.perCategory()) {
+        if (m.accepts(coders)) {
+          estimates.add(m.estimate(data, random.nextInt(4)));
+        }
+      }
+      for (Estimate e : estimates) {
+        if (e.defined()) {
+          assertThat(e.value().getAsDouble()).as(e.coefficient()).isFinite();
+        } else {
+          assertThat(e.undefinedBecause().orElseThrow()).as(e.coefficient()).isNotBlank();
+        }
+        for (Map.Entry<String, Double> part : e.parts().entrySet()) {
+          assertThat(part.getValue()).as(e.coefficient() + " " + part.getKey()).isFinite();
+        }
+        if (e.standardError().isPresent()) {
+          assertThat(e.standardError().getAsDouble()).as(e.coefficient() + " se").isFinite();
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(5000);
+  }
+}
