@@ -76,7 +76,7 @@ final class CategoryFields {
         texts(indicators, base.indicators()), texts(codeWhen, base.codeWhen()),
         texts(doNotCodeWhen, base.doNotCodeWhen()), base.delimitations(), texts(examples, base.examples()),
         paperSection == null ? base.paperSection() : paperSection, orientationNotes, base.cryingForm(),
-        base.state(), base.exclusiveChildren());
+        base.state(), base.exclusiveChildren(), base.scale());
   }
 
   private static List<LocalizedText> texts(List<String> given, List<LocalizedText> old) {
@@ -100,7 +100,7 @@ final class CategoryFields {
     Category read = CategorySystemCodec.readCategory(merged, file.toString());
     return new Category(c.id(), c.parent(), read.codable(), read.label(), read.definition(), read.indicators(),
         read.codeWhen(), read.doNotCodeWhen(), read.delimitations(), read.examples(), read.paperSection(),
-        read.orientationNotes(), read.cryingForm(), c.state(), read.exclusiveChildren());
+        read.orientationNotes(), read.cryingForm(), c.state(), read.exclusiveChildren(), read.scale());
   }
 
   /** A new codable category with only its label, to which the fields are then applied. */

@@ -27,10 +27,12 @@ import picocli.CommandLine.Command;
         CodebookCommand.class,
         CategoryCommand.class,
         ImportCommand.class,
+        ImportTableCommand.class,
         SegmentCommand.class,
         UnitsCommand.class,
         CodingsCommand.class,
         StatsCommand.class,
+        ConsensusCommand.class,
         CommandLine.HelpCommand.class})
 public final class Lacrima implements Runnable {
 

@@ -10,6 +10,8 @@ import org.lacrima.core.project.CategoryRepository;
 import org.lacrima.core.project.CodebookLog;
 import org.lacrima.core.project.CoderRepository;
 import org.lacrima.core.project.CodingRepository;
+import org.lacrima.core.project.ConsensusRepository;
+import org.lacrima.core.project.CoverageRepository;
 import org.lacrima.core.project.DocumentRepository;
 import org.lacrima.core.project.MeaningUnitRepository;
 import org.lacrima.core.project.MemoRepository;
@@ -34,6 +36,8 @@ final class JdbcSession implements ProjectSession {
   private SqlDocuments documents;
   private SqlCoders coders;
   private SqlCodings codings;
+  private SqlCoverage coverage;
+  private SqlConsensus consensus;
   private SqlUnits units;
   private SqlMemos memos;
   private SqlCodebookLog log;
@@ -68,6 +72,16 @@ final class JdbcSession implements ProjectSession {
   @Override
   public CodingRepository codings() {
     return codings == null ? codings = new SqlCodings(this) : codings;
+  }
+
+  @Override
+  public CoverageRepository coverage() {
+    return coverage == null ? coverage = new SqlCoverage(this) : coverage;
+  }
+
+  @Override
+  public ConsensusRepository consensus() {
+    return consensus == null ? consensus = new SqlConsensus(this) : consensus;
   }
 
   @Override

@@ -225,6 +225,8 @@ public final class ProjectStores {
   private static void deleteProject(Handle h, long key) {
     String documents = "(SELECT key FROM document WHERE project_key = ?)";
     for (String sql : List.of(
+        "DELETE FROM consensus_decision WHERE project_key = ?",
+        "DELETE FROM coverage WHERE project_key = ?",
         "DELETE FROM codebook_change_trail WHERE project_key = ?",
         "DELETE FROM codebook_change WHERE project_key = ?",
         "DELETE FROM codebook_version WHERE project_key = ?",

@@ -6,13 +6,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.lacrima.core.agreement.Scale;
 
 /**
  * A category of a category system, with everything a coder needs to apply it. Grouping nodes (the
  * two domains of the built-in system) are not codable. {@code paperSection} names the section of
  * the paper a built-in category rests on; a team's own categories may leave it empty. {@code state}
  * tells whether it still takes codings; {@code exclusiveChildren} marks its children as mutually
- * exclusive (one nominal variable for agreement).
+ * exclusive (one variable for agreement), whose level of measurement is {@code scale}: nominal
+ * unless a table import says otherwise (ordinal children in their order, interval or ratio children
+ * labelled by their numbers).
  */
 public record Category(
     UUID id,
@@ -29,7 +32,8 @@ public record Category(
     Map<Orientation, LocalizedText> orientationNotes,
     Optional<CryingForm> cryingForm,
     CategoryState state,
-    boolean exclusiveChildren) {
+    boolean exclusiveChildren,
+    Scale scale) {
 
   public Category {
     Objects.requireNonNull(id, "id");
@@ -47,6 +51,7 @@ public record Category(
     orientationNotes = Map.copyOf(notes);
     Objects.requireNonNull(cryingForm, "cryingForm");
     Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(scale, "scale");
   }
 
   /** The fields of the paper's category system, active, children not exclusive. */
@@ -55,7 +60,7 @@ public record Category(
       List<Delimitation> delimitations, List<LocalizedText> examples, String paperSection,
       Map<Orientation, LocalizedText> orientationNotes, Optional<CryingForm> cryingForm) {
     this(id, parent, codable, label, definition, indicators, codeWhen, doNotCodeWhen, delimitations, examples,
-        paperSection, orientationNotes, cryingForm, CategoryState.ACTIVE, false);
+        paperSection, orientationNotes, cryingForm, CategoryState.ACTIVE, false, Scale.NOMINAL);
   }
 
   /** A minimal codable category, as a team adds one during analysis. */
@@ -75,26 +80,32 @@ public record Category(
 
   public Category withParent(Optional<UUID> newParent) {
     return new Category(id, newParent, codable, label, definition, indicators, codeWhen, doNotCodeWhen,
-        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren);
+        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren, scale);
   }
 
   public Category withLabel(LocalizedText newLabel) {
     return new Category(id, parent, codable, newLabel, definition, indicators, codeWhen, doNotCodeWhen,
-        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren);
+        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren, scale);
   }
 
   public Category withState(CategoryState newState) {
     return new Category(id, parent, codable, label, definition, indicators, codeWhen, doNotCodeWhen,
-        delimitations, examples, paperSection, orientationNotes, cryingForm, newState, exclusiveChildren);
+        delimitations, examples, paperSection, orientationNotes, cryingForm, newState, exclusiveChildren, scale);
   }
 
   public Category withExclusiveChildren(boolean exclusive) {
     return new Category(id, parent, codable, label, definition, indicators, codeWhen, doNotCodeWhen,
-        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusive);
+        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusive, scale);
+  }
+
+  /** Marks the children mutually exclusive, as one variable of the given scale. */
+  public Category withGroup(boolean exclusive, Scale newScale) {
+    return new Category(id, parent, codable, label, definition, indicators, codeWhen, doNotCodeWhen,
+        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusive, newScale);
   }
 
   public Category withDelimitations(List<Delimitation> newDelimitations) {
     return new Category(id, parent, codable, label, definition, indicators, codeWhen, doNotCodeWhen,
-        newDelimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren);
+        newDelimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren, scale);
   }
 }

@@ -455,6 +455,20 @@ public final class CategoryOperations {
     return stack;
   }
 
+  // ---- imports ------------------------------------------------------------------------------
+
+  /**
+   * Records categories an import created (a table's columns and values, a REFI-QDA codebook), so
+   * that the log still replays from the base version and the import can be undone while nothing is
+   * coded with them.
+   */
+  public CodebookChange recordImport(CategorySystem before, CategorySystem after, String summary, String source) {
+    ObjectNode p = JsonNodeFactory.instance.objectNode();
+    p.put("source", source);
+    return commitDelta(CodebookChange.Kind.IMPORT, summary, p, after, SystemDelta.between(before, after),
+        CodingTrail.NONE);
+  }
+
   // ---- shared -------------------------------------------------------------------------------
 
   private CodebookChange commit(CodebookChange.Kind kind, String summary, ObjectNode params, CategorySystem before,

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.lacrima.core.agreement.Scale;
 import org.lacrima.core.codebook.CryingForm.Acceptance;
 import org.lacrima.core.codebook.CryingForm.AcceptanceLevel;
 import org.lacrima.core.codebook.CryingForm.InteractiveFunction;
@@ -251,6 +252,13 @@ public final class CategorySystemCodec {
       }
       CategoryState state = n.hasNonNull("state") ? state(n.get("state"), at + ".state") : CategoryState.ACTIVE;
       boolean exclusive = n.path("exclusive_children").asBoolean(false);
+      String scaleName = text(n, "scale", at, false);
+      Scale scale;
+      try {
+        scale = scaleName.isEmpty() ? Scale.NOMINAL : Scale.valueOf(scaleName.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw error(at + ".scale", "\"" + scaleName + "\" is not nominal, ordinal, interval or ratio");
+      }
       return new Category(id, parent, codable, label,
           localized(n.path("definition"), at + ".definition"),
           texts(n.path("indicators"), at + ".indicators"),
@@ -259,7 +267,7 @@ public final class CategorySystemCodec {
           delimitations,
           texts(n.path("examples"), at + ".examples"),
           text(n, "paper_section", at, false),
-          notes, form, state, exclusive);
+          notes, form, state, exclusive, scale);
     }
 
     CategoryState state(JsonNode n, String where) {
@@ -415,6 +423,9 @@ public final class CategorySystemCodec {
     }
     if (c.exclusiveChildren()) {
       o.put("exclusive_children", true);
+    }
+    if (c.scale() != Scale.NOMINAL) {
+      o.put("scale", c.scale().name().toLowerCase(Locale.ROOT));
     }
     o.set("label", localized(c.label()));
     o.set("definition", localized(c.definition()));

@@ -44,6 +44,7 @@ public final class CodebookDiff {
     FIELDS.put("orientation_notes", Category::orientationNotes);
     FIELDS.put("crying_form", Category::cryingForm);
     FIELDS.put("codable", Category::codable);
+    FIELDS.put("scale", Category::scale);
   }
 
   private CodebookDiff() {

@@ -254,7 +254,7 @@ public final class CodebookUpgrade {
         field.equals("paper_section") ? from.paperSection() : c.paperSection(),
         field.equals("orientation_notes") ? from.orientationNotes() : c.orientationNotes(),
         field.equals("crying_form") ? from.cryingForm() : c.cryingForm(),
-        c.state(), c.exclusiveChildren());
+        c.state(), c.exclusiveChildren(), field.equals("scale") ? from.scale() : c.scale());
   }
 
   private static Map<UUID, Relation> byId(List<Relation> relations) {

@@ -12,6 +12,10 @@ public interface ProjectSession {
 
   CodingRepository codings();
 
+  CoverageRepository coverage();
+
+  ConsensusRepository consensus();
+
   MeaningUnitRepository units();
 
   MemoRepository memos();

@@ -1,0 +1,216 @@
+package org.lacrima.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.study.AgreementStudy;
+import org.lacrima.core.agreement.study.StudyData;
+import org.lacrima.core.consensus.Consensus;
+import org.lacrima.core.consensus.ConsensusDecision;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.io.csv.CsvTable;
+import org.lacrima.io.text.IcuSentenceSplitter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "consensus", description = {
+    "Build the consensus layer (a coder named \"consensus\") from the coders' layers: what they agree on is carried",
+    "over; every disagreement is listed with each coder's version until the team decides it (consensus decide)."},
+    subcommands = {ConsensusCommand.Decide.class, ConsensusCommand.Status.class})
+final class ConsensusCommand implements Callable<Integer> {
+
+  @Mixin
+  ProjectOptions project;
+
+  @Mixin
+  StudyOptions study;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (ProjectStore store = project.open()) {
+      Consensus.Status status = store.write(s -> Consensus.build(s, collect(s, study)));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("Consensus layer \"%s\": %,d agreed codes carried over; %,d of %,d disagreements decided.%n",
+          Consensus.LAYER, status.agreedPresent(), status.resolved(), status.disagreements());
+      for (Consensus.Disagreement d : status.open()) {
+        print(d, out);
+      }
+      if (!status.open().isEmpty()) {
+        out.println("Decide each with: " + Lacrima.command() + " consensus decide " + project.project
+            + " ID --take CODER|--both|--neither|--span START..END --category C --coders … --why \"…\"");
+      }
+    }
+    return 0;
+  }
+
+  static StudyData collect(ProjectSession s, StudyOptions study) {
+    return AgreementStudy.collect(s, study.request(), new IcuSentenceSplitter());
+  }
+
+  static void print(Consensus.Disagreement d, PrintWriter out) {
+    out.printf("%s  %s %d..%d  %s%n", d.id(), d.unit().documentName(), d.unit().start(), d.unit().end(), d.categoryPath());
+    out.println("    unit: " + UnitsCommand.excerpt(d.unitText()));
+    d.presentBy().forEach((coder, spans) -> out.println("    " + coder + ": coded " + spans.stream()
+        .map(x -> x[0] + ".." + x[1]).toList()));
+    d.absentBy().forEach(coder -> out.println("    " + coder + ": not coded"));
+  }
+
+  @Command(name = "decide", description = {
+      "Record how a disagreement is settled, with a rationale: take one coder's version, both, neither,",
+      "or a new span and category. --from FILE.csv decides many (columns id, decision, coder, start, end,",
+      "category, rationale; decision: take, both, neither or new)."})
+  static final class Decide implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    StudyOptions study;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ID")
+    String id;
+
+    @ArgGroup(exclusive = true)
+    Choice choice;
+
+    static final class Choice {
+      @Option(names = "--take", paramLabel = "CODER")
+      String take;
+
+      @Option(names = "--both")
+      boolean both;
+
+      @Option(names = "--neither")
+      boolean neither;
+
+      @Option(names = "--span", paramLabel = "START..END")
+      String span;
+    }
+
+    @Option(names = "--category", paramLabel = "CATEGORY", description = "With --span: the category of the new version.")
+    String category;
+
+    @Option(names = "--from", paramLabel = "FILE.csv")
+    Path file;
+
+    @Option(names = "--why", paramLabel = "TEXT")
+    String why;
+
+    @Option(names = "--as", paramLabel = "NAME")
+    String as;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      String who = as != null && !as.isBlank() ? as : System.getProperty("user.name", "unknown");
+      Instant now = Instant.now();
+      try (ProjectStore store = project.open()) {
+        Consensus.Status status = store.write(s -> {
+          StudyData data = collect(s, study);
+          if (file != null) {
+            try (CsvTable table = CsvTable.open(file)) {
+              table.require("id");
+              table.require("decision");
+              for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
+                CsvTable.Row r = it.next();
+                try {
+                  decide(s, data, r.get("id").strip(), r.get("decision").strip(), r.get("coder"), r.get("start"),
+                      r.get("end"), r.get("category"), r.get("rationale"), who, now);
+                } catch (InputException e) {
+                  throw new InputException(file.toString(), "line " + r.line(), e.getMessage(), e);
+                }
+              }
+            }
+          } else {
+            if (id == null || choice == null) {
+              throw new InputException("name the disagreement and the decision (--take, --both, --neither or --span), or give --from FILE.csv");
+            }
+            String kind = choice.take != null ? "take" : choice.both ? "both" : choice.neither ? "neither" : "new";
+            String[] span = choice.span == null ? new String[] {"", ""} : choice.span.split("\\.\\.", 2);
+            decide(s, data, id, kind, Optional.ofNullable(choice.take).orElse(""), span[0],
+                span.length > 1 ? span[1] : "", Optional.ofNullable(category).orElse(""), why, who, now);
+          }
+          return Consensus.build(s, collect(s, study));
+        });
+        spec.commandLine().getOut().printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
+            status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
+      }
+      return 0;
+    }
+
+    private static void decide(ProjectSession s, StudyData data, String id, String kind, String coder, String start,
+        String end, String category, String rationale, String who, Instant at) {
+      ConsensusDecision.Kind k;
+      try {
+        k = ConsensusDecision.Kind.parse(kind);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("decision \"" + kind + "\": say take, both, neither or new");
+      }
+      Optional<int[]> span = Optional.empty();
+      Optional<UUID> cat = Optional.empty();
+      if (k == ConsensusDecision.Kind.NEW) {
+        try {
+          span = Optional.of(new int[] {Integer.parseInt(start.strip()), Integer.parseInt(end.strip())});
+        } catch (NumberFormatException e) {
+          throw new InputException("a new version needs a span START..END in code points");
+        }
+        if (category.isBlank()) {
+          throw new InputException("a new version needs --category");
+        }
+        cat = Optional.of(s.categories().current().resolve(category).id());
+      }
+      if (k == ConsensusDecision.Kind.TAKE && coder.isBlank()) {
+        throw new InputException("taking a version names the coder");
+      }
+      Consensus.decide(s, data, id, k, k == ConsensusDecision.Kind.TAKE ? Optional.of(coder.strip()) : Optional.empty(),
+          span, cat, rationale == null ? "" : rationale, who, at);
+    }
+  }
+
+  @Command(name = "status", description = "How many disagreements are decided (n of m), and which are still open.")
+  static final class Status implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    StudyOptions study;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ProjectStore store = project.open()) {
+        List<Consensus.Disagreement> all = store.read(s -> Consensus.disagreements(s, collect(s, study)));
+        long resolved = all.stream().filter(d -> d.decision().isPresent()).count();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%,d of %,d disagreements decided.%n", resolved, all.size());
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        all.stream().filter(d -> d.decision().isPresent())
+            .forEach(d -> byKind.merge(d.decision().get().kind().code(), 1L, Long::sum));
+        if (!byKind.isEmpty()) {
+          out.println("Decisions: " + byKind);
+        }
+        all.stream().filter(d -> d.decision().isEmpty()).forEach(d -> print(d, out));
+      }
+      return 0;
+    }
+  }
+}

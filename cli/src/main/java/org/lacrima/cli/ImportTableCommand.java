@@ -1,0 +1,147 @@
+package org.lacrima.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.Scale;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.core.table.TableImport;
+import org.lacrima.io.csv.CsvTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import-table", description = {
+    "Import multi-coder data kept in a table, one row per unit and coder (e.g. AnnoMI): each document's rows",
+    "become its turns, each coder's cells that coder's codings. --code COL makes a group of exclusive categories,",
+    "one per value; --flag COL one category, present where true/yes/1. Empty and n/a cells mean not judged."})
+final class ImportTableCommand implements Callable<Integer> {
+
+  @Mixin
+  ProjectOptions project;
+
+  @Mixin
+  Actor actor;
+
+  @Parameters(index = "1", paramLabel = "FILE.csv")
+  Path file;
+
+  @Option(names = "--doc", required = true, paramLabel = "COL", description = "The column naming the document.")
+  String document;
+
+  @Option(names = "--order", required = true, paramLabel = "COL", description = "The column ordering units in a document.")
+  String order;
+
+  @Option(names = "--speaker", paramLabel = "COL", description = "The column naming the speaker of a unit.")
+  String speaker;
+
+  @Option(names = "--text", required = true, paramLabel = "COL", description = "The column with the unit's text.")
+  String text;
+
+  @Option(names = "--coder", required = true, paramLabel = "COL", description = "The column naming the coder.")
+  String coder;
+
+  @Option(names = "--time", paramLabel = "COL", description = "A column with the unit's timestamp.")
+  String time;
+
+  @Option(names = "--code", paramLabel = "COL", description = "A column of values: a group of exclusive categories (repeatable).")
+  List<String> codes = new ArrayList<>();
+
+  @Option(names = "--flag", paramLabel = "COL", description = "A true/false column: one category (repeatable).")
+  List<String> flags = new ArrayList<>();
+
+  @Option(names = "--doc-var", paramLabel = "COL", description = "A document-level column kept as a document variable (repeatable).")
+  List<String> documentVariables = new ArrayList<>();
+
+  @Option(names = "--scale", paramLabel = "COL=SCALE",
+      description = "The scale of a code column: ordinal:v1,v2,… (in order), interval or ratio (default nominal).")
+  Map<String, String> scales = new LinkedHashMap<>();
+
+  @Option(names = "--why", paramLabel = "TEXT", defaultValue = "", description = "Why (kept in the codebook log).")
+  String why;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    List<TableImport.Row> rows = new ArrayList<>();
+    List<String> columns;
+    try (CsvTable table = CsvTable.open(file)) {
+      columns = table.columns();
+      List<String> needed = new ArrayList<>(List.of(document, order, text, coder));
+      Optional.ofNullable(speaker).ifPresent(needed::add);
+      Optional.ofNullable(time).ifPresent(needed::add);
+      needed.addAll(codes);
+      needed.addAll(flags);
+      needed.addAll(documentVariables);
+      for (String c : needed) {
+        table.require(c.toLowerCase(Locale.ROOT));
+      }
+      for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
+        CsvTable.Row r = it.next();
+        rows.add(new TableImport.Row(r.line(), r.values()));
+      }
+    }
+    Map<String, TableImport.ScaleSpec> scaleSpecs = new LinkedHashMap<>();
+    scales.forEach((column, value) -> scaleSpecs.put(lower(column), scale(column, value)));
+    for (String column : scaleSpecs.keySet()) {
+      if (codes.stream().map(ImportTableCommand::lower).noneMatch(column::equals)) {
+        throw new InputException("--scale " + column + ": it is not one of the --code columns");
+      }
+    }
+    var tableSpec = new TableImport.Spec(file.toString(), lower(document), lower(order),
+        Optional.ofNullable(speaker).map(ImportTableCommand::lower), lower(text), lower(coder),
+        Optional.ofNullable(time).map(ImportTableCommand::lower), codes.stream().map(ImportTableCommand::lower).toList(),
+        flags.stream().map(ImportTableCommand::lower).toList(),
+        documentVariables.stream().map(ImportTableCommand::lower).toList(), scaleSpecs);
+    ChangeOptions change = new ChangeOptions();
+    change.why = why.isBlank() ? "imported " + file.getFileName() : why;
+    change.as = actor.name;
+    try (ProjectStore store = project.open()) {
+      TableImport.Report r = store.write(s -> TableImport.run(s, rows, tableSpec, change.attribution()));
+      var out = spec.commandLine().getOut();
+      out.printf("Imported %s: %,d documents, %,d units, %,d codings, %,d judged cells (the rest not judged).%n",
+          file, r.documents(), r.units(), r.codings(), r.coverage());
+      if (!r.newCoders().isEmpty()) {
+        out.println("New coders: " + String.join(", ", r.newCoders()));
+      }
+      out.println("Categories created are logged as #" + r.change().sequence() + " (" + Lacrima.command()
+          + " codebook log " + project.project + ").");
+    }
+    return 0;
+  }
+
+  private static String lower(String column) {
+    return column.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static TableImport.ScaleSpec scale(String column, String value) {
+    String v = value.strip();
+    String lowerV = v.toLowerCase(Locale.ROOT);
+    if (lowerV.startsWith("ordinal:")) {
+      List<String> order = List.of(v.substring("ordinal:".length()).split(",")).stream().map(String::strip)
+          .filter(x -> !x.isEmpty()).toList();
+      if (order.size() < 2) {
+        throw new InputException("--scale " + column + "=" + value + ": name the ordinal values in order, e.g. ordinal:low,mid,high");
+      }
+      return new TableImport.ScaleSpec(Scale.ORDINAL, order);
+    }
+    return switch (lowerV) {
+      case "nominal" -> new TableImport.ScaleSpec(Scale.NOMINAL, List.of());
+      case "interval" -> new TableImport.ScaleSpec(Scale.INTERVAL, List.of());
+      case "ratio" -> new TableImport.ScaleSpec(Scale.RATIO, List.of());
+      default -> throw new InputException("--scale " + column + "=" + value + ": say nominal, ordinal:v1,v2,…, interval or ratio");
+    };
+  }
+}

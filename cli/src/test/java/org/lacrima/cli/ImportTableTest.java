@@ -1,0 +1,82 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lacrima.core.testing.SharedData;
+
+class ImportTableTest {
+
+  @TempDir
+  Path dir;
+
+  private String p;
+
+  @BeforeEach
+  void init() {
+    p = dir.resolve("t.lacrima").toString();
+    CliRun.ok("init", p, "--empty");
+  }
+
+  private Path table(String csv) throws IOException {
+    return Files.writeString(dir.resolve("t.csv"), csv, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void turnsRowsIntoTurnsAndCellsIntoEachCodersCodings() throws IOException {
+    Path t = table("""
+        session,utt,who,text,rater,behaviour,reflection,topic
+        s1,1,therapist,How are you?,r1,question,false,grief
+        s1,1,therapist,How are you?,r2,question,n/a,grief
+        s1,2,client,Sad.,r1,n/a,,grief
+        s1,2,client,Sad.,r2,n/a,,grief
+        s1,3,therapist,You feel sad.,r1,reflection,true,grief
+        s1,3,therapist,You feel sad.,r2,other,TRUE,grief
+        """);
+    CliRun run = CliRun.ok("import-table", p, t.toString(), "--doc", "session", "--order", "utt", "--speaker", "who",
+        "--text", "text", "--coder", "rater", "--code", "behaviour", "--flag", "reflection", "--doc-var", "topic");
+    assertThat(run.out()).contains("1 documents, 3 units, 6 codings, 7 judged cells").contains("New coders: r1, r2");
+    String tree = CliRun.ok("codebook", p).out();
+    assertThat(tree).contains("behaviour").contains("[children exclusive]").contains("question").contains("reflection");
+    String codings = CliRun.ok("codings", "export", p).out();
+    assertThat(codings).contains(",s1,r1,").contains("behaviour > question").contains(",How are you?,");
+    assertThat(codings.lines().filter(l -> l.contains("> reflection") || l.contains(",reflection,")).count()).isEqualTo(3);
+    assertThat(CliRun.ok("codebook", "log", p).out()).contains("import").contains("1 code column(s) as groups");
+    assertThat(CliRun.ok("stats", p).out()).contains("3 turns");
+  }
+
+  @Test
+  void refusesAUnitWhoseTextDiffersBetweenRowsAndChangesNothing() throws IOException {
+    Path t = table("doc,n,text,coder,code\nd,1,Hello,a,x\nd,1,Hallo,b,x\n");
+    String before = CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out();
+    CliRun run = CliRun.of("import-table", p, t.toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--code", "code");
+    assertThat(run.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(run.err()).contains("line 3").contains("another text than on line 2");
+    assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
+    Path flags = table("doc,n,text,coder,f\nd,1,Hello,a,maybe\n");
+    assertThat(CliRun.of("import-table", p, flags.toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--flag", "f").err()).contains("line 2").contains("a flag is true/yes/1");
+    Path ordinal = table("doc,n,text,coder,level\nd,1,Hello,a,huge\n");
+    assertThat(CliRun.of("import-table", p, ordinal.toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--code", "level", "--scale", "level=ordinal:low,mid,high").err())
+        .contains("line 2").contains("not among its ordinal values");
+  }
+
+  @Test
+  void importsAnnoMiAsItIs() {
+    Path annomi = SharedData.require("corpora/annomi/AnnoMI-full.csv");
+    CliRun run = CliRun.ok("import-table", p, annomi.toString(), "--doc", "transcript_id", "--order", "utterance_id",
+        "--speaker", "interlocutor", "--text", "utterance_text", "--coder", "annotator_id", "--time", "timestamp",
+        "--code", "main_therapist_behaviour", "--code", "client_talk_type", "--doc-var", "topic", "--doc-var", "mi_quality");
+    // 133 transcripts; 13,551 rows of which the 7 transcripts coded by 10 annotators repeat each utterance
+    assertThat(run.out()).contains("133 documents");
+    assertThat(CliRun.ok("stats", p).out()).contains("133 documents").contains("question").contains("sustain");
+  }
+}

@@ -1,0 +1,52 @@
+package org.lacrima.core.agreement.study;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a user asks agreement for: which coders, over which units (and how much of a unit a code
+ * must cover to count as present), in which documents, for which categories; the bootstrap's seed
+ * and replicates, and whether it resamples units or documents. Stored with every result.
+ */
+public record AgreementRequest(
+    List<String> coders,
+    UnitKind unit,
+    int minCoverPercent,
+    int overlapPercent,
+    List<String> documents,
+    Map<String, String> where,
+    Optional<String> speaker,
+    List<String> categories,
+    int replicates,
+    boolean resampleDocuments,
+    long seed) {
+
+  public static final int DEFAULT_REPLICATES = 2_000;
+  public static final long DEFAULT_SEED = 20_260_101L;
+
+  public AgreementRequest {
+    coders = List.copyOf(coders);
+    Objects.requireNonNull(unit, "unit");
+    documents = List.copyOf(documents);
+    where = Map.copyOf(where);
+    Objects.requireNonNull(speaker, "speaker");
+    categories = List.copyOf(categories);
+    if (minCoverPercent < 0 || minCoverPercent > 100) {
+      throw new IllegalArgumentException("--min-cover is a percentage, 0 to 100");
+    }
+    if (overlapPercent < 1 || overlapPercent > 100) {
+      throw new IllegalArgumentException("--overlap is a percentage, 1 to 100");
+    }
+    if (replicates < 0) {
+      throw new IllegalArgumentException("--bootstrap cannot be negative");
+    }
+  }
+
+  /** All coders named, turns by default, any overlap, 90 % for MAXQDA matching, the default bootstrap. */
+  public static AgreementRequest of(List<String> coders) {
+    return new AgreementRequest(coders, UnitKind.AUTO, 0, 90, List.of(), Map.of(), Optional.empty(), List.of(),
+        DEFAULT_REPLICATES, false, DEFAULT_SEED);
+  }
+}

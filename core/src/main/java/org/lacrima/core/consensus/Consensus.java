@@ -1,0 +1,236 @@
+package org.lacrima.core.consensus;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lacrima.core.Ids;
+import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.ReliabilityData;
+import org.lacrima.core.agreement.study.StudyData;
+import org.lacrima.core.agreement.study.StudyUnit;
+import org.lacrima.core.agreement.study.Variable;
+import org.lacrima.core.coding.Coder;
+import org.lacrima.core.coding.Coding;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.text.DocumentText;
+
+/**
+ * The consensus layer: a coder named "consensus" whose codings are what the coders agreed on (an
+ * agreed code takes the union of their spans within the unit), plus what the team decided where
+ * they disagreed. It is rebuilt from the coders' layers and the recorded decisions each time, so it
+ * always follows both; the decisions themselves are never discarded.
+ */
+public final class Consensus {
+
+  public static final String LAYER = "consensus";
+
+  /** One unit and category the coders judged differently, with each coder's version. */
+  public record Disagreement(String id, StudyUnit unit, UUID category, String categoryPath,
+      Map<String, List<int[]>> presentBy, List<String> absentBy, String unitText, Optional<ConsensusDecision> decision) {
+  }
+
+  /** What a build found: units agreed present, disagreements, and how many are decided. */
+  public record Status(long agreedPresent, int disagreements, int resolved, List<Disagreement> open,
+      List<Disagreement> all) {
+    public boolean complete() {
+      return resolved == disagreements;
+    }
+  }
+
+  private Consensus() {
+  }
+
+  /** The disagreements of a study, each with the decision taken on it, if any. */
+  public static List<Disagreement> disagreements(ProjectSession s, StudyData data) {
+    Map<UUID, DocumentText> texts = new HashMap<>();
+    List<Disagreement> out = new ArrayList<>();
+    for (Variable v : data.variables()) {
+      if (v.kind() != Variable.Kind.CATEGORY) {
+        continue;
+      }
+      for (StudyUnit u : data.units()) {
+        boolean anyPresent = false;
+        boolean anyAbsent = false;
+        for (int k = 0; k < data.coders().size(); k++) {
+          int value = v.data().value(u.index(), k);
+          anyPresent |= value == 1;
+          anyAbsent |= value == 0;
+        }
+        if (!(anyPresent && anyAbsent)) {
+          continue;
+        }
+        Map<String, List<int[]>> present = new LinkedHashMap<>();
+        List<String> absent = new ArrayList<>();
+        for (int k = 0; k < data.coders().size(); k++) {
+          Coder coder = data.coders().get(k);
+          int value = v.data().value(u.index(), k);
+          if (value == 1) {
+            present.put(coder.name(), clip(data.spans(u.document(), coder.id(), v.id()), u));
+          } else if (value == 0) {
+            absent.add(coder.name());
+          }
+        }
+        String id = id(u, v.id());
+        DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
+        out.add(new Disagreement(id, u, v.id(), v.path(), present, absent, text.slice(u.start(), u.end()),
+            s.consensus().byDisagreement(id)));
+      }
+    }
+    return out;
+  }
+
+  /** A disagreement's id: the same unit and category give the same id in every run. */
+  static String id(StudyUnit u, UUID category) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest((u.document() + "|" + u.start() + "|" + u.end() + "|"
+          + category).getBytes(StandardCharsets.UTF_8));
+      return "D" + HexFormat.of().formatHex(digest, 0, 5);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Rebuilds the consensus layer for the study: its codings in the study's documents and categories
+   * are replaced by what the coders agree on and what was decided.
+   */
+  public static Status build(ProjectSession s, StudyData data) {
+    if (data.coders().stream().anyMatch(c -> c.name().equals(LAYER))) {
+      throw new InputException("the consensus layer cannot be one of the coders it is built from");
+    }
+    Coder layer = s.coders().byName(LAYER).orElseGet(() -> {
+      Coder c = new Coder(Ids.next(), LAYER);
+      s.coders().add(c);
+      return c;
+    });
+    List<UUID> categories = data.variables().stream().filter(v -> v.kind() == Variable.Kind.CATEGORY)
+        .map(Variable::id).toList();
+    List<UUID> old = new ArrayList<>();
+    for (var d : data.documents()) {
+      for (Coding c : s.codings().byDocument(d.id())) {
+        if (c.coder().equals(layer.id()) && categories.contains(c.category())) {
+          old.add(c.id());
+        }
+      }
+    }
+    s.codings().delete(old);
+    List<Coding> codings = new ArrayList<>();
+    long agreed = 0;
+    for (Variable v : data.variables()) {
+      if (v.kind() != Variable.Kind.CATEGORY) {
+        continue;
+      }
+      ReliabilityData cells = v.data();
+      for (StudyUnit u : data.units()) {
+        boolean all = true;
+        for (int k = 0; k < data.coders().size(); k++) {
+          all &= cells.value(u.index(), k) == 1;
+        }
+        if (all) {
+          agreed++;
+          List<int[]> union = new ArrayList<>();
+          for (Coder coder : data.coders()) {
+            union.addAll(clip(data.spans(u.document(), coder.id(), v.id()), u));
+          }
+          add(codings, union, u, v.id(), layer, "agreed by " + names(data));
+        }
+      }
+    }
+    List<Disagreement> all = disagreements(s, data);
+    int resolved = 0;
+    List<Disagreement> open = new ArrayList<>();
+    for (Disagreement d : all) {
+      if (d.decision().isEmpty()) {
+        open.add(d);
+        continue;
+      }
+      resolved++;
+      ConsensusDecision decision = d.decision().get();
+      String memo = "decided (" + decision.kind().code() + "): " + decision.rationale();
+      switch (decision.kind()) {
+        case TAKE -> add(codings, d.presentBy().getOrDefault(decision.takenCoder().get(), List.of()), d.unit(),
+            d.category(), layer, memo);
+        case BOTH -> add(codings, d.presentBy().values().stream().flatMap(List::stream).toList(), d.unit(), d.category(),
+            layer, memo);
+        case NEITHER -> {
+        }
+        case NEW -> add(codings, List.of(new int[] {decision.spanStart().get(), decision.spanEnd().get()}), d.unit(),
+            decision.newCategory().get(), layer, memo);
+        default -> throw new IllegalStateException();
+      }
+    }
+    s.codings().add(codings);
+    return new Status(agreed, all.size(), resolved, open, all);
+  }
+
+  /** Records a decision on one disagreement of the study. */
+  public static void decide(ProjectSession s, StudyData data, String id, ConsensusDecision.Kind kind,
+      Optional<String> coder, Optional<int[]> span, Optional<UUID> category, String rationale, String who,
+      java.time.Instant at) {
+    Disagreement d = disagreements(s, data).stream().filter(x -> x.id().equals(id)).findFirst()
+        .orElseThrow(() -> new InputException("there is no disagreement " + id + " between " + names(data)
+            + " (list them with: lacrima consensus PROJECT --coders …)"));
+    if (kind == ConsensusDecision.Kind.TAKE) {
+      String name = coder.orElseThrow();
+      if (!d.presentBy().containsKey(name) && !d.absentBy().contains(name)) {
+        throw new InputException("--take " + name + ": that coder has no version of " + id + " (its coders: "
+            + String.join(", ", d.presentBy().keySet()) + ", " + String.join(", ", d.absentBy()) + ")");
+      }
+    }
+    if (kind == ConsensusDecision.Kind.NEW) {
+      int[] sp = span.orElseThrow();
+      if (sp[0] < 0 || sp[1] <= sp[0] || sp[1] > s.documents().text(d.unit().document()).length()) {
+        throw new InputException("--span " + sp[0] + ".." + sp[1] + " is not a span of " + d.unit().documentName());
+      }
+      if (!s.categories().current().get(category.orElseThrow()).openForCoding()) {
+        throw new InputException("that category takes no codings");
+      }
+    }
+    s.consensus().save(new ConsensusDecision(id, d.unit().document(), d.unit().start(), d.unit().end(), d.category(),
+        kind, coder, span.map(x -> x[0]), span.map(x -> x[1]), category, rationale, who, at));
+  }
+
+  private static void add(List<Coding> out, List<int[]> spans, StudyUnit u, UUID category, Coder layer, String memo) {
+    for (int[] piece : merge(spans)) {
+      out.add(new Coding(Ids.next(), u.document(), piece[0], piece[1], category, layer.id(), memo));
+    }
+  }
+
+  private static List<int[]> clip(List<int[]> spans, StudyUnit u) {
+    List<int[]> out = new ArrayList<>();
+    for (int[] s : spans) {
+      int start = Math.max(s[0], u.start());
+      int end = Math.min(s[1], u.end());
+      if (end > start) {
+        out.add(new int[] {start, end});
+      }
+    }
+    return out;
+  }
+
+  private static List<int[]> merge(List<int[]> spans) {
+    List<int[]> sorted = new ArrayList<>(spans);
+    sorted.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+    List<int[]> out = new ArrayList<>();
+    for (int[] s : sorted) {
+      if (!out.isEmpty() && s[0] <= out.get(out.size() - 1)[1]) {
+        out.get(out.size() - 1)[1] = Math.max(out.get(out.size() - 1)[1], s[1]);
+      } else {
+        out.add(s.clone());
+      }
+    }
+    return out;
+  }
+
+  private static String names(StudyData data) {
+    return String.join(", ", data.coders().stream().map(Coder::name).toList());
+  }
+}

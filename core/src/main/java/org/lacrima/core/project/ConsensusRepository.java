@@ -1,0 +1,16 @@
+package org.lacrima.core.project;
+
+import java.util.List;
+import java.util.Optional;
+import org.lacrima.core.consensus.ConsensusDecision;
+
+/** The decisions a team took on disagreements. */
+public interface ConsensusRepository {
+
+  /** Records a decision; a disagreement decided before keeps the later decision. */
+  void save(ConsensusDecision decision);
+
+  Optional<ConsensusDecision> byDisagreement(String id);
+
+  List<ConsensusDecision> all();
+}

@@ -1,0 +1,18 @@
+package org.lacrima.core.project;
+
+import java.util.List;
+import java.util.UUID;
+import org.lacrima.core.coding.Coverage;
+
+/** Where coders judged a category explicitly (table imports); see {@link Coverage}. */
+public interface CoverageRepository {
+
+  /** Adds spans; a span already recorded is not recorded twice. */
+  void add(List<Coverage> spans);
+
+  /** The recorded spans of a category (or group), document by document. */
+  List<Coverage> byCategory(UUID category);
+
+  /** Whether anything is recorded for the category: if not, coverage is by document. */
+  boolean recordedFor(UUID category);
+}

@@ -1,0 +1,302 @@
+package org.lacrima.core.table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.lacrima.core.Ids;
+import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.Scale;
+import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategoryOperations;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.codebook.CodebookChange;
+import org.lacrima.core.codebook.LocalizedText;
+import org.lacrima.core.coding.Coder;
+import org.lacrima.core.coding.Coding;
+import org.lacrima.core.coding.Coverage;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.transcript.Document;
+import org.lacrima.core.transcript.DocumentSource;
+import org.lacrima.core.transcript.DocumentVariables;
+import org.lacrima.core.transcript.Turn;
+
+/**
+ * Multi-coder data kept in a table, one row per unit and coder (as AnnoMI keeps its counselling
+ * transcripts): the rows of a document become its turns, each coder's cells become that coder's
+ * codings. A code column becomes a group of mutually exclusive categories, one per value; a flag
+ * column one category, present where the cell says true. Empty and n/a cells were not judged: they
+ * are recorded as not covered, never as absent. One transaction; logged as a category operation.
+ */
+public final class TableImport {
+
+  /** Which column holds what. Column names as the table reader gives them (lower case). */
+  public record Spec(String source, String document, String order, Optional<String> speaker, String text,
+      String coder, Optional<String> time, List<String> codes, List<String> flags, List<String> documentVariables,
+      Map<String, ScaleSpec> scales) {
+    public Spec {
+      codes = List.copyOf(codes);
+      flags = List.copyOf(flags);
+      documentVariables = List.copyOf(documentVariables);
+      scales = Map.copyOf(scales);
+      if (codes.isEmpty() && flags.isEmpty()) {
+        throw new InputException("name at least one --code or --flag column");
+      }
+    }
+  }
+
+  /** A code column's level of measurement; for ordinal, its values in order. */
+  public record ScaleSpec(Scale scale, List<String> order) {
+    public ScaleSpec {
+      Objects.requireNonNull(scale, "scale");
+      order = List.copyOf(order);
+    }
+  }
+
+  /** One row: its line and its cells by column. */
+  public record Row(long line, Map<String, String> values) {
+    String get(String column) {
+      return values.getOrDefault(column, "").strip();
+    }
+  }
+
+  public record Report(int documents, int units, long codings, int coverage, List<String> newCoders,
+      CodebookChange change) {
+  }
+
+  private record UnitKey(String document, String order) {
+  }
+
+  private record Unit(String document, String order, String speaker, String text, String time, long line) {
+  }
+
+  private TableImport() {
+  }
+
+  public static Report run(ProjectSession s, List<Row> rows, Spec spec, CategoryOperations.Attribution by) {
+    if (rows.isEmpty()) {
+      throw new InputException(spec.source(), "", "has no rows");
+    }
+    Map<UnitKey, Unit> units = new LinkedHashMap<>();
+    Map<String, Map<String, String>> variables = new LinkedHashMap<>();
+    Map<String, Long> variableLines = new HashMap<>();
+    for (Row r : rows) {
+      String doc = require(r, spec.document(), spec);
+      String order = require(r, spec.order(), spec);
+      String text = r.values().getOrDefault(spec.text(), "");
+      String speaker = spec.speaker().map(r::get).orElse("");
+      Unit u = new Unit(doc, order, speaker, text, spec.time().map(r::get).orElse(""), r.line());
+      Unit earlier = units.putIfAbsent(new UnitKey(doc, order), u);
+      if (earlier != null && (!earlier.text().equals(text) || !earlier.speaker().equals(speaker))) {
+        throw new InputException(spec.source(), "line " + r.line(), "unit " + order + " of document \"" + doc
+            + "\" has another " + (earlier.text().equals(text) ? "speaker" : "text") + " than on line " + earlier.line());
+      }
+      Map<String, String> vars = variables.computeIfAbsent(doc, k -> new LinkedHashMap<>());
+      for (String column : spec.documentVariables()) {
+        String value = r.get(column);
+        String before = vars.putIfAbsent(column, value);
+        if (before != null && !before.equals(value)) {
+          throw new InputException(spec.source(), "line " + r.line(), "document variable " + column + " of \"" + doc
+              + "\" is \"" + value + "\" here but \"" + before + "\" on line " + variableLines.get(doc + "\u0000" + column));
+        }
+        variableLines.putIfAbsent(doc + "\u0000" + column, r.line());
+      }
+    }
+
+    // categories: a group per code column, one category per flag column
+    CategorySystem before = s.categories().current();
+    List<Category> cats = new ArrayList<>(before.categories());
+    Map<String, Map<String, UUID>> valueCategories = new LinkedHashMap<>();
+    Map<String, UUID> groups = new LinkedHashMap<>();
+    for (String column : spec.codes()) {
+      ScaleSpec scale = spec.scales().getOrDefault(column, new ScaleSpec(Scale.NOMINAL, List.of()));
+      List<String> values = values(rows, column, scale, spec);
+      UUID group = findOrAdd(cats, column, Optional.empty(), false);
+      int at = indexOf(cats, group);
+      cats.set(at, cats.get(at).withGroup(true, scale.scale()));
+      groups.put(column, group);
+      Map<String, UUID> byValue = new LinkedHashMap<>();
+      for (String v : values) {
+        byValue.put(v, findOrAdd(cats, v, Optional.of(group), true));
+      }
+      valueCategories.put(column, byValue);
+    }
+    Map<String, UUID> flags = new LinkedHashMap<>();
+    for (String column : spec.flags()) {
+      flags.put(column, findOrAdd(cats, column, Optional.empty(), true));
+    }
+    CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), spec.source());
+
+    // documents: the units in order become turns
+    Map<String, List<Unit>> byDocument = new LinkedHashMap<>();
+    units.values().forEach(u -> byDocument.computeIfAbsent(u.document(), k -> new ArrayList<>()).add(u));
+    Map<UnitKey, int[]> spans = new HashMap<>();
+    Map<String, UUID> documentIds = new HashMap<>();
+    List<Document> documents = new ArrayList<>();
+    for (Map.Entry<String, List<Unit>> e : byDocument.entrySet()) {
+      if (s.documents().byName(e.getKey()).isPresent()) {
+        throw new InputException(spec.source(), "line " + e.getValue().get(0).line(), "the project already has a "
+            + "document named \"" + e.getKey() + "\"");
+      }
+      List<Unit> ordered = new ArrayList<>(e.getValue());
+      boolean numeric = ordered.stream().allMatch(u -> u.order().matches("-?\\d+(\\.\\d+)?"));
+      ordered.sort(numeric ? Comparator.comparingDouble(u -> Double.parseDouble(u.order()))
+          : Comparator.comparing(Unit::order));
+      StringBuilder raw = new StringBuilder();
+      List<int[]> rawSpans = new ArrayList<>();
+      for (Unit u : ordered) {
+        int labelStart = raw.length();
+        raw.append(u.speaker().isEmpty() ? "unit " + u.order() : u.speaker()).append(": ");
+        int start = raw.length();
+        raw.append(u.text().strip());
+        rawSpans.add(new int[] {labelStart, start, raw.length()});
+        raw.append('\n');
+      }
+      DocumentText.RawPositions positions = DocumentText.rawPositions(raw.toString());
+      List<Turn> turns = new ArrayList<>();
+      for (int i = 0; i < ordered.size(); i++) {
+        Unit u = ordered.get(i);
+        int[] r = rawSpans.get(i);
+        int start = positions.toCodePoint(r[1]);
+        int end = positions.toCodePoint(r[2]);
+        if (end <= start) {
+          throw new InputException(spec.source(), "line " + u.line(), "unit " + u.order() + " of document \""
+              + u.document() + "\" has no text");
+        }
+        turns.add(new Turn(i, positions.toCodePoint(r[0]), start, end, u.speaker(),
+            u.time().isEmpty() ? Optional.empty() : Optional.of(u.time())));
+        spans.put(new UnitKey(u.document(), u.order()), new int[] {start, end});
+      }
+      UUID id = Ids.next();
+      documentIds.put(e.getKey(), id);
+      documents.add(new Document(id, e.getKey(), positions.normalized(), turns,
+          DocumentVariables.normalize(variables.getOrDefault(e.getKey(), Map.of()), spec.source(), "document \""
+              + e.getKey() + "\""),
+          new DocumentSource(spec.source(), "table", "", "", by.at(), by.who())));
+    }
+
+    CodebookChange change = CategoryOperations.on(s, by).recordImport(before, after, "imported " + spec.source() + ": "
+        + spec.codes().size() + " code column(s) as groups, " + spec.flags().size() + " flag column(s)", spec.source());
+    documents.forEach(s.documents()::add);
+
+    Map<String, Coder> coders = new HashMap<>();
+    s.coders().list().forEach(c -> coders.put(c.name(), c));
+    Set<String> newCoders = new LinkedHashSet<>();
+    List<Coding> codings = new ArrayList<>();
+    List<Coverage> coverage = new ArrayList<>();
+    for (Row r : rows) {
+      String coderName = require(r, spec.coder(), spec);
+      Coder coder = coders.computeIfAbsent(coderName, n -> {
+        Coder c = new Coder(Ids.next(), n);
+        s.coders().add(c);
+        newCoders.add(n);
+        return c;
+      });
+      UnitKey key = new UnitKey(r.get(spec.document()), r.get(spec.order()));
+      int[] span = spans.get(key);
+      UUID doc = documentIds.get(key.document());
+      for (String column : spec.codes()) {
+        String v = r.get(column);
+        if (!notJudged(v)) {
+          codings.add(new Coding(Ids.next(), doc, span[0], span[1], valueCategories.get(column).get(v), coder.id(), ""));
+          coverage.add(new Coverage(doc, coder.id(), groups.get(column), span[0], span[1]));
+        }
+      }
+      for (String column : spec.flags()) {
+        String v = r.get(column).toLowerCase(Locale.ROOT);
+        if (notJudged(v)) {
+          continue;
+        }
+        boolean present = switch (v) {
+          case "true", "yes", "1" -> true;
+          case "false", "no", "0" -> false;
+          default -> throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + r.get(column)
+              + "\"; a flag is true/yes/1, false/no/0, or empty/n/a when not judged");
+        };
+        if (present) {
+          codings.add(new Coding(Ids.next(), doc, span[0], span[1], flags.get(column), coder.id(), ""));
+        }
+        coverage.add(new Coverage(doc, coder.id(), flags.get(column), span[0], span[1]));
+      }
+    }
+    long codingsBefore = s.codings().count();
+    for (int from = 0; from < codings.size(); from += 10_000) {
+      s.codings().add(codings.subList(from, Math.min(codings.size(), from + 10_000)));
+    }
+    s.coverage().add(coverage);
+    return new Report(documents.size(), units.size(), s.codings().count() - codingsBefore, coverage.size(),
+        List.copyOf(newCoders), change);
+  }
+
+  /** Empty and n/a (also NA, as R writes it) mean the coder did not judge this cell. */
+  static boolean notJudged(String cell) {
+    String c = cell.strip().toLowerCase(Locale.ROOT);
+    return c.isEmpty() || c.equals("n/a") || c.equals("na");
+  }
+
+  private static String require(Row r, String column, Spec spec) {
+    String v = r.get(column);
+    if (v.isEmpty()) {
+      throw new InputException(spec.source(), "line " + r.line(), "column " + column + " is empty");
+    }
+    return v;
+  }
+
+  /** The distinct judged values of a code column, in the order its scale gives them. */
+  private static List<String> values(List<Row> rows, String column, ScaleSpec scale, Spec spec) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (Row r : rows) {
+      String v = r.get(column);
+      if (notJudged(v)) {
+        continue;
+      }
+      if (scale.scale() == Scale.ORDINAL && !scale.order().contains(v)) {
+        throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v
+            + "\", which is not among its ordinal values " + scale.order());
+      }
+      if ((scale.scale() == Scale.INTERVAL || scale.scale() == Scale.RATIO) && !v.matches("-?\\d+([.,]\\d+)?")) {
+        throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", not a number as an "
+            + scale.scale().name().toLowerCase(Locale.ROOT) + " value must be");
+      }
+      seen.add(v);
+    }
+    List<String> values = new ArrayList<>(seen);
+    if (scale.scale() == Scale.ORDINAL) {
+      values = scale.order().stream().filter(seen::contains).toList();
+    } else if (scale.scale() == Scale.INTERVAL || scale.scale() == Scale.RATIO) {
+      values.sort(Comparator.comparingDouble(v -> Double.parseDouble(v.replace(',', '.'))));
+    }
+    return values;
+  }
+
+  /** The category of that label under that parent, added (codable or as a group) if the system lacks it. */
+  private static UUID findOrAdd(List<Category> cats, String label, Optional<UUID> parent, boolean codable) {
+    for (Category c : cats) {
+      if (c.parent().equals(parent) && c.label().values().containsValue(label)) {
+        return c.id();
+      }
+    }
+    Category c = new Category(Ids.next(), parent, codable, LocalizedText.of(label), LocalizedText.empty(), List.of(),
+        List.of(), List.of(), List.of(), List.of(), "", Map.of(), Optional.empty());
+    cats.add(c);
+    return c.id();
+  }
+
+  private static int indexOf(List<Category> cats, UUID id) {
+    for (int i = 0; i < cats.size(); i++) {
+      if (cats.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException();
+  }
+}

@@ -1,0 +1,52 @@
+package org.lacrima.store;
+
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.lacrima.core.coding.Coverage;
+import org.lacrima.core.project.CoverageRepository;
+
+final class SqlCoverage implements CoverageRepository {
+
+  private final JdbcSession s;
+
+  SqlCoverage(JdbcSession s) {
+    this.s = s;
+  }
+
+  @Override
+  public void add(List<Coverage> spans) {
+    if (spans.isEmpty()) {
+      return;
+    }
+    JdbcSession.KeyMap docs = s.documentKeys();
+    JdbcSession.KeyMap coders = s.coderKeys();
+    JdbcSession.KeyMap categories = s.categoryKeys();
+    PreparedBatch batch = s.handle.prepareBatch("INSERT INTO coverage (project_key, document_key, coder_key, "
+        + "category_key, start_offset, end_offset) VALUES (:p, :d, :c, :cat, :start, :end) "
+        + "ON CONFLICT (document_key, coder_key, category_key, start_offset, end_offset) DO NOTHING");
+    for (Coverage c : spans) {
+      batch.bind("p", s.projectKey).bind("d", docs.key(c.document())).bind("c", coders.key(c.coder()))
+          .bind("cat", categories.key(c.category())).bind("start", c.start()).bind("end", c.end()).add();
+    }
+    batch.execute();
+  }
+
+  @Override
+  public List<Coverage> byCategory(UUID category) {
+    JdbcSession.KeyMap docs = s.documentKeys();
+    JdbcSession.KeyMap coders = s.coderKeys();
+    return s.handle.createQuery("SELECT document_key, coder_key, start_offset, end_offset FROM coverage "
+            + "WHERE category_key = :cat ORDER BY document_key, start_offset")
+        .bind("cat", s.categoryKeys().key(category))
+        .map((rs, ctx) -> new Coverage(docs.id(rs.getLong(1)), coders.id(rs.getLong(2)), category, rs.getInt(3),
+            rs.getInt(4)))
+        .list();
+  }
+
+  @Override
+  public boolean recordedFor(UUID category) {
+    return s.handle.createQuery("SELECT EXISTS (SELECT 1 FROM coverage WHERE category_key = :cat)")
+        .bind("cat", s.categoryKeys().key(category)).mapTo(Boolean.class).one();
+  }
+}

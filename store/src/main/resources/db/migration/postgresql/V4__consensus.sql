@@ -1,0 +1,22 @@
+-- Consensus decisions: how a team settled one disagreement (a unit and a category the coders judged
+-- differently), with who decided, when and why. The consensus layer's codings are rebuilt from the
+-- coders' agreements and these decisions.
+
+CREATE TABLE consensus_decision (
+  key             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  project_key     BIGINT NOT NULL REFERENCES project (key),
+  disagreement_id TEXT NOT NULL,
+  document_id     UUID NOT NULL,
+  unit_start      INTEGER NOT NULL,
+  unit_end        INTEGER NOT NULL,
+  category_id     UUID NOT NULL,
+  decision        TEXT NOT NULL,
+  taken_coder     TEXT,
+  span_start      INTEGER,
+  span_end        INTEGER,
+  new_category_id UUID,
+  rationale       TEXT NOT NULL,
+  decided_by      TEXT NOT NULL,
+  decided_at      TEXT NOT NULL,
+  UNIQUE (project_key, disagreement_id)
+);
