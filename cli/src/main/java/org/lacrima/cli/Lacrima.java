@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
         UnitsCommand.class,
         CodingsCommand.class,
         StatsCommand.class,
+        AgreementCommand.class,
         ConsensusCommand.class,
         CommandLine.HelpCommand.class})
 public final class Lacrima implements Runnable {

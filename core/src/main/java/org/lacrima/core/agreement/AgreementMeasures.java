@@ -39,7 +39,7 @@ public final class AgreementMeasures {
 
   private static final List<CategoryMeasure> PER_CATEGORY = List.of(
       new CategoryMeasure("category_cohen_kappa_own_marginals", new CohenKappa()),
-      new CategoryMeasure("category_fleiss_kappa", new FleissKappa()),
+      new CategoryMeasure("fleiss_category_kappa", new FleissKappa()),
       new CategoryMeasure("category_krippendorff_alpha_nominal", KrippendorffAlpha.nominal()),
       new CategoryMeasure("category_percentage_agreement", new PairwisePercentageAgreement()),
       new CategoryMeasure("category_gwet_ac1", GwetAc.ac1()));

@@ -79,6 +79,11 @@ public final class Bootstrap {
   }
 
   private SplittableRandom generator(int replicate) {
+    return generator(seed, replicate);
+  }
+
+  /** Replicate {@code replicate}'s generator: a function of the seed and the replicate number alone. */
+  static SplittableRandom generator(long seed, int replicate) {
     // mixing (seed, r) through one SplittableRandom step decorrelates neighbouring replicates; seeding with
     // seed + r directly would make replicate r + 1 the stream of replicate r shifted by one draw
     long mixed = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (replicate + 1L))).nextLong();

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A coefficient for one category: the category against the rest (present/absent per unit, see
  * {@link ReliabilityData#presenceOf(int)}), and an ordinary coefficient on those data. The names keep
  * apart what the literature mixes up: "category_cohen_kappa_own_marginals" is Cohen's kappa on the binarised
- * table; "category_fleiss_kappa" is Fleiss' category kappa with pooled marginals, the "category kappa" of
+ * table; "fleiss_category_kappa" is Fleiss' category kappa with pooled marginals, the "category kappa" of
  * Agresti (1992) and DKPro.
  */
 public record CategoryMeasure(String name, AgreementMeasure base) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lacrima.core.Ids;
 import org.lacrima.core.InputException;
-import org.lacrima.core.agreement.ReliabilityData;
+import org.lacrima.core.agreement.study.SpanSet;
 import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.agreement.study.StudyUnit;
 import org.lacrima.core.agreement.study.Variable;
@@ -60,7 +60,7 @@ public final class Consensus {
         boolean anyPresent = false;
         boolean anyAbsent = false;
         for (int k = 0; k < data.coders().size(); k++) {
-          int value = v.data().value(u.index(), k);
+          int value = data.value(u, v, k);
           anyPresent |= value == 1;
           anyAbsent |= value == 0;
         }
@@ -71,7 +71,7 @@ public final class Consensus {
         List<String> absent = new ArrayList<>();
         for (int k = 0; k < data.coders().size(); k++) {
           Coder coder = data.coders().get(k);
-          int value = v.data().value(u.index(), k);
+          int value = data.value(u, v, k);
           if (value == 1) {
             present.put(coder.name(), clip(data.spans(u.document(), coder.id(), v.id()), u));
           } else if (value == 0) {
@@ -128,11 +128,10 @@ public final class Consensus {
       if (v.kind() != Variable.Kind.CATEGORY) {
         continue;
       }
-      ReliabilityData cells = v.data();
       for (StudyUnit u : data.units()) {
         boolean all = true;
         for (int k = 0; k < data.coders().size(); k++) {
-          all &= cells.value(u.index(), k) == 1;
+          all &= data.value(u, v, k) == 1;
         }
         if (all) {
           agreed++;
@@ -199,7 +198,7 @@ public final class Consensus {
   }
 
   private static void add(List<Coding> out, List<int[]> spans, StudyUnit u, UUID category, Coder layer, String memo) {
-    for (int[] piece : merge(spans)) {
+    for (int[] piece : SpanSet.merged(spans).pieces()) {
       out.add(new Coding(Ids.next(), u.document(), piece[0], piece[1], category, layer.id(), memo));
     }
   }
@@ -211,20 +210,6 @@ public final class Consensus {
       int end = Math.min(s[1], u.end());
       if (end > start) {
         out.add(new int[] {start, end});
-      }
-    }
-    return out;
-  }
-
-  private static List<int[]> merge(List<int[]> spans) {
-    List<int[]> sorted = new ArrayList<>(spans);
-    sorted.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
-    List<int[]> out = new ArrayList<>();
-    for (int[] s : sorted) {
-      if (!out.isEmpty() && s[0] <= out.get(out.size() - 1)[1]) {
-        out.get(out.size() - 1)[1] = Math.max(out.get(out.size() - 1)[1], s[1]);
-      } else {
-        out.add(s.clone());
       }
     }
     return out;

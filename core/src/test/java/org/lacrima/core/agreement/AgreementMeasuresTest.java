@@ -18,7 +18,7 @@ class AgreementMeasuresTest {
       assertThat(AgreementMeasures.byName(m.name())).containsSame(m);
     }
     assertThat(AgreementMeasures.byName("icc")).isEmpty();
-    assertThat(AgreementMeasures.categoryMeasure("category_fleiss_kappa")).isPresent();
+    assertThat(AgreementMeasures.categoryMeasure("fleiss_category_kappa")).isPresent();
   }
 
   @Test
@@ -31,7 +31,7 @@ class AgreementMeasuresTest {
         "krippendorff_alpha_nominal", "krippendorff_alpha_ordinal", "krippendorff_alpha_interval",
         "krippendorff_alpha_ratio", "positive_specific_agreement", "negative_specific_agreement");
     assertThat(AgreementMeasures.perCategory()).extracting(CategoryMeasure::name).contains(
-        "category_cohen_kappa_own_marginals", "category_fleiss_kappa", "category_krippendorff_alpha_nominal",
+        "category_cohen_kappa_own_marginals", "fleiss_category_kappa", "category_krippendorff_alpha_nominal",
         "category_percentage_agreement");
   }
 

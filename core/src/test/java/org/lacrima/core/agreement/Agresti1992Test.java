@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Agresti (1992) p. 202, on Landis and Koch's (1977) multiple sclerosis data: kappa and the per-category
  * kappa. Agresti's (and DKPro's) category kappa pools the marginals; the file calls it category_cohen_kappa,
- * which we map to category_fleiss_kappa (known_issues). Cohen's kappa on the binarised table, with each
+ * which we map to fleiss_category_kappa (known_issues). Cohen's kappa on the binarised table, with each
  * neurologist's own marginals, is a different figure, checked here against irr.
  */
 class Agresti1992Test {
@@ -31,7 +31,7 @@ class Agresti1992Test {
     JsonNode values = irr.get(0).get("value");
     ReliabilityData data = c.data();
     CategoryMeasure own = AgreementMeasures.categoryMeasure("category_cohen_kappa_own_marginals").orElseThrow();
-    CategoryMeasure pooled = AgreementMeasures.categoryMeasure("category_fleiss_kappa").orElseThrow();
+    CategoryMeasure pooled = AgreementMeasures.categoryMeasure("fleiss_category_kappa").orElseThrow();
     assertThat(values.size()).isEqualTo(data.domain().size());
     for (int k = 0; k < data.domain().size(); k++) {
       double ownKappa = own.estimate(data, k).value().getAsDouble();

@@ -22,7 +22,7 @@ class Fleiss1971Test {
   @Test
   void overallKappaIsTheWeightedMeanOfTheCategoryKappas() {
     ReliabilityData data = ReferenceCases.load().byId(CASE).data();
-    CategoryMeasure category = AgreementMeasures.categoryMeasure("category_fleiss_kappa").orElseThrow();
+    CategoryMeasure category = AgreementMeasures.categoryMeasure("fleiss_category_kappa").orElseThrow();
     double[] share = new double[data.domain().size()];
     double assignments = 0;
     for (int u = 0; u < data.units(); u++) {

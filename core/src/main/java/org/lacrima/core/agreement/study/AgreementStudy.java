@@ -1,17 +1,21 @@
 package org.lacrima.core.agreement.study;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.UUID;
 import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.ReliabilityData;
 import org.lacrima.core.agreement.Scale;
+import org.lacrima.core.agreement.UnitProfiles;
 import org.lacrima.core.agreement.ValueDomain;
 import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategorySystem;
@@ -42,148 +46,225 @@ public final class AgreementStudy {
     List<Coder> coders = coders(s, request);
     List<DocumentSummary> documents = documents(s, request);
     List<Category> categories = categories(system, request);
+    int m = coders.size();
     Map<UUID, Integer> coderIndex = new HashMap<>();
-    for (int i = 0; i < coders.size(); i++) {
+    for (int i = 0; i < m; i++) {
       coderIndex.put(coders.get(i).id(), i);
     }
-    Set<UUID> inScope = new HashSet<>();
-    categories.forEach(c -> inScope.add(c.id()));
+    Map<UUID, Integer> categoryIndex = new HashMap<>();
+    for (int i = 0; i < categories.size(); i++) {
+      categoryIndex.put(categories.get(i).id(), i);
+    }
     List<String> notes = new ArrayList<>();
+    UnitKind kind = resolve(request.unit(), s, documents);
 
-    // each coder's spans per document and category, merged
-    Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> raw = new LinkedHashMap<>();
-    Map<UUID, Set<UUID>> codedDocuments = new HashMap<>();
-    int codingsSeen = 0;
-    for (DocumentSummary d : documents) {
-      for (Coding c : s.codings().byDocument(d.id())) {
-        if (!coderIndex.containsKey(c.coder())) {
-          continue;
+    // coverage recorded by a table import, per category or exclusive group; elsewhere by document
+    Map<UUID, Map<UUID, List<int[]>>> recorded = new HashMap<>();
+    for (Category c : system.categories()) {
+      if (s.coverage().recordedFor(c.id())) {
+        Map<UUID, List<int[]>> byDocument = new HashMap<>();
+        for (Coverage cov : s.coverage().byCategory(c.id())) {
+          Integer k = coderIndex.get(cov.coder());
+          if (k != null) {
+            byDocument.computeIfAbsent(cov.document(), x -> new ArrayList<>()).add(new int[] {cov.start(), cov.end(), k});
+          }
         }
-        codedDocuments.computeIfAbsent(c.coder(), k -> new HashSet<>()).add(d.id());
-        if (inScope.contains(c.category())) {
-          raw.computeIfAbsent(d.id(), k -> new HashMap<>()).computeIfAbsent(c.coder(), k -> new HashMap<>())
-              .computeIfAbsent(c.category(), k -> new ArrayList<>()).add(new int[] {c.start(), c.end()});
-          codingsSeen++;
+        recorded.put(c.id(), byDocument);
+      }
+    }
+    List<UUID> scopes = new ArrayList<>(recorded.keySet());
+    int[] scopeOfCategory = new int[categories.size()];
+    for (int i = 0; i < categories.size(); i++) {
+      scopeOfCategory[i] = coverageScope(system, categories.get(i), recorded).map(scopes::indexOf).orElse(-1);
+    }
+    List<Group> groups = new ArrayList<>();
+    for (Category g : system.categories()) {
+      if (g.exclusiveChildren()) {
+        int[] children = system.children(g.id()).stream().filter(ch -> categoryIndex.containsKey(ch.id()))
+            .mapToInt(ch -> categoryIndex.get(ch.id())).toArray();
+        if (children.length >= 2) {
+          groups.add(new Group(g, children, recorded.containsKey(g.id()) ? scopes.indexOf(g.id()) : -1));
         }
       }
     }
-    Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> merged = new LinkedHashMap<>();
-    Map<UUID, Map<UUID, Map<UUID, SpanSet>>> spanSets = new HashMap<>();
+
+    int nc = categories.size();
+    int ng = groups.size();
+    boolean frequencies = kind == UnitKind.DOCUMENT;
+    int variables = nc + ng + 1 + (frequencies ? nc : 0);
+    int codeSetVariable = nc + ng;
+    UnitProfiles.Builder builder = UnitProfiles.builder(variables, m);
+    Map<List<Integer>, Integer> setIndex = new LinkedHashMap<>();
+    int[] conflicts = new int[ng];
+    int[] maxFrequency = new int[nc];
+    List<StudyUnit> units = new ArrayList<>();
+    Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> spans = new LinkedHashMap<>();
     int mergedCount = 0;
-    for (var byDoc : raw.entrySet()) {
-      for (var byCoder : byDoc.getValue().entrySet()) {
-        for (var byCat : byCoder.getValue().entrySet()) {
-          SpanSet set = SpanSet.merged(byCat.getValue());
-          mergedCount += byCat.getValue().size() - set.size();
-          spanSets.computeIfAbsent(byDoc.getKey(), k -> new HashMap<>()).computeIfAbsent(byCoder.getKey(),
-              k -> new HashMap<>()).put(byCat.getKey(), set);
-          List<int[]> list = new ArrayList<>();
-          for (int i = 0; i < set.size(); i++) {
-            list.add(new int[] {set.start(i), set.end(i)});
-          }
-          merged.computeIfAbsent(byDoc.getKey(), k -> new HashMap<>()).computeIfAbsent(byCoder.getKey(),
-              k -> new HashMap<>()).put(byCat.getKey(), list);
+    int codingsSeen = 0;
+    int[] row = new int[variables * m];
+    for (int d = 0; d < documents.size(); d++) {
+      DocumentSummary doc = documents.get(d);
+      // each coder's spans of each category in this document, merged
+      Map<UUID, Map<UUID, List<int[]>>> raw = new HashMap<>();
+      boolean[] codedHere = new boolean[m];
+      for (Coding c : s.codings().byDocument(doc.id())) {
+        Integer k = coderIndex.get(c.coder());
+        if (k == null) {
+          continue;
         }
+        codedHere[k] = true;
+        if (categoryIndex.containsKey(c.category())) {
+          raw.computeIfAbsent(c.coder(), x -> new HashMap<>()).computeIfAbsent(c.category(), x -> new ArrayList<>())
+              .add(new int[] {c.start(), c.end()});
+          codingsSeen++;
+        }
+      }
+      SpanSet[][] sets = new SpanSet[nc][m];
+      for (var byCoder : raw.entrySet()) {
+        int k = coderIndex.get(byCoder.getKey());
+        for (var byCategory : byCoder.getValue().entrySet()) {
+          SpanSet set = SpanSet.merged(byCategory.getValue());
+          mergedCount += byCategory.getValue().size() - set.size();
+          sets[categoryIndex.get(byCategory.getKey())][k] = set;
+          spans.computeIfAbsent(doc.id(), x -> new HashMap<>()).computeIfAbsent(byCoder.getKey(), x -> new HashMap<>())
+              .put(byCategory.getKey(), set.pieces());
+        }
+      }
+      List<int[]> ranges = units(s, doc, kind, request, sentences);
+      boolean[][][] scopeCovers = new boolean[scopes.size()][][];
+      for (int sc = 0; sc < scopes.size(); sc++) {
+        scopeCovers[sc] = covered(ranges, recorded.get(scopes.get(sc)).getOrDefault(doc.id(), List.of()), m);
+      }
+      for (int local = 0; local < ranges.size(); local++) {
+        int[] range = ranges.get(local);
+        StudyUnit u = new StudyUnit(units.size(), doc.id(), doc.name(), range[0], range[1]);
+        units.add(u);
+        for (int i = 0; i < nc; i++) {
+          for (int k = 0; k < m; k++) {
+            boolean covers = scopeOfCategory[i] < 0 ? codedHere[k] : scopeCovers[scopeOfCategory[i]][local][k];
+            row[i * m + k] = !covers ? ReliabilityData.MISSING
+                : present(sets[i][k], u, request.minCoverPercent()) ? 1 : 0;
+          }
+        }
+        for (int g = 0; g < ng; g++) {
+          Group group = groups.get(g);
+          for (int k = 0; k < m; k++) {
+            boolean covers = group.scope < 0 ? codedHere[k] : scopeCovers[group.scope][local][k];
+            int value = ReliabilityData.MISSING;
+            if (covers) {
+              for (int v = 0; v < group.children.length; v++) {
+                if (present(sets[group.children[v]][k], u, request.minCoverPercent())) {
+                  if (value != ReliabilityData.MISSING) {
+                    conflicts[g]++;
+                    value = ReliabilityData.MISSING;
+                    break;
+                  }
+                  value = v;
+                }
+              }
+            }
+            row[(nc + g) * m + k] = value;
+          }
+        }
+        for (int k = 0; k < m; k++) {
+          List<Integer> set = new ArrayList<>();
+          boolean any = false;
+          for (int i = 0; i < nc; i++) {
+            int value = row[i * m + k];
+            any |= value != ReliabilityData.MISSING;
+            if (value == 1) {
+              set.add(i);
+            }
+          }
+          row[codeSetVariable * m + k] = any ? setIndex.computeIfAbsent(set, x -> setIndex.size()) : ReliabilityData.MISSING;
+        }
+        if (frequencies) {
+          for (int i = 0; i < nc; i++) {
+            for (int k = 0; k < m; k++) {
+              int count = row[i * m + k] == ReliabilityData.MISSING ? ReliabilityData.MISSING
+                  : sets[i][k] == null ? 0 : sets[i][k].size();
+              maxFrequency[i] = Math.max(maxFrequency[i], count);
+              row[(codeSetVariable + 1 + i) * m + k] = count;
+            }
+          }
+        }
+        builder.add(d, row);
       }
     }
     if (mergedCount > 0) {
       notes.add(mergedCount + " overlapping or adjacent spans of the same coder and category were merged before comparing");
     }
-
-    UnitKind kind = resolve(request.unit(), s, documents);
-    List<StudyUnit> units = new ArrayList<>();
-    List<Integer> docOfUnit = new ArrayList<>();
-    for (int d = 0; d < documents.size(); d++) {
-      for (int[] range : units(s, documents.get(d), kind, request, sentences)) {
-        units.add(new StudyUnit(units.size(), documents.get(d).id(), documents.get(d).name(), range[0], range[1]));
-        docOfUnit.add(d);
-      }
-    }
     if (units.isEmpty()) {
       notes.add("no units in scope: check --documents, --where and --speaker");
     }
-
-    // coverage: by document (a coder covers the documents it coded in), or as a table import recorded it
-    Map<UUID, Map<UUID, List<int[]>>> recorded = new HashMap<>();
-    for (Category c : system.categories()) {
-      if (s.coverage().recordedFor(c.id())) {
-        Map<UUID, List<int[]>> byKey = new HashMap<>();
-        for (Coverage cov : s.coverage().byCategory(c.id())) {
-          byKey.computeIfAbsent(cov.document(), k -> new ArrayList<>()).add(new int[] {cov.start(), cov.end(),
-              coderIndex.getOrDefault(cov.coder(), -1)});
-        }
-        recorded.put(c.id(), byKey);
-      }
-    }
-
-    List<Variable> variables = new ArrayList<>();
-    for (Category c : categories) {
-      Optional<UUID> scope = coverageScope(system, c, recorded);
-      int[][] cells = new int[units.size()][coders.size()];
-      for (StudyUnit u : units) {
-        for (int k = 0; k < coders.size(); k++) {
-          Coder coder = coders.get(k);
-          if (!covers(coder.id(), k, u, scope, recorded, codedDocuments)) {
-            cells[u.index()][k] = ReliabilityData.MISSING;
-            continue;
-          }
-          cells[u.index()][k] = present(spanSets, u, coder.id(), c.id(), request.minCoverPercent()) ? 1 : 0;
-        }
-      }
-      variables.add(new Variable(Variable.Kind.CATEGORY, c.id(), c.label().english(), system.path(c.id()),
-          ReliabilityData.of(ValueDomain.presence(), coders.size(), cells), 0));
-    }
-    for (Category g : system.categories()) {
-      if (!g.exclusiveChildren()) {
-        continue;
-      }
-      List<Category> children = system.children(g.id()).stream().filter(ch -> inScope.contains(ch.id())).toList();
-      if (children.size() < 2) {
-        continue;
-      }
-      variables.add(group(system, g, children, units, coders, spanSets, recorded, codedDocuments, request));
-    }
-    int[] documentOfUnit = docOfUnit.stream().mapToInt(Integer::intValue).toArray();
     if (codingsSeen == 0) {
       notes.add("none of these coders coded any of these categories in these documents");
     }
-    return new StudyData(request, kind, coders, documents, units, documentOfUnit, variables, merged, mergedCount, notes);
-  }
 
-  private static Variable group(CategorySystem system, Category g, List<Category> children, List<StudyUnit> units,
-      List<Coder> coders, Map<UUID, Map<UUID, Map<UUID, SpanSet>>> spanSets, Map<UUID, Map<UUID, List<int[]>>> recorded,
-      Map<UUID, Set<UUID>> codedDocuments, AgreementRequest request) {
-    Optional<UUID> scope = recorded.containsKey(g.id()) ? Optional.of(g.id()) : Optional.empty();
-    int[][] cells = new int[units.size()][coders.size()];
-    int conflicts = 0;
-    for (StudyUnit u : units) {
-      for (int k = 0; k < coders.size(); k++) {
-        UUID coder = coders.get(k).id();
-        int value = ReliabilityData.MISSING;
-        if (covers(coder, k, u, scope, recorded, codedDocuments)) {
-          for (int v = 0; v < children.size(); v++) {
-            if (present(spanSets, u, coder, children.get(v).id(), request.minCoverPercent())) {
-              if (value != ReliabilityData.MISSING) {
-                conflicts++;
-                value = ReliabilityData.MISSING;
-                break;
-              }
-              value = v;
-            }
-          }
-        }
-        cells[u.index()][k] = value;
+    List<Variable> vars = new ArrayList<>();
+    List<ValueDomain> domains = new ArrayList<>();
+    for (int i = 0; i < nc; i++) {
+      Category c = categories.get(i);
+      vars.add(new Variable(Variable.Kind.CATEGORY, i, c.id(), c.label().english(), system.path(c.id()), 0));
+      domains.add(ValueDomain.presence());
+    }
+    for (int g = 0; g < ng; g++) {
+      Category c = groups.get(g).category;
+      vars.add(new Variable(Variable.Kind.GROUP, nc + g, c.id(), c.label().english(), system.path(c.id()), conflicts[g]));
+      domains.add(groupDomain(c, Arrays.stream(groups.get(g).children).mapToObj(categories::get).toList()));
+    }
+    vars.add(new Variable(Variable.Kind.CODE_SET, codeSetVariable, Variable.CODE_SET, "codes of a unit", "", 0));
+    List<Set<Integer>> codeSets = setIndex.keySet().stream().map(l -> (Set<Integer>) new TreeSet<>(l)).toList();
+    domains.add(ValueDomain.nominal(codeSets.stream().map(set -> set.stream().map(i -> categories.get(i).label().english())
+        .collect(Collectors.joining(", ", "{", "}"))).toList()));
+    if (frequencies) {
+      for (int i = 0; i < nc; i++) {
+        Category c = categories.get(i);
+        vars.add(new Variable(Variable.Kind.FREQUENCY, codeSetVariable + 1 + i, c.id(), c.label().english(),
+            system.path(c.id()), 0));
+        List<String> labels = IntStream.rangeClosed(0, maxFrequency[i]).mapToObj(Integer::toString).toList();
+        domains.add(new ValueDomain(labels, Scale.INTERVAL,
+            IntStream.rangeClosed(0, maxFrequency[i]).mapToObj(x -> (double) x).toList()));
       }
     }
+    return new StudyData(request, kind, coders, documents, units, vars, builder.build(domains), codeSets, spans,
+        mergedCount, notes);
+  }
+
+  private record Group(Category category, int[] children, int scope) {
+  }
+
+  /** Which units of a document each coder covers, from recorded {start, end, coder} coverage. */
+  private static boolean[][] covered(List<int[]> ranges, List<int[]> coverage, int coders) {
+    boolean[][] out = new boolean[ranges.size()][coders];
+    if (coverage.isEmpty()) {
+      return out;
+    }
+    List<int[]> sorted = new ArrayList<>(coverage);
+    sorted.sort((a, b) -> Integer.compare(a[0], b[0]));
+    int first = 0;
+    for (int r = 0; r < ranges.size(); r++) {
+      int[] u = ranges.get(r);
+      while (first < sorted.size() && sorted.get(first)[1] <= u[0]) {
+        first++;
+      }
+      for (int i = first; i < sorted.size() && sorted.get(i)[0] < u[1]; i++) {
+        int[] span = sorted.get(i);
+        if (span[0] < u[1] && u[0] < span[1]) {
+          out[r][span[2]] = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static ValueDomain groupDomain(Category g, List<Category> children) {
     List<String> labels = children.stream().map(c -> c.label().english()).toList();
-    ValueDomain domain = switch (g.scale()) {
+    return switch (g.scale()) {
       case NOMINAL -> ValueDomain.nominal(labels);
       case ORDINAL -> new ValueDomain(labels, Scale.ORDINAL, List.of());
-      case INTERVAL, RATIO -> new ValueDomain(labels, g.scale(), labels.stream()
-          .map(l -> parseNumber(l, g)).toList());
+      case INTERVAL, RATIO -> new ValueDomain(labels, g.scale(), labels.stream().map(l -> parseNumber(l, g)).toList());
     };
-    return new Variable(Variable.Kind.GROUP, g.id(), g.label().english(), system.path(g.id()),
-        ReliabilityData.of(domain, coders.size(), cells), conflicts);
   }
 
   private static double parseNumber(String label, Category group) {
@@ -203,22 +284,7 @@ public final class AgreementStudy {
     return c.parent().filter(p -> system.get(p).exclusiveChildren() && recorded.containsKey(p));
   }
 
-  private static boolean covers(UUID coder, int coderIndex, StudyUnit u, Optional<UUID> scope,
-      Map<UUID, Map<UUID, List<int[]>>> recorded, Map<UUID, Set<UUID>> codedDocuments) {
-    if (scope.isEmpty()) {
-      return codedDocuments.getOrDefault(coder, Set.of()).contains(u.document());
-    }
-    for (int[] span : recorded.get(scope.get()).getOrDefault(u.document(), List.of())) {
-      if (span[2] == coderIndex && span[0] < u.end() && u.start() < span[1]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean present(Map<UUID, Map<UUID, Map<UUID, SpanSet>>> spanSets, StudyUnit u, UUID coder, UUID category,
-      int minCoverPercent) {
-    SpanSet set = spanSets.getOrDefault(u.document(), Map.of()).getOrDefault(coder, Map.of()).get(category);
+  private static boolean present(SpanSet set, StudyUnit u, int minCoverPercent) {
     if (set == null || u.length() == 0) {
       return false;
     }

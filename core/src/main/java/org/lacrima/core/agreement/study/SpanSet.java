@@ -8,7 +8,7 @@ import java.util.List;
  * One coder's spans of one category in one document, with overlapping and adjacent spans merged:
  * coding the same stretch twice, or in two touching pieces, is one decision for agreement.
  */
-final class SpanSet {
+public final class SpanSet {
 
   private final int[] starts;
   private final int[] ends;
@@ -21,7 +21,7 @@ final class SpanSet {
   static final SpanSet EMPTY = new SpanSet(new int[0], new int[0]);
 
   /** Merges spans given as {start, end} pairs. */
-  static SpanSet merged(List<int[]> spans) {
+  public static SpanSet merged(List<int[]> spans) {
     if (spans.isEmpty()) {
       return EMPTY;
     }
@@ -48,26 +48,35 @@ final class SpanSet {
     return new SpanSet(starts, ends);
   }
 
-  int size() {
+  public int size() {
     return starts.length;
   }
 
-  int start(int i) {
+  public int start(int i) {
     return starts[i];
   }
 
-  int end(int i) {
+  public int end(int i) {
     return ends[i];
   }
 
   /** How many positions of [start, end) the spans cover. */
-  int covered(int start, int end) {
+  public int covered(int start, int end) {
     int total = 0;
     int i = firstEndingAfter(start);
     for (; i < starts.length && starts[i] < end; i++) {
       total += Math.min(end, ends[i]) - Math.max(start, starts[i]);
     }
     return total;
+  }
+
+  /** The merged spans as {start, end} pairs, in order. */
+  public List<int[]> pieces() {
+    List<int[]> out = new ArrayList<>(starts.length);
+    for (int i = 0; i < starts.length; i++) {
+      out.add(new int[] {starts[i], ends[i]});
+    }
+    return out;
   }
 
   private int firstEndingAfter(int position) {

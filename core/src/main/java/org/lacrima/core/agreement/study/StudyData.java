@@ -2,14 +2,18 @@ package org.lacrima.core.agreement.study;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.lacrima.core.agreement.UnitProfiles;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.transcript.DocumentSummary;
 
 /**
- * Everything agreement is computed from: the coders, the documents and units in scope, one variable
- * per category and per group of exclusive categories, and each coder's merged spans (for the
- * disagreement listing and consensus). {@code documentOfUnit} lets the bootstrap resample documents.
+ * Everything agreement is computed from: the coders, the documents and units in scope, the variables
+ * (one per category, per group of exclusive categories, the code sets, and with documents as units the
+ * frequencies) with every unit's values in {@code profiles}, and each coder's merged spans (for the
+ * character-based coefficients, the disagreement listing and consensus). {@code codeSets} names the sets
+ * the code-set variable's values stand for, as indices into the category variables.
  */
 public record StudyData(
     AgreementRequest request,
@@ -17,8 +21,9 @@ public record StudyData(
     List<Coder> coders,
     List<DocumentSummary> documents,
     List<StudyUnit> units,
-    int[] documentOfUnit,
     List<Variable> variables,
+    UnitProfiles profiles,
+    List<Set<Integer>> codeSets,
     Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> spans,
     int mergedSpans,
     List<String> notes) {
@@ -28,11 +33,21 @@ public record StudyData(
     documents = List.copyOf(documents);
     units = List.copyOf(units);
     variables = List.copyOf(variables);
+    codeSets = List.copyOf(codeSets);
     notes = List.copyOf(notes);
   }
 
   /** A coder's merged spans of a category in a document, as {start, end} pairs. */
   public List<int[]> spans(UUID document, UUID coder, UUID category) {
     return spans.getOrDefault(document, Map.of()).getOrDefault(coder, Map.of()).getOrDefault(category, List.of());
+  }
+
+  /** Coder {@code coder}'s value of a variable in a unit. */
+  public int value(StudyUnit unit, Variable variable, int coder) {
+    return profiles.value(unit.index(), variable.index(), coder);
+  }
+
+  public List<Variable> variables(Variable.Kind kind) {
+    return variables.stream().filter(v -> v.kind() == kind).toList();
   }
 }

@@ -1,0 +1,88 @@
+package org.lacrima.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.report.AgreementReport;
+import org.lacrima.core.agreement.report.AgreementReports;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.io.report.AgreementCsv;
+import org.lacrima.io.report.AgreementJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "agreement", description = {
+    "Intercoder agreement between two or more coders: per category, per group of exclusive categories and overall,",
+    "with bootstrap confidence intervals, and the disagreements to look at. Every figure carries its provenance",
+    "(unit, coders, documents, filters, codebook version, seed). Coefficient names: docs/AGREEMENT.md."})
+final class AgreementCommand implements Callable<Integer> {
+
+  @Mixin
+  ProjectOptions project;
+
+  @Mixin
+  StudyOptions study;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|csv", description = "Output format.")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of the terminal.")
+  Path output;
+
+  @Option(names = "--show", defaultValue = "20", paramLabel = "N",
+      description = "How many disagreements the text format lists (json lists all).")
+  int show;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    String f = format.toLowerCase(Locale.ROOT);
+    if (!List.of("text", "json", "csv").contains(f)) {
+      throw new InputException("--format " + format + ": choose text, json or csv");
+    }
+    AgreementReport report;
+    try (ProjectStore store = project.open()) {
+      report = store.read(s -> AgreementReports.of(s, ConsensusCommand.collect(s, study), Lacrima.version(),
+          Instant.now()));
+    }
+    if (output != null) {
+      Path written = OutputFile.write(output, out -> {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(report, f, w);
+        w.flush();
+      });
+      spec.commandLine().getOut().println("Wrote " + written);
+      return 0;
+    }
+    PrintWriter messages = spec.commandLine().getOut();
+    Writer w = f.equals("text") ? messages : Lacrima.dataWriter(messages);
+    write(report, f, w);
+    w.flush();
+    return 0;
+  }
+
+  private void write(AgreementReport report, String f, Writer out) throws IOException {
+    switch (f) {
+      case "json" -> AgreementJson.write(report, out);
+      case "csv" -> AgreementCsv.write(report, out);
+      default -> {
+        PrintWriter w = out instanceof PrintWriter p ? p : new PrintWriter(out);
+        new AgreementText(show).print(report, w);
+        w.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package org.lacrima.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.lacrima.core.agreement.Estimate;
+import org.lacrima.core.agreement.report.AgreementReport;
+import org.lacrima.core.agreement.report.Figure;
+import org.lacrima.core.agreement.report.Provenance;
+import org.lacrima.core.agreement.report.Row;
+import org.lacrima.core.agreement.report.SegmentMatching;
+import org.lacrima.core.agreement.report.SpanAnalysis;
+import org.lacrima.core.consensus.Consensus;
+
+/**
+ * The agreement report for the terminal: the provenance first, then one table per kind of row, each
+ * undefined figure shown as "n/a" with a numbered reason under the table.
+ */
+final class AgreementText {
+
+  private final int show;
+  private final Map<String, Integer> reasons = new LinkedHashMap<>();
+
+  AgreementText(int show) {
+    this.show = show;
+  }
+
+  void print(AgreementReport r, PrintWriter out) {
+    Provenance p = r.provenance();
+    out.println("Agreement of " + String.join(", ", p.coders()) + " in project " + p.project());
+    out.println("  unit: " + p.unit() + (p.unit().equals(p.unitAsked()) ? "" : " (asked: " + p.unitAsked() + ")")
+        + (p.overlapPercent().isPresent() ? ", segments agree at " + p.overlapPercent().get() + " % overlap of their union"
+            : p.unit().equals("character") ? "" : ", a code counts when it covers "
+                + (p.minCoverPercent() == 0 ? "any part" : p.minCoverPercent() + " %") + " of a unit"));
+    out.println("  documents: " + p.documents().size() + (p.documents().size() <= 6 && !p.documents().isEmpty()
+        ? " (" + String.join(", ", p.documents()) + ")" : ""));
+    if (!p.filters().isEmpty()) {
+      out.println("  filters: " + p.filters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+    out.println("  codebook " + p.codebookVersion() + " after change #" + p.codebookChange() + "; Lacrima "
+        + p.toolVersion());
+    out.println("  bootstrap: " + (p.replicates() == 0 ? "none"
+        : String.format(Locale.ROOT, "%,d replicates resampling %s, seed %d, 95 %% percentile intervals", p.replicates(),
+            p.resampling(), p.seed())));
+    for (String note : p.notes()) {
+      out.println("  note: " + note);
+    }
+    boolean two = p.coders().size() == 2;
+    String kappa = two ? "cohen_kappa" : "conger_kappa";
+    String agreement = two ? "percentage_agreement" : "percentage_agreement_pairwise";
+    if (!r.categories().isEmpty()) {
+      table(out, "Per category (present or absent in a unit)", r.categories(), List.of(
+          col("units", 7, x -> count(x.units())),
+          col("prev.", 6, x -> x.prevalence().isPresent() ? fixed(x.prevalence().getAsDouble()) : ""),
+          col("% agr.", 6, x -> value(x.figure(agreement))),
+          col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
+          col("Fleiss κ cat.", 13, x -> value(x.figure("fleiss_category_kappa"))),
+          col("α nominal [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_nominal"))),
+          col("P(α<.667)", 9, x -> below(x.figure("krippendorff_alpha_nominal"))),
+          col("AC1", 6, x -> value(x.figure("gwet_ac1")))));
+    }
+    if (!r.groups().isEmpty()) {
+      table(out, "Per group of exclusive categories (one nominal variable; a unit without any of them is missing)",
+          r.groups(), List.of(
+              col("units", 7, x -> count(x.unitsPairable())),
+              col("% agr.", 6, x -> value(x.figure(agreement))),
+              col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
+              col("Fleiss κ", 8, x -> value(x.figure("fleiss_kappa"))),
+              col("α nominal [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_nominal"))),
+              col("P(α<.667)", 9, x -> below(x.figure("krippendorff_alpha_nominal"))),
+              col("α by scale [95 % CI]", 23, x -> withCi(scaled(x))),
+              col("AC1", 6, x -> value(x.figure("gwet_ac1")))));
+    }
+    if (!r.overall().isEmpty()) {
+      table(out, "Overall", r.overall(), List.of(
+          col("units", 9, x -> count(x.units())),
+          col("% agr.", 6, x -> value(x.figure(agreement))),
+          col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
+          col("Fleiss κ", 8, x -> value(x.figure("fleiss_category_kappa"))),
+          col("α [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_nominal")
+              .or(() -> x.figure("krippendorff_alpha_masi")))),
+          col("P(α<.667)", 9, x -> below(x.figure("krippendorff_alpha_nominal").or(() -> x.figure("krippendorff_alpha_masi")))),
+          col("AC1", 6, x -> value(x.figure("gwet_ac1")))));
+      out.println("  (code sets: alpha with the MASI distance over the set of codes each coder gave a unit)");
+    }
+    if (!r.frequencies().isEmpty()) {
+      table(out, "How often each category was given per document (interval alpha)", r.frequencies(), List.of(
+          col("documents", 9, x -> count(x.units())),
+          col("α interval [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_interval"))),
+          col("P(α<.667)", 9, x -> below(x.figure("krippendorff_alpha_interval")))));
+    }
+    if (!r.spans().isEmpty()) {
+      spans(out, r.spans());
+    }
+    r.segments().ifPresent(s -> segments(out, s));
+    reasons(out);
+    disagreements(out, r.disagreements());
+  }
+
+  private record Column(String title, int width, Function<Row, String> cell) {
+  }
+
+  private static Column col(String title, int width, Function<Row, String> cell) {
+    return new Column(title, width, cell);
+  }
+
+  private void table(PrintWriter out, String title, List<Row> rows, List<Column> columns) {
+    out.println();
+    out.println(title);
+    int labelWidth = Math.min(44, Math.max(12, rows.stream().mapToInt(x -> name(x).length()).max().orElse(12)));
+    StringBuilder head = new StringBuilder(pad("", labelWidth));
+    for (Column c : columns) {
+      head.append("  ").append(left(c.title(), c.width()));
+    }
+    out.println(head.toString().stripTrailing());
+    for (Row row : rows) {
+      StringBuilder line = new StringBuilder(pad(cut(name(row), labelWidth), labelWidth));
+      for (Column c : columns) {
+        line.append("  ").append(left(c.cell().apply(row), c.width()));
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static String name(Row r) {
+    return r.path().isEmpty() ? r.label() : r.path();
+  }
+
+  private static Optional<Figure> scaled(Row r) {
+    return r.figure("krippendorff_alpha_ordinal").or(() -> r.figure("krippendorff_alpha_interval"))
+        .or(() -> r.figure("krippendorff_alpha_ratio"));
+  }
+
+  private void spans(PrintWriter out, List<SpanAnalysis.SpanRow> rows) {
+    out.println();
+    out.println("On the character continuum (documents concatenated)");
+    int labelWidth = Math.min(44, Math.max(12, rows.stream().mapToInt(x -> spanName(x).length()).max().orElse(12)));
+    out.println(pad("", labelWidth) + "  " + left("unitizing α", 11) + "  character κ (pooled; NVivo-style), by pair");
+    for (SpanAnalysis.SpanRow row : rows) {
+      StringBuilder line = new StringBuilder(pad(cut(spanName(row), labelWidth), labelWidth));
+      line.append("  ").append(left(value(Optional.of(row.unitizingAlpha())), 11));
+      for (SpanAnalysis.PairKappa k : row.characterKappa()) {
+        line.append("  ").append(k.first()).append('/').append(k.second()).append(' ')
+            .append(value(Optional.of(k.kappa())));
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static String spanName(SpanAnalysis.SpanRow r) {
+    return r.path().isEmpty() ? r.label() : r.path();
+  }
+
+  private void segments(PrintWriter out, SegmentMatching.Result s) {
+    out.println();
+    out.println("MAXQDA-compatible segment matching (compatibility mode; " + s.overlapPercent() + " % overlap)");
+    for (SegmentMatching.CodeRow c : s.codes()) {
+      out.printf(Locale.ROOT, "  %-44s  %,6d agree  %,6d only first  %,6d only second  %s%n", cut(c.path(), 44),
+          c.agreements(), c.firstOnly(), c.secondOnly(), value(Optional.of(c.percentageAgreement())));
+    }
+    out.println("  all codes: " + value(Optional.of(s.percentageAgreement())) + " agreement, Brennan–Prediger κ "
+        + value(Optional.of(s.kappa())) + " (chance = 1 / number of codes)");
+  }
+
+  private void disagreements(PrintWriter out, List<Consensus.Disagreement> all) {
+    if (all.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.printf(Locale.ROOT, "Disagreements: %,d%s%n", all.size(), all.size() > show ? " (the first " + show
+        + "; --format json lists all, --show N more)" : "");
+    for (Consensus.Disagreement d : all.subList(0, Math.min(show, all.size()))) {
+      ConsensusCommand.print(d, out);
+    }
+  }
+
+  private void reasons(PrintWriter out) {
+    if (reasons.isEmpty()) {
+      return;
+    }
+    out.println();
+    reasons.forEach((reason, n) -> out.println("  n/a" + n + ": " + reason));
+  }
+
+  private String value(Optional<Figure> f) {
+    if (f.isEmpty()) {
+      return "";
+    }
+    Estimate e = f.get().estimate();
+    if (!e.defined()) {
+      return "n/a" + reasons.computeIfAbsent(e.undefinedBecause().orElseThrow(), x -> reasons.size() + 1);
+    }
+    return fixed(e.value().getAsDouble());
+  }
+
+  private String withSe(Optional<Figure> f) {
+    String v = value(f);
+    if (f.isPresent() && f.get().defined() && f.get().estimate().standardError().isPresent()) {
+      return v + " (" + fixed(f.get().estimate().standardError().getAsDouble()) + ")";
+    }
+    return v;
+  }
+
+  private String withCi(Optional<Figure> f) {
+    String v = value(f);
+    if (f.isPresent() && f.get().defined() && f.get().interval().isPresent() && f.get().interval().get().lower().isPresent()) {
+      var i = f.get().interval().get();
+      return v + " [" + fixed(i.lower().getAsDouble()) + ", " + fixed(i.upper().getAsDouble()) + "]";
+    }
+    return v;
+  }
+
+  private static String below(Optional<Figure> f) {
+    return f.isPresent() && f.get().belowTentative().isPresent() ? fixed(f.get().belowTentative().getAsDouble()) : "";
+  }
+
+  private static String fixed(double d) {
+    return String.format(Locale.ROOT, "%.3f", d);
+  }
+
+  private static String count(double d) {
+    return String.format(Locale.ROOT, "%,d", Math.round(d));
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+
+  private static String left(String s, int width) {
+    return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+  }
+
+  /** Shortened from the left: of a category's path, the end (the category itself) says most. */
+  private static String cut(String s, int width) {
+    return s.length() <= width ? s : "…" + s.substring(s.length() - width + 1);
+  }
+}

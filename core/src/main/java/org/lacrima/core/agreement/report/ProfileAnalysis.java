@@ -1,0 +1,227 @@
+package org.lacrima.core.agreement.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.lacrima.core.agreement.AgreementMeasure;
+import org.lacrima.core.agreement.AgreementMeasures;
+import org.lacrima.core.agreement.BootstrapDistribution;
+import org.lacrima.core.agreement.Estimate;
+import org.lacrima.core.agreement.JointBootstrap;
+import org.lacrima.core.agreement.KrippendorffAlpha;
+import org.lacrima.core.agreement.MasiDistance;
+import org.lacrima.core.agreement.ReliabilityData;
+import org.lacrima.core.agreement.Scale;
+import org.lacrima.core.agreement.UnitProfiles;
+import org.lacrima.core.agreement.study.Variable;
+
+/**
+ * The agreement tables of a study whose units are turns, meaning units, sentences, paragraphs or
+ * documents: per category, per exclusive group, pooled over the categories, over the code sets (MASI),
+ * and with documents as units per category frequency. Needs no project: the benchmark runs it on data
+ * read from files.
+ */
+public final class ProfileAnalysis {
+
+  /** The coefficients a bootstrap interval is given for (the alpha, Cohen, Fleiss, AC1). */
+  private static final Set<String> BOOTSTRAPPED = Set.of("krippendorff_alpha_nominal", "krippendorff_alpha_ordinal",
+      "krippendorff_alpha_interval", "krippendorff_alpha_ratio", "krippendorff_alpha_masi", "cohen_kappa",
+      "fleiss_kappa", "fleiss_category_kappa", "gwet_ac1");
+
+  /** The tables of one study. */
+  public record Tables(List<Row> categories, List<Row> groups, List<Row> overall, List<Row> frequencies) {
+  }
+
+  private ProfileAnalysis() {
+  }
+
+  /**
+   * @param codeSets what the code-set variable's values stand for (indices into the category variables)
+   * @param bootstrap empty: no intervals
+   */
+  public static Tables analyse(UnitProfiles profiles, List<Variable> variables, List<String> coders,
+      List<Set<Integer>> codeSets, Optional<JointBootstrap> bootstrap) {
+    int m = coders.size();
+    List<Variable> categories = variables.stream().filter(v -> v.kind() == Variable.Kind.CATEGORY).toList();
+    List<Planned> planned = new ArrayList<>();
+    for (Variable v : variables) {
+      switch (v.kind()) {
+        case CATEGORY -> planned.add(new Planned(Row.Kind.CATEGORY, v.label(), v.path(), new int[] {v.index()},
+            binary(m)));
+        case GROUP -> planned.add(new Planned(Row.Kind.GROUP, v.label(), v.path(), new int[] {v.index()},
+            group(m, profiles.domain(v.index()).scale())));
+        case CODE_SET -> planned.add(new Planned(Row.Kind.CODE_SET, "code sets", "", new int[] {v.index()},
+            codeSet(m, codeSets)));
+        case FREQUENCY -> planned.add(new Planned(Row.Kind.FREQUENCY, v.label(), v.path(), new int[] {v.index()},
+            List.of(KrippendorffAlpha.interval(), AgreementMeasures.byName("percentage_agreement_pairwise").orElseThrow())));
+        default -> throw new IllegalStateException(v.kind().name());
+      }
+    }
+    if (!categories.isEmpty()) {
+      planned.add(new Planned(Row.Kind.POOLED, "all categories pooled", "",
+          categories.stream().mapToInt(Variable::index).toArray(), binary(m)));
+    }
+
+    List<JointBootstrap.Target> targets = new ArrayList<>();
+    for (Planned p : planned) {
+      targets.add(new JointBootstrap.Target(p.variables, p.measures.stream()
+          .filter(x -> BOOTSTRAPPED.contains(x.name())).toList()));
+    }
+    List<List<BootstrapDistribution>> distributions = bootstrap.map(b -> b.run(profiles, targets)).orElse(List.of());
+
+    List<Row> cats = new ArrayList<>();
+    List<Row> groups = new ArrayList<>();
+    List<Row> overall = new ArrayList<>();
+    List<Row> frequencies = new ArrayList<>();
+    for (int i = 0; i < planned.size(); i++) {
+      Planned p = planned.get(i);
+      ReliabilityData data = p.variables.length == 1 ? profiles.data(p.variables[0]) : profiles.pooled(p.variables);
+      Map<String, BootstrapDistribution> boot = new LinkedHashMap<>();
+      if (!distributions.isEmpty()) {
+        distributions.get(i).forEach(d -> boot.put(d.estimate().coefficient(), d));
+      }
+      List<Figure> figures = new ArrayList<>();
+      for (AgreementMeasure measure : p.measures) {
+        BootstrapDistribution d = boot.get(measure.name());
+        figures.add(d != null ? Figure.of(d) : Figure.of(measure.estimate(data)));
+      }
+      Row row = row(p, data, coders, figures);
+      switch (p.kind) {
+        case CATEGORY -> cats.add(row);
+        case GROUP -> groups.add(row);
+        case FREQUENCY -> frequencies.add(row);
+        default -> overall.add(row);
+      }
+    }
+    return new Tables(cats, groups, overall, frequencies);
+  }
+
+  private record Planned(Row.Kind kind, String label, String path, int[] variables, List<AgreementMeasure> measures) {
+  }
+
+  private static Row row(Planned p, ReliabilityData data, List<String> coders, List<Figure> figures) {
+    double units = 0;
+    double pairable = 0;
+    double judged = 0;
+    double present = 0;
+    double[] given = new double[data.coders()];
+    boolean binary = p.kind == Row.Kind.CATEGORY || p.kind == Row.Kind.POOLED;
+    for (int u = 0; u < data.units(); u++) {
+      double w = data.weight(u);
+      if (w == 0) {
+        continue;
+      }
+      units += w;
+      int values = 0;
+      for (int k = 0; k < data.coders(); k++) {
+        int v = data.value(u, k);
+        if (v == ReliabilityData.MISSING) {
+          continue;
+        }
+        values++;
+        judged += w;
+        boolean counts = binary ? v == 1 : p.kind == Row.Kind.GROUP || (p.kind == Row.Kind.FREQUENCY ? v > 0 : true);
+        if (counts) {
+          given[k] += w;
+        }
+        if (binary && v == 1) {
+          present += w;
+        }
+      }
+      if (values >= 2) {
+        pairable += w;
+      }
+    }
+    Map<String, Double> byCoder = new LinkedHashMap<>();
+    if (p.kind != Row.Kind.CODE_SET) {
+      for (int k = 0; k < coders.size(); k++) {
+        byCoder.put(coders.get(k), given[k]);
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    if (p.kind == Row.Kind.POOLED) {
+      notes.add("every unit and category is one judgement (present or absent)");
+    }
+    OptionalDouble prevalence = binary && judged > 0 ? OptionalDouble.of(present / judged) : OptionalDouble.empty();
+    return new Row(p.kind, p.label, p.path, units, pairable, prevalence, byCoder, figures, notes);
+  }
+
+  private static List<AgreementMeasure> binary(int coders) {
+    List<AgreementMeasure> out = new ArrayList<>();
+    if (coders == 2) {
+      add(out, "percentage_agreement", "cohen_kappa", "cohen_kappa_max", "scott_pi");
+    } else {
+      add(out, "percentage_agreement_pairwise", "conger_kappa", "light_kappa_mean_pairwise_cohen");
+    }
+    out.add(renamed("fleiss_category_kappa", AgreementMeasures.byName("fleiss_kappa").orElseThrow()));
+    add(out, "krippendorff_alpha_nominal", "gwet_ac1", "brennan_prediger_kappa");
+    if (coders == 2) {
+      add(out, "positive_specific_agreement", "negative_specific_agreement");
+    }
+    return out;
+  }
+
+  private static List<AgreementMeasure> group(int coders, Scale scale) {
+    List<AgreementMeasure> out = new ArrayList<>();
+    if (coders == 2) {
+      add(out, "percentage_agreement", "cohen_kappa", "scott_pi");
+    } else {
+      add(out, "percentage_agreement_pairwise", "conger_kappa", "light_kappa_mean_pairwise_cohen");
+    }
+    add(out, "fleiss_kappa", "krippendorff_alpha_nominal", "gwet_ac1", "brennan_prediger_kappa");
+    switch (scale) {
+      case NOMINAL -> {
+      }
+      case ORDINAL -> add(out, "krippendorff_alpha_ordinal");
+      case INTERVAL -> add(out, "krippendorff_alpha_interval");
+      case RATIO -> add(out, "krippendorff_alpha_ratio");
+      default -> throw new IllegalStateException();
+    }
+    if (scale != Scale.NOMINAL) {
+      add(out, "gwet_ac2_linear", "gwet_ac2_quadratic");
+      if (coders == 2) {
+        add(out, "weighted_kappa_linear", "weighted_kappa_quadratic");
+      }
+    }
+    return out;
+  }
+
+  private static List<AgreementMeasure> codeSet(int coders, List<Set<Integer>> sets) {
+    List<AgreementMeasure> out = new ArrayList<>();
+    MasiDistance masi = MasiDistance.passonneau();
+    out.add(KrippendorffAlpha.withDistance("krippendorff_alpha_masi", (a, b) -> masi.between(sets.get(a), sets.get(b))));
+    add(out, coders == 2 ? "percentage_agreement" : "percentage_agreement_pairwise");
+    return out;
+  }
+
+  private static void add(List<AgreementMeasure> out, String... names) {
+    for (String n : names) {
+      out.add(AgreementMeasures.byName(n).orElseThrow(() -> new IllegalStateException("no measure " + n)));
+    }
+  }
+
+  /** A measure under the name the table gives it (Fleiss' kappa of one category is its category kappa). */
+  private static AgreementMeasure renamed(String name, AgreementMeasure base) {
+    return new AgreementMeasure() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean accepts(int coders) {
+        return base.accepts(coders);
+      }
+
+      @Override
+      public Estimate estimate(ReliabilityData data) {
+        Estimate e = base.estimate(data);
+        return new Estimate(name, e.value(), e.undefinedBecause(), e.parts(), e.standardError());
+      }
+    };
+  }
+}

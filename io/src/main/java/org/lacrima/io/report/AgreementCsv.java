@@ -1,0 +1,89 @@
+package org.lacrima.io.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.lacrima.core.agreement.Estimate;
+import org.lacrima.core.agreement.report.AgreementReport;
+import org.lacrima.core.agreement.report.Figure;
+import org.lacrima.core.agreement.report.Provenance;
+import org.lacrima.core.agreement.report.Row;
+import org.lacrima.core.agreement.report.SegmentMatching;
+import org.lacrima.core.agreement.report.SpanAnalysis;
+
+/**
+ * The agreement report as one long table for R and SPSS: a line per table, row and coefficient, with the
+ * provenance repeated on every line so that a line never loses where it came from.
+ */
+public final class AgreementCsv {
+
+  private static final String[] HEADER = {"table", "kind", "label", "path", "coefficient", "value", "undefined_because",
+      "standard_error", "ci_lower", "ci_upper", "p_below_667", "p_below_800", "units", "units_pairable", "prevalence",
+      "coders", "unit", "min_cover_percent", "codebook_version", "tool_version", "seed", "replicates", "resampling"};
+
+  private AgreementCsv() {
+  }
+
+  /** Writes the report; the writer is flushed, not closed. */
+  public static void write(AgreementReport report, Writer w) throws IOException {
+    CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).build());
+    Provenance p = report.provenance();
+    Map<String, List<Row>> tables = new LinkedHashMap<>();
+    tables.put("categories", report.categories());
+    tables.put("groups", report.groups());
+    tables.put("overall", report.overall());
+    tables.put("frequencies", report.frequencies());
+    for (Map.Entry<String, List<Row>> table : tables.entrySet()) {
+      for (Row r : table.getValue()) {
+        for (Figure f : r.figures()) {
+          line(csv, p, table.getKey(), r.kind().code(), r.label(), r.path(), f, num(r.units()), num(r.unitsPairable()),
+              r.prevalence());
+        }
+      }
+    }
+    for (SpanAnalysis.SpanRow r : report.spans()) {
+      line(csv, p, "spans", "category", r.label(), r.path(), r.unitizingAlpha(), "", "", OptionalDouble.empty());
+      for (SpanAnalysis.PairKappa k : r.characterKappa()) {
+        String label = r.label() + " (" + k.first() + " vs " + k.second() + ")";
+        line(csv, p, "spans", "category", label, r.path(), k.kappa(), num(k.characters()), "", OptionalDouble.empty());
+        line(csv, p, "spans", "category", label, r.path(), k.percentageAgreement(), num(k.characters()), "",
+            OptionalDouble.empty());
+      }
+    }
+    if (report.segments().isPresent()) {
+      SegmentMatching.Result s = report.segments().get();
+      for (SegmentMatching.CodeRow r : s.codes()) {
+        line(csv, p, "segments", "category", r.label(), r.path(), r.percentageAgreement(), "", "", OptionalDouble.empty());
+      }
+      line(csv, p, "segments", "overall", "all codes", "", s.percentageAgreement(), "", "", OptionalDouble.empty());
+      line(csv, p, "segments", "overall", "all codes", "", s.kappa(), "", "", OptionalDouble.empty());
+    }
+    csv.flush();
+  }
+
+  private static void line(CSVPrinter csv, Provenance p, String table, String kind, String label, String path, Figure f,
+      String units, String pairable, OptionalDouble prevalence) throws IOException {
+    Estimate e = f.estimate();
+    List<String> cells = new ArrayList<>(List.of(table, kind, label, path, f.name(), opt(e.value()),
+        e.undefinedBecause().orElse(""), opt(e.standardError()),
+        f.interval().map(i -> opt(i.lower())).orElse(""), f.interval().map(i -> opt(i.upper())).orElse(""),
+        opt(f.belowTentative()), opt(f.belowReliable()), units, pairable, opt(prevalence),
+        String.join(",", p.coders()), p.unit(), Integer.toString(p.minCoverPercent()), p.codebookVersion(),
+        p.toolVersion(), Long.toString(p.seed()), Integer.toString(p.replicates()), p.resampling()));
+    csv.printRecord(cells);
+  }
+
+  private static String opt(OptionalDouble d) {
+    return d.isPresent() ? num(d.getAsDouble()) : "";
+  }
+
+  private static String num(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+}
