@@ -10,12 +10,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.study.AgreementRequest;
 import org.lacrima.core.agreement.study.AgreementStudy;
 import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.consensus.Consensus;
 import org.lacrima.core.consensus.ConsensusDecision;
+import org.lacrima.core.consensus.ConsensusStudy;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.project.ProjectStore;
+import org.lacrima.store.ProjectStores;
 import org.lacrima.io.csv.CsvTable;
 import org.lacrima.io.text.IcuSentenceSplitter;
 import picocli.CommandLine.ArgGroup;
@@ -32,19 +35,34 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {ConsensusCommand.Decide.class, ConsensusCommand.Status.class})
 final class ConsensusCommand implements Callable<Integer> {
 
-  @Mixin
-  ProjectOptions project;
+  // not the ProjectOptions mixin: a required PROJECT here would be demanded before "status PROJECT" too
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",
+      description = "The project: a file such as study.lacrima, or with --db the project's name on the server.")
+  String projectName;
+
+  @Option(names = "--db", paramLabel = "URL", description = "A PostgreSQL server holding the project (see init --help).")
+  String db;
 
   @Mixin
   StudyOptions study;
+
+  @Mixin
+  Actor actor;
 
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
-    try (ProjectStore store = project.open()) {
-      Consensus.Status status = store.write(s -> Consensus.build(s, collect(s, study)));
+    if (projectName == null) {
+      throw new InputException("name the project: consensus PROJECT --coders A,B (or consensus status PROJECT)");
+    }
+    try (ProjectStore store = ProjectStores.open(ProjectOptions.location(projectName, db))) {
+      Consensus.Status status = store.write(s -> {
+        StudyData data = collect(s, study);
+        s.consensus().saveStudy(ConsensusStudy.toJson(data.request()), actor.name(), Instant.now());
+        return Consensus.build(s, data);
+      });
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Consensus layer \"%s\": %,d agreed codes carried over; %,d of %,d disagreements decided.%n",
           Consensus.LAYER, status.agreedPresent(), status.resolved(), status.disagreements());
@@ -52,7 +70,7 @@ final class ConsensusCommand implements Callable<Integer> {
         print(d, out);
       }
       if (!status.open().isEmpty()) {
-        out.println("Decide each with: " + Lacrima.command() + " consensus decide " + project.project
+        out.println("Decide each with: " + Lacrima.command() + " consensus decide " + projectName
             + " ID --take CODER|--both|--neither|--span START..END --category C --coders … --why \"…\"");
       }
     }
@@ -61,6 +79,12 @@ final class ConsensusCommand implements Callable<Integer> {
 
   static StudyData collect(ProjectSession s, StudyOptions study) {
     return AgreementStudy.collect(s, study.request(), new IcuSentenceSplitter());
+  }
+
+  /** The study named on the command line, else the one the consensus layer was last built for. */
+  static StudyData consensusStudy(ProjectSession s, StudyOptions study) {
+    AgreementRequest request = study.coders.isEmpty() ? ConsensusStudy.saved(s) : study.request();
+    return AgreementStudy.collect(s, request, new IcuSentenceSplitter());
   }
 
   static void print(Consensus.Disagreement d, PrintWriter out) {
@@ -123,7 +147,7 @@ final class ConsensusCommand implements Callable<Integer> {
       Instant now = Instant.now();
       try (ProjectStore store = project.open()) {
         Consensus.Status status = store.write(s -> {
-          StudyData data = collect(s, study);
+          StudyData data = consensusStudy(s, study);
           if (file != null) {
             try (CsvTable table = CsvTable.open(file)) {
               table.require("id");
@@ -147,7 +171,7 @@ final class ConsensusCommand implements Callable<Integer> {
             decide(s, data, id, kind, Optional.ofNullable(choice.take).orElse(""), span[0],
                 span.length > 1 ? span[1] : "", Optional.ofNullable(category).orElse(""), why, who, now);
           }
-          return Consensus.build(s, collect(s, study));
+          return Consensus.build(s, consensusStudy(s, study));
         });
         spec.commandLine().getOut().printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
             status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
@@ -198,7 +222,7 @@ final class ConsensusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (ProjectStore store = project.open()) {
-        List<Consensus.Disagreement> all = store.read(s -> Consensus.disagreements(s, collect(s, study)));
+        List<Consensus.Disagreement> all = store.read(s -> Consensus.disagreements(s, consensusStudy(s, study)));
         long resolved = all.stream().filter(d -> d.decision().isPresent()).count();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d of %,d disagreements decided.%n", resolved, all.size());

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 /** Which coders, units, documents and categories a study of agreement (or consensus) covers. */
 final class StudyOptions {
 
-  @Option(names = "--coders", required = true, split = ",", paramLabel = "NAME", description = "Two or more coders.")
-  List<String> coders;
+  @Option(names = "--coders", split = ",", paramLabel = "NAME", description = "Two or more coders.")
+  List<String> coders = new ArrayList<>();
 
   @Option(names = "--unit", defaultValue = "auto", paramLabel = "KIND",
       description = "turn, meaning-unit, sentence, paragraph, character, maxqda or document (default: turns where "
@@ -51,6 +51,9 @@ final class StudyOptions {
   long seed;
 
   AgreementRequest request() {
+    if (coders.isEmpty()) {
+      throw new org.lacrima.core.InputException("name the coders to compare: --coders A,B");
+    }
     if (!resample.equals("unit") && !resample.equals("document")) {
       throw new org.lacrima.core.InputException("--resample " + resample + ": say unit or document");
     }

@@ -226,6 +226,7 @@ public final class ProjectStores {
     String documents = "(SELECT key FROM document WHERE project_key = ?)";
     for (String sql : List.of(
         "DELETE FROM consensus_decision WHERE project_key = ?",
+        "DELETE FROM consensus_study WHERE project_key = ?",
         "DELETE FROM coverage WHERE project_key = ?",
         "DELETE FROM codebook_change_trail WHERE project_key = ?",
         "DELETE FROM codebook_change WHERE project_key = ?",

@@ -50,6 +50,20 @@ final class SqlConsensus implements ConsensusRepository {
         .bind("p", s.projectKey).map((rs, ctx) -> decision(rs)).list();
   }
 
+  @Override
+  public void saveStudy(String study, String who, Instant at) {
+    s.handle.createUpdate("INSERT INTO consensus_study (project_key, study, built_by, built_at) VALUES (:p, :study, "
+            + ":who, :at) ON CONFLICT (project_key) DO UPDATE SET study = excluded.study, built_by = excluded.built_by, "
+            + "built_at = excluded.built_at")
+        .bind("p", s.projectKey).bind("study", study).bind("who", who).bind("at", at.toString()).execute();
+  }
+
+  @Override
+  public Optional<String> study() {
+    return s.handle.createQuery("SELECT study FROM consensus_study WHERE project_key = :p").bind("p", s.projectKey)
+        .mapTo(String.class).findOne();
+  }
+
   private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
     int v = rs.getInt(column);
     return rs.wasNull() ? null : v;

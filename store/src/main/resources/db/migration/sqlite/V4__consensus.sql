@@ -20,3 +20,12 @@ CREATE TABLE consensus_decision (
   decided_at      TEXT NOT NULL,
   UNIQUE (project_key, disagreement_id)
 );
+
+-- The study the consensus layer was last built for (coders, unit, filters, as JSON), so that
+-- "consensus status" and "consensus decide" need not be told the coders again.
+CREATE TABLE consensus_study (
+  project_key INTEGER NOT NULL REFERENCES project (key) PRIMARY KEY,
+  study       TEXT NOT NULL,
+  built_by    TEXT NOT NULL,
+  built_at    TEXT NOT NULL
+);

@@ -13,4 +13,10 @@ public interface ConsensusRepository {
   Optional<ConsensusDecision> byDisagreement(String id);
 
   List<ConsensusDecision> all();
+
+  /** Remembers the study (as {@link org.lacrima.core.consensus.ConsensusStudy} JSON) the layer was built for. */
+  void saveStudy(String study, String who, java.time.Instant at);
+
+  /** The study the consensus layer was last built for. */
+  Optional<String> study();
 }

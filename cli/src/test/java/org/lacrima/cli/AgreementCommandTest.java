@@ -1,0 +1,232 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `lacrima agreement` on a study small enough to work out by hand: two coders, three interviews of
+ * alternating turns, codings of "Pause" and "Letting narrate" (siblings under "Giving space", marked
+ * mutually exclusive). Coder y coded nothing in interview c, so c's units are missing for y, not absent.
+ *
+ * <pre>
+ *            a1  a2  a3  a4  b1  b2  b3  b4 | c1       c2
+ * x Pause    ●   ◦   .   .   ●   .   .   .  | ●        .      ◦ = a short quote (a few characters of a2)
+ * y Pause    ●   .   .   .   ●   ●   .   .  | missing  missing
+ * x Letting  .   .   .   .   .   .   .   .  | ●        .      (c1: x gave both exclusive categories)
+ * y Letting  .   ●   .   .   .   .   .   .  | missing  missing
+ * </pre>
+ */
+class AgreementCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private String p;
+
+  @BeforeEach
+  void study() throws Exception {
+    p = dir.resolve("s.lacrima").toString();
+    CliRun.ok("init", p);
+    List<String> files = new ArrayList<>();
+    for (String doc : List.of("a", "b", "c")) {
+      StringBuilder text = new StringBuilder();
+      int turns = doc.equals("c") ? 2 : 4;
+      for (int t = 1; t <= turns; t++) {
+        text.append(t % 2 == 1 ? "I: " : "B: ").append("Turn ").append(doc).append(t)
+            .append(" of the interview, with words enough to be a turn.\n");
+      }
+      Path f = dir.resolve(doc + ".txt");
+      Files.writeString(f, text, StandardCharsets.UTF_8);
+      files.add(f.toString());
+    }
+    List<String> args = new ArrayList<>(List.of("import", p));
+    args.addAll(files);
+    CliRun.ok(args.toArray(String[]::new));
+    String csv = """
+        document,quote,category,coder
+        a,Turn a1 of the interview,Pause,x
+        a,a2 of,Pause,x
+        b,Turn b1 of the interview,Pause,x
+        c,Turn c1 of the interview,Pause,x
+        c,Turn c1 of the interview,Letting narrate,x
+        a,Turn a1 of the interview,Pause,y
+        b,Turn b1 of the interview,Pause,y
+        b,Turn b2 of the interview,Pause,y
+        a,Turn a2 of the interview,Letting narrate,y
+        """;
+    Path codings = dir.resolve("codings.csv");
+    Files.writeString(codings, csv, StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", p, codings.toString());
+    CliRun.ok("category", "exclusive", p, "Giving space", "on", "--why", "one form of giving space per turn");
+  }
+
+  private JsonNode json(String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of("agreement", p, "--coders", "x,y", "--format", "json",
+        "--categories", "Giving space"));
+    args.addAll(List.of(extra));
+    return new ObjectMapper().readTree(CliRun.ok(args.toArray(String[]::new)).out());
+  }
+
+  private static JsonNode row(JsonNode table, String label) {
+    for (JsonNode r : table) {
+      if (r.get("label").asText().equals(label)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no row " + label + " in " + table);
+  }
+
+  private static double value(JsonNode row, String coefficient) {
+    JsonNode c = row.get(coefficient);
+    assertThat(c).as(coefficient + " in " + row).isNotNull();
+    assertThat(c.get("value").isNumber()).as(coefficient + ": " + c).isTrue();
+    return c.get("value").asDouble();
+  }
+
+  @Test
+  void perCategoryFiguresAreTheHandWorkedOnes() throws Exception {
+    JsonNode r = json("--bootstrap", "500");
+    JsonNode pause = row(r.get("categories"), "Pause");
+    // turns of a and b: both 2 (a1, b1), x only 1 (a2), y only 1 (b2), neither 4; c is missing for y
+    assertThat(pause.get("units").asInt()).isEqualTo(10);
+    assertThat(pause.get("units_pairable").asInt()).isEqualTo(8);
+    assertThat(pause.get("coded_by").get("x").asInt()).isEqualTo(4);
+    assertThat(pause.get("coded_by").get("y").asInt()).isEqualTo(3);
+    // po = 6/8, pe = (3/8)(3/8) + (5/8)(5/8) = 34/64, kappa = (48/64 - 34/64) / (30/64) = 7/15
+    assertThat(value(pause, "percentage_agreement")).isCloseTo(0.75, within(1e-12));
+    assertThat(value(pause, "cohen_kappa")).isCloseTo(7.0 / 15, within(1e-12));
+    // 16 pairable values, 6 present and 10 absent; 4 disagreeing ordered pairs: 1 - 15 * 4 / (2 * 6 * 10)
+    assertThat(value(pause, "krippendorff_alpha_nominal")).isCloseTo(0.5, within(1e-12));
+    // Scott's pi on the pairable units: equal marginals, so equal to Cohen's kappa
+    assertThat(value(pause, "scott_pi")).isCloseTo(7.0 / 15, within(1e-12));
+    // Fleiss' kappa with missing values as in Gwet (2014) and irrCAC: chance from every unit with a value,
+    // each unit's share present (a1 1, a2 1/2, b1 1, b2 1/2, c1 1, the other five 0) averaged: 4/10;
+    // pe = .4^2 + .6^2 = .52, po = .75 over the pairable units: (.75 - .52) / .48 = 23/48
+    assertThat(value(pause, "fleiss_category_kappa")).isCloseTo(23.0 / 48, within(1e-12));
+    // prevalence over all judgements, c1/c2 of x included: x 4 of 10, y 3 of 8
+    assertThat(pause.get("prevalence").asDouble()).isCloseTo(7.0 / 18, within(1e-12));
+    JsonNode alpha = pause.get("krippendorff_alpha_nominal");
+    assertThat(alpha.get("ci_95").get(0).asDouble()).isLessThanOrEqualTo(0.5);
+    assertThat(alpha.get("ci_95").get(1).asDouble()).isGreaterThanOrEqualTo(0.5);
+    assertThat(alpha.get("replicates").asInt()).isEqualTo(500);
+    assertThat(alpha.has("p_below_667")).isTrue();
+    // percent agreement gets no interval; the kappas, alpha and AC1 do
+    assertThat(pause.get("percentage_agreement").has("ci_95")).isFalse();
+    assertThat(pause.get("gwet_ac1").has("ci_95")).isTrue();
+
+    JsonNode letting = row(r.get("categories"), "Letting narrate");
+    // x never, y once (a2) among the 8 pairable units: po = pe = 7/8, kappa 0
+    assertThat(value(letting, "cohen_kappa")).isCloseTo(0.0, within(1e-12));
+
+    JsonNode group = row(r.get("groups"), "Giving space");
+    // pairable: a1 (P,P), a2 (P,L), b1 (P,P); b2 has no value of x; c1 is x's conflict
+    assertThat(group.get("units_pairable").asInt()).isEqualTo(3);
+    assertThat(value(group, "percentage_agreement")).isCloseTo(2.0 / 3, within(1e-12));
+    // 6 values, 5 P and 1 L, 2 disagreeing ordered pairs: 1 - 5 * 2 / (2 * 5 * 1) = 0
+    assertThat(value(group, "krippendorff_alpha_nominal")).isCloseTo(0.0, within(1e-12));
+    assertThat(r.get("provenance").get("notes").toString()).contains("1 judgements of the group \\\"Giving space\\\"");
+
+    assertThat(r.get("disagreements")).hasSize(3); // Pause a2 and b2, Letting narrate a2
+    JsonNode provenance = r.get("provenance");
+    assertThat(provenance.get("unit").asText()).isEqualTo("turn");
+    assertThat(provenance.get("unit_asked").asText()).isEqualTo("auto");
+    assertThat(provenance.get("bootstrap").get("seed").asLong()).isEqualTo(20260101L);
+    assertThat(provenance.get("codebook_change").asInt()).isGreaterThan(1);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameIntervalsAndAnotherSeedOthers() throws Exception {
+    JsonNode first = row(json("--bootstrap", "300", "--seed", "7").get("categories"), "Pause");
+    JsonNode again = row(json("--bootstrap", "300", "--seed", "7").get("categories"), "Pause");
+    JsonNode other = row(json("--bootstrap", "300", "--seed", "8").get("categories"), "Pause");
+    assertThat(again.get("krippendorff_alpha_nominal")).isEqualTo(first.get("krippendorff_alpha_nominal"));
+    assertThat(other.get("krippendorff_alpha_nominal").get("p_below_667"))
+        .isNotEqualTo(first.get("krippendorff_alpha_nominal").get("p_below_667"));
+  }
+
+  @Test
+  void filtersAndThresholdsChangeTheUnits() throws Exception {
+    // only the B turns: a2, a4, b2, b4 pairable; x has a2, y has b2: po 1/2, pe 10/16, kappa -1/3
+    JsonNode b = row(json("--bootstrap", "0", "--speaker", "B").get("categories"), "Pause");
+    assertThat(b.get("units_pairable").asInt()).isEqualTo(4);
+    assertThat(value(b, "cohen_kappa")).isCloseTo(-1.0 / 3, within(1e-12));
+    // a code must cover 30 % of the turn (the quotes cover about 40 %): x's short quote in a2 no longer counts; po 7/8, pe 36/64, kappa 5/7
+    JsonNode half = row(json("--bootstrap", "0", "--min-cover", "30").get("categories"), "Pause");
+    assertThat(value(half, "cohen_kappa")).isCloseTo(5.0 / 7, within(1e-12));
+    assertThat(json("--bootstrap", "0", "--min-cover", "30").get("provenance").get("min_cover_percent").asInt())
+        .isEqualTo(30);
+    // documents filter: only b
+    JsonNode onlyB = row(json("--bootstrap", "0", "--documents", "b").get("categories"), "Pause");
+    assertThat(onlyB.get("units").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void documentsAsUnitsGivePresenceAndFrequency() throws Exception {
+    JsonNode r = json("--bootstrap", "0", "--unit", "document");
+    JsonNode pause = row(r.get("categories"), "Pause");
+    // present in a and b for both coders; c missing for y: one value only, so undefined, with the reason
+    assertThat(pause.get("krippendorff_alpha_nominal").get("value").isNull()).isTrue();
+    assertThat(pause.get("krippendorff_alpha_nominal").get("undefined").asText()).isNotBlank();
+    // how often: a (x 2, y 1), b (x 1, y 2): interval alpha 1 - 3 * 4 / 8 = -0.5
+    JsonNode frequency = row(r.get("frequencies"), "Pause");
+    assertThat(value(frequency, "krippendorff_alpha_interval")).isCloseTo(-0.5, within(1e-12));
+  }
+
+  @Test
+  void maxqdaModeMatchesSegmentsByOverlap() throws Exception {
+    JsonNode s = json("--unit", "maxqda").get("segments");
+    assertThat(s.get("mode").asText()).isEqualTo("maxqda_compatible");
+    // c is left out (y coded nothing there). Pause: a1 and b1 match from both sides (4), x's a2 quote and
+    // y's b2 do not; Letting narrate: y's a2 has no match. 4 of 7; Brennan-Prediger with q = 3 codes
+    // (Giving space, Pause, Letting narrate): (4/7 - 1/3) / (2/3)
+    assertThat(s.get("agreements").asInt()).isEqualTo(4);
+    assertThat(s.get("non_matches").asInt()).isEqualTo(3);
+    assertThat(value(s, "percentage_agreement")).isCloseTo(4.0 / 7, within(1e-12));
+    assertThat(value(s, "brennan_prediger_kappa")).isCloseTo((4.0 / 7 - 1.0 / 3) / (2.0 / 3), within(1e-12));
+    assertThat(s.get("unmatched")).hasSize(3);
+  }
+
+  @Test
+  void charactersGiveUnitizingAlphaAndCharacterKappa() throws Exception {
+    JsonNode r = json("--unit", "character");
+    assertThat(r.get("provenance").get("notes").toString()).contains("left out").contains("c");
+    JsonNode pause = row(r.get("spans"), "Pause");
+    assertThat(pause.get("unitizing_alpha_category").get("value").isNumber()).isTrue();
+    JsonNode kappa = pause.get("character_kappa").get(0);
+    assertThat(kappa.get("coders").toString()).isEqualTo("[\"x\",\"y\"]");
+    // a and b: 4 turns of 56 or 57 characters each; characters both coded: a1 and b1 quotes (24 each);
+    // x only: "a2 of" (5); y only: b2's quote (24)
+    String a = Files.readString(dir.resolve("a.txt"), StandardCharsets.UTF_8);
+    String b = Files.readString(dir.resolve("b.txt"), StandardCharsets.UTF_8);
+    long total = a.codePointCount(0, a.length()) + b.codePointCount(0, b.length());
+    double both = 48;
+    double xOnly = 5;
+    double yOnly = 24;
+    double neither = total - both - xOnly - yOnly;
+    double po = (both + neither) / total;
+    double px = (both + xOnly) / total;
+    double py = (both + yOnly) / total;
+    double pe = px * py + (1 - px) * (1 - py);
+    assertThat(kappa.get("characters").asLong()).isEqualTo(total);
+    assertThat(value(kappa, "character_kappa")).isCloseTo((po - pe) / (1 - pe), within(1e-12));
+  }
+
+  @Test
+  void refusesWhatItCannotCompute() {
+    assertThat(CliRun.of("agreement", p, "--coders", "x").err()).contains("at least two coders");
+    assertThat(CliRun.of("agreement", p, "--coders", "x,z").err()).contains("no coder named \"z\"");
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--format", "xml").err()).contains("--format xml");
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--unit", "words").err()).contains("--unit words");
+  }
+}

@@ -1,0 +1,67 @@
+package org.lacrima.core.consensus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.study.AgreementRequest;
+import org.lacrima.core.agreement.study.UnitKind;
+import org.lacrima.core.project.ProjectSession;
+
+/**
+ * The study a consensus layer was built for, kept with the project: "consensus status" and "consensus
+ * decide" then work on the same coders, units and filters without being told them again.
+ */
+public final class ConsensusStudy {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ConsensusStudy() {
+  }
+
+  public static String toJson(AgreementRequest r) {
+    ObjectNode n = JSON.createObjectNode();
+    r.coders().forEach(n.putArray("coders")::add);
+    n.put("unit", r.unit().code());
+    n.put("min_cover_percent", r.minCoverPercent());
+    n.put("overlap_percent", r.overlapPercent());
+    r.documents().forEach(n.putArray("documents")::add);
+    ObjectNode where = n.putObject("where");
+    r.where().forEach(where::put);
+    r.speaker().ifPresent(x -> n.put("speaker", x));
+    r.categories().forEach(n.putArray("categories")::add);
+    return n.toString();
+  }
+
+  public static AgreementRequest fromJson(String json) {
+    try {
+      JsonNode n = JSON.readTree(json);
+      Map<String, String> where = new LinkedHashMap<>();
+      n.get("where").fields().forEachRemaining(e -> where.put(e.getKey(), e.getValue().asText()));
+      return new AgreementRequest(strings(n.get("coders")), UnitKind.parse(n.get("unit").asText()),
+          n.get("min_cover_percent").asInt(), n.get("overlap_percent").asInt(), strings(n.get("documents")), where,
+          Optional.ofNullable(n.get("speaker")).map(JsonNode::asText), strings(n.get("categories")), 0, false,
+          AgreementRequest.DEFAULT_SEED);
+    } catch (JsonProcessingException | NullPointerException e) {
+      throw new IllegalStateException("the stored consensus study cannot be read: " + json, e);
+    }
+  }
+
+  /** The study the layer was last built for, or an error saying how to build it. */
+  public static AgreementRequest saved(ProjectSession s) {
+    return s.consensus().study().map(ConsensusStudy::fromJson).orElseThrow(() -> new InputException(
+        "no consensus layer has been built in this project yet; build it first with: consensus PROJECT --coders A,B"));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(x -> out.add(x.asText()));
+    return out;
+  }
+}
