@@ -53,8 +53,9 @@ final class AgreementText {
     String kappa = two ? "cohen_kappa" : "conger_kappa";
     String agreement = two ? "percentage_agreement" : "percentage_agreement_pairwise";
     if (!r.categories().isEmpty()) {
-      table(out, "Per category (present or absent in a unit)", r.categories(), List.of(
-          col("units", 7, x -> count(x.units())),
+      table(out, "Per category (present or absent in a unit; units: those judged by two or more coders)",
+          r.categories(), List.of(
+          col("units", 7, x -> count(x.unitsPairable())),
           col("prev.", 6, x -> x.prevalence().isPresent() ? fixed(x.prevalence().getAsDouble()) : ""),
           col("% agr.", 6, x -> value(x.figure(agreement))),
           col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
@@ -171,8 +172,9 @@ final class AgreementText {
       return;
     }
     out.println();
-    out.printf(Locale.ROOT, "Disagreements: %,d%s%n", all.size(), all.size() > show ? " (the first " + show
-        + "; --format json lists all, --show N more)" : "");
+    out.printf(Locale.ROOT, "Disagreements: %,d%s%n", all.size(), all.size() <= show ? ""
+        : show == 0 ? " (list them with --show N or --format json)" : " (the first " + show
+            + "; --format json lists all, --show N more)");
     for (Consensus.Disagreement d : all.subList(0, Math.min(show, all.size()))) {
       ConsensusCommand.print(d, out);
     }
