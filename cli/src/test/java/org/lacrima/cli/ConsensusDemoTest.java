@@ -99,6 +99,16 @@ class ConsensusDemoTest {
     assertThat(pooled.get("cohen_kappa").get("value").asDouble()).isBetween(0.5, 1.0);
   }
 
+  @Test
+  void refusesUnitsThatAreNotUnits() {
+    String p = dir.resolve("demo.lacrima").toString();
+    CliRun.ok("demo", "--out", p);
+    assertThat(CliRun.of("consensus", p, "--coders", "jonas,mira", "--unit", "character").err())
+        .contains("consensus is built over units");
+    assertThat(CliRun.of("consensus", "status", p).err()).contains("no consensus layer has been built");
+    assertThat(CliRun.of("consensus", p, "--coders", "consensus,mira").err()).contains("no coder named \"consensus\"");
+  }
+
   private static List<CSVRecord> codings(String project) throws Exception {
     String out = CliRun.ok("codings", "export", project).out();
     return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(out))

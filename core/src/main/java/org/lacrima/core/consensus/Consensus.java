@@ -16,6 +16,7 @@ import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.study.SpanSet;
 import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.agreement.study.StudyUnit;
+import org.lacrima.core.agreement.study.UnitKind;
 import org.lacrima.core.agreement.study.Variable;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
@@ -103,6 +104,12 @@ public final class Consensus {
    * are replaced by what the coders agree on and what was decided.
    */
   public static Status build(ProjectSession s, StudyData data) {
+    if (data.unit() == UnitKind.CHARACTER || data.unit() == UnitKind.MAXQDA) {
+      // agreed codes take the coders' union within a unit; with a whole document as the "unit" that union
+      // would join spans that have nothing to do with each other
+      throw new InputException("consensus is built over units: choose --unit turn, meaning-unit, sentence, paragraph "
+          + "or document, not " + data.unit().code());
+    }
     if (data.coders().stream().anyMatch(c -> c.name().equals(LAYER))) {
       throw new InputException("the consensus layer cannot be one of the coders it is built from");
     }
