@@ -75,7 +75,7 @@ public final class JointBootstrap {
       }
     });
     List<List<BootstrapDistribution>> out = new ArrayList<>();
-    UnitProfiles.Patterns.Weighing observedWeights = profiles.patterns().new Weighing(profiles.counts());
+    UnitProfiles.Patterns.Weighing observedWeights = profiles.observed();
     int slot = 0;
     for (Target t : targets) {
       ReliabilityData observed = t.data(observedWeights);

@@ -21,14 +21,15 @@ public record MasiDistance(double subsetWeight, double overlapWeight) {
   }
 
   public double between(Set<Integer> a, Set<Integer> b) {
-    if (a.equals(b)) {
-      return 0.0;
-    }
     int common = 0;
     for (Integer v : a) {
       if (b.contains(v)) {
         common++;
       }
+    }
+    // equal sets, without a second pass of lookups for Set.equals: alpha takes this for every pair of code sets
+    if (common == a.size() && common == b.size()) {
+      return 0.0;
     }
     int union = a.size() + b.size() - common;
     double monotonicity;

@@ -32,6 +32,7 @@ public final class UnitProfiles {
   private final int[][] profilesOfDocument;
   private final int[][] countsOfDocument;
   private final Patterns patterns;
+  private Patterns.Weighing observed;
 
   private UnitProfiles(Builder b, List<ValueDomain> domains) {
     this.domains = List.copyOf(domains);
@@ -49,32 +50,84 @@ public final class UnitProfiles {
       docs = Math.max(docs, documentOfUnit[u] + 1);
     }
     this.documents = docs;
-    List<Map<Integer, Integer>> byDocument = new ArrayList<>();
-    for (int d = 0; d < docs; d++) {
-      byDocument.add(new HashMap<>());
-    }
+    // each document's distinct profiles and their counts: the units sorted by document with a counting sort,
+    // then one pass with a stamp per profile, instead of a boxed map per document; the profiles stay in the
+    // order they first occur (a document's draw adds whole counts, exact in any order)
+    int[] firstOfDocument = new int[docs + 1];
     for (int u = 0; u < units; u++) {
-      byDocument.get(documentOfUnit[u]).merge(profileOfUnit[u], 1, Integer::sum);
+      firstOfDocument[documentOfUnit[u] + 1]++;
+    }
+    for (int d = 0; d < docs; d++) {
+      firstOfDocument[d + 1] += firstOfDocument[d];
+    }
+    int[] byDocument = new int[units];
+    int[] next = Arrays.copyOf(firstOfDocument, docs);
+    for (int u = 0; u < units; u++) {
+      byDocument[next[documentOfUnit[u]]++] = profileOfUnit[u];
     }
     this.profilesOfDocument = new int[docs][];
     this.countsOfDocument = new int[docs][];
+    int[] stamp = new int[profiles.length];
+    Arrays.fill(stamp, -1);
+    int[] seen = new int[profiles.length];
+    int[] scratch = new int[Math.min(profiles.length, 1024)];
     for (int d = 0; d < docs; d++) {
-      Map<Integer, Integer> m = byDocument.get(d);
-      profilesOfDocument[d] = m.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      countsOfDocument[d] = Arrays.stream(profilesOfDocument[d]).map(m::get).toArray();
+      int distinct = 0;
+      for (int i = firstOfDocument[d]; i < firstOfDocument[d + 1]; i++) {
+        int p = byDocument[i];
+        if (stamp[p] != d) {
+          stamp[p] = d;
+          seen[p] = 0;
+          if (distinct == scratch.length) {
+            scratch = Arrays.copyOf(scratch, distinct * 2);
+          }
+          scratch[distinct++] = p;
+        }
+        seen[p]++;
+      }
+      int[] ps = Arrays.copyOf(scratch, distinct);
+      int[] cs = new int[distinct];
+      for (int j = 0; j < distinct; j++) {
+        cs[j] = seen[ps[j]];
+      }
+      profilesOfDocument[d] = ps;
+      countsOfDocument[d] = cs;
     }
-    for (int v = 0; v < domains.size(); v++) {
-      for (int[] p : profiles) {
-        for (int k = 0; k < coders; k++) {
-          int value = p[v * coders + k];
-          if (value != ReliabilityData.MISSING && (value < 0 || value >= domains.get(v).size())) {
-            throw new IllegalArgumentException("variable " + v + " has value " + value + " outside its domain of "
-                + domains.get(v).size());
+    int[] sizes = new int[domains.size()];
+    for (int v = 0; v < sizes.length; v++) {
+      sizes[v] = domains.get(v).size();
+    }
+    if (!withinDomains(sizes)) {
+      // the first bad value variable by variable, as the message has always named it
+      for (int v = 0; v < sizes.length; v++) {
+        for (int[] p : profiles) {
+          for (int k = 0; k < coders; k++) {
+            int value = p[v * coders + k];
+            if (value != ReliabilityData.MISSING && (value < 0 || value >= sizes[v])) {
+              throw new IllegalArgumentException("variable " + v + " has value " + value + " outside its domain of "
+                  + sizes[v]);
+            }
           }
         }
       }
     }
     this.patterns = new Patterns(this);
+  }
+
+  /** Whether every value lies in its variable's domain; profile by profile, the order they lie in memory. */
+  private boolean withinDomains(int[] sizes) {
+    for (int[] p : profiles) {
+      for (int v = 0; v < sizes.length; v++) {
+        int size = sizes[v];
+        for (int k = 0; k < coders; k++) {
+          int value = p[v * coders + k];
+          if (value != ReliabilityData.MISSING && (value < 0 || value >= size)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** Collects units one by one; {@code variables × coders} values per unit. */
@@ -86,8 +139,11 @@ public final class UnitProfiles {
   public static final class Builder {
     private final int variables;
     private final int coders;
-    private final Map<Row, Integer> index = new HashMap<>();
     private final List<int[]> rows = new ArrayList<>();
+    // open addressing over the rows by content: slot holds profile id + 1 (0 empty); a boxed map keyed by
+    // a wrapper was most of the time it took to add 300,000 units
+    private int[] slots = new int[1024];
+    private int[] hashOfRow = new int[256];
     private int[] profileOfUnit = new int[1024];
     private int[] documentOfUnit = new int[1024];
     private int units;
@@ -112,13 +168,7 @@ public final class UnitProfiles {
       if (document < 0) {
         throw new IllegalArgumentException("document index " + document);
       }
-      Integer id = index.get(new Row(values));
-      if (id == null) {
-        int[] copy = values.clone();
-        id = rows.size();
-        rows.add(copy);
-        index.put(new Row(copy), id);
-      }
+      int id = idOf(values);
       if (units == profileOfUnit.length) {
         profileOfUnit = Arrays.copyOf(profileOfUnit, units * 2);
         documentOfUnit = Arrays.copyOf(documentOfUnit, units * 2);
@@ -127,6 +177,30 @@ public final class UnitProfiles {
       documentOfUnit[units] = document;
       units++;
       return this;
+    }
+
+    private int idOf(int[] values) {
+      int hash = Arrays.hashCode(values);
+      int mask = slots.length - 1;
+      int slot = spread(hash) & mask;
+      while (slots[slot] != 0) {
+        int id = slots[slot] - 1;
+        if (hashOfRow[id] == hash && Arrays.equals(rows.get(id), values)) {
+          return id;
+        }
+        slot = (slot + 1) & mask;
+      }
+      int id = rows.size();
+      rows.add(values.clone());
+      if (id == hashOfRow.length) {
+        hashOfRow = Arrays.copyOf(hashOfRow, id * 2);
+      }
+      hashOfRow[id] = hash;
+      slots[slot] = id + 1;
+      if (2 * rows.size() > slots.length) {
+        slots = rehash(slots.length * 2, hashOfRow, rows.size());
+      }
+      return id;
     }
 
     /** The domains of the variables, known once every unit is in (the sets of codes that occur, say). */
@@ -138,17 +212,24 @@ public final class UnitProfiles {
     }
   }
 
-  /** An int[] compared by content, for the profile index. */
-  private record Row(int[] values) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Row r && Arrays.equals(values, r.values);
+  /** A table of {@code size} slots (a power of two) for ids 0..count − 1 with the given hashes. */
+  private static int[] rehash(int size, int[] hashOf, int count) {
+    int[] slots = new int[size];
+    int mask = size - 1;
+    for (int id = 0; id < count; id++) {
+      int slot = spread(hashOf[id]) & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = id + 1;
     }
+    return slots;
+  }
 
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(values);
-    }
+  /** Arrays.hashCode varies mostly in its low bits for small values; mix the high ones in. */
+  private static int spread(int hash) {
+    int h = hash * 0x9E3779B9;
+    return h ^ (h >>> 16);
   }
 
   public int units() {
@@ -187,7 +268,7 @@ public final class UnitProfiles {
 
   /** A variable's data: its distinct patterns, each weighted by the number of units showing it. */
   public ReliabilityData data(int variable) {
-    return patterns.new Weighing(counts).data(variable);
+    return observed().data(variable);
   }
 
   /**
@@ -195,7 +276,18 @@ public final class UnitProfiles {
    * all categories against absence, say.
    */
   public ReliabilityData pooled(int[] variables) {
-    return patterns.new Weighing(counts).pooled(variables);
+    return observed().pooled(variables);
+  }
+
+  /**
+   * The pattern weights of the units as observed, worked out once for every dictionary: a report asks for
+   * each variable in turn, and each dictionary's weights take a pass over all profiles.
+   */
+  synchronized Patterns.Weighing observed() {
+    if (observed == null) {
+      observed = patterns.new Weighing(counts).complete();
+    }
+    return observed;
   }
 
   /** Profile weights of a resample: how often each profile was drawn. */
@@ -265,43 +357,40 @@ public final class UnitProfiles {
         memberIndex[v] = variablesOf.get(d).size();
         variablesOf.get(d).add(v);
       }
-      List<Map<Row, Integer>> indexes = new ArrayList<>();
-      dictionaries.forEach(x -> indexes.add(new HashMap<>()));
       int nd = dictionaries.size();
       int np = up.profiles.length;
       usual = new int[nd][np];
       exceptionStart = new int[nd][np + 1];
       exceptionVariable = new int[nd][];
       exceptionPattern = new int[nd][];
-      int[] scratch = new int[c];
       for (int d = 0; d < nd; d++) {
-        List<Integer> members = variablesOf.get(d);
-        int[] patternOf = new int[members.size()];
-        List<Integer> excVar = new ArrayList<>();
-        List<Integer> excPat = new ArrayList<>();
+        int[] members = variablesOf.get(d).stream().mapToInt(Integer::intValue).toArray();
+        PatternIndex index = new PatternIndex(dictionaries.get(d), c);
+        int[] patternOf = new int[members.length];
+        int[] tally = new int[16];
+        IntList excVar = new IntList();
+        IntList excPat = new IntList();
         for (int p = 0; p < np; p++) {
           int[] row = up.profiles[p];
-          for (int i = 0; i < members.size(); i++) {
-            System.arraycopy(row, members.get(i) * c, scratch, 0, c);
-            final int dict = d;
-            patternOf[i] = indexes.get(d).computeIfAbsent(new Row(scratch.clone()), r -> {
-              dictionaries.get(dict).add(r.values());
-              return dictionaries.get(dict).size() - 1;
-            });
+          for (int i = 0; i < members.length; i++) {
+            patternOf[i] = index.idOf(row, members[i] * c);
           }
-          int mode = mode(patternOf);
+          if (tally.length < index.size()) {
+            tally = new int[Math.max(index.size(), tally.length * 2)];
+          }
+          int mode = mode(patternOf, tally);
           usual[d][p] = mode;
-          exceptionStart[d][p] = excVar.size();
-          for (int i = 0; i < members.size(); i++) {
+          exceptionStart[d][p] = excVar.size;
+          for (int i = 0; i < members.length; i++) {
             if (patternOf[i] != mode) {
               excVar.add(i);
               excPat.add(patternOf[i]);
             }
           }
         }
-        exceptionStart[d][np] = excVar.size();
-        exceptionVariable[d] = excVar.stream().mapToInt(Integer::intValue).toArray();
-        exceptionPattern[d] = excPat.stream().mapToInt(Integer::intValue).toArray();
+        exceptionStart[d][np] = excVar.size;
+        exceptionVariable[d] = excVar.toArray();
+        exceptionPattern[d] = excPat.toArray();
       }
       for (int v = 0; v < vars; v++) {
         List<int[]> dict = dictionaries.get(dictionaryOf[v]);
@@ -309,21 +398,28 @@ public final class UnitProfiles {
       }
     }
 
-    private static int mode(int[] values) {
+    /**
+     * The most frequent value, the smallest of several equally frequent ones (0 for none). {@code tally} is
+     * zero on entry and on return, and long enough for every value.
+     */
+    private static int mode(int[] values, int[] tally) {
       if (values.length == 0) {
         return 0;
       }
-      int[] sorted = values.clone();
-      Arrays.sort(sorted);
-      int best = sorted[0];
-      int bestRun = 0;
-      int run = 0;
-      for (int i = 0; i < sorted.length; i++) {
-        run = i > 0 && sorted[i] == sorted[i - 1] ? run + 1 : 1;
-        if (run > bestRun) {
-          bestRun = run;
-          best = sorted[i];
+      for (int v : values) {
+        tally[v]++;
+      }
+      int best = values[0];
+      int bestCount = 0;
+      for (int v : values) {
+        int n = tally[v];
+        if (n > bestCount || (n == bestCount && v < best)) {
+          best = v;
+          bestCount = n;
         }
+      }
+      for (int v : values) {
+        tally[v] = 0;
       }
       return best;
     }
@@ -372,6 +468,14 @@ public final class UnitProfiles {
         this.profileWeights = profileWeights;
       }
 
+      /** Every dictionary worked out now; afterwards the weighing only reads, and threads may share it. */
+      Weighing complete() {
+        for (int d = 0; d < byDictionary.length; d++) {
+          byDictionary[d] = weightsOfDictionary(d, profileWeights);
+        }
+        return this;
+      }
+
       double[] of(int variable) {
         int d = dictionaryOf[variable];
         if (byDictionary[d] == null) {
@@ -402,6 +506,70 @@ public final class UnitProfiles {
         }
         return templates[variables[0]].withWeights(sum);
       }
+    }
+  }
+
+  /**
+   * The distinct patterns of one dictionary by content, each {@code width} values read in place from a profile:
+   * a pattern is copied only when it is new.
+   */
+  private static final class PatternIndex {
+    private final List<int[]> patterns;
+    private final int width;
+    private int[] slots = new int[64];
+    private int[] hashOf = new int[32];
+
+    PatternIndex(List<int[]> patterns, int width) {
+      this.patterns = patterns;
+      this.width = width;
+    }
+
+    int size() {
+      return patterns.size();
+    }
+
+    int idOf(int[] row, int from) {
+      int hash = 1;
+      for (int j = 0; j < width; j++) {
+        hash = 31 * hash + row[from + j];
+      }
+      int mask = slots.length - 1;
+      int slot = spread(hash) & mask;
+      while (slots[slot] != 0) {
+        int id = slots[slot] - 1;
+        if (hashOf[id] == hash && Arrays.equals(patterns.get(id), 0, width, row, from, from + width)) {
+          return id;
+        }
+        slot = (slot + 1) & mask;
+      }
+      int id = patterns.size();
+      patterns.add(Arrays.copyOfRange(row, from, from + width));
+      if (id == hashOf.length) {
+        hashOf = Arrays.copyOf(hashOf, id * 2);
+      }
+      hashOf[id] = hash;
+      slots[slot] = id + 1;
+      if (2 * patterns.size() > slots.length) {
+        slots = rehash(slots.length * 2, hashOf, patterns.size());
+      }
+      return id;
+    }
+  }
+
+  /** A growable int array, for lists that would otherwise box every element. */
+  private static final class IntList {
+    private int[] values = new int[64];
+    private int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
     }
   }
 }

@@ -2,7 +2,9 @@ package org.lacrima.core.agreement;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -17,6 +19,21 @@ public final class UnitizingStudy {
   private final long length;
   private final int coders;
   private final List<CodedSpan> spans;
+  /** Per coder, each category's spans as a range [from, to) of {@link #spans}, which is sorted by both. */
+  private final List<Map<String, int[]>> rangeOf;
+  private final List<String> categories;
+
+  /** The order of {@link #spans}: coder, category, begin, length. */
+  private static final Comparator<CodedSpan> ORDER = (a, b) -> {
+    int c = Integer.compare(a.coder(), b.coder());
+    if (c == 0) {
+      c = a.category().compareTo(b.category());
+    }
+    if (c == 0) {
+      c = Long.compare(a.begin(), b.begin());
+    }
+    return c != 0 ? c : Long.compare(a.length(), b.length());
+  };
 
   public UnitizingStudy(long begin, long length, int coders, List<CodedSpan> spans) {
     if (length <= 0) {
@@ -26,8 +43,7 @@ public final class UnitizingStudy {
       throw new IllegalArgumentException("unitizing agreement needs two or more coders, not " + coders);
     }
     List<CodedSpan> sorted = new ArrayList<>(spans);
-    sorted.sort(Comparator.comparingInt(CodedSpan::coder).thenComparing(CodedSpan::category)
-        .thenComparingLong(CodedSpan::begin).thenComparingLong(CodedSpan::length));
+    sorted.sort(ORDER);
     CodedSpan previous = null;
     for (CodedSpan span : sorted) {
       if (span.coder() >= coders) {
@@ -47,6 +63,24 @@ public final class UnitizingStudy {
     this.length = length;
     this.coders = coders;
     this.spans = List.copyOf(sorted);
+    // alpha asks for every coder's sections of every category: a range each, not a pass over all spans each
+    this.rangeOf = new ArrayList<>();
+    for (int k = 0; k < coders; k++) {
+      rangeOf.add(new HashMap<>());
+    }
+    TreeSet<String> names = new TreeSet<>();
+    for (int i = 0; i < sorted.size(); ) {
+      CodedSpan first = sorted.get(i);
+      int j = i + 1;
+      while (j < sorted.size() && sorted.get(j).coder() == first.coder()
+          && sorted.get(j).category().equals(first.category())) {
+        j++;
+      }
+      rangeOf.get(first.coder()).put(first.category(), new int[] {i, j});
+      names.add(first.category());
+      i = j;
+    }
+    this.categories = List.copyOf(names);
   }
 
   /**
@@ -91,21 +125,18 @@ public final class UnitizingStudy {
 
   /** The categories that occur, sorted. */
   public List<String> categories() {
-    TreeSet<String> categories = new TreeSet<>();
-    for (CodedSpan span : spans) {
-      categories.add(span.category());
-    }
-    return List.copyOf(categories);
+    return categories;
   }
 
   /** One coder's partition of the continuum for a category: its spans and the gaps between them, in order. */
   public List<Section> sections(int coder, String category) {
     List<Section> sections = new ArrayList<>();
     long position = begin;
-    for (CodedSpan span : spans) {
-      if (span.coder() != coder || !span.category().equals(category)) {
-        continue;
-      }
+    int[] range = coder >= 0 && coder < coders ? rangeOf.get(coder).get(category) : null;
+    int from = range == null ? 0 : range[0];
+    int to = range == null ? 0 : range[1];
+    for (int i = from; i < to; i++) {
+      CodedSpan span = spans.get(i);
       if (span.begin() > position) {
         sections.add(new Section(position, span.begin() - position, false));
       }
