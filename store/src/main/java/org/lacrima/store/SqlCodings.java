@@ -195,6 +195,21 @@ final class SqlCodings implements CodingRepository {
   }
 
   @Override
+  public void forEachSpan(Consumer<SpanRow> action) {
+    JdbcSession.KeyMap documents = s.documentKeys();
+    JdbcSession.KeyMap coders = s.coderKeys();
+    JdbcSession.KeyMap categories = s.categoryKeys();
+    // through the project's documents, as countByDocumentCoderAndCategory, so both databases use the coding index
+    s.handle.createQuery("SELECT c.document_key, c.coder_key, c.category_key, c.start_offset, c.end_offset FROM coding c "
+            + "JOIN document d ON d.key = c.document_key WHERE d.project_key = :p")
+        .bind("p", s.projectKey)
+        .setFetchSize(10_000)
+        .map((rs, ctx) -> new SpanRow(documents.id(rs.getLong(1)), coders.id(rs.getLong(2)), categories.id(rs.getLong(3)),
+            rs.getInt(4), rs.getInt(5)))
+        .forEach(action);
+  }
+
+  @Override
   public List<CodingCount> countByDocumentCoderAndCategory() {
     JdbcSession.KeyMap documents = s.documentKeys();
     JdbcSession.KeyMap coders = s.coderKeys();

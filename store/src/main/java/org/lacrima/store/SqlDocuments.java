@@ -3,6 +3,7 @@ package org.lacrima.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,23 @@ final class SqlDocuments implements DocumentRepository {
   @Override
   public List<Turn> turns(UUID id) {
     return turns(s.documentKeys().key(id));
+  }
+
+  @Override
+  public Map<UUID, List<Turn>> turnsByDocument() {
+    JdbcSession.KeyMap documents = s.documentKeys();
+    Map<UUID, List<Turn>> out = new HashMap<>();
+    s.handle.createQuery("SELECT t.document_key, t.idx, t.label_start, t.start_offset, t.end_offset, t.speaker, t.time_code "
+            + "FROM turn t JOIN document d ON d.key = t.document_key WHERE d.project_key = :p ORDER BY t.document_key, t.idx")
+        .bind("p", s.projectKey)
+        .setFetchSize(10_000)
+        .map((rs, ctx) -> {
+          out.computeIfAbsent(documents.id(rs.getLong(1)), k -> new ArrayList<>()).add(new Turn(rs.getInt(2), rs.getInt(3),
+              rs.getInt(4), rs.getInt(5), rs.getString(6), Optional.ofNullable(rs.getString(7))));
+          return null;
+        })
+        .forEach(x -> { });
+    return out;
   }
 
   private List<Turn> turns(long key) {

@@ -52,6 +52,8 @@ public final class Consensus {
   /** The disagreements of a study, each with the decision taken on it, if any. */
   public static List<Disagreement> disagreements(ProjectSession s, StudyData data) {
     Map<UUID, DocumentText> texts = new HashMap<>();
+    Map<String, ConsensusDecision> decisions = new HashMap<>();
+    s.consensus().all().forEach(d -> decisions.put(d.disagreement(), d));
     List<Disagreement> out = new ArrayList<>();
     for (Variable v : data.variables()) {
       if (v.kind() != Variable.Kind.CATEGORY) {
@@ -82,7 +84,7 @@ public final class Consensus {
         String id = id(u, v.id());
         DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
         out.add(new Disagreement(id, u, v.id(), v.path(), present, absent, text.slice(u.start(), u.end()),
-            s.consensus().byDisagreement(id)));
+            Optional.ofNullable(decisions.get(id))));
       }
     }
     return out;

@@ -24,6 +24,9 @@ public interface DocumentRepository {
 
   List<Turn> turns(UUID id);
 
+  /** The turns of every document, by document id, read in one pass. */
+  Map<UUID, List<Turn>> turnsByDocument();
+
   /** Sets (adds or overwrites) variables of a document. */
   void putVariables(UUID id, Map<String, String> variables);
 }

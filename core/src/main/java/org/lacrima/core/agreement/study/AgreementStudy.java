@@ -3,6 +3,7 @@ package org.lacrima.core.agreement.study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,8 @@ import org.lacrima.core.agreement.ValueDomain;
 import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.coding.Coder;
-import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.Coverage;
+import org.lacrima.core.project.CodingRepository;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.transcript.Document;
 import org.lacrima.core.transcript.DocumentSummary;
@@ -102,16 +103,25 @@ public final class AgreementStudy {
     int mergedCount = 0;
     int codingsSeen = 0;
     int[] row = new int[variables * m];
+    // the codings of the coders asked for, by document, and every turn: read set-wise, not per document
+    Set<UUID> inScope = new HashSet<>();
+    documents.forEach(d -> inScope.add(d.id()));
+    Map<UUID, List<CodingRepository.SpanRow>> spansOf = new HashMap<>();
+    s.codings().forEachSpan(c -> {
+      if (inScope.contains(c.document()) && coderIndex.containsKey(c.coder())) {
+        spansOf.computeIfAbsent(c.document(), x -> new ArrayList<>()).add(c);
+      }
+    });
+    Map<UUID, List<Turn>> turns = s.documents().turnsByDocument();
+    // documents are numbered among those with units: resampling documents must not draw an empty one
+    int withUnits = 0;
     for (int d = 0; d < documents.size(); d++) {
       DocumentSummary doc = documents.get(d);
       // each coder's spans of each category in this document, merged
       Map<UUID, Map<UUID, List<int[]>>> raw = new HashMap<>();
       boolean[] codedHere = new boolean[m];
-      for (Coding c : s.codings().byDocument(doc.id())) {
-        Integer k = coderIndex.get(c.coder());
-        if (k == null) {
-          continue;
-        }
+      for (CodingRepository.SpanRow c : spansOf.getOrDefault(doc.id(), List.of())) {
+        int k = coderIndex.get(c.coder());
         codedHere[k] = true;
         if (categoryIndex.containsKey(c.category())) {
           raw.computeIfAbsent(c.coder(), x -> new HashMap<>()).computeIfAbsent(c.category(), x -> new ArrayList<>())
@@ -130,7 +140,8 @@ public final class AgreementStudy {
               .put(byCategory.getKey(), set.pieces());
         }
       }
-      List<int[]> ranges = units(s, doc, kind, request, sentences);
+      List<int[]> ranges = units(s, doc, turns.getOrDefault(doc.id(), List.of()), kind, request, sentences);
+      int documentIndex = ranges.isEmpty() ? -1 : withUnits++;
       boolean[][][] scopeCovers = new boolean[scopes.size()][][];
       for (int sc = 0; sc < scopes.size(); sc++) {
         scopeCovers[sc] = covered(ranges, recorded.get(scopes.get(sc)).getOrDefault(doc.id(), List.of()), m);
@@ -188,7 +199,7 @@ public final class AgreementStudy {
             }
           }
         }
-        builder.add(d, row);
+        builder.add(documentIndex, row);
       }
     }
     if (mergedCount > 0) {
@@ -361,14 +372,14 @@ public final class AgreementStudy {
   }
 
   /** The unit ranges of a document, within the turns of the speaker asked for. */
-  private static List<int[]> units(ProjectSession s, DocumentSummary d, UnitKind kind, AgreementRequest request,
-      SentenceSplitter sentences) {
+  private static List<int[]> units(ProjectSession s, DocumentSummary d, List<Turn> turnsOfDocument, UnitKind kind,
+      AgreementRequest request, SentenceSplitter sentences) {
     List<int[]> out = new ArrayList<>();
     switch (kind) {
       case DOCUMENT -> out.add(new int[] {0, d.length()});
       case CHARACTER, MAXQDA -> out.add(new int[] {0, d.length()});
       case TURN -> {
-        for (Turn t : s.documents().turns(d.id())) {
+        for (Turn t : turnsOfDocument) {
           if (t.end() > t.start()) {
             out.add(new int[] {t.start(), t.end()});
           }
@@ -389,7 +400,7 @@ public final class AgreementStudy {
       default -> throw new IllegalStateException();
     }
     if (request.speaker().isPresent() && kind != UnitKind.DOCUMENT) {
-      List<Turn> turns = s.documents().turns(d.id()).stream()
+      List<Turn> turns = turnsOfDocument.stream()
           .filter(t -> t.speaker().equalsIgnoreCase(request.speaker().get())).toList();
       out.removeIf(r -> turns.stream().noneMatch(t -> t.start() <= r[0] && r[1] <= t.end()));
     }
