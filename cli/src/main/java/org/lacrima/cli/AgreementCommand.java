@@ -40,9 +40,9 @@ final class AgreementCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of the terminal.")
   Path output;
 
-  @Option(names = "--show", defaultValue = "20", paramLabel = "N",
-      description = "How many disagreements the text format lists (json lists all).")
-  int show;
+  @Option(names = "--disagreements", paramLabel = "N|all",
+      description = "How many disagreements to list (default: 20 in text, all in json); all are counted.")
+  String disagreements;
 
   @Spec
   CommandSpec spec;
@@ -53,10 +53,11 @@ final class AgreementCommand implements Callable<Integer> {
     if (!List.of("text", "json", "csv").contains(f)) {
       throw new InputException("--format " + format + ": choose text, json or csv");
     }
+    int limit = limit(f);
     AgreementReport report;
     try (ProjectStore store = project.open()) {
       report = store.read(s -> AgreementReports.of(s, ConsensusCommand.collect(s, study), Lacrima.version(),
-          Instant.now()));
+          Instant.now(), limit));
     }
     if (output != null) {
       Path written = OutputFile.write(output, out -> {
@@ -74,13 +75,31 @@ final class AgreementCommand implements Callable<Integer> {
     return 0;
   }
 
+  private int limit(String f) {
+    if (disagreements == null) {
+      return f.equals("text") ? 20 : Integer.MAX_VALUE;
+    }
+    if (disagreements.equalsIgnoreCase("all")) {
+      return Integer.MAX_VALUE;
+    }
+    try {
+      int n = Integer.parseInt(disagreements.strip());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new InputException("--disagreements " + disagreements + ": give a number (0 for none) or all");
+  }
+
   private void write(AgreementReport report, String f, Writer out) throws IOException {
     switch (f) {
       case "json" -> AgreementJson.write(report, out);
       case "csv" -> AgreementCsv.write(report, out);
       default -> {
         PrintWriter w = out instanceof PrintWriter p ? p : new PrintWriter(out);
-        new AgreementText(show).print(report, w);
+        new AgreementText().print(report, w);
         w.flush();
       }
     }

@@ -22,12 +22,7 @@ import org.lacrima.core.consensus.Consensus;
  */
 final class AgreementText {
 
-  private final int show;
   private final Map<String, Integer> reasons = new LinkedHashMap<>();
-
-  AgreementText(int show) {
-    this.show = show;
-  }
 
   void print(AgreementReport r, PrintWriter out) {
     Provenance p = r.provenance();
@@ -99,7 +94,7 @@ final class AgreementText {
     }
     r.segments().ifPresent(s -> segments(out, s));
     reasons(out);
-    disagreements(out, r.disagreements());
+    disagreements(out, r.disagreements(), r.disagreementsTotal());
   }
 
   private record Column(String title, int width, Function<Row, String> cell) {
@@ -167,15 +162,15 @@ final class AgreementText {
         + value(Optional.of(s.kappa())) + " (chance = 1 / number of codes)");
   }
 
-  private void disagreements(PrintWriter out, List<Consensus.Disagreement> all) {
-    if (all.isEmpty()) {
+  private void disagreements(PrintWriter out, List<Consensus.Disagreement> listed, long total) {
+    if (total == 0) {
       return;
     }
     out.println();
-    out.printf(Locale.ROOT, "Disagreements: %,d%s%n", all.size(), all.size() <= show ? ""
-        : show == 0 ? " (list them with --show N or --format json)" : " (the first " + show
-            + "; --format json lists all, --show N more)");
-    for (Consensus.Disagreement d : all.subList(0, Math.min(show, all.size()))) {
+    out.printf(Locale.ROOT, "Disagreements: %,d%s%n", total, listed.size() == total ? ""
+        : listed.isEmpty() ? " (list them with --disagreements N or all)"
+            : " (the first " + listed.size() + "; --disagreements all lists every one)");
+    for (Consensus.Disagreement d : listed) {
       ConsensusCommand.print(d, out);
     }
   }

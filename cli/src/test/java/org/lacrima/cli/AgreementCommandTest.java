@@ -223,6 +223,19 @@ class AgreementCommandTest {
   }
 
   @Test
+  void listsAsManyDisagreementsAsAskedAndCountsThemAll() throws Exception {
+    JsonNode one = json("--bootstrap", "0", "--disagreements", "1");
+    assertThat(one.get("disagreements")).hasSize(1);
+    assertThat(one.get("disagreements_total").asInt()).isEqualTo(3);
+    assertThat(json("--bootstrap", "0").get("disagreements")).hasSize(3);
+    String text = CliRun.ok("agreement", p, "--coders", "x,y", "--categories", "Giving space", "--bootstrap", "0",
+        "--disagreements", "0").out();
+    assertThat(text).contains("Disagreements: 3 (list them with --disagreements N or all)").doesNotContain("not coded");
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--disagreements", "some").err())
+        .contains("--disagreements some");
+  }
+
+  @Test
   void refusesWhatItCannotCompute() {
     assertThat(CliRun.of("agreement", p, "--coders", "x").err()).contains("at least two coders");
     assertThat(CliRun.of("agreement", p, "--coders", "x,z").err()).contains("no coder named \"z\"");

@@ -261,6 +261,16 @@ public final class UnitProfiles {
     return documentOfUnit[unit];
   }
 
+  /** Which of the distinct profiles unit {@code unit} shows: units of one profile have the same values throughout. */
+  public int profileOf(int unit) {
+    return profileOfUnit[unit];
+  }
+
+  /** Coder {@code coder}'s value of variable {@code variable} in units of profile {@code profile}. */
+  public int valueOfProfile(int profile, int variable, int coder) {
+    return profiles[profile][variable * coders + coder];
+  }
+
   /** Coder {@code coder}'s value of variable {@code variable} in unit {@code unit}. */
   public int value(int unit, int variable, int coder) {
     return profiles[profileOfUnit[unit]][variable * coders + coder];

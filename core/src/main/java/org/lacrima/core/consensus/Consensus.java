@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lacrima.core.Ids;
 import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.UnitProfiles;
 import org.lacrima.core.agreement.study.SpanSet;
 import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.agreement.study.StudyUnit;
@@ -49,30 +50,42 @@ public final class Consensus {
   private Consensus() {
   }
 
-  /** The disagreements of a study, each with the decision taken on it, if any. */
+  /** The disagreements of a study, unit by unit, each with the decision taken on it, if any. */
   public static List<Disagreement> disagreements(ProjectSession s, StudyData data) {
+    return disagreements(s, data, Integer.MAX_VALUE);
+  }
+
+  /** How many disagreements a study has, without listing them. */
+  public static long count(StudyData data) {
+    int[][] disagreeing = new int[data.profiles().profiles()][];
+    long n = 0;
+    for (StudyUnit u : data.units()) {
+      n += disagreeing(data, disagreeing, data.profiles().profileOf(u.index())).length;
+    }
+    return n;
+  }
+
+  /** The first {@code limit} disagreements of a study, unit by unit. */
+  public static List<Disagreement> disagreements(ProjectSession s, StudyData data, int limit) {
     Map<UUID, DocumentText> texts = new HashMap<>();
     Map<String, ConsensusDecision> decisions = new HashMap<>();
     s.consensus().all().forEach(d -> decisions.put(d.disagreement(), d));
+    List<Variable> categories = data.variables(Variable.Kind.CATEGORY);
+    UnitProfiles profiles = data.profiles();
+    int m = data.coders().size();
+    int[][] disagreeing = new int[profiles.profiles()][];
+    MessageDigest sha = sha256();
     List<Disagreement> out = new ArrayList<>();
-    for (Variable v : data.variables()) {
-      if (v.kind() != Variable.Kind.CATEGORY) {
-        continue;
-      }
-      for (StudyUnit u : data.units()) {
-        boolean anyPresent = false;
-        boolean anyAbsent = false;
-        for (int k = 0; k < data.coders().size(); k++) {
-          int value = data.value(u, v, k);
-          anyPresent |= value == 1;
-          anyAbsent |= value == 0;
+    for (StudyUnit u : data.units()) {
+      int profile = profiles.profileOf(u.index());
+      for (int i : disagreeing(data, disagreeing, profile)) {
+        if (out.size() == limit) {
+          return out;
         }
-        if (!(anyPresent && anyAbsent)) {
-          continue;
-        }
+        Variable v = categories.get(i);
         Map<String, List<int[]>> present = new LinkedHashMap<>();
         List<String> absent = new ArrayList<>();
-        for (int k = 0; k < data.coders().size(); k++) {
+        for (int k = 0; k < m; k++) {
           Coder coder = data.coders().get(k);
           int value = data.value(u, v, k);
           if (value == 1) {
@@ -81,7 +94,7 @@ public final class Consensus {
             absent.add(coder.name());
           }
         }
-        String id = id(u, v.id());
+        String id = id(sha, u, v.id());
         DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
         out.add(new Disagreement(id, u, v.id(), v.path(), present, absent, text.slice(u.start(), u.end()),
             Optional.ofNullable(decisions.get(id))));
@@ -90,15 +103,47 @@ public final class Consensus {
     return out;
   }
 
-  /** A disagreement's id: the same unit and category give the same id in every run. */
-  static String id(StudyUnit u, UUID category) {
+  /**
+   * The categories (indices among the category variables) that coders judged differently in units of a
+   * profile: it depends only on the profile, so it is worked out once per profile and kept in {@code memo}.
+   */
+  private static int[] disagreeing(StudyData data, int[][] memo, int profile) {
+    if (memo[profile] == null) {
+      List<Variable> categories = data.variables(Variable.Kind.CATEGORY);
+      UnitProfiles profiles = data.profiles();
+      int m = data.coders().size();
+      int[] found = new int[categories.size()];
+      int n = 0;
+      for (int i = 0; i < categories.size(); i++) {
+        boolean anyPresent = false;
+        boolean anyAbsent = false;
+        for (int k = 0; k < m; k++) {
+          int value = profiles.valueOfProfile(profile, categories.get(i).index(), k);
+          anyPresent |= value == 1;
+          anyAbsent |= value == 0;
+        }
+        if (anyPresent && anyAbsent) {
+          found[n++] = i;
+        }
+      }
+      memo[profile] = java.util.Arrays.copyOf(found, n);
+    }
+    return memo[profile];
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest((u.document() + "|" + u.start() + "|" + u.end() + "|"
-          + category).getBytes(StandardCharsets.UTF_8));
-      return "D" + HexFormat.of().formatHex(digest, 0, 5);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A disagreement's id: the same unit and category give the same id in every run. */
+  static String id(MessageDigest sha, StudyUnit u, UUID category) {
+    byte[] digest = sha.digest((u.document() + "|" + u.start() + "|" + u.end() + "|" + category)
+        .getBytes(StandardCharsets.UTF_8));
+    return "D" + HexFormat.of().formatHex(digest, 0, 5);
   }
 
   /**

@@ -43,6 +43,7 @@ public final class AgreementJson {
       if (report.segments().isPresent()) {
         segments(g, report.segments().get());
       }
+      g.writeNumberField("disagreements_total", report.disagreementsTotal());
       g.writeArrayFieldStart("disagreements");
       for (Consensus.Disagreement d : report.disagreements()) {
         disagreement(g, d);

@@ -6,7 +6,7 @@ import org.lacrima.core.consensus.Consensus;
 
 /**
  * Everything `lacrima agreement` prints: the provenance, the tables for the unit kind asked for, and the
- * disagreements to look at. With units (turns, meaning units, sentences, paragraphs, documents) the
+ * disagreements to look at ({@code disagreements} may list only the first of {@code disagreementsTotal}). With units (turns, meaning units, sentences, paragraphs, documents) the
  * tables are {@code categories}, {@code groups}, {@code overall} and, for documents, {@code frequencies};
  * with characters, {@code spans}; in MAXQDA's compatibility mode, {@code segments}.
  */
@@ -18,7 +18,8 @@ public record AgreementReport(
     List<Row> frequencies,
     List<SpanAnalysis.SpanRow> spans,
     Optional<SegmentMatching.Result> segments,
-    List<Consensus.Disagreement> disagreements) {
+    List<Consensus.Disagreement> disagreements,
+    long disagreementsTotal) {
 
   public AgreementReport {
     categories = List.copyOf(categories);

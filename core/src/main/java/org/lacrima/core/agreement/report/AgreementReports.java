@@ -27,7 +27,14 @@ public final class AgreementReports {
   private AgreementReports() {
   }
 
+  /** The report with every disagreement listed. */
   public static AgreementReport of(ProjectSession s, StudyData data, String toolVersion, Instant now) {
+    return of(s, data, toolVersion, now, Integer.MAX_VALUE);
+  }
+
+  /** The report listing the first {@code disagreements} disagreements (all are counted). */
+  public static AgreementReport of(ProjectSession s, StudyData data, String toolVersion, Instant now,
+      int disagreements) {
     AgreementRequest request = data.request();
     List<String> coders = data.coders().stream().map(Coder::name).toList();
     List<String> notes = new ArrayList<>(data.notes());
@@ -39,7 +46,7 @@ public final class AgreementReports {
       if (kind == UnitKind.CHARACTER) {
         notes.add("unitizing alpha over the documents concatenated into one continuum (as DKPro Agreement and INCEpTION pool them); no bootstrap for span coefficients");
         return new AgreementReport(provenance(s, data, toolVersion, now, 0, notes), List.of(), List.of(), List.of(),
-            List.of(), SpanAnalysis.analyse(documents, coders, names), Optional.empty(), List.of());
+            List.of(), SpanAnalysis.analyse(documents, coders, names), Optional.empty(), List.of(), 0);
       }
       if (coders.size() != 2) {
         throw new InputException("--unit maxqda compares two coders, as MAXQDA does; name two with --coders A,B");
@@ -48,7 +55,7 @@ public final class AgreementReports {
           + "overlapping it by at least " + request.overlapPercent() + " % of their union");
       return new AgreementReport(provenance(s, data, toolVersion, now, 0, notes), List.of(), List.of(), List.of(),
           List.of(), List.of(), Optional.of(SegmentMatching.analyse(documents, coders, names, request.overlapPercent())),
-          List.of());
+          List.of(), 0);
     }
     Optional<JointBootstrap> bootstrap = request.replicates() > 0 && !data.units().isEmpty()
         ? Optional.of(new JointBootstrap(request.seed(), request.replicates(), request.resampleDocuments()))
@@ -63,7 +70,7 @@ public final class AgreementReports {
     }
     return new AgreementReport(provenance(s, data, toolVersion, now, bootstrap.map(JointBootstrap::replicates).orElse(0),
         notes), tables.categories(), tables.groups(), tables.overall(), tables.frequencies(), List.of(), Optional.empty(),
-        Consensus.disagreements(s, data));
+        disagreements == 0 ? List.of() : Consensus.disagreements(s, data, disagreements), Consensus.count(data));
   }
 
   /** The documents every coder worked on (absence counts only where a coder has coded), as spans. */

@@ -146,15 +146,17 @@ public final class AgreementStudy {
       for (int sc = 0; sc < scopes.size(); sc++) {
         scopeCovers[sc] = covered(ranges, recorded.get(scopes.get(sc)).getOrDefault(doc.id(), List.of()), m);
       }
+      int[][] coveredChars = coveredCharacters(ranges, sets, m);
+      int minCover = request.minCoverPercent();
       for (int local = 0; local < ranges.size(); local++) {
         int[] range = ranges.get(local);
         StudyUnit u = new StudyUnit(units.size(), doc.id(), doc.name(), range[0], range[1]);
         units.add(u);
+        int[] chars = coveredChars[local];
         for (int i = 0; i < nc; i++) {
           for (int k = 0; k < m; k++) {
             boolean covers = scopeOfCategory[i] < 0 ? codedHere[k] : scopeCovers[scopeOfCategory[i]][local][k];
-            row[i * m + k] = !covers ? ReliabilityData.MISSING
-                : present(sets[i][k], u, request.minCoverPercent()) ? 1 : 0;
+            row[i * m + k] = !covers ? ReliabilityData.MISSING : present(chars[i * m + k], u.length(), minCover) ? 1 : 0;
           }
         }
         for (int g = 0; g < ng; g++) {
@@ -164,7 +166,7 @@ public final class AgreementStudy {
             int value = ReliabilityData.MISSING;
             if (covers) {
               for (int v = 0; v < group.children.length; v++) {
-                if (present(sets[group.children[v]][k], u, request.minCoverPercent())) {
+                if (present(chars[group.children[v] * m + k], u.length(), minCover)) {
                   if (value != ReliabilityData.MISSING) {
                     conflicts[g]++;
                     value = ReliabilityData.MISSING;
@@ -295,12 +297,67 @@ public final class AgreementStudy {
     return c.parent().filter(p -> system.get(p).exclusiveChildren() && recorded.containsKey(p));
   }
 
-  private static boolean present(SpanSet set, StudyUnit u, int minCoverPercent) {
-    if (set == null || u.length() == 0) {
+  private static boolean present(int coveredChars, int unitLength, int minCoverPercent) {
+    if (unitLength == 0) {
       return false;
     }
-    int covered = set.covered(u.start(), u.end());
-    return minCoverPercent == 0 ? covered > 0 : covered * 100L >= (long) minCoverPercent * u.length();
+    return minCoverPercent == 0 ? coveredChars > 0 : coveredChars * 100L >= (long) minCoverPercent * unitLength;
+  }
+
+  /**
+   * How many characters of each unit each coder's merged spans of each category cover: {@code [unit][category *
+   * coders + coder]}. Walks the spans over the units (sorted, as every unit kind gives them) instead of searching
+   * each unit's spans, since most units meet few spans.
+   */
+  private static int[][] coveredCharacters(List<int[]> ranges, SpanSet[][] sets, int coders) {
+    int n = ranges.size();
+    int[] starts = new int[n];
+    int[] ends = new int[n];
+    boolean ordered = true;
+    for (int q = 0; q < n; q++) {
+      starts[q] = ranges.get(q)[0];
+      ends[q] = ranges.get(q)[1];
+      ordered &= q == 0 || starts[q] >= ends[q - 1];
+    }
+    int[][] out = new int[n][sets.length * coders];
+    for (int i = 0; i < sets.length; i++) {
+      for (int k = 0; k < coders; k++) {
+        SpanSet set = sets[i][k];
+        if (set == null) {
+          continue;
+        }
+        int slot = i * coders + k;
+        if (!ordered) {
+          for (int q = 0; q < n; q++) {
+            out[q][slot] = set.covered(starts[q], ends[q]);
+          }
+          continue;
+        }
+        for (int t = 0; t < set.size(); t++) {
+          int start = set.start(t);
+          int end = set.end(t);
+          for (int q = firstEndingAfter(ends, start); q < n && starts[q] < end; q++) {
+            out[q][slot] += Math.min(end, ends[q]) - Math.max(start, starts[q]);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The first unit ending after {@code position}: units are ordered, so their ends are too. */
+  private static int firstEndingAfter(int[] ends, int position) {
+    int lo = 0;
+    int hi = ends.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ends[mid] <= position) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static List<Coder> coders(ProjectSession s, AgreementRequest request) {
