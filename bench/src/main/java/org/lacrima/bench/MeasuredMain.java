@@ -1,10 +1,7 @@
 package org.lacrima.bench;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.lacrima.cli.Lacrima;
 
 /**
@@ -20,8 +17,7 @@ public final class MeasuredMain {
   public static void main(String[] args) throws Exception {
     int status = Lacrima.execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
-    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    Files.writeString(Path.of(System.getProperty("lacrima.bench.heap")), Long.toString(used));
+    HeapAtEnd.record();
     System.exit(status);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,9 @@ final class MeasuredProcess {
     }
   }
 
+  /** The status of a run ended for taking too long. */
+  static final int TIMED_OUT = -1;
+
   private static final Pattern BEFORE_GC = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
   private final Path java;
   private final String classPath;
@@ -35,19 +39,35 @@ final class MeasuredProcess {
   }
 
   Result run(List<String> args) throws IOException, InterruptedException {
+    return run(List.of("--enable-native-access=ALL-UNNAMED"), classPath, MeasuredMain.class.getName(), args, 0);
+  }
+
+  /**
+   * Runs {@code mainClass} with the given JVM options and class path. With a positive {@code timeoutSeconds}
+   * a process still running then is ended and its result has status {@link #TIMED_OUT}.
+   */
+  Result run(List<String> jvmOptions, String classPath, String mainClass, List<String> args, long timeoutSeconds)
+      throws IOException, InterruptedException {
     // a name that does not exist yet: the JVM would rotate an existing file aside
     Path gcLog = work.resolve("gc-" + System.nanoTime() + ".log");
     Path output = Files.createTempFile(work, "out-", ".txt");
     Path heapAtEnd = Files.createTempFile(work, "heap-", ".txt");
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xlog:gc:file=" + gcLog,
-        "--enable-native-access=ALL-UNNAMED", "-Dlacrima.bench.heap=" + heapAtEnd, "-cp", classPath,
-        MeasuredMain.class.getName()));
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xlog:gc:file=" + gcLog));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-Dlacrima.bench.heap=" + heapAtEnd, "-cp", classPath, mainClass));
     command.addAll(args);
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    int status = p.waitFor();
+    int status;
+    if (timeoutSeconds > 0 && !p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      p.waitFor();
+      status = TIMED_OUT;
+    } else {
+      status = p.waitFor();
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
-    String log = Files.readString(gcLog, StandardCharsets.UTF_8);
+    String log = Files.exists(gcLog) ? Files.readString(gcLog, StandardCharsets.UTF_8) : "";
     String out = Files.readString(output, StandardCharsets.UTF_8);
     String atEnd = Files.readString(heapAtEnd, StandardCharsets.UTF_8).strip();
     Files.deleteIfExists(gcLog);
