@@ -336,28 +336,13 @@ public final class AgreementStudy {
         for (int t = 0; t < set.size(); t++) {
           int start = set.start(t);
           int end = set.end(t);
-          for (int q = firstEndingAfter(ends, start); q < n && starts[q] < end; q++) {
+          for (int q = SpanSet.firstEndingAfter(ends, start); q < n && starts[q] < end; q++) {
             out[q][slot] += Math.min(end, ends[q]) - Math.max(start, starts[q]);
           }
         }
       }
     }
     return out;
-  }
-
-  /** The first unit ending after {@code position}: units are ordered, so their ends are too. */
-  private static int firstEndingAfter(int[] ends, int position) {
-    int lo = 0;
-    int hi = ends.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (ends[mid] <= position) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static List<Coder> coders(ProjectSession s, AgreementRequest request) {

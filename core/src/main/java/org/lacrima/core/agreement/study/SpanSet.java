@@ -80,6 +80,11 @@ public final class SpanSet {
   }
 
   private int firstEndingAfter(int position) {
+    return firstEndingAfter(ends, position);
+  }
+
+  /** In ascending {@code ends}, the index of the first that lies after {@code position}. */
+  static int firstEndingAfter(int[] ends, int position) {
     int lo = 0;
     int hi = ends.length;
     while (lo < hi) {
