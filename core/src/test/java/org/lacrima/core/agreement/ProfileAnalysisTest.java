@@ -186,6 +186,21 @@ class ProfileAnalysisTest {
   }
 
   @Test
+  void aCategoryNoCoderUsedStaysOutOfThePooledRow() {
+    int[][] unused = new int[10][];
+    for (int u = 0; u < 10; u++) {
+      unused[u] = new int[] {0, 0};
+    }
+    Study s = study(new int[][][] {CRY, LAUGH, unused}, new int[10], List.of("cry", "laugh", "unused"));
+    Row pooled = only(ProfileAnalysis.analyse(s.profiles(), s.variables(), List.of("A", "B"), s.codeSets(),
+        Optional.empty()).overall(), Row.Kind.POOLED);
+    // the same 196/391 as without it: its ten judgements of absence on both sides would add only agreement
+    assertThat(value(pooled, "krippendorff_alpha_nominal")).isCloseTo(196.0 / 391, within(1e-12));
+    assertThat(pooled.units()).isEqualTo(20.0);
+    assertThat(pooled.notes().toString()).contains("2 categories that a coder used");
+  }
+
+  @Test
   void thePooledRowIsAlphaOnTheStackedData() {
     Study s = tenUnits();
     ProfileAnalysis.Tables tables = ProfileAnalysis.analyse(s.profiles(), s.variables(), List.of("A", "B"),

@@ -61,9 +61,10 @@ public final class ProfileAnalysis {
         default -> throw new IllegalStateException(v.kind().name());
       }
     }
-    if (!categories.isEmpty()) {
-      planned.add(new Planned(Row.Kind.POOLED, "all categories pooled", "",
-          categories.stream().mapToInt(Variable::index).toArray(), binary(m)));
+    // a category no coder used would add nothing but agreement on absence, inflating the pooled figures
+    int[] used = categories.stream().mapToInt(Variable::index).filter(v -> used(profiles.data(v))).toArray();
+    if (used.length > 0) {
+      planned.add(new Planned(Row.Kind.POOLED, "all categories pooled", "", used, binary(m)));
     }
 
     List<JointBootstrap.Target> targets = new ArrayList<>();
@@ -144,10 +145,22 @@ public final class ProfileAnalysis {
     }
     List<String> notes = new ArrayList<>();
     if (p.kind == Row.Kind.POOLED) {
-      notes.add("every unit and category is one judgement (present or absent)");
+      notes.add("every unit and category is one judgement (present or absent); " + p.variables.length
+          + " categories that a coder used");
     }
     OptionalDouble prevalence = binary && judged > 0 ? OptionalDouble.of(present / judged) : OptionalDouble.empty();
     return new Row(p.kind, p.label, p.path, units, pairable, prevalence, byCoder, figures, notes);
+  }
+
+  private static boolean used(ReliabilityData presence) {
+    for (int u = 0; u < presence.units(); u++) {
+      for (int k = 0; k < presence.coders(); k++) {
+        if (presence.weight(u) > 0 && presence.value(u, k) == 1) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static List<AgreementMeasure> binary(int coders) {
