@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lacrima.core.codebook.BuiltInCategorySystem;
 import org.lacrima.core.codebook.Category;
@@ -23,6 +24,8 @@ import org.lacrima.core.codebook.Category;
  * A lacrima process killed with SIGKILL in the middle of an import leaves the project exactly as it
  * was: nothing of the interrupted transaction, and everything committed before it.
  */
+// a guard against a wait that never ends (a stuck server), not a measure of speed
+@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class KillDuringImportTest {
 
   @TempDir
@@ -67,10 +70,8 @@ class KillDuringImportTest {
   }
 
   private static void killWhen(Process p, BooleanSupplier inTransaction) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
     while (!inTransaction.getAsBoolean()) {
       assertThat(p.isAlive()).as("the import finished before it could be interrupted; make it bigger").isTrue();
-      assertThat(System.nanoTime()).as("the import never began writing").isLessThan(deadline);
       Thread.sleep(5);
     }
     Thread.sleep(1000); // well inside the transaction, which takes several seconds
@@ -121,10 +122,8 @@ class KillDuringImportTest {
                   + "AND xact_start IS NOT NULL AND query ILIKE '%coding_in%'")
           .mapTo(Integer.class).one()) > 0);
       // the server ends the dead client's transaction once it notices the broken connection
-      long deadline = System.nanoTime() + 30_000_000_000L;
       while (server.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'lacrima' "
           + "AND pid <> pg_backend_pid() AND xact_start IS NOT NULL").mapTo(Integer.class).one()) > 0) {
-        assertThat(System.nanoTime()).isLessThan(deadline);
         Thread.sleep(50);
       }
       String after = CliRun.ok("codings", "export", project, "--db", db).out() + CliRun.ok("stats", project, "--db", db).out();

@@ -1,6 +1,5 @@
 package org.lacrima.io.codebook;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,11 +9,10 @@ import org.lacrima.core.codebook.BuiltInCategorySystem;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.CategorySystemCodec;
 
-/** The systems the exporter tests write: a small hand-made one, and the built-in one once it ships. */
+/** The systems the exporter tests write: a small hand-made one, and the built-in one. */
 final class CodebookFixture {
 
   static final String SMALL = "small-crying-system.yaml";
-  private static final String BUILT_IN = "/org/lacrima/core/codebook/crying-working-models.yaml";
 
   private CodebookFixture() {
   }
@@ -30,13 +28,8 @@ final class CodebookFixture {
     }
   }
 
-  /**
-   * The built-in system; the test is skipped while its resource is not yet part of the build. A
-   * resource that is there but broken fails the test, as it should.
-   */
+  /** The built-in system; a missing or broken resource fails the test. */
   static CategorySystem builtIn() {
-    assumeTrue(BuiltInCategorySystem.class.getResource(BUILT_IN) != null,
-        "the built-in category system resource is not on the class path yet");
     return BuiltInCategorySystem.get();
   }
 
