@@ -110,7 +110,7 @@ CREATE TABLE coder (
 
 CREATE TABLE coding (
   key          INTEGER PRIMARY KEY,
-  project_key  INTEGER NOT NULL, -- the document's project; Lacrima writes it from the document
+  project_key  INTEGER NOT NULL REFERENCES project (key),
   id           TEXT NOT NULL,
   document_key INTEGER NOT NULL REFERENCES document (key),
   coder_key    INTEGER NOT NULL REFERENCES coder (key),
