@@ -166,5 +166,7 @@ class CategoryCommandsTest {
     assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next).out()).contains("0 clean change(s), 0 conflict(s)");
     CliRun.ok("category", "undo", p, "--why", "not yet");
     assertThat(CliRun.ok("codebook", p).out()).doesNotContain("Crying in response to the therapist");
+    // the undo also put back the upstream the upgrade replaced: the new version is on offer again
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next).out()).doesNotContain("0 clean change(s), 0 conflict(s)");
   }
 }

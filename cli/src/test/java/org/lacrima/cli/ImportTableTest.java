@@ -49,6 +49,13 @@ class ImportTableTest {
     assertThat(codings.lines().filter(l -> l.contains("> reflection") || l.contains(",reflection,")).count()).isEqualTo(3);
     assertThat(CliRun.ok("codebook", "log", p).out()).contains("import").contains("1 code column(s) as groups");
     assertThat(CliRun.ok("stats", p).out()).contains("3 turns");
+    // undo takes back category operations, not a table's documents and codings: refused, nothing changed
+    assertThat(CliRun.of("category", "undo", p, "--why", "oops").err()).contains("imported a table");
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(codings);
+    // a second import may reuse the categories, but never code into a retired one
+    CliRun.ok("category", "retire", p, "behaviour > other", "--why", "no longer coded");
+    assertThat(CliRun.of("import-table", p, t.toString(), "--doc", "session", "--order", "utt", "--text", "text",
+        "--coder", "rater", "--code", "behaviour").err()).contains("\"other\" exists but is retired");
   }
 
   @Test

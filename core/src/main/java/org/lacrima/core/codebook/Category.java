@@ -83,6 +83,11 @@ public record Category(
         delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren, scale);
   }
 
+  public Category withCodable(boolean takesCodings) {
+    return new Category(id, parent, takesCodings, label, definition, indicators, codeWhen, doNotCodeWhen,
+        delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren, scale);
+  }
+
   public Category withLabel(LocalizedText newLabel) {
     return new Category(id, parent, codable, newLabel, definition, indicators, codeWhen, doNotCodeWhen,
         delimitations, examples, paperSection, orientationNotes, cryingForm, state, exclusiveChildren, scale);

@@ -390,6 +390,11 @@ public final class CategoryOperations {
     if (top == null) {
       throw new InputException("there is no category operation left to undo");
     }
+    if (top.kind() == CodebookChange.Kind.IMPORT) {
+      // the categories are the least of a table import: its documents, codings and coverage cannot be taken back here
+      throw new InputException("the most recent category operation, #" + top.sequence() + ", imported a table with its "
+          + "documents and codings; undo takes back category operations only. Retire or merge its categories instead");
+    }
     JsonNode details = CategorySystemCodec.parseJson(top.details(), "log entry " + top.sequence());
     SystemDelta inverse = SystemDelta.fromJson(details.path("delta"), "log entry " + top.sequence()).inverse();
     CategorySystem before = s.categories().current();
@@ -438,7 +443,13 @@ public final class CategoryOperations {
         + (keptAsChanged == 0 ? ")" : ", " + keptAsChanged + " changed since and kept as they are)"));
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("undoes", top.sequence());
-    return commitDelta(CodebookChange.Kind.UNDO, summary, p, after, inverse, CodingTrail.NONE);
+    CodebookChange undone = commitDelta(CodebookChange.Kind.UNDO, summary, p, after, inverse, CodingTrail.NONE);
+    if (top.kind() == CodebookChange.Kind.UPGRADE) {
+      // an upgrade that settled moved "upstream"; put back the one it replaced, so the upgrade can be taken again
+      s.categories().version(CodebookHistory.upstreamBefore(top.sequence()))
+          .ifPresent(previous -> s.categories().saveVersion(CodebookHistory.UPSTREAM, previous, undone.sequence()));
+    }
+    return undone;
   }
 
   /** The category operations that can still be undone, most recent on top. */

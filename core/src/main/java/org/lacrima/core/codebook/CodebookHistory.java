@@ -22,6 +22,19 @@ public final class CodebookHistory {
   private CodebookHistory() {
   }
 
+  /**
+   * The name under which an upgrade keeps the upstream it replaced: not a possible tag (tags start with a
+   * letter or digit and hold no "@"), and left out of the version names shown.
+   */
+  static String upstreamBefore(long upgrade) {
+    return UPSTREAM + "@" + upgrade;
+  }
+
+  /** The versions a user can name: tags and the reserved ones, not the upstreams kept for undo. */
+  static List<String> shownVersions(ProjectSession s) {
+    return s.categories().versionNames().stream().filter(n -> !n.equals(UPSTREAM) && !n.contains("@")).toList();
+  }
+
   /** A version by name: "current", "base", "upstream" or a tag. */
   public static CategorySystem version(ProjectSession s, String name) {
     if (name.equals(CURRENT)) {
@@ -31,8 +44,7 @@ public final class CodebookHistory {
       return s.categories().version(UPSTREAM).orElseGet(() -> version(s, BASE));
     }
     return s.categories().version(name).orElseThrow(() -> new InputException("no codebook version \"" + name
-        + "\"; the project has: current, " + String.join(", ", s.categories().versionNames()
-            .stream().filter(n -> !n.equals(UPSTREAM)).toList())));
+        + "\"; the project has: current, " + String.join(", ", shownVersions(s))));
   }
 
   /** Freezes the current system under a name, for comparison and export later. */

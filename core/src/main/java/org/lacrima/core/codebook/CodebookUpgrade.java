@@ -79,9 +79,8 @@ public final class CodebookUpgrade {
       if (u.isEmpty()) {
         String id = "U" + ++number;
         if (c.isEmpty()) {
-          boolean parentMissing = n.parent().isPresent() && !current.contains(n.parent().get())
-              && !next.contains(n.parent().get());
-          out.add(new Proposal(id, Kind.ADD_CATEGORY, n.id(), n.label().english(), "", parentMissing, "—",
+          // a new category can clash with nothing of the team's; that its parent may be new too is checked on apply
+          out.add(new Proposal(id, Kind.ADD_CATEGORY, n.id(), n.label().english(), "", false, "—",
               "new category at \"" + next.path(n.id()) + "\""));
         }
         continue;
@@ -123,9 +122,7 @@ public final class CodebookUpgrade {
       if (u == null) {
         String id = "U" + ++number;
         if (c == null) {
-          boolean ends = (current.contains(n.from()) || next.contains(n.from()))
-              && (current.contains(n.to()) || next.contains(n.to()));
-          out.add(new Proposal(id, Kind.ADD_RELATION, n.id(), n.kind().wording(), "", !ends, "—", describe(next, n)));
+          out.add(new Proposal(id, Kind.ADD_RELATION, n.id(), n.kind().wording(), "", false, "—", describe(next, n)));
         }
       } else if (!u.equals(n)) {
         String id = "U" + ++number;
@@ -187,6 +184,7 @@ public final class CodebookUpgrade {
         pending.add(p);
       }
     }
+    requireWhatTheyBuildOn(plan, current, next, applied);
     CategorySystem after = applyTo(current, next, applied);
     boolean settled = pending.isEmpty();
     if (settled) {
@@ -215,9 +213,38 @@ public final class CodebookUpgrade {
     CodebookChange change = s.log().append(by.at(), by.who(), by.why(), CodebookChange.Kind.UPGRADE,
         CategorySystemCodec.compact(details));
     if (settled) {
+      // the upstream taken over before, kept so that undoing this upgrade can put it back
+      s.categories().version(CodebookHistory.UPSTREAM).ifPresent(previous -> s.categories().saveVersion(
+          CodebookHistory.upstreamBefore(change.sequence()), previous, change.sequence()));
       s.categories().saveVersion(CodebookHistory.UPSTREAM, next, change.sequence());
     }
     return new Result(plan, applied, kept, pending, Optional.of(change));
+  }
+
+  /**
+   * A new category whose parent is new too, or a new relation to a new category, can only be taken over with
+   * the proposal that adds what it builds on: say which, rather than fail inside the new system.
+   */
+  private static void requireWhatTheyBuildOn(Plan plan, CategorySystem current, CategorySystem next,
+      List<Proposal> applied) {
+    Set<UUID> added = new HashSet<>();
+    applied.stream().filter(p -> p.kind() == Kind.ADD_CATEGORY).forEach(p -> added.add(p.target()));
+    Map<UUID, Relation> relations = byId(next.relations());
+    for (Proposal p : applied) {
+      List<UUID> needs = switch (p.kind()) {
+        case ADD_CATEGORY -> next.get(p.target()).parent().stream().toList();
+        case ADD_RELATION -> List.of(relations.get(p.target()).from(), relations.get(p.target()).to());
+        default -> List.of();
+      };
+      for (UUID need : needs) {
+        if (!current.contains(need) && !added.contains(need)) {
+          String adding = plan.proposals().stream().filter(x -> x.kind() == Kind.ADD_CATEGORY && x.target().equals(need))
+              .map(Proposal::id).findFirst().orElse("?");
+          throw new InputException(p.id() + " builds on \"" + next.get(need).label().english() + "\", which is new too: "
+              + "take it over with " + adding + " (--accept " + p.id() + "," + adding + ")");
+        }
+      }
+    }
   }
 
   private static CategorySystem applyTo(CategorySystem current, CategorySystem next, List<Proposal> applied) {

@@ -120,19 +120,19 @@ public final class TableImport {
     for (String column : spec.codes()) {
       ScaleSpec scale = spec.scales().getOrDefault(column, new ScaleSpec(Scale.NOMINAL, List.of()));
       List<String> values = values(rows, column, scale, spec);
-      UUID group = findOrAdd(cats, column, Optional.empty(), false);
+      UUID group = findOrAdd(cats, column, Optional.empty(), false, spec);
       int at = indexOf(cats, group);
       cats.set(at, cats.get(at).withGroup(true, scale.scale()));
       groups.put(column, group);
       Map<String, UUID> byValue = new LinkedHashMap<>();
       for (String v : values) {
-        byValue.put(v, findOrAdd(cats, v, Optional.of(group), true));
+        byValue.put(v, findOrAdd(cats, v, Optional.of(group), true, spec));
       }
       valueCategories.put(column, byValue);
     }
     Map<String, UUID> flags = new LinkedHashMap<>();
     for (String column : spec.flags()) {
-      flags.put(column, findOrAdd(cats, column, Optional.empty(), true));
+      flags.put(column, findOrAdd(cats, column, Optional.empty(), true, spec));
     }
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), spec.source());
 
@@ -278,15 +278,28 @@ public final class TableImport {
     return values;
   }
 
-  /** The category of that label under that parent, added (codable or as a group) if the system lacks it. */
-  private static UUID findOrAdd(List<Category> cats, String label, Optional<UUID> parent, boolean codable) {
+  /**
+   * The category of that English label under that parent, added (codable, or as a group) if the system lacks
+   * it. One that exists must be of the kind asked for and active: a table import never codes into a retired,
+   * merged or split category, nor turns a category that takes codings into a group.
+   */
+  private static UUID findOrAdd(List<Category> cats, String label, Optional<UUID> parent, boolean codable,
+      Spec spec) {
     for (Category c : cats) {
-      if (c.parent().equals(parent) && c.label().values().containsValue(label)) {
+      if (c.parent().equals(parent) && c.label().english().equals(label)) {
+        if (!c.state().isActive() || c.codable() != codable) {
+          throw new InputException(spec.source(), "column " + label, "the category \"" + label + "\" exists but "
+              + (!c.state().isActive() ? "is " + c.state().status().code()
+                  : codable ? "takes no codings" : "takes codings and cannot become a group")
+              + "; rename the column or the category");
+        }
         return c.id();
       }
     }
-    Category c = new Category(Ids.next(), parent, codable, LocalizedText.of(label), LocalizedText.empty(), List.of(),
-        List.of(), List.of(), List.of(), List.of(), "", Map.of(), Optional.empty());
+    Category c = Category.named(Ids.next(), parent, LocalizedText.of(label));
+    if (!codable) {
+      c = c.withCodable(false);
+    }
     cats.add(c);
     return c.id();
   }
