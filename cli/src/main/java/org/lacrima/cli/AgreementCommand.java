@@ -56,7 +56,7 @@ final class AgreementCommand implements Callable<Integer> {
     int limit = limit(f);
     AgreementReport report;
     try (ProjectStore store = project.open()) {
-      report = store.read(s -> AgreementReports.of(s, ConsensusCommand.collect(s, study), Lacrima.version(),
+      report = store.read(s -> AgreementReports.of(s, study.collect(s), Lacrima.version(),
           Instant.now(), limit));
     }
     if (output != null) {

@@ -44,7 +44,7 @@ final class CategoryCommand {
   /** Runs one operation in one transaction and reports it. */
   abstract static class Operation implements Callable<Integer> {
     @Mixin
-    ProjectArgument project;
+    ProjectOptions project;
 
     @Mixin
     ChangeOptions change;
@@ -245,7 +245,7 @@ final class CategoryCommand {
       "List the codings a split left for review, or place one: --place CODING --to PART --why \"…\"."})
   static final class Review implements Callable<Integer> {
     @Mixin
-    ProjectArgument project;
+    ProjectOptions project;
 
     @Option(names = "--place", paramLabel = "CODING", description = "The id of a coding in the queue.")
     UUID coding;

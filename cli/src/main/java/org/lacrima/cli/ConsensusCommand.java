@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.lacrima.core.InputException;
-import org.lacrima.core.agreement.study.AgreementRequest;
-import org.lacrima.core.agreement.study.AgreementStudy;
 import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.consensus.Consensus;
 import org.lacrima.core.consensus.ConsensusDecision;
@@ -20,7 +18,6 @@ import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.store.ProjectStores;
 import org.lacrima.io.csv.CsvTable;
-import org.lacrima.io.text.IcuSentenceSplitter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +56,7 @@ final class ConsensusCommand implements Callable<Integer> {
     }
     try (ProjectStore store = ProjectStores.open(ProjectOptions.location(projectName, db))) {
       Consensus.Status status = store.write(s -> {
-        StudyData data = collect(s, study);
+        StudyData data = study.collect(s);
         s.consensus().saveStudy(ConsensusStudy.toJson(data.request()), actor.name(), Instant.now());
         return Consensus.build(s, data);
       });
@@ -75,16 +72,6 @@ final class ConsensusCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  static StudyData collect(ProjectSession s, StudyOptions study) {
-    return AgreementStudy.collect(s, study.request(), new IcuSentenceSplitter());
-  }
-
-  /** The study named on the command line, else the one the consensus layer was last built for. */
-  static StudyData consensusStudy(ProjectSession s, StudyOptions study) {
-    AgreementRequest request = study.coders.isEmpty() ? ConsensusStudy.saved(s) : study.request();
-    return AgreementStudy.collect(s, request, new IcuSentenceSplitter());
   }
 
   static void print(Consensus.Disagreement d, PrintWriter out) {
@@ -147,7 +134,8 @@ final class ConsensusCommand implements Callable<Integer> {
       Instant now = Instant.now();
       try (ProjectStore store = project.open()) {
         Consensus.Status status = store.write(s -> {
-          StudyData data = consensusStudy(s, study);
+          StudyData data = study.collectOrSaved(s);
+          Map<String, Consensus.Disagreement> disagreements = Consensus.byId(s, data);
           if (file != null) {
             try (CsvTable table = CsvTable.open(file)) {
               table.require("id");
@@ -155,7 +143,7 @@ final class ConsensusCommand implements Callable<Integer> {
               for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
                 CsvTable.Row r = it.next();
                 try {
-                  decide(s, data, r.get("id").strip(), r.get("decision").strip(), r.get("coder"), r.get("start"),
+                  decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(), r.get("coder"), r.get("start"),
                       r.get("end"), r.get("category"), r.get("rationale"), who, now);
                 } catch (InputException e) {
                   throw new InputException(file.toString(), "line " + r.line(), e.getMessage(), e);
@@ -168,10 +156,11 @@ final class ConsensusCommand implements Callable<Integer> {
             }
             String kind = choice.take != null ? "take" : choice.both ? "both" : choice.neither ? "neither" : "new";
             String[] span = choice.span == null ? new String[] {"", ""} : choice.span.split("\\.\\.", 2);
-            decide(s, data, id, kind, Optional.ofNullable(choice.take).orElse(""), span[0],
+            decide(s, data, disagreements, id, kind, Optional.ofNullable(choice.take).orElse(""), span[0],
                 span.length > 1 ? span[1] : "", Optional.ofNullable(category).orElse(""), why, who, now);
           }
-          return Consensus.build(s, consensusStudy(s, study));
+          // decisions change no coder's codings: the study collected above still holds
+          return Consensus.build(s, data);
         });
         spec.commandLine().getOut().printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
             status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
@@ -179,7 +168,8 @@ final class ConsensusCommand implements Callable<Integer> {
       return 0;
     }
 
-    private static void decide(ProjectSession s, StudyData data, String id, String kind, String coder, String start,
+    private static void decide(ProjectSession s, StudyData data, Map<String, Consensus.Disagreement> disagreements,
+        String id, String kind, String coder, String start,
         String end, String category, String rationale, String who, Instant at) {
       ConsensusDecision.Kind k;
       try {
@@ -203,7 +193,7 @@ final class ConsensusCommand implements Callable<Integer> {
       if (k == ConsensusDecision.Kind.TAKE && coder.isBlank()) {
         throw new InputException("taking a version names the coder");
       }
-      Consensus.decide(s, data, id, k, k == ConsensusDecision.Kind.TAKE ? Optional.of(coder.strip()) : Optional.empty(),
+      Consensus.decide(s, data, disagreements, id, k, k == ConsensusDecision.Kind.TAKE ? Optional.of(coder.strip()) : Optional.empty(),
           span, cat, rationale == null ? "" : rationale, who, at);
     }
   }
@@ -222,7 +212,7 @@ final class ConsensusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (ProjectStore store = project.open()) {
-        List<Consensus.Disagreement> all = store.read(s -> Consensus.disagreements(s, consensusStudy(s, study)));
+        List<Consensus.Disagreement> all = store.read(s -> Consensus.disagreements(s, study.collectOrSaved(s)));
         long resolved = all.stream().filter(d -> d.decision().isPresent()).count();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d of %,d disagreements decided.%n", resolved, all.size());

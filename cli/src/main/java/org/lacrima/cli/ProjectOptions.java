@@ -2,6 +2,7 @@ package org.lacrima.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.lacrima.core.InputException;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.store.ProjectLocation;
 import org.lacrima.store.ProjectStores;
@@ -30,7 +31,15 @@ final class ProjectOptions {
     return ProjectLocation.of(project, server);
   }
 
+  /**
+   * The built-in category system is not a project: naming it ("builtin") is refused with the reason,
+   * instead of creating a project file of that name.
+   */
   ProjectStore open() {
+    if (project.equalsIgnoreCase("builtin") || project.equalsIgnoreCase("built-in")) {
+      throw new InputException("the built-in category system is read-only; every project has its own copy to "
+          + "change: lacrima init study.lacrima, then name the project here");
+    }
     return ProjectStores.open(location());
   }
 

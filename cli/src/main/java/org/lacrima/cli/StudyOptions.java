@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lacrima.core.agreement.study.AgreementRequest;
+import org.lacrima.core.agreement.study.AgreementStudy;
+import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.agreement.study.UnitKind;
+import org.lacrima.core.consensus.ConsensusStudy;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.io.text.IcuSentenceSplitter;
 import picocli.CommandLine.Option;
 
 /** Which coders, units, documents and categories a study of agreement (or consensus) covers. */
@@ -49,6 +54,16 @@ final class StudyOptions {
 
   @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N", description = "The bootstrap's seed.")
   long seed;
+
+  /** The study these options name, collected from the project. */
+  StudyData collect(ProjectSession s) {
+    return AgreementStudy.collect(s, request(), new IcuSentenceSplitter());
+  }
+
+  /** The study named on the command line, else the one the consensus layer was last built for. */
+  StudyData collectOrSaved(ProjectSession s) {
+    return AgreementStudy.collect(s, coders.isEmpty() ? ConsensusStudy.saved(s) : request(), new IcuSentenceSplitter());
+  }
 
   AgreementRequest request() {
     if (coders.isEmpty()) {

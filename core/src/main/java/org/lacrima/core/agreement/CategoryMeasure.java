@@ -9,13 +9,14 @@ import java.util.Objects;
  * table; "fleiss_category_kappa" is Fleiss' category kappa with pooled marginals, the "category kappa" of
  * Agresti (1992) and DKPro.
  */
-public record CategoryMeasure(String name, AgreementMeasure base) {
+public record CategoryMeasure(String name, AgreementMeasure base) implements AgreementMeasure {
 
   public CategoryMeasure {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(base, "base");
   }
 
+  @Override
   public boolean accepts(int coders) {
     return base.accepts(coders);
   }
@@ -31,6 +32,12 @@ public record CategoryMeasure(String name, AgreementMeasure base) {
    */
   public Estimate estimatePresence(ReliabilityData presence) {
     Estimate e = base.estimate(presence);
-    return new Estimate(name, e.value(), e.undefinedBecause(), e.parts(), e.standardError());
+    return e.renamed(name);
+  }
+
+  /** The coefficient on presence data ({@link #estimatePresence}): a category's own variable. */
+  @Override
+  public Estimate estimate(ReliabilityData presence) {
+    return estimatePresence(presence);
   }
 }

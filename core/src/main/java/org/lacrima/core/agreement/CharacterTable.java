@@ -73,7 +73,7 @@ public record CharacterTable(long both, long firstOnly, long secondOnly, long ne
   /** Cohen's kappa on the table, NVivo's kappa for the category. */
   public Estimate kappa() {
     Estimate e = new CohenKappa().estimate(asReliabilityData());
-    return new Estimate(KAPPA_NAME, e.value(), e.undefinedBecause(), e.parts(), e.standardError());
+    return e.renamed(KAPPA_NAME);
   }
 
   /** Share of characters on which the coders agree (both or neither coded them). */

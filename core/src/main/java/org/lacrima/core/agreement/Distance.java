@@ -13,4 +13,18 @@ public interface Distance {
   static Distance nominal() {
     return (a, b) -> a == b ? 0.0 : 1.0;
   }
+
+  /**
+   * The distance between every two of {@code q} values computed once and then looked up: for a costly distance
+   * (MASI between sets of codes) evaluated thousands of times, as a bootstrap does.
+   */
+  static Distance tabulated(Distance delta, int q) {
+    double[] table = new double[q * q];
+    for (int c = 0; c < q; c++) {
+      for (int k = 0; k < q; k++) {
+        table[c * q + k] = delta.between(c, k);
+      }
+    }
+    return (value, other) -> table[value * q + other];
+  }
 }

@@ -39,6 +39,11 @@ public record Estimate(String coefficient, OptionalDouble value, Optional<String
     return new Estimate(coefficient, value, undefinedBecause, parts, OptionalDouble.of(se));
   }
 
+  /** The same estimate under another name (a coefficient that is another's special case). */
+  public Estimate renamed(String name) {
+    return new Estimate(name, value, undefinedBecause, parts, standardError);
+  }
+
   public boolean defined() {
     return value.isPresent();
   }

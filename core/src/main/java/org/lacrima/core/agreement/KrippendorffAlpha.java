@@ -42,67 +42,7 @@ public final class KrippendorffAlpha implements AgreementMeasure {
 
   /** Alpha with a difference function of the caller's (δ², e.g. MASI between sets of codes). */
   public static KrippendorffAlpha withDistance(String name, Distance delta) {
-    DistanceTable table = new DistanceTable(delta);
-    return new KrippendorffAlpha(name, (domain, matrix) -> AlphaMetric.Result.of(table.on(domain)));
-  }
-
-  /** A distance between the values of a domain of size q, computed once for every pair. */
-  private static final class Tabulated implements Distance {
-    private final double[] values;
-    private final int size;
-
-    Tabulated(Distance delta, int q) {
-      values = new double[q * q];
-      size = q;
-      for (int c = 0; c < q; c++) {
-        for (int k = 0; k < q; k++) {
-          values[c * q + k] = delta.between(c, k);
-        }
-      }
-    }
-
-    @Override
-    public double between(int value, int other) {
-      return values[value * size + other];
-    }
-  }
-
-  /**
-   * A caller's distance looked up rather than computed, once a domain is asked for a second time: a bootstrap
-   * evaluates alpha on one domain thousands of times, and expected disagreement takes every pair of values
-   * (MASI between sets of codes, a few hundred sets, was most of a bootstrap's time). The first estimate on a
-   * domain uses the distance as given, so a single report pays for no table; domains too large to tabulate
-   * always do.
-   */
-  private static final class DistanceTable {
-
-    /** 1024² distances, 8 MiB: more would weigh on a small heap. */
-    private static final int LARGEST = 1024;
-
-    private record Memo(ValueDomain domain, Distance distance, boolean tabulated) {
-    }
-
-    private final Distance delta;
-    private volatile Memo memo;
-
-    DistanceTable(Distance delta) {
-      this.delta = delta;
-    }
-
-    Distance on(ValueDomain domain) {
-      Memo m = memo;
-      int q = domain.size();
-      if (m == null || m.domain != domain) {
-        memo = new Memo(domain, delta, false);
-        return delta;
-      }
-      if (m.tabulated || q > LARGEST) {
-        return m.distance;
-      }
-      Distance lookup = new Tabulated(delta, q);
-      memo = new Memo(domain, lookup, true);
-      return lookup;
-    }
+    return new KrippendorffAlpha(name, (domain, matrix) -> AlphaMetric.Result.of(delta));
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lacrima.core.Ids;
 import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.ReliabilityData;
 import org.lacrima.core.agreement.UnitProfiles;
 import org.lacrima.core.agreement.study.SpanSet;
 import org.lacrima.core.agreement.study.StudyData;
@@ -183,15 +184,24 @@ public final class Consensus {
         continue;
       }
       for (StudyUnit u : data.units()) {
+        // agreed: every coder who judged the unit found the category, and at least two did (as for agreement,
+        // a coder outside its coverage has no say; a unit one coder alone judged is neither agreed nor disputed)
+        int judged = 0;
         boolean all = true;
         for (int k = 0; k < data.coders().size(); k++) {
-          all &= data.value(u, v, k) == 1;
+          int value = data.value(u, v, k);
+          if (value != ReliabilityData.MISSING) {
+            judged++;
+            all &= value == 1;
+          }
         }
-        if (all) {
+        if (all && judged >= 2) {
           agreed++;
           List<int[]> union = new ArrayList<>();
-          for (Coder coder : data.coders()) {
-            union.addAll(clip(data.spans(u.document(), coder.id(), v.id()), u));
+          for (int k = 0; k < data.coders().size(); k++) {
+            if (data.value(u, v, k) == 1) {
+              union.addAll(clip(data.spans(u.document(), data.coders().get(k).id(), v.id()), u));
+            }
           }
           add(codings, union, u, v.id(), layer, "agreed by " + names(data));
         }
@@ -224,11 +234,18 @@ public final class Consensus {
     return new Status(agreed, all.size(), resolved, open, all);
   }
 
-  /** Records a decision on one disagreement of the study. */
-  public static void decide(ProjectSession s, StudyData data, String id, ConsensusDecision.Kind kind,
-      Optional<String> coder, Optional<int[]> span, Optional<UUID> category, String rationale, String who,
-      java.time.Instant at) {
-    Disagreement d = disagreements(s, data).stream().filter(x -> x.id().equals(id)).findFirst()
+  /** The disagreements of a study by id: worked out once, for deciding many. */
+  public static Map<String, Disagreement> byId(ProjectSession s, StudyData data) {
+    Map<String, Disagreement> out = new LinkedHashMap<>();
+    disagreements(s, data).forEach(d -> out.put(d.id(), d));
+    return out;
+  }
+
+  /** Records a decision on one disagreement of the study ({@code disagreements}: {@link #byId}). */
+  public static void decide(ProjectSession s, StudyData data, Map<String, Disagreement> disagreements, String id,
+      ConsensusDecision.Kind kind, Optional<String> coder, Optional<int[]> span, Optional<UUID> category,
+      String rationale, String who, java.time.Instant at) {
+    Disagreement d = Optional.ofNullable(disagreements.get(id))
         .orElseThrow(() -> new InputException("there is no disagreement " + id + " between " + names(data)
             + " (list them with: lacrima consensus PROJECT --coders …)"));
     if (kind == ConsensusDecision.Kind.TAKE) {
@@ -245,6 +262,10 @@ public final class Consensus {
       }
       if (!s.categories().current().get(category.orElseThrow()).openForCoding()) {
         throw new InputException("that category takes no codings");
+      }
+      // the layer is rebuilt within the study's categories; a coding outside them would outlive its decision
+      if (data.variables(Variable.Kind.CATEGORY).stream().noneMatch(v -> v.id().equals(category.get()))) {
+        throw new InputException("the new category is not among the categories this consensus covers");
       }
     }
     s.consensus().save(new ConsensusDecision(id, d.unit().document(), d.unit().start(), d.unit().end(), d.category(),

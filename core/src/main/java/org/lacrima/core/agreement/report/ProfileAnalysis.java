@@ -10,7 +10,7 @@ import java.util.Set;
 import org.lacrima.core.agreement.AgreementMeasure;
 import org.lacrima.core.agreement.AgreementMeasures;
 import org.lacrima.core.agreement.BootstrapDistribution;
-import org.lacrima.core.agreement.Estimate;
+import org.lacrima.core.agreement.Distance;
 import org.lacrima.core.agreement.JointBootstrap;
 import org.lacrima.core.agreement.KrippendorffAlpha;
 import org.lacrima.core.agreement.MasiDistance;
@@ -170,7 +170,7 @@ public final class ProfileAnalysis {
     } else {
       add(out, "percentage_agreement_pairwise", "conger_kappa", "light_kappa_mean_pairwise_cohen");
     }
-    out.add(renamed("fleiss_category_kappa", AgreementMeasures.byName("fleiss_kappa").orElseThrow()));
+    out.add(AgreementMeasures.categoryMeasure("fleiss_category_kappa").orElseThrow());
     add(out, "krippendorff_alpha_nominal", "gwet_ac1", "brennan_prediger_kappa");
     if (coders == 2) {
       add(out, "positive_specific_agreement", "negative_specific_agreement");
@@ -206,7 +206,10 @@ public final class ProfileAnalysis {
   private static List<AgreementMeasure> codeSet(int coders, List<Set<Integer>> sets) {
     List<AgreementMeasure> out = new ArrayList<>();
     MasiDistance masi = MasiDistance.passonneau();
-    out.add(KrippendorffAlpha.withDistance("krippendorff_alpha_masi", (a, b) -> masi.between(sets.get(a), sets.get(b))));
+    Distance between = (a, b) -> masi.between(sets.get(a), sets.get(b));
+    // looked up rather than recomputed in every bootstrap replicate; a table of q² stays small up to some 1,000 sets
+    Distance delta = sets.size() <= 1024 ? Distance.tabulated(between, sets.size()) : between;
+    out.add(KrippendorffAlpha.withDistance("krippendorff_alpha_masi", delta));
     add(out, coders == 2 ? "percentage_agreement" : "percentage_agreement_pairwise");
     return out;
   }
@@ -215,26 +218,5 @@ public final class ProfileAnalysis {
     for (String n : names) {
       out.add(AgreementMeasures.byName(n).orElseThrow(() -> new IllegalStateException("no measure " + n)));
     }
-  }
-
-  /** A measure under the name the table gives it (Fleiss' kappa of one category is its category kappa). */
-  private static AgreementMeasure renamed(String name, AgreementMeasure base) {
-    return new AgreementMeasure() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public boolean accepts(int coders) {
-        return base.accepts(coders);
-      }
-
-      @Override
-      public Estimate estimate(ReliabilityData data) {
-        Estimate e = base.estimate(data);
-        return new Estimate(name, e.value(), e.undefinedBecause(), e.parts(), e.standardError());
-      }
-    };
   }
 }

@@ -179,17 +179,31 @@ public final class AgreementStudy {
             row[(nc + g) * m + k] = value;
           }
         }
+        // a coder's set of codes compares with another's only over the same categories: it is missing unless the
+        // coder judged every category some coder judged in this unit (table imports leave columns open)
+        boolean[] judgedBySomeone = new boolean[nc];
+        for (int i = 0; i < nc; i++) {
+          for (int k = 0; k < m; k++) {
+            judgedBySomeone[i] |= row[i * m + k] != ReliabilityData.MISSING;
+          }
+        }
         for (int k = 0; k < m; k++) {
           List<Integer> set = new ArrayList<>();
-          boolean any = false;
+          boolean complete = false;
           for (int i = 0; i < nc; i++) {
             int value = row[i * m + k];
-            any |= value != ReliabilityData.MISSING;
+            if (judgedBySomeone[i]) {
+              complete = value != ReliabilityData.MISSING;
+              if (!complete) {
+                break;
+              }
+            }
             if (value == 1) {
               set.add(i);
             }
           }
-          row[codeSetVariable * m + k] = any ? setIndex.computeIfAbsent(set, x -> setIndex.size()) : ReliabilityData.MISSING;
+          row[codeSetVariable * m + k] = complete ? setIndex.computeIfAbsent(set, x -> setIndex.size())
+              : ReliabilityData.MISSING;
         }
         if (frequencies) {
           for (int i = 0; i < nc; i++) {
@@ -442,6 +456,11 @@ public final class AgreementStudy {
       default -> throw new IllegalStateException();
     }
     if (request.speaker().isPresent() && kind != UnitKind.DOCUMENT) {
+      if (kind == UnitKind.CHARACTER || kind == UnitKind.MAXQDA) {
+        // their unit is the whole document, which no single speaker's turns cover
+        throw new InputException("--speaker works with turns, meaning units, sentences and paragraphs, not with --unit "
+            + kind.code());
+      }
       List<Turn> turns = turnsOfDocument.stream()
           .filter(t -> t.speaker().equalsIgnoreCase(request.speaker().get())).toList();
       out.removeIf(r -> turns.stream().noneMatch(t -> t.start() <= r[0] && r[1] <= t.end()));
