@@ -201,15 +201,15 @@ public final class CategoryOperations {
     CategorySystem after = CategorySystem.of(before.info(), cats, relations, "merging \"" + from.label().english()
         + "\" into \"" + into.label().english() + "\"");
 
-    Map<List<Object>, Coding> intoByDecision = new HashMap<>();
+    Map<Coding.Decision, Coding> intoByDecision = new HashMap<>();
     for (Coding c : s.codings().byCategory(intoId)) {
-      intoByDecision.put(spanKey(c), c);
+      intoByDecision.put(c.decision(), c);
     }
     List<CodingTrail.Moved> moved = new ArrayList<>();
     List<CodingTrail.Collapsed> collapsed = new ArrayList<>();
     List<UUID> toDelete = new ArrayList<>();
     for (Coding c : s.codings().byCategory(fromId)) {
-      Coding twin = intoByDecision.get(spanKey(c));
+      Coding twin = intoByDecision.get(sameDecisionAs(c, intoId));
       if (twin == null) {
         moved.add(new CodingTrail.Moved(c.id(), fromId, intoId));
       } else {
@@ -249,9 +249,9 @@ public final class CategoryOperations {
     return commit(CodebookChange.Kind.MERGE, summary, p, before, after, new CodingTrail(moved, collapsed, memos));
   }
 
-  /** A coding's decision without its category: what makes two codings of one coder the same. */
-  private static List<Object> spanKey(Coding c) {
-    return List.of(c.document(), c.coder(), c.start(), c.end());
+  /** The decision a coding would be once in the category {@code into}: what a merge collapses on. */
+  private static Coding.Decision sameDecisionAs(Coding c, UUID into) {
+    return new Coding.Decision(c.document(), c.coder(), into, c.start(), c.end());
   }
 
   // ---- split and review -----------------------------------------------------------------------
@@ -282,23 +282,16 @@ public final class CategoryOperations {
       }
     }
     Map<String, UUID> partIds = new LinkedHashMap<>();
-    List<Category> cats = new ArrayList<>();
-    for (Category cat : before.categories()) {
-      cats.add(cat.id().equals(id) ? null : cat);
-    }
     for (String n : names) {
       partIds.put(n, Ids.next());
     }
-    int at = cats.indexOf(null);
-    cats.set(at, c.withState(CategoryState.splitInto(List.copyOf(partIds.values()))));
-    List<Category> parts = new ArrayList<>();
-    partIds.forEach((n, pid) -> parts.add(new Category(pid, c.parent(), true, LocalizedText.of(n),
-        LocalizedText.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), "", Map.of(), Optional.empty())));
+    Category splitOne = c.withState(CategoryState.splitInto(List.copyOf(partIds.values())));
+    List<Category> cats = new ArrayList<>(before.categories().stream().map(x -> x.id().equals(id) ? splitOne : x)
+        .toList());
     // appended, as a replayed delta appends them: the tree order puts them after their older siblings
-    cats.addAll(parts);
+    partIds.forEach((n, pid) -> cats.add(Category.named(pid, c.parent(), LocalizedText.of(n))));
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), "splitting \""
         + c.label().english() + "\"");
-    s.categories().replace(after); // the parts must exist before codings move into them
 
     Map<UUID, String> coders = s.coders().list().stream().collect(Collectors.toMap(Coder::id, Coder::name));
     Map<UUID, DocumentSummary> docs = new HashMap<>();
@@ -310,7 +303,8 @@ public final class CategoryOperations {
     Map<UUID, List<UUID>> toPart = new LinkedHashMap<>();
     List<CodingTrail.Moved> moved = new ArrayList<>();
     int queued = 0;
-    for (Coding coding : s.codings().byCategory(id)) {
+    List<Coding> codings = s.codings().byCategory(id);
+    for (Coding coding : codings) {
       DocumentSummary doc = docs.get(coding.document());
       SplitRule.Candidate candidate = new SplitRule.Candidate(coding, coders.get(coding.coder()), doc.name(),
           doc.variables(), () -> texts.computeIfAbsent(doc.id(), d -> s.documents().text(d))
@@ -336,10 +330,9 @@ public final class CategoryOperations {
     for (int i = 0; i < rules.size(); i++) {
       if (matched[i] == 0) {
         throw new InputException("--rule \"" + rules.get(i).text() + "\" matches none of the "
-            + s.codings().byCategory(id).size() + " codings of \"" + c.label().english() + "\"; nothing was split");
+            + codings.size() + " codings of \"" + c.label().english() + "\"; nothing was split");
       }
     }
-    toPart.forEach((part, ids) -> s.codings().setCategory(ids, part));
     String summary = "split \"" + c.label().english() + "\" into " + names.stream().map(n -> "\"" + n + "\"")
         .collect(Collectors.joining(", ")) + ": " + placed.entrySet().stream()
         .map(e -> e.getValue() + " to \"" + e.getKey() + "\"").collect(Collectors.joining(", "))
@@ -349,6 +342,8 @@ public final class CategoryOperations {
     rules.forEach(r -> ruleList.add(r.text()));
     CodebookChange change = commit(CodebookChange.Kind.SPLIT, summary, p, before, after,
         new CodingTrail(moved, List.of(), List.of()));
+    // after the commit has stored the parts: a coding's category must exist
+    toPart.forEach((part, ids) -> s.codings().setCategory(ids, part));
     return new SplitResult(change, List.copyOf(partIds.values()), placed, queued);
   }
 
