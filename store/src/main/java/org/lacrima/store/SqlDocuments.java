@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +110,9 @@ final class SqlDocuments implements DocumentRepository {
   public Map<UUID, List<Turn>> turnsByDocument() {
     JdbcSession.KeyMap documents = s.documentKeys();
     Map<UUID, List<Turn>> out = new HashMap<>();
-    s.handle.createQuery("SELECT t.document_key, t.idx, t.label_start, t.start_offset, t.end_offset, t.speaker, t.time_code "
-            + "FROM turn t JOIN document d ON d.key = t.document_key WHERE d.project_key = :p ORDER BY t.document_key, t.idx")
+    // the documents as a subquery, not a join: SQLite then reads the turns in key order instead of sorting them
+    s.handle.createQuery("SELECT document_key, idx, label_start, start_offset, end_offset, speaker, time_code FROM turn "
+            + "WHERE document_key IN (SELECT key FROM document WHERE project_key = :p) ORDER BY document_key, idx")
         .bind("p", s.projectKey)
         .setFetchSize(10_000)
         .map((rs, ctx) -> {
@@ -120,6 +122,54 @@ final class SqlDocuments implements DocumentRepository {
         })
         .forEach(x -> { });
     return out;
+  }
+
+  @Override
+  public Map<UUID, int[]> turnRanges() {
+    TurnRanges ranges = new TurnRanges();
+    s.handle.createQuery("SELECT document_key, start_offset, end_offset FROM turn "
+            + "WHERE document_key IN (SELECT key FROM document WHERE project_key = :p) ORDER BY document_key, idx")
+        .bind("p", s.projectKey)
+        .setFetchSize(10_000)
+        .map((rs, ctx) -> ranges.add(rs.getLong(1), rs.getInt(2), rs.getInt(3)))
+        .forEach(x -> { });
+    return ranges.byDocument(s.documentKeys());
+  }
+
+  /** Turn ranges arriving document by document, gathered into one array per document. */
+  private static final class TurnRanges {
+    private final Map<Long, int[]> done = new HashMap<>();
+    private long document = -1;
+    private int[] current = new int[0];
+    private int size;
+
+    TurnRanges add(long documentKey, int start, int end) {
+      if (documentKey != document) {
+        finish();
+        document = documentKey;
+        current = new int[600];
+      }
+      if (size + 2 > current.length) {
+        current = Arrays.copyOf(current, current.length * 2);
+      }
+      current[size++] = start;
+      current[size++] = end;
+      return this;
+    }
+
+    private void finish() {
+      if (document >= 0) {
+        done.put(document, Arrays.copyOf(current, size));
+      }
+      size = 0;
+    }
+
+    Map<UUID, int[]> byDocument(JdbcSession.KeyMap documents) {
+      finish();
+      Map<UUID, int[]> out = new HashMap<>();
+      done.forEach((key, ranges) -> out.put(documents.id(key), ranges));
+      return out;
+    }
   }
 
   private List<Turn> turns(long key) {

@@ -218,6 +218,38 @@ abstract class ProjectStoreContract {
   }
 
   @Test
+  void readsEverySpanAndEveryTurnRangeInOnePassAsTheDocumentsHoldThem() {
+    try (ProjectStore store = createWithDocuments()) {
+      store.write(s -> CodingImport.run(s, rows(
+          quote(2, "a", "sehr wütend, fast trotzig", "Protest crying", "mira", "angry tone"),
+          quote(3, "a", "Ich habe erst einmal geschwiegen.", "Pause", "mira", ""),
+          quote(4, "a", "sehr wütend", "Protest crying", "jonas", ""),
+          quote(5, "a", "sehr wütend", "Pause", "jonas", ""),
+          span(6, "b", 15, 33, "Letting narrate", "jonas"),
+          span(7, "b", 0, 11, "Letting narrate", "jonas"))));
+      store.read(s -> {
+        List<String> expected = new java.util.ArrayList<>();
+        Map<UUID, int[]> expectedRanges = new java.util.HashMap<>();
+        for (DocumentSummary d : s.documents().list()) {
+          s.codings().byDocument(d.id()).forEach(c -> expected.add(c.document() + " " + c.coder() + " " + c.category()
+              + " " + c.start() + " " + c.end()));
+          expectedRanges.put(d.id(), s.documents().turns(d.id()).stream()
+              .flatMapToInt(t -> java.util.stream.IntStream.of(t.start(), t.end())).toArray());
+        }
+        List<String> read = new java.util.ArrayList<>();
+        s.codings().forEachSpan((document, coder, category, start, end) -> read.add(document + " " + coder + " "
+            + category + " " + start + " " + end));
+        assertThat(read).hasSize(6).containsExactlyInAnyOrderElementsOf(expected);
+        Map<UUID, int[]> ranges = s.documents().turnRanges();
+        assertThat(ranges).containsOnlyKeys(expectedRanges.keySet());
+        expectedRanges.forEach((id, pairs) -> assertThat(ranges.get(id)).containsExactly(pairs));
+        assertThat(ranges.values()).allSatisfy(pairs -> assertThat(pairs).isNotEmpty());
+        return null;
+      });
+    }
+  }
+
+  @Test
   void aRepeatedDecisionIsStoredOnceWithBothMemos() {
     try (ProjectStore store = createWithDocuments()) {
       store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "first"))));

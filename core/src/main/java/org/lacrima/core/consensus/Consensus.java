@@ -58,10 +58,10 @@ public final class Consensus {
 
   /** How many disagreements a study has, without listing them. */
   public static long count(StudyData data) {
-    int[][] disagreeing = new int[data.profiles().profiles()][];
+    Disagreeing disagreeing = new Disagreeing(data);
     long n = 0;
     for (StudyUnit u : data.units()) {
-      n += disagreeing(data, disagreeing, data.profiles().profileOf(u.index())).length;
+      n += disagreeing.in(data.profiles().profileOf(u.index())).length;
     }
     return n;
   }
@@ -74,12 +74,12 @@ public final class Consensus {
     List<Variable> categories = data.variables(Variable.Kind.CATEGORY);
     UnitProfiles profiles = data.profiles();
     int m = data.coders().size();
-    int[][] disagreeing = new int[profiles.profiles()][];
+    Disagreeing disagreeing = new Disagreeing(data);
     MessageDigest sha = sha256();
     List<Disagreement> out = new ArrayList<>();
     for (StudyUnit u : data.units()) {
       int profile = profiles.profileOf(u.index());
-      for (int i : disagreeing(data, disagreeing, profile)) {
+      for (int i : disagreeing.in(profile)) {
         if (out.size() == limit) {
           return out;
         }
@@ -108,28 +108,43 @@ public final class Consensus {
    * The categories (indices among the category variables) that coders judged differently in units of a
    * profile: it depends only on the profile, so it is worked out once per profile and kept in {@code memo}.
    */
-  private static int[] disagreeing(StudyData data, int[][] memo, int profile) {
-    if (memo[profile] == null) {
-      List<Variable> categories = data.variables(Variable.Kind.CATEGORY);
-      UnitProfiles profiles = data.profiles();
-      int m = data.coders().size();
-      int[] found = new int[categories.size()];
-      int n = 0;
-      for (int i = 0; i < categories.size(); i++) {
-        boolean anyPresent = false;
-        boolean anyAbsent = false;
-        for (int k = 0; k < m; k++) {
-          int value = profiles.valueOfProfile(profile, categories.get(i).index(), k);
-          anyPresent |= value == 1;
-          anyAbsent |= value == 0;
-        }
-        if (anyPresent && anyAbsent) {
-          found[n++] = i;
-        }
-      }
-      memo[profile] = java.util.Arrays.copyOf(found, n);
+  /**
+   * The categories (indices among the category variables) on which the coders of a unit disagree, some marking one
+   * present and others absent: worked out once per unit profile, as many units share one.
+   */
+  private static final class Disagreeing {
+    private final UnitProfiles profiles;
+    private final int[] variables;
+    private final int coders;
+    private final int[][] memo;
+
+    Disagreeing(StudyData data) {
+      profiles = data.profiles();
+      variables = data.variables(Variable.Kind.CATEGORY).stream().mapToInt(Variable::index).toArray();
+      coders = data.coders().size();
+      memo = new int[profiles.profiles()][];
     }
-    return memo[profile];
+
+    int[] in(int profile) {
+      if (memo[profile] == null) {
+        int[] found = new int[variables.length];
+        int n = 0;
+        for (int i = 0; i < variables.length; i++) {
+          boolean anyPresent = false;
+          boolean anyAbsent = false;
+          for (int k = 0; k < coders; k++) {
+            int value = profiles.valueOfProfile(profile, variables[i], k);
+            anyPresent |= value == 1;
+            anyAbsent |= value == 0;
+          }
+          if (anyPresent && anyAbsent) {
+            found[n++] = i;
+          }
+        }
+        memo[profile] = java.util.Arrays.copyOf(found, n);
+      }
+      return memo[profile];
+    }
   }
 
   private static MessageDigest sha256() {

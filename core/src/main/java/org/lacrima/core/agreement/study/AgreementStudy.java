@@ -3,7 +3,6 @@ package org.lacrima.core.agreement.study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.UUID;
 import org.lacrima.core.InputException;
-import org.lacrima.core.agreement.ReliabilityData;
 import org.lacrima.core.agreement.Scale;
 import org.lacrima.core.agreement.UnitProfiles;
 import org.lacrima.core.agreement.ValueDomain;
@@ -22,7 +20,6 @@ import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coverage;
-import org.lacrima.core.project.CodingRepository;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.transcript.Document;
 import org.lacrima.core.transcript.DocumentSummary;
@@ -92,132 +89,56 @@ public final class AgreementStudy {
     int nc = categories.size();
     int ng = groups.size();
     boolean frequencies = kind == UnitKind.DOCUMENT;
-    int variables = nc + ng + 1 + (frequencies ? nc : 0);
-    int codeSetVariable = nc + ng;
-    UnitProfiles.Builder builder = UnitProfiles.builder(variables, m);
-    Map<List<Integer>, Integer> setIndex = new LinkedHashMap<>();
-    int[] conflicts = new int[ng];
-    int[] maxFrequency = new int[nc];
+    UnitRows rows = new UnitRows(nc, m, groups, scopeOfCategory, request.minCoverPercent(), frequencies);
+    UnitProfiles.Builder builder = UnitProfiles.builder(rows.variables, m);
     List<StudyUnit> units = new ArrayList<>();
     Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> spans = new LinkedHashMap<>();
     int mergedCount = 0;
-    int codingsSeen = 0;
-    int[] row = new int[variables * m];
-    // the codings of the coders asked for, by document, and every turn: read set-wise, not per document
-    Set<UUID> inScope = new HashSet<>();
-    documents.forEach(d -> inScope.add(d.id()));
-    Map<UUID, List<CodingRepository.SpanRow>> spansOf = new HashMap<>();
-    s.codings().forEachSpan(c -> {
-      if (inScope.contains(c.document()) && coderIndex.containsKey(c.coder())) {
-        spansOf.computeIfAbsent(c.document(), x -> new ArrayList<>()).add(c);
-      }
-    });
-    Map<UUID, List<Turn>> turns = s.documents().turnsByDocument();
+    DocumentCodings[] codingsOf = DocumentCodings.read(s, documents, coderIndex, categoryIndex);
+    // where the turns lie is all the turn unit needs; their speakers only where --speaker asks for them
+    Map<UUID, int[]> turnRanges = kind == UnitKind.TURN ? s.documents().turnRanges() : Map.of();
+    Map<UUID, List<Turn>> speakerTurns = request.speaker().isPresent() ? s.documents().turnsByDocument() : Map.of();
     // documents are numbered among those with units: resampling documents must not draw an empty one
     int withUnits = 0;
     for (int d = 0; d < documents.size(); d++) {
       DocumentSummary doc = documents.get(d);
-      // each coder's spans of each category in this document, merged
-      Map<UUID, Map<UUID, List<int[]>>> raw = new HashMap<>();
-      boolean[] codedHere = new boolean[m];
-      for (CodingRepository.SpanRow c : spansOf.getOrDefault(doc.id(), List.of())) {
-        int k = coderIndex.get(c.coder());
-        codedHere[k] = true;
-        if (categoryIndex.containsKey(c.category())) {
-          raw.computeIfAbsent(c.coder(), x -> new HashMap<>()).computeIfAbsent(c.category(), x -> new ArrayList<>())
-              .add(new int[] {c.start(), c.end()});
-          codingsSeen++;
+      DocumentCodings codings = codingsOf[d];
+      SpanSet[][] sets = codings.merged(nc, m);
+      mergedCount += codings.collapsed();
+      Map<UUID, Map<UUID, List<int[]>>> byCoder = new HashMap<>();
+      for (int i = 0; i < nc; i++) {
+        for (int k = 0; k < m; k++) {
+          if (sets[i][k] != null) {
+            byCoder.computeIfAbsent(coders.get(k).id(), x -> new HashMap<>()).put(categories.get(i).id(), sets[i][k].pieces());
+          }
         }
       }
-      SpanSet[][] sets = new SpanSet[nc][m];
-      for (var byCoder : raw.entrySet()) {
-        int k = coderIndex.get(byCoder.getKey());
-        for (var byCategory : byCoder.getValue().entrySet()) {
-          SpanSet set = SpanSet.merged(byCategory.getValue());
-          mergedCount += byCategory.getValue().size() - set.size();
-          sets[categoryIndex.get(byCategory.getKey())][k] = set;
-          spans.computeIfAbsent(doc.id(), x -> new HashMap<>()).computeIfAbsent(byCoder.getKey(), x -> new HashMap<>())
-              .put(byCategory.getKey(), set.pieces());
-        }
+      if (!byCoder.isEmpty()) {
+        spans.put(doc.id(), byCoder);
       }
-      List<int[]> ranges = units(s, doc, turns.getOrDefault(doc.id(), List.of()), kind, request, sentences);
+      List<int[]> ranges = units(s, doc, turnRanges.getOrDefault(doc.id(), new int[0]),
+          speakerTurns.getOrDefault(doc.id(), List.of()), kind, request, sentences);
       int documentIndex = ranges.isEmpty() ? -1 : withUnits++;
       boolean[][][] scopeCovers = new boolean[scopes.size()][][];
       for (int sc = 0; sc < scopes.size(); sc++) {
         scopeCovers[sc] = covered(ranges, recorded.get(scopes.get(sc)).getOrDefault(doc.id(), List.of()), m);
       }
-      int[][] coveredChars = coveredCharacters(ranges, sets, m);
-      int minCover = request.minCoverPercent();
+      int[] starts = new int[ranges.size()];
+      int[] ends = new int[ranges.size()];
+      for (int q = 0; q < ranges.size(); q++) {
+        starts[q] = ranges.get(q)[0];
+        ends[q] = ranges.get(q)[1];
+        units.add(new StudyUnit(units.size(), doc.id(), doc.name(), starts[q], ends[q]));
+      }
+      int[] chars = coveredCharacters(starts, ends, sets, m);
       for (int local = 0; local < ranges.size(); local++) {
-        int[] range = ranges.get(local);
-        StudyUnit u = new StudyUnit(units.size(), doc.id(), doc.name(), range[0], range[1]);
-        units.add(u);
-        int[] chars = coveredChars[local];
-        for (int i = 0; i < nc; i++) {
-          for (int k = 0; k < m; k++) {
-            boolean covers = scopeOfCategory[i] < 0 ? codedHere[k] : scopeCovers[scopeOfCategory[i]][local][k];
-            row[i * m + k] = !covers ? ReliabilityData.MISSING : present(chars[i * m + k], u.length(), minCover) ? 1 : 0;
-          }
-        }
-        for (int g = 0; g < ng; g++) {
-          Group group = groups.get(g);
-          for (int k = 0; k < m; k++) {
-            boolean covers = group.scope < 0 ? codedHere[k] : scopeCovers[group.scope][local][k];
-            int value = ReliabilityData.MISSING;
-            if (covers) {
-              for (int v = 0; v < group.children.length; v++) {
-                if (present(chars[group.children[v] * m + k], u.length(), minCover)) {
-                  if (value != ReliabilityData.MISSING) {
-                    conflicts[g]++;
-                    value = ReliabilityData.MISSING;
-                    break;
-                  }
-                  value = v;
-                }
-              }
-            }
-            row[(nc + g) * m + k] = value;
-          }
-        }
-        // a coder's set of codes compares with another's only over the same categories: it is missing unless the
-        // coder judged every category some coder judged in this unit (table imports leave columns open)
-        boolean[] judgedBySomeone = new boolean[nc];
-        for (int i = 0; i < nc; i++) {
-          for (int k = 0; k < m; k++) {
-            judgedBySomeone[i] |= row[i * m + k] != ReliabilityData.MISSING;
-          }
-        }
-        for (int k = 0; k < m; k++) {
-          List<Integer> set = new ArrayList<>();
-          boolean complete = false;
-          for (int i = 0; i < nc; i++) {
-            int value = row[i * m + k];
-            if (judgedBySomeone[i]) {
-              complete = value != ReliabilityData.MISSING;
-              if (!complete) {
-                break;
-              }
-            }
-            if (value == 1) {
-              set.add(i);
-            }
-          }
-          row[codeSetVariable * m + k] = complete ? setIndex.computeIfAbsent(set, x -> setIndex.size())
-              : ReliabilityData.MISSING;
-        }
-        if (frequencies) {
-          for (int i = 0; i < nc; i++) {
-            for (int k = 0; k < m; k++) {
-              int count = row[i * m + k] == ReliabilityData.MISSING ? ReliabilityData.MISSING
-                  : sets[i][k] == null ? 0 : sets[i][k].size();
-              maxFrequency[i] = Math.max(maxFrequency[i], count);
-              row[(codeSetVariable + 1 + i) * m + k] = count;
-            }
-          }
-        }
-        builder.add(documentIndex, row);
+        builder.add(documentIndex, rows.of(local, ends[local] - starts[local], chars, codings.codedBy(), scopeCovers, sets));
       }
     }
+    int codingsSeen = Arrays.stream(codingsOf).mapToInt(DocumentCodings::size).sum();
+    int[] conflicts = rows.conflicts;
+    int[] maxFrequency = rows.maxFrequency;
+    int codeSetVariable = rows.codeSetVariable;
     if (mergedCount > 0) {
       notes.add(mergedCount + " overlapping or adjacent spans of the same coder and category were merged before comparing");
     }
@@ -241,7 +162,7 @@ public final class AgreementStudy {
       domains.add(groupDomain(c, Arrays.stream(groups.get(g).children).mapToObj(categories::get).toList()));
     }
     vars.add(new Variable(Variable.Kind.CODE_SET, codeSetVariable, Variable.CODE_SET, "codes of a unit", "", 0));
-    List<Set<Integer>> codeSets = setIndex.keySet().stream().map(l -> (Set<Integer>) new TreeSet<>(l)).toList();
+    List<Set<Integer>> codeSets = rows.codeSets;
     domains.add(ValueDomain.nominal(codeSets.stream().map(set -> set.stream().map(i -> categories.get(i).label().english())
         .collect(Collectors.joining(", ", "{", "}"))).toList()));
     if (frequencies) {
@@ -258,7 +179,8 @@ public final class AgreementStudy {
         mergedCount, notes);
   }
 
-  private record Group(Category category, int[] children, int scope) {
+  /** Exclusive sibling categories (indices into the study's categories), one nominal variable; scope as above. */
+  record Group(Category category, int[] children, int scope) {
   }
 
   /** Which units of a document each coder covers, from recorded {start, end, coder} coverage. */
@@ -311,52 +233,45 @@ public final class AgreementStudy {
     return c.parent().filter(p -> system.get(p).exclusiveChildren() && recorded.containsKey(p));
   }
 
-  private static boolean present(int coveredChars, int unitLength, int minCoverPercent) {
-    if (unitLength == 0) {
-      return false;
-    }
-    return minCoverPercent == 0 ? coveredChars > 0 : coveredChars * 100L >= (long) minCoverPercent * unitLength;
-  }
-
   /**
-   * How many characters of each unit each coder's merged spans of each category cover: {@code [unit][category *
-   * coders + coder]}. Walks the spans over the units (sorted, as every unit kind gives them) instead of searching
-   * each unit's spans, since most units meet few spans.
+   * How many characters of each unit each coder's merged spans of each category cover: {@code [unit * width +
+   * category * coders + coder]}, width being categories × coders. Walks the spans over the units (sorted, as every
+   * unit kind gives them) instead of searching each unit's spans, since most units meet few spans.
    */
-  private static int[][] coveredCharacters(List<int[]> ranges, SpanSet[][] sets, int coders) {
-    int n = ranges.size();
-    int[] starts = new int[n];
-    int[] ends = new int[n];
+  private static int[] coveredCharacters(int[] starts, int[] ends, SpanSet[][] sets, int coders) {
+    int n = starts.length;
+    int width = sets.length * coders;
     boolean ordered = true;
-    for (int q = 0; q < n; q++) {
-      starts[q] = ranges.get(q)[0];
-      ends[q] = ranges.get(q)[1];
-      ordered &= q == 0 || starts[q] >= ends[q - 1];
+    for (int q = 1; q < n && ordered; q++) {
+      ordered = starts[q] >= ends[q - 1];
     }
-    int[][] out = new int[n][sets.length * coders];
+    int[] out = new int[n * width];
     for (int i = 0; i < sets.length; i++) {
       for (int k = 0; k < coders; k++) {
         SpanSet set = sets[i][k];
-        if (set == null) {
-          continue;
-        }
-        int slot = i * coders + k;
-        if (!ordered) {
-          for (int q = 0; q < n; q++) {
-            out[q][slot] = set.covered(starts[q], ends[q]);
-          }
-          continue;
-        }
-        for (int t = 0; t < set.size(); t++) {
-          int start = set.start(t);
-          int end = set.end(t);
-          for (int q = SpanSet.firstEndingAfter(ends, start); q < n && starts[q] < end; q++) {
-            out[q][slot] += Math.min(end, ends[q]) - Math.max(start, starts[q]);
-          }
+        if (set != null) {
+          cover(out, width, i * coders + k, set, starts, ends, ordered);
         }
       }
     }
     return out;
+  }
+
+  private static void cover(int[] out, int width, int slot, SpanSet set, int[] starts, int[] ends, boolean ordered) {
+    int n = starts.length;
+    if (!ordered) {
+      for (int q = 0; q < n; q++) {
+        out[q * width + slot] = set.covered(starts[q], ends[q]);
+      }
+      return;
+    }
+    for (int t = 0; t < set.size(); t++) {
+      int start = set.start(t);
+      int end = set.end(t);
+      for (int q = SpanSet.firstEndingAfter(ends, start); q < n && starts[q] < end; q++) {
+        out[q * width + slot] += Math.min(end, ends[q]) - Math.max(start, starts[q]);
+      }
+    }
   }
 
   private static List<Coder> coders(ProjectSession s, AgreementRequest request) {
@@ -427,17 +342,21 @@ public final class AgreementStudy {
     return UnitKind.SENTENCE;
   }
 
-  /** The unit ranges of a document, within the turns of the speaker asked for. */
-  private static List<int[]> units(ProjectSession s, DocumentSummary d, List<Turn> turnsOfDocument, UnitKind kind,
-      AgreementRequest request, SentenceSplitter sentences) {
+  /**
+   * The unit ranges of a document, within the turns of the speaker asked for: {@code turnRanges} as {@link
+   * org.lacrima.core.project.DocumentRepository#turnRanges} gives them (for turn units), {@code turnsOfDocument}
+   * the turns with their speakers (where --speaker is given).
+   */
+  private static List<int[]> units(ProjectSession s, DocumentSummary d, int[] turnRanges, List<Turn> turnsOfDocument,
+      UnitKind kind, AgreementRequest request, SentenceSplitter sentences) {
     List<int[]> out = new ArrayList<>();
     switch (kind) {
       case DOCUMENT -> out.add(new int[] {0, d.length()});
       case CHARACTER, MAXQDA -> out.add(new int[] {0, d.length()});
       case TURN -> {
-        for (Turn t : turnsOfDocument) {
-          if (t.end() > t.start()) {
-            out.add(new int[] {t.start(), t.end()});
+        for (int t = 0; t < turnRanges.length; t += 2) {
+          if (turnRanges[t + 1] > turnRanges[t]) {
+            out.add(new int[] {turnRanges[t], turnRanges[t + 1]});
           }
         }
       }

@@ -1,6 +1,8 @@
 package org.lacrima.core.agreement.study;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -48,6 +50,29 @@ public final class SpanSet {
     return new SpanSet(starts, ends);
   }
 
+  /**
+   * Merges the spans in {@code packed[from, to)}, each packed as {@code start << 32 | end} (offsets are never
+   * negative, so the longs sort as the spans do); sorts that range in place.
+   */
+  static SpanSet merged(long[] packed, int from, int to) {
+    Arrays.sort(packed, from, to);
+    int[] starts = new int[to - from];
+    int[] ends = new int[to - from];
+    int n = 0;
+    for (int r = from; r < to; r++) {
+      int start = (int) (packed[r] >>> 32);
+      int end = (int) packed[r];
+      if (n > 0 && start <= ends[n - 1]) {
+        ends[n - 1] = Math.max(ends[n - 1], end);
+      } else {
+        starts[n] = start;
+        ends[n] = end;
+        n++;
+      }
+    }
+    return new SpanSet(n == starts.length ? starts : Arrays.copyOf(starts, n), n == ends.length ? ends : Arrays.copyOf(ends, n));
+  }
+
   public int size() {
     return starts.length;
   }
@@ -70,13 +95,19 @@ public final class SpanSet {
     return total;
   }
 
-  /** The merged spans as {start, end} pairs, in order. */
+  /** The merged spans as {start, end} pairs, in order: a view that makes each pair when asked for it. */
   public List<int[]> pieces() {
-    List<int[]> out = new ArrayList<>(starts.length);
-    for (int i = 0; i < starts.length; i++) {
-      out.add(new int[] {starts[i], ends[i]});
-    }
-    return out;
+    return new AbstractList<>() {
+      @Override
+      public int[] get(int i) {
+        return new int[] {starts[i], ends[i]};
+      }
+
+      @Override
+      public int size() {
+        return starts.length;
+      }
+    };
   }
 
   private int firstEndingAfter(int position) {
