@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.lacrima.core.InputException;
 import org.lacrima.core.project.ProjectAccessException;
@@ -20,22 +22,28 @@ import picocli.CommandLine.Command;
         "(the integrative category system of Gutjahr, Marten & Benecke).",
         "",
         "Projects are files (study.lacrima) or, with --db postgresql://…, projects on a team server.",
-        "Nothing leaves this machine: Lacrima makes no network connections except to a --db server you name."},
-    subcommands = {
-        DemoCommand.class,
-        InitCommand.class,
-        CodebookCommand.class,
-        CategoryCommand.class,
-        ImportCommand.class,
-        ImportTableCommand.class,
-        SegmentCommand.class,
-        UnitsCommand.class,
-        CodingsCommand.class,
-        StatsCommand.class,
-        AgreementCommand.class,
-        ConsensusCommand.class,
-        CommandLine.HelpCommand.class})
+        "Nothing leaves this machine: Lacrima makes no network connections except to a --db server you name."})
 public final class Lacrima implements Runnable {
+
+  /**
+   * The commands, in the order help lists them. Not in the annotation: picocli builds the model of every
+   * subcommand it is given by reflection, a quarter of a second for all of them, so a command line that names
+   * one gets only that one (see {@link #execute}).
+   */
+  private static final List<Class<?>> COMMANDS = List.of(
+      DemoCommand.class,
+      InitCommand.class,
+      CodebookCommand.class,
+      CategoryCommand.class,
+      ImportCommand.class,
+      ImportTableCommand.class,
+      SegmentCommand.class,
+      UnitsCommand.class,
+      CodingsCommand.class,
+      StatsCommand.class,
+      AgreementCommand.class,
+      ConsensusCommand.class,
+      CommandLine.HelpCommand.class);
 
   /** Exit status for input or project problems the user can mend (a message was printed). */
   public static final int REFUSED = 1;
@@ -75,6 +83,11 @@ public final class Lacrima implements Runnable {
   /** Runs a command line, writing to the given streams; returns the exit status. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Lacrima());
+    Optional<Class<?>> named = args.length == 0 ? Optional.empty() : COMMANDS.stream()
+        .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
+        .findFirst();
+    // help, an unknown command or none: all of them, for the listing and picocli's suggestions
+    (named.isPresent() ? List.of(named.get()) : COMMANDS).forEach(cl::addSubcommand);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
