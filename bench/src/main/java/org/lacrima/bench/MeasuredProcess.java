@@ -50,14 +50,45 @@ final class MeasuredProcess {
       throws IOException, InterruptedException {
     // a name that does not exist yet: the JVM would rotate an existing file aside
     Path gcLog = work.resolve("gc-" + System.nanoTime() + ".log");
-    Path output = Files.createTempFile(work, "out-", ".txt");
     Path heapAtEnd = Files.createTempFile(work, "heap-", ".txt");
     List<String> command = new ArrayList<>(List.of(java.toString(), "-Xlog:gc:file=" + gcLog));
     command.addAll(jvmOptions);
     command.addAll(List.of("-Dlacrima.bench.heap=" + heapAtEnd, "-cp", classPath, mainClass));
     command.addAll(args);
+    try {
+      return measure(new ProcessBuilder(command), gcLog, heapAtEnd, timeoutSeconds);
+    } finally {
+      Files.delete(heapAtEnd);
+    }
+  }
+
+  /**
+   * Runs the {@code lacrima} launcher as a user does, the JVM options passed through {@code LACRIMA_JAVA_OPTIONS};
+   * its peak heap is the largest the GC log shows before a collection (the launcher's JVM records no heap at its
+   * end).
+   */
+  Result runLauncher(Path launcher, List<String> jvmOptions, List<String> args) throws IOException, InterruptedException {
+    Path gcLog = work.resolve("gc-" + System.nanoTime() + ".log");
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("LACRIMA_JAVA_OPTIONS",
+        String.join(" ", concat(List.of("-Xlog:gc:file=" + gcLog), jvmOptions)));
+    builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
+    return measure(builder, gcLog, null, 0);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private Result measure(ProcessBuilder builder, Path gcLog, Path heapAtEnd, long timeoutSeconds)
+      throws IOException, InterruptedException {
+    Path output = Files.createTempFile(work, "out-", ".txt");
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    Process p = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
     int status;
     if (timeoutSeconds > 0 && !p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -69,10 +100,9 @@ final class MeasuredProcess {
     double seconds = (System.nanoTime() - start) / 1e9;
     String log = Files.exists(gcLog) ? Files.readString(gcLog, StandardCharsets.UTF_8) : "";
     String out = Files.readString(output, StandardCharsets.UTF_8);
-    String atEnd = Files.readString(heapAtEnd, StandardCharsets.UTF_8).strip();
+    String atEnd = heapAtEnd == null ? "" : Files.readString(heapAtEnd, StandardCharsets.UTF_8).strip();
     Files.deleteIfExists(gcLog);
     Files.delete(output);
-    Files.delete(heapAtEnd);
     return new Result(seconds, Math.max(peakBeforeCollections(log), atEnd.isEmpty() ? 0 : Long.parseLong(atEnd)),
         status, out);
   }
