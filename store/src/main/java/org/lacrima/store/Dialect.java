@@ -2,24 +2,17 @@ package org.lacrima.store;
 
 /** What differs between the two databases; everything else is the same SQL. */
 enum Dialect {
-  SQLITE("classpath:db/migration/sqlite", "instr", "char(10)", "group_concat"),
-  POSTGRESQL("classpath:db/migration/postgresql", "strpos", "chr(10)", "string_agg");
+  SQLITE("classpath:db/migration/sqlite", "instr", "char(10)"),
+  POSTGRESQL("classpath:db/migration/postgresql", "strpos", "chr(10)");
 
   final String migrations;
   private final String find;
   private final String newline;
-  private final String join;
 
-  Dialect(String migrations, String find, String newline, String join) {
+  Dialect(String migrations, String find, String newline) {
     this.migrations = migrations;
     this.find = find;
     this.newline = newline;
-    this.join = join;
-  }
-
-  /** The aggregate joining a text expression over a group's rows with single spaces, in no set order. */
-  String joined(String expression) {
-    return join + "(" + expression + ", ' ')";
   }
 
   /**

@@ -92,6 +92,11 @@ final class Migrations {
     } catch (SQLException e) {
       throw new ProjectAccessException("cannot read " + where + ": " + e.getMessage(), e);
     }
+    bringUpToDate(ds, schema, sqliteFile, where, current);
+  }
+
+  /** As above, from {@code current}, the version just read (opening a project reads it first anyway). */
+  void bringUpToDate(DataSource ds, String schema, Optional<Path> sqliteFile, String where, int current) {
     if (current > latest) {
       throw new ProjectAccessException(where + " was written by a newer Lacrima (schema version " + current
           + "; this one knows up to " + latest + "). Use the newer Lacrima; nothing was changed.");

@@ -84,16 +84,14 @@ public final class ProjectStores {
       throw new ProjectAccessException(file + " is not a Lacrima project (it is not a SQLite database)");
     }
     DataSource read = sqlite(file, false);
-    try {
-      try (var c = read.getConnection()) {
-        if (migrations.currentVersion(c, "main").isEmpty()) {
-          throw new ProjectAccessException(file + " is a SQLite database but not a Lacrima project");
-        }
-      }
+    int version;
+    try (var c = read.getConnection()) {
+      version = migrations.currentVersion(c, "main").orElseThrow(
+          () -> new ProjectAccessException(file + " is a SQLite database but not a Lacrima project"));
     } catch (java.sql.SQLException e) {
       throw new ProjectAccessException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    migrations.bringUpToDate(read, "main", Optional.of(file), file.toString());
+    migrations.bringUpToDate(read, "main", Optional.of(file), file.toString(), version);
     return sqliteStore(file, read);
   }
 
@@ -177,15 +175,15 @@ public final class ProjectStores {
   private static ProjectStore openPostgres(ProjectLocation.PostgresProject p, Migrations migrations) {
     DataSource ds = postgres(p);
     // opening never creates: a mistyped schema must not leave new tables on the server
+    int version;
     try (var c = ds.getConnection()) {
-      if (migrations.currentVersion(c, p.schema()).isEmpty()) {
-        throw new ProjectAccessException("there is no project \"" + p.project() + "\" on the server: schema "
-            + p.schema() + " holds no Lacrima projects (create one with: lacrima init " + p.project() + " --db …)");
-      }
+      version = migrations.currentVersion(c, p.schema()).orElseThrow(() -> new ProjectAccessException("there is no "
+          + "project \"" + p.project() + "\" on the server: schema " + p.schema() + " holds no Lacrima projects "
+          + "(create one with: lacrima init " + p.project() + " --db …)"));
     } catch (java.sql.SQLException e) {
       throw new ProjectAccessException("cannot reach " + p.describe() + ": " + e.getMessage(), e);
     }
-    migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
+    migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
     Jdbi jdbi = Jdbi.create(ds);
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
     ProjectRow row = jdbi.withHandle(h -> projectByName(h, p.project()))

@@ -18,6 +18,7 @@ import org.lacrima.core.coding.Coding;
 import org.lacrima.core.project.CodingRepository;
 import org.lacrima.core.transcript.DocumentSummary;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Codings. Adding goes in bulk: a prepared batch on SQLite, COPY into a staging table on
@@ -60,6 +61,11 @@ final class SqlCodings implements CodingRepository {
     rows.sort(DECISION_ORDER);
     if (s.dialect == Dialect.POSTGRESQL) {
       copyIn(rows);
+      if (rows.size() >= 10_000) {
+        // after a bulk load the planner's statistics are stale until autovacuum comes by; the next agreement run
+        // would sort and hash by guesses
+        s.handle.execute("ANALYZE coding");
+      }
       return;
     }
     for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -196,82 +202,123 @@ final class SqlCodings implements CodingRepository {
 
   @Override
   public void forEachSpan(SpanSink sink) {
-    SpanKeys keys = new SpanKeys(s, sink);
-    // One row per document, its codings joined into one text of numbers: the drivers cross into native code or
-    // the network for every column of every row, and for a million codings that was most of the time. The
-    // documents as a subquery: both databases then read the coding index.
-    s.handle.createQuery("SELECT document_key, " + s.dialect.joined("coder_key || ' ' || category_key || ' ' || "
-            + "start_offset || ' ' || end_offset") + " FROM coding "
-            + "WHERE document_key IN (SELECT key FROM document WHERE project_key = :p) GROUP BY document_key")
-        .bind("p", s.projectKey)
+    // The drivers' cost per row and column outweighed everything else for a million codings, so both databases
+    // send the spans as one stream of numbers: SQLite one row per document, its codings joined into a text;
+    // PostgreSQL (which would sort a million rows to group them) through COPY. The documents as a subquery, so
+    // that both read the coding index.
+    String documents = " FROM coding WHERE document_key IN (SELECT key FROM document WHERE project_key = "
+        + s.projectKey + ")";
+    SpanNumbers numbers = new SpanNumbers(s, sink);
+    if (s.dialect == Dialect.POSTGRESQL) {
+      try {
+        CopyOut copy = s.handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT "
+            + "document_key, coder_key, category_key, start_offset, end_offset" + documents + ") TO STDOUT");
+        for (byte[] chunk = copy.readFromCopy(); chunk != null; chunk = copy.readFromCopy()) {
+          for (byte b : chunk) {
+            numbers.next((char) b);
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not read the codings: " + e.getMessage(), e);
+      }
+      numbers.end();
+      return;
+    }
+    s.handle.createQuery("SELECT document_key || ' ' || group_concat(coder_key || ' ' || category_key || ' ' || "
+            + "start_offset || ' ' || end_offset, ' ')" + documents + " GROUP BY document_key")
         .setFetchSize(100)
         .scanResultSet((rows, ctx) -> {
           ResultSet rs = rows.get();
           while (rs.next()) {
-            keys.document(rs.getLong(1), rs.getString(2));
+            String joined = rs.getString(1);
+            for (int i = 0; i < joined.length(); i++) {
+              numbers.next(joined.charAt(i));
+            }
+            numbers.next('\n');
           }
           return null;
         });
+    numbers.end();
   }
 
   /**
-   * Reads a document's joined codings, "coder category start end coder category start end …", and hands them on
-   * with their ids, looking a key up only where it differs from the row before's.
+   * Reads spans from a stream of numbers separated by spaces or tabs, one document per line: "document coder category
+   * start end coder category start end …" (a document may also begin each of its spans, as COPY writes them). Hands
+   * each span on with its ids, looking a key up only where it differs from the span before's.
    */
-  private static final class SpanKeys {
+  private static final class SpanNumbers {
+    private final JdbcSession.KeyMap documents;
     private final JdbcSession.KeyMap coders;
     private final JdbcSession.KeyMap categories;
-    private final JdbcSession.KeyMap documents;
     private final SpanSink sink;
-    private final long[] fields = new long[4];
+    private final boolean documentEachRow;
+    private final long[] fields = new long[5];
+    private int field;
+    private long value;
+    private boolean digits;
+    private long documentKey = -1;
     private long coderKey = -1;
     private long categoryKey = -1;
+    private UUID document;
     private UUID coder;
     private UUID category;
 
-    SpanKeys(JdbcSession s, SpanSink sink) {
+    SpanNumbers(JdbcSession s, SpanSink sink) {
       documents = s.documentKeys();
       coders = s.coderKeys();
       categories = s.categoryKeys();
       this.sink = sink;
+      this.documentEachRow = s.dialect == Dialect.POSTGRESQL;
     }
 
-    void document(long documentKey, String joined) {
-      UUID document = documents.id(documentKey);
-      int n = joined.length();
-      int field = 0;
-      long value = 0;
-      for (int i = 0; i <= n; i++) {
-        char c = i < n ? joined.charAt(i) : ' ';
-        if (c != ' ') {
-          if (c < '0' || c > '9') {
-            throw new IllegalStateException("the codings of document " + documentKey + " hold a character that is no digit");
-          }
-          value = value * 10 + (c - '0');
-          continue;
-        }
-        fields[field++] = value;
-        value = 0;
-        if (field == 4) {
-          field = 0;
-          span(document);
-        }
+    void next(char c) {
+      if (c >= '0' && c <= '9') {
+        value = value * 10 + (c - '0');
+        digits = true;
+        return;
       }
-      if (field != 0) {
-        throw new IllegalStateException("the codings of document " + documentKey + " did not read as whole rows");
+      if (c != ' ' && c != '\t' && c != '\n') {
+        throw new IllegalStateException("the codings read back hold a character that is no digit");
+      }
+      if (!digits) {
+        throw new IllegalStateException("the codings read back hold an empty number");
+      }
+      fields[field++] = value;
+      value = 0;
+      digits = false;
+      if (field == 5) {
+        span();
+        // the next span of the same document, without its key where the database gives it once
+        field = documentEachRow ? 0 : 1;
+      }
+      if (c == '\n') {
+        if (field != (documentEachRow ? 0 : 1)) {
+          throw new IllegalStateException("the codings read back did not come in whole rows");
+        }
+        field = 0;
       }
     }
 
-    private void span(UUID document) {
-      if (fields[0] != coderKey) {
-        coderKey = fields[0];
+    void end() {
+      if (field != 0 || digits) {
+        throw new IllegalStateException("the codings read back ended within a row");
+      }
+    }
+
+    private void span() {
+      if (fields[0] != documentKey) {
+        documentKey = fields[0];
+        document = documents.id(documentKey);
+      }
+      if (fields[1] != coderKey) {
+        coderKey = fields[1];
         coder = coders.id(coderKey);
       }
-      if (fields[1] != categoryKey) {
-        categoryKey = fields[1];
+      if (fields[2] != categoryKey) {
+        categoryKey = fields[2];
         category = categories.id(categoryKey);
       }
-      sink.span(document, coder, category, (int) fields[2], (int) fields[3]);
+      sink.span(document, coder, category, (int) fields[3], (int) fields[4]);
     }
   }
 
