@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.lacrima.store.SqliteNativeLibrary;
 
 /**
  * The run the launcher records once after each build, so that the JVM can start later runs from what this one
@@ -22,7 +23,11 @@ public final class StartupTraining {
   private StartupTraining() {
   }
 
+  /** With an argument: also writes SQLite's native library into that folder (see {@link SqliteNativeLibrary}). */
   public static void main(String[] args) throws IOException {
+    if (args.length > 0) {
+      SqliteNativeLibrary.extractTo(Path.of(args[0]));
+    }
     Path dir = Files.createTempDirectory("lacrima-training");
     try {
       run(dir).forEach(failed -> System.err.println("lacrima: the startup training run " + failed));
