@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.lacrima.core.codebook.BuiltInCategorySystem;
 import org.lacrima.core.codebook.Category;
 import org.lacrima.store.ProjectLocation;
@@ -193,7 +194,10 @@ public final class AgreementBenchmark {
             notes.add(String.format(Locale.ROOT, "After the build, the launcher's first run recorded its startup cache "
                 + "(not a target): %.1f s, once per build and JDK.", prepared.seconds()));
           }
-          MeasuredProcess.Result launched = repeatLauncher(runner, projectRuns, reportArgs, "./lacrima agreement " + store);
+          Repeated repeated = repeatLauncher(runner, Math.max(1, runs), reportArgs, "./lacrima agreement " + store);
+          MeasuredProcess.Result launched = repeated.median();
+          notes.add("`./lacrima agreement` from the " + store + " project, each run (the machine's speed varies from "
+              + "minute to minute): " + repeated.spread() + ".");
           lines.add(new Line("`./lacrima agreement --unit turn --bootstrap 0 --format json --disagreements 0` from a "
               + store + " project (the launcher, with its startup cache)", "M", launched, "≤ 2 s",
               launched.seconds() <= 2.0, NO_PEER));
@@ -311,11 +315,11 @@ public final class AgreementBenchmark {
   /** The run of median time among {@code n}, its heap the largest of all of them. */
   private static MeasuredProcess.Result repeat(MeasuredProcess runner, int n, List<String> jvm, String classPath,
       String main, List<String> args, String what) throws IOException, InterruptedException {
-    return median(n, what, () -> runner.run(jvm, classPath, main, args, 0));
+    return median(n, what, () -> runner.run(jvm, classPath, main, args, 0)).median();
   }
 
   /** Like {@link #repeat}, through the launcher (see {@link MeasuredProcess#runLauncher}). */
-  private static MeasuredProcess.Result repeatLauncher(MeasuredProcess runner, int n, List<String> args, String what)
+  private static Repeated repeatLauncher(MeasuredProcess runner, int n, List<String> args, String what)
       throws IOException, InterruptedException {
     return median(n, what, () -> runner.runLauncher(LAUNCHER, List.of("-Xmx256m"), args));
   }
@@ -324,8 +328,16 @@ public final class AgreementBenchmark {
     MeasuredProcess.Result once() throws IOException, InterruptedException;
   }
 
-  /** The run of median wall time among {@code n}, each on an idle machine, with the largest peak heap of them. */
-  private static MeasuredProcess.Result median(int n, String what, Run run) throws IOException, InterruptedException {
+  /** Runs measured one after the other: the run of median wall time, with the largest peak heap of them all. */
+  private record Repeated(MeasuredProcess.Result median, List<Double> seconds) {
+    String spread() {
+      return seconds.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).collect(Collectors.joining(", "))
+          + " s";
+    }
+  }
+
+  /** Runs {@code n} times, each on an idle machine. */
+  private static Repeated median(int n, String what, Run run) throws IOException, InterruptedException {
     List<MeasuredProcess.Result> results = new ArrayList<>();
     long heap = 0;
     for (int i = 0; i < n; i++) {
@@ -337,7 +349,8 @@ public final class AgreementBenchmark {
     }
     results.sort((a, b) -> Double.compare(a.seconds(), b.seconds()));
     MeasuredProcess.Result median = results.get((n - 1) / 2);
-    return new MeasuredProcess.Result(median.seconds(), heap, 0, median.output());
+    return new Repeated(new MeasuredProcess.Result(median.seconds(), heap, 0, median.output()),
+        results.stream().map(MeasuredProcess.Result::seconds).toList());
   }
 
   private static MeasuredProcess.Result once(MeasuredProcess runner, List<String> jvm, String classPath, String main,
@@ -460,7 +473,7 @@ public final class AgreementBenchmark {
     b.append(String.join("; ", described)).append("; 25 categories, 0–2 codes per unit; span files with the same "
         + "documents of about 60,000 characters and about 40 spans per coder and document.\n\n");
     b.append("Each Lacrima figure is the median wall time of ").append(runs).append(" whole processes (JVM start "
-        + "included; the project-store and bootstrap figures of up to 3), run with `-Xmx256m`, its peak heap the "
+        + "included; the bootstrap and the other project-store figures of up to 3), run with `-Xmx256m`, its peak heap the "
         + "largest of those runs. The figures from the files run the jar itself; the report from a project runs "
         + "through `./lacrima`, as users do, which starts the JVM from the startup cache it records once per build "
         + "(an AOT cache on Java 25), and once more with the jar alone for comparison. DKPro Agreement 2.2.1 ran once per figure, in its own process with "
