@@ -25,6 +25,9 @@ import org.lacrima.core.project.ProjectStore;
  */
 final class JdbcProjectStore implements ProjectStore {
 
+  /** From how many codings on a load PostgreSQL's planner statistics are refreshed at once. */
+  static final int BULK_LOAD = 10_000;
+
   private final Dialect dialect;
   private final Jdbi readJdbi;
   private final Jdbi writeJdbi;
@@ -91,13 +94,35 @@ final class JdbcProjectStore implements ProjectStore {
 
   @Override
   public <T> T write(Work<T> work) {
+    long[] loaded = {0};
+    T result;
     try {
-      return writeJdbi.inTransaction(h -> {
+      result = writeJdbi.inTransaction(h -> {
         lock(h);
-        return work.run(new JdbcSession(h, dialect, projectKey, info));
+        JdbcSession session = new JdbcSession(h, dialect, projectKey, info);
+        T out = work.run(session);
+        loaded[0] = session.codingsLoaded;
+        return out;
       });
     } catch (JdbiException e) {
       throw translate(e);
+    }
+    if (dialect == Dialect.POSTGRESQL && loaded[0] >= BULK_LOAD) {
+      refreshStatistics();
+    }
+    return result;
+  }
+
+  /**
+   * After a bulk load PostgreSQL's planner works from stale statistics until autovacuum comes by, and the next
+   * agreement run sorts and hashes by guesses. Once, after the commit, so that the lock ANALYZE takes on the table
+   * all projects share is held for its own few hundred milliseconds only; a failure costs only speed.
+   */
+  private void refreshStatistics() {
+    try {
+      writeJdbi.useHandle(h -> h.execute("ANALYZE coding"));
+    } catch (JdbiException e) {
+      // the load itself is committed; statistics will come with autovacuum
     }
   }
 

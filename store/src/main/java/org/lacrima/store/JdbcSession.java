@@ -31,6 +31,8 @@ final class JdbcSession implements ProjectSession {
   private final KeyMap categoryKeys = new KeyMap("category");
   private final KeyMap coderKeys = new KeyMap("coder");
   private final KeyMap documentKeys = new KeyMap("document");
+  /** Codings this session added in bulk: after a large load the planner wants fresh statistics. */
+  long codingsLoaded;
 
   private SqlCategories categories;
   private SqlDocuments documents;

@@ -61,11 +61,7 @@ final class SqlCodings implements CodingRepository {
     rows.sort(DECISION_ORDER);
     if (s.dialect == Dialect.POSTGRESQL) {
       copyIn(rows);
-      if (rows.size() >= 10_000) {
-        // after a bulk load the planner's statistics are stale until autovacuum comes by; the next agreement run
-        // would sort and hash by guesses
-        s.handle.execute("ANALYZE coding");
-      }
+      s.codingsLoaded += rows.size();
       return;
     }
     for (int from = 0; from < rows.size(); from += CHUNK) {
@@ -213,10 +209,23 @@ final class SqlCodings implements CodingRepository {
       try {
         CopyOut copy = s.handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT "
             + "document_key, coder_key, category_key, start_offset, end_offset" + documents + ") TO STDOUT");
-        for (byte[] chunk = copy.readFromCopy(); chunk != null; chunk = copy.readFromCopy()) {
-          for (byte b : chunk) {
-            numbers.next((char) b);
+        try {
+          for (byte[] chunk = copy.readFromCopy(); chunk != null; chunk = copy.readFromCopy()) {
+            for (byte b : chunk) {
+              numbers.next((char) b);
+            }
           }
+        } catch (RuntimeException | Error e) {
+          // a COPY left open makes the connection wait for it for ever, the rollback included; cancelling it
+          // leaves the protocol out of step, so the rest is read and dropped
+          try {
+            while (copy.isActive() && copy.readFromCopy() != null) {
+              // dropped
+            }
+          } catch (SQLException | RuntimeException drained) {
+            e.addSuppressed(drained);
+          }
+          throw e;
         }
       } catch (SQLException e) {
         throw new IllegalStateException("could not read the codings: " + e.getMessage(), e);

@@ -29,7 +29,15 @@ public final class SqliteNativeLibrary {
       }
       Files.createDirectories(folder);
       Path file = folder.resolve(name);
-      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      // written beside and moved into place: a process loading the library meanwhile sees the old file or the
+      // new one, never half of one (a truncated library crashes the JVM that loads it)
+      Path partial = Files.createTempFile(folder, name, ".partial");
+      try {
+        Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
       return Optional.of(file);
     }
   }

@@ -40,8 +40,9 @@ public interface CodingRepository {
   void forEach(Consumer<Coding> action);
 
   /**
-   * Every coding's span without its id and memo, in one pass over the project: what agreement reads, a million of
-   * them in a fraction of a second. A document's codings come together, in no particular order among them.
+   * Every coding's span without its id and memo, in one pass over the project and in no particular order (the
+   * stores give a document's codings together, which makes a sink's lookups cheap): what agreement reads, a
+   * million of them in a fraction of a second.
    */
   void forEachSpan(SpanSink sink);
 

@@ -17,7 +17,7 @@ import org.lacrima.core.transcript.DocumentSummary;
 final class DocumentCodings {
 
   private final boolean[] codedBy;
-  private int[] rows = new int[256];
+  private int[] rows = new int[0];
   private int size;
   private int collapsed;
 
@@ -87,7 +87,7 @@ final class DocumentCodings {
 
   private void add(int coder, int category, int start, int end) {
     if (4 * size + 4 > rows.length) {
-      rows = Arrays.copyOf(rows, rows.length * 2);
+      rows = Arrays.copyOf(rows, Math.max(256, rows.length * 2));
     }
     rows[4 * size] = coder;
     rows[4 * size + 1] = category;
