@@ -7,7 +7,7 @@ package org.lacrima.core.agreement;
  * names. Missing values as in irrCAC conger.kappa.raw: observed agreement as in {@link PooledCounts}, a
  * coder's marginals over the units that coder coded.
  */
-public final class CongerKappa implements AgreementMeasure {
+public final class CongerKappa extends PooledMeasure {
 
   private final String name;
 
@@ -29,16 +29,7 @@ public final class CongerKappa implements AgreementMeasure {
   }
 
   @Override
-  public boolean accepts(int coders) {
-    return coders >= 2;
-  }
-
-  @Override
-  public Estimate estimate(ReliabilityData data) {
-    PooledCounts counts = PooledCounts.of(data);
-    if (!counts.comparable()) {
-      return ChanceCorrected.undefined(name, PooledCounts.noPairs(), counts.unitParts());
-    }
+  Estimate estimate(PooledCounts counts, ReliabilityData data) {
     int coders = data.coders();
     int q = data.domain().size();
     double[][] marginals = new double[coders][q];

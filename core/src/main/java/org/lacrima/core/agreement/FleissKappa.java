@@ -6,7 +6,7 @@ package org.lacrima.core.agreement;
  * incomplete units: a unit two of three coders coded still says something about agreement. The parts
  * "units_used" and "units_dropped" count the units with two or more values and those with fewer.
  */
-public final class FleissKappa implements AgreementMeasure {
+public final class FleissKappa extends PooledMeasure {
 
   public static final String NAME = "fleiss_kappa";
 
@@ -16,16 +16,7 @@ public final class FleissKappa implements AgreementMeasure {
   }
 
   @Override
-  public boolean accepts(int coders) {
-    return coders >= 2;
-  }
-
-  @Override
-  public Estimate estimate(ReliabilityData data) {
-    PooledCounts counts = PooledCounts.of(data);
-    if (!counts.comparable()) {
-      return ChanceCorrected.undefined(NAME, PooledCounts.noPairs(), counts.unitParts());
-    }
+  Estimate estimate(PooledCounts counts, ReliabilityData data) {
     double chance = 0;
     for (double share : counts.shares()) {
       chance += share * share;

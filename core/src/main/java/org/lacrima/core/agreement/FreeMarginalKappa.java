@@ -6,7 +6,7 @@ package org.lacrima.core.agreement;
  * coefficient with three names. The domain decides q, so a value no coder used still counts, as it should
  * when the coders could have chosen it; give the domain the values actually offered.
  */
-public final class FreeMarginalKappa implements AgreementMeasure {
+public final class FreeMarginalKappa extends PooledMeasure {
 
   private final String name;
   private final boolean twoCodersOnly;
@@ -39,11 +39,7 @@ public final class FreeMarginalKappa implements AgreementMeasure {
   }
 
   @Override
-  public Estimate estimate(ReliabilityData data) {
-    PooledCounts counts = PooledCounts.of(data);
-    if (!counts.comparable()) {
-      return ChanceCorrected.undefined(name, PooledCounts.noPairs(), counts.unitParts());
-    }
+  Estimate estimate(PooledCounts counts, ReliabilityData data) {
     return ChanceCorrected.of(name, counts.observedAgreement(), 1.0 / data.domain().size(), counts.unitParts());
   }
 }

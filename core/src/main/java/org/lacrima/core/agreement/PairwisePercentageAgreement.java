@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
  * pairs of values that agree, averaged over the units with two or more values. Unlike 1 − Do of Krippendorff
  * it gives every unit the same say, however many coders coded it.
  */
-public final class PairwisePercentageAgreement implements AgreementMeasure {
+public final class PairwisePercentageAgreement extends PooledMeasure {
 
   public static final String NAME = "percentage_agreement_pairwise";
 
@@ -19,16 +19,7 @@ public final class PairwisePercentageAgreement implements AgreementMeasure {
   }
 
   @Override
-  public boolean accepts(int coders) {
-    return coders >= 2;
-  }
-
-  @Override
-  public Estimate estimate(ReliabilityData data) {
-    PooledCounts counts = PooledCounts.of(data);
-    if (!counts.comparable()) {
-      return ChanceCorrected.undefined(NAME, PooledCounts.noPairs(), counts.unitParts());
-    }
+  Estimate estimate(PooledCounts counts, ReliabilityData data) {
     Map<String, Double> parts = new LinkedHashMap<>();
     parts.put("Ao", counts.observedAgreement());
     parts.putAll(counts.unitParts());
