@@ -8,7 +8,7 @@ import java.util.Map;
  * most be Σ min(row, column) share per value ("Ao_max"), so kappa_max = (Ao_max − Ae) / (1 − Ae). Read
  * beside kappa, it tells how much of the shortfall is the coders' different use of the values.
  */
-public final class CohenKappaMaximum implements AgreementMeasure {
+public final class CohenKappaMaximum extends PairTableMeasure {
 
   public static final String NAME = "cohen_kappa_max";
 
@@ -18,17 +18,8 @@ public final class CohenKappaMaximum implements AgreementMeasure {
   }
 
   @Override
-  public boolean accepts(int coders) {
-    return coders == 2;
-  }
-
-  @Override
-  public Estimate estimate(ReliabilityData data) {
-    AgreementTable table = AgreementTable.of(data);
+  Estimate estimate(AgreementTable table, ReliabilityData data) {
     Map<String, Double> parts = table.unitParts();
-    if (!(table.total() > 0)) {
-      return ChanceCorrected.undefined(NAME, AgreementTable.noPairs(), parts);
-    }
     double reachable = 0;
     for (int a = 0; a < table.size(); a++) {
       reachable += Math.min(table.rowTotal(a), table.columnTotal(a));

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Two coders: the share of the units both coded on which they gave the same value. */
-public final class PercentageAgreement implements AgreementMeasure {
+public final class PercentageAgreement extends PairTableMeasure {
 
   public static final String NAME = "percentage_agreement";
 
@@ -14,16 +14,7 @@ public final class PercentageAgreement implements AgreementMeasure {
   }
 
   @Override
-  public boolean accepts(int coders) {
-    return coders == 2;
-  }
-
-  @Override
-  public Estimate estimate(ReliabilityData data) {
-    AgreementTable table = AgreementTable.of(data);
-    if (!(table.total() > 0)) {
-      return ChanceCorrected.undefined(NAME, AgreementTable.noPairs(), table.unitParts());
-    }
+  Estimate estimate(AgreementTable table, ReliabilityData data) {
     double agreement = table.observedAgreement();
     Map<String, Double> parts = new LinkedHashMap<>();
     parts.put("Ao", agreement);

@@ -1,7 +1,7 @@
 package org.lacrima.core.agreement;
 
 /** Scott's (1955) pi for two coders on the units both coded: chance agreement from the pooled marginals. */
-public final class ScottPi implements AgreementMeasure {
+public final class ScottPi extends PairTableMeasure {
 
   public static final String NAME = "scott_pi";
 
@@ -11,16 +11,7 @@ public final class ScottPi implements AgreementMeasure {
   }
 
   @Override
-  public boolean accepts(int coders) {
-    return coders == 2;
-  }
-
-  @Override
-  public Estimate estimate(ReliabilityData data) {
-    AgreementTable table = AgreementTable.of(data);
-    if (!(table.total() > 0)) {
-      return ChanceCorrected.undefined(NAME, AgreementTable.noPairs(), table.unitParts());
-    }
+  Estimate estimate(AgreementTable table, ReliabilityData data) {
     return ChanceCorrected.of(NAME, table.observedAgreement(), table.pooledMarginalsChance(), table.unitParts());
   }
 }

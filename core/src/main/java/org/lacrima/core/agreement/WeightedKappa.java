@@ -12,7 +12,7 @@ import java.util.function.Function;
  * with the interval distance, which divides Do and De by different maxima (see the reference file's
  * known issues).
  */
-public final class WeightedKappa implements AgreementMeasure {
+public final class WeightedKappa extends PairTableMeasure {
 
   private final String name;
   private final Function<ValueDomain, Optional<Distance>> distance;
@@ -41,17 +41,8 @@ public final class WeightedKappa implements AgreementMeasure {
   }
 
   @Override
-  public boolean accepts(int coders) {
-    return coders == 2;
-  }
-
-  @Override
-  public Estimate estimate(ReliabilityData data) {
-    AgreementTable table = AgreementTable.of(data);
+  Estimate estimate(AgreementTable table, ReliabilityData data) {
     Map<String, Double> parts = table.unitParts();
-    if (!(table.total() > 0)) {
-      return ChanceCorrected.undefined(name, AgreementTable.noPairs(), parts);
-    }
     Optional<Distance> metric = distance.apply(data.domain());
     if (metric.isEmpty()) {
       return ChanceCorrected.undefined(name, "the domain has a single value: there is no distance to weight", parts);
