@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lacrima.core.codebook.BuiltInCategorySystem;
 import org.lacrima.core.codebook.Category;
-import org.lacrima.store.ProjectLocation;
 
 /**
  * The agreement benchmark of issue 4: on the coding and span data of {@code gen_coding_data.py} (sizes S, M,
@@ -227,14 +226,14 @@ public final class AgreementBenchmark {
               : "could not be measured: " + tail(phases.output())) + ".");
         } finally {
           if (store.equals("PostgreSQL")) {
-            dropSchema(postgres, schema);
+            Scratch.dropSchema(postgres, schema);
           }
         }
       }
     }
 
     System.out.println(report(source, sizes, runs, peer, peerHeap, peerTimeout, lines, differences, notes));
-    deleteTree(work);
+    Scratch.deleteTree(work);
     for (Difference d : differences) {
       if (!(d.largest() <= TOLERANCE)) {
         System.err.println("FAILED: " + d.between() + " differ by " + d.largest() + " at " + d.where());
@@ -520,22 +519,6 @@ public final class AgreementBenchmark {
 
   private static String mb(long bytes) {
     return String.format(Locale.ROOT, "%,.0f MB", bytes / (1024.0 * 1024.0));
-  }
-
-  private static void dropSchema(String url, String schema) throws java.sql.SQLException {
-    ProjectLocation.PostgresProject server = ProjectLocation.postgres(url, "bench");
-    try (var c = java.sql.DriverManager.getConnection(server.jdbcUrl(), server.properties());
-        var st = c.createStatement()) {
-      st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

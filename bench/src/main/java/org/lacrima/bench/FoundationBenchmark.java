@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.lacrima.store.ProjectLocation;
 
 /**
  * The foundation benchmark: on a generated study of 1,000 interviews of about 10,000 words and a
@@ -79,27 +78,11 @@ public final class FoundationBenchmark {
         rows.add(String.format(Locale.ROOT, "| SQLite | (size of the project file) | %,.0f MB | | | |",
             Files.size(Path.of(project)) / (1024.0 * 1024.0)));
       } else {
-        dropSchema(postgres, schema);
+        Scratch.dropSchema(postgres, schema);
       }
     }
     System.out.println(report(p, rows));
-    deleteTree(work);
-  }
-
-  private static void dropSchema(String url, String schema) throws java.sql.SQLException {
-    ProjectLocation.PostgresProject server = ProjectLocation.postgres(url, "bench");
-    try (var c = java.sql.DriverManager.getConnection(server.jdbcUrl(), server.properties());
-        var st = c.createStatement()) {
-      st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+    Scratch.deleteTree(work);
   }
 
   private static void measure(List<String> rows, String store, String step, MeasuredProcess runner, List<String> args,
