@@ -1,5 +1,7 @@
 package org.lacrima.bench;
 
+import static org.lacrima.bench.CommandLines.concat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -54,7 +56,7 @@ public final class AgreementBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> o = options(args);
+    Map<String, String> o = CommandLines.options(args);
     Path data = Path.of(o.getOrDefault("data", "bench/data")).toAbsolutePath();
     Path shared = Path.of(o.getOrDefault("shared", System.getenv().getOrDefault("LACRIMA_SHARED", "../shared")))
         .toAbsolutePath().normalize();
@@ -519,23 +521,6 @@ public final class AgreementBenchmark {
 
   private static String mb(long bytes) {
     return String.format(Locale.ROOT, "%,.0f MB", bytes / (1024.0 * 1024.0));
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: --name value …; got " + args[i]);
-      }
-      out.put(args[i].substring(2), args[++i]);
-    }
-    return out;
   }
 
   /** Waits for the machine to be otherwise idle, so that other people's builds do not end up in the figures. */

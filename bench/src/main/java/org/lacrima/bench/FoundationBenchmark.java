@@ -1,11 +1,12 @@
 package org.lacrima.bench;
 
+import static org.lacrima.bench.CommandLines.concat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class FoundationBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
+    Map<String, String> options = CommandLines.options(args);
     String classPath = options.getOrDefault("classpath", System.getProperty("java.class.path"));
     Path data = Path.of(options.getOrDefault("data", "bench/data")).toAbsolutePath();
     String postgres = options.getOrDefault("postgresql", System.getenv().getOrDefault("LACRIMA_TEST_PG_URL", ""));
@@ -101,12 +102,6 @@ public final class FoundationBenchmark {
     return r;
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
-  }
-
   static String report(ScaleStudy.Parameters p, List<String> rows) {
     StringBuilder b = new StringBuilder();
     b.append("## Foundation: import, codings import, stats (").append(LocalDate.now()).append(")\n\n");
@@ -120,16 +115,5 @@ public final class FoundationBenchmark {
     b.append("| store | command | wall time | peak heap | target | |\n|---|---|---|---|---|---|\n");
     rows.forEach(r -> b.append(r).append('\n'));
     return b.toString();
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: --name value …; got " + args[i]);
-      }
-      out.put(args[i].substring(2), args[++i]);
-    }
-    return out;
   }
 }

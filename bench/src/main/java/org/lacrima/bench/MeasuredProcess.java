@@ -1,5 +1,7 @@
 package org.lacrima.bench;
 
+import static org.lacrima.bench.CommandLines.concat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,12 +78,6 @@ final class MeasuredProcess {
         String.join(" ", concat(List.of("-Xlog:gc:file=" + gcLog), jvmOptions)));
     builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
     return measure(builder, gcLog, null, 0);
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
   }
 
   private Result measure(ProcessBuilder builder, Path gcLog, Path heapAtEnd, long timeoutSeconds)
