@@ -8,7 +8,7 @@ import java.util.Map;
  * values, so a unit coded by many coders weighs more than one coded by two. DKPro reports this as percentage
  * agreement for data with missing values; {@link PairwisePercentageAgreement} averages per unit instead.
  */
-public final class CoincidenceAgreement implements AgreementMeasure {
+public final class CoincidenceAgreement extends CoincidenceMeasure {
 
   public static final String NAME = "observed_agreement_coincidence";
 
@@ -18,17 +18,7 @@ public final class CoincidenceAgreement implements AgreementMeasure {
   }
 
   @Override
-  public boolean accepts(int coders) {
-    return coders >= 2;
-  }
-
-  @Override
-  public Estimate estimate(ReliabilityData data) {
-    CoincidenceMatrix matrix = CoincidenceMatrix.of(data);
-    Map<String, Double> parts = ChanceCorrected.units(matrix.pairableUnits(), matrix.unpairableUnits());
-    if (!(matrix.pairableValues() > 0)) {
-      return ChanceCorrected.undefined(NAME, PooledCounts.noPairs(), parts);
-    }
+  Estimate estimate(CoincidenceMatrix matrix, Map<String, Double> parts, ReliabilityData data) {
     double agreement = 1 - matrix.observedDisagreement(Distance.nominal());
     Map<String, Double> all = new LinkedHashMap<>(parts);
     all.put("Ao", agreement);

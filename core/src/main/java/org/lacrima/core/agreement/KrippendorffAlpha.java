@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
  * and missing values; the parts are Do and De and the units with two or more values ("units_used") and
  * fewer ("units_dropped").
  */
-public final class KrippendorffAlpha implements AgreementMeasure {
+public final class KrippendorffAlpha extends CoincidenceMeasure {
 
   private final String name;
   private final BiFunction<ValueDomain, CoincidenceMatrix, AlphaMetric.Result> metric;
@@ -51,17 +51,7 @@ public final class KrippendorffAlpha implements AgreementMeasure {
   }
 
   @Override
-  public boolean accepts(int coders) {
-    return coders >= 2;
-  }
-
-  @Override
-  public Estimate estimate(ReliabilityData data) {
-    CoincidenceMatrix matrix = CoincidenceMatrix.of(data);
-    Map<String, Double> parts = ChanceCorrected.units(matrix.pairableUnits(), matrix.unpairableUnits());
-    if (!(matrix.pairableValues() > 0)) {
-      return ChanceCorrected.undefined(name, PooledCounts.noPairs(), parts);
-    }
+  Estimate estimate(CoincidenceMatrix matrix, Map<String, Double> parts, ReliabilityData data) {
     AlphaMetric.Result delta = metric.apply(data.domain(), matrix);
     if (delta.distance().isEmpty()) {
       return ChanceCorrected.undefined(name, delta.missingBecause(), parts);
