@@ -122,7 +122,7 @@ public final class AgreementReports {
     }
     long change = s.log().all().stream().mapToLong(CodebookChange::sequence).max().orElse(0);
     boolean units = data.unit() != UnitKind.CHARACTER && data.unit() != UnitKind.MAXQDA;
-    return new Provenance(toolVersion, s.project().name(), s.categories().current().info().versionLabel(), change,
+    return new Provenance(toolVersion, s.project().name(), data.codebookVersion(), change,
         data.unit().code(), r.unit().code(), units ? r.minCoverPercent() : 0,
         data.unit() == UnitKind.MAXQDA ? Optional.of(r.overlapPercent()) : Optional.empty(),
         data.coders().stream().map(Coder::name).toList(), data.documents().stream().map(DocumentSummary::name).toList(),

@@ -175,7 +175,7 @@ public final class AgreementStudy {
             IntStream.rangeClosed(0, maxFrequency[i]).mapToObj(x -> (double) x).toList()));
       }
     }
-    return new StudyData(request, kind, coders, documents, units, vars, builder.build(domains), codeSets, spans,
+    return new StudyData(request, system.info().versionLabel(), kind, coders, documents, units, vars, builder.build(domains), codeSets, spans,
         mergedCount, notes);
   }
 

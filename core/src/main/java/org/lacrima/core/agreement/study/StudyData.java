@@ -13,10 +13,12 @@ import org.lacrima.core.transcript.DocumentSummary;
  * (one per category, per group of exclusive categories, the code sets, and with documents as units the
  * frequencies) with every unit's values in {@code profiles}, and each coder's merged spans (for the
  * character-based coefficients, the disagreement listing and consensus). {@code codeSets} names the sets
- * the code-set variable's values stand for, as indices into the category variables.
+ * the code-set variable's values stand for, as indices into the category variables; {@code codebookVersion}
+ * labels the category system the study was collected under.
  */
 public record StudyData(
     AgreementRequest request,
+    String codebookVersion,
     UnitKind unit,
     List<Coder> coders,
     List<DocumentSummary> documents,
