@@ -38,6 +38,24 @@ public final class Resampling {
     return new Resampling(index, dense.size());
   }
 
+  /**
+   * A uniform draw from 0 to {@code bound - 1}: Lemire's multiply-and-shift with rejection (ACM TOMACS 2019),
+   * unbiased like {@link SplittableRandom#nextInt(int)} but without its division, which was a third of a
+   * bootstrap's time (a replicate draws one index per unit).
+   */
+  static int below(SplittableRandom random, int bound) {
+    long product = Integer.toUnsignedLong(random.nextInt()) * bound;
+    int low = (int) product;
+    if (Integer.compareUnsigned(low, bound) < 0) {
+      int threshold = Integer.remainderUnsigned(-bound, bound);
+      while (Integer.compareUnsigned(low, threshold) < 0) {
+        product = Integer.toUnsignedLong(random.nextInt()) * bound;
+        low = (int) product;
+      }
+    }
+    return (int) (product >>> 32);
+  }
+
   boolean byGroups() {
     return groups > 0;
   }
@@ -53,7 +71,7 @@ public final class Resampling {
     }
     int[] drawn = new int[groups];
     for (int i = 0; i < groups; i++) {
-      drawn[random.nextInt(groups)]++;
+      drawn[below(random, groups)]++;
     }
     double[] weights = new double[data.units()];
     for (int u = 0; u < weights.length; u++) {
@@ -74,7 +92,7 @@ public final class Resampling {
     }
     if (unweighted) {
       for (int i = 0; i < n; i++) {
-        weights[random.nextInt(n)]++;
+        weights[below(random, n)]++;
       }
       return weights;
     }

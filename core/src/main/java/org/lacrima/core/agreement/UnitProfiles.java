@@ -305,7 +305,7 @@ public final class UnitProfiles {
     double[] w = new double[profiles.length];
     if (byDocument) {
       for (int i = 0; i < documents; i++) {
-        int d = random.nextInt(documents);
+        int d = Resampling.below(random, documents);
         int[] ps = profilesOfDocument[d];
         int[] cs = countsOfDocument[d];
         for (int j = 0; j < ps.length; j++) {
@@ -314,7 +314,7 @@ public final class UnitProfiles {
       }
     } else {
       for (int i = 0; i < units; i++) {
-        w[profileOfUnit[random.nextInt(units)]]++;
+        w[profileOfUnit[Resampling.below(random, units)]]++;
       }
     }
     return w;
