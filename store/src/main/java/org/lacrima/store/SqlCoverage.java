@@ -33,6 +33,24 @@ final class SqlCoverage implements CoverageRepository {
   }
 
   @Override
+  public void remove(UUID coder, List<UUID> documents, List<UUID> categories) {
+    if (documents.isEmpty() || categories.isEmpty() || !s.coderKeys().contains(coder)) {
+      return;
+    }
+    JdbcSession.KeyMap docs = s.documentKeys();
+    JdbcSession.KeyMap cats = s.categoryKeys();
+    PreparedBatch batch = s.handle.prepareBatch("DELETE FROM coverage WHERE coder_key = :c AND document_key = :d "
+        + "AND category_key = :cat");
+    long coderKey = s.coderKeys().key(coder);
+    for (UUID d : documents) {
+      for (UUID cat : categories) {
+        batch.bind("c", coderKey).bind("d", docs.key(d)).bind("cat", cats.key(cat)).add();
+      }
+    }
+    batch.execute();
+  }
+
+  @Override
   public List<Coverage> byCategory(UUID category) {
     JdbcSession.KeyMap docs = s.documentKeys();
     JdbcSession.KeyMap coders = s.coderKeys();

@@ -22,6 +22,7 @@ import org.lacrima.core.agreement.study.UnitKind;
 import org.lacrima.core.agreement.study.Variable;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
+import org.lacrima.core.coding.Coverage;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
 
@@ -246,7 +247,46 @@ public final class Consensus {
       }
     }
     s.codings().add(codings);
+    recordCoverage(s, data, layer);
     return new Status(agreed, all.size(), resolved, open, all);
+  }
+
+  /**
+   * The layer judged every unit that two or more of its coders judged, also where it kept no code: recorded as its
+   * coverage, so that comparing a coder with the consensus counts the codes the team rejected there as absent
+   * instead of leaving out the documents where nothing survived.
+   */
+  private static void recordCoverage(ProjectSession s, StudyData data, Coder layer) {
+    List<Variable> judged = data.variables().stream()
+        .filter(v -> v.kind() == Variable.Kind.CATEGORY || v.kind() == Variable.Kind.GROUP).toList();
+    s.coverage().remove(layer.id(), data.documents().stream().map(d -> d.id()).toList(),
+        judged.stream().map(Variable::id).toList());
+    List<Coverage> coverage = new ArrayList<>();
+    for (Variable v : judged) {
+      StudyUnit first = null;
+      StudyUnit last = null;
+      for (StudyUnit u : data.units()) {
+        int coders = 0;
+        for (int k = 0; k < data.coders().size(); k++) {
+          coders += data.value(u, v, k) == ReliabilityData.MISSING ? 0 : 1;
+        }
+        boolean continues = last != null && last.document().equals(u.document()) && last.index() + 1 == u.index();
+        if (first != null && (coders < 2 || !continues)) {
+          coverage.add(new Coverage(first.document(), layer.id(), v.id(), first.start(), last.end()));
+          first = null;
+        }
+        if (coders >= 2) {
+          first = first == null ? u : first;
+          last = u;
+        } else {
+          last = null;
+        }
+      }
+      if (first != null) {
+        coverage.add(new Coverage(first.document(), layer.id(), v.id(), first.start(), last.end()));
+      }
+    }
+    s.coverage().add(coverage);
   }
 
   /** The disagreements of a study by id: worked out once, for deciding many. */

@@ -10,6 +10,9 @@ public interface CoverageRepository {
   /** Adds spans; a span already recorded is not recorded twice. */
   void add(List<Coverage> spans);
 
+  /** Removes what is recorded for the coder in these documents and categories (a consensus layer rebuilt). */
+  void remove(UUID coder, List<UUID> documents, List<UUID> categories);
+
   /** The recorded spans of a category (or group), document by document. */
   List<Coverage> byCategory(UUID category);
 

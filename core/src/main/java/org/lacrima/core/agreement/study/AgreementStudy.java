@@ -71,6 +71,7 @@ public final class AgreementStudy {
       }
     }
     List<UUID> scopes = new ArrayList<>(recorded.keySet());
+    CoverageScopes coverage = CoverageScopes.of(system, scopes, recorded, m);
     int[] scopeOfCategory = new int[categories.size()];
     for (int i = 0; i < categories.size(); i++) {
       scopeOfCategory[i] = coverageScope(system, categories.get(i), recorded).map(scopes::indexOf).orElse(-1);
@@ -123,6 +124,7 @@ public final class AgreementStudy {
       for (int sc = 0; sc < scopes.size(); sc++) {
         scopeCovers[sc] = covered(ranges, recorded.get(scopes.get(sc)).getOrDefault(doc.id(), List.of()), m);
       }
+      coverage.fillIn(scopeCovers, codings.codedBy());
       int[] starts = new int[ranges.size()];
       int[] ends = new int[ranges.size()];
       for (int q = 0; q < ranges.size(); q++) {
@@ -301,6 +303,10 @@ public final class AgreementStudy {
       chosen.addAll(all);
     } else {
       for (String name : request.documents()) {
+        if (chosen.stream().anyMatch(d -> d.name().equals(name.strip()))) {
+          // counted twice, its units would weigh double and narrow every interval
+          throw new InputException("--documents names \"" + name.strip() + "\" twice");
+        }
         chosen.add(all.stream().filter(d -> d.name().equals(name.strip())).findFirst()
             .orElseThrow(() -> new InputException("--documents: no document named \"" + name + "\"")));
       }
@@ -374,8 +380,8 @@ public final class AgreementStudy {
       }
       default -> throw new IllegalStateException();
     }
-    if (request.speaker().isPresent() && kind != UnitKind.DOCUMENT) {
-      if (kind == UnitKind.CHARACTER || kind == UnitKind.MAXQDA) {
+    if (request.speaker().isPresent()) {
+      if (kind == UnitKind.DOCUMENT || kind == UnitKind.CHARACTER || kind == UnitKind.MAXQDA) {
         // their unit is the whole document, which no single speaker's turns cover
         throw new InputException("--speaker works with turns, meaning units, sentences and paragraphs, not with --unit "
             + kind.code());

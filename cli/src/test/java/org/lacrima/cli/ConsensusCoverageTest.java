@@ -1,0 +1,131 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Which units a consensus layer, or a coder added later, covers. The consensus judged every unit its coders
+ * judged, also where it kept nothing; and recorded coverage speaks only for the coders it was recorded for.
+ * Expected values worked by hand in each test.
+ */
+class ConsensusCoverageTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aDocumentWhereTheTeamRejectedEveryCodeStillCountsAgainstTheCoder() throws Exception {
+    String p = project();
+    Files.writeString(dir.resolve("d1.txt"), "T: One.\nC: Two.\nT: Three.\n");
+    Files.writeString(dir.resolve("d2.txt"), "T: Four.\nC: Five.\nT: Six.\n");
+    CliRun.ok("import", p, dir.resolve("d1.txt").toString(), dir.resolve("d2.txt").toString());
+    CliRun.ok("category", "add", p, "X", "--why", "test");
+    CliRun.ok("category", "add", p, "Y", "--why", "test");
+    Path codings = dir.resolve("c.csv");
+    Files.writeString(codings, """
+        document,quote,category,coder
+        d1,One.,X,A
+        d1,One.,X,B
+        d1,Two.,Y,A
+        d1,Two.,Y,B
+        d2,Four.,X,A
+        d2,Five.,Y,B
+        """);
+    CliRun.ok("codings", "import", p, codings.toString());
+    CliRun.ok("consensus", p, "--coders", "A,B", "--as", "team");
+    JsonNode listed = json("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--format", "json");
+    for (JsonNode d : listed.get("disagreements")) {
+      CliRun.ok("consensus", "decide", p, d.get("id").asText(), "--neither", "--why", "does not apply");
+    }
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains("2 of 2");
+
+    // A against the consensus on X over all six turns: A 1,0,0,1,0,0; consensus 1,0,0,0,0,0.
+    // agreement 5/6; Cohen: pe = 2/6·1/6 + 4/6·5/6 = 22/36, kappa = (30/36 − 22/36)/(14/36) = 4/7;
+    // alpha: n = 12, n_1 = 3, Do = 2/12, De = 2·3·9/(12·11), alpha = 1 − 22/54
+    JsonNode x = category(json("agreement", p, "--coders", "A,consensus", "--bootstrap", "0", "--format", "json"), "X");
+    assertThat(x.get("units_pairable").asInt()).isEqualTo(6);
+    assertThat(value(x, "percentage_agreement")).isCloseTo(5.0 / 6, within(1e-12));
+    assertThat(value(x, "cohen_kappa")).isCloseTo(4.0 / 7, within(1e-12));
+    assertThat(value(x, "krippendorff_alpha_nominal")).isCloseTo(1 - 22.0 / 54, within(1e-12));
+  }
+
+  @Test
+  void coverageRecordedByATableImportDoesNotSilenceOtherCoders() throws Exception {
+    String p = project();
+    Path table = dir.resolve("t.csv");
+    Files.writeString(table, """
+        doc,ord,spk,text,coder,lab
+        d1,1,T,u one,A,x
+        d1,1,T,u one,B,x
+        d1,2,C,u two,A,x
+        d1,2,C,u two,B,y
+        d1,3,T,u three,A,y
+        d1,3,T,u three,B,n/a
+        d1,4,C,u four,A,z
+        d1,4,C,u four,B,z
+        """);
+    CliRun.ok("import-table", p, table.toString(), "--doc", "doc", "--order", "ord", "--speaker", "spk", "--text",
+        "text", "--coder", "coder", "--code", "lab");
+    CliRun.ok("consensus", p, "--coders", "A,B", "--as", "team");
+    // the consensus judged units 1, 2 and 4 (unit 3: B left it open) and agreed on 1 and 4; unit 2 is undecided,
+    // so it has no value there: A and the consensus share units 1 and 4 and agree on both
+    JsonNode group = group(json("agreement", p, "--coders", "A,consensus", "--bootstrap", "0", "--format", "json"),
+        "lab");
+    assertThat(group.get("units_pairable").asInt()).isEqualTo(2);
+    assertThat(value(group, "percentage_agreement")).isEqualTo(1.0);
+
+    // C, imported afterwards as a copy of A's codings, covers the document it coded in: all four units
+    StringBuilder copy = new StringBuilder("document,start,end,category,coder\n");
+    for (String line : CliRun.ok("codings", "export", p).out().lines().skip(1).toList()) {
+      String[] f = line.split(",");
+      // id, document, coder, category id, category path, start, end, text, memo
+      if (f[2].equals("A")) {
+        copy.append(f[1]).append(',').append(f[5]).append(',').append(f[6]).append(',').append(f[3]).append(",C\n");
+      }
+    }
+    Path c = dir.resolve("copy.csv");
+    Files.writeString(c, copy);
+    CliRun.ok("codings", "import", p, c.toString());
+    JsonNode copied = group(json("agreement", p, "--coders", "A,C", "--bootstrap", "0", "--format", "json"), "lab");
+    assertThat(copied.get("units_pairable").asInt()).isEqualTo(4);
+    assertThat(value(copied, "percentage_agreement")).isEqualTo(1.0);
+  }
+
+  private String project() {
+    String p = dir.resolve("p.lacrima").toString();
+    CliRun.ok("init", "--empty", p);
+    return p;
+  }
+
+  private static JsonNode json(String... args) throws Exception {
+    return new ObjectMapper().readTree(CliRun.ok(args).out());
+  }
+
+  private static JsonNode category(JsonNode report, String label) {
+    return row(report.get("categories"), label);
+  }
+
+  private static JsonNode group(JsonNode report, String label) {
+    return row(report.get("groups"), label);
+  }
+
+  private static double value(JsonNode row, String coefficient) {
+    return row.get(coefficient).get("value").asDouble();
+  }
+
+  private static JsonNode row(JsonNode rows, String label) {
+    for (JsonNode r : rows) {
+      if (r.get("label").asText().equals(label)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no row " + label + " in " + rows);
+  }
+}
