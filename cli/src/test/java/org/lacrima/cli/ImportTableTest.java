@@ -77,6 +77,51 @@ class ImportTableTest {
   }
 
   @Test
+  void anOrdinalScaleKeepsTheLevelsNobodyUsed() throws Exception {
+    // level c of a..e is never used; the scale's distances and its number of categories still count it
+    String[] a = "e a b d e a b d b e".split(" ");
+    String[] b = "d a a d e b b e b d".split(" ");
+    StringBuilder csv = new StringBuilder("doc,n,text,coder,sev\n");
+    for (int i = 0; i < a.length; i++) {
+      csv.append("d,").append(i + 1).append(",unit ").append(i + 1).append(",A,").append(a[i]).append('\n');
+      csv.append("d,").append(i + 1).append(",unit ").append(i + 1).append(",B,").append(b[i]).append('\n');
+    }
+    CliRun.ok("import-table", p, table(csv.toString()).toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--code", "sev", "--scale", "sev=ordinal:a,b,c,d,e");
+    com.fasterxml.jackson.databind.JsonNode group = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--format", "json").out())
+        .get("groups").get(0);
+
+    // worked here from the definitions on ranks 0..4: linear weights 1 − |i − j|/4 (Cohen 1968), and
+    // Brennan–Prediger's chance agreement 1/q with q = 5
+    String levels = "abcde";
+    double observed = 0;
+    double exact = 0;
+    double[] pa = new double[5];
+    double[] pb = new double[5];
+    for (int i = 0; i < a.length; i++) {
+      int x = levels.indexOf(a[i]);
+      int y = levels.indexOf(b[i]);
+      observed += 1 - Math.abs(x - y) / 4.0;
+      exact += x == y ? 1 : 0;
+      pa[x]++;
+      pb[y]++;
+    }
+    observed /= a.length;
+    exact /= a.length;
+    double chance = 0;
+    for (int x = 0; x < 5; x++) {
+      for (int y = 0; y < 5; y++) {
+        chance += pa[x] / a.length * pb[y] / a.length * (1 - Math.abs(x - y) / 4.0);
+      }
+    }
+    assertThat(group.get("weighted_kappa_linear").get("value").asDouble())
+        .isCloseTo((observed - chance) / (1 - chance), org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(group.get("brennan_prediger_kappa").get("value").asDouble())
+        .isCloseTo((exact - 0.2) / 0.8, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
   void importsAnnoMiAsItIs() {
     Path annomi = SharedData.require("corpora/annomi/AnnoMI-full.csv");
     CliRun run = CliRun.ok("import-table", p, annomi.toString(), "--doc", "transcript_id", "--order", "utterance_id",

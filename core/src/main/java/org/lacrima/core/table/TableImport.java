@@ -251,7 +251,11 @@ public final class TableImport {
     return v;
   }
 
-  /** The distinct judged values of a code column, in the order its scale gives them. */
+  /**
+   * The values of a code column, in the order its scale gives them: an ordinal scale keeps every declared level,
+   * used or not, since weighted kappa's and AC2's distances and the number of categories AC1 and
+   * Brennan–Prediger's kappa count depend on the whole scale, not on the levels a sample happened to use.
+   */
   private static List<String> values(List<Row> rows, String column, ScaleSpec scale, Spec spec) {
     Set<String> seen = new LinkedHashSet<>();
     for (Row r : rows) {
@@ -271,7 +275,7 @@ public final class TableImport {
     }
     List<String> values = new ArrayList<>(seen);
     if (scale.scale() == Scale.ORDINAL) {
-      values = scale.order().stream().filter(seen::contains).toList();
+      values = scale.order();
     } else if (scale.scale() == Scale.INTERVAL || scale.scale() == Scale.RATIO) {
       values.sort(Comparator.comparingDouble(v -> Double.parseDouble(v.replace(',', '.'))));
     }
