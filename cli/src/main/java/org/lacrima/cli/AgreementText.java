@@ -120,6 +120,11 @@ final class AgreementText {
       }
       out.println(line.toString().stripTrailing());
     }
+    for (Row row : rows) {
+      for (String note : row.notes()) {
+        out.println("  " + name(row) + ": " + note);
+      }
+    }
   }
 
   private static String name(Row r) {

@@ -241,5 +241,35 @@ class AgreementCommandTest {
     assertThat(CliRun.of("agreement", p, "--coders", "x,z").err()).contains("no coder named \"z\"");
     assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--format", "xml").err()).contains("--format xml");
     assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--unit", "words").err()).contains("--unit words");
+    CliRun overCover = CliRun.of("agreement", p, "--coders", "x,y", "--min-cover", "150");
+    assertThat(overCover.err()).contains("--min-cover is a percentage").doesNotContain("internal error");
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--documents", "a,a").err()).contains("\"a\" twice");
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--unit", "document", "--speaker", "B").err())
+        .contains("--speaker works with");
+  }
+
+  @Test
+  void aCategoryWithOneValueSaysWhyAc1IsOne() throws Exception {
+    // nobody coded Letting narrate in a or b: every unit there is absent for both coders
+    JsonNode r = json("--bootstrap", "0", "--documents", "b");
+    JsonNode letting = row(r.get("categories"), "Letting narrate");
+    assertThat(letting.get("cohen_kappa").get("value").isNull()).isTrue();
+    assertThat(value(letting, "gwet_ac1")).isEqualTo(1.0);
+    assertThat(letting.get("notes").toString()).contains("same value (absent)").contains("by definition");
+    String text = CliRun.ok("agreement", p, "--coders", "x,y", "--categories", "Giving space", "--documents", "b",
+        "--bootstrap", "0").out();
+    assertThat(text).contains("Letting narrate: every coder gave every unit the same value");
+  }
+
+  @Test
+  void everyCsvLineNamesItsDocumentsAndFilters() throws Exception {
+    String csv = CliRun.ok("agreement", p, "--coders", "x,y", "--categories", "Giving space", "--documents", "a,b",
+        "--bootstrap", "0", "--format", "csv").out();
+    List<org.apache.commons.csv.CSVRecord> lines = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).build().parse(new java.io.StringReader(csv)).getRecords();
+    assertThat(lines).isNotEmpty().allSatisfy(line -> {
+      assertThat(line.get("documents")).isEqualTo("2");
+      assertThat(line.get("filters")).contains("documents=a,b").contains("categories=Giving space");
+    });
   }
 }

@@ -36,10 +36,10 @@ public final class UnitizingAlpha {
     parts.put("De", expected.value);
     parts.put("units", (double) expected.units);
     if (expected.units == 0) {
-      return ChanceCorrected.undefined(CATEGORY_NAME, "no coder marked a span of " + category, parts);
+      return ChanceCorrected.undefined(CATEGORY_NAME, "no coder marked a span of this category", parts);
     }
     if (!(expected.value > 0)) {
-      return ChanceCorrected.undefined(CATEGORY_NAME, "every span of " + category
+      return ChanceCorrected.undefined(CATEGORY_NAME, "every span of this category"
           + " has length 0: nothing was coded, so there is no chance disagreement to compare with", parts);
     }
     return Estimate.of(CATEGORY_NAME, 1 - observed / expected.value, parts);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.lacrima.core.agreement.Estimate;
@@ -25,7 +26,8 @@ public final class AgreementCsv {
 
   private static final String[] HEADER = {"table", "kind", "label", "path", "coefficient", "value", "undefined_because",
       "standard_error", "ci_lower", "ci_upper", "p_below_667", "p_below_800", "units", "units_pairable", "prevalence",
-      "coders", "unit", "min_cover_percent", "codebook_version", "tool_version", "seed", "replicates", "resampling"};
+      "notes", "coders", "unit", "min_cover_percent", "overlap_percent", "documents", "filters", "codebook_version",
+      "codebook_change", "tool_version", "seed", "replicates", "resampling"};
 
   private AgreementCsv() {
   }
@@ -43,39 +45,42 @@ public final class AgreementCsv {
       for (Row r : table.getValue()) {
         for (Figure f : r.figures()) {
           line(csv, p, table.getKey(), r.kind().code(), r.label(), r.path(), f, num(r.units()), num(r.unitsPairable()),
-              r.prevalence());
+              r.prevalence(), String.join("; ", r.notes()));
         }
       }
     }
     for (SpanAnalysis.SpanRow r : report.spans()) {
-      line(csv, p, "spans", "category", r.label(), r.path(), r.unitizingAlpha(), "", "", OptionalDouble.empty());
+      line(csv, p, "spans", "category", r.label(), r.path(), r.unitizingAlpha(), "", "", OptionalDouble.empty(), "");
       for (SpanAnalysis.PairKappa k : r.characterKappa()) {
         String label = r.label() + " (" + k.first() + " vs " + k.second() + ")";
-        line(csv, p, "spans", "category", label, r.path(), k.kappa(), num(k.characters()), "", OptionalDouble.empty());
+        line(csv, p, "spans", "category", label, r.path(), k.kappa(), num(k.characters()), "", OptionalDouble.empty(), "");
         line(csv, p, "spans", "category", label, r.path(), k.percentageAgreement(), num(k.characters()), "",
-            OptionalDouble.empty());
+            OptionalDouble.empty(), "");
       }
     }
     if (report.segments().isPresent()) {
       SegmentMatching.Result s = report.segments().get();
       for (SegmentMatching.CodeRow r : s.codes()) {
-        line(csv, p, "segments", "category", r.label(), r.path(), r.percentageAgreement(), "", "", OptionalDouble.empty());
+        line(csv, p, "segments", "category", r.label(), r.path(), r.percentageAgreement(), "", "", OptionalDouble.empty(), "");
       }
-      line(csv, p, "segments", "overall", "all codes", "", s.percentageAgreement(), "", "", OptionalDouble.empty());
-      line(csv, p, "segments", "overall", "all codes", "", s.kappa(), "", "", OptionalDouble.empty());
+      line(csv, p, "segments", "overall", "all codes", "", s.percentageAgreement(), "", "", OptionalDouble.empty(), "");
+      line(csv, p, "segments", "overall", "all codes", "", s.kappa(), "", "", OptionalDouble.empty(), "");
     }
     csv.flush();
   }
 
   private static void line(CSVPrinter csv, Provenance p, String table, String kind, String label, String path, Figure f,
-      String units, String pairable, OptionalDouble prevalence) throws IOException {
+      String units, String pairable, OptionalDouble prevalence, String notes) throws IOException {
     Estimate e = f.estimate();
     List<String> cells = new ArrayList<>(List.of(table, kind, label, path, f.name(), opt(e.value()),
         e.undefinedBecause().orElse(""), opt(e.standardError()),
         f.interval().map(i -> opt(i.lower())).orElse(""), f.interval().map(i -> opt(i.upper())).orElse(""),
-        opt(f.belowTentative()), opt(f.belowReliable()), units, pairable, opt(prevalence),
-        String.join(",", p.coders()), p.unit(), Integer.toString(p.minCoverPercent()), p.codebookVersion(),
-        p.toolVersion(), Long.toString(p.seed()), Integer.toString(p.replicates()), p.resampling()));
+        opt(f.belowTentative()), opt(f.belowReliable()), units, pairable, opt(prevalence), notes,
+        String.join(",", p.coders()), p.unit(), Integer.toString(p.minCoverPercent()),
+        p.overlapPercent().map(String::valueOf).orElse(""), Integer.toString(p.documents().size()),
+        p.filters().entrySet().stream().map(kv -> kv.getKey() + "=" + kv.getValue()).collect(Collectors.joining("; ")),
+        p.codebookVersion(), Long.toString(p.codebookChange()), p.toolVersion(), Long.toString(p.seed()),
+        Integer.toString(p.replicates()), p.resampling()));
     csv.printRecord(cells);
   }
 

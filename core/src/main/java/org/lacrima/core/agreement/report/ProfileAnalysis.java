@@ -1,6 +1,7 @@
 package org.lacrima.core.agreement.report;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,8 @@ public final class ProfileAnalysis {
     double judged = 0;
     double present = 0;
     double[] given = new double[data.coders()];
+    // the values given in pairable units: one alone makes chance agreement total for the kappas and alpha
+    BitSet paired = new BitSet();
     boolean binary = p.kind == Row.Kind.CATEGORY || p.kind == Row.Kind.POOLED;
     for (int u = 0; u < data.units(); u++) {
       double w = data.weight(u);
@@ -135,6 +138,11 @@ public final class ProfileAnalysis {
       }
       if (values >= 2) {
         pairable += w;
+        for (int k = 0; k < data.coders(); k++) {
+          if (data.value(u, k) != ReliabilityData.MISSING) {
+            paired.set(data.value(u, k));
+          }
+        }
       }
     }
     Map<String, Double> byCoder = new LinkedHashMap<>();
@@ -147,6 +155,11 @@ public final class ProfileAnalysis {
     if (p.kind == Row.Kind.POOLED) {
       notes.add("every unit and category is one judgement (present or absent); " + p.variables.length
           + " categories that a coder used");
+    }
+    if (paired.cardinality() == 1 && p.kind != Row.Kind.POOLED) {
+      notes.add("every coder gave every unit the same value (" + data.domain().labels().get(paired.nextSetBit(0))
+          + "): AC1 and Brennan–Prediger's kappa are 1 by definition, since they take chance from the number of "
+          + "possible values, while the kappas and alpha, which take it from the values given, are undefined");
     }
     OptionalDouble prevalence = binary && judged > 0 ? OptionalDouble.of(present / judged) : OptionalDouble.empty();
     return new Row(p.kind, p.label, p.path, units, pairable, prevalence, byCoder, figures, notes);

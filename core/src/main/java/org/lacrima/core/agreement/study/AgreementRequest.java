@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.lacrima.core.InputException;
 
 /**
  * What a user asks agreement for: which coders, over which units (and how much of a unit a code
@@ -34,13 +35,13 @@ public record AgreementRequest(
     Objects.requireNonNull(speaker, "speaker");
     categories = List.copyOf(categories);
     if (minCoverPercent < 0 || minCoverPercent > 100) {
-      throw new IllegalArgumentException("--min-cover is a percentage, 0 to 100");
+      throw new InputException("--min-cover is a percentage, 0 to 100");
     }
     if (overlapPercent < 1 || overlapPercent > 100) {
-      throw new IllegalArgumentException("--overlap is a percentage, 1 to 100");
+      throw new InputException("--overlap is a percentage, 1 to 100");
     }
     if (replicates < 0) {
-      throw new IllegalArgumentException("--bootstrap cannot be negative");
+      throw new InputException("--bootstrap cannot be negative");
     }
   }
 
