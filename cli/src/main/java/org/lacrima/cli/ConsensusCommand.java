@@ -3,6 +3,7 @@ package org.lacrima.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +67,22 @@ final class ConsensusCommand implements Callable<Integer> {
       for (Consensus.Disagreement d : status.open()) {
         print(d, out);
       }
+      clashes(status.clashes(), out);
       if (!status.open().isEmpty()) {
         out.println("Decide each with: " + Lacrima.command() + " consensus decide " + projectName
-            + " ID --take CODER|--both|--neither|--span START..END --category C --coders … --why \"…\"");
+            + " ID --take CODER|--both|--neither|--span START..END --category C --why \"…\"");
       }
     }
     return 0;
+  }
+
+  /** Decisions that together give one unit two categories of an exclusive group: the layer is not complete. */
+  static void clashes(List<Consensus.ExclusiveClash> clashes, PrintWriter out) {
+    for (Consensus.ExclusiveClash c : clashes) {
+      out.printf("%s %d..%d: the consensus holds %s, all of the exclusive group \"%s\"; decide "
+          + "again on all but one of them (a later decision replaces the earlier)%n", c.unit().documentName(),
+          c.unit().start(), c.unit().end(), String.join(" and ", c.categories()), c.group());
+    }
   }
 
   static void print(Consensus.Disagreement d, PrintWriter out) {
@@ -134,7 +145,7 @@ final class ConsensusCommand implements Callable<Integer> {
       Instant now = Instant.now();
       try (ProjectStore store = project.open()) {
         Consensus.Status status = store.write(s -> {
-          StudyData data = study.collectOrSaved(s);
+          StudyData data = study.collectSaved(s);
           Map<String, Consensus.Disagreement> disagreements = Consensus.byId(s, data);
           if (file != null) {
             try (CsvTable table = CsvTable.open(file)) {
@@ -164,6 +175,7 @@ final class ConsensusCommand implements Callable<Integer> {
         });
         spec.commandLine().getOut().printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
             status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
+        clashes(status.clashes(), spec.commandLine().getOut());
       }
       return 0;
     }
@@ -212,10 +224,17 @@ final class ConsensusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (ProjectStore store = project.open()) {
-        List<Consensus.Disagreement> all = store.read(s -> Consensus.disagreements(s, study.collectOrSaved(s)));
+        List<Consensus.ExclusiveClash> clashes = new ArrayList<>();
+        List<Consensus.Disagreement> all = store.read(s -> {
+          StudyData data = study.collectOrSaved(s);
+          List<Consensus.Disagreement> found = Consensus.disagreements(s, data);
+          clashes.addAll(Consensus.clashes(s, data, found));
+          return found;
+        });
         long resolved = all.stream().filter(d -> d.decision().isPresent()).count();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d of %,d disagreements decided.%n", resolved, all.size());
+        clashes(clashes, out);
         Map<String, Long> byKind = new java.util.TreeMap<>();
         all.stream().filter(d -> d.decision().isPresent())
             .forEach(d -> byKind.merge(d.decision().get().kind().code(), 1L, Long::sum));

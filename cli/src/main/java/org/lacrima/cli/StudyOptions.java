@@ -65,6 +65,21 @@ final class StudyOptions {
     return AgreementStudy.collect(s, coders.isEmpty() ? ConsensusStudy.saved(s) : request(), new IcuSentenceSplitter());
   }
 
+  /**
+   * The study the consensus layer was built for. Options, where given, must describe that same study: deciding
+   * rebuilds the layer, and rebuilding it for a study other than the saved one would leave the saved study's
+   * disagreements and the layer out of step.
+   */
+  StudyData collectSaved(ProjectSession s) {
+    AgreementRequest saved = ConsensusStudy.saved(s);
+    if (!coders.isEmpty() && !ConsensusStudy.toJson(request()).equals(ConsensusStudy.toJson(saved))) {
+      throw new org.lacrima.core.InputException("the consensus layer was built for another study ("
+          + ConsensusStudy.toJson(saved) + "); decide without --coders and the other study options, or rebuild it "
+          + "for the new study first with: consensus PROJECT --coders … and those options");
+    }
+    return AgreementStudy.collect(s, saved, new IcuSentenceSplitter());
+  }
+
   AgreementRequest request() {
     if (coders.isEmpty()) {
       throw new org.lacrima.core.InputException("name the coders to compare: --coders A,B");

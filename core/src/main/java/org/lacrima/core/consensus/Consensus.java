@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.lacrima.core.Ids;
 import org.lacrima.core.InputException;
@@ -43,10 +45,17 @@ public final class Consensus {
 
   /** What a build found: units agreed present, disagreements, and how many are decided. */
   public record Status(long agreedPresent, int disagreements, int resolved, List<Disagreement> open,
-      List<Disagreement> all) {
+      List<Disagreement> all, List<ExclusiveClash> clashes) {
     public boolean complete() {
-      return resolved == disagreements;
+      return resolved == disagreements && clashes.isEmpty();
     }
+  }
+
+  /**
+   * A unit where the decisions give the consensus two or more categories of one exclusive group: each decision
+   * was taken on one category, and together they break the rule the group stands for.
+   */
+  public record ExclusiveClash(StudyUnit unit, String group, List<String> categories) {
   }
 
   private Consensus() {
@@ -200,18 +209,7 @@ public final class Consensus {
         continue;
       }
       for (StudyUnit u : data.units()) {
-        // agreed: every coder who judged the unit found the category, and at least two did (as for agreement,
-        // a coder outside its coverage has no say; a unit one coder alone judged is neither agreed nor disputed)
-        int judged = 0;
-        boolean all = true;
-        for (int k = 0; k < data.coders().size(); k++) {
-          int value = data.value(u, v, k);
-          if (value != ReliabilityData.MISSING) {
-            judged++;
-            all &= value == 1;
-          }
-        }
-        if (all && judged >= 2) {
+        if (agreedPresent(data, u, v)) {
           agreed++;
           List<int[]> union = new ArrayList<>();
           for (int k = 0; k < data.coders().size(); k++) {
@@ -248,7 +246,73 @@ public final class Consensus {
     }
     s.codings().add(codings);
     recordCoverage(s, data, layer);
-    return new Status(agreed, all.size(), resolved, open, all);
+    return new Status(agreed, all.size(), resolved, open, all, clashes(s, data, all));
+  }
+
+  /**
+   * Agreed present: every coder who judged the unit found the category, and at least two did (as for agreement, a
+   * coder outside its coverage has no say; a unit one coder alone judged is neither agreed nor disputed).
+   */
+  private static boolean agreedPresent(StudyData data, StudyUnit u, Variable v) {
+    int judged = 0;
+    boolean all = true;
+    for (int k = 0; k < data.coders().size(); k++) {
+      int value = data.value(u, v, k);
+      if (value != ReliabilityData.MISSING) {
+        judged++;
+        all &= value == 1;
+      }
+    }
+    return all && judged >= 2;
+  }
+
+  /** The units where what was agreed and decided gives the layer two categories of one exclusive group. */
+  public static List<ExclusiveClash> clashes(ProjectSession s, StudyData data, List<Disagreement> disagreements) {
+    List<Variable> groups = data.variables(Variable.Kind.GROUP);
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, Set<UUID>> held = new HashMap<>();
+    for (Variable v : data.variables(Variable.Kind.CATEGORY)) {
+      for (StudyUnit u : data.units()) {
+        if (agreedPresent(data, u, v)) {
+          held.computeIfAbsent(u.index(), x -> new HashSet<>()).add(v.id());
+        }
+      }
+    }
+    for (Disagreement d : disagreements) {
+      if (d.decision().isEmpty()) {
+        continue;
+      }
+      ConsensusDecision decision = d.decision().get();
+      Set<UUID> here = held.computeIfAbsent(d.unit().index(), x -> new HashSet<>());
+      switch (decision.kind()) {
+        case TAKE -> {
+          if (d.presentBy().containsKey(decision.takenCoder().get())) {
+            here.add(d.category());
+          }
+        }
+        case BOTH -> here.add(d.category());
+        case NEW -> here.add(decision.newCategory().get());
+        case NEITHER -> {
+        }
+        default -> throw new IllegalStateException();
+      }
+    }
+    var system = s.categories().current();
+    List<ExclusiveClash> out = new ArrayList<>();
+    for (Variable g : data.variables(Variable.Kind.GROUP)) {
+      List<UUID> children = system.children(g.id()).stream().map(c -> c.id()).toList();
+      for (StudyUnit u : data.units()) {
+        Set<UUID> here = held.getOrDefault(u.index(), Set.of());
+        List<String> clashing = children.stream().filter(here::contains)
+            .map(c -> system.get(c).label().english()).toList();
+        if (clashing.size() >= 2) {
+          out.add(new ExclusiveClash(u, g.label(), clashing));
+        }
+      }
+    }
+    return out;
   }
 
   /**
