@@ -188,12 +188,14 @@ class AgreementCommandTest {
     JsonNode s = json("--unit", "maxqda").get("segments");
     assertThat(s.get("mode").asText()).isEqualTo("maxqda_compatible");
     // c is left out (y coded nothing there). Pause: a1 and b1 match from both sides (4), x's a2 quote and
-    // y's b2 do not; Letting narrate: y's a2 has no match. 4 of 7; Brennan-Prediger with q = 3 codes
-    // (Giving space, Pause, Letting narrate): (4/7 - 1/3) / (2/3)
+    // y's b2 do not; Letting narrate: y's a2 has no match. 4 of 7; Brennan-Prediger with q = 2, the codes the
+    // two coders used (Pause, Letting narrate; not Giving space, which nobody coded), as MAXQDA's manual sets
+    // chance: (4/7 - 1/2) / (1/2)
     assertThat(s.get("agreements").asInt()).isEqualTo(4);
     assertThat(s.get("non_matches").asInt()).isEqualTo(3);
     assertThat(value(s, "percentage_agreement")).isCloseTo(4.0 / 7, within(1e-12));
-    assertThat(value(s, "brennan_prediger_kappa")).isCloseTo((4.0 / 7 - 1.0 / 3) / (2.0 / 3), within(1e-12));
+    assertThat(value(s, "brennan_prediger_kappa")).isCloseTo((4.0 / 7 - 1.0 / 2) / (1.0 / 2), within(1e-12));
+    assertThat(s.get("codes")).hasSize(2);
     assertThat(s.get("unmatched")).hasSize(3);
   }
 

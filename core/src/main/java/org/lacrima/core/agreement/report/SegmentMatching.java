@@ -69,6 +69,10 @@ public final class SegmentMatching {
           }
         }
       }
+      if (agree + firstOnly + secondOnly == 0) {
+        // MAXQDA's table lists the codes the two coders used, and chance agreement is 1 over their number
+        continue;
+      }
       rows.add(new CodeRow(c.key(), c.label(), c.path(), agree, firstOnly, secondOnly,
           Figure.of(percentage(agree, firstOnly + secondOnly))));
       agreeTotal += agree;
@@ -76,7 +80,7 @@ public final class SegmentMatching {
     }
     Estimate po = percentage(agreeTotal, disagreeTotal);
     return new Result(overlapPercent, rows, agreeTotal, disagreeTotal, Figure.of(po),
-        Figure.of(kappa(po, categories.size())), unmatched);
+        Figure.of(kappa(po, rows.size())), unmatched);
   }
 
   private static List<CodedSpan> of(SpanDocument d, int coder, String key) {
