@@ -72,8 +72,8 @@ final class AgreementText {
               col("AC1", 6, x -> value(x.figure("gwet_ac1")))));
     }
     if (!r.overall().isEmpty()) {
-      table(out, "Overall", r.overall(), List.of(
-          col("units", 9, x -> count(x.units())),
+      table(out, "Overall (units: those judged by two or more coders)", r.overall(), List.of(
+          col("units", 9, x -> count(x.unitsPairable())),
           col("% agr.", 6, x -> value(x.figure(agreement))),
           col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
           col("Fleiss κ", 8, x -> value(x.figure("fleiss_category_kappa"))),

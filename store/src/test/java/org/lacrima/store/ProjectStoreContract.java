@@ -30,6 +30,7 @@ import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.CodebookChange;
 import org.lacrima.core.coding.Coder;
+import org.lacrima.core.coding.Coverage;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.CodingExport;
 import org.lacrima.core.coding.CodingImport;
@@ -415,6 +416,41 @@ abstract class ProjectStoreContract {
       });
       List<MeaningUnit> left = store.read(s -> s.units().byDocument(a));
       assertThat(left).isEqualTo(units.subList(0, 1));
+    }
+  }
+
+  @Test
+  void keepsCoverageAndRemovesOnlyWhatIsAsked() {
+    try (ProjectStore store = createWithDocuments()) {
+      UUID a = store.read(s -> s.documents().byName("a").orElseThrow().id());
+      UUID b = store.read(s -> s.documents().byName("b").orElseThrow().id());
+      UUID pause = BuiltInCategorySystem.get().resolve("Pause").id();
+      UUID narrate = BuiltInCategorySystem.get().resolve("Letting narrate").id();
+      Coder layer = new Coder(UUID.randomUUID(), "consensus");
+      Coder mira = new Coder(UUID.randomUUID(), "mira");
+      List<Coverage> all = List.of(new Coverage(a, layer.id(), pause, 0, 5), new Coverage(b, layer.id(), pause, 1, 4),
+          new Coverage(a, layer.id(), narrate, 0, 5), new Coverage(a, mira.id(), pause, 0, 5));
+      store.write(s -> {
+        s.coders().add(layer);
+        s.coders().add(mira);
+        s.coverage().add(all);
+        // a span recorded twice is kept once
+        s.coverage().add(all.subList(0, 1));
+        return null;
+      });
+      List<Coverage> recorded = store.read(s -> s.coverage().byCategory(pause));
+      boolean narrateRecorded = store.read(s -> s.coverage().recordedFor(narrate));
+      assertThat(recorded).containsExactlyInAnyOrder(all.get(0), all.get(1), all.get(3));
+      assertThat(narrateRecorded).isTrue();
+      store.write(s -> {
+        s.coverage().remove(layer.id(), List.of(a), List.of(pause, narrate));
+        return null;
+      });
+      // the layer's coverage of a is gone; its coverage of b and mira's of a stay
+      List<Coverage> left = store.read(s -> s.coverage().byCategory(pause));
+      boolean narrateLeft = store.read(s -> s.coverage().recordedFor(narrate));
+      assertThat(left).containsExactlyInAnyOrder(all.get(1), all.get(3));
+      assertThat(narrateLeft).isFalse();
     }
   }
 
