@@ -25,4 +25,12 @@ enum Dialect {
         + "CASE WHEN coding.memo = '' THEN excluded.memo ELSE coding.memo || " + newline + " || excluded.memo END "
         + "WHERE excluded.memo <> '' AND " + find + "(coding.memo, excluded.memo) = 0";
   }
+
+  /**
+   * A text column ordered by code point, as SQLite's default collation orders UTF-8 bytes. PostgreSQL would
+   * follow the database's locale, and the order of documents decides which units a seeded bootstrap draws.
+   */
+  String byCodePoint(String column) {
+    return this == POSTGRESQL ? column + " COLLATE \"C\"" : column;
+  }
 }

@@ -129,7 +129,8 @@ final class JdbcProjectStore implements ProjectStore {
   private void lock(Handle h) {
     if (dialect == Dialect.POSTGRESQL) {
       h.execute("SET LOCAL lock_timeout = '2s'");
-      h.execute("SELECT pg_advisory_xact_lock(?)", projectKey);
+      // keyed by schema too: project keys start at 1 in every schema of a server
+      h.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()), ?)", Math.toIntExact(projectKey));
     }
     // SQLite: the write connection begins its transactions IMMEDIATE, which takes the file's
     // reserved lock at once.
@@ -148,9 +149,19 @@ final class JdbcProjectStore implements ProjectStore {
         return new ProjectAccessException(location + " is being changed by another process; "
             + "nothing was changed. Try again when it has finished.", e);
       }
+      if (t instanceof SQLException sql && "25006".equals(sql.getSQLState())) {
+        return new ProjectAccessException(location + " cannot be changed: the server accepts only reading here (a "
+            + "read-only role, transaction or standby server); nothing was changed.", e);
+      }
       if (t instanceof SQLException sql && isReadOnly(sql)) {
         return new ProjectAccessException(location + " cannot be changed: the file or its folder is read-only "
             + "for you (Lacrima needs to write the project and a journal file beside it); nothing was changed.", e);
+      }
+      if (t instanceof SQLException sql && "54000".equals(sql.getSQLState())) {
+        // PostgreSQL's program_limit_exceeded: a name beyond what a unique index can hold (about 2,700 bytes)
+        return new InputException("a name is too long to be stored on the server (" + sql.getMessage().lines()
+            .findFirst().orElse("") + "); keep names of coders, documents, variables, tags and projects to a few "
+            + "hundred characters. Nothing was changed.");
       }
     }
     return e;

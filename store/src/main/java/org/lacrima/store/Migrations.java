@@ -76,9 +76,21 @@ final class Migrations {
 
   private boolean historyExists(Connection c, String schema) throws SQLException {
     DatabaseMetaData meta = c.getMetaData();
-    try (ResultSet rs = meta.getTables(null, dialect == Dialect.POSTGRESQL ? schema : null, HISTORY_TABLE, null)) {
+    // the metadata takes patterns, where "_" stands for any character: schema team_a must not find team1a's table
+    // (SQLite has one schema per file and a table name without rivals; its driver's escaping is not relied on)
+    boolean postgres = dialect == Dialect.POSTGRESQL;
+    String escape = meta.getSearchStringEscape();
+    try (ResultSet rs = meta.getTables(null, postgres ? literal(schema, escape) : null,
+        postgres ? literal(HISTORY_TABLE, escape) : HISTORY_TABLE, null)) {
       return rs.next();
     }
+  }
+
+  private static String literal(String name, String escape) {
+    if (escape == null || escape.isEmpty()) {
+      return name;
+    }
+    return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
   }
 
   /**

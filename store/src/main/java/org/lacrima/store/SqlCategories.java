@@ -114,7 +114,8 @@ final class SqlCategories implements CategoryRepository {
 
   @Override
   public List<String> versionNames() {
-    return s.handle.createQuery("SELECT name FROM codebook_version WHERE project_key = :p ORDER BY log_sequence, name")
+    return s.handle.createQuery("SELECT name FROM codebook_version WHERE project_key = :p ORDER BY log_sequence, "
+        + s.dialect.byCodePoint("name"))
         .bind("p", s.projectKey).mapTo(String.class).list();
   }
 }

@@ -32,7 +32,7 @@ final class SqlCoders implements CoderRepository {
 
   @Override
   public List<Coder> list() {
-    return s.handle.createQuery("SELECT id, name FROM coder WHERE project_key = :p ORDER BY name")
+    return s.handle.createQuery("SELECT id, name FROM coder WHERE project_key = :p ORDER BY " + s.dialect.byCodePoint("name"))
         .bind("p", s.projectKey)
         .map((rs, ctx) -> new Coder(UUID.fromString(rs.getString("id")), rs.getString("name")))
         .list();

@@ -71,7 +71,7 @@ final class SqlDocuments implements DocumentRepository {
         .bind("p", s.projectKey)
         .map((rs, ctx) -> vars.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)))
         .list();
-    return s.handle.createQuery(SUMMARY + " WHERE project_key = :p ORDER BY name")
+    return s.handle.createQuery(SUMMARY + " WHERE project_key = :p ORDER BY " + s.dialect.byCodePoint("name"))
         .bind("p", s.projectKey)
         .map((rs, ctx) -> summary(rs, vars.getOrDefault(rs.getLong("key"), Map.of())))
         .list();
