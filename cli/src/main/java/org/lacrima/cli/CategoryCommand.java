@@ -62,7 +62,7 @@ final class CategoryCommand {
         PrintWriter out = spec.commandLine().getOut();
         out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ".");
         out.println("Logged as #" + c.sequence() + ". Undo with: " + Lacrima.command() + " category undo "
-            + project.project + " --why \"…\"");
+            + project.inHint() + " --why \"…\"");
       }
       return 0;
     }
@@ -218,7 +218,7 @@ final class CategoryCommand {
       CategoryOperations.SplitResult result = ops.split(resolve(system, category), parts, parsed);
       if (result.queued() > 0) {
         spec.commandLine().getOut().println(result.queued() + " codings wait for review: " + Lacrima.command()
-            + " category review " + project.project);
+            + " category review " + project.inHint());
       }
       return result.change();
     }

@@ -37,7 +37,7 @@ final class CodebookTagCommand implements Callable<Integer> {
     try (ProjectStore store = project.open()) {
       CodebookChange c = store.write(s -> CodebookHistory.tag(s, change.attribution(), name));
       spec.commandLine().getOut().println("Tagged the current category system \"" + name.strip() + "\" (#"
-          + c.sequence() + "). Compare with: " + Lacrima.command() + " codebook diff " + project.project + " "
+          + c.sequence() + "). Compare with: " + Lacrima.command() + " codebook diff " + project.inHint() + " "
           + name.strip() + " current");
     }
     return 0;

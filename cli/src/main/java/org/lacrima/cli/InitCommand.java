@@ -57,7 +57,7 @@ final class InitCommand implements Callable<Integer> {
             + builtIn.codable().size() + " codable categories, " + builtIn.relations().size()
             + " relations), kept as its base version.");
       }
-      out.println("Next: " + Lacrima.command() + " import " + project.project + " INTERVIEW.txt … [--vars variables.csv]");
+      out.println("Next: " + Lacrima.command() + " import " + project.inHint() + " INTERVIEW.txt … [--vars variables.csv]");
     }
     return 0;
   }

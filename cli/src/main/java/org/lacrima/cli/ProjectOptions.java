@@ -43,6 +43,15 @@ final class ProjectOptions {
     return ProjectStores.open(location());
   }
 
+  /**
+   * The project as a suggested next command names it: quoted where a shell needs it, and followed by --db where
+   * the server was given with --db (a server from LACRIMA_DB needs nothing).
+   */
+  String inHint() {
+    String quoted = project.matches("[A-Za-z0-9._/:@+=,-]+") ? project : "'" + project.replace("'", "'\\''") + "'";
+    return db != null && !db.isBlank() ? quoted + " --db …" : quoted;
+  }
+
   /** For messages: the absolute file, or the server project. */
   String describe() {
     ProjectLocation l = location();

@@ -64,7 +64,7 @@ final class SegmentCommand implements Callable<Integer> {
         return n;
       });
       spec.commandLine().getOut().println("Proposed " + units + " meaning units (" + mode.name().toLowerCase()
-          + ") in " + store.location() + ". See them with: " + Lacrima.command() + " units list " + project.project + " DOCUMENT");
+          + ") in " + store.location() + ". See them with: " + Lacrima.command() + " units list " + project.inHint() + " DOCUMENT");
     }
     return 0;
   }

@@ -38,4 +38,13 @@ class ServerCommandsTest {
     assertThat(refused.err()).contains("already has a project named \"study\"");
     assertThat(CliRun.ok("stats", "lacrima-demo", "--db", db).out()).contains("352 codings");
   }
+
+  @Test
+  void suggestedCommandsNameTheServerAndQuoteTheProject() {
+    String init = CliRun.ok("init", "team study", "--db", db).out();
+    assertThat(init).contains("import 'team study' --db …");
+    String added = CliRun.ok("category", "add", "team study", "Silence", "--parent", "Giving space", "--why", "pilot",
+        "--db", db).out();
+    assertThat(added).contains("category undo 'team study' --db …");
+  }
 }
