@@ -146,8 +146,10 @@ final class JdbcProjectStore implements ProjectStore {
         return (RuntimeException) t;
       }
       if (t instanceof SQLException sql && isLockConflict(sql)) {
-        return new ProjectAccessException(location + " is being changed by another process; "
-            + "nothing was changed. Try again when it has finished.", e);
+        // on SQLite a long read (an export piped into a pager, say) also holds off a writer until it ends
+        String reader = "55P03".equals(sql.getSQLState()) ? "" : ", or read at length by one (an export, say)";
+        return new ProjectAccessException(location + " is being changed by another process" + reader
+            + "; nothing was changed. Try again when it has finished.", e);
       }
       if (t instanceof SQLException sql && "25006".equals(sql.getSQLState())) {
         return new ProjectAccessException(location + " cannot be changed: the server accepts only reading here (a "
