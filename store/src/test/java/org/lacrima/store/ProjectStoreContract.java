@@ -292,6 +292,22 @@ abstract class ProjectStoreContract {
   }
 
   @Test
+  void aMemoThatIsPartOfTheStoredMemoIsAddedNotDropped() {
+    try (ProjectStore store = createWithDocuments()) {
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "not relevant here"))));
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "relevant"))));
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "relevant"))));
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "here"))));
+      store.read(s -> {
+        List<Coding> codings = s.codings().byDocument(s.documents().byName("a").orElseThrow().id());
+        assertThat(codings).singleElement()
+            .satisfies(c -> assertThat(c.memo()).isEqualTo("not relevant here\nrelevant\nhere"));
+        return null;
+      });
+    }
+  }
+
+  @Test
   void aBadCodingRowAnywhereLeavesTheProjectAsItWas() {
     try (ProjectStore store = createWithDocuments()) {
       store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", ""))));
