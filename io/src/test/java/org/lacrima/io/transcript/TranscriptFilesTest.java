@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFFootnote;
@@ -103,6 +105,81 @@ class TranscriptFilesTest {
       doc.write(out);
     }
     assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("00:12\tI: Wie war das?\nB: Schwer.\n");
+  }
+
+  @Test
+  void keepsAnEmojiWordWritesAsMarkupCompatibleSymbol() throws IOException {
+    // Word writes an emoji typed in Segoe UI Emoji like this: a w16se:symEx for Word 2016 and later,
+    // the character itself as the fallback for every other reader.
+    Path f = docx("emoji.docx", "<w:p><w:r><w:t xml:space=\"preserve\">B: Ich musste weinen </w:t></w:r>"
+        + "<w:r><mc:AlternateContent><mc:Choice Requires=\"w16se\"><w16se:symEx w16se:font=\"Segoe UI Emoji\""
+        + " w16se:char=\"1F622\"/></mc:Choice><mc:Fallback><w:t>\uD83D\uDE22</w:t></mc:Fallback>"
+        + "</mc:AlternateContent></w:r><w:r><w:t xml:space=\"preserve\"> und lachen.</w:t></w:r></w:p>");
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("B: Ich musste weinen \uD83D\uDE22 und lachen.\n");
+  }
+
+  @Test
+  void readsRunsInsideEveryKindOfContainer() throws IOException {
+    Path f = docx("containers.docx", "<w:p><w:dir w:val=\"rtl\"><w:r><w:t>B: in dir</w:t></w:r></w:dir></w:p>"
+        + "<w:p><w:bdo w:val=\"ltr\"><w:r><w:t>B: in bdo</w:t></w:r></w:bdo></w:p>"
+        + "<w:p><w:smartTag w:uri=\"x\" w:element=\"place\"><w:r><w:t>B: in smartTag</w:t></w:r></w:smartTag>"
+        + "<w:hyperlink w:anchor=\"a\"><w:r><w:t>, link</w:t></w:r></w:hyperlink>"
+        + "<w:fldSimple w:instr=\"PAGE\"><w:r><w:t>, field</w:t></w:r></w:fldSimple>"
+        + "<w:ins w:id=\"1\" w:author=\"T\"><w:r><w:t>, inserted</w:t></w:r></w:ins>"
+        + "<w:del w:id=\"2\" w:author=\"T\"><w:r><w:delText>, deleted</w:delText></w:r></w:del>"
+        + "<w:moveFrom w:id=\"3\" w:author=\"T\"><w:r><w:t>, moved away</w:t></w:r></w:moveFrom></w:p>"
+        // an element no version of Word writes today: its text is read, not lost
+        + "<w:p><w:futureWrapper><w:r><w:t>B: in something new</w:t></w:r></w:futureWrapper></w:p>");
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("B: in dir\nB: in bdo\n"
+        + "B: in smartTag, link, field, inserted\nB: in something new\n");
+  }
+
+  @Test
+  void readsATextBoxOnceAsLinesAfterItsParagraph() throws IOException {
+    // Word writes a text box twice: as a DrawingML shape for itself, as VML for older readers.
+    String box = "<w:txbxContent><w:p><w:r><w:t>Notiz: sie weinte</w:t></w:r></w:p>"
+        + "<w:p><w:r><w:t>zweite Zeile</w:t></w:r></w:p></w:txbxContent>";
+    Path f = docx("box.docx", "<w:p><w:r><w:t xml:space=\"preserve\">B: Davor </w:t></w:r>"
+        + "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"
+        + "<wps:wsp><wps:txbx>" + box + "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        + "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" + box + "</v:textbox></v:shape></w:pict>"
+        + "</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>und danach.</w:t></w:r></w:p>"
+        + "<w:p><w:r><w:t>I: Weiter.</w:t></w:r></w:p>");
+    assertThat(TranscriptFiles.read(f).rawText())
+        .isEqualTo("B: Davor und danach.\nNotiz: sie weinte\nzweite Zeile\nI: Weiter.\n");
+  }
+
+  /** A DOCX file of the given body, written part by part as Word lays it out. */
+  private Path docx(String name, String body) throws IOException {
+    Path f = dir.resolve(name);
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+      entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+          + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+      entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+          + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document"
+          + " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+          + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
+          + " xmlns:w16se=\"http://schemas.microsoft.com/office/word/2015/wordml/symex\""
+          + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
+          + " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
+          + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+          + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"w16se wps\">"
+          + "<w:body>" + body + "</w:body></w:document>");
+    }
+    return f;
+  }
+
+  private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
   }
 
   @Test
