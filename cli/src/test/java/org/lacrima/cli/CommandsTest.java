@@ -137,6 +137,76 @@ class CommandsTest {
   }
 
   @Test
+  void codingsOnRetiredAndSplitCategoriesRoundTripExactly() throws IOException {
+    Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte um die Mutter. Ich schwieg lange.\n", StandardCharsets.UTF_8);
+    for (String p : new String[] {project, dir.resolve("second.lacrima").toString()}) {
+      if (!p.equals(project)) {
+        CliRun.ok("init", p);
+      }
+      CliRun.ok("import", p, t.toString());
+    }
+    CliRun.ok("codings", "import", project, write("codings.csv", String.join("\n",
+        "document,quote,category,coder,memo",
+        "a,Ich schwieg lange.,Pause,mira,long silence",
+        "a,Sie weinte um die Mutter.,Crying in grief,mira,",
+        "a,Sie weinte um die Mutter.,Crying in grief,jonas,loss",
+        ""), StandardCharsets.UTF_8).toString());
+    String second = dir.resolve("second.lacrima").toString();
+    for (String p : new String[] {project, second}) {
+      CliRun.ok("category", "retire", p, "Pause", "--why", "the team codes silence elsewhere");
+      CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+          "Grief about a separation", "--why", "two kinds of loss");
+    }
+    Path exported = dir.resolve("export.csv");
+    CliRun.ok("codings", "export", project, "-o", exported.toString());
+    assertThat(Files.readString(exported)).contains(",Interventions > Giving space > Pause,")
+        .contains(",Assumptions > Forms of emotional crying > Crying in grief,");
+
+    // the project's own export goes back in as a repetition of what it holds
+    String before = snapshot();
+    CliRun again = CliRun.ok("codings", "import", project, exported.toString());
+    assertThat(again.out()).contains("Read 3 rows").contains("0 codings added");
+    assertThat(snapshot()).isEqualTo(before);
+    // so does a row that repeats a stored decision without its id
+    CliRun.ok("codings", "import", project, write("repeat.csv",
+        "document,quote,category,coder\na,Ich schwieg lange.,Pause,mira\n", StandardCharsets.UTF_8).toString());
+    assertThat(snapshot()).isEqualTo(before);
+    // but a new decision on a retired category is still refused
+    assertThat(CliRun.of("codings", "import", project, write("new.csv",
+        "document,quote,category,coder\na,Ich schwieg lange.,Pause,lea\n", StandardCharsets.UTF_8).toString()).err())
+        .contains("new.csv, line 2").contains("\"Pause\" is retired and takes no new codings");
+
+    // into another project with the same documents and the same history: the same codings exactly
+    CliRun.ok("codings", "import", second, exported.toString());
+    Path exportedAgain = dir.resolve("again.csv");
+    CliRun.ok("codings", "export", second, "-o", exportedAgain.toString());
+    assertThat(Files.readAllBytes(exportedAgain)).isEqualTo(Files.readAllBytes(exported));
+  }
+
+  @Test
+  void anUnknownCategoryIdFallsBackToTheCategoryPath() throws IOException {
+    Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", project, t.toString());
+    // the id of a category made in another project, with the path that names it here too
+    Path codings = write("codings.csv", String.join("\n",
+        "id,document,coder,category_id,category_path,start,end,text,memo",
+        "018f4c2e-0000-7000-8000-000000000001,a,mira,018f4c2e-0000-7000-8000-0000000000aa,"
+            + "Interventions > Giving space > Letting narrate,19,30,Sie weinte.,",
+        "018f4c2e-0000-7000-8000-000000000002,a,mira,018f4c2e-0000-7000-8000-0000000000bb,"
+            + "Interventions > Giving space > No such category,19,30,Sie weinte.,",
+        ""), StandardCharsets.UTF_8);
+    CliRun refused = CliRun.of("codings", "import", project, codings.toString());
+    assertThat(refused.err()).contains("codings.csv, line 3: no category with id 018f4c2e-0000-7000-8000-0000000000bb")
+        .contains("No such category");
+    Files.writeString(codings, Files.readAllLines(codings).subList(0, 2).stream().map(l -> l + "\n")
+        .reduce("", String::concat));
+    CliRun.ok("codings", "import", project, codings.toString());
+    assertThat(CliRun.ok("codings", "export", project).out())
+        .contains("018f4c2e-0000-7000-8000-000000000001,a,mira,")
+        .contains(",Interventions > Giving space > Letting narrate,19,30,Sie weinte.,");
+  }
+
+  @Test
   void aBadCodingsRowIsNamedAndNothingLands() throws IOException {
     Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
     CliRun.ok("import", project, t.toString());
