@@ -207,6 +207,25 @@ class CommandsTest {
   }
 
   @Test
+  void namesMeanTheSameDecomposedOrWithStraySpaces() throws IOException {
+    // a file name as a Mac writes it (decomposed) and with a space before the extension
+    Path t = write("Sitzung Ma\u0308rz .txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    Path vars = write("vars.csv", "document,orientation\nSitzung Ma\u0308rz,PDT\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", project, t.toString(), "--vars", vars.toString());
+    Path codings = write("codings.csv", String.join("\n",
+        "document,quote,category,coder",
+        "Sitzung März,Sie weinte.,U\u0308berwa\u0308ltigtes Weinen ,Ju\u0308rgen",
+        "Sitzung März ,Wie war das?,Überwältigtes Weinen,Jürgen",
+        ""), StandardCharsets.UTF_8);
+    CliRun imported = CliRun.ok("codings", "import", project, codings.toString());
+    assertThat(imported.out()).contains("2 codings added").contains("New coder: Jürgen");
+    assertThat(imported.out().lines().filter(l -> l.startsWith("New coder")).count()).isEqualTo(1);
+    String csv = CliRun.ok("codings", "export", project).out();
+    assertThat(csv).contains(",Sitzung März,Jürgen,").contains("Overwhelmed crying");
+    assertThat(CliRun.ok("stats", project).out()).contains("Documents by orientation: PDT 1");
+  }
+
+  @Test
   void aBadCodingsRowIsNamedAndNothingLands() throws IOException {
     Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
     CliRun.ok("import", project, t.toString());

@@ -17,6 +17,7 @@ import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.UnknownCategoryException;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.text.Names;
 import org.lacrima.core.transcript.DocumentSummary;
 
 /**
@@ -49,8 +50,10 @@ public final class CodingImport {
   private CodingImport(ProjectSession session) {
     this.session = session;
     this.system = session.categories().current();
-    session.documents().list().forEach(d -> documents.put(d.name(), d));
-    session.coders().list().forEach(c -> coders.put(c.name(), c));
+    // keyed by the normal form of the name, as rows are looked up by it; names stored before
+    // Lacrima normalized them are found too
+    session.documents().list().forEach(d -> documents.putIfAbsent(Names.normalize(d.name()), d));
+    session.coders().list().forEach(c -> coders.putIfAbsent(Names.normalize(c.name()), c));
   }
 
   public static Report run(ProjectSession session, Iterator<CodingRow> rows) {
@@ -109,7 +112,7 @@ public final class CodingImport {
   }
 
   private Coding toCoding(CodingRow row) {
-    DocumentSummary doc = documents.get(row.document());
+    DocumentSummary doc = documents.get(Names.normalize(row.document()));
     if (doc == null) {
       throw error(row, row.document().isBlank() ? "names no document"
           : "no document named \"" + row.document() + "\" in the project");
@@ -221,7 +224,7 @@ public final class CodingImport {
   }
 
   private Coder coder(CodingRow row) {
-    String name = row.coder().strip();
+    String name = Names.normalize(row.coder());
     if (name.isEmpty()) {
       throw error(row, "names no coder");
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.lacrima.core.InputException;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.text.Names;
 
 /**
  * Turns transcripts into documents of a project: normalizes the text, finds speaker turns, attaches
@@ -54,6 +55,10 @@ public final class TranscriptImport {
     Map<String, String> common = DocumentVariables.normalize(options.variables(), "--var", "");
     Map<String, Transcript> byName = new LinkedHashMap<>();
     for (Transcript t : transcripts) {
+      if (t.name().isEmpty()) {
+        throw new InputException(t.fileName(), "", "gives no document name (its name before the extension is blank); "
+            + "rename the file");
+      }
       Transcript earlier = byName.putIfAbsent(t.name(), t);
       if (earlier != null) {
         throw new InputException(t.fileName(), "", "has the same document name \"" + t.name()
@@ -68,21 +73,22 @@ public final class TranscriptImport {
     Map<String, Map<String, String>> existingUpdates = new LinkedHashMap<>();
     for (VariableRow row : options.variableRows()) {
       String place = "line " + row.line();
-      if (row.document().isBlank()) {
+      String document = Names.normalize(row.document());
+      if (document.isEmpty()) {
         throw new InputException(row.source(), place, "names no document");
       }
       Map<String, String> values = DocumentVariables.normalize(row.values(), row.source(), place);
       Map<String, Map<String, String>> target;
-      if (byName.containsKey(row.document())) {
+      if (byName.containsKey(document)) {
         target = rowsByDocument;
-      } else if (session.documents().byName(row.document()).isPresent()) {
+      } else if (session.documents().byName(document).isPresent()) {
         target = existingUpdates;
       } else {
-        throw new InputException(row.source(), place, "no document named \"" + row.document()
+        throw new InputException(row.source(), place, "no document named \"" + document
             + "\" in this import or in the project");
       }
-      if (target.putIfAbsent(row.document(), values) != null) {
-        throw new InputException(row.source(), place, "document \"" + row.document() + "\" has a second row");
+      if (target.putIfAbsent(document, values) != null) {
+        throw new InputException(row.source(), place, "document \"" + document + "\" has a second row");
       }
     }
     List<Document> documents = new ArrayList<>(byName.size());

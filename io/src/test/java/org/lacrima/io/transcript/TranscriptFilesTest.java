@@ -38,6 +38,14 @@ class TranscriptFilesTest {
   }
 
   @Test
+  void namesTheDocumentInNormalFormWithoutStraySpaces() throws IOException {
+    Path spaced = Files.writeString(dir.resolve("Interview 3 .txt"), "B: ja\n", StandardCharsets.UTF_8);
+    assertThat(TranscriptFiles.read(spaced).name()).isEqualTo("Interview 3");
+    Path decomposed = Files.writeString(dir.resolve("Ma\u0308rz.txt"), "B: ja\n", StandardCharsets.UTF_8);
+    assertThat(TranscriptFiles.read(decomposed).name()).isEqualTo("M\u00e4rz");
+  }
+
+  @Test
   void readsDocxParagraphsAndTableCellsAsLines() throws IOException {
     Path f = dir.resolve("interview.docx");
     try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(f)) {
