@@ -98,6 +98,10 @@ class CommandsTest {
     String units = CliRun.ok("units", "list", project, "a").out();
     assertThat(units.lines()).hasSize(4);
     assertThat(units).containsPattern("split +Frage eins.\\n").containsPattern("split +Frage zwei.\\n");
+    CliRun across = CliRun.of("units", "merge", project, "a", "2", "3");
+    assertThat(across.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(across.err()).contains("units 2 to 3").contains("different speaker turns (I, B)");
+    assertThat(CliRun.ok("units", "list", project, "a").out()).isEqualTo(units);
     CliRun again = CliRun.of("segment", project, "--by", "turn");
     assertThat(again.status()).isEqualTo(Lacrima.REFUSED);
     assertThat(again.err()).contains("adjusted by hand").contains("--replace");
