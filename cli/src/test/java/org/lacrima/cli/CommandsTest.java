@@ -273,6 +273,9 @@ class CommandsTest {
     String other = dir.resolve("other.lacrima").toString();
     CliRun.ok("init", other);
     byte[] before = Files.readAllBytes(Path.of(other));
+    CliRun folder = CliRun.of("codings", "export", project, "-o", dir.toString());
+    assertThat(folder.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(folder.err()).contains("-o " + dir + " is a folder; give the name of the file to write");
     CliRun codings = CliRun.of("codings", "export", project, "-o", other);
     assertThat(codings.status()).isEqualTo(Lacrima.REFUSED);
     assertThat(codings.err()).contains("is a project").contains("must not overwrite it");

@@ -2,6 +2,7 @@ package org.lacrima.io.transcript;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -10,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.xml.namespace.QName;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.xmlbeans.XmlCursor;
 import org.lacrima.core.InputException;
@@ -30,10 +32,14 @@ public final class TranscriptFiles {
   private static final String WORDPROCESSING_ML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   private static final String MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+  private static final long MAX_UNPACKED_ENTRY = 256L * 1024 * 1024;
+  /** How many bytes POI unpacks of one part into memory at most (its IOUtils default). */
+  private static final long MAX_UNPACKED_PART = 100_000_000L;
+
   static {
     // DOCX is a zip of XML: refuse entries that inflate suspiciously (zip bombs) or grow huge.
     ZipSecureFile.setMinInflateRatio(0.01);
-    ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
+    ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_ENTRY);
   }
 
   private TranscriptFiles() {
@@ -46,15 +52,20 @@ public final class TranscriptFiles {
     String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     String name = dot <= 0 ? fileName : fileName.substring(0, dot);
     byte[] bytes;
-    try {
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        throw new InputException(source, "", "is " + size / (1024 * 1024) + " MB; transcripts over "
-            + MAX_BYTES / (1024 * 1024) + " MB are refused");
-      }
-      bytes = Files.readAllBytes(file);
+    // Only regular files, and never more than the limit read: a device (/dev/zero behind a link)
+    // reports size 0 and never ends, and a pipe would block the import.
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InputException(source, "", Files.isDirectory(file) ? "is a folder, not a transcript file"
+          : "is not a regular file (a device or pipe?); Lacrima imports transcript files");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) MAX_BYTES + 1);
     } catch (IOException e) {
       throw InputFiles.cannotBeRead(source, e);
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new InputException(source, "", "is larger than " + MAX_BYTES / (1024 * 1024)
+          + " MB; transcripts that large are refused");
     }
     if (bytes.length == 0) {
       throw new InputException(source, "", "is empty");
@@ -81,9 +92,26 @@ public final class TranscriptFiles {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new InputException(source, "", "is not a readable DOCX file: " + e.getMessage(), e);
+      // POI's own messages send the user to POI's bug tracker or to settings they cannot change
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof RecordFormatException) {
+          throw new InputException(source, "", "is refused: a part of it unpacks to more than "
+              + MAX_UNPACKED_PART / 1_000_000 + " MB, far more than any transcript holds", e);
+        }
+        if (cause.getMessage() != null && cause.getMessage().contains("Zip bomb detected")) {
+          throw new InputException(source, "", "is refused: a part of it unpacks to far more than it is packed, "
+              + "as a zip bomb does, or to more than " + MAX_UNPACKED_ENTRY / (1024 * 1024) + " MB", e);
+        }
+      }
+      throw new InputException(source, "", "is not a readable DOCX file: " + firstLine(e), e);
     }
     return text.toString();
+  }
+
+  private static String firstLine(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline).strip();
   }
 
   // The body is walked as XML rather than through POI's paragraphs: POI gives a content control

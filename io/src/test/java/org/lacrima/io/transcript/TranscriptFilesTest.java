@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -157,22 +161,95 @@ class TranscriptFilesTest {
         .isEqualTo("B: Davor und danach.\nNotiz: sie weinte\nzweite Zeile\nI: Weiter.\n");
   }
 
+  @Test
+  void refusesDevicesAndFilesOverTheLimitWithoutReadingThemWhole() throws IOException {
+    // a device reports size 0 and never ends
+    Path zeros = Files.createSymbolicLink(dir.resolve("endless.txt"), Path.of("/dev/zero"));
+    assertThatThrownBy(() -> TranscriptFiles.read(zeros))
+        .hasMessage(zeros + ": is not a regular file (a device or pipe?); Lacrima imports transcript files");
+    Files.delete(zeros);
+    Path large = dir.resolve("large.txt");
+    try (RandomAccessFile f = new RandomAccessFile(large.toFile(), "rw")) {
+      f.setLength(TranscriptFiles.MAX_BYTES + 1);
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(large))
+        .hasMessage(large + ": is larger than 64 MB; transcripts that large are refused");
+  }
+
+  @Test
+  void refusesADocxThatUnpacksHugelyInItsOwnWords() throws IOException {
+    // 110 MB of text that packs to a few hundred kB. Written as a stream (sizes after the data),
+    // POI finds the packing ratio suspicious; with the sizes in the entry's header, as Word and most
+    // zip tools write them, POI refuses to unpack more than 100 MB of one part into memory.
+    Path streamed = dir.resolve("streamed.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(streamed))) {
+      writeMinimalPackage(zip);
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      writeHugeDocument(zip);
+      zip.closeEntry();
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(streamed)).hasMessage(streamed + ": is refused: a part of it "
+        + "unpacks to far more than it is packed, as a zip bomb does, or to more than 256 MB");
+
+    CRC32 crc = new CRC32();
+    long[] sizes = new long[2];
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    try (OutputStream counted = new DeflaterOutputStream(new OutputStream() {
+      @Override
+      public void write(int b) {
+        sizes[1]++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        sizes[1] += len;
+      }
+    }, deflater) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        crc.update(b, off, len);
+        sizes[0] += len;
+        super.write(b, off, len);
+      }
+    }) {
+      writeHugeDocument(counted);
+    } finally {
+      deflater.end();
+    }
+    Path sized = dir.resolve("sized.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(sized))) {
+      writeMinimalPackage(zip);
+      ZipEntry document = new ZipEntry("word/document.xml");
+      document.setSize(sizes[0]);
+      document.setCompressedSize(sizes[1]);
+      document.setCrc(crc.getValue());
+      zip.putNextEntry(document);
+      writeHugeDocument(zip);
+      zip.closeEntry();
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(sized))
+        .hasMessage(sized + ": is refused: a part of it unpacks to more than 100 MB, far more than any transcript holds");
+  }
+
+  private static void writeHugeDocument(OutputStream out) throws IOException {
+    out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" + W
+        + "\"><w:body><w:p><w:r><w:t>").getBytes(StandardCharsets.UTF_8));
+    byte[] line = ("Sie weinte. ".repeat(85) + "\n").getBytes(StandardCharsets.UTF_8);
+    for (long written = 0; written < 110_000_000L; written += line.length) {
+      out.write(line);
+    }
+    out.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
   /** A DOCX file of the given body, written part by part as Word lays it out. */
   private Path docx(String name, String body) throws IOException {
     Path f = dir.resolve(name);
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
-      entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-          + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-          + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-      entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-          + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+      writeMinimalPackage(zip);
       entry(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document"
-          + " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+          + " xmlns:w=\"" + W + "\""
           + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
           + " xmlns:w16se=\"http://schemas.microsoft.com/office/word/2015/wordml/symex\""
           + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
@@ -182,6 +259,20 @@ class TranscriptFilesTest {
           + "<w:body>" + body + "</w:body></w:document>");
     }
     return f;
+  }
+
+  /** The parts every DOCX has besides its document. */
+  private static void writeMinimalPackage(ZipOutputStream zip) throws IOException {
+    entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+        + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+    entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+        + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
   }
 
   private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
