@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.core.transcript.DocumentSummary;
 import org.lacrima.core.transcript.Transcript;
@@ -80,6 +81,18 @@ final class ImportCommand implements Callable<Integer> {
         Transcript t = transcripts.get(i);
         out.printf("  %-24s %-20s %,8d words %5d %s%s%n", d.name(), t.encoding(), d.words(), d.turns(),
             d.turns() == 1 ? "turn " : "turns", d.variables().isEmpty() ? "" : "  " + d.variables());
+        // shown because any label of one to three words that recurs at line starts becomes a
+        // speaker ("Ich dachte:"); the researcher sees it here, not in the agreement figures
+        Map<String, Integer> speakersOf = report.speakers().getOrDefault(d.id(), Map.of());
+        if (!speakersOf.isEmpty()) {
+          out.println("    speakers: " + speakersOf.entrySet().stream()
+              .map(e -> (e.getKey().isEmpty() ? "(none)" : e.getKey()) + " (" + e.getValue()
+                  + (e.getValue() == 1 ? " turn)" : " turns)"))
+              .collect(Collectors.joining(", ")));
+        }
+      }
+      if (speakers == null && report.speakers().values().stream().anyMatch(m -> !m.isEmpty())) {
+        out.println("A speaker above that is not one? Name the real speakers with --speakers, e.g. --speakers I,B.");
       }
       if (imported.stream().anyMatch(d -> d.turns() == 0)) {
         out.println("Some documents have no speaker turns: name their labels with --speakers, or segment them by "

@@ -60,6 +60,20 @@ class CommandsTest {
   }
 
   @Test
+  void showsTheSpeakersItFoundInEachDocument() throws IOException {
+    // "Ich dachte:" recurs at line starts, so it is taken for a speaker; the output lets one see that
+    Path t = write("b.txt", "I: Wie war das?\nB: Ich weiß nicht.\nIch dachte: jetzt weine ich.\n"
+        + "I: Und dann?\nB: Nichts.\nIch dachte: bloß nicht.\n", StandardCharsets.UTF_8);
+    CliRun run = CliRun.ok("import", project, t.toString());
+    assertThat(run.out()).contains("    speakers: I (2 turns), B (2 turns), Ich dachte (2 turns)\n")
+        .contains("Name the real speakers with --speakers");
+    Path named = write("c.txt", "I: Wie war das?\nB: Ich weiß nicht.\nIch dachte: jetzt weine ich.\n"
+        + "I: Und dann?\nB: Nichts.\nIch dachte: bloß nicht.\n", StandardCharsets.UTF_8);
+    CliRun again = CliRun.ok("import", project, named.toString(), "--speakers", "I,B");
+    assertThat(again.out()).contains("    speakers: I (2 turns), B (2 turns)\n").doesNotContain("--speakers");
+  }
+
+  @Test
   void refusesABatchWithOneBadFileAndChangesNothing() throws IOException {
     Path good = write("a.txt", "I: gut\nB: ja\n", StandardCharsets.UTF_8);
     Path binary = Files.write(dir.resolve("b.txt"), new byte[] {'I', ':', 0, 1, 2});

@@ -3,6 +3,7 @@ package org.lacrima.core.transcript;
 import org.lacrima.core.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,10 +40,15 @@ public final class TranscriptImport {
   public record VariableChange(String document, String variable, String before, String after) {
   }
 
-  /** The documents imported, and the variables of earlier documents that the import changed. */
-  public record Report(List<DocumentSummary> imported, List<VariableChange> changed) {
+  /**
+   * The documents imported; for each (by id) its speakers with their numbers of turns, in the order
+   * they first speak; and the variables of earlier documents that the import changed.
+   */
+  public record Report(List<DocumentSummary> imported, Map<UUID, Map<String, Integer>> speakers,
+      List<VariableChange> changed) {
     public Report {
       imported = List.copyOf(imported);
+      speakers = Map.copyOf(speakers);
       changed = List.copyOf(changed);
     }
   }
@@ -103,9 +109,13 @@ public final class TranscriptImport {
           new DocumentSource(t.fileName(), t.format(), t.encoding(), t.sha256(), options.now(), options.who())));
     }
     List<DocumentSummary> imported = new ArrayList<>(documents.size());
+    Map<UUID, Map<String, Integer>> speakers = new HashMap<>();
     for (Document d : documents) {
       session.documents().add(d);
       imported.add(d.summary());
+      Map<String, Integer> turns = new LinkedHashMap<>();
+      d.turns().forEach(t -> turns.merge(t.speaker(), 1, Integer::sum));
+      speakers.put(d.id(), Collections.unmodifiableMap(turns));
     }
     List<VariableChange> changed = new ArrayList<>();
     existingUpdates.forEach((name, values) -> {
@@ -118,6 +128,6 @@ public final class TranscriptImport {
       });
       session.documents().putVariables(existing.id(), values);
     });
-    return new Report(imported, changed);
+    return new Report(imported, speakers, changed);
   }
 }
