@@ -74,6 +74,21 @@ class CommandsTest {
   }
 
   @Test
+  void refusesVariablesThatAreNotWhatTheySeem() throws IOException {
+    Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    String before = snapshot();
+    CliRun hex = CliRun.of("import", project, t.toString(), "--var", "experience_years=0x10p0");
+    assertThat(hex.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(hex.err()).contains("experience_years \"0x10p0\" is not a number of years");
+    Path vars = write("vars.csv", "document,experience years,experience_years\na,10,12\n", StandardCharsets.UTF_8);
+    CliRun twice = CliRun.of("import", project, t.toString(), "--vars", vars.toString());
+    assertThat(twice.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(twice.err()).contains("vars.csv, line 1: the columns \"experience years\" and \"experience_years\" "
+        + "both name the variable experience_years; keep one of them");
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void refusesABatchWithOneBadFileAndChangesNothing() throws IOException {
     Path good = write("a.txt", "I: gut\nB: ja\n", StandardCharsets.UTF_8);
     Path binary = Files.write(dir.resolve("b.txt"), new byte[] {'I', ':', 0, 1, 2});
