@@ -4,15 +4,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.core.transcript.DocumentSummary;
 import org.lacrima.core.transcript.Transcript;
 import org.lacrima.core.transcript.TranscriptImport;
+import org.lacrima.core.transcript.TurnDetector;
 import org.lacrima.core.transcript.VariableRow;
 import org.lacrima.io.csv.CsvTable;
 import org.lacrima.io.csv.VariablesCsv;
@@ -91,8 +95,19 @@ final class ImportCommand implements Callable<Integer> {
               .collect(Collectors.joining(", ")));
         }
       }
-      if (speakers == null && report.speakers().values().stream().anyMatch(m -> !m.isEmpty())) {
-        out.println("A speaker above that is not one? Name the real speakers with --speakers, e.g. --speakers I,B.");
+      if (speakers == null) {
+        Set<String> recurring = new LinkedHashSet<>();
+        for (DocumentSummary d : imported) {
+          for (String speaker : report.speakers().getOrDefault(d.id(), Map.of()).keySet()) {
+            if (!TurnDetector.USUAL_LABELS.contains(speaker.toLowerCase(Locale.ROOT))) {
+              recurring.add("\"" + speaker + "\" (" + d.name() + ")");
+            }
+          }
+        }
+        if (!recurring.isEmpty()) {
+          out.println("Taken for speakers only because they recur at line starts: " + String.join(", ", recurring)
+              + ". If one is not a speaker, name the real ones with --speakers.");
+        }
       }
       if (imported.stream().anyMatch(d -> d.turns() == 0)) {
         out.println("Some documents have no speaker turns: name their labels with --speakers, or segment them by "

@@ -66,7 +66,8 @@ class CommandsTest {
         + "I: Und dann?\nB: Nichts.\nIch dachte: bloß nicht.\n", StandardCharsets.UTF_8);
     CliRun run = CliRun.ok("import", project, t.toString());
     assertThat(run.out()).contains("    speakers: I (2 turns), B (2 turns), Ich dachte (2 turns)\n")
-        .contains("Name the real speakers with --speakers");
+        .contains("Taken for speakers only because they recur at line starts: \"Ich dachte\" (b). If one is not a "
+            + "speaker, name the real ones with --speakers.");
     Path named = write("c.txt", "I: Wie war das?\nB: Ich weiß nicht.\nIch dachte: jetzt weine ich.\n"
         + "I: Und dann?\nB: Nichts.\nIch dachte: bloß nicht.\n", StandardCharsets.UTF_8);
     CliRun again = CliRun.ok("import", project, named.toString(), "--speakers", "I,B");
