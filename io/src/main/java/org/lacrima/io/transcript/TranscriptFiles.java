@@ -2,8 +2,6 @@ package org.lacrima.io.transcript;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,22 +49,7 @@ public final class TranscriptFiles {
     int dot = fileName.lastIndexOf('.');
     String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     String name = dot <= 0 ? fileName : fileName.substring(0, dot);
-    byte[] bytes;
-    // Only regular files, and never more than the limit read: a device (/dev/zero behind a link)
-    // reports size 0 and never ends, and a pipe would block the import.
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new InputException(source, "", Files.isDirectory(file) ? "is a folder, not a transcript file"
-          : "is not a regular file (a device or pipe?); Lacrima imports transcript files");
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes((int) MAX_BYTES + 1);
-    } catch (IOException e) {
-      throw InputFiles.cannotBeRead(source, e);
-    }
-    if (bytes.length > MAX_BYTES) {
-      throw new InputException(source, "", "is larger than " + MAX_BYTES / (1024 * 1024)
-          + " MB; transcripts that large are refused");
-    }
+    byte[] bytes = InputFiles.readAtMost(file, MAX_BYTES, "transcripts");
     if (bytes.length == 0) {
       throw new InputException(source, "", "is empty");
     }

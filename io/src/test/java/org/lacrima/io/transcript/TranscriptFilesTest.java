@@ -166,7 +166,7 @@ class TranscriptFilesTest {
     // a device reports size 0 and never ends
     Path zeros = Files.createSymbolicLink(dir.resolve("endless.txt"), Path.of("/dev/zero"));
     assertThatThrownBy(() -> TranscriptFiles.read(zeros))
-        .hasMessage(zeros + ": is not a regular file (a device or pipe?); Lacrima imports transcript files");
+        .hasMessage(zeros + ": is not a regular file but a device or a pipe, which Lacrima does not read");
     Files.delete(zeros);
     Path large = dir.resolve("large.txt");
     try (RandomAccessFile f = new RandomAccessFile(large.toFile(), "rw")) {
