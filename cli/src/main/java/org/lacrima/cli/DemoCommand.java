@@ -2,6 +2,7 @@ package org.lacrima.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStores.create(new ProjectLocation.SqliteFile(fresh), project, build)) {
           stats = store.read(ProjectStatistics::of);
         }
-        Files.move(fresh, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        moveIntoPlace(fresh, path);
       } finally {
         Files.deleteIfExists(fresh);
       }
@@ -79,6 +80,31 @@ final class DemoCommand implements Callable<Integer> {
     }
     print(system, stats, report[0], where, target);
     return 0;
+  }
+
+  /**
+   * Replaces an earlier demo only while holding its write lock, so that a command writing to it in
+   * another process is not silently lost with the replaced file: that command finishes first, or
+   * the demo is refused ("being changed by another process"), and none can start during the move.
+   */
+  private static void moveIntoPlace(Path fresh, Path path) throws IOException {
+    if (!Files.exists(path)) {
+      // no REPLACE_EXISTING: a file that appeared meanwhile is not ours to replace
+      Files.move(fresh, path);
+      return;
+    }
+    try (ProjectStore existing = ProjectStores.open(new ProjectLocation.SqliteFile(path))) {
+      existing.write(s -> {
+        try {
+          Files.move(fresh, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return null;
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   private static void refuseToOverwriteOtherProjects(Path path) {

@@ -4,14 +4,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.core.transcript.DocumentSummary;
 import org.lacrima.core.transcript.Transcript;
 import org.lacrima.core.transcript.TranscriptImport;
+import org.lacrima.core.transcript.TurnDetector;
 import org.lacrima.core.transcript.VariableRow;
 import org.lacrima.io.csv.CsvTable;
 import org.lacrima.io.csv.VariablesCsv;
@@ -80,6 +85,29 @@ final class ImportCommand implements Callable<Integer> {
         Transcript t = transcripts.get(i);
         out.printf("  %-24s %-20s %,8d words %5d %s%s%n", d.name(), t.encoding(), d.words(), d.turns(),
             d.turns() == 1 ? "turn " : "turns", d.variables().isEmpty() ? "" : "  " + d.variables());
+        // shown because any label of one to three words that recurs at line starts becomes a
+        // speaker ("Ich dachte:"); the researcher sees it here, not in the agreement figures
+        Map<String, Integer> speakersOf = report.speakers().getOrDefault(d.id(), Map.of());
+        if (!speakersOf.isEmpty()) {
+          out.println("    speakers: " + speakersOf.entrySet().stream()
+              .map(e -> (e.getKey().isEmpty() ? "(none)" : e.getKey()) + " (" + e.getValue()
+                  + (e.getValue() == 1 ? " turn)" : " turns)"))
+              .collect(Collectors.joining(", ")));
+        }
+      }
+      if (speakers == null) {
+        Set<String> recurring = new LinkedHashSet<>();
+        for (DocumentSummary d : imported) {
+          for (String speaker : report.speakers().getOrDefault(d.id(), Map.of()).keySet()) {
+            if (!TurnDetector.USUAL_LABELS.contains(speaker.toLowerCase(Locale.ROOT))) {
+              recurring.add("\"" + speaker + "\" (" + d.name() + ")");
+            }
+          }
+        }
+        if (!recurring.isEmpty()) {
+          out.println("Taken for speakers only because they recur at line starts: " + String.join(", ", recurring)
+              + ". If one is not a speaker, name the real ones with --speakers.");
+        }
       }
       if (imported.stream().anyMatch(d -> d.turns() == 0)) {
         out.println("Some documents have no speaker turns: name their labels with --speakers, or segment them by "

@@ -37,6 +37,10 @@ final class OutputFile {
     if (dir != null && !Files.isDirectory(dir)) {
       throw new InputException("-o " + file + ": the folder " + dir + " does not exist");
     }
+    if (Files.isDirectory(target)) {
+      throw new InputException("-o " + file + " is a folder; give the name of the file to write, such as "
+          + file.resolve("codings.csv"));
+    }
     refuseProject(target, file);
     // a plain new file, so that it gets the permissions any file made here gets
     Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");

@@ -87,7 +87,8 @@ final class UnitsCommand {
       try (ProjectStore store = project.open()) {
         store.write(s -> {
           DocumentSummary d = document(s, document);
-          s.units().replace(d.id(), Segmentation.merge(s.units().byDocument(d.id()), first - 1, last - 1));
+          s.units().replace(d.id(), Segmentation.merge(s.units().byDocument(d.id()), first - 1, last - 1,
+              s.documents().turns(d.id())));
           return null;
         });
       }

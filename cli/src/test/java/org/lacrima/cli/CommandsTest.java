@@ -60,6 +60,36 @@ class CommandsTest {
   }
 
   @Test
+  void showsTheSpeakersItFoundInEachDocument() throws IOException {
+    // "Ich dachte:" recurs at line starts, so it is taken for a speaker; the output lets one see that
+    Path t = write("b.txt", "I: Wie war das?\nB: Ich weiß nicht.\nIch dachte: jetzt weine ich.\n"
+        + "I: Und dann?\nB: Nichts.\nIch dachte: bloß nicht.\n", StandardCharsets.UTF_8);
+    CliRun run = CliRun.ok("import", project, t.toString());
+    assertThat(run.out()).contains("    speakers: I (2 turns), B (2 turns), Ich dachte (2 turns)\n")
+        .contains("Taken for speakers only because they recur at line starts: \"Ich dachte\" (b). If one is not a "
+            + "speaker, name the real ones with --speakers.");
+    Path named = write("c.txt", "I: Wie war das?\nB: Ich weiß nicht.\nIch dachte: jetzt weine ich.\n"
+        + "I: Und dann?\nB: Nichts.\nIch dachte: bloß nicht.\n", StandardCharsets.UTF_8);
+    CliRun again = CliRun.ok("import", project, named.toString(), "--speakers", "I,B");
+    assertThat(again.out()).contains("    speakers: I (2 turns), B (2 turns)\n").doesNotContain("--speakers");
+  }
+
+  @Test
+  void refusesVariablesThatAreNotWhatTheySeem() throws IOException {
+    Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    String before = snapshot();
+    CliRun hex = CliRun.of("import", project, t.toString(), "--var", "experience_years=0x10p0");
+    assertThat(hex.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(hex.err()).contains("experience_years \"0x10p0\" is not a number of years");
+    Path vars = write("vars.csv", "document,experience years,experience_years\na,10,12\n", StandardCharsets.UTF_8);
+    CliRun twice = CliRun.of("import", project, t.toString(), "--vars", vars.toString());
+    assertThat(twice.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(twice.err()).contains("vars.csv, line 1: the columns \"experience years\" and \"experience_years\" "
+        + "both name the variable experience_years; keep one of them");
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void refusesABatchWithOneBadFileAndChangesNothing() throws IOException {
     Path good = write("a.txt", "I: gut\nB: ja\n", StandardCharsets.UTF_8);
     Path binary = Files.write(dir.resolve("b.txt"), new byte[] {'I', ':', 0, 1, 2});
@@ -98,6 +128,10 @@ class CommandsTest {
     String units = CliRun.ok("units", "list", project, "a").out();
     assertThat(units.lines()).hasSize(4);
     assertThat(units).containsPattern("split +Frage eins.\\n").containsPattern("split +Frage zwei.\\n");
+    CliRun across = CliRun.of("units", "merge", project, "a", "2", "3");
+    assertThat(across.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(across.err()).contains("units 2 to 3").contains("different speaker turns (I, B)");
+    assertThat(CliRun.ok("units", "list", project, "a").out()).isEqualTo(units);
     CliRun again = CliRun.of("segment", project, "--by", "turn");
     assertThat(again.status()).isEqualTo(Lacrima.REFUSED);
     assertThat(again.err()).contains("adjusted by hand").contains("--replace");
@@ -134,6 +168,95 @@ class CommandsTest {
     Path exportedAgain = dir.resolve("again.csv");
     CliRun.ok("codings", "export", second, "-o", exportedAgain.toString());
     assertThat(Files.readAllBytes(exportedAgain)).isEqualTo(Files.readAllBytes(exported));
+  }
+
+  @Test
+  void codingsOnRetiredAndSplitCategoriesRoundTripExactly() throws IOException {
+    Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte um die Mutter. Ich schwieg lange.\n", StandardCharsets.UTF_8);
+    for (String p : new String[] {project, dir.resolve("second.lacrima").toString()}) {
+      if (!p.equals(project)) {
+        CliRun.ok("init", p);
+      }
+      CliRun.ok("import", p, t.toString());
+    }
+    CliRun.ok("codings", "import", project, write("codings.csv", String.join("\n",
+        "document,quote,category,coder,memo",
+        "a,Ich schwieg lange.,Pause,mira,long silence",
+        "a,Sie weinte um die Mutter.,Crying in grief,mira,",
+        "a,Sie weinte um die Mutter.,Crying in grief,jonas,loss",
+        ""), StandardCharsets.UTF_8).toString());
+    String second = dir.resolve("second.lacrima").toString();
+    for (String p : new String[] {project, second}) {
+      CliRun.ok("category", "retire", p, "Pause", "--why", "the team codes silence elsewhere");
+      CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+          "Grief about a separation", "--why", "two kinds of loss");
+    }
+    Path exported = dir.resolve("export.csv");
+    CliRun.ok("codings", "export", project, "-o", exported.toString());
+    assertThat(Files.readString(exported)).contains(",Interventions > Giving space > Pause,")
+        .contains(",Assumptions > Forms of emotional crying > Crying in grief,");
+
+    // the project's own export goes back in as a repetition of what it holds
+    String before = snapshot();
+    CliRun again = CliRun.ok("codings", "import", project, exported.toString());
+    assertThat(again.out()).contains("Read 3 rows").contains("0 codings added");
+    assertThat(snapshot()).isEqualTo(before);
+    // so does a row that repeats a stored decision without its id
+    CliRun.ok("codings", "import", project, write("repeat.csv",
+        "document,quote,category,coder\na,Ich schwieg lange.,Pause,mira\n", StandardCharsets.UTF_8).toString());
+    assertThat(snapshot()).isEqualTo(before);
+    // but a new decision on a retired category is still refused
+    assertThat(CliRun.of("codings", "import", project, write("new.csv",
+        "document,quote,category,coder\na,Ich schwieg lange.,Pause,lea\n", StandardCharsets.UTF_8).toString()).err())
+        .contains("new.csv, line 2").contains("\"Pause\" is retired and takes no new codings");
+
+    // into another project with the same documents and the same history: the same codings exactly
+    CliRun.ok("codings", "import", second, exported.toString());
+    Path exportedAgain = dir.resolve("again.csv");
+    CliRun.ok("codings", "export", second, "-o", exportedAgain.toString());
+    assertThat(Files.readAllBytes(exportedAgain)).isEqualTo(Files.readAllBytes(exported));
+  }
+
+  @Test
+  void anUnknownCategoryIdFallsBackToTheCategoryPath() throws IOException {
+    Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", project, t.toString());
+    // the id of a category made in another project, with the path that names it here too
+    Path codings = write("codings.csv", String.join("\n",
+        "id,document,coder,category_id,category_path,start,end,text,memo",
+        "018f4c2e-0000-7000-8000-000000000001,a,mira,018f4c2e-0000-7000-8000-0000000000aa,"
+            + "Interventions > Giving space > Letting narrate,19,30,Sie weinte.,",
+        "018f4c2e-0000-7000-8000-000000000002,a,mira,018f4c2e-0000-7000-8000-0000000000bb,"
+            + "Interventions > Giving space > No such category,19,30,Sie weinte.,",
+        ""), StandardCharsets.UTF_8);
+    CliRun refused = CliRun.of("codings", "import", project, codings.toString());
+    assertThat(refused.err()).contains("codings.csv, line 3: no category with id 018f4c2e-0000-7000-8000-0000000000bb")
+        .contains("No such category");
+    Files.writeString(codings, Files.readAllLines(codings).subList(0, 2).stream().map(l -> l + "\n")
+        .reduce("", String::concat));
+    CliRun.ok("codings", "import", project, codings.toString());
+    assertThat(CliRun.ok("codings", "export", project).out())
+        .contains("018f4c2e-0000-7000-8000-000000000001,a,mira,")
+        .contains(",Interventions > Giving space > Letting narrate,19,30,Sie weinte.,");
+  }
+
+  @Test
+  void namesMeanTheSameDecomposedOrWithStraySpaces() throws IOException {
+    // a file name as a Mac writes it (decomposed) and with a space before the extension
+    Path t = write("Sitzung Ma\u0308rz .txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    Path vars = write("vars.csv", "document,orientation\nSitzung Ma\u0308rz,PDT\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", project, t.toString(), "--vars", vars.toString());
+    Path codings = write("codings.csv", String.join("\n",
+        "document,quote,category,coder",
+        "Sitzung März,Sie weinte.,U\u0308berwa\u0308ltigtes Weinen ,Ju\u0308rgen",
+        "Sitzung März ,Wie war das?,Überwältigtes Weinen,Jürgen",
+        ""), StandardCharsets.UTF_8);
+    CliRun imported = CliRun.ok("codings", "import", project, codings.toString());
+    assertThat(imported.out()).contains("2 codings added").contains("New coder: Jürgen");
+    assertThat(imported.out().lines().filter(l -> l.startsWith("New coder")).count()).isEqualTo(1);
+    String csv = CliRun.ok("codings", "export", project).out();
+    assertThat(csv).contains(",Sitzung März,Jürgen,").contains("Overwhelmed crying");
+    assertThat(CliRun.ok("stats", project).out()).contains("Documents by orientation: PDT 1");
   }
 
   @Test
@@ -180,6 +303,9 @@ class CommandsTest {
     String other = dir.resolve("other.lacrima").toString();
     CliRun.ok("init", other);
     byte[] before = Files.readAllBytes(Path.of(other));
+    CliRun folder = CliRun.of("codings", "export", project, "-o", dir.toString());
+    assertThat(folder.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(folder.err()).contains("-o " + dir + " is a folder; give the name of the file to write");
     CliRun codings = CliRun.of("codings", "export", project, "-o", other);
     assertThat(codings.status()).isEqualTo(Lacrima.REFUSED);
     assertThat(codings.err()).contains("is a project").contains("must not overwrite it");

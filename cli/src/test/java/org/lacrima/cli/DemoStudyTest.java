@@ -89,4 +89,46 @@ class DemoStudyTest {
       assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("demo.lacrima", "mine.lacrima");
     }
   }
+
+  @Test
+  void doesNotReplaceTheDemoWhileAnotherProcessWritesToIt() throws Exception {
+    Path file = dir.resolve("demo.lacrima");
+    CliRun.ok("demo", "--out", file.toString());
+    java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(file))) {
+      // a command of another user, in the middle of its transaction
+      java.util.concurrent.Future<Object> writer = pool.submit(() -> store.write(s -> {
+        s.coders().add(new Coder(UUID.randomUUID(), "lea"));
+        writing.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return null;
+      }));
+      writing.await();
+      CliRun refused;
+      try {
+        refused = CliRun.of("demo", "--out", file.toString());
+      } finally {
+        release.countDown();
+      }
+      writer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(refused.status()).isEqualTo(Lacrima.REFUSED);
+      assertThat(refused.err()).contains("is being changed by another process");
+    } finally {
+      pool.shutdownNow();
+    }
+    // the other user's work is in the file, not in a replaced copy
+    try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(file))) {
+      List<Coder> coders = store.read(s -> s.coders().list());
+      assertThat(coders).extracting(Coder::name).contains("lea");
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("demo.lacrima");
+    }
+  }
 }

@@ -59,6 +59,19 @@ class ImportTableTest {
   }
 
   @Test
+  void namesWrittenDecomposedOrComposedAreTheSame() throws IOException {
+    // the same session, rater and code, once decomposed and once composed
+    Path t = table("session,utt,text,rater,behaviour\n"
+        + "Ma\u0308rz,1,Wie geht es?,Ju\u0308rgen,Frage\n"
+        + "März,2,Traurig.,Jürgen,Gefu\u0308hl\n"
+        + "März,3,Sie weinen.,Jürgen ,Gefühl\n");
+    CliRun run = CliRun.ok("import-table", p, t.toString(), "--doc", "session", "--order", "utt", "--text", "text",
+        "--coder", "rater", "--code", "behaviour");
+    assertThat(run.out()).contains("1 documents, 3 units, 3 codings").contains("New coders: Jürgen\n");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Gefühl").doesNotContain("Gefu\u0308hl");
+  }
+
+  @Test
   void refusesAUnitWhoseTextDiffersBetweenRowsAndChangesNothing() throws IOException {
     Path t = table("doc,n,text,coder,code\nd,1,Hello,a,x\nd,1,Hallo,b,x\n");
     String before = CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out();

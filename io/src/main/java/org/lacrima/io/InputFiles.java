@@ -1,9 +1,12 @@
 package org.lacrima.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import org.lacrima.core.InputException;
 
 /**
@@ -13,6 +16,32 @@ import org.lacrima.core.InputException;
 public final class InputFiles {
 
   private InputFiles() {
+  }
+
+  /**
+   * The bytes of a regular file of at most {@code maxBytes}, read without trusting the size the file
+   * system reports: a device (/dev/zero behind a link) reports 0 and never ends, and a pipe would
+   * block the command.
+   *
+   * @param what what such files are, for the message ("transcripts", "CSV files")
+   */
+  public static byte[] readAtMost(Path file, long maxBytes, String what) {
+    String source = file.toString();
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InputException(source, "", Files.isDirectory(file) ? "is a folder, not a file"
+          : "is not a regular file but a device or a pipe, which Lacrima does not read");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+    } catch (IOException e) {
+      throw cannotBeRead(source, e);
+    }
+    if (bytes.length > maxBytes) {
+      throw new InputException(source, "", "is larger than " + maxBytes / (1024 * 1024) + " MB; " + what
+          + " that large are refused");
+    }
+    return bytes;
   }
 
   public static InputException cannotBeRead(String source, IOException e) {

@@ -17,13 +17,15 @@ enum Dialect {
 
   /**
    * The upsert that adds a coding, or, where the same decision is stored, appends the new memo by
-   * the rule of {@link org.lacrima.core.coding.Coding#joinMemos}.
+   * the rule of {@link org.lacrima.core.coding.Coding#joinMemos}: the new memo is skipped only when
+   * the stored one holds it as whole lines, so both sides are searched with a line break around them.
    */
   String insertCoding(String source) {
     return "INSERT INTO coding (project_key, id, document_key, coder_key, category_key, start_offset, end_offset, memo) "
         + source + " ON CONFLICT (document_key, coder_key, category_key, start_offset, end_offset) DO UPDATE SET memo = "
         + "CASE WHEN coding.memo = '' THEN excluded.memo ELSE coding.memo || " + newline + " || excluded.memo END "
-        + "WHERE excluded.memo <> '' AND " + find + "(coding.memo, excluded.memo) = 0";
+        + "WHERE excluded.memo <> '' AND " + find + "(" + newline + " || coding.memo || " + newline + ", "
+        + newline + " || excluded.memo || " + newline + ") = 0";
   }
 
   /**

@@ -3,8 +3,11 @@ package org.lacrima.store;
 import org.lacrima.core.Ids;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -107,12 +110,21 @@ public final class ProjectStores {
   private static ProjectStore createSqlite(ProjectLocation.SqliteFile f, NewProject project, ProjectStore.Work<?> seed,
       Migrations migrations) {
     Path file = f.file();
-    if (Files.exists(file)) {
-      throw new ProjectAccessException(file + " already exists; choose another file name for the new project");
-    }
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null && !Files.isDirectory(dir)) {
       throw new ProjectAccessException("cannot create " + file + ": the folder " + dir + " does not exist");
+    }
+    // Created atomically before SQLite sees it: of two processes creating the same project, one gets
+    // the file and the other is refused, where checking first and creating after let both go on and
+    // the loser's clean-up delete the winner's project.
+    Object created;
+    try {
+      Files.createFile(file);
+      created = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (FileAlreadyExistsException e) {
+      throw new ProjectAccessException(file + " already exists; choose another file name for the new project");
+    } catch (IOException e) {
+      throw new ProjectAccessException("cannot create " + file + ": " + e.getMessage(), e);
     }
     try {
       DataSource write = sqlite(file, true);
@@ -126,18 +138,27 @@ public final class ProjectStores {
       });
       return sqliteStore(file, sqlite(file, false));
     } catch (RuntimeException e) {
-      deleteQuietly(file);
+      deleteIfStillOurs(file, created);
       throw e instanceof JdbiException je ? JdbcProjectStore.translate(je, file.toString()) : e;
     }
   }
 
-  private static void deleteQuietly(Path file) {
-    for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
-      try {
-        Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
-      } catch (IOException ignored) {
-        // the file was ours and never held data; leaving it is harmless
+  /**
+   * Removes a project file this process created and could not finish, with its rollback journal,
+   * unless another file has taken its place since: that one is not ours to delete. Where the file
+   * system gives no file identity, nothing is deleted; a half-made file is refused as "not a Lacrima
+   * project" on opening, which is better than deleting someone else's.
+   */
+  private static void deleteIfStillOurs(Path file, Object created) {
+    try {
+      Object now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+      if (created == null || !created.equals(now)) {
+        return;
       }
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-journal"));
+      Files.delete(file);
+    } catch (IOException ignored) {
+      // gone already, or cannot be removed: it never held data, so leaving it is harmless
     }
   }
 

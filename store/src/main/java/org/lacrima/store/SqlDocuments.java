@@ -15,6 +15,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.lacrima.core.InputException;
 import org.lacrima.core.project.DocumentRepository;
 import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.text.Names;
 import org.lacrima.core.transcript.Document;
 import org.lacrima.core.transcript.DocumentSource;
 import org.lacrima.core.transcript.DocumentSummary;
@@ -55,8 +56,15 @@ final class SqlDocuments implements DocumentRepository {
     putVariables(key, d.variables());
   }
 
+  /** As stored, else in the form names are stored in now (a name typed decomposed or with a space). */
   @Override
   public Optional<DocumentSummary> byName(String name) {
+    Optional<DocumentSummary> found = exactly(name);
+    String normal = Names.normalize(name);
+    return found.isPresent() || normal.equals(name) ? found : exactly(normal);
+  }
+
+  private Optional<DocumentSummary> exactly(String name) {
     return s.handle.createQuery(SUMMARY + " WHERE project_key = :p AND name = :name")
         .bind("p", s.projectKey).bind("name", name)
         .map((rs, ctx) -> summary(rs, variables(rs.getLong("key"))))

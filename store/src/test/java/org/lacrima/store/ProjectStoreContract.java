@@ -293,6 +293,38 @@ abstract class ProjectStoreContract {
   }
 
   @Test
+  void findsDocumentsAndCodersByNamesTypedDecomposedOrWithSpaces() {
+    try (ProjectStore store = createWithDocuments()) {
+      store.write(s -> {
+        s.coders().add(new Coder(UUID.randomUUID(), "J\u00fcrgen"));
+        return null;
+      });
+      store.read(s -> {
+        assertThat(s.documents().byName(" a ")).map(DocumentSummary::name).contains("a");
+        assertThat(s.coders().byName("Ju\u0308rgen ")).map(Coder::name).contains("J\u00fcrgen");
+        assertThat(s.coders().byName("Jurgen")).isEmpty();
+        return null;
+      });
+    }
+  }
+
+  @Test
+  void aMemoThatIsPartOfTheStoredMemoIsAddedNotDropped() {
+    try (ProjectStore store = createWithDocuments()) {
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "not relevant here"))));
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "relevant"))));
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "relevant"))));
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "here"))));
+      store.read(s -> {
+        List<Coding> codings = s.codings().byDocument(s.documents().byName("a").orElseThrow().id());
+        assertThat(codings).singleElement()
+            .satisfies(c -> assertThat(c.memo()).isEqualTo("not relevant here\nrelevant\nhere"));
+        return null;
+      });
+    }
+  }
+
+  @Test
   void aBadCodingRowAnywhereLeavesTheProjectAsItWas() {
     try (ProjectStore store = createWithDocuments()) {
       store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", ""))));

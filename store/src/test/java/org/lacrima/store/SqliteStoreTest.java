@@ -1,8 +1,28 @@
 package org.lacrima.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lacrima.store.StoreFixtures.newProject;
+import static org.lacrima.store.StoreFixtures.seedBuiltIn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lacrima.core.InputException;
+import org.lacrima.core.project.ProjectAccessException;
+import org.lacrima.core.project.ProjectStore;
 
 class SqliteStoreTest extends ProjectStoreContract {
 
@@ -17,5 +37,59 @@ class SqliteStoreTest extends ProjectStoreContract {
   @Override
   org.jdbi.v3.core.Jdbi database(ProjectLocation location) {
     return org.jdbi.v3.core.Jdbi.create(ProjectStores.sqlite(((ProjectLocation.SqliteFile) location).file(), false));
+  }
+
+  @Test
+  void ofManyCreatingOneFileAtOnceOneWinsAndItsProjectStays() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 10; round++) {
+        Path file = dir.resolve("race-" + round + ".lacrima");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> creators = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          String name = "creator " + i;
+          creators.add(pool.submit(() -> {
+            go.await();
+            try (ProjectStore store = ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject(name),
+                seedBuiltIn())) {
+              return store.info().name();
+            } catch (ProjectAccessException e) {
+              assertThat(e).hasMessageContaining("already exists");
+              return null;
+            }
+          }));
+        }
+        go.countDown();
+        List<String> winners = new ArrayList<>();
+        for (Future<String> f : creators) {
+          String won = f.get(60, TimeUnit.SECONDS);
+          if (won != null) {
+            winners.add(won);
+          }
+        }
+        assertThat(winners).hasSize(1);
+        try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(file))) {
+          assertThat(store.info().name()).isEqualTo(winners.get(0));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aFailedCreationLeavesAFileThatTookItsPlace() throws IOException {
+    Path file = dir.resolve("study.lacrima");
+    Path other = Files.writeString(dir.resolve("other.txt"), "not ours");
+    assertThatThrownBy(() -> ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("failing"), s -> {
+      try {
+        Files.move(other, file, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      throw new InputException("stop here");
+    })).hasMessage("stop here");
+    assertThat(file).hasContent("not ours");
   }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.lacrima.core.text.Names;
 
 /**
  * A whole category system: its categories as a tree (kept in pre-order, siblings in their given
@@ -255,12 +256,13 @@ public final class CategorySystem {
   /**
    * Finds the category a user names: by id; by its full path in any language (levels separated by
    * " > "); or by its label in any language, if that label is unique. Exact matches win over
-   * case-insensitive ones.
+   * case-insensitive ones. Names and labels are compared in their normal form ({@link Names}), so a
+   * decomposed "Überwältigtes Weinen" or one with a trailing space names the category too.
    *
    * @throws UnknownCategoryException naming close candidates when nothing, or more than one, fits
    */
   public Category resolve(String name) {
-    String n = name.strip();
+    String n = Names.normalize(name);
     if (n.isEmpty()) {
       throw new UnknownCategoryException("no category named (the name is empty)");
     }
@@ -283,6 +285,7 @@ public final class CategorySystem {
     for (boolean ignoreCase : new boolean[] {false, true}) {
       List<Category> found = categories.stream()
           .filter(c -> c.label().values().values().stream()
+              .map(Names::normalize)
               .anyMatch(l -> ignoreCase ? l.equalsIgnoreCase(n) : l.equals(n)))
           .toList();
       if (found.size() == 1) {
@@ -312,7 +315,7 @@ public final class CategorySystem {
     for (String part : parts) {
       Category next = null;
       for (Category c : level) {
-        if (c.label().values().values().stream().anyMatch(l -> l.equalsIgnoreCase(part.strip()))) {
+        if (c.label().values().values().stream().anyMatch(l -> Names.normalize(l).equalsIgnoreCase(part.strip()))) {
           next = c;
           break;
         }

@@ -44,11 +44,13 @@ public record Coding(UUID id, UUID document, int start, int end, UUID category, 
   }
 
   /**
-   * The memo of a decision recorded twice: both memos, unless one is empty or already contains the
-   * other. Stores apply the same rule when a stored decision is added again.
+   * The memo of a decision recorded twice: both memos, one per line, unless the added one is empty
+   * or the stored one already holds it as whole lines. Comparing substrings would drop "relevant"
+   * beside a stored "not relevant here"; whole lines only skip what re-importing an export repeats.
+   * Stores apply the same rule when a stored decision is added again.
    */
   public static String joinMemos(String stored, String added) {
-    if (added.isEmpty() || stored.contains(added)) {
+    if (added.isEmpty() || ("\n" + stored + "\n").contains("\n" + added + "\n")) {
       return stored;
     }
     if (stored.isEmpty()) {

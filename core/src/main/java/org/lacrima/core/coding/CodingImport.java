@@ -3,6 +3,7 @@ package org.lacrima.core.coding;
 import org.lacrima.core.Ids;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.UnknownCategoryException;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.text.Names;
 import org.lacrima.core.transcript.DocumentSummary;
 
 /**
@@ -40,12 +42,18 @@ public final class CodingImport {
   private final Set<String> newCoders = new LinkedHashSet<>();
   /** Lines of the ids a file gives, to name both lines when one id comes twice. */
   private final Map<UUID, Long> idLines = new HashMap<>();
+  /** Decisions stored per document, read only for rows on categories that take no new codings. */
+  private final Map<UUID, Set<Coding.Decision>> storedDecisions = new HashMap<>();
+  /** Decisions on such categories that rows of this file carried already. */
+  private final Set<Coding.Decision> madeOnInactive = new HashSet<>();
 
   private CodingImport(ProjectSession session) {
     this.session = session;
     this.system = session.categories().current();
-    session.documents().list().forEach(d -> documents.put(d.name(), d));
-    session.coders().list().forEach(c -> coders.put(c.name(), c));
+    // keyed by the normal form of the name, as rows are looked up by it; names stored before
+    // Lacrima normalized them are found too
+    session.documents().list().forEach(d -> documents.putIfAbsent(Names.normalize(d.name()), d));
+    session.coders().list().forEach(c -> coders.putIfAbsent(Names.normalize(c.name()), c));
   }
 
   public static Report run(ProjectSession session, Iterator<CodingRow> rows) {
@@ -104,7 +112,7 @@ public final class CodingImport {
   }
 
   private Coding toCoding(CodingRow row) {
-    DocumentSummary doc = documents.get(row.document());
+    DocumentSummary doc = documents.get(Names.normalize(row.document()));
     if (doc == null) {
       throw error(row, row.document().isBlank() ? "names no document"
           : "no document named \"" + row.document() + "\" in the project");
@@ -155,32 +163,68 @@ public final class CodingImport {
     } else {
       throw error(row, "gives neither offsets (start, end) nor a quote");
     }
-    return new Coding(row.id().orElseGet(Ids::next), doc.id(), start, end, category.id(), coder.id(),
+    Coding coding = new Coding(row.id().orElseGet(Ids::next), doc.id(), start, end, category.id(), coder.id(),
         row.memo().strip());
+    checkTakesCoding(row, category, coding);
+    return coding;
   }
 
   private Category category(CodingRow row) {
-    Category c = categories.get(row.category());
+    String key = row.category() + "\n" + row.categoryFallback();
+    Category c = categories.get(key);
     if (c == null) {
-      try {
-        c = system.resolve(row.category());
-      } catch (UnknownCategoryException e) {
-        throw error(row, e.getMessage());
-      }
+      c = resolve(row);
       if (!c.codable()) {
         throw error(row, "\"" + c.label().english() + "\" groups categories and is not coded itself");
       }
-      if (!c.state().isActive()) {
-        throw error(row, "\"" + c.label().english() + "\" is " + CategoryOperations.describeState(system, c)
-            + " and takes no new codings");
-      }
-      categories.put(row.category(), c);
+      categories.put(key, c);
     }
     return c;
   }
 
+  private Category resolve(CodingRow row) {
+    try {
+      return system.resolve(row.category());
+    } catch (UnknownCategoryException e) {
+      if (row.categoryFallback().isEmpty()) {
+        throw error(row, e.getMessage());
+      }
+      try {
+        return system.resolve(row.categoryFallback());
+      } catch (UnknownCategoryException again) {
+        throw error(row, e.getMessage() + ", and " + again.getMessage());
+      }
+    }
+  }
+
+  /**
+   * A retired, merged or split category takes no new decisions, but a row may still carry one that
+   * was made while the category was active: a coding from a Lacrima export (it has its id), or a
+   * row repeating a decision the project or this file already holds. Refusing those would make a
+   * project's own export impossible to import again.
+   */
+  private void checkTakesCoding(CodingRow row, Category category, Coding coding) {
+    if (category.state().isActive()) {
+      return;
+    }
+    Coding.Decision decision = coding.decision();
+    boolean known = row.id().isPresent() || madeOnInactive.contains(decision)
+        || storedDecisions.computeIfAbsent(coding.document(), d -> decisionsOf(d)).contains(decision);
+    if (!known) {
+      throw error(row, "\"" + category.label().english() + "\" is " + CategoryOperations.describeState(system, category)
+          + " and takes no new codings");
+    }
+    madeOnInactive.add(decision);
+  }
+
+  private Set<Coding.Decision> decisionsOf(UUID document) {
+    Set<Coding.Decision> decisions = new HashSet<>();
+    session.codings().byDocument(document).forEach(c -> decisions.add(c.decision()));
+    return decisions;
+  }
+
   private Coder coder(CodingRow row) {
-    String name = row.coder().strip();
+    String name = Names.normalize(row.coder());
     if (name.isEmpty()) {
       throw error(row, "names no coder");
     }

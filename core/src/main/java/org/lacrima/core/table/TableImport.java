@@ -25,6 +25,7 @@ import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.Coverage;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.text.Names;
 import org.lacrima.core.transcript.Document;
 import org.lacrima.core.transcript.DocumentSource;
 import org.lacrima.core.transcript.DocumentVariables;
@@ -62,10 +63,14 @@ public final class TableImport {
     }
   }
 
-  /** One row: its line and its cells by column. */
+  /**
+   * One row: its line and its cells by column. A cell read as a name or value is in the form names
+   * are kept in ({@link Names}), so that "Ma\u0308rz" and "März" are one document, one coder or one
+   * code; the unit's text is read as written.
+   */
   public record Row(long line, Map<String, String> values) {
     String get(String column) {
-      return values.getOrDefault(column, "").strip();
+      return Names.normalize(values.getOrDefault(column, ""));
     }
   }
 
@@ -189,7 +194,7 @@ public final class TableImport {
     documents.forEach(s.documents()::add);
 
     Map<String, Coder> coders = new HashMap<>();
-    s.coders().list().forEach(c -> coders.put(c.name(), c));
+    s.coders().list().forEach(c -> coders.putIfAbsent(Names.normalize(c.name()), c));
     Set<String> newCoders = new LinkedHashSet<>();
     List<Coding> codings = new ArrayList<>();
     List<Coverage> coverage = new ArrayList<>();

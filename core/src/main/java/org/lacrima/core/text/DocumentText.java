@@ -19,6 +19,8 @@ public final class DocumentText {
 
   private static final char BOM = '\uFEFF';
   private static final int[] NO_SUPPLEMENTARY = new int[0];
+  /** Only for where NFC may compose; the normalizing itself stays with java.text.Normalizer. */
+  private static final com.ibm.icu.text.Normalizer2 NFC = com.ibm.icu.text.Normalizer2.getNFCInstance();
 
   private final String text;
   private final int length;
@@ -280,11 +282,14 @@ public final class DocumentText {
         map[0] = 0;
         i = 1;
       }
-      // Chunks end before a character below U+0300: such a character is a starter that never
-      // composes with what precedes it, so NFC of the whole equals the concatenated NFC of chunks.
+      // A chunk is one NFC segment: it ends before the next code point that NFC never composes with
+      // what precedes it, so NFC of the whole equals the concatenated NFC of the chunks, and a
+      // sequence that composes moves only its own raw positions. (Ending chunks merely before
+      // characters below U+0300 made a space and a whole following Cyrillic or Hangul word one
+      // chunk, which put every position in it at the space.)
       while (i < raw.length()) {
         int chunkStart = i;
-        int j = i + 1;
+        int j = i + Character.charCount(raw.codePointAt(i));
         if (raw.charAt(i) == '\r') {
           map[i] = outCodePoints;
           if (j < raw.length() && raw.charAt(j) == '\n') {
@@ -296,8 +301,8 @@ public final class DocumentText {
           i = j;
           continue;
         }
-        while (j < raw.length() && raw.charAt(j) >= '\u0300') {
-          j++;
+        while (j < raw.length() && raw.charAt(j) != '\r' && !NFC.hasBoundaryBefore(raw.codePointAt(j))) {
+          j += Character.charCount(raw.codePointAt(j));
         }
         String chunk = raw.substring(chunkStart, j);
         String norm = Normalizer.normalize(chunk, Normalizer.Form.NFC);

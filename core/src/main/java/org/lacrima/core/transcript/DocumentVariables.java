@@ -3,9 +3,11 @@ package org.lacrima.core.transcript;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.lacrima.core.InputException;
 import org.lacrima.core.codebook.Orientation;
 
@@ -22,16 +24,26 @@ public final class DocumentVariables {
   public static final String INTERVIEWER = "interviewer";
   public static final String DATE = "date";
 
+  private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d{1,3}(\\.\\d+)?");
+
   private DocumentVariables() {
   }
 
   /** Checks and normalizes variables; {@code source} and {@code place} name them in errors. */
   public static Map<String, String> normalize(Map<String, String> raw, String source, String place) {
     Map<String, String> out = new LinkedHashMap<>();
+    Map<String, String> spelledAs = new HashMap<>();
     for (Map.Entry<String, String> e : raw.entrySet()) {
       String name = normalizeName(e.getKey());
       if (name.isEmpty()) {
         throw new InputException(source, place, "a variable has no name");
+      }
+      // "Experience Years" and "experience_years" are one variable: keeping either value silently
+      // would lose the other
+      String earlier = spelledAs.putIfAbsent(name, e.getKey());
+      if (earlier != null) {
+        throw new InputException(source, place, "\"" + earlier + "\" and \"" + e.getKey()
+            + "\" both name the variable " + name + "; keep one of them");
       }
       if (!name.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
         throw new InputException(source, place, "\"" + e.getKey()
@@ -57,15 +69,12 @@ public final class DocumentVariables {
             "orientation \"" + value + "\" is not one of PDT, CBT, ST, other"));
       }
       case EXPERIENCE_YEARS -> {
-        try {
-          double years = Double.parseDouble(value.replace(',', '.'));
-          if (years < 0 || years > 80 || Double.isNaN(years)) {
-            throw new NumberFormatException();
-          }
-          return value.replace(',', '.');
-        } catch (NumberFormatException e) {
+        // a plain decimal only: Double.parseDouble also takes "10d", "1e1" and "0x10p0"
+        String years = value.replace(',', '.');
+        if (!PLAIN_DECIMAL.matcher(years).matches() || Double.parseDouble(years) > 80) {
           throw new InputException(source, place, "experience_years \"" + value + "\" is not a number of years");
         }
+        return years;
       }
       case DATE -> {
         if (!isIsoDate(value)) {

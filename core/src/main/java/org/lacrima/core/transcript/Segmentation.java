@@ -106,8 +106,12 @@ public final class Segmentation {
     }
   }
 
-  /** Merges the units from index {@code first} to {@code last} (inclusive, 0-based) into one. */
-  public static List<MeaningUnit> merge(List<MeaningUnit> units, int first, int last) {
+  /**
+   * Merges the units from index {@code first} to {@code last} (inclusive, 0-based) into one. Units
+   * in different speaker turns are refused: the merged unit would run over the speaker label
+   * between them, and a unit is one speaker's meaning.
+   */
+  public static List<MeaningUnit> merge(List<MeaningUnit> units, int first, int last, List<Turn> turns) {
     if (first < 0 || last >= units.size() || first >= last) {
       throw new InputException("cannot merge units " + (first + 1) + " to " + (last + 1)
           + ": give two different units between 1 and " + units.size());
@@ -115,6 +119,11 @@ public final class Segmentation {
     List<MeaningUnit> out = new ArrayList<>(units.subList(0, first));
     MeaningUnit a = units.get(first);
     MeaningUnit b = units.get(last);
+    if (!turns.isEmpty() && turns.stream().noneMatch(t -> t.start() <= a.start() && b.end() <= t.end())) {
+      throw new InputException("cannot merge units " + (first + 1) + " to " + (last + 1)
+          + ": they lie in different speaker turns" + speakers(turns, a.start(), b.end())
+          + ", and a merged unit would take in the speaker label between them");
+    }
     out.add(new MeaningUnit(Ids.next(), a.document(), a.start(), b.end(), MeaningUnit.Origin.MERGED));
     out.addAll(units.subList(last + 1, units.size()));
     return out;
@@ -139,5 +148,12 @@ public final class Segmentation {
     out.addAll(parts);
     out.addAll(units.subList(index + 1, units.size()));
     return out;
+  }
+
+  /** " (B, I)": the speakers of the turns a range touches, for the message. */
+  private static String speakers(List<Turn> turns, int start, int end) {
+    List<String> names = turns.stream().filter(t -> t.end() > start && t.start() < end).map(Turn::speaker)
+        .filter(n -> !n.isEmpty()).distinct().toList();
+    return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
   }
 }

@@ -3,6 +3,7 @@ package org.lacrima.core.transcript;
 import org.lacrima.core.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.lacrima.core.InputException;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
+import org.lacrima.core.text.Names;
 
 /**
  * Turns transcripts into documents of a project: normalizes the text, finds speaker turns, attaches
@@ -38,10 +40,15 @@ public final class TranscriptImport {
   public record VariableChange(String document, String variable, String before, String after) {
   }
 
-  /** The documents imported, and the variables of earlier documents that the import changed. */
-  public record Report(List<DocumentSummary> imported, List<VariableChange> changed) {
+  /**
+   * The documents imported; for each (by id) its speakers with their numbers of turns, in the order
+   * they first speak; and the variables of earlier documents that the import changed.
+   */
+  public record Report(List<DocumentSummary> imported, Map<UUID, Map<String, Integer>> speakers,
+      List<VariableChange> changed) {
     public Report {
       imported = List.copyOf(imported);
+      speakers = Map.copyOf(speakers);
       changed = List.copyOf(changed);
     }
   }
@@ -54,6 +61,10 @@ public final class TranscriptImport {
     Map<String, String> common = DocumentVariables.normalize(options.variables(), "--var", "");
     Map<String, Transcript> byName = new LinkedHashMap<>();
     for (Transcript t : transcripts) {
+      if (t.name().isEmpty()) {
+        throw new InputException(t.fileName(), "", "gives no document name (its name before the extension is blank); "
+            + "rename the file");
+      }
       Transcript earlier = byName.putIfAbsent(t.name(), t);
       if (earlier != null) {
         throw new InputException(t.fileName(), "", "has the same document name \"" + t.name()
@@ -68,21 +79,22 @@ public final class TranscriptImport {
     Map<String, Map<String, String>> existingUpdates = new LinkedHashMap<>();
     for (VariableRow row : options.variableRows()) {
       String place = "line " + row.line();
-      if (row.document().isBlank()) {
+      String document = Names.normalize(row.document());
+      if (document.isEmpty()) {
         throw new InputException(row.source(), place, "names no document");
       }
       Map<String, String> values = DocumentVariables.normalize(row.values(), row.source(), place);
       Map<String, Map<String, String>> target;
-      if (byName.containsKey(row.document())) {
+      if (byName.containsKey(document)) {
         target = rowsByDocument;
-      } else if (session.documents().byName(row.document()).isPresent()) {
+      } else if (session.documents().byName(document).isPresent()) {
         target = existingUpdates;
       } else {
-        throw new InputException(row.source(), place, "no document named \"" + row.document()
+        throw new InputException(row.source(), place, "no document named \"" + document
             + "\" in this import or in the project");
       }
-      if (target.putIfAbsent(row.document(), values) != null) {
-        throw new InputException(row.source(), place, "document \"" + row.document() + "\" has a second row");
+      if (target.putIfAbsent(document, values) != null) {
+        throw new InputException(row.source(), place, "document \"" + document + "\" has a second row");
       }
     }
     List<Document> documents = new ArrayList<>(byName.size());
@@ -97,9 +109,13 @@ public final class TranscriptImport {
           new DocumentSource(t.fileName(), t.format(), t.encoding(), t.sha256(), options.now(), options.who())));
     }
     List<DocumentSummary> imported = new ArrayList<>(documents.size());
+    Map<UUID, Map<String, Integer>> speakers = new HashMap<>();
     for (Document d : documents) {
       session.documents().add(d);
       imported.add(d.summary());
+      Map<String, Integer> turns = new LinkedHashMap<>();
+      d.turns().forEach(t -> turns.merge(t.speaker(), 1, Integer::sum));
+      speakers.put(d.id(), Collections.unmodifiableMap(turns));
     }
     List<VariableChange> changed = new ArrayList<>();
     existingUpdates.forEach((name, values) -> {
@@ -112,6 +128,6 @@ public final class TranscriptImport {
       });
       session.documents().putVariables(existing.id(), values);
     });
-    return new Report(imported, changed);
+    return new Report(imported, speakers, changed);
   }
 }

@@ -27,6 +27,14 @@ class CodingTest {
   }
 
   @Test
+  void aMemoThatIsOnlyPartOfAStoredLineIsStillAdded() {
+    assertThat(Coding.joinMemos("not relevant here", "relevant")).isEqualTo("not relevant here\nrelevant");
+    assertThat(Coding.joinMemos("unsure\nfirst line", "line")).isEqualTo("unsure\nfirst line\nline");
+    assertThat(Coding.joinMemos("a\nbc", "a\nb")).isEqualTo("a\nbc\na\nb");
+    assertThat(Coding.joinMemos("x\na\nb\ny", "a\nb")).isEqualTo("x\na\nb\ny");
+  }
+
+  @Test
   void collapsesRepeatedDecisionsKeepingTheFirstIdAndEveryMemo() {
     Coding first = coding(0, 5, "unsure");
     Coding again = coding(0, 5, "could be grief");

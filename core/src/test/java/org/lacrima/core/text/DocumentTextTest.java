@@ -79,6 +79,34 @@ class DocumentTextTest {
   }
 
   @Test
+  void mapsRawPositionsOfDecomposedTextCharacterByCharacter() {
+    // Offsets counted by hand on the composed text; every raw position of a composed sequence maps
+    // to where that sequence starts, every other one to its own character.
+    // NFD Cyrillic: "й" written as "и" + combining breve
+    assertRawPositions("B: Мои\u0306 дом", "B: Мой дом",
+        new int[] {0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10});
+    // Hangul written as conjoining jamo: three jamo make one syllable
+    assertRawPositions("I: \u1112\u1161\u11AB\u1100\u1173\u11AF.", "I: 한글.",
+        new int[] {0, 1, 2, 3, 3, 3, 4, 4, 4, 5, 6});
+    // Latin with combining marks
+    assertRawPositions("P: Cafe\u0301 tra\u0308nen", "P: Café tränen",
+        new int[] {0, 1, 2, 3, 4, 5, 6, 6, 7, 8, 9, 10, 10, 11, 12, 13, 14});
+    // an emoji (two UTF-16 units, one code point) before a decomposed Cyrillic letter
+    assertRawPositions("T: " + TEAR + "и\u0306 да", "T: " + TEAR + "й да",
+        new int[] {0, 1, 2, 3, 3, 4, 4, 5, 6, 7, 8});
+  }
+
+  private static void assertRawPositions(String raw, String normalized, int[] expected) {
+    DocumentText.RawPositions map = DocumentText.rawPositions(raw);
+    assertThat(map.normalized().text()).isEqualTo(normalized);
+    int[] actual = new int[raw.length() + 1];
+    for (int i = 0; i <= raw.length(); i++) {
+      actual[i] = map.toCodePoint(i);
+    }
+    assertThat(actual).as(raw).containsExactly(expected);
+  }
+
+  @Test
   void findsEveryOccurrenceOfAQuote() {
     DocumentText t = DocumentText.normalize(TEAR + "ja, ja, ja");
     assertThat(t.occurrences("ja")).containsExactly(1, 5, 9);

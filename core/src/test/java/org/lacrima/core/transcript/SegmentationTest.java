@@ -76,13 +76,28 @@ class SegmentationTest {
   void mergesAndSplitsUnits() {
     Document d = document(INTERVIEW);
     List<MeaningUnit> units = Segmentation.propose(d, Segmentation.By.SENTENCE, AT_PERIODS);
-    List<MeaningUnit> merged = Segmentation.merge(units, 2, 3);
+    List<MeaningUnit> merged = Segmentation.merge(units, 2, 3, d.turns());
     assertThat(texts(d, merged)).containsExactly("Erste Frage.", "Noch was.", "\uD83D\uDE22 Ja. Nein.", "Zweite Zeile.");
     assertThat(merged.get(2).origin()).isEqualTo(MeaningUnit.Origin.MERGED);
     int at = d.text().occurrences("Nein").get(0);
     List<MeaningUnit> split = Segmentation.split(merged, 2, at, d.text());
     assertThat(texts(d, split)).containsExactly("Erste Frage.", "Noch was.", "\uD83D\uDE22 Ja.", "Nein.", "Zweite Zeile.");
-    assertThatThrownBy(() -> Segmentation.merge(units, 3, 3)).hasMessageContaining("two different units");
+    assertThatThrownBy(() -> Segmentation.merge(units, 3, 3, d.turns())).hasMessageContaining("two different units");
     assertThatThrownBy(() -> Segmentation.split(units, 0, units.get(0).end(), d.text())).hasMessageContaining("not inside");
+  }
+
+  @Test
+  void refusesToMergeUnitsOfDifferentTurns() {
+    Document d = document(INTERVIEW);
+    List<MeaningUnit> units = Segmentation.propose(d, Segmentation.By.SENTENCE, AT_PERIODS);
+    // "Noch was." ends I's turn, "\uD83D\uDE22 Ja." starts B's: merged, they would hold "\nB: "
+    assertThat(texts(d, units).subList(1, 3)).containsExactly("Noch was.", "\uD83D\uDE22 Ja.");
+    assertThatThrownBy(() -> Segmentation.merge(units, 1, 2, d.turns()))
+        .hasMessage("cannot merge units 2 to 3: they lie in different speaker turns (I, B), and a merged unit "
+            + "would take in the speaker label between them");
+    // without speaker turns, any neighbours may be merged
+    Document plain = document("Ein Satz. Noch einer.");
+    List<MeaningUnit> sentences = Segmentation.propose(plain, Segmentation.By.SENTENCE, AT_PERIODS);
+    assertThat(texts(plain, Segmentation.merge(sentences, 0, 1, plain.turns()))).containsExactly("Ein Satz. Noch einer.");
   }
 }

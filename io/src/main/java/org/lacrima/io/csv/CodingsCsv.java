@@ -2,7 +2,9 @@ package org.lacrima.io.csv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -55,10 +57,14 @@ public final class CodingsCsv {
 
   private static CodingRow row(String source, CsvTable.Row r) {
     String place = "line " + r.line();
-    String category = r.find("category_id").filter(s -> !s.isBlank())
-        .or(() -> r.find("category_path").filter(s -> !s.isBlank()))
-        .or(() -> r.find("category"))
-        .orElse("");
+    // The id names the category first; the path (or label) is kept to fall back on, because an id
+    // made in another project, such as a category added or split there, is unknown here.
+    List<String> names = new ArrayList<>(2);
+    for (String column : new String[] {"category_id", "category_path", "category"}) {
+      r.find(column).map(String::strip).filter(s -> !s.isEmpty()).ifPresent(names::add);
+    }
+    String category = names.isEmpty() ? "" : names.get(0);
+    String fallback = names.size() < 2 ? "" : names.get(1);
     Optional<UUID> id = r.find("id").filter(s -> !s.isBlank()).map(s -> {
       try {
         return UUID.fromString(s.strip());
@@ -69,7 +75,7 @@ public final class CodingsCsv {
     return new CodingRow(source, r.line(), r.get("document").strip(),
         integer(r, "start", source, place), integer(r, "end", source, place),
         r.find("quote", "text").orElse(""), integer(r, "occurrence", source, place),
-        category.strip(), r.get("coder"), r.get("memo"), id);
+        category, fallback, r.get("coder"), r.get("memo"), id);
   }
 
   private static OptionalInt integer(CsvTable.Row r, String column, String source, String place) {

@@ -3,7 +3,6 @@ package org.lacrima.io.csv;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,14 +67,12 @@ public final class CsvTable implements AutoCloseable {
     this.lines = new Lines(text);
   }
 
+  /** Larger files are refused: a million codings take about 150 MB. */
+  public static final long MAX_BYTES = 1024L * 1024 * 1024;
+
   public static CsvTable open(Path file) {
     String source = file.toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw InputFiles.cannotBeRead(source, e);
-    }
+    byte[] bytes = InputFiles.readAtMost(file, MAX_BYTES, "CSV files");
     return of(TextDecoding.decode(bytes, source).text(), source);
   }
 

@@ -29,16 +29,31 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
       "Dipl.-Psych.", "Dipl.", "med.", "phil.", "rer. nat.", "Prof.", "Dr.", "St.", "Str.", "Tel.", "Std.", "Min.",
       "Jh.", "bspw.", "insb.", "allg.", "zzgl.",
       // English
-      "e.g.", "i.e.", "e. g.", "i. e.", "cf.", "vs.", "approx.", "Mr.", "Mrs.", "Ms.", "No.", "Fig.", "Jr.", "Sr.",
+      "e.g.", "i.e.", "e. g.", "i. e.", "cf.", "vs.", "approx.", "Mr.", "Mrs.", "Ms.", "Fig.", "Jr.", "Sr.",
       "M.Sc.", "B.Sc.", "Ph.D.", "M.D.");
+
+  /**
+   * "No." is the word "no" ending a sentence ("No. I did not cry.") far more often in an interview
+   * than it is "number"; it is taken as the abbreviation only before a number ("No. 5").
+   */
+  private static final Pattern NUMBER_SIGN = Pattern.compile("\\s*\\d.*", Pattern.DOTALL);
 
   private static final List<String> BY_LENGTH = ABBREVIATIONS.stream()
       .sorted(Comparator.comparingInt(String::length).reversed()).toList();
 
   /** Words after which "3." is an ordinal, not the end of a sentence ("am 3. Termin"). */
   private static final Set<String> ORDINAL_CONTEXT = Set.of("am", "im", "zum", "zur", "beim", "vom", "der", "die",
-      "das", "den", "dem", "des", "bis", "ab", "seit", "nach", "vor", "jeden", "jede", "jeder", "ihrem", "seinem",
-      "ihrer", "seiner", "unserem", "unserer", "meinem", "meiner", "the");
+      "das", "den", "dem", "des", "jeden", "jede", "jeder", "ihrem", "seinem", "ihrer", "seiner", "unserem",
+      "unserer", "meinem", "meiner", "the");
+
+  /**
+   * Prepositions that come before counts as often as before ordinals ("bis 10. Danach" counts to ten,
+   * "bis 10. März" is a date): after them "10." is an ordinal only where a month or a lower-case
+   * word follows, since a capital may begin the next sentence.
+   */
+  private static final Set<String> COUNT_OR_ORDINAL_CONTEXT = Set.of("bis", "ab", "seit", "nach", "vor");
+
+  private static final Pattern LOWER_CASE_WORD = Pattern.compile("\\s*\\p{Ll}.*", Pattern.DOTALL);
 
   private static final Pattern MONTH = Pattern.compile("(?i)\\s*(jan(uar|uary)?|feb(ruar|ruary)?|m[äa]r(z|ch)?|apr(il)?|"
       + "mai|may|jun[ie]?|jul[iy]?|aug(ust)?|sep(t|tember)?|o[kc]t(ober)?|nov(ember)?|de[zc](ember)?)\\b.*", Pattern.DOTALL);
@@ -97,13 +112,17 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
         }
       }
     }
+    if (endsWithWord(before, "No.") && NUMBER_SIGN.matcher(after).matches()) {
+      return true;
+    }
     var ordinal = ORDINAL_END.matcher(before);
     if (ordinal.find()) {
-      String word = ordinal.group(1);
-      if (word != null && ORDINAL_CONTEXT.contains(word.toLowerCase(Locale.ROOT))) {
+      String word = ordinal.group(1) == null ? "" : ordinal.group(1).toLowerCase(Locale.ROOT);
+      if (ORDINAL_CONTEXT.contains(word)) {
         return true;
       }
-      return MONTH.matcher(text.substring(boundary, Math.min(text.length(), boundary + 16))).matches();
+      boolean month = MONTH.matcher(text.substring(boundary, Math.min(text.length(), boundary + 16))).matches();
+      return month || COUNT_OR_ORDINAL_CONTEXT.contains(word) && LOWER_CASE_WORD.matcher(after).matches();
     }
     return false;
   }

@@ -29,11 +29,19 @@ public final class TextDecoding {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   /**
-   * The letters Windows-1252 puts at 0x80–0x9F. Other code pages keep their accented letters
-   * there (Mac Roman: ä is 0x8A, ö 0x9A, ü 0x9F), so read as Windows-1252 these turn up inside
-   * words where Windows-1252 text hardly ever has them.
+   * Letters Windows-1252 puts at 0x80–0x9F that no word of a language it serves has next to other
+   * letters. Other code pages keep their accented letters there (Mac Roman: ü is 0x9F, à 0x88), so
+   * read as Windows-1252 these turn up inside words.
    */
-  private static final String CODE_PAGE_LETTERS = "ƒˆŠŒŽ˜šœžŸ";
+  private static final String CODE_PAGE_LETTERS = "ƒˆ˜Ÿ";
+
+  /**
+   * The capitals among them that begin real words ("Škoda", "Žižek", "Œuvre") but never stand
+   * inside a word in lower case, as Mac Roman ä (0x8A) read as Windows-1252 does ("MŠdchen"). Their
+   * small forms (š, ž, œ, Mac Roman ö, û, ú) are real letters inside words ("Dušan", "cœur") and are
+   * no evidence either way.
+   */
+  private static final String CODE_PAGE_CAPITALS = "ŠŒŽ";
 
   private static final String SAVE_AS_UTF8 = "save it as UTF-8 and import it again";
 
@@ -140,8 +148,8 @@ public final class TextDecoding {
 
   /**
    * Refuses text that decodes as Windows-1252 but reads like another code page: a letter from
-   * 0x80–0x9F next to a letter, € or † before one (Mac Roman Ä and Ü), or § inside a word (Mac
-   * Roman ß).
+   * 0x80–0x9F next to a letter (for Š, Œ and Ž: inside a lower-case word), € or † before one (Mac
+   * Roman Ä and Ü), or § inside a word (Mac Roman ß).
    */
   private static void checkPlausibleAsWindows1252(String text, String source) {
     for (int i = 0; i < text.length(); i++) {
@@ -149,7 +157,8 @@ public final class TextDecoding {
       boolean misplaced = switch (c) {
         case '€', '†' -> isLetterAt(text, i + 1);
         case '§' -> isLetterAt(text, i - 1) && isLetterAt(text, i + 1);
-        default -> CODE_PAGE_LETTERS.indexOf(c) >= 0 && (isLetterAt(text, i - 1) || isLetterAt(text, i + 1));
+        default -> CODE_PAGE_LETTERS.indexOf(c) >= 0 && (isLetterAt(text, i - 1) || isLetterAt(text, i + 1))
+            || CODE_PAGE_CAPITALS.indexOf(c) >= 0 && isLetterAt(text, i - 1) && isLowerCaseAt(text, i + 1);
       };
       if (misplaced) {
         // Windows-1252 has one byte per character, so the character index is the byte offset
@@ -158,6 +167,10 @@ public final class TextDecoding {
             + "encoding (such as Mac Roman) would; " + SAVE_AS_UTF8);
       }
     }
+  }
+
+  private static boolean isLowerCaseAt(String text, int i) {
+    return i >= 0 && i < text.length() && Character.isLowerCase(text.charAt(i));
   }
 
   private static boolean isLetterAt(String text, int i) {

@@ -2,7 +2,6 @@ package org.lacrima.io.transcript;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.xml.namespace.QName;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.xmlbeans.XmlCursor;
 import org.lacrima.core.InputException;
@@ -19,8 +19,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 
 /**
  * Reads a transcript file (.txt, .md, .docx) into a {@link Transcript}: the document name is the
- * file name without extension. DOCX paragraphs (in table cells and content controls too, in
- * reading order) become lines; footnotes, endnotes and their reference marks are left out.
+ * file name without extension. DOCX paragraphs (in table cells, content controls and text boxes
+ * too, in reading order) become lines; footnotes, endnotes and their reference marks are left out.
  */
 public final class TranscriptFiles {
 
@@ -28,11 +28,16 @@ public final class TranscriptFiles {
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
   private static final String WORDPROCESSING_ML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  private static final String MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+  private static final long MAX_UNPACKED_ENTRY = 256L * 1024 * 1024;
+  /** How many bytes POI unpacks of one part into memory at most (its IOUtils default). */
+  private static final long MAX_UNPACKED_PART = 100_000_000L;
 
   static {
     // DOCX is a zip of XML: refuse entries that inflate suspiciously (zip bombs) or grow huge.
     ZipSecureFile.setMinInflateRatio(0.01);
-    ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
+    ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_ENTRY);
   }
 
   private TranscriptFiles() {
@@ -44,17 +49,7 @@ public final class TranscriptFiles {
     int dot = fileName.lastIndexOf('.');
     String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     String name = dot <= 0 ? fileName : fileName.substring(0, dot);
-    byte[] bytes;
-    try {
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        throw new InputException(source, "", "is " + size / (1024 * 1024) + " MB; transcripts over "
-            + MAX_BYTES / (1024 * 1024) + " MB are refused");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw InputFiles.cannotBeRead(source, e);
-    }
+    byte[] bytes = InputFiles.readAtMost(file, MAX_BYTES, "transcripts");
     if (bytes.length == 0) {
       throw new InputException(source, "", "is empty");
     }
@@ -80,82 +75,154 @@ public final class TranscriptFiles {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new InputException(source, "", "is not a readable DOCX file: " + e.getMessage(), e);
+      // POI's own messages send the user to POI's bug tracker or to settings they cannot change
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof RecordFormatException) {
+          throw new InputException(source, "", "is refused: a part of it unpacks to more than "
+              + MAX_UNPACKED_PART / 1_000_000 + " MB, far more than any transcript holds", e);
+        }
+        if (cause.getMessage() != null && cause.getMessage().contains("Zip bomb detected")) {
+          throw new InputException(source, "", "is refused: a part of it unpacks to far more than it is packed, "
+              + "as a zip bomb does, or to more than " + MAX_UNPACKED_ENTRY / (1024 * 1024) + " MB", e);
+        }
+      }
+      throw new InputException(source, "", "is not a readable DOCX file: " + firstLine(e), e);
     }
     return text.toString();
+  }
+
+  private static String firstLine(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline).strip();
   }
 
   // The body is walked as XML rather than through POI's paragraphs: POI gives a content control
   // (w:sdt) only as one flattened text, with table cells joined by tabs, and its paragraph text
   // carries "[footnoteRef:1]" markers and the notes themselves, which were not said in the interview.
+  //
+  // Elements the walk does not name are walked into, not skipped: Word wraps runs in many
+  // containers (w:dir, w:bdo, w:smartTag, w:customXml, w:sdt, w:hyperlink, w:ins, drawings, text
+  // boxes, and others yet to come), and text that vanished because its container was unknown would
+  // be text a coder never sees. Only what is deliberately not the document's text is left out:
+  // tracked deletions and the ruby text above a base text.
 
-  /** Paragraphs become lines, in reading order through tables and content controls. */
+  /** Paragraphs become lines, in reading order through tables, content controls and any container. */
   private static void appendBlocks(XmlCursor cursor, StringBuilder text) {
     if (!cursor.toFirstChild()) {
       return;
     }
     do {
+      if (isAlternateContent(cursor)) {
+        withChosenAlternative(cursor, () -> appendBlocks(cursor, text));
+        continue;
+      }
       switch (wordElement(cursor)) {
-        case "p" -> {
-          appendInline(cursor, text);
-          text.append('\n');
+        case "p" -> appendParagraph(cursor, text);
+        case "del", "moveFrom" -> {
+          // tracked deletions: not in the document as it reads now
         }
-        case "tbl", "tr", "tc", "sdt", "sdtContent", "customXml" -> appendBlocks(cursor, text);
-        default -> {
-          // properties, bookmarks, section breaks: no text
-        }
+        default -> appendBlocks(cursor, text);
       }
     } while (cursor.toNextSibling());
     cursor.toParent();
   }
 
-  private static void appendInline(XmlCursor cursor, StringBuilder text) {
-    if (!cursor.toFirstChild()) {
-      return;
-    }
-    do {
-      switch (wordElement(cursor)) {
-        case "r" -> appendRun(cursor, text);
-        case "hyperlink", "smartTag", "sdt", "sdtContent", "customXml", "fldSimple", "ins", "moveTo" ->
-            appendInline(cursor, text);
-        default -> {
-          // w:del and w:moveFrom are tracked deletions: not in the document as it reads now
-        }
-      }
-    } while (cursor.toNextSibling());
-    cursor.toParent();
+  /**
+   * One paragraph as one line. Paragraphs inside it (those of text boxes) follow it as lines of
+   * their own rather than splitting it.
+   */
+  private static void appendParagraph(XmlCursor cursor, StringBuilder text) {
+    StringBuilder nested = new StringBuilder();
+    appendInline(cursor, text, nested);
+    text.append('\n').append(nested);
   }
 
-  private static void appendRun(XmlCursor cursor, StringBuilder text) {
+  private static void appendInline(XmlCursor cursor, StringBuilder line, StringBuilder nested) {
     if (!cursor.toFirstChild()) {
       return;
     }
     do {
+      if (isAlternateContent(cursor)) {
+        withChosenAlternative(cursor, () -> appendInline(cursor, line, nested));
+        continue;
+      }
       switch (wordElement(cursor)) {
-        case "t" -> text.append(cursor.getTextValue());
-        case "tab", "ptab" -> text.append('\t');
-        case "br", "cr" -> text.append('\n');
-        case "noBreakHyphen" -> text.append('\u2011');
-        case "ruby" -> appendRubyBase(cursor, text);
-        default -> {
-          // note references, field codes, drawings: not part of the spoken text
+        case "t" -> line.append(cursor.getTextValue());
+        case "tab", "ptab" -> line.append('\t');
+        case "br", "cr" -> line.append('\n');
+        case "noBreakHyphen" -> line.append('\u2011');
+        case "ruby" -> appendRubyBase(cursor, line, nested);
+        case "p" -> appendParagraph(cursor, nested);
+        case "txbxContent" -> appendBlocks(cursor, nested);
+        case "del", "moveFrom" -> {
+          // tracked deletions: not in the document as it reads now
         }
+        default -> appendInline(cursor, line, nested);
       }
     } while (cursor.toNextSibling());
     cursor.toParent();
   }
 
   /** Ruby text is a reading aid above the base text; the base is what the line says. */
-  private static void appendRubyBase(XmlCursor cursor, StringBuilder text) {
+  private static void appendRubyBase(XmlCursor cursor, StringBuilder line, StringBuilder nested) {
     if (!cursor.toFirstChild()) {
       return;
     }
     do {
       if (wordElement(cursor).equals("rubyBase")) {
-        appendInline(cursor, text);
+        appendInline(cursor, line, nested);
       }
     } while (cursor.toNextSibling());
     cursor.toParent();
+  }
+
+  private static boolean isAlternateContent(XmlCursor cursor) {
+    QName name = cursor.getName();
+    return name != null && MARKUP_COMPATIBILITY.equals(name.getNamespaceURI())
+        && name.getLocalPart().equals("AlternateContent");
+  }
+
+  /**
+   * Markup compatibility offers the same content in several forms: mc:Choice for programs that know
+   * a newer vocabulary, mc:Fallback for all others. Exactly one is read, or the text would appear
+   * twice. The fallback is what Word writes for readers like us (an emoji as w:t, a text box as
+   * VML); a choice is read only where no fallback holds any text.
+   */
+  private static void withChosenAlternative(XmlCursor cursor, Runnable walk) {
+    cursor.push();
+    try (XmlCursor alternative = cursor.newCursor()) {
+      boolean found = false;
+      if (alternative.toFirstChild()) {
+        do {
+          QName name = alternative.getName();
+          boolean fallback = name != null && name.getLocalPart().equals("Fallback");
+          if (containsWordText(alternative) && (!found || fallback)) {
+            cursor.toCursor(alternative);
+            found = true;
+          }
+        } while (alternative.toNextSibling());
+      }
+      if (found) {
+        walk.run();
+      }
+    } finally {
+      cursor.pop();
+    }
+  }
+
+  private static boolean containsWordText(XmlCursor cursor) {
+    try (XmlCursor c = cursor.newCursor()) {
+      if (!c.toFirstChild()) {
+        return false;
+      }
+      do {
+        if (wordElement(c).equals("t") || containsWordText(c)) {
+          return true;
+        }
+      } while (c.toNextSibling());
+      return false;
+    }
   }
 
   /** The local name of a WordprocessingML element, or "" for elements of other vocabularies. */

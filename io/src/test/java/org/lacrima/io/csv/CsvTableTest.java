@@ -128,4 +128,15 @@ class CsvTableTest {
     Iterator<CodingRow> rows = CodingsCsv.read(CsvTable.of("document,start,end,category,coder\na,x,2,b,c\n", "c.csv"));
     assertThatThrownBy(rows::next).hasMessage("c.csv, line 2: start \"x\" is not a whole number");
   }
+
+  @Test
+  void refusesADeviceInsteadOfReadingItForever(@TempDir Path dir) throws Exception {
+    Path zeros = java.nio.file.Files.createSymbolicLink(dir.resolve("codings.csv"), Path.of("/dev/zero"));
+    try {
+      assertThatThrownBy(() -> CsvTable.open(zeros))
+          .hasMessage(zeros + ": is not a regular file but a device or a pipe, which Lacrima does not read");
+    } finally {
+      java.nio.file.Files.delete(zeros);
+    }
+  }
 }

@@ -36,6 +36,26 @@ class IcuSentenceSplitterTest {
   }
 
   @Test
+  void takesNoAsAnAbbreviationOnlyBeforeANumber() {
+    assertThat(sentences("No. I did not cry at all."))
+        .containsExactly("No.", "I did not cry at all.");
+    assertThat(sentences("Did you cry? No. Not then."))
+        .containsExactly("Did you cry?", "No.", "Not then.");
+    assertThat(sentences("She mentioned case No. 7 again. Then she wept."))
+        .containsExactly("She mentioned case No. 7 again.", "Then she wept.");
+  }
+
+  @Test
+  void aNumberAfterBisOrSeitIsAnOrdinalOnlyBeforeAMonth() {
+    assertThat(sentences("Sie zählte bis 10. Danach weinte sie."))
+        .containsExactly("Sie zählte bis 10.", "Danach weinte sie.");
+    assertThat(sentences("Das ging bis 10. März. Danach nicht mehr."))
+        .containsExactly("Das ging bis 10. März.", "Danach nicht mehr.");
+    assertThat(sentences("Wir warteten seit 3. Dann kam sie."))
+        .containsExactly("Wir warteten seit 3.", "Dann kam sie.");
+  }
+
+  @Test
   void trimsWhitespaceAndYieldsNothingForBlankText() {
     assertThat(sentences("  Hm.   Ja.  ")).containsExactly("Hm.", "Ja.");
     assertThat(sentences("   ")).isEmpty();

@@ -99,6 +99,14 @@ class TextDecodingTest {
     assertThat(TextDecoding.decode(cp1252, "f")).isEqualTo(new TextDecoding.Decoded(german, "Windows-1252"));
   }
 
+  @Test
+  void acceptsWindows1252NamesAndWordsWithTheLettersItAddsToLatin1() {
+    // Š š Ž ž Œ œ are letters of Windows-1252 (0x8A 0x9A 0x8E 0x9E 0x8C 0x9C) in names and loanwords
+    String text = "B: Dušan kam mit dem Škoda, er las Žižek. Das Œuvre, ihr cœur, seine sœur. DUŠAN? nein, ŠKODA.";
+    byte[] cp1252 = text.getBytes(Charset.forName("windows-1252"));
+    assertThat(TextDecoding.decode(cp1252, "n")).isEqualTo(new TextDecoding.Decoded(text, "Windows-1252"));
+  }
+
   /** Text pieces as ASCII, numbers as single bytes. */
   private static byte[] bytes(Object... pieces) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

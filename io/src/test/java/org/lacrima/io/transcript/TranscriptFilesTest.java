@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFFootnote;
@@ -33,6 +39,14 @@ class TranscriptFilesTest {
     assertThat(t.encoding()).isEqualTo("UTF-8");
     assertThat(t.rawText()).isEqualTo("I: Frage\r\nB: Antwort\r\n");
     assertThat(t.sha256()).hasSize(64);
+  }
+
+  @Test
+  void namesTheDocumentInNormalFormWithoutStraySpaces() throws IOException {
+    Path spaced = Files.writeString(dir.resolve("Interview 3 .txt"), "B: ja\n", StandardCharsets.UTF_8);
+    assertThat(TranscriptFiles.read(spaced).name()).isEqualTo("Interview 3");
+    Path decomposed = Files.writeString(dir.resolve("Ma\u0308rz.txt"), "B: ja\n", StandardCharsets.UTF_8);
+    assertThat(TranscriptFiles.read(decomposed).name()).isEqualTo("M\u00e4rz");
   }
 
   @Test
@@ -103,6 +117,168 @@ class TranscriptFilesTest {
       doc.write(out);
     }
     assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("00:12\tI: Wie war das?\nB: Schwer.\n");
+  }
+
+  @Test
+  void keepsAnEmojiWordWritesAsMarkupCompatibleSymbol() throws IOException {
+    // Word writes an emoji typed in Segoe UI Emoji like this: a w16se:symEx for Word 2016 and later,
+    // the character itself as the fallback for every other reader.
+    Path f = docx("emoji.docx", "<w:p><w:r><w:t xml:space=\"preserve\">B: Ich musste weinen </w:t></w:r>"
+        + "<w:r><mc:AlternateContent><mc:Choice Requires=\"w16se\"><w16se:symEx w16se:font=\"Segoe UI Emoji\""
+        + " w16se:char=\"1F622\"/></mc:Choice><mc:Fallback><w:t>\uD83D\uDE22</w:t></mc:Fallback>"
+        + "</mc:AlternateContent></w:r><w:r><w:t xml:space=\"preserve\"> und lachen.</w:t></w:r></w:p>");
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("B: Ich musste weinen \uD83D\uDE22 und lachen.\n");
+  }
+
+  @Test
+  void readsRunsInsideEveryKindOfContainer() throws IOException {
+    Path f = docx("containers.docx", "<w:p><w:dir w:val=\"rtl\"><w:r><w:t>B: in dir</w:t></w:r></w:dir></w:p>"
+        + "<w:p><w:bdo w:val=\"ltr\"><w:r><w:t>B: in bdo</w:t></w:r></w:bdo></w:p>"
+        + "<w:p><w:smartTag w:uri=\"x\" w:element=\"place\"><w:r><w:t>B: in smartTag</w:t></w:r></w:smartTag>"
+        + "<w:hyperlink w:anchor=\"a\"><w:r><w:t>, link</w:t></w:r></w:hyperlink>"
+        + "<w:fldSimple w:instr=\"PAGE\"><w:r><w:t>, field</w:t></w:r></w:fldSimple>"
+        + "<w:ins w:id=\"1\" w:author=\"T\"><w:r><w:t>, inserted</w:t></w:r></w:ins>"
+        + "<w:del w:id=\"2\" w:author=\"T\"><w:r><w:delText>, deleted</w:delText></w:r></w:del>"
+        + "<w:moveFrom w:id=\"3\" w:author=\"T\"><w:r><w:t>, moved away</w:t></w:r></w:moveFrom></w:p>"
+        // an element no version of Word writes today: its text is read, not lost
+        + "<w:p><w:futureWrapper><w:r><w:t>B: in something new</w:t></w:r></w:futureWrapper></w:p>");
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("B: in dir\nB: in bdo\n"
+        + "B: in smartTag, link, field, inserted\nB: in something new\n");
+  }
+
+  @Test
+  void readsATextBoxOnceAsLinesAfterItsParagraph() throws IOException {
+    // Word writes a text box twice: as a DrawingML shape for itself, as VML for older readers.
+    String box = "<w:txbxContent><w:p><w:r><w:t>Notiz: sie weinte</w:t></w:r></w:p>"
+        + "<w:p><w:r><w:t>zweite Zeile</w:t></w:r></w:p></w:txbxContent>";
+    Path f = docx("box.docx", "<w:p><w:r><w:t xml:space=\"preserve\">B: Davor </w:t></w:r>"
+        + "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"
+        + "<wps:wsp><wps:txbx>" + box + "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        + "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" + box + "</v:textbox></v:shape></w:pict>"
+        + "</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>und danach.</w:t></w:r></w:p>"
+        + "<w:p><w:r><w:t>I: Weiter.</w:t></w:r></w:p>");
+    assertThat(TranscriptFiles.read(f).rawText())
+        .isEqualTo("B: Davor und danach.\nNotiz: sie weinte\nzweite Zeile\nI: Weiter.\n");
+  }
+
+  @Test
+  void refusesDevicesAndFilesOverTheLimitWithoutReadingThemWhole() throws IOException {
+    // a device reports size 0 and never ends
+    Path zeros = Files.createSymbolicLink(dir.resolve("endless.txt"), Path.of("/dev/zero"));
+    assertThatThrownBy(() -> TranscriptFiles.read(zeros))
+        .hasMessage(zeros + ": is not a regular file but a device or a pipe, which Lacrima does not read");
+    Files.delete(zeros);
+    Path large = dir.resolve("large.txt");
+    try (RandomAccessFile f = new RandomAccessFile(large.toFile(), "rw")) {
+      f.setLength(TranscriptFiles.MAX_BYTES + 1);
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(large))
+        .hasMessage(large + ": is larger than 64 MB; transcripts that large are refused");
+  }
+
+  @Test
+  void refusesADocxThatUnpacksHugelyInItsOwnWords() throws IOException {
+    // 110 MB of text that packs to a few hundred kB. Written as a stream (sizes after the data),
+    // POI finds the packing ratio suspicious; with the sizes in the entry's header, as Word and most
+    // zip tools write them, POI refuses to unpack more than 100 MB of one part into memory.
+    Path streamed = dir.resolve("streamed.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(streamed))) {
+      writeMinimalPackage(zip);
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      writeHugeDocument(zip);
+      zip.closeEntry();
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(streamed)).hasMessage(streamed + ": is refused: a part of it "
+        + "unpacks to far more than it is packed, as a zip bomb does, or to more than 256 MB");
+
+    CRC32 crc = new CRC32();
+    long[] sizes = new long[2];
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    try (OutputStream counted = new DeflaterOutputStream(new OutputStream() {
+      @Override
+      public void write(int b) {
+        sizes[1]++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        sizes[1] += len;
+      }
+    }, deflater) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        crc.update(b, off, len);
+        sizes[0] += len;
+        super.write(b, off, len);
+      }
+    }) {
+      writeHugeDocument(counted);
+    } finally {
+      deflater.end();
+    }
+    Path sized = dir.resolve("sized.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(sized))) {
+      writeMinimalPackage(zip);
+      ZipEntry document = new ZipEntry("word/document.xml");
+      document.setSize(sizes[0]);
+      document.setCompressedSize(sizes[1]);
+      document.setCrc(crc.getValue());
+      zip.putNextEntry(document);
+      writeHugeDocument(zip);
+      zip.closeEntry();
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(sized))
+        .hasMessage(sized + ": is refused: a part of it unpacks to more than 100 MB, far more than any transcript holds");
+  }
+
+  private static void writeHugeDocument(OutputStream out) throws IOException {
+    out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" + W
+        + "\"><w:body><w:p><w:r><w:t>").getBytes(StandardCharsets.UTF_8));
+    byte[] line = ("Sie weinte. ".repeat(85) + "\n").getBytes(StandardCharsets.UTF_8);
+    for (long written = 0; written < 110_000_000L; written += line.length) {
+      out.write(line);
+    }
+    out.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+  /** A DOCX file of the given body, written part by part as Word lays it out. */
+  private Path docx(String name, String body) throws IOException {
+    Path f = dir.resolve(name);
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+      writeMinimalPackage(zip);
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document"
+          + " xmlns:w=\"" + W + "\""
+          + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
+          + " xmlns:w16se=\"http://schemas.microsoft.com/office/word/2015/wordml/symex\""
+          + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
+          + " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
+          + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+          + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"w16se wps\">"
+          + "<w:body>" + body + "</w:body></w:document>");
+    }
+    return f;
+  }
+
+  /** The parts every DOCX has besides its document. */
+  private static void writeMinimalPackage(ZipOutputStream zip) throws IOException {
+    entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+        + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+    entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+        + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+  }
+
+  private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(content.getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
   }
 
   @Test
