@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
     CategorySystem system = BuiltInCategorySystem.get();
     Instant now = Instant.now();
     String who = actor.name();
-    ProjectLocation target = ProjectOptions.location(out != null ? out : db != null ? DemoStudy.NAME : DemoStudy.NAME + ".lacrima", db);
+    boolean server = (db != null && !db.isBlank()) || !System.getenv().getOrDefault("LACRIMA_DB", "").isBlank();
+    ProjectLocation target = ProjectOptions.location(out != null ? out : server ? DemoStudy.NAME : DemoStudy.NAME + ".lacrima", db);
     var project = new ProjectStores.NewProject(DemoStudy.NAME, who, now, system.info().id(), system.info().version());
     CodingImport.Report[] report = new CodingImport.Report[1];
     ProjectStore.Work<Void> build = s -> {
@@ -73,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
       where = path.toString();
     } else {
       try (ProjectStore store = ProjectStores.createReplacing((ProjectLocation.PostgresProject) target, project, build,
-          existing -> existing.name().equals(DemoStudy.NAME))) {
+          DemoStudy::isDemo)) {
         stats = store.read(ProjectStatistics::of);
         where = store.location();
       }
@@ -147,7 +148,8 @@ final class DemoCommand implements Callable<Integer> {
         stats.documents(), stats.words(), stats.turns(), stats.units(), report.added());
     o.println();
     o.println("The demo project lies at " + where);
-    String p = target instanceof ProjectLocation.SqliteFile ? where : DemoStudy.NAME + " --db …";
+    String p = target instanceof ProjectLocation.SqliteFile ? where
+        : ((ProjectLocation.PostgresProject) target).project() + (db != null ? " --db …" : "");
     o.println("Try:  " + Lacrima.command() + " stats " + p);
     o.println("      " + Lacrima.command() + " codebook export --format html -o codebook.html");
     o.println("      " + Lacrima.command() + " codings export " + p + " -o codings.csv");

@@ -53,6 +53,17 @@ final class DemoStudy {
     return CodingImport.run(s, CodingsCsv.read(CsvTable.of(text("codings.csv"), "demo/codings.csv")));
   }
 
+  /**
+   * Whether a project holds the demo and nothing else: the six interviews, each marked fictional. On a server a
+   * project is known by the name it was given, so this, not the name, tells a demo that may be rebuilt from a
+   * team's project that happens to be named like it.
+   */
+  static boolean isDemo(ProjectSession s) {
+    List<DocumentSummary> documents = s.documents().list();
+    return documents.size() == INTERVIEWS.size() && documents.stream().allMatch(d -> INTERVIEWS.contains(d.name())
+        && d.variable("fictional").equals("yes"));
+  }
+
   private static String text(String name) {
     return new String(resource(name), StandardCharsets.UTF_8);
   }

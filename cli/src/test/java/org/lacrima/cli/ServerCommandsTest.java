@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The commands against a PostgreSQL server, where PROJECT is a name and many projects share a schema. */
 class ServerCommandsTest {
 
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path dir;
+
   private String schema;
   private String db;
 
@@ -46,5 +49,16 @@ class ServerCommandsTest {
     String added = CliRun.ok("category", "add", "team study", "Silence", "--parent", "Giving space", "--why", "pilot",
         "--db", db).out();
     assertThat(added).contains("category undo 'team study' --db …");
+  }
+
+  @Test
+  void aDemoUnderAnotherNameRebuildsToo() throws Exception {
+    CliRun.ok("demo", "--db", db, "--out", "teaching");
+    CliRun again = CliRun.ok("demo", "--db", db, "--out", "teaching");
+    assertThat(again.out()).contains("352 codings").contains("stats teaching --db …");
+    // a project that holds more than the demo is not replaced, whatever its name
+    java.nio.file.Path extra = java.nio.file.Files.writeString(dir.resolve("extra.txt"), "I: Hello.\nB: Hi.\n");
+    CliRun.ok("import", "teaching", "--db", db, extra.toString());
+    assertThat(CliRun.of("demo", "--db", db, "--out", "teaching").err()).contains("already has a project named");
   }
 }

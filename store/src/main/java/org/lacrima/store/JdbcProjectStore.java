@@ -128,12 +128,19 @@ final class JdbcProjectStore implements ProjectStore {
 
   private void lock(Handle h) {
     if (dialect == Dialect.POSTGRESQL) {
-      h.execute("SET LOCAL lock_timeout = '2s'");
-      // keyed by schema too: project keys start at 1 in every schema of a server
-      h.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()), ?)", Math.toIntExact(projectKey));
+      lockOnServer(h, projectKey);
     }
     // SQLite: the write connection begins its transactions IMMEDIATE, which takes the file's
     // reserved lock at once.
+  }
+
+  /**
+   * PostgreSQL: a project's write lock for the rest of the transaction, waiting two seconds at most. Keyed by
+   * schema too: project keys start at 1 in every schema of a server.
+   */
+  static void lockOnServer(Handle h, long projectKey) {
+    h.execute("SET LOCAL lock_timeout = '2s'");
+    h.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()), ?)", Math.toIntExact(projectKey));
   }
 
   RuntimeException translate(JdbiException e) {

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.lacrima.core.project.ProjectAccessException;
 import org.lacrima.core.project.ProjectInfo;
+import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.project.ProjectStore;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -49,11 +50,11 @@ public final class ProjectStores {
 
   /**
    * Like {@link #create}, but on a server a project of that name is first removed, in the same
-   * transaction, if {@code replaceable} says it may be (the demo project, rebuilt on every run).
-   * A file project is never replaced here.
+   * transaction, if {@code replaceable} says so of its contents (the demo project, rebuilt on every run),
+   * and only once no other process is writing to it. A file project is never replaced here.
    */
   public static ProjectStore createReplacing(ProjectLocation.PostgresProject location, NewProject project,
-      ProjectStore.Work<?> seed, java.util.function.Predicate<ProjectInfo> replaceable) {
+      ProjectStore.Work<?> seed, java.util.function.Predicate<ProjectSession> replaceable) {
     return createPostgres(location, project, seed, migrationsFor(location), Optional.of(replaceable));
   }
 
@@ -214,7 +215,7 @@ public final class ProjectStores {
   }
 
   private static ProjectStore createPostgres(ProjectLocation.PostgresProject p, NewProject project,
-      ProjectStore.Work<?> seed, Migrations migrations, Optional<java.util.function.Predicate<ProjectInfo>> replaceable) {
+      ProjectStore.Work<?> seed, Migrations migrations, Optional<java.util.function.Predicate<ProjectSession>> replaceable) {
     DataSource ds = postgres(p);
     migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
     Jdbi jdbi = Jdbi.create(ds);
@@ -226,10 +227,15 @@ public final class ProjectStores {
         h.execute("LOCK TABLE project IN SHARE ROW EXCLUSIVE MODE");
         Optional<ProjectRow> existing = projectByName(h, p.project());
         if (existing.isPresent()) {
-          if (replaceable.isEmpty() || !replaceable.get().test(existing.get().info)) {
+          long key = existing.get().key;
+          if (replaceable.isEmpty()
+              || !replaceable.get().test(new JdbcSession(h, Dialect.POSTGRESQL, key, existing.get().info))) {
             throw new ProjectAccessException("the server already has a project named \"" + p.project() + "\"");
           }
-          deleteProject(h, existing.get().key);
+          // the write lock of the project being replaced: a command writing to it finishes first, or this waits
+          // two seconds and gives up, instead of deleting rows under it
+          JdbcProjectStore.lockOnServer(h, key);
+          deleteProject(h, key);
         }
         long key = insertProject(h, info);
         seed.run(new JdbcSession(h, Dialect.POSTGRESQL, key, info));
