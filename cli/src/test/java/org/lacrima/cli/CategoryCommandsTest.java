@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +116,55 @@ class CategoryCommandsTest {
     assertThat(rows(codings())).isEqualTo(codings);
     assertThat(codings()).containsPattern(",twin memo\\r?\\n").containsPattern(",first memo\\r?\\n");
     assertThat(CliRun.of("category", "undo", p, "--why", "once more").err()).contains("no category operation left");
+  }
+
+  private static final String IMPEDES =
+      "Assumptions > The therapeutic process > Crying impedes the process (resistance to change) > ";
+
+  /** Mira's codings of "Very little" in pdt-01 as "category path | memo" lines, sorted. */
+  private String veryLittle() throws IOException {
+    StringBuilder out = new StringBuilder();
+    CSVFormat header = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+    try (CSVParser rows = CSVParser.parse(codings(), header)) {
+      rows.stream().filter(r -> r.get("document").equals("pdt-01") && r.get("coder").equals("mira")
+              && r.get("text").equals("Very little"))
+          .map(r -> r.get("category_path") + " | " + r.get("memo") + "\n").sorted().forEach(out::append);
+    }
+    return out.toString();
+  }
+
+  private void importCsv(String name, String csv) throws IOException {
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve(name), "document,quote,category,coder,memo\n"
+        + csv, StandardCharsets.UTF_8).toString());
+  }
+
+  @Test
+  void undoingAMergeKeepsADecisionMadeAgainOnTheCategoryMergedInto() throws IOException {
+    importCsv("first.csv", "pdt-01,Very little,Crying as manipulation,mira,seemed staged\n");
+    CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why", "one kind");
+    // the coder decides the same span on resistance: a repetition of the moved coding, whose memo it extends
+    importCsv("again.csv", "pdt-01,Very little,Crying as resistance,mira,on reading it again: holding back\n");
+    String undone = CliRun.ok("category", "undo", p, "--why", "keep them apart").out();
+
+    assertThat(undone).contains("1 decided again since");
+    String manipulation = IMPEDES + "Crying as manipulation";
+    String resistance = IMPEDES + "Crying as resistance";
+    assertThat(veryLittle()).isEqualTo(manipulation + " | seemed staged\n"
+        + resistance + " | on reading it again: holding back\n");
+  }
+
+  @Test
+  void undoingAMergeTakesTheCollapsedMemoBackButKeepsAMemoAddedSince() throws IOException {
+    importCsv("twins.csv", "pdt-01,Very little,Crying as resistance,mira,holding back\n"
+        + "pdt-01,Very little,Crying as manipulation,mira,seemed staged\n");
+    CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why", "one kind");
+    importCsv("later.csv", "pdt-01,Very little,Crying as resistance,mira,asked the supervisor\n");
+    CliRun.ok("category", "undo", p, "--why", "keep them apart");
+
+    String manipulation = IMPEDES + "Crying as manipulation";
+    String resistance = IMPEDES + "Crying as resistance";
+    assertThat(veryLittle()).isEqualTo(manipulation + " | seemed staged\n"
+        + resistance + " | holding back\nasked the supervisor\n");
   }
 
   @Test

@@ -211,7 +211,7 @@ public final class CategoryOperations {
     for (Coding c : s.codings().byCategory(fromId)) {
       Coding twin = intoByDecision.get(sameDecisionAs(c, intoId));
       if (twin == null) {
-        moved.add(new CodingTrail.Moved(c.id(), fromId, intoId));
+        moved.add(CodingTrail.Moved.of(c, intoId));
       } else {
         String joined = Coding.joinMemos(twin.memo(), c.memo());
         collapsed.add(new CodingTrail.Collapsed(c, twin.id(), twin.memo(), joined));
@@ -323,7 +323,7 @@ public final class CategoryOperations {
       } else {
         UUID part = partIds.get(target);
         toPart.computeIfAbsent(part, k -> new ArrayList<>()).add(coding.id());
-        moved.add(new CodingTrail.Moved(coding.id(), id, part));
+        moved.add(CodingTrail.Moved.of(coding, part));
         placed.merge(target, 1, Integer::sum);
       }
     }
@@ -370,7 +370,7 @@ public final class CategoryOperations {
     p.put("part", part.toString());
     return commit(CodebookChange.Kind.PLACE, "placed coding " + codingId + " from \"" + split.label().english()
         + "\" in \"" + system.get(part).label().english() + "\"", p, system, system,
-        new CodingTrail(List.of(new CodingTrail.Moved(codingId, split.id(), part)), List.of(), List.of()));
+        new CodingTrail(List.of(CodingTrail.Moved.of(coding, part)), List.of(), List.of()));
   }
 
   // ---- undo ---------------------------------------------------------------------------------
@@ -398,28 +398,57 @@ public final class CategoryOperations {
     CodingTrail trail = s.log().trail(top.sequence());
     int back = 0;
     int keptAsChanged = 0;
-    List<UUID> trailIds = trail.moved().stream().map(CodingTrail.Moved::coding).toList();
+    List<UUID> trailIds = new ArrayList<>(trail.moved().stream().map(CodingTrail.Moved::coding).toList());
+    trail.collapsed().forEach(c -> trailIds.add(c.kept()));
     Map<UUID, Coding> now = s.codings().byIds(trailIds);
     Map<UUID, List<UUID>> backTo = new LinkedHashMap<>();
+    List<Coding> asBefore = new ArrayList<>();
+    List<Coding> decidedAgain = new ArrayList<>();
     for (CodingTrail.Moved m : trail.moved()) {
       Coding c = now.get(m.coding());
-      if (c != null && c.category().equals(m.to())) {
+      if (c == null || !c.category().equals(m.to())) {
+        keptAsChanged++;
+      } else if (m.leftAs() == null || c.equals(m.leftAs())) {
         backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
         back++;
       } else {
-        keptAsChanged++;
+        Coding left = m.leftAs();
+        boolean sameSpan = c.start() == left.start() && c.end() == left.end();
+        Optional<String> added = sameSpan ? Coding.memoAddedSince(left.memo(), c.memo()) : Optional.empty();
+        if (added.isPresent()) {
+          // the decision was made again on the category the operation moved it to (a repeated import
+          // appends its memo there): the coding goes back as it was, and the later decision stays
+          // where it was made, with what it added, instead of leaving with the old one
+          asBefore.add(new Coding(c.id(), c.document(), c.start(), c.end(), m.from(), c.coder(), left.memo()));
+          decidedAgain.add(new Coding(Ids.next(), c.document(), c.start(), c.end(), m.to(), c.coder(), added.get()));
+          back++;
+        } else {
+          keptAsChanged++;
+        }
       }
     }
     backTo.forEach((category, ids) -> s.codings().setCategory(ids, category));
+    asBefore.forEach(s.codings()::update);
     List<Coding> restored = new ArrayList<>();
+    int memosRewritten = 0;
     for (CodingTrail.Collapsed c : trail.collapsed()) {
       restored.add(c.removed());
-      Coding kept = s.codings().byIds(List.of(c.kept())).get(c.kept());
-      if (kept != null && kept.memo().equals(c.keptMemoAfter())) {
-        s.codings().setMemo(kept.id(), c.keptMemoBefore());
+      Coding kept = now.get(c.kept());
+      if (kept == null) {
+        continue;
+      }
+      // the kept coding gives back the memo it took over, and keeps whatever was added to it since
+      String memo = kept.memo().equals(c.keptMemoAfter()) ? c.keptMemoBefore()
+          : Coding.memoAddedSince(c.keptMemoAfter(), kept.memo())
+              .map(added -> Coding.joinMemos(c.keptMemoBefore(), added)).orElse(null);
+      if (memo == null) {
+        memosRewritten++;
+      } else if (!memo.equals(kept.memo())) {
+        s.codings().setMemo(kept.id(), memo);
       }
     }
     s.codings().add(restored);
+    s.codings().add(decidedAgain);
     for (CodingTrail.MemoMoved m : trail.memos()) {
       s.memos().retarget(m.memo(), m.from());
     }
@@ -433,9 +462,23 @@ public final class CategoryOperations {
         }
       }
     }
+    List<String> touched = new ArrayList<>();
+    if (back + restored.size() > 0) {
+      touched.add(back + " codings moved back");
+      touched.add(restored.size() + " restored");
+    }
+    if (!decidedAgain.isEmpty()) {
+      touched.add(decidedAgain.size() + " decided again since and kept beside the original, with the memo added since");
+    }
+    if (keptAsChanged > 0) {
+      touched.add(keptAsChanged + " changed since and kept as they are");
+    }
+    if (memosRewritten > 0) {
+      touched.add(memosRewritten + " memos rewritten since and left as they are (they may still hold a memo now restored"
+          + " to its own coding)");
+    }
     String summary = "undid #" + top.sequence() + ": " + details.path("summary").asText()
-        + (back + restored.size() == 0 ? "" : " (" + back + " codings moved back, " + restored.size() + " restored"
-        + (keptAsChanged == 0 ? ")" : ", " + keptAsChanged + " changed since and kept as they are)"));
+        + (touched.isEmpty() ? "" : " (" + String.join(", ", touched) + ")");
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("undoes", top.sequence());
     CodebookChange undone = commitDelta(CodebookChange.Kind.UNDO, summary, p, after, inverse, CodingTrail.NONE);
