@@ -168,6 +168,30 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void placingInAPartWhereTheCoderHasTheSameSpanMakesOneCodingAndUndoSeparatesThemAgain() throws IOException {
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "coder=jonas -> Grief about a separation", "--why", "two kinds of loss");
+    Matcher queued = Pattern.compile("\\n  ([0-9a-f-]{36})  pdt-02 (\\d+)\\.\\.(\\d+)  mira ")
+        .matcher(CliRun.ok("category", "review", p).out());
+    assertThat(queued.find()).isTrue();
+    // mira codes the same span on one of the parts herself before the queue is reviewed
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("death.csv"),
+        "document,start,end,category,coder,memo\npdt-02," + queued.group(2) + "," + queued.group(3)
+            + ",Grief about a death,mira,her father\n", StandardCharsets.UTF_8).toString());
+    long before = rows(codings());
+
+    String placed = CliRun.ok("category", "review", p, "--place", queued.group(1), "--to", "Grief about a death",
+        "--why", "the same loss").out();
+    assertThat(placed).contains("collapsed into coding");
+    assertThat(rows(codings())).isEqualTo(before - 1);
+    assertThat(codings()).doesNotContain(queued.group(1));
+
+    CliRun.ok("category", "undo", p, "--why", "review it again");
+    assertThat(rows(codings())).isEqualTo(before);
+    assertThat(CliRun.ok("category", "review", p).out()).contains(queued.group(1));
+  }
+
+  @Test
   void refusesWhatWouldLoseWorkOrMakesNoSense() {
     String before = codings() + CliRun.ok("codebook", p).out();
     assertRefused("cannot merge \"Crying promotes the process (potential for change)\" into its own descendant",

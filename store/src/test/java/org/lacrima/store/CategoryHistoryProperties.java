@@ -362,8 +362,9 @@ abstract class CategoryHistoryProperties {
           }
           Category c = pick(split);
           Coding coding = pick(s.codings().byCategory(c.id()));
-          ops.place(coding.id(), pick(c.state().successors()));
+          CodebookChange placed = ops.place(coding.id(), pick(c.state().successors()));
           queuedAt.get(c.id()).remove(coding.id());
+          expectedCodings -= s.log().trail(placed.sequence()).collapsed().size();
           return Kind.PLACE;
         }
         case UNDO -> {
@@ -422,6 +423,9 @@ abstract class CategoryHistoryProperties {
       if (top.kind() == CodebookChange.Kind.PLACE) {
         for (CodingTrail.Moved m : trail.moved()) {
           queuedAt.computeIfAbsent(m.from(), k -> new HashSet<>()).add(m.coding());
+        }
+        for (CodingTrail.Collapsed c : trail.collapsed()) {
+          queuedAt.computeIfAbsent(c.removed().category(), k -> new HashSet<>()).add(c.removed().id());
         }
       }
     }

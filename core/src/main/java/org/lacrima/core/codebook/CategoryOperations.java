@@ -365,11 +365,27 @@ public final class CategoryOperations {
           .map(p -> "\"" + system.get(p).label().english() + "\"").collect(Collectors.joining(", ")));
     }
     requireActive(system, part, "place a coding in");
-    s.codings().setCategory(List.of(codingId), part);
     ObjectNode p = params("coding", codingId);
     p.put("part", part.toString());
-    return commit(CodebookChange.Kind.PLACE, "placed coding " + codingId + " from \"" + split.label().english()
-        + "\" in \"" + system.get(part).label().english() + "\"", p, system, system,
+    String placed = "placed coding " + codingId + " from \"" + split.label().english() + "\" in \""
+        + system.get(part).label().english() + "\"";
+    Coding.Decision there = sameDecisionAs(coding, part);
+    Optional<Coding> twin = s.codings().byCategory(part).stream().filter(c -> c.decision().equals(there)).findFirst();
+    if (twin.isPresent()) {
+      // the coder already records this decision on the part: one coding of it, as a merge would collapse it
+      Coding kept = twin.get();
+      String joined = Coding.joinMemos(kept.memo(), coding.memo());
+      s.codings().delete(List.of(codingId));
+      if (!joined.equals(kept.memo())) {
+        s.codings().setMemo(kept.id(), joined);
+      }
+      return commit(CodebookChange.Kind.PLACE, placed + ", where the same coder had coded the same span: collapsed "
+          + "into coding " + kept.id() + " (memos joined)", p, system, system,
+          new CodingTrail(List.of(), List.of(new CodingTrail.Collapsed(coding, kept.id(), kept.memo(), joined)),
+              List.of()));
+    }
+    s.codings().setCategory(List.of(codingId), part);
+    return commit(CodebookChange.Kind.PLACE, placed, p, system, system,
         new CodingTrail(List.of(CodingTrail.Moved.of(coding, part)), List.of(), List.of()));
   }
 
