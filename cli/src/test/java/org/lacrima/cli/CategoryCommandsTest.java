@@ -207,6 +207,8 @@ class CategoryCommandsTest {
     assertRefused("Missing required option: '--why=TEXT'",
         "category", "retire", p, "Pause");
     assertRefused("needs a reason", "category", "retire", p, "Pause", "--why", "  ");
+    assertRefused("is the label of its sibling \"Letting narrate\"",
+        "category", "rename", p, "Pause", "Letting narrate", "--lang", "de", "--why", "x");
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
     assertThat(CliRun.ok("codebook", "log", p).out().lines().filter(l -> l.startsWith("#")).count()).isEqualTo(1);
   }

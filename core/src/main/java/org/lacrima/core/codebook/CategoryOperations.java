@@ -542,6 +542,7 @@ public final class CategoryOperations {
     if (delta.isEmpty() && trail.isEmpty()) {
       throw new InputException("that changes nothing");
     }
+    CategorySystem.checkChangedLabels(before, after, "the category system");
     return commitDelta(kind, summary, params, after, delta, trail);
   }
 

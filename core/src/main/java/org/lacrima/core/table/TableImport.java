@@ -135,6 +135,7 @@ public final class TableImport {
       flags.put(column, findOrAdd(cats, column, Optional.empty(), true, spec));
     }
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), spec.source());
+    CategorySystem.checkChangedLabels(before, after, spec.source());
 
     // documents: the units in order become turns
     Map<String, List<Unit>> byDocument = new LinkedHashMap<>();

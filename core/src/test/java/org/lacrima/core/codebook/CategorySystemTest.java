@@ -83,6 +83,31 @@ class CategorySystemTest {
   }
 
   @Test
+  void aChangeMayNotGiveACategoryTheLabelItsSiblingHasInTheOtherLanguage() {
+    CategorySystem before = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"),
+        cat(C, A, "Rage", "Zorn")), List.of());
+    CategorySystem clash = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"),
+        cat(C, A, "Rage", "anger")), List.of());
+    assertThatThrownBy(() -> CategorySystem.checkChangedLabels(before, clash, "rename"))
+        .isInstanceOf(CategorySystemException.class).hasMessageContaining("\"anger\" (de)")
+        .hasMessageContaining("its sibling \"Anger\"");
+    // a category may carry one label in both languages, and a cousin may share a sibling's label
+    CategorySystem fine = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"),
+        cat(C, A, "Rage", "Rage"), cat(UUID.randomUUID(), B, "Wut", "Wut")), List.of());
+    CategorySystem.checkChangedLabels(before, fine, "rename");
+  }
+
+  @Test
+  void aNameThatFitsTwoCategoriesIsRefusedRatherThanTakingTheFirst() {
+    // a system stored before the label rule: siblings clash across languages
+    CategorySystem s = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"), cat(C, A, "Wut", "Zorn")),
+        List.of());
+    assertThatThrownBy(() -> s.resolve("top > Wut")).isInstanceOf(UnknownCategoryException.class)
+        .hasMessageContaining("names 2 categories").hasMessageContaining(B.toString()).hasMessageContaining(C.toString());
+    assertThat(s.resolve("top > Zorn").id()).isEqualTo(C);
+  }
+
+  @Test
   void resolvesByIdLabelOrPathAndSuggestsWhenNothingFits() {
     CategorySystem s = BuiltInCategorySystem.get();
     Category relief = s.resolve("Relief/Catharsis");
