@@ -209,6 +209,8 @@ class CategoryCommandsTest {
     assertRefused("needs a reason", "category", "retire", p, "Pause", "--why", "  ");
     assertRefused("is the label of its sibling \"Letting narrate\"",
         "category", "rename", p, "Pause", "Letting narrate", "--lang", "de", "--why", "x");
+    assertRefused("contains \" > \", which separates the levels of a category path",
+        "category", "add", p, "Loss > grief", "--parent", "Forms of emotional crying", "--why", "x");
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
     assertThat(CliRun.ok("codebook", "log", p).out().lines().filter(l -> l.startsWith("#")).count()).isEqualTo(1);
   }

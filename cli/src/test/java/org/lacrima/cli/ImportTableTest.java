@@ -74,6 +74,10 @@ class ImportTableTest {
     assertThat(CliRun.of("import-table", p, ordinal.toString(), "--doc", "doc", "--order", "n", "--text", "text",
         "--coder", "coder", "--code", "level", "--scale", "level=ordinal:low,mid,high").err())
         .contains("line 2").contains("not among its ordinal values");
+    Path nested = table("doc,n,text,coder,theme\nd,1,Hello,a,loss > grief\n");
+    assertThat(CliRun.of("import-table", p, nested.toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--code", "theme").err()).contains("t.csv").contains("\"loss > grief\" contains \" > \"");
+    assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
   }
 
   @Test

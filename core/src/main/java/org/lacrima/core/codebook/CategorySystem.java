@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,9 @@ public final class CategorySystem {
 
   /** Separates levels in a category path: labels themselves may contain "/". */
   public static final String PATH_SEPARATOR = " > ";
+
+  /** The separator inside a label, with any white space around it ("> 5 years" or "a>b" stay allowed). */
+  private static final Pattern SEPARATOR_INSIDE = Pattern.compile("\\s>\\s");
 
   private final SystemInfo info;
   private final List<Category> categories;
@@ -152,14 +156,23 @@ public final class CategorySystem {
 
   /**
    * Refuses labels that would make a name fit more than one category, on the categories a change
-   * adds, relabels or moves (the existing ones were accepted when they came): a label that a sibling
-   * carries in any language, since a name or path is looked up in every language. Kept out of
-   * {@link #of} so that a project stored before these rules still opens, replays and undoes.
+   * adds, relabels or moves (the existing ones were accepted when they came): a label holding " > ",
+   * which a path reads as a step down a level, and a label that a sibling carries in any language,
+   * since a name or path is looked up in every language. Kept out of {@link #of} so that a project
+   * stored before these rules still opens, replays and undoes.
    */
   public static void checkChangedLabels(CategorySystem before, CategorySystem after, String source) {
     for (Category c : after.categories()) {
       Optional<Category> old = before.byId(c.id());
       boolean relabelled = old.isEmpty() || !old.get().label().equals(c.label());
+      if (relabelled) {
+        for (String label : c.label().values().values()) {
+          if (SEPARATOR_INSIDE.matcher(label).find()) {
+            throw new CategorySystemException(source, "category " + describe(c), "the label \"" + label
+                + "\" contains \" > \", which separates the levels of a category path; choose a label without it");
+          }
+        }
+      }
       if (!relabelled && old.get().parent().equals(c.parent())) {
         continue;
       }
@@ -308,6 +321,12 @@ public final class CategorySystem {
     if (n.contains(PATH_SEPARATOR.strip())) {
       List<Category> byPath = resolvePath(n);
       if (byPath.size() == 1) {
+        // a label stored before " > " was refused in labels may read as this very path
+        Optional<Category> byLabel = categories.stream()
+            .filter(c -> c.label().values().containsValue(n) && !c.id().equals(byPath.get(0).id())).findFirst();
+        if (byLabel.isPresent()) {
+          throw ambiguous(n, List.of(byPath.get(0), byLabel.get()));
+        }
         return byPath.get(0);
       }
       if (byPath.size() > 1) {

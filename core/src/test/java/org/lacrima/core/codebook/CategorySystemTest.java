@@ -98,13 +98,27 @@ class CategorySystemTest {
   }
 
   @Test
+  void aChangeMayNotPutThePathSeparatorInALabel() {
+    CategorySystem before = system(List.of(cat(A, null, "top", "oben")), List.of());
+    CategorySystem added = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "loss > grief", "Verlust")), List.of());
+    assertThatThrownBy(() -> CategorySystem.checkChangedLabels(before, added, "add"))
+        .hasMessageContaining("\"loss > grief\" contains \" > \"");
+    CategorySystem bare = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "> 5 years", "a>b")), List.of());
+    CategorySystem.checkChangedLabels(before, bare, "add");
+  }
+
+  @Test
   void aNameThatFitsTwoCategoriesIsRefusedRatherThanTakingTheFirst() {
-    // a system stored before the label rule: siblings clash across languages
-    CategorySystem s = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"), cat(C, A, "Wut", "Zorn")),
-        List.of());
+    // systems stored before the label rules: siblings clash across languages, a label reads as a path
+    UUID d = UUID.randomUUID();
+    CategorySystem s = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"), cat(C, A, "Wut", "Zorn"),
+        cat(d, null, "top > Anger", "oben > Ärger")), List.of());
     assertThatThrownBy(() -> s.resolve("top > Wut")).isInstanceOf(UnknownCategoryException.class)
         .hasMessageContaining("names 2 categories").hasMessageContaining(B.toString()).hasMessageContaining(C.toString());
+    assertThatThrownBy(() -> s.resolve("top > Anger")).hasMessageContaining("names 2 categories")
+        .hasMessageContaining(B.toString()).hasMessageContaining(d.toString());
     assertThat(s.resolve("top > Zorn").id()).isEqualTo(C);
+    assertThat(s.resolve("oben > Ärger").id()).isEqualTo(d);
   }
 
   @Test
