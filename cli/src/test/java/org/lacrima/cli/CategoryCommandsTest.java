@@ -215,6 +215,18 @@ class CategoryCommandsTest {
     assertThat(CliRun.ok("codebook", "log", p).out().lines().filter(l -> l.startsWith("#")).count()).isEqualTo(1);
   }
 
+  @Test
+  void anEditFromAFileLeavesCodabilityAndExclusivityToTheirOwnOperations() throws IOException {
+    String before = codings() + CliRun.ok("codebook", p).out();
+    Path exclusive = Files.writeString(dir.resolve("exclusive.yaml"), "exclusive_children: true\n", StandardCharsets.UTF_8);
+    assertRefused("use: lacrima category exclusive", "category", "edit", p, "Forms of emotional crying", "--from",
+        exclusive.toString(), "--why", "x");
+    Path grouping = Files.writeString(dir.resolve("grouping.yaml"), "codable: false\n", StandardCharsets.UTF_8);
+    assertRefused("does not change whether \"Pause\" is codable", "category", "edit", p, "Pause", "--from",
+        grouping.toString(), "--why", "x");
+    assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
+  }
+
   private static void assertRefused(String message, String... args) {
     CliRun run = CliRun.of(args);
     assertThat(run.status()).as(String.join(" ", args)).isNotZero();

@@ -87,6 +87,15 @@ public final class CategoryOperations {
     if (!edited.id().equals(old.id()) || !edited.parent().equals(old.parent()) || !edited.state().equals(old.state())) {
       throw new IllegalArgumentException("an edit changes fields only; use move, merge, split or retire");
     }
+    // these two change what the codings mean for agreement, and each has its own logged operation (or none)
+    if (edited.exclusiveChildren() != old.exclusiveChildren()) {
+      throw new InputException("an edit does not change whether the children of \"" + old.label().english()
+          + "\" are exclusive; use: lacrima category exclusive PROJECT CATEGORY on|off");
+    }
+    if (edited.codable() != old.codable()) {
+      throw new InputException("an edit does not change whether \"" + old.label().english() + "\" is codable ("
+          + (old.codable() ? "codings rest on it" : "it groups categories") + "); add a new category instead");
+    }
     CategorySystem after = replace(before, edited, "editing \"" + old.label().english() + "\"");
     List<String> fields = CodebookDiff.changedFields(old, edited);
     return commit(CodebookChange.Kind.EDIT, "edited \"" + old.label().english() + "\": " + String.join(", ", fields),

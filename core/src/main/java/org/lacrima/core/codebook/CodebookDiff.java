@@ -61,6 +61,10 @@ public final class CodebookDiff {
         out.add(name);
       }
     });
+    // not among FIELDS: between() reports it as a difference of its own kind
+    if (a.exclusiveChildren() != b.exclusiveChildren()) {
+      out.add("exclusive_children");
+    }
     return out;
   }
 
