@@ -60,6 +60,8 @@ public final class CodebookUpgrade {
     FIELDS.put("label", Category::label);
     FIELDS.put("parent", Category::parent);
     FIELDS.putAll(CodebookDiff.FIELDS);
+    // last, so that the ids of the other proposals stay what earlier runs showed
+    FIELDS.put("exclusive_children", Category::exclusiveChildren);
   }
 
   private CodebookUpgrade() {
@@ -281,7 +283,8 @@ public final class CodebookUpgrade {
         field.equals("paper_section") ? from.paperSection() : c.paperSection(),
         field.equals("orientation_notes") ? from.orientationNotes() : c.orientationNotes(),
         field.equals("crying_form") ? from.cryingForm() : c.cryingForm(),
-        c.state(), c.exclusiveChildren(), field.equals("scale") ? from.scale() : c.scale());
+        c.state(), field.equals("exclusive_children") ? from.exclusiveChildren() : c.exclusiveChildren(),
+        field.equals("scale") ? from.scale() : c.scale());
   }
 
   private static Map<UUID, Relation> byId(List<Relation> relations) {
@@ -300,6 +303,9 @@ public final class CodebookUpgrade {
     if (field.equals("parent") && value instanceof Optional<?> o) {
       return o.map(p -> "under \"" + system.byId((UUID) p).map(c -> c.label().english()).orElse(p.toString()) + "\"")
           .orElse("at the top");
+    }
+    if (field.equals("exclusive_children") && value instanceof Boolean exclusive) {
+      return exclusive ? "children mutually exclusive" : "children not exclusive";
     }
     return CodebookDiff.render(value);
   }
