@@ -192,6 +192,24 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void aReviewQueueCanAlwaysBeEmptied() {
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "coder=jonas -> Grief about a separation", "--why", "two kinds of loss");
+    CliRun.ok("category", "merge", p, "Grief about a death", "Grief about a separation", "--why", "one kind after all");
+    assertRefused("wait for review, and no part would be left to place them in",
+        "category", "retire", p, "Grief about a separation", "--why", "x");
+
+    // the part merged away places where it went
+    Matcher queued = Pattern.compile("\\n  ([0-9a-f-]{36}) ").matcher(CliRun.ok("category", "review", p).out());
+    assertThat(queued.find()).isTrue();
+    String placed = CliRun.ok("category", "review", p, "--place", queued.group(1), "--to", "Grief about a death",
+        "--why", "a death").out();
+    assertThat(placed).contains("in \"Grief about a separation\"");
+    assertThat(codings().lines().filter(l -> l.startsWith(queued.group(1)))).singleElement().asString()
+        .contains("Grief about a separation");
+  }
+
+  @Test
   void refusesWhatWouldLoseWorkOrMakesNoSense() {
     String before = codings() + CliRun.ok("codebook", p).out();
     assertRefused("cannot merge \"Crying promotes the process (potential for change)\" into its own descendant",

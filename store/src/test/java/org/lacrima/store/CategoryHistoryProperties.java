@@ -442,8 +442,12 @@ abstract class CategoryHistoryProperties {
             case MERGED -> throw new AssertionError("coding " + c.id() + " left on merged \"" + cat.label().english() + "\"");
             case RETIRED -> assertThat(retiredWith.getOrDefault(cat.id(), Set.of()))
                 .as("codings on retired \"" + cat.label().english() + "\" are the ones it had").contains(c.id());
-            case SPLIT -> assertThat(queuedAt.getOrDefault(cat.id(), Set.of()))
-                .as("codings on split \"" + cat.label().english() + "\" are its review queue").contains(c.id());
+            case SPLIT -> {
+              assertThat(queuedAt.getOrDefault(cat.id(), Set.of()))
+                  .as("codings on split \"" + cat.label().english() + "\" are its review queue").contains(c.id());
+              assertThat(CategoryOperations.placeable(current, cat))
+                  .as("somewhere to place the review queue of \"" + cat.label().english() + "\"").isNotEmpty();
+            }
             default -> {
             }
           }

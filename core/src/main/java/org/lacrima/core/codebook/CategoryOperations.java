@@ -8,11 +8,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -139,6 +142,7 @@ public final class CategoryOperations {
     CategorySystem before = s.categories().current();
     Category c = requireActive(before, id, "retire");
     CategorySystem after = replace(before, c.withState(CategoryState.RETIRED), "retiring \"" + c.label().english() + "\"");
+    refuseStrandingReviewQueues(before, after, "retire \"" + c.label().english() + "\"");
     return commit(CodebookChange.Kind.RETIRE, "retired \"" + before.path(id) + "\" ("
         + s.codings().byCategory(id).size() + " codings stay)", params("category", id), before, after, CodingTrail.NONE);
   }
@@ -209,6 +213,8 @@ public final class CategoryOperations {
     }
     CategorySystem after = CategorySystem.of(before.info(), cats, relations, "merging \"" + from.label().english()
         + "\" into \"" + into.label().english() + "\"");
+    // a queue whose part is merged is placed in INTO instead; checked all the same, should that ever change
+    refuseStrandingReviewQueues(before, after, "merge \"" + from.label().english() + "\"");
 
     Map<Coding.Decision, Coding> intoByDecision = new HashMap<>();
     for (Coding c : s.codings().byCategory(intoId)) {
@@ -356,8 +362,11 @@ public final class CategoryOperations {
     return new SplitResult(change, List.copyOf(partIds.values()), placed, queued);
   }
 
-  /** Places a coding from the review queue of a split category in one of its parts. */
-  public CodebookChange place(UUID codingId, UUID part) {
+  /**
+   * Places a coding from the review queue of a split category in one of its parts, or where that
+   * part went since: a part merged into another category places in the one it was merged into.
+   */
+  public CodebookChange place(UUID codingId, UUID named) {
     CategorySystem system = s.categories().current();
     Coding coding = s.codings().byIds(List.of(codingId)).get(codingId);
     if (coding == null) {
@@ -368,12 +377,19 @@ public final class CategoryOperations {
       throw new InputException("coding " + codingId + " is not waiting for review (its category \""
           + split.label().english() + "\" was not split)");
     }
-    if (!split.state().successors().contains(part)) {
-      throw new InputException("\"" + system.get(part).label().english() + "\" is not a part of \""
-          + split.label().english() + "\"; its parts are " + split.state().successors().stream()
+    UUID part = survivor(system, named);
+    Set<UUID> placeable = placeable(system, split);
+    if (placeable.isEmpty()) {
+      throw new InputException("no part of \"" + split.label().english() + "\" takes codings any more (it is "
+          + describeState(system, split) + ", and none of them is active); undo the operation that retired the last "
+          + "one, then place the queue");
+    }
+    if (!placeable.contains(part)) {
+      throw new InputException("\"" + system.get(named).label().english() + "\" is not where codings of \""
+          + split.label().english() + "\" can go" + (system.get(part).state().isActive() ? "" : " (it is "
+          + describeState(system, system.get(part)) + ")") + "; they can go to " + placeable.stream()
           .map(p -> "\"" + system.get(p).label().english() + "\"").collect(Collectors.joining(", ")));
     }
-    requireActive(system, part, "place a coding in");
     ObjectNode p = params("coding", codingId);
     p.put("part", part.toString());
     String placed = "placed coding " + codingId + " from \"" + split.label().english() + "\" in \""
@@ -396,6 +412,53 @@ public final class CategoryOperations {
     s.codings().setCategory(List.of(codingId), part);
     return commit(CodebookChange.Kind.PLACE, placed, p, system, system,
         new CodingTrail(List.of(CodingTrail.Moved.of(coding, part)), List.of(), List.of()));
+  }
+
+  /** The category that took over from {@code id}: itself, or where it was merged into, followed to the end. */
+  private static UUID survivor(CategorySystem system, UUID id) {
+    UUID at = id;
+    for (Category c = system.get(at); c.state().status() == CategoryState.Status.MERGED; c = system.get(at)) {
+      at = c.state().successors().get(0);
+    }
+    return at;
+  }
+
+  /**
+   * The active categories a coding in the review queue of {@code split} can be placed in: its parts,
+   * or what took them over since (the category a part was merged into, the parts a part was split into).
+   */
+  public static Set<UUID> placeable(CategorySystem system, Category split) {
+    Set<UUID> out = new LinkedHashSet<>();
+    Set<UUID> seen = new HashSet<>();
+    Deque<UUID> todo = new ArrayDeque<>(split.state().successors());
+    while (!todo.isEmpty()) {
+      Category c = system.get(todo.removeFirst());
+      if (!seen.add(c.id())) {
+        continue;
+      }
+      switch (c.state().status()) {
+        case ACTIVE -> out.add(c.id());
+        case MERGED, SPLIT -> todo.addAll(c.state().successors());
+        case RETIRED -> {
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Refuses a change after which the review queue of a split category could be placed nowhere. */
+  private void refuseStrandingReviewQueues(CategorySystem before, CategorySystem after, String action) {
+    for (Category split : after.categories()) {
+      if (split.state().status() == CategoryState.Status.SPLIT && placeable(after, split).isEmpty()
+          && before.byId(split.id()).map(b -> !placeable(before, b).isEmpty()).orElse(true)) {
+        int waiting = s.codings().byCategory(split.id()).size();
+        if (waiting > 0) {
+          throw new InputException("cannot " + action + ": " + waiting + " codings of \"" + split.label().english()
+              + "\" wait for review, and no part would be left to place them in; place them first (lacrima category "
+              + "review PROJECT)");
+        }
+      }
+    }
   }
 
   // ---- undo ---------------------------------------------------------------------------------
