@@ -469,17 +469,34 @@ public final class CategoryOperations {
    * kept as they are; where that makes an exact undo impossible, the undo is refused.
    */
   public CodebookChange undo() {
-    CodebookChange top = undoStack(s.log().all()).peek();
-    if (top == null) {
+    Deque<CodebookChange> stack = undoStack(s.log().all());
+    if (stack.isEmpty()) {
       throw new InputException("there is no category operation left to undo");
     }
-    if (top.kind() == CodebookChange.Kind.IMPORT) {
-      // the categories are the least of a table import: its documents, codings and coverage cannot be taken back here
-      throw new InputException("the most recent category operation, #" + top.sequence() + ", imported a table with its "
-          + "documents and codings; undo takes back category operations only. Retire or merge its categories instead");
+    // an import whose categories carry codings cannot be undone; what came before it still can, as long as
+    // it did not touch the categories the import made or hung its categories under
+    List<CodebookChange> passed = new ArrayList<>();
+    while (!stack.isEmpty() && stack.peek().kind() == CodebookChange.Kind.IMPORT
+        && usedCategoryOf(stack.peek()).isPresent()) {
+      passed.add(stack.pop());
     }
+    if (stack.isEmpty()) {
+      CodebookChange first = passed.get(0);
+      throw new InputException("cannot undo #" + first.sequence() + " (import): " + usedCategoryOf(first).get()
+          + ", and the undo would remove it; an import's categories can be taken back only while nothing is coded or "
+          + "judged with them, and there is no category operation before it left to undo. Retire or merge them instead");
+    }
+    CodebookChange top = stack.peek();
     JsonNode details = CategorySystemCodec.parseJson(top.details(), "log entry " + top.sequence());
-    SystemDelta inverse = SystemDelta.fromJson(details.path("delta"), "log entry " + top.sequence()).inverse();
+    SystemDelta delta = SystemDelta.fromJson(details.path("delta"), "log entry " + top.sequence());
+    for (CodebookChange imported : passed) {
+      if (buildsOn(deltaOf(imported), delta)) {
+        throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): import #"
+            + imported.sequence() + " came after it and built on the categories it touched, and that import cannot be "
+            + "undone (" + usedCategoryOf(imported).get() + ")");
+      }
+    }
+    SystemDelta inverse = delta.inverse();
     CategorySystem before = s.categories().current();
     String what = "undoing #" + top.sequence() + " (" + top.kind().code() + ")";
     CategorySystem after = inverse.applyTo(before, what);
@@ -565,6 +582,10 @@ public final class CategoryOperations {
       touched.add(memosRewritten + " memos rewritten since and left as they are (they may still hold a memo now restored"
           + " to its own coding)");
     }
+    if (!passed.isEmpty()) {
+      touched.add("passing over " + passed.stream().map(c -> "import #" + c.sequence())
+          .collect(Collectors.joining(", ")) + ", whose categories are in use");
+    }
     String summary = "undid #" + top.sequence() + ": " + details.path("summary").asText()
         + (touched.isEmpty() ? "" : " (" + String.join(", ", touched) + ")");
     ObjectNode p = JsonNodeFactory.instance.objectNode();
@@ -578,18 +599,54 @@ public final class CategoryOperations {
     return undone;
   }
 
-  /** The category operations that can still be undone, most recent on top. */
+  /**
+   * The category operations that can still be undone, most recent on top. An undo names the entry it
+   * undid, which is the top one unless the undo passed over an import whose categories are in use.
+   */
   public static Deque<CodebookChange> undoStack(List<CodebookChange> log) {
     Deque<CodebookChange> stack = new ArrayDeque<>();
     for (CodebookChange c : log) {
       switch (c.kind()) {
         case SEED, SEED_EMPTY, TAG -> {
         }
-        case UNDO -> stack.pop();
+        case UNDO -> {
+          long undone = CategorySystemCodec.parseJson(c.details(), "log entry " + c.sequence())
+              .path("parameters").path("undoes").asLong(-1);
+          if (!stack.removeIf(x -> x.sequence() == undone)) {
+            stack.pop();
+          }
+        }
         default -> stack.push(c);
       }
     }
     return stack;
+  }
+
+  private static SystemDelta deltaOf(CodebookChange change) {
+    return SystemDelta.fromJson(CategorySystemCodec.parseJson(change.details(), "log entry " + change.sequence())
+        .path("delta"), "log entry " + change.sequence());
+  }
+
+  /** A category an import created that codings or judged cells now rest on, in words; empty when there is none. */
+  private Optional<String> usedCategoryOf(CodebookChange imported) {
+    for (SystemDelta.Entry<Category> e : deltaOf(imported).categories()) {
+      if (e.before().isEmpty() && e.after().isPresent()) {
+        int codings = s.codings().byCategory(e.id()).size();
+        if (codings > 0 || s.coverage().recordedFor(e.id())) {
+          return Optional.of("\"" + e.after().get().label().english() + "\", one of the categories it created, has "
+              + (codings > 0 ? codings + " codings" : "cells coders judged"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether an import touched what {@code earlier} touched, or put categories under one of them. */
+  private static boolean buildsOn(SystemDelta imported, SystemDelta earlier) {
+    Set<UUID> touched = earlier.touchedCategories();
+    return imported.categories().stream().anyMatch(e -> touched.contains(e.id())
+        || e.after().flatMap(Category::parent).map(touched::contains).orElse(false)
+        || e.before().flatMap(Category::parent).map(touched::contains).orElse(false));
   }
 
   // ---- imports ------------------------------------------------------------------------------
@@ -597,13 +654,18 @@ public final class CategoryOperations {
   /**
    * Records categories an import created (a table's columns and values, a REFI-QDA codebook), so
    * that the log still replays from the base version and the import can be undone while nothing is
-   * coded with them.
+   * coded with them (its documents and codings stay: they are not category operations). An import
+   * that changed no category is not logged: there would be nothing to replay or undo.
    */
-  public CodebookChange recordImport(CategorySystem before, CategorySystem after, String summary, String source) {
+  public Optional<CodebookChange> recordImport(CategorySystem before, CategorySystem after, String summary,
+      String source) {
+    SystemDelta delta = SystemDelta.between(before, after);
+    if (delta.isEmpty()) {
+      return Optional.empty();
+    }
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("source", source);
-    return commitDelta(CodebookChange.Kind.IMPORT, summary, p, after, SystemDelta.between(before, after),
-        CodingTrail.NONE);
+    return Optional.of(commitDelta(CodebookChange.Kind.IMPORT, summary, p, after, delta, CodingTrail.NONE));
   }
 
   // ---- shared -------------------------------------------------------------------------------

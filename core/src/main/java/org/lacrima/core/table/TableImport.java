@@ -69,8 +69,9 @@ public final class TableImport {
     }
   }
 
+  /** {@code change} is the log entry of the categories the import created, if it created or changed any. */
   public record Report(int documents, int units, long codings, int coverage, List<String> newCoders,
-      CodebookChange change) {
+      Optional<CodebookChange> change) {
   }
 
   private record UnitKey(String document, String order) {
@@ -185,7 +186,7 @@ public final class TableImport {
           new DocumentSource(spec.source(), "table", "", "", by.at(), by.who())));
     }
 
-    CodebookChange change = CategoryOperations.on(s, by).recordImport(before, after, "imported " + spec.source() + ": "
+    Optional<CodebookChange> change = CategoryOperations.on(s, by).recordImport(before, after, "imported " + spec.source() + ": "
         + spec.codes().size() + " code column(s) as groups, " + spec.flags().size() + " flag column(s)", spec.source());
     documents.forEach(s.documents()::add);
 
