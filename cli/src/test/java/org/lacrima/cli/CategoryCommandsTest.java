@@ -252,6 +252,28 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void aConflictKeptAsTheTeamsStaysDecidedAndIsLogged() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    CliRun.ok("category", "rename", p, "Letting narrate", "Letting them talk", "--why", "our team's wording");
+    Matcher conflict = Pattern.compile("(U\\d+) +CONFLICT +Letting them talk · label")
+        .matcher(CliRun.ok("codebook", "upgrade", p, "--to", next).out());
+    assertThat(conflict.find()).isTrue();
+
+    CliRun decided = CliRun.ok("codebook", "upgrade", p, "--to", next, "--decide", conflict.group(1) + "=mine", "--why",
+        "our label stays");
+    assertThat(decided.out()).contains("kept the team's version in 1").contains("Logged as #");
+    assertThat(CliRun.ok("codebook", "log", p).out()).contains("why: our label stays");
+    String plan = CliRun.ok("codebook", "upgrade", p, "--to", next).out();
+    assertThat(plan).contains("5 clean change(s), 0 conflict(s) with the team's edits, 1 kept as the team's")
+        .containsPattern(conflict.group(1) + " +kept +Letting them talk · label");
+
+    // taking over the rest settles the upgrade without deciding the conflict again
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "the rest").out())
+        .contains("now rests on crying-working-models 1.1.0");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Letting them talk");
+  }
+
+  @Test
   void takesOverARevisedBuiltInSystemThreeWay() throws URISyntaxException {
     String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
     CliRun.ok("category", "rename", p, "Letting narrate", "Letting them talk", "--why", "our team's wording");

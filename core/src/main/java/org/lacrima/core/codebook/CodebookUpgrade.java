@@ -1,11 +1,13 @@
 package org.lacrima.core.codebook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -152,7 +154,11 @@ public final class CodebookUpgrade {
    * keep the team's version. When every proposal is settled, the new version becomes "upstream".
    */
   public static Result apply(ProjectSession s, CategoryOperations.Attribution by, CategorySystem next,
-      Set<String> accepted, boolean acceptAllClean, Map<String, Choice> decisions) {
+      Set<String> accepted, boolean acceptAllClean, Map<String, Choice> given) {
+    // a conflict kept as the team's in an earlier run stays decided, unless this run decides it again
+    Set<String> keptBefore = keptEarlier(s, next);
+    Map<String, Choice> decisions = new LinkedHashMap<>(given);
+    keptBefore.forEach(id -> decisions.putIfAbsent(id, Choice.MINE));
     CategorySystem current = s.categories().current();
     CategorySystem upstream = CodebookHistory.version(s, CodebookHistory.UPSTREAM);
     Plan plan = plan(upstream, current, next);
@@ -181,7 +187,9 @@ public final class CodebookUpgrade {
       if (take) {
         applied.add(p);
       } else if (choice == Choice.MINE) {
-        kept.add(p);
+        if (given.get(p.id()) == Choice.MINE) {
+          kept.add(p);
+        }
       } else {
         pending.add(p);
       }
@@ -193,7 +201,7 @@ public final class CodebookUpgrade {
       after = CategorySystem.of(next.info(), after.categories(), after.relations(), "upgrade to "
           + next.info().versionLabel());
     }
-    if (applied.isEmpty() && !settled) {
+    if (applied.isEmpty() && kept.isEmpty() && !settled) {
       return new Result(plan, applied, kept, pending, Optional.empty());
     }
     SystemDelta delta = SystemDelta.between(current, after);
@@ -208,6 +216,8 @@ public final class CodebookUpgrade {
     applied.forEach(p -> took.add(p.id() + " " + p.label() + (p.field().isEmpty() ? "" : " " + p.field())));
     ArrayNode mine = params.putArray("kept");
     kept.forEach(p -> mine.add(p.id() + " " + p.label() + (p.field().isEmpty() ? "" : " " + p.field())));
+    ArrayNode keptIds = params.putArray("kept_ids");
+    kept.forEach(p -> keptIds.add(p.id()));
     details.set("delta", delta.toJson());
     if (!delta.isEmpty()) {
       s.categories().replace(after);
@@ -221,6 +231,23 @@ public final class CodebookUpgrade {
       s.categories().saveVersion(CodebookHistory.UPSTREAM, next, change.sequence());
     }
     return new Result(plan, applied, kept, pending, Optional.of(change));
+  }
+
+  /**
+   * The conflicts the team decided to keep as its own in earlier runs towards this version, by
+   * proposal id, from the upgrade entries of the log not undone since.
+   */
+  public static Set<String> keptEarlier(ProjectSession s, CategorySystem next) {
+    Set<String> out = new LinkedHashSet<>();
+    for (CodebookChange c : CategoryOperations.undoStack(s.log().all())) {
+      if (c.kind() == CodebookChange.Kind.UPGRADE) {
+        JsonNode params = CategorySystemCodec.parseJson(c.details(), "log entry " + c.sequence()).path("parameters");
+        if (params.path("version").asText().equals(next.info().versionLabel())) {
+          params.path("kept_ids").forEach(id -> out.add(id.asText()));
+        }
+      }
+    }
+    return out;
   }
 
   /**
