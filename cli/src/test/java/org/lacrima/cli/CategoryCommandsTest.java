@@ -274,6 +274,15 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void anUpgradeRefusesANewLabelThatATeamsSiblingCarriesInTheOtherLanguage() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    // the new version adds "Crying in response to the therapist" beside "Therapeutic stance"
+    CliRun.ok("category", "rename", p, "Therapeutic stance", "Crying in response to the therapist", "--lang", "de",
+        "--why", "a German working title");
+    assertRefused("is the label of its sibling", "codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "x");
+  }
+
+  @Test
   void takesOverARevisedBuiltInSystemThreeWay() throws URISyntaxException {
     String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
     CliRun.ok("category", "rename", p, "Letting narrate", "Letting them talk", "--why", "our team's wording");

@@ -196,6 +196,8 @@ public final class CodebookUpgrade {
     }
     requireWhatTheyBuildOn(plan, current, next, applied);
     CategorySystem after = applyTo(current, next, applied);
+    // the new version's labels meet the team's own categories here: a clash would make a name fit two
+    CategorySystem.checkChangedLabels(current, after, "the upgrade to " + next.info().versionLabel());
     boolean settled = pending.isEmpty();
     if (settled) {
       after = CategorySystem.of(next.info(), after.categories(), after.relations(), "upgrade to "
