@@ -200,7 +200,9 @@ class CategoryCommandsTest {
         "category", "retire", p, "Grief about a separation", "--why", "x");
 
     // the part merged away places where it went
-    Matcher queued = Pattern.compile("\\n  ([0-9a-f-]{36}) ").matcher(CliRun.ok("category", "review", p).out());
+    String queue = CliRun.ok("category", "review", p).out();
+    assertThat(queue).contains("to place in \"Grief about a separation\"\n");
+    Matcher queued = Pattern.compile("\\n  ([0-9a-f-]{36}) ").matcher(queue);
     assertThat(queued.find()).isTrue();
     String placed = CliRun.ok("category", "review", p, "--place", queued.group(1), "--to", "Grief about a death",
         "--why", "a death").out();
