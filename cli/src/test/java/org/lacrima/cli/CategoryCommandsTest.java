@@ -212,6 +212,19 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void anUpgradeThatWouldRetireTheLastPlaceOfAReviewQueueIsRefused() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "coder=jonas -> Grief about a separation", "--why", "two kinds of loss");
+    // both parts end up in a category the new version drops (and so retires)
+    for (String part : new String[] {"Grief about a death", "Grief about a separation"}) {
+      CliRun.ok("category", "merge", p, part, "Crying as incidental to the process", "--why", "on second thought");
+    }
+    assertRefused("wait for review, and no part would be left to place them in",
+        "codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "x");
+  }
+
+  @Test
   void refusesWhatWouldLoseWorkOrMakesNoSense() {
     String before = codings() + CliRun.ok("codebook", p).out();
     assertRefused("cannot merge \"Crying promotes the process (potential for change)\" into its own descendant",

@@ -448,6 +448,12 @@ public final class CategoryOperations {
 
   /** Refuses a change after which the review queue of a split category could be placed nowhere. */
   private void refuseStrandingReviewQueues(CategorySystem before, CategorySystem after, String action) {
+    refuseStrandingReviewQueues(s, before, after, action);
+  }
+
+  /** Refuses a change after which the review queue of a split category could be placed nowhere. */
+  public static void refuseStrandingReviewQueues(ProjectSession s, CategorySystem before, CategorySystem after,
+      String action) {
     for (Category split : after.categories()) {
       if (split.state().status() == CategoryState.Status.SPLIT && placeable(after, split).isEmpty()
           && before.byId(split.id()).map(b -> !placeable(before, b).isEmpty()).orElse(true)) {

@@ -198,6 +198,8 @@ public final class CodebookUpgrade {
     CategorySystem after = applyTo(current, next, applied);
     // the new version's labels meet the team's own categories here: a clash would make a name fit two
     CategorySystem.checkChangedLabels(current, after, "the upgrade to " + next.info().versionLabel());
+    // a category the new version drops is retired: it may be the last place a split's review queue could go
+    CategoryOperations.refuseStrandingReviewQueues(s, current, after, "take over " + next.info().versionLabel());
     boolean settled = pending.isEmpty();
     if (settled) {
       after = CategorySystem.of(next.info(), after.categories(), after.relations(), "upgrade to "
