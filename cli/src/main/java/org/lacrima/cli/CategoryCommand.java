@@ -301,8 +301,11 @@ final class CategoryCommand {
         if (queue.isEmpty()) {
           continue;
         }
+        // the parts may have been merged or split since: say where the queue can go now
+        String placeable = CategoryOperations.placeable(system, c).stream()
+            .map(p -> "\"" + system.get(p).label().english() + "\"").collect(java.util.stream.Collectors.joining(", "));
         out.println("\"" + system.path(c.id()) + "\", " + CategoryOperations.describeState(system, c) + ": "
-            + queue.size() + " to place");
+            + queue.size() + " to place in " + placeable);
         for (Coding coding : queue) {
           String text = s.documents().text(coding.document()).slice(coding.start(), coding.end());
           out.println("  " + coding.id() + "  " + docs.get(coding.document()).name() + " " + coding.start() + ".."

@@ -61,9 +61,13 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
       if (accept.isEmpty() && decide.isEmpty()) {
         CodebookUpgrade.Plan plan = store.read(s -> CodebookUpgrade.plan(CodebookHistory.version(s, CodebookHistory.UPSTREAM),
             s.categories().current(), next));
+        Set<String> kept = store.read(s -> CodebookUpgrade.keptEarlier(s, next));
+        long decided = plan.conflicts().stream().filter(p -> kept.contains(p.id())).count();
         out.println("From " + plan.upstream().info().versionLabel() + " to " + next.info().versionLabel() + ": "
-            + plan.clean().size() + " clean change(s), " + plan.conflicts().size() + " conflict(s) with the team's edits.");
-        print(plan.proposals(), out);
+            + plan.clean().size() + " clean change(s), " + (plan.conflicts().size() - decided)
+            + " conflict(s) with the team's edits" + (decided == 0 ? "" : ", " + decided
+            + " kept as the team's by an earlier decision") + ".");
+        print(plan.proposals(), kept, out);
         if (!plan.proposals().isEmpty()) {
           out.println("Take them over with --accept all (or --accept U1,…) and --decide ID=mine|theirs for conflicts,"
               + " with --why \"…\".");
@@ -91,16 +95,17 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
         out.println("The project now rests on " + next.info().versionLabel() + ".");
       } else {
         out.println(r.pending().size() + " proposal(s) still open:");
-        print(r.pending(), out);
+        print(r.pending(), Set.of(), out);
       }
       r.change().ifPresent(c -> out.println("Logged as #" + c.sequence() + "."));
     }
     return 0;
   }
 
-  private static void print(List<CodebookUpgrade.Proposal> proposals, PrintWriter out) {
+  private static void print(List<CodebookUpgrade.Proposal> proposals, Set<String> kept, PrintWriter out) {
     for (CodebookUpgrade.Proposal p : proposals) {
-      out.printf("  %-4s %-9s %s%s%n", p.id(), p.conflict() ? "CONFLICT" : "clean", p.label(),
+      String status = !p.conflict() ? "clean" : kept.contains(p.id()) ? "kept" : "CONFLICT";
+      out.printf("  %-4s %-9s %s%s%n", p.id(), status, p.label(),
           p.field().isEmpty() ? "" : " · " + p.field());
       out.println("         yours:  " + shortened(p.mine()));
       out.println("         theirs: " + shortened(p.theirs()));

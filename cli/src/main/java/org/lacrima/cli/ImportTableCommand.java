@@ -116,8 +116,9 @@ final class ImportTableCommand implements Callable<Integer> {
       if (!r.newCoders().isEmpty()) {
         out.println("New coders: " + String.join(", ", r.newCoders()));
       }
-      out.println("Categories created are logged as #" + r.change().sequence() + " (" + Lacrima.command()
-          + " codebook log " + project.project + ").");
+      r.change().ifPresentOrElse(c -> out.println("Categories created are logged as #" + c.sequence() + " ("
+          + Lacrima.command() + " codebook log " + project.project + ")."),
+          () -> out.println("Every category the table uses already existed; the category system is unchanged."));
     }
     return 0;
   }

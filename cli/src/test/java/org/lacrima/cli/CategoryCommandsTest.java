@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +118,112 @@ class CategoryCommandsTest {
     assertThat(CliRun.of("category", "undo", p, "--why", "once more").err()).contains("no category operation left");
   }
 
+  private static final String IMPEDES =
+      "Assumptions > The therapeutic process > Crying impedes the process (resistance to change) > ";
+
+  /** Mira's codings of "Very little" in pdt-01 as "category path | memo" lines, sorted. */
+  private String veryLittle() throws IOException {
+    StringBuilder out = new StringBuilder();
+    CSVFormat header = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+    try (CSVParser rows = CSVParser.parse(codings(), header)) {
+      rows.stream().filter(r -> r.get("document").equals("pdt-01") && r.get("coder").equals("mira")
+              && r.get("text").equals("Very little"))
+          .map(r -> r.get("category_path") + " | " + r.get("memo") + "\n").sorted().forEach(out::append);
+    }
+    return out.toString();
+  }
+
+  private void importCsv(String name, String csv) throws IOException {
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve(name), "document,quote,category,coder,memo\n"
+        + csv, StandardCharsets.UTF_8).toString());
+  }
+
+  @Test
+  void undoingAMergeKeepsADecisionMadeAgainOnTheCategoryMergedInto() throws IOException {
+    importCsv("first.csv", "pdt-01,Very little,Crying as manipulation,mira,seemed staged\n");
+    CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why", "one kind");
+    // the coder decides the same span on resistance: a repetition of the moved coding, whose memo it extends
+    importCsv("again.csv", "pdt-01,Very little,Crying as resistance,mira,on reading it again: holding back\n");
+    String undone = CliRun.ok("category", "undo", p, "--why", "keep them apart").out();
+
+    assertThat(undone).contains("1 decided again since");
+    String manipulation = IMPEDES + "Crying as manipulation";
+    String resistance = IMPEDES + "Crying as resistance";
+    assertThat(veryLittle()).isEqualTo(manipulation + " | seemed staged\n"
+        + resistance + " | on reading it again: holding back\n");
+  }
+
+  @Test
+  void undoingAMergeTakesTheCollapsedMemoBackButKeepsAMemoAddedSince() throws IOException {
+    importCsv("twins.csv", "pdt-01,Very little,Crying as resistance,mira,holding back\n"
+        + "pdt-01,Very little,Crying as manipulation,mira,seemed staged\n");
+    CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why", "one kind");
+    importCsv("later.csv", "pdt-01,Very little,Crying as resistance,mira,asked the supervisor\n");
+    CliRun.ok("category", "undo", p, "--why", "keep them apart");
+
+    String manipulation = IMPEDES + "Crying as manipulation";
+    String resistance = IMPEDES + "Crying as resistance";
+    assertThat(veryLittle()).isEqualTo(manipulation + " | seemed staged\n"
+        + resistance + " | holding back\nasked the supervisor\n");
+  }
+
+  @Test
+  void placingInAPartWhereTheCoderHasTheSameSpanMakesOneCodingAndUndoSeparatesThemAgain() throws IOException {
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "coder=jonas -> Grief about a separation", "--why", "two kinds of loss");
+    Matcher queued = Pattern.compile("\\n  ([0-9a-f-]{36})  pdt-02 (\\d+)\\.\\.(\\d+)  mira ")
+        .matcher(CliRun.ok("category", "review", p).out());
+    assertThat(queued.find()).isTrue();
+    // mira codes the same span on one of the parts herself before the queue is reviewed
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("death.csv"),
+        "document,start,end,category,coder,memo\npdt-02," + queued.group(2) + "," + queued.group(3)
+            + ",Grief about a death,mira,her father\n", StandardCharsets.UTF_8).toString());
+    long before = rows(codings());
+
+    String placed = CliRun.ok("category", "review", p, "--place", queued.group(1), "--to", "Grief about a death",
+        "--why", "the same loss").out();
+    assertThat(placed).contains("collapsed into coding");
+    assertThat(rows(codings())).isEqualTo(before - 1);
+    assertThat(codings()).doesNotContain(queued.group(1));
+
+    CliRun.ok("category", "undo", p, "--why", "review it again");
+    assertThat(rows(codings())).isEqualTo(before);
+    assertThat(CliRun.ok("category", "review", p).out()).contains(queued.group(1));
+  }
+
+  @Test
+  void aReviewQueueCanAlwaysBeEmptied() {
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "coder=jonas -> Grief about a separation", "--why", "two kinds of loss");
+    CliRun.ok("category", "merge", p, "Grief about a death", "Grief about a separation", "--why", "one kind after all");
+    assertRefused("wait for review, and no part would be left to place them in",
+        "category", "retire", p, "Grief about a separation", "--why", "x");
+
+    // the part merged away places where it went
+    String queue = CliRun.ok("category", "review", p).out();
+    assertThat(queue).contains("to place in \"Grief about a separation\"\n");
+    Matcher queued = Pattern.compile("\\n  ([0-9a-f-]{36}) ").matcher(queue);
+    assertThat(queued.find()).isTrue();
+    String placed = CliRun.ok("category", "review", p, "--place", queued.group(1), "--to", "Grief about a death",
+        "--why", "a death").out();
+    assertThat(placed).contains("in \"Grief about a separation\"");
+    assertThat(codings().lines().filter(l -> l.startsWith(queued.group(1)))).singleElement().asString()
+        .contains("Grief about a separation");
+  }
+
+  @Test
+  void anUpgradeThatWouldRetireTheLastPlaceOfAReviewQueueIsRefused() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "coder=jonas -> Grief about a separation", "--why", "two kinds of loss");
+    // both parts end up in a category the new version drops (and so retires)
+    for (String part : new String[] {"Grief about a death", "Grief about a separation"}) {
+      CliRun.ok("category", "merge", p, part, "Crying as incidental to the process", "--why", "on second thought");
+    }
+    assertRefused("wait for review, and no part would be left to place them in",
+        "codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "x");
+  }
+
   @Test
   void refusesWhatWouldLoseWorkOrMakesNoSense() {
     String before = codings() + CliRun.ok("codebook", p).out();
@@ -132,14 +240,61 @@ class CategoryCommandsTest {
     assertRefused("Missing required option: '--why=TEXT'",
         "category", "retire", p, "Pause");
     assertRefused("needs a reason", "category", "retire", p, "Pause", "--why", "  ");
+    assertRefused("is the label of its sibling \"Letting narrate\"",
+        "category", "rename", p, "Pause", "Letting narrate", "--lang", "de", "--why", "x");
+    assertRefused("contains \" > \", which separates the levels of a category path",
+        "category", "add", p, "Loss > grief", "--parent", "Forms of emotional crying", "--why", "x");
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
     assertThat(CliRun.ok("codebook", "log", p).out().lines().filter(l -> l.startsWith("#")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void anEditFromAFileLeavesCodabilityAndExclusivityToTheirOwnOperations() throws IOException {
+    String before = codings() + CliRun.ok("codebook", p).out();
+    Path exclusive = Files.writeString(dir.resolve("exclusive.yaml"), "exclusive_children: true\n", StandardCharsets.UTF_8);
+    assertRefused("use: lacrima category exclusive", "category", "edit", p, "Forms of emotional crying", "--from",
+        exclusive.toString(), "--why", "x");
+    Path grouping = Files.writeString(dir.resolve("grouping.yaml"), "codable: false\n", StandardCharsets.UTF_8);
+    assertRefused("does not change whether \"Pause\" is codable", "category", "edit", p, "Pause", "--from",
+        grouping.toString(), "--why", "x");
+    assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
   }
 
   private static void assertRefused(String message, String... args) {
     CliRun run = CliRun.of(args);
     assertThat(run.status()).as(String.join(" ", args)).isNotZero();
     assertThat(run.err()).as(String.join(" ", args)).contains(message);
+  }
+
+  @Test
+  void aConflictKeptAsTheTeamsStaysDecidedAndIsLogged() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    CliRun.ok("category", "rename", p, "Letting narrate", "Letting them talk", "--why", "our team's wording");
+    Matcher conflict = Pattern.compile("(U\\d+) +CONFLICT +Letting them talk · label")
+        .matcher(CliRun.ok("codebook", "upgrade", p, "--to", next).out());
+    assertThat(conflict.find()).isTrue();
+
+    CliRun decided = CliRun.ok("codebook", "upgrade", p, "--to", next, "--decide", conflict.group(1) + "=mine", "--why",
+        "our label stays");
+    assertThat(decided.out()).contains("kept the team's version in 1").contains("Logged as #");
+    assertThat(CliRun.ok("codebook", "log", p).out()).contains("why: our label stays");
+    String plan = CliRun.ok("codebook", "upgrade", p, "--to", next).out();
+    assertThat(plan).contains("5 clean change(s), 0 conflict(s) with the team's edits, 1 kept as the team's")
+        .containsPattern(conflict.group(1) + " +kept +Letting them talk · label");
+
+    // taking over the rest settles the upgrade without deciding the conflict again
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "the rest").out())
+        .contains("now rests on crying-working-models 1.1.0");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Letting them talk");
+  }
+
+  @Test
+  void anUpgradeRefusesANewLabelThatATeamsSiblingCarriesInTheOtherLanguage() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    // the new version adds "Crying in response to the therapist" beside "Therapeutic stance"
+    CliRun.ok("category", "rename", p, "Therapeutic stance", "Crying in response to the therapist", "--lang", "de",
+        "--why", "a German working title");
+    assertRefused("is the label of its sibling", "codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "x");
   }
 
   @Test

@@ -50,7 +50,8 @@ class ImportTableTest {
     assertThat(CliRun.ok("codebook", "log", p).out()).contains("import").contains("1 code column(s) as groups");
     assertThat(CliRun.ok("stats", p).out()).contains("3 turns");
     // undo takes back category operations, not a table's documents and codings: refused, nothing changed
-    assertThat(CliRun.of("category", "undo", p, "--why", "oops").err()).contains("imported a table");
+    assertThat(CliRun.of("category", "undo", p, "--why", "oops").err())
+        .contains("an import's categories can be taken back only while nothing is coded or judged with them");
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(codings);
     // a second import may reuse the categories, but never code into a retired one
     CliRun.ok("category", "retire", p, "behaviour > other", "--why", "no longer coded");
@@ -72,6 +73,37 @@ class ImportTableTest {
   }
 
   @Test
+  void anImportInUseIsPassedOverByUndoAndOneThatCreatesNothingIsNotLogged() throws IOException {
+    CliRun.ok("category", "add", p, "Themes", "--why", "a first category of our own");
+    Path t = table("doc,n,text,coder,mood\nd,1,Hello,a,calm\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder",
+        "--code", "mood");
+    Path again = table("doc,n,text,coder,mood\ne,1,Hi,a,calm\n");
+    assertThat(CliRun.ok("import-table", p, again.toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--code", "mood").out()).contains("the category system is unchanged");
+    assertThat(CliRun.ok("codebook", "log", p).out().lines().filter(l -> l.matches("#\\d+ .* import .*"))).hasSize(1);
+
+    // "calm" carries codings, so the import stays; the category added before it can still be taken back
+    assertThat(CliRun.ok("category", "undo", p, "--why", "not needed").out()).contains("passing over import #");
+    assertThat(CliRun.ok("codebook", p).out()).doesNotContain("Themes").contains("mood").contains("calm");
+    assertThat(CliRun.ok("stats", p).out()).contains("2 documents");
+    assertThat(CliRun.of("category", "undo", p, "--why", "once more").err())
+        .contains("cannot undo #3 (import)").contains("one of the categories it created, has");
+  }
+
+  @Test
+  void anImportIsUndoneWhileNothingIsCodedOrJudgedWithItsCategories() throws IOException {
+    Path open = table("doc,n,text,coder,mood\nd,1,Hello,a,n/a\n");
+    CliRun.ok("import-table", p, open.toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder",
+        "--code", "mood");
+    assertThat(CliRun.ok("codebook", p).out()).contains("mood");
+    CliRun.ok("category", "undo", p, "--why", "the column was empty");
+    assertThat(CliRun.ok("codebook", p).out()).doesNotContain("mood");
+    // its documents are not category operations: they stay
+    assertThat(CliRun.ok("stats", p).out()).contains("1 documents");
+  }
+
+  @Test
   void refusesAUnitWhoseTextDiffersBetweenRowsAndChangesNothing() throws IOException {
     Path t = table("doc,n,text,coder,code\nd,1,Hello,a,x\nd,1,Hallo,b,x\n");
     String before = CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out();
@@ -87,6 +119,10 @@ class ImportTableTest {
     assertThat(CliRun.of("import-table", p, ordinal.toString(), "--doc", "doc", "--order", "n", "--text", "text",
         "--coder", "coder", "--code", "level", "--scale", "level=ordinal:low,mid,high").err())
         .contains("line 2").contains("not among its ordinal values");
+    Path nested = table("doc,n,text,coder,theme\nd,1,Hello,a,loss > grief\n");
+    assertThat(CliRun.of("import-table", p, nested.toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--code", "theme").err()).contains("t.csv").contains("\"loss > grief\" contains \" > \"");
+    assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
   }
 
   @Test

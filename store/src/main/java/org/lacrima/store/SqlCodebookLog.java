@@ -40,7 +40,13 @@ final class SqlCodebookLog implements CodebookLog {
         + ":start, :end, :memo, :kept, :before, :after)");
     int position = 0;
     for (CodingTrail.Moved m : trail.moved()) {
-      bindCommon(batch, sequence, position++, "moved", m.coding(), m.from(), m.to()).add();
+      PreparedBatch row = bindCommon(batch, sequence, position++, "moved", m.coding(), m.from(), m.to());
+      Coding left = m.leftAs();
+      if (left != null) {
+        row.bindByType("doc", left.document(), UUID.class).bindByType("coder", left.coder(), UUID.class)
+            .bind("start", left.start()).bind("end", left.end()).bind("memo", left.memo());
+      }
+      row.add();
     }
     for (CodingTrail.Collapsed c : trail.collapsed()) {
       Coding r = c.removed();
@@ -80,7 +86,10 @@ final class SqlCodebookLog implements CodebookLog {
           UUID from = UUID.fromString(rs.getString("from_category"));
           UUID to = UUID.fromString(rs.getString("to_category"));
           switch (rs.getString("action")) {
-            case "moved" -> moved.add(new CodingTrail.Moved(item, from, to));
+            // a move logged before the coding's state was kept has no document: undo then checks its category only
+            case "moved" -> moved.add(new CodingTrail.Moved(item, from, to, rs.getString("document_id") == null ? null
+                : new Coding(item, UUID.fromString(rs.getString("document_id")), rs.getInt("start_offset"),
+                    rs.getInt("end_offset"), to, UUID.fromString(rs.getString("coder_id")), rs.getString("memo"))));
             case "memo" -> memos.add(new CodingTrail.MemoMoved(item, from, to));
             case "collapsed" -> collapsed.add(new CodingTrail.Collapsed(
                 new Coding(item, UUID.fromString(rs.getString("document_id")), rs.getInt("start_offset"),

@@ -61,7 +61,7 @@ abstract class CategoryHistoryProperties {
 
   enum Kind {
     IMPORT, EDIT, DELETE, ADD, RENAME, MOVE, RETIRE, EXCLUSIVE, MERGE, MERGE_WITH_COLLAPSE, SPLIT,
-    SPLIT_WITH_REVIEW_QUEUE, PLACE, UNDO
+    SPLIT_WITH_REVIEW_QUEUE, PLACE, UNDO, UNDO_KEEPING_A_LATER_DECISION
   }
 
   private final Map<Kind, Integer> ran = new EnumMap<>(Kind.class);
@@ -74,7 +74,7 @@ abstract class CategoryHistoryProperties {
     System.out.println(getClass().getSimpleName() + ": category operations run over " + sequences()
         + " sequences of " + STEPS + " steps: " + new TreeMap<>(ran));
     for (Kind k : List.of(Kind.MERGE_WITH_COLLAPSE, Kind.SPLIT_WITH_REVIEW_QUEUE, Kind.RETIRE, Kind.MOVE, Kind.UNDO,
-        Kind.PLACE, Kind.ADD, Kind.RENAME, Kind.EXCLUSIVE, Kind.EDIT, Kind.DELETE)) {
+        Kind.PLACE, Kind.ADD, Kind.RENAME, Kind.EXCLUSIVE, Kind.EDIT, Kind.DELETE, Kind.UNDO_KEEPING_A_LATER_DECISION)) {
       assertThat(ran.getOrDefault(k, 0)).as("how often " + k + " ran").isPositive();
     }
   }
@@ -155,6 +155,19 @@ abstract class CategoryHistoryProperties {
           rows.add(new CodingRow("gen", i + 2, d.name(), OptionalInt.of(start), OptionalInt.of(start + 5 + random.nextInt(30)),
               "", OptionalInt.empty(), pick(targets).id().toString(), "coder" + random.nextInt(3),
               random.nextInt(4) == 0 ? "memo " + random.nextInt(1000) : "", Optional.empty()));
+        }
+        // now and then the same decision again with a memo of its own: on a coding a merge moved, undo must keep it
+        Map<UUID, String> coderNames = new HashMap<>();
+        s.coders().list().forEach(c -> coderNames.put(c.id(), c.name()));
+        Map<UUID, String> docNames = new HashMap<>();
+        docs.forEach(d -> docNames.put(d.id(), d.name()));
+        Set<UUID> targetIds = new HashSet<>(targets.stream().map(Category::id).toList());
+        List<Coding> repeatable = allCodings(s).stream().filter(c -> targetIds.contains(c.category())).toList();
+        if (!repeatable.isEmpty() && random.nextInt(3) == 0) {
+          Coding c = pick(repeatable);
+          rows.add(new CodingRow("gen", n + 2, docNames.get(c.document()), OptionalInt.of(c.start()),
+              OptionalInt.of(c.end()), "", OptionalInt.empty(), c.category().toString(), coderNames.get(c.coder()),
+              "again " + step, Optional.empty()));
         }
         long before = s.codings().count();
         CodingImport.run(s, rows.iterator());
@@ -349,8 +362,9 @@ abstract class CategoryHistoryProperties {
           }
           Category c = pick(split);
           Coding coding = pick(s.codings().byCategory(c.id()));
-          ops.place(coding.id(), pick(c.state().successors()));
+          CodebookChange placed = ops.place(coding.id(), pick(c.state().successors()));
           queuedAt.get(c.id()).remove(coding.id());
+          expectedCodings -= s.log().trail(placed.sequence()).collapsed().size();
           return Kind.PLACE;
         }
         case UNDO -> {
@@ -386,7 +400,19 @@ abstract class CategoryHistoryProperties {
       Set<UUID> existing = new HashSet<>();
       allCodings(s).forEach(c -> existing.add(c.id()));
       long restoring = trail.collapsed().stream().filter(c -> !existing.contains(c.removed().id())).count();
+      // a moved coding decided again where it was moved to (its memo extended since) goes back as it was,
+      // and the later decision stays as a coding of its own
+      Map<UUID, Coding> now = s.codings().byIds(trail.moved().stream().map(CodingTrail.Moved::coding).toList());
+      long decidedAgain = trail.moved().stream().filter(m -> {
+        Coding c = now.get(m.coding());
+        return c != null && m.leftAs() != null && c.category().equals(m.to()) && c.start() == m.leftAs().start()
+            && c.end() == m.leftAs().end() && Coding.memoAddedSince(m.leftAs().memo(), c.memo()).isPresent();
+      }).count();
       ops.undo();
+      restoring += decidedAgain;
+      if (decidedAgain > 0) {
+        count(Kind.UNDO_KEEPING_A_LATER_DECISION);
+      }
       expectedCodings += restoring;
       if (top.kind() == CodebookChange.Kind.RETIRE) {
         retiredWith.keySet().removeIf(id -> s.categories().current().get(id).state().isActive());
@@ -397,6 +423,9 @@ abstract class CategoryHistoryProperties {
       if (top.kind() == CodebookChange.Kind.PLACE) {
         for (CodingTrail.Moved m : trail.moved()) {
           queuedAt.computeIfAbsent(m.from(), k -> new HashSet<>()).add(m.coding());
+        }
+        for (CodingTrail.Collapsed c : trail.collapsed()) {
+          queuedAt.computeIfAbsent(c.removed().category(), k -> new HashSet<>()).add(c.removed().id());
         }
       }
     }
@@ -413,8 +442,12 @@ abstract class CategoryHistoryProperties {
             case MERGED -> throw new AssertionError("coding " + c.id() + " left on merged \"" + cat.label().english() + "\"");
             case RETIRED -> assertThat(retiredWith.getOrDefault(cat.id(), Set.of()))
                 .as("codings on retired \"" + cat.label().english() + "\" are the ones it had").contains(c.id());
-            case SPLIT -> assertThat(queuedAt.getOrDefault(cat.id(), Set.of()))
-                .as("codings on split \"" + cat.label().english() + "\" are its review queue").contains(c.id());
+            case SPLIT -> {
+              assertThat(queuedAt.getOrDefault(cat.id(), Set.of()))
+                  .as("codings on split \"" + cat.label().english() + "\" are its review queue").contains(c.id());
+              assertThat(CategoryOperations.placeable(current, cat))
+                  .as("somewhere to place the review queue of \"" + cat.label().english() + "\"").isNotEmpty();
+            }
             default -> {
             }
           }

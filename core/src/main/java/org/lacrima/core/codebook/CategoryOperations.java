@@ -8,11 +8,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -87,6 +90,15 @@ public final class CategoryOperations {
     if (!edited.id().equals(old.id()) || !edited.parent().equals(old.parent()) || !edited.state().equals(old.state())) {
       throw new IllegalArgumentException("an edit changes fields only; use move, merge, split or retire");
     }
+    // these two change what the codings mean for agreement, and each has its own logged operation (or none)
+    if (edited.exclusiveChildren() != old.exclusiveChildren()) {
+      throw new InputException("an edit does not change whether the children of \"" + old.label().english()
+          + "\" are exclusive; use: lacrima category exclusive PROJECT CATEGORY on|off");
+    }
+    if (edited.codable() != old.codable()) {
+      throw new InputException("an edit does not change whether \"" + old.label().english() + "\" is codable ("
+          + (old.codable() ? "codings rest on it" : "it groups categories") + "); add a new category instead");
+    }
     CategorySystem after = replace(before, edited, "editing \"" + old.label().english() + "\"");
     List<String> fields = CodebookDiff.changedFields(old, edited);
     return commit(CodebookChange.Kind.EDIT, "edited \"" + old.label().english() + "\": " + String.join(", ", fields),
@@ -130,6 +142,7 @@ public final class CategoryOperations {
     CategorySystem before = s.categories().current();
     Category c = requireActive(before, id, "retire");
     CategorySystem after = replace(before, c.withState(CategoryState.RETIRED), "retiring \"" + c.label().english() + "\"");
+    refuseStrandingReviewQueues(before, after, "retire \"" + c.label().english() + "\"");
     return commit(CodebookChange.Kind.RETIRE, "retired \"" + before.path(id) + "\" ("
         + s.codings().byCategory(id).size() + " codings stay)", params("category", id), before, after, CodingTrail.NONE);
   }
@@ -200,6 +213,8 @@ public final class CategoryOperations {
     }
     CategorySystem after = CategorySystem.of(before.info(), cats, relations, "merging \"" + from.label().english()
         + "\" into \"" + into.label().english() + "\"");
+    // a queue whose part is merged is placed in INTO instead; checked all the same, should that ever change
+    refuseStrandingReviewQueues(before, after, "merge \"" + from.label().english() + "\"");
 
     Map<Coding.Decision, Coding> intoByDecision = new HashMap<>();
     for (Coding c : s.codings().byCategory(intoId)) {
@@ -211,7 +226,7 @@ public final class CategoryOperations {
     for (Coding c : s.codings().byCategory(fromId)) {
       Coding twin = intoByDecision.get(sameDecisionAs(c, intoId));
       if (twin == null) {
-        moved.add(new CodingTrail.Moved(c.id(), fromId, intoId));
+        moved.add(CodingTrail.Moved.of(c, intoId));
       } else {
         String joined = Coding.joinMemos(twin.memo(), c.memo());
         collapsed.add(new CodingTrail.Collapsed(c, twin.id(), twin.memo(), joined));
@@ -323,7 +338,7 @@ public final class CategoryOperations {
       } else {
         UUID part = partIds.get(target);
         toPart.computeIfAbsent(part, k -> new ArrayList<>()).add(coding.id());
-        moved.add(new CodingTrail.Moved(coding.id(), id, part));
+        moved.add(CodingTrail.Moved.of(coding, part));
         placed.merge(target, 1, Integer::sum);
       }
     }
@@ -347,8 +362,11 @@ public final class CategoryOperations {
     return new SplitResult(change, List.copyOf(partIds.values()), placed, queued);
   }
 
-  /** Places a coding from the review queue of a split category in one of its parts. */
-  public CodebookChange place(UUID codingId, UUID part) {
+  /**
+   * Places a coding from the review queue of a split category in one of its parts, or where that
+   * part went since: a part merged into another category places in the one it was merged into.
+   */
+  public CodebookChange place(UUID codingId, UUID named) {
     CategorySystem system = s.categories().current();
     Coding coding = s.codings().byIds(List.of(codingId)).get(codingId);
     if (coding == null) {
@@ -359,18 +377,94 @@ public final class CategoryOperations {
       throw new InputException("coding " + codingId + " is not waiting for review (its category \""
           + split.label().english() + "\" was not split)");
     }
-    if (!split.state().successors().contains(part)) {
-      throw new InputException("\"" + system.get(part).label().english() + "\" is not a part of \""
-          + split.label().english() + "\"; its parts are " + split.state().successors().stream()
+    UUID part = survivor(system, named);
+    Set<UUID> placeable = placeable(system, split);
+    if (placeable.isEmpty()) {
+      throw new InputException("no part of \"" + split.label().english() + "\" takes codings any more (it is "
+          + describeState(system, split) + ", and none of them is active); undo the operation that retired the last "
+          + "one, then place the queue");
+    }
+    if (!placeable.contains(part)) {
+      throw new InputException("\"" + system.get(named).label().english() + "\" is not where codings of \""
+          + split.label().english() + "\" can go" + (system.get(part).state().isActive() ? "" : " (it is "
+          + describeState(system, system.get(part)) + ")") + "; they can go to " + placeable.stream()
           .map(p -> "\"" + system.get(p).label().english() + "\"").collect(Collectors.joining(", ")));
     }
-    requireActive(system, part, "place a coding in");
-    s.codings().setCategory(List.of(codingId), part);
     ObjectNode p = params("coding", codingId);
     p.put("part", part.toString());
-    return commit(CodebookChange.Kind.PLACE, "placed coding " + codingId + " from \"" + split.label().english()
-        + "\" in \"" + system.get(part).label().english() + "\"", p, system, system,
-        new CodingTrail(List.of(new CodingTrail.Moved(codingId, split.id(), part)), List.of(), List.of()));
+    String placed = "placed coding " + codingId + " from \"" + split.label().english() + "\" in \""
+        + system.get(part).label().english() + "\"";
+    Coding.Decision there = sameDecisionAs(coding, part);
+    Optional<Coding> twin = s.codings().byCategory(part).stream().filter(c -> c.decision().equals(there)).findFirst();
+    if (twin.isPresent()) {
+      // the coder already records this decision on the part: one coding of it, as a merge would collapse it
+      Coding kept = twin.get();
+      String joined = Coding.joinMemos(kept.memo(), coding.memo());
+      s.codings().delete(List.of(codingId));
+      if (!joined.equals(kept.memo())) {
+        s.codings().setMemo(kept.id(), joined);
+      }
+      return commit(CodebookChange.Kind.PLACE, placed + ", where the same coder had coded the same span: collapsed "
+          + "into coding " + kept.id() + " (memos joined)", p, system, system,
+          new CodingTrail(List.of(), List.of(new CodingTrail.Collapsed(coding, kept.id(), kept.memo(), joined)),
+              List.of()));
+    }
+    s.codings().setCategory(List.of(codingId), part);
+    return commit(CodebookChange.Kind.PLACE, placed, p, system, system,
+        new CodingTrail(List.of(CodingTrail.Moved.of(coding, part)), List.of(), List.of()));
+  }
+
+  /** The category that took over from {@code id}: itself, or where it was merged into, followed to the end. */
+  private static UUID survivor(CategorySystem system, UUID id) {
+    UUID at = id;
+    for (Category c = system.get(at); c.state().status() == CategoryState.Status.MERGED; c = system.get(at)) {
+      at = c.state().successors().get(0);
+    }
+    return at;
+  }
+
+  /**
+   * The active categories a coding in the review queue of {@code split} can be placed in: its parts,
+   * or what took them over since (the category a part was merged into, the parts a part was split into).
+   */
+  public static Set<UUID> placeable(CategorySystem system, Category split) {
+    Set<UUID> out = new LinkedHashSet<>();
+    Set<UUID> seen = new HashSet<>();
+    Deque<UUID> todo = new ArrayDeque<>(split.state().successors());
+    while (!todo.isEmpty()) {
+      Category c = system.get(todo.removeFirst());
+      if (!seen.add(c.id())) {
+        continue;
+      }
+      switch (c.state().status()) {
+        case ACTIVE -> out.add(c.id());
+        case MERGED, SPLIT -> todo.addAll(c.state().successors());
+        case RETIRED -> {
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Refuses a change after which the review queue of a split category could be placed nowhere. */
+  private void refuseStrandingReviewQueues(CategorySystem before, CategorySystem after, String action) {
+    refuseStrandingReviewQueues(s, before, after, action);
+  }
+
+  /** Refuses a change after which the review queue of a split category could be placed nowhere. */
+  public static void refuseStrandingReviewQueues(ProjectSession s, CategorySystem before, CategorySystem after,
+      String action) {
+    for (Category split : after.categories()) {
+      if (split.state().status() == CategoryState.Status.SPLIT && placeable(after, split).isEmpty()
+          && before.byId(split.id()).map(b -> !placeable(before, b).isEmpty()).orElse(true)) {
+        int waiting = s.codings().byCategory(split.id()).size();
+        if (waiting > 0) {
+          throw new InputException("cannot " + action + ": " + waiting + " codings of \"" + split.label().english()
+              + "\" wait for review, and no part would be left to place them in; place them first (lacrima category "
+              + "review PROJECT)");
+        }
+      }
+    }
   }
 
   // ---- undo ---------------------------------------------------------------------------------
@@ -381,45 +475,91 @@ public final class CategoryOperations {
    * kept as they are; where that makes an exact undo impossible, the undo is refused.
    */
   public CodebookChange undo() {
-    CodebookChange top = undoStack(s.log().all()).peek();
-    if (top == null) {
+    Deque<CodebookChange> stack = undoStack(s.log().all());
+    if (stack.isEmpty()) {
       throw new InputException("there is no category operation left to undo");
     }
-    if (top.kind() == CodebookChange.Kind.IMPORT) {
-      // the categories are the least of a table import: its documents, codings and coverage cannot be taken back here
-      throw new InputException("the most recent category operation, #" + top.sequence() + ", imported a table with its "
-          + "documents and codings; undo takes back category operations only. Retire or merge its categories instead");
+    // an import whose categories carry codings cannot be undone; what came before it still can, as long as
+    // it did not touch the categories the import made or hung its categories under
+    List<CodebookChange> passed = new ArrayList<>();
+    while (!stack.isEmpty() && stack.peek().kind() == CodebookChange.Kind.IMPORT
+        && usedCategoryOf(stack.peek()).isPresent()) {
+      passed.add(stack.pop());
     }
+    if (stack.isEmpty()) {
+      CodebookChange first = passed.get(0);
+      throw new InputException("cannot undo #" + first.sequence() + " (import): " + usedCategoryOf(first).get()
+          + ", and the undo would remove it; an import's categories can be taken back only while nothing is coded or "
+          + "judged with them, and there is no category operation before it left to undo. Retire or merge them instead");
+    }
+    CodebookChange top = stack.peek();
     JsonNode details = CategorySystemCodec.parseJson(top.details(), "log entry " + top.sequence());
-    SystemDelta inverse = SystemDelta.fromJson(details.path("delta"), "log entry " + top.sequence()).inverse();
+    SystemDelta delta = SystemDelta.fromJson(details.path("delta"), "log entry " + top.sequence());
+    for (CodebookChange imported : passed) {
+      if (buildsOn(deltaOf(imported), delta)) {
+        throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): import #"
+            + imported.sequence() + " came after it and built on the categories it touched, and that import cannot be "
+            + "undone (" + usedCategoryOf(imported).get() + ")");
+      }
+    }
+    SystemDelta inverse = delta.inverse();
     CategorySystem before = s.categories().current();
     String what = "undoing #" + top.sequence() + " (" + top.kind().code() + ")";
     CategorySystem after = inverse.applyTo(before, what);
     CodingTrail trail = s.log().trail(top.sequence());
     int back = 0;
     int keptAsChanged = 0;
-    List<UUID> trailIds = trail.moved().stream().map(CodingTrail.Moved::coding).toList();
+    List<UUID> trailIds = new ArrayList<>(trail.moved().stream().map(CodingTrail.Moved::coding).toList());
+    trail.collapsed().forEach(c -> trailIds.add(c.kept()));
     Map<UUID, Coding> now = s.codings().byIds(trailIds);
     Map<UUID, List<UUID>> backTo = new LinkedHashMap<>();
+    List<Coding> asBefore = new ArrayList<>();
+    List<Coding> decidedAgain = new ArrayList<>();
     for (CodingTrail.Moved m : trail.moved()) {
       Coding c = now.get(m.coding());
-      if (c != null && c.category().equals(m.to())) {
+      if (c == null || !c.category().equals(m.to())) {
+        keptAsChanged++;
+      } else if (m.leftAs() == null || c.equals(m.leftAs())) {
         backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
         back++;
       } else {
-        keptAsChanged++;
+        Coding left = m.leftAs();
+        boolean sameSpan = c.start() == left.start() && c.end() == left.end();
+        Optional<String> added = sameSpan ? Coding.memoAddedSince(left.memo(), c.memo()) : Optional.empty();
+        if (added.isPresent()) {
+          // the decision was made again on the category the operation moved it to (a repeated import
+          // appends its memo there): the coding goes back as it was, and the later decision stays
+          // where it was made, with what it added, instead of leaving with the old one
+          asBefore.add(new Coding(c.id(), c.document(), c.start(), c.end(), m.from(), c.coder(), left.memo()));
+          decidedAgain.add(new Coding(Ids.next(), c.document(), c.start(), c.end(), m.to(), c.coder(), added.get()));
+          back++;
+        } else {
+          keptAsChanged++;
+        }
       }
     }
     backTo.forEach((category, ids) -> s.codings().setCategory(ids, category));
+    asBefore.forEach(s.codings()::update);
     List<Coding> restored = new ArrayList<>();
+    int memosRewritten = 0;
     for (CodingTrail.Collapsed c : trail.collapsed()) {
       restored.add(c.removed());
-      Coding kept = s.codings().byIds(List.of(c.kept())).get(c.kept());
-      if (kept != null && kept.memo().equals(c.keptMemoAfter())) {
-        s.codings().setMemo(kept.id(), c.keptMemoBefore());
+      Coding kept = now.get(c.kept());
+      if (kept == null) {
+        continue;
+      }
+      // the kept coding gives back the memo it took over, and keeps whatever was added to it since
+      String memo = kept.memo().equals(c.keptMemoAfter()) ? c.keptMemoBefore()
+          : Coding.memoAddedSince(c.keptMemoAfter(), kept.memo())
+              .map(added -> Coding.joinMemos(c.keptMemoBefore(), added)).orElse(null);
+      if (memo == null) {
+        memosRewritten++;
+      } else if (!memo.equals(kept.memo())) {
+        s.codings().setMemo(kept.id(), memo);
       }
     }
     s.codings().add(restored);
+    s.codings().add(decidedAgain);
     for (CodingTrail.MemoMoved m : trail.memos()) {
       s.memos().retarget(m.memo(), m.from());
     }
@@ -433,9 +573,27 @@ public final class CategoryOperations {
         }
       }
     }
+    List<String> touched = new ArrayList<>();
+    if (back + restored.size() > 0) {
+      touched.add(back + " codings moved back");
+      touched.add(restored.size() + " restored");
+    }
+    if (!decidedAgain.isEmpty()) {
+      touched.add(decidedAgain.size() + " decided again since and kept beside the original, with the memo added since");
+    }
+    if (keptAsChanged > 0) {
+      touched.add(keptAsChanged + " changed since and kept as they are");
+    }
+    if (memosRewritten > 0) {
+      touched.add(memosRewritten + " memos rewritten since and left as they are (they may still hold a memo now restored"
+          + " to its own coding)");
+    }
+    if (!passed.isEmpty()) {
+      touched.add("passing over " + passed.stream().map(c -> "import #" + c.sequence())
+          .collect(Collectors.joining(", ")) + ", whose categories are in use");
+    }
     String summary = "undid #" + top.sequence() + ": " + details.path("summary").asText()
-        + (back + restored.size() == 0 ? "" : " (" + back + " codings moved back, " + restored.size() + " restored"
-        + (keptAsChanged == 0 ? ")" : ", " + keptAsChanged + " changed since and kept as they are)"));
+        + (touched.isEmpty() ? "" : " (" + String.join(", ", touched) + ")");
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("undoes", top.sequence());
     CodebookChange undone = commitDelta(CodebookChange.Kind.UNDO, summary, p, after, inverse, CodingTrail.NONE);
@@ -447,18 +605,54 @@ public final class CategoryOperations {
     return undone;
   }
 
-  /** The category operations that can still be undone, most recent on top. */
+  /**
+   * The category operations that can still be undone, most recent on top. An undo names the entry it
+   * undid, which is the top one unless the undo passed over an import whose categories are in use.
+   */
   public static Deque<CodebookChange> undoStack(List<CodebookChange> log) {
     Deque<CodebookChange> stack = new ArrayDeque<>();
     for (CodebookChange c : log) {
       switch (c.kind()) {
         case SEED, SEED_EMPTY, TAG -> {
         }
-        case UNDO -> stack.pop();
+        case UNDO -> {
+          long undone = CategorySystemCodec.parseJson(c.details(), "log entry " + c.sequence())
+              .path("parameters").path("undoes").asLong(-1);
+          if (!stack.removeIf(x -> x.sequence() == undone)) {
+            stack.pop();
+          }
+        }
         default -> stack.push(c);
       }
     }
     return stack;
+  }
+
+  private static SystemDelta deltaOf(CodebookChange change) {
+    return SystemDelta.fromJson(CategorySystemCodec.parseJson(change.details(), "log entry " + change.sequence())
+        .path("delta"), "log entry " + change.sequence());
+  }
+
+  /** A category an import created that codings or judged cells now rest on, in words; empty when there is none. */
+  private Optional<String> usedCategoryOf(CodebookChange imported) {
+    for (SystemDelta.Entry<Category> e : deltaOf(imported).categories()) {
+      if (e.before().isEmpty() && e.after().isPresent()) {
+        int codings = s.codings().byCategory(e.id()).size();
+        if (codings > 0 || s.coverage().recordedFor(e.id())) {
+          return Optional.of("\"" + e.after().get().label().english() + "\", one of the categories it created, has "
+              + (codings > 0 ? codings + " codings" : "cells coders judged"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether an import touched what {@code earlier} touched, or put categories under one of them. */
+  private static boolean buildsOn(SystemDelta imported, SystemDelta earlier) {
+    Set<UUID> touched = earlier.touchedCategories();
+    return imported.categories().stream().anyMatch(e -> touched.contains(e.id())
+        || e.after().flatMap(Category::parent).map(touched::contains).orElse(false)
+        || e.before().flatMap(Category::parent).map(touched::contains).orElse(false));
   }
 
   // ---- imports ------------------------------------------------------------------------------
@@ -466,13 +660,18 @@ public final class CategoryOperations {
   /**
    * Records categories an import created (a table's columns and values, a REFI-QDA codebook), so
    * that the log still replays from the base version and the import can be undone while nothing is
-   * coded with them.
+   * coded with them (its documents and codings stay: they are not category operations). An import
+   * that changed no category is not logged: there would be nothing to replay or undo.
    */
-  public CodebookChange recordImport(CategorySystem before, CategorySystem after, String summary, String source) {
+  public Optional<CodebookChange> recordImport(CategorySystem before, CategorySystem after, String summary,
+      String source) {
+    SystemDelta delta = SystemDelta.between(before, after);
+    if (delta.isEmpty()) {
+      return Optional.empty();
+    }
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("source", source);
-    return commitDelta(CodebookChange.Kind.IMPORT, summary, p, after, SystemDelta.between(before, after),
-        CodingTrail.NONE);
+    return Optional.of(commitDelta(CodebookChange.Kind.IMPORT, summary, p, after, delta, CodingTrail.NONE));
   }
 
   // ---- shared -------------------------------------------------------------------------------
@@ -483,6 +682,7 @@ public final class CategoryOperations {
     if (delta.isEmpty() && trail.isEmpty()) {
       throw new InputException("that changes nothing");
     }
+    CategorySystem.checkChangedLabels(before, after, "the category system");
     return commitDelta(kind, summary, params, after, delta, trail);
   }
 

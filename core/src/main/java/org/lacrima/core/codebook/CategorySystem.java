@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.lacrima.core.text.Names;
 
@@ -24,6 +25,9 @@ public final class CategorySystem {
 
   /** Separates levels in a category path: labels themselves may contain "/". */
   public static final String PATH_SEPARATOR = " > ";
+
+  /** The separator inside a label, with any white space around it ("> 5 years" or "a>b" stay allowed). */
+  private static final Pattern SEPARATOR_INSIDE = Pattern.compile("\\s>\\s");
 
   private final SystemInfo info;
   private final List<Category> categories;
@@ -146,6 +150,46 @@ public final class CategorySystem {
         if (other != null && !other.id().equals(c.id())) {
           throw new CategorySystemException(source, "category " + describe(c),
               "has the same label as its sibling " + other.id() + " (\"" + label.getValue() + "\")");
+        }
+      }
+    }
+  }
+
+  /**
+   * Refuses labels that would make a name fit more than one category, on the categories a change
+   * adds, relabels or moves (the existing ones were accepted when they came): a label holding " > ",
+   * which a path reads as a step down a level, and a label that a sibling carries in any language,
+   * since a name or path is looked up in every language. Kept out of {@link #of} so that a project
+   * stored before these rules still opens, replays and undoes.
+   */
+  public static void checkChangedLabels(CategorySystem before, CategorySystem after, String source) {
+    for (Category c : after.categories()) {
+      Optional<Category> old = before.byId(c.id());
+      boolean relabelled = old.isEmpty() || !old.get().label().equals(c.label());
+      if (relabelled) {
+        for (String label : c.label().values().values()) {
+          if (SEPARATOR_INSIDE.matcher(label).find()) {
+            throw new CategorySystemException(source, "category " + describe(c), "the label \"" + label
+                + "\" contains \" > \", which separates the levels of a category path; choose a label without it");
+          }
+        }
+      }
+      if (!relabelled && old.get().parent().equals(c.parent())) {
+        continue;
+      }
+      List<Category> siblings = c.parent().map(after::children).orElseGet(after::roots);
+      for (Category sibling : siblings) {
+        if (sibling.id().equals(c.id())) {
+          continue;
+        }
+        for (Map.Entry<String, String> mine : c.label().values().entrySet()) {
+          for (Map.Entry<String, String> theirs : sibling.label().values().entrySet()) {
+            if (mine.getValue().equalsIgnoreCase(theirs.getValue())) {
+              throw new CategorySystemException(source, "category " + describe(c), "its label \"" + mine.getValue()
+                  + "\" (" + mine.getKey() + ") is the label of its sibling " + describe(sibling) + " ("
+                  + theirs.getKey() + "); siblings need labels that differ in every language, or a name fits both");
+            }
+          }
         }
       }
     }
@@ -277,9 +321,18 @@ public final class CategorySystem {
       // a label or a path
     }
     if (n.contains(PATH_SEPARATOR.strip())) {
-      Optional<Category> byPath = resolvePath(n);
-      if (byPath.isPresent()) {
-        return byPath.get();
+      List<Category> byPath = resolvePath(n);
+      if (byPath.size() == 1) {
+        // a label stored before " > " was refused in labels may read as this very path
+        Optional<Category> byLabel = categories.stream()
+            .filter(c -> c.label().values().containsValue(n) && !c.id().equals(byPath.get(0).id())).findFirst();
+        if (byLabel.isPresent()) {
+          throw ambiguous(n, List.of(byPath.get(0), byLabel.get()));
+        }
+        return byPath.get(0);
+      }
+      if (byPath.size() > 1) {
+        throw ambiguous(n, byPath);
       }
     }
     for (boolean ignoreCase : new boolean[] {false, true}) {
@@ -308,24 +361,23 @@ public final class CategorySystem {
         + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
   }
 
-  private Optional<Category> resolvePath(String path) {
-    String[] parts = path.split("\\s*>\\s*");
+  /** Every category the path fits, following each branch whose label matches in some language. */
+  private List<Category> resolvePath(String path) {
     List<Category> level = roots();
-    Category found = null;
-    for (String part : parts) {
-      Category next = null;
-      for (Category c : level) {
-        if (c.label().values().values().stream().anyMatch(l -> Names.normalize(l).equalsIgnoreCase(part.strip()))) {
-          next = c;
-          break;
-        }
-      }
-      if (next == null) {
-        return Optional.empty();
-      }
-      found = next;
-      level = children(next.id());
+    List<Category> found = List.of();
+    for (String part : path.split("\\s*>\\s*")) {
+      String label = Names.normalize(part);
+      found = level.stream()
+          .filter(c -> c.label().values().values().stream().anyMatch(l -> Names.normalize(l).equalsIgnoreCase(label)))
+          .toList();
+      level = found.stream().flatMap(c -> children(c.id()).stream()).toList();
     }
-    return Optional.ofNullable(found);
+    return found;
+  }
+
+  private UnknownCategoryException ambiguous(String name, List<Category> found) {
+    return new UnknownCategoryException("\"" + name + "\" names " + found.size() + " categories: "
+        + found.stream().map(c -> "\"" + path(c.id()) + "\" (" + c.id() + ")").collect(Collectors.joining(", "))
+        + "; name one by its id, or rename one of them");
   }
 }

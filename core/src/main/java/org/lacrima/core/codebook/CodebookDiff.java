@@ -2,10 +2,12 @@ package org.lacrima.core.codebook;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -61,6 +63,10 @@ public final class CodebookDiff {
         out.add(name);
       }
     });
+    // not among FIELDS: between() reports it as a difference of its own kind
+    if (a.exclusiveChildren() != b.exclusiveChildren()) {
+      out.add("exclusive_children");
+    }
     return out;
   }
 
@@ -115,8 +121,7 @@ public final class CodebookDiff {
       if (old == null) {
         out.add(new Difference(Kind.RELATION_ADDED, r.id(), r.kind().wording(), describe(b, r)));
       } else if (!old.equals(r)) {
-        out.add(new Difference(Kind.RELATION_CHANGED, r.id(), r.kind().wording(), describe(a, old) + " → "
-            + describe(b, r)));
+        out.add(new Difference(Kind.RELATION_CHANGED, r.id(), r.kind().wording(), relationChange(a, old, b, r)));
       }
     }
     for (Relation r : a.relations()) {
@@ -127,19 +132,49 @@ public final class CodebookDiff {
     return out;
   }
 
-  /** A changed field as lines: "- " what went, "+ " what came; list items one by one. */
+  /**
+   * A changed field as lines: "- " what went, "+ " what came; list items one by one. A text shows only
+   * the languages that changed, so that a German text left alone does not read as removed and added.
+   */
   static String lines(Object before, Object after, CategorySystem a, CategorySystem b) {
     StringBuilder out = new StringBuilder();
     if (before instanceof List<?> x && after instanceof List<?> y) {
-      x.stream().filter(i -> !y.contains(i)).forEach(i -> out.append("  - ").append(item(i, a)).append('\n'));
-      y.stream().filter(i -> !x.contains(i)).forEach(i -> out.append("  + ").append(item(i, b)).append('\n'));
+      List<?> went = x.stream().filter(i -> !y.contains(i)).toList();
+      List<?> came = y.stream().filter(i -> !x.contains(i)).toList();
+      if (went.size() == came.size() && went.stream().allMatch(LocalizedText.class::isInstance)
+          && came.stream().allMatch(LocalizedText.class::isInstance)) {
+        // as many items went as came: read them as edited in place, pair by pair
+        for (int i = 0; i < went.size(); i++) {
+          textLines(out, (LocalizedText) went.get(i), (LocalizedText) came.get(i));
+        }
+      } else {
+        went.forEach(i -> out.append("  - ").append(item(i, a)).append('\n'));
+        came.forEach(i -> out.append("  + ").append(item(i, b)).append('\n'));
+      }
       if (out.isEmpty()) {
         out.append("  (same items, new order)\n");
       }
+    } else if (before instanceof LocalizedText x && after instanceof LocalizedText y) {
+      textLines(out, x, y);
     } else {
       out.append("  - ").append(render(before)).append('\n').append("  + ").append(render(after)).append('\n');
     }
     return out.toString().stripTrailing();
+  }
+
+  /** The languages in which two versions of a text differ, each as a "- " and a "+ " line. */
+  private static void textLines(StringBuilder out, LocalizedText before, LocalizedText after) {
+    Set<String> languages = new LinkedHashSet<>(before.values().keySet());
+    languages.addAll(after.values().keySet());
+    for (String language : languages) {
+      Optional<String> was = before.exactly(language);
+      Optional<String> is = after.exactly(language);
+      if (!was.equals(is)) {
+        out.append("  - ").append(was.map(t -> "\"" + t + "\" (" + language + ")").orElse("— (" + language + ")"))
+            .append('\n').append("  + ").append(is.map(t -> "\"" + t + "\" (" + language + ")")
+                .orElse("— (" + language + ")")).append('\n');
+      }
+    }
   }
 
   private static String item(Object item, CategorySystem s) {
@@ -148,6 +183,24 @@ public final class CodebookDiff {
           + "\": " + render(d.text());
     }
     return render(item);
+  }
+
+  /**
+   * A changed relation: the relation as it was and is when its kind or ends changed, then whatever
+   * else changed, field by field (a changed note alone would otherwise read the same on both sides).
+   */
+  private static String relationChange(CategorySystem a, Relation before, CategorySystem b, Relation after) {
+    StringBuilder out = new StringBuilder(describe(b, after));
+    if (before.kind() != after.kind() || !before.from().equals(after.from()) || !before.to().equals(after.to())) {
+      out.insert(0, describe(a, before) + " → ");
+    }
+    if (!before.paperSection().equals(after.paperSection())) {
+      out.append("\n  paper_section\n").append(lines(before.paperSection(), after.paperSection(), a, b));
+    }
+    if (!before.note().equals(after.note())) {
+      out.append("\n  note\n").append(lines(before.note(), after.note(), a, b));
+    }
+    return out.toString();
   }
 
   private static String describe(CategorySystem s, Relation r) {

@@ -1,11 +1,13 @@
 package org.lacrima.core.codebook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +62,8 @@ public final class CodebookUpgrade {
     FIELDS.put("label", Category::label);
     FIELDS.put("parent", Category::parent);
     FIELDS.putAll(CodebookDiff.FIELDS);
+    // last, so that the ids of the other proposals stay what earlier runs showed
+    FIELDS.put("exclusive_children", Category::exclusiveChildren);
   }
 
   private CodebookUpgrade() {
@@ -150,7 +154,11 @@ public final class CodebookUpgrade {
    * keep the team's version. When every proposal is settled, the new version becomes "upstream".
    */
   public static Result apply(ProjectSession s, CategoryOperations.Attribution by, CategorySystem next,
-      Set<String> accepted, boolean acceptAllClean, Map<String, Choice> decisions) {
+      Set<String> accepted, boolean acceptAllClean, Map<String, Choice> given) {
+    // a conflict kept as the team's in an earlier run stays decided, unless this run decides it again
+    Set<String> keptBefore = keptEarlier(s, next);
+    Map<String, Choice> decisions = new LinkedHashMap<>(given);
+    keptBefore.forEach(id -> decisions.putIfAbsent(id, Choice.MINE));
     CategorySystem current = s.categories().current();
     CategorySystem upstream = CodebookHistory.version(s, CodebookHistory.UPSTREAM);
     Plan plan = plan(upstream, current, next);
@@ -179,19 +187,25 @@ public final class CodebookUpgrade {
       if (take) {
         applied.add(p);
       } else if (choice == Choice.MINE) {
-        kept.add(p);
+        if (given.get(p.id()) == Choice.MINE) {
+          kept.add(p);
+        }
       } else {
         pending.add(p);
       }
     }
     requireWhatTheyBuildOn(plan, current, next, applied);
     CategorySystem after = applyTo(current, next, applied);
+    // the new version's labels meet the team's own categories here: a clash would make a name fit two
+    CategorySystem.checkChangedLabels(current, after, "the upgrade to " + next.info().versionLabel());
+    // a category the new version drops is retired: it may be the last place a split's review queue could go
+    CategoryOperations.refuseStrandingReviewQueues(s, current, after, "take over " + next.info().versionLabel());
     boolean settled = pending.isEmpty();
     if (settled) {
       after = CategorySystem.of(next.info(), after.categories(), after.relations(), "upgrade to "
           + next.info().versionLabel());
     }
-    if (applied.isEmpty() && !settled) {
+    if (applied.isEmpty() && kept.isEmpty() && !settled) {
       return new Result(plan, applied, kept, pending, Optional.empty());
     }
     SystemDelta delta = SystemDelta.between(current, after);
@@ -206,6 +220,8 @@ public final class CodebookUpgrade {
     applied.forEach(p -> took.add(p.id() + " " + p.label() + (p.field().isEmpty() ? "" : " " + p.field())));
     ArrayNode mine = params.putArray("kept");
     kept.forEach(p -> mine.add(p.id() + " " + p.label() + (p.field().isEmpty() ? "" : " " + p.field())));
+    ArrayNode keptIds = params.putArray("kept_ids");
+    kept.forEach(p -> keptIds.add(p.id()));
     details.set("delta", delta.toJson());
     if (!delta.isEmpty()) {
       s.categories().replace(after);
@@ -219,6 +235,23 @@ public final class CodebookUpgrade {
       s.categories().saveVersion(CodebookHistory.UPSTREAM, next, change.sequence());
     }
     return new Result(plan, applied, kept, pending, Optional.of(change));
+  }
+
+  /**
+   * The conflicts the team decided to keep as its own in earlier runs towards this version, by
+   * proposal id, from the upgrade entries of the log not undone since.
+   */
+  public static Set<String> keptEarlier(ProjectSession s, CategorySystem next) {
+    Set<String> out = new LinkedHashSet<>();
+    for (CodebookChange c : CategoryOperations.undoStack(s.log().all())) {
+      if (c.kind() == CodebookChange.Kind.UPGRADE) {
+        JsonNode params = CategorySystemCodec.parseJson(c.details(), "log entry " + c.sequence()).path("parameters");
+        if (params.path("version").asText().equals(next.info().versionLabel())) {
+          params.path("kept_ids").forEach(id -> out.add(id.asText()));
+        }
+      }
+    }
+    return out;
   }
 
   /**
@@ -281,7 +314,8 @@ public final class CodebookUpgrade {
         field.equals("paper_section") ? from.paperSection() : c.paperSection(),
         field.equals("orientation_notes") ? from.orientationNotes() : c.orientationNotes(),
         field.equals("crying_form") ? from.cryingForm() : c.cryingForm(),
-        c.state(), c.exclusiveChildren(), field.equals("scale") ? from.scale() : c.scale());
+        c.state(), field.equals("exclusive_children") ? from.exclusiveChildren() : c.exclusiveChildren(),
+        field.equals("scale") ? from.scale() : c.scale());
   }
 
   private static Map<UUID, Relation> byId(List<Relation> relations) {
@@ -300,6 +334,9 @@ public final class CodebookUpgrade {
     if (field.equals("parent") && value instanceof Optional<?> o) {
       return o.map(p -> "under \"" + system.byId((UUID) p).map(c -> c.label().english()).orElse(p.toString()) + "\"")
           .orElse("at the top");
+    }
+    if (field.equals("exclusive_children") && value instanceof Boolean exclusive) {
+      return exclusive ? "children mutually exclusive" : "children not exclusive";
     }
     return CodebookDiff.render(value);
   }

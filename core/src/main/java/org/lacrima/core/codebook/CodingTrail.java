@@ -19,8 +19,18 @@ public record CodingTrail(List<Moved> moved, List<Collapsed> collapsed, List<Mem
     memos = List.copyOf(memos);
   }
 
-  /** A coding moved from one category to another. */
-  public record Moved(UUID coding, UUID from, UUID to) {
+  /**
+   * A coding moved from one category to another. {@code leftAs} is the coding as the operation left
+   * it (on {@code to}), so that an undo can tell whether it was changed since; it is null in trails
+   * logged before it was kept, where only the category can tell.
+   */
+  public record Moved(UUID coding, UUID from, UUID to, Coding leftAs) {
+
+    /** The move of {@code before} to {@code to}, remembering the coding as the move leaves it. */
+    public static Moved of(Coding before, UUID to) {
+      return new Moved(before.id(), before.category(), to, new Coding(before.id(), before.document(), before.start(),
+          before.end(), to, before.coder(), before.memo()));
+    }
   }
 
   /** A coding removed because {@code kept} records the same decision; its memo went to {@code kept}. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,6 +58,24 @@ public record Coding(UUID id, UUID document, int start, int end, UUID category, 
       return added;
     }
     return stored + "\n" + added;
+  }
+
+  /**
+   * What was added to a memo since it read {@code then}, if {@code now} is {@code then} with more
+   * joined to it the way {@link #joinMemos} joins (a repeated decision, a note appended); empty when
+   * the memo was rewritten instead, or is unchanged.
+   */
+  public static Optional<String> memoAddedSince(String then, String now) {
+    if (now.equals(then)) {
+      return Optional.empty();
+    }
+    if (then.isEmpty()) {
+      return Optional.of(now);
+    }
+    if (now.startsWith(then + "\n") && now.length() > then.length() + 1) {
+      return Optional.of(now.substring(then.length() + 1));
+    }
+    return Optional.empty();
   }
 
   /** Keeps the first coding of each decision, with the memos of its repetitions joined. */

@@ -74,8 +74,9 @@ public final class TableImport {
     }
   }
 
+  /** {@code change} is the log entry of the categories the import created, if it created or changed any. */
   public record Report(int documents, int units, long codings, int coverage, List<String> newCoders,
-      CodebookChange change) {
+      Optional<CodebookChange> change) {
   }
 
   private record UnitKey(String document, String order) {
@@ -140,6 +141,7 @@ public final class TableImport {
       flags.put(column, findOrAdd(cats, column, Optional.empty(), true, spec));
     }
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), spec.source());
+    CategorySystem.checkChangedLabels(before, after, spec.source());
 
     // documents: the units in order become turns
     Map<String, List<Unit>> byDocument = new LinkedHashMap<>();
@@ -189,7 +191,7 @@ public final class TableImport {
           new DocumentSource(spec.source(), "table", "", "", by.at(), by.who())));
     }
 
-    CodebookChange change = CategoryOperations.on(s, by).recordImport(before, after, "imported " + spec.source() + ": "
+    Optional<CodebookChange> change = CategoryOperations.on(s, by).recordImport(before, after, "imported " + spec.source() + ": "
         + spec.codes().size() + " code column(s) as groups, " + spec.flags().size() + " flag column(s)", spec.source());
     documents.forEach(s.documents()::add);
 

@@ -83,6 +83,45 @@ class CategorySystemTest {
   }
 
   @Test
+  void aChangeMayNotGiveACategoryTheLabelItsSiblingHasInTheOtherLanguage() {
+    CategorySystem before = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"),
+        cat(C, A, "Rage", "Zorn")), List.of());
+    CategorySystem clash = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"),
+        cat(C, A, "Rage", "anger")), List.of());
+    assertThatThrownBy(() -> CategorySystem.checkChangedLabels(before, clash, "rename"))
+        .isInstanceOf(CategorySystemException.class).hasMessageContaining("\"anger\" (de)")
+        .hasMessageContaining("its sibling \"Anger\"");
+    // a category may carry one label in both languages, and a cousin may share a sibling's label
+    CategorySystem fine = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"),
+        cat(C, A, "Rage", "Rage"), cat(UUID.randomUUID(), B, "Wut", "Wut")), List.of());
+    CategorySystem.checkChangedLabels(before, fine, "rename");
+  }
+
+  @Test
+  void aChangeMayNotPutThePathSeparatorInALabel() {
+    CategorySystem before = system(List.of(cat(A, null, "top", "oben")), List.of());
+    CategorySystem added = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "loss > grief", "Verlust")), List.of());
+    assertThatThrownBy(() -> CategorySystem.checkChangedLabels(before, added, "add"))
+        .hasMessageContaining("\"loss > grief\" contains \" > \"");
+    CategorySystem bare = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "> 5 years", "a>b")), List.of());
+    CategorySystem.checkChangedLabels(before, bare, "add");
+  }
+
+  @Test
+  void aNameThatFitsTwoCategoriesIsRefusedRatherThanTakingTheFirst() {
+    // systems stored before the label rules: siblings clash across languages, a label reads as a path
+    UUID d = UUID.randomUUID();
+    CategorySystem s = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"), cat(C, A, "Wut", "Zorn"),
+        cat(d, null, "top > Anger", "oben > Ärger")), List.of());
+    assertThatThrownBy(() -> s.resolve("top > Wut")).isInstanceOf(UnknownCategoryException.class)
+        .hasMessageContaining("names 2 categories").hasMessageContaining(B.toString()).hasMessageContaining(C.toString());
+    assertThatThrownBy(() -> s.resolve("top > Anger")).hasMessageContaining("names 2 categories")
+        .hasMessageContaining(B.toString()).hasMessageContaining(d.toString());
+    assertThat(s.resolve("top > Zorn").id()).isEqualTo(C);
+    assertThat(s.resolve("oben > Ärger").id()).isEqualTo(d);
+  }
+
+  @Test
   void resolvesByIdLabelOrPathAndSuggestsWhenNothingFits() {
     CategorySystem s = BuiltInCategorySystem.get();
     Category relief = s.resolve("Relief/Catharsis");

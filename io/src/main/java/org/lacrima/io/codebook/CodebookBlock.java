@@ -36,7 +36,7 @@ sealed interface CodebookBlock {
       nodes = List.copyOf(nodes);
     }
 
-    /** {@code mark} is empty for codable categories and says "grouping node" for the others. */
+    /** {@code mark} says what the label alone does not: grouping node, retired, merged or split, exclusive subcategories. */
     record Node(int depth, String label, String anchor, String mark) {
     }
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.CryingForm;
@@ -92,10 +93,35 @@ final class CodebookOutline {
   private void overview() {
     blocks.add(new Heading(2, term(CodebookTerm.OVERVIEW), OVERVIEW_ANCHOR));
     List<Tree.Node> nodes = system.categories().stream()
-        .map(c -> new Tree.Node(system.depth(c.id()), text(c.label()), anchor(c.id()),
-            c.codable() ? "" : term(CodebookTerm.GROUPING_MARK)))
+        .map(c -> new Tree.Node(system.depth(c.id()), text(c.label()), anchor(c.id()), mark(c)))
         .toList();
     blocks.add(new Tree(nodes));
+  }
+
+  /** What the overview says beside a label: grouping node, a state other than active, exclusive subcategories. */
+  private String mark(Category c) {
+    List<String> marks = new ArrayList<>();
+    if (!c.codable()) {
+      marks.add(term(CodebookTerm.GROUPING_MARK));
+    }
+    if (!c.state().isActive()) {
+      marks.add(state(c));
+    }
+    if (c.exclusiveChildren()) {
+      marks.add(term(CodebookTerm.EXCLUSIVE_MARK));
+    }
+    return String.join("; ", marks);
+  }
+
+  /** "retired", "merged into X", "split into A, B"; empty for an active category. */
+  private String state(Category c) {
+    String successors = c.state().successors().stream().map(this::label).collect(Collectors.joining(", "));
+    return switch (c.state().status()) {
+      case ACTIVE -> "";
+      case RETIRED -> term(CodebookTerm.RETIRED);
+      case MERGED -> term(CodebookTerm.MERGED_INTO) + " " + successors;
+      case SPLIT -> term(CodebookTerm.SPLIT_INTO) + " " + successors;
+    };
   }
 
   private void category(Category c) {
@@ -103,6 +129,19 @@ final class CodebookOutline {
     field(CodebookTerm.PATH, system.path(c.id(), language.code()));
     field(CodebookTerm.ID, c.id().toString());
     field(CodebookTerm.TYPE, term(c.codable() ? CodebookTerm.CODABLE : CodebookTerm.GROUPING));
+    // a handed-out codebook must say which categories no longer take codings, and where their codings went
+    if (!c.state().isActive()) {
+      field(CodebookTerm.STATE, state(c) + " (" + term(switch (c.state().status()) {
+        case MERGED -> CodebookTerm.MERGED_NOTE;
+        case SPLIT -> CodebookTerm.SPLIT_NOTE;
+        default -> CodebookTerm.RETIRED_NOTE;
+      }) + ")");
+    }
+    if (c.exclusiveChildren()) {
+      field(CodebookTerm.SUBCATEGORIES, term(CodebookTerm.EXCLUSIVE_CHILDREN));
+    }
+    c.parent().map(system::get).filter(Category::exclusiveChildren).ifPresent(p ->
+        field(CodebookTerm.EXCLUSIVE_GROUP, term(CodebookTerm.EXCLUSIVE_GROUP_NOTE) + " " + text(p.label())));
     besideInOtherLanguage(CodebookTerm.LABEL, c.label());
     // An empty definition is shown, not left out: a coder should see that it is missing.
     String definition = text(c.definition());

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lacrima.core.InputException;
 import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategoryState;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.LocalizedText;
 import org.lacrima.io.codebook.CodebookBlock.Field;
@@ -19,7 +20,9 @@ import org.lacrima.io.codebook.CodebookBlock.Tree;
 
 class CodebookOutlineTest {
 
+  private static final UUID ASSUMPTIONS = UUID.fromString("10000000-0000-4000-8000-000000000001");
   private static final UUID PROTEST = UUID.fromString("10000000-0000-4000-8000-000000000002");
+  private static final UUID MERGED = UUID.fromString("10000000-0000-4000-8000-000000000003");
   private static final UUID VALIDATING = UUID.fromString("10000000-0000-4000-8000-000000000005");
 
   private final CategorySystem system = CodebookFixture.small();
@@ -43,6 +46,54 @@ class CodebookOutlineTest {
     for (int i = 0; i < tree.nodes().size(); i++) {
       Category c = system.categories().get(i);
       assertThat(tree.nodes().get(i).mark()).isEqualTo(c.codable() ? "" : "grouping node");
+    }
+  }
+
+  /** The small system as a team may have developed it: one category merged, one retired, exclusive subcategories. */
+  private CategorySystem developed() {
+    List<Category> cats = system.categories().stream().map(c -> {
+      if (c.id().equals(ASSUMPTIONS)) {
+        return c.withExclusiveChildren(true);
+      }
+      if (c.id().equals(MERGED)) {
+        return c.withState(CategoryState.mergedInto(PROTEST));
+      }
+      return c.id().equals(VALIDATING) ? c.withState(CategoryState.RETIRED) : c;
+    }).toList();
+    return CategorySystem.of(system.info(), cats, system.relations(), "test");
+  }
+
+  @Test
+  void saysWhichCategoriesNoLongerTakeCodingsAndWhichAreMutuallyExclusive() {
+    List<CodebookBlock> blocks = CodebookOutline.of(developed(), "en").blocks();
+
+    assertThat(only(blocks, Tree.class).nodes()).extracting(Tree.Node::mark).containsExactly(
+        "grouping node; subcategories mutually exclusive", "", "merged into Protest crying", "grouping node",
+        "retired");
+    assertThat(blocks).contains(
+        new Field("Subcategories", "mutually exclusive: a span is coded with at most one of them"),
+        new Field("Exclusive group", "one of the mutually exclusive subcategories of Assumptions"),
+        new Field("Status", "merged into Protest crying (takes no new codings; its codings were moved there)"),
+        new Field("Status", "retired (takes no new codings; its codings stay and count in analysis)"));
+    assertThat(CodebookOutline.of(developed(), "de").blocks()).contains(
+        new Field("Status", "aufgegangen in Protestweinen (nimmt keine neuen Kodierungen an; ihre Kodierungen wurden "
+            + "dorthin verschoben)"),
+        new Field("Ausschließende Gruppe", "eine der einander ausschließenden Unterkategorien von Annahmen"));
+  }
+
+  @Test
+  void everyDocumentFormatCarriesTheStatesAndExclusiveGroups() throws java.io.IOException {
+    for (CodebookFormat format : List.of(new MarkdownCodebook(), new HtmlCodebook())) {
+      String written = new String(CodebookFixture.written(format, developed(), "en"),
+          java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(written).as(format.name()).contains("merged into Protest crying").contains("retired")
+          .contains("one of the mutually exclusive subcategories of Assumptions");
+    }
+    try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(
+        CodebookFixture.written(new DocxCodebook(), developed(), "en")));
+        var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(docx)) {
+      assertThat(text.getText()).contains("merged into Protest crying").contains("retired")
+          .contains("one of the mutually exclusive subcategories of Assumptions");
     }
   }
 

@@ -1,0 +1,35 @@
+package org.lacrima.core.codebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CodebookUpgradeTest {
+
+  private static CategorySystem with(CategorySystem system, Category changed) {
+    List<Category> cats = system.categories().stream().map(c -> c.id().equals(changed.id()) ? changed : c).toList();
+    return CategorySystem.of(system.info(), cats, system.relations(), "test");
+  }
+
+  @Test
+  void offersANewVersionsExclusiveChildrenAndTakesThemOver() {
+    CategorySystem upstream = BuiltInCategorySystem.get();
+    Category forms = upstream.resolve("Forms of emotional crying");
+    assertThat(forms.exclusiveChildren()).isFalse();
+    CategorySystem next = with(upstream, forms.withExclusiveChildren(true));
+
+    List<CodebookUpgrade.Proposal> proposals = CodebookUpgrade.plan(upstream, upstream, next).proposals();
+
+    assertThat(proposals).singleElement().satisfies(p -> {
+      assertThat(p.target()).isEqualTo(forms.id());
+      assertThat(p.field()).isEqualTo("exclusive_children");
+      assertThat(p.conflict()).isFalse();
+      assertThat(p.mine()).isEqualTo("children not exclusive");
+      assertThat(p.theirs()).isEqualTo("children mutually exclusive");
+    });
+    assertThat(CodebookUpgrade.withField(forms, "exclusive_children", next.get(forms.id())).exclusiveChildren()).isTrue();
+    // a team that already made them exclusive has nothing to take over
+    assertThat(CodebookUpgrade.plan(upstream, next, next).proposals()).isEmpty();
+  }
+}
