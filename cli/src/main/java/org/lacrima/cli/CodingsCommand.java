@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.lacrima.core.coding.CodingDeletion;
 import org.lacrima.core.coding.CodingExport;
 import org.lacrima.core.coding.CodingImport;
 import org.lacrima.core.project.ProjectStore;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "codings", description = "Import and export codings as CSV (Lacrima's exchange format).",
-    subcommands = {CodingsCommand.Import.class, CodingsCommand.Export.class})
+@Command(name = "codings", description = "Import and export codings as CSV (Lacrima's exchange format), or delete some.",
+    subcommands = {CodingsCommand.Import.class, CodingsCommand.Export.class, CodingsCommand.Delete.class})
 final class CodingsCommand {
 
   @Command(name = "import", description = {
@@ -91,6 +92,45 @@ final class CodingsCommand {
       long n = CodingExport.run(s, csv::write);
       csv.close();
       return n;
+    }
+  }
+
+  @Command(name = "delete", description = {
+      "Delete codings by id (the first column of codings export), all or none. Each leaves a memo on its",
+      "document with what it was (document, span, category, coder, memo, text), who deleted it, when and why."})
+  static final class Delete implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "1..*", paramLabel = "ID", description = "The codings' ids.")
+    java.util.List<String> ids = new java.util.ArrayList<>();
+
+    @Mixin
+    ChangeOptions change;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      java.util.List<java.util.UUID> parsed = new java.util.ArrayList<>();
+      for (String id : ids) {
+        try {
+          parsed.add(java.util.UUID.fromString(id.strip()));
+        } catch (IllegalArgumentException e) {
+          throw new org.lacrima.core.InputException("\"" + id + "\" is not a coding id (codings export lists them)");
+        }
+      }
+      try (ProjectStore store = project.open()) {
+        var by = change.attribution();
+        CodingDeletion.Report r = store.write(s -> CodingDeletion.run(s, parsed, by.why(), by.who(), by.at()));
+        var out = spec.commandLine().getOut();
+        out.printf("Deleted %,d codings; a memo on each one's document keeps what it was:%n", r.deleted().size());
+        for (var c : r.deleted()) {
+          out.printf("  %s  %d..%d%s%n", c.id(), c.start(), c.end(), c.memo().isEmpty() ? "" : "  memo: " + c.memo());
+        }
+      }
+      return 0;
     }
   }
 }

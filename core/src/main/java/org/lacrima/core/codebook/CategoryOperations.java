@@ -569,7 +569,8 @@ public final class CategoryOperations {
         if (left > 0) {
           throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): " + left
               + " codings have since been made on \"" + before.get(e.id()).label().english()
-              + "\", which the undo would remove; move or delete them first");
+              + "\", which the undo would remove; delete them first (codings delete PROJECT ID…, with the ids "
+              + "codings export lists), and import them again on another category if they should stay");
         }
       }
     }

@@ -1,0 +1,54 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lacrima.core.coding.Memo;
+import org.lacrima.core.project.ProjectStore;
+import org.lacrima.store.ProjectLocation;
+import org.lacrima.store.ProjectStores;
+
+/** Deleting codings by id: all or none, and never without a trace of what was deleted and why. */
+class CodingsDeleteTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void deletesByIdAndKeepsAMemoOfWhatWasDeleted() {
+    Path file = dir.resolve("demo.lacrima");
+    CliRun.ok("demo", "--out", file.toString());
+    List<String> rows = CliRun.ok("codings", "export", file.toString()).out().lines().skip(1).toList();
+    String[] first = rows.get(0).split(",");
+    String id = first[0];
+
+    CliRun.ok("codings", "delete", file.toString(), id, "--why", "coded by mistake", "--as", "mira");
+
+    List<String> after = CliRun.ok("codings", "export", file.toString()).out().lines().skip(1).toList();
+    assertThat(after).hasSize(rows.size() - 1).noneMatch(r -> r.startsWith(id));
+    try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(file))) {
+      UUID document = store.read(s -> s.documents().byName(first[1]).orElseThrow().id());
+      List<Memo> memos = store.read(s -> s.memos().about(Memo.Target.DOCUMENT, document));
+      assertThat(memos).anySatisfy(m -> {
+        assertThat(m.author()).isEqualTo("mira");
+        assertThat(m.text()).contains(id).contains("coded by mistake").contains(first[4]).contains(first[5] + "," + first[6]);
+      });
+    }
+  }
+
+  @Test
+  void anUnknownIdDeletesNothing() {
+    Path file = dir.resolve("demo.lacrima");
+    CliRun.ok("demo", "--out", file.toString());
+    String before = CliRun.ok("codings", "export", file.toString()).out();
+    String id = before.lines().skip(1).findFirst().orElseThrow().split(",")[0];
+    CliRun refused = CliRun.of("codings", "delete", file.toString(), id, UUID.randomUUID().toString(), "--why", "x");
+    assertThat(refused.err()).contains("there is no coding").contains("nothing was deleted");
+    assertThat(CliRun.of("codings", "delete", file.toString(), id).err()).contains("--why");
+    assertThat(CliRun.ok("codings", "export", file.toString()).out()).isEqualTo(before);
+  }
+}

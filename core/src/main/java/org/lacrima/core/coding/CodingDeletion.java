@@ -1,0 +1,62 @@
+package org.lacrima.core.coding;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.lacrima.core.Ids;
+import org.lacrima.core.InputException;
+import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.project.ProjectSession;
+
+/**
+ * Codings removed by hand, by id (the first column of a codings export). A coding is a coder's decision, so
+ * its removal leaves a trace: a memo on its document says what was removed (coder, category, span, text and
+ * memo), who removed it, when and why, in a form that can be typed back into a codings import.
+ */
+public final class CodingDeletion {
+
+  /** The codings removed, as they were. */
+  public record Report(List<Coding> deleted) {
+  }
+
+  private CodingDeletion() {
+  }
+
+  public static Report run(ProjectSession s, List<UUID> ids, String why, String who, Instant at) {
+    if (why == null || why.isBlank()) {
+      throw new InputException("say why the codings go, with --why: the reason stays with the project");
+    }
+    if (ids.isEmpty()) {
+      throw new InputException("name the codings to delete by id (the first column of codings export)");
+    }
+    Set<UUID> unique = new LinkedHashSet<>(ids);
+    Map<UUID, Coding> found = s.codings().byIds(unique);
+    for (UUID id : unique) {
+      if (!found.containsKey(id)) {
+        throw new InputException("there is no coding " + id + " in this project (codings export lists their ids); "
+            + "nothing was deleted");
+      }
+    }
+    CategorySystem system = s.categories().current();
+    Map<UUID, String> coders = new java.util.HashMap<>();
+    s.coders().list().forEach(c -> coders.put(c.id(), c.name()));
+    List<Coding> deleted = new ArrayList<>();
+    for (UUID id : unique) {
+      Coding c = found.get(id);
+      String name = s.documents().get(c.document()).name();
+      String text = s.documents().text(c.document()).slice(c.start(), c.end());
+      s.memos().add(new Memo(Ids.next(), Memo.Target.DOCUMENT, c.document(), who, at, "Coding " + c.id()
+          + " deleted by " + who + ". Why: " + why.strip() + "\nAs it was (document, start, end, category, coder, "
+          + "memo): " + String.join(",", name, Integer.toString(c.start()), Integer.toString(c.end()),
+              system.path(c.category()), coders.getOrDefault(c.coder(), c.coder().toString()))
+          + "," + c.memo() + "\nText: " + text));
+      deleted.add(c);
+    }
+    s.codings().delete(unique);
+    return new Report(deleted);
+  }
+}
