@@ -46,11 +46,17 @@ final class SegmentCommand implements Callable<Integer> {
       throw new InputException("--by " + by + ": choose turn, sentence or paragraph");
     }
     try (ProjectStore store = project.open()) {
+      List<String> withoutTurns = new ArrayList<>();
       long units = store.write(s -> {
         List<DocumentSummary> chosen = chosen(s.documents().list());
         IcuSentenceSplitter sentences = new IcuSentenceSplitter();
         long n = 0;
         for (DocumentSummary d : chosen) {
+          if (mode == Segmentation.By.TURN && d.turns() == 0 && (documents == null || documents.isEmpty())) {
+            // one document without speaker labels (field notes, say) need not stop the others; it is named below
+            withoutTurns.add(d.name());
+            continue;
+          }
           if (!replace && s.units().byDocument(d.id()).stream().anyMatch(u ->
               u.origin() == MeaningUnit.Origin.MERGED || u.origin() == MeaningUnit.Origin.SPLIT)) {
             throw new InputException(d.name() + " has meaning units adjusted by hand; segmenting again would undo "
@@ -65,6 +71,11 @@ final class SegmentCommand implements Callable<Integer> {
       });
       spec.commandLine().getOut().println("Proposed " + units + " meaning units (" + mode.name().toLowerCase()
           + ") in " + store.location() + ". See them with: " + Lacrima.command() + " units list " + project.inHint() + " DOCUMENT");
+      if (!withoutTurns.isEmpty()) {
+        spec.commandLine().getOut().println("Left without units, having no speaker turns: " + String.join(", ", withoutTurns)
+            + ". Segment them by sentence or paragraph: " + Lacrima.command() + " segment " + project.inHint()
+            + " --by sentence --documents " + String.join(",", withoutTurns));
+      }
     }
     return 0;
   }

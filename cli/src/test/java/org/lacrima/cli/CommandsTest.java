@@ -138,6 +138,15 @@ class CommandsTest {
     assertThat(CliRun.ok("units", "list", project, "a").out()).isEqualTo(units);
     CliRun.ok("segment", project, "--by", "turn", "--replace");
     assertThat(CliRun.ok("units", "list", project, "a").out().lines()).hasSize(2);
+
+    // field notes without speaker labels do not stop the others, and are named; asked for by name, they refuse
+    Path notes = write("notes.txt", "Sie weinte lange.\nDanach sprachen wir über den Abschied.\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", project, notes.toString());
+    String segmented = CliRun.ok("segment", project, "--by", "turn", "--replace").out();
+    assertThat(segmented).contains("Proposed 2 meaning units").contains("no speaker turns: notes")
+        .contains("--by sentence --documents notes");
+    assertThat(CliRun.of("segment", project, "--by", "turn", "--documents", "notes").err())
+        .contains("has no speaker turns");
   }
 
   @Test
