@@ -38,7 +38,7 @@ final class SqlDocuments implements DocumentRepository {
             + "source_file, format, encoding, sha256, imported_at, imported_by) VALUES (:p, :id, :name, :text, "
             + ":length, :words, :turns, :file, :format, :encoding, :sha, :at, :by)")
         .bind("p", s.projectKey).bind("id", d.id()).bind("name", d.name()).bind("text", d.text().text())
-        .bind("length", d.text().length()).bind("words", d.text().wordCount()).bind("turns", d.turns().size())
+        .bind("length", d.text().length()).bind("words", d.words()).bind("turns", d.turns().size())
         .bind("file", src.fileName()).bind("format", src.format()).bind("encoding", src.encoding())
         .bind("sha", src.sha256()).bind("at", src.importedAt()).bind("by", src.importedBy())
         .executeAndReturnGeneratedKeys("key").mapTo(Long.class).one();

@@ -166,6 +166,15 @@ public final class DocumentText {
    * apostrophe or hyphen inside a word not ending it ("don't", "Hier-und-Jetzt" are one word).
    */
   public int wordCount() {
+    return wordCount(text);
+  }
+
+  /** Words between two positions (code points), counted as {@link #wordCount()} counts them. */
+  public int wordCount(int start, int end) {
+    return wordCount(slice(start, end));
+  }
+
+  private static int wordCount(String text) {
     int words = 0;
     boolean inWord = false;
     for (int i = 0; i < text.length(); ) {

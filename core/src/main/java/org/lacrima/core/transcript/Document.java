@@ -29,6 +29,21 @@ public record Document(UUID id, String name, DocumentText text, List<Turn> turns
   }
 
   public DocumentSummary summary() {
-    return new DocumentSummary(id, name, text.length(), text.wordCount(), turns.size(), variables);
+    return new DocumentSummary(id, name, text.length(), words(), turns.size(), variables);
+  }
+
+  /**
+   * The words spoken: those of the turns' contents where the document has turns, so that speaker labels and
+   * timestamps, which the text keeps as written, do not count; else every word of the text.
+   */
+  public int words() {
+    if (turns.isEmpty()) {
+      return text.wordCount();
+    }
+    int words = 0;
+    for (Turn t : turns) {
+      words += text.wordCount(t.start(), t.end());
+    }
+    return words;
   }
 }

@@ -29,6 +29,17 @@ class SegmentationTest {
     return out;
   };
 
+  @Test
+  void aDocumentCountsTheWordsSpokenNotItsLabelsAndTimestamps() {
+    // 3 + 3 spoken words: the labels and the timestamps (three runs of digits each) do not count; a document
+    // without turns counts every word
+    Document d = document("I: [00:12:31] Wie war das?\nB: Ich musste weinen. #00:12:40-5#\n");
+    assertThat(d.turns()).hasSize(2);
+    assertThat(d.words()).isEqualTo(6);
+    assertThat(d.text().wordCount()).isGreaterThan(6);
+    assertThat(document("Notizen ohne Sprecher, fünf Wörter.").words()).isEqualTo(5);
+  }
+
   private static Document document(String raw) {
     DocumentText text = DocumentText.normalize(raw);
     return new Document(UUID.randomUUID(), "d", text, TurnDetector.automatic().detect(text), Map.of(),
