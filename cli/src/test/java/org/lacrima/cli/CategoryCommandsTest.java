@@ -139,6 +139,32 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void markingCategoriesExclusiveSaysWhereCodingsAlreadyOverlap() throws IOException {
+    String q = dir.resolve("x.lacrima").toString();
+    CliRun.ok("init", "--empty", q);
+    Path text = Files.writeString(dir.resolve("d.txt"), "I: " + "a".repeat(60) + "\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", q, text.toString());
+    CliRun.ok("category", "add", q, "Emotion", "--why", "t");
+    CliRun.ok("category", "add", q, "Sad", "--parent", "Emotion", "--why", "t");
+    CliRun.ok("category", "add", q, "Happy", "--parent", "Emotion", "--why", "t");
+    // A: Sad 3..13 and Happy 8..18 overlap (1); Sad 20..30 and Happy 40..50 do not; B's Happy 8..18 is another
+    // coder's and does not count against A
+    Path codings = Files.writeString(dir.resolve("c.csv"), """
+        document,start,end,category,coder
+        d,3,13,Sad,A
+        d,8,18,Happy,A
+        d,20,30,Sad,A
+        d,40,50,Happy,A
+        d,8,18,Happy,B
+        """, StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", q, codings.toString());
+    assertThat(CliRun.of("category", "exclusive", q, "Sad", "on", "--why", "t").err())
+        .contains("has 0 subcategories");
+    assertThat(CliRun.ok("category", "exclusive", q, "Emotion", "on", "--why", "t").out())
+        .contains("1 places where one coder's codings of two of them overlap");
+  }
+
+  @Test
   void undoingAMergeKeepsADecisionMadeAgainOnTheCategoryMergedInto() throws IOException {
     importCsv("first.csv", "pdt-01,Very little,Crying as manipulation,mira,seemed staged\n");
     CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why", "one kind");

@@ -155,10 +155,41 @@ public final class CategoryOperations {
       throw new InputException("the children of \"" + c.label().english() + "\" are already "
           + (exclusive ? "exclusive" : "not exclusive"));
     }
+    List<Category> children = before.children(parent);
+    if (exclusive && children.size() < 2) {
+      throw new InputException("\"" + c.label().english() + "\" has " + children.size()
+          + " subcategories; mutual exclusion needs two or more");
+    }
     CategorySystem after = replace(before, c.withExclusiveChildren(exclusive), "marking \"" + c.label().english() + "\"");
+    long clashes = exclusive ? overlapsBetween(children) : 0;
     return commit(CodebookChange.Kind.EXCLUSIVE, "children of \"" + before.path(parent) + "\" "
-        + (exclusive ? "are now mutually exclusive" : "are no longer exclusive"), params("category", parent), before,
-        after, CodingTrail.NONE);
+        + (exclusive ? "are now mutually exclusive" : "are no longer exclusive")
+        + (clashes == 0 ? "" : " (" + clashes + " places where one coder's codings of two of them overlap already; "
+            + "agreement counts such a unit as missing for that coder until the codings are settled)"),
+        params("category", parent), before, after, CodingTrail.NONE);
+  }
+
+  /** How often a coder's codings of two different categories among {@code categories} overlap in a document. */
+  private long overlapsBetween(List<Category> categories) {
+    Map<String, List<Coding>> byCoderAndDocument = new HashMap<>();
+    for (Category c : categories) {
+      for (Coding coding : s.codings().byCategory(c.id())) {
+        byCoderAndDocument.computeIfAbsent(coding.document() + "/" + coding.coder(), k -> new ArrayList<>()).add(coding);
+      }
+    }
+    long overlaps = 0;
+    for (List<Coding> codings : byCoderAndDocument.values()) {
+      codings.sort(java.util.Comparator.comparingInt(Coding::start));
+      for (int i = 0; i < codings.size(); i++) {
+        Coding a = codings.get(i);
+        for (int j = i + 1; j < codings.size() && codings.get(j).start() < a.end(); j++) {
+          if (!codings.get(j).category().equals(a.category())) {
+            overlaps++;
+          }
+        }
+      }
+    }
+    return overlaps;
   }
 
   // ---- merge --------------------------------------------------------------------------------
