@@ -55,6 +55,9 @@ class CategoryCommandsTest {
     String merged = CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why",
         "manipulation is rarely coded; the team reads it as a kind of resistance").out();
     assertThat(merged).contains("1 collapsed into the same coding");
+    // the built-in system links both to Protest crying and to Crying as a relational challenge (the issue's
+    // "linked to" list; the paper: Results, Crying Impedes the Process)
+    assertThat(merged).contains("2 relations dropped").contains("\"Crying as manipulation\" linked to \"Protest crying\"");
     assertThat(rows(codings())).isEqualTo(codings - 1);
     assertThat(codings()).contains("\"twin memo\nfirst memo\"");
 

@@ -229,6 +229,8 @@ public final class CategoryOperations {
     }
     List<Relation> relations = new ArrayList<>();
     int movedRelations = 0;
+    // relations INTO already holds, or that joined the two: not doubled, but named in the log (undo restores them)
+    List<String> dropped = new ArrayList<>();
     for (Relation r : before.relations()) {
       if (!r.touches(fromId)) {
         relations.add(r);
@@ -240,6 +242,9 @@ public final class CategoryOperations {
           && before.relations().stream().noneMatch(o -> !o.id().equals(r.id()) && o.sameAs(moved))) {
         relations.add(moved);
         movedRelations++;
+      } else {
+        dropped.add("\"" + before.get(r.from()).label().english() + "\" " + r.kind().wording() + " \""
+            + before.get(r.to()).label().english() + "\"" + (r.note().isEmpty() ? "" : " (note: " + r.note().english() + ")"));
       }
     }
     CategorySystem after = CategorySystem.of(before.info(), cats, relations, "merging \"" + from.label().english()
@@ -284,6 +289,10 @@ public final class CategoryOperations {
     }
     if (movedRelations > 0) {
       parts.add(movedRelations + " relations moved");
+    }
+    if (!dropped.isEmpty()) {
+      parts.add(dropped.size() + " relations dropped, as \"" + into.label().english() + "\" holds them already or "
+          + "they joined the two: " + String.join("; ", dropped));
     }
     if (!memos.isEmpty()) {
       parts.add(memos.size() + " memos moved");
