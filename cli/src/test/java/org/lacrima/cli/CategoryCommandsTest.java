@@ -142,6 +142,16 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void aProjectThatStartedEmptyHasNothingToUpgradeFrom() {
+    String q = dir.resolve("empty.lacrima").toString();
+    CliRun.ok("init", "--empty", q);
+    CliRun.ok("category", "add", q, "Mine", "--why", "our own");
+    CliRun refused = CliRun.of("codebook", "upgrade", q, "--accept", "all", "--why", "x");
+    assertThat(refused.err()).contains("does not rest on").contains("started without categories");
+    assertThat(CliRun.ok("codebook", q).out()).contains("Mine").doesNotContain("Protest crying");
+  }
+
+  @Test
   void markingCategoriesExclusiveSaysWhereCodingsAlreadyOverlap() throws IOException {
     String q = dir.resolve("x.lacrima").toString();
     CliRun.ok("init", "--empty", q);

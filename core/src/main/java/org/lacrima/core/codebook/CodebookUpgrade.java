@@ -75,6 +75,12 @@ public final class CodebookUpgrade {
    * the next while the team takes changes over one by one.
    */
   public static Plan plan(CategorySystem upstream, CategorySystem current, CategorySystem next) {
+    if (!upstream.info().id().equals(next.info().id())) {
+      // an empty project, or one seeded from another system, has no earlier version of this one to compare
+      throw new InputException("this project's category system does not rest on \"" + next.info().title().english()
+          + "\" (it is \"" + upstream.info().id() + "\"" + (upstream.info().id().equals("empty")
+              ? ", started without categories" : "") + "), so there is nothing to upgrade from");
+    }
     List<Proposal> out = new ArrayList<>();
     int number = 0;
     for (Category n : next.categories()) {
