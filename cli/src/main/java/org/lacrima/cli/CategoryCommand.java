@@ -61,8 +61,9 @@ final class CategoryCommand {
             s.categories().current()));
         PrintWriter out = spec.commandLine().getOut();
         out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ".");
-        out.println("Logged as #" + c.sequence() + ". Undo with: " + Lacrima.command() + " category undo "
-            + project.inHint() + " --why \"…\"");
+        // an undo is not undone by the next one: that walks further back
+        out.println("Logged as #" + c.sequence() + (c.kind() == CodebookChange.Kind.UNDO ? ". Undo the operation before "
+            + "it with: " : ". Undo with: ") + Lacrima.command() + " category undo " + project.inHint() + " --why \"…\"");
       }
       return 0;
     }

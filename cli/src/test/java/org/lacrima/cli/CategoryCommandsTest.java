@@ -185,7 +185,7 @@ class CategoryCommandsTest {
     importCsv("again.csv", "pdt-01,Very little,Crying as resistance,mira,on reading it again: holding back\n");
     String undone = CliRun.ok("category", "undo", p, "--why", "keep them apart").out();
 
-    assertThat(undone).contains("1 decided again since");
+    assertThat(undone).contains("1 decided again since").contains("Undo the operation before it with:");
     String manipulation = IMPEDES + "Crying as manipulation";
     String resistance = IMPEDES + "Crying as resistance";
     assertThat(veryLittle()).isEqualTo(manipulation + " | seemed staged\n"
