@@ -142,6 +142,25 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void undoingASplitTakesBackACodingDecidedAgainOnAPart() throws IOException {
+    long before = rows(codings());
+    CliRun.ok("category", "split", p, "Pause", "--into", "Silent pause", "--into", "Counting pause", "--rule",
+        "coder=mira -> Silent pause", "--rule", "coder=jonas -> Counting pause", "--why", "two kinds of pause");
+    String onPart = codings().lines().filter(l -> l.contains(",mira,") && l.contains("Silent pause")).findFirst()
+        .orElseThrow();
+    String[] f = onPart.split(",");
+    // mira decides one of her pauses again on its part, with a memo: a repetition, no new coding
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("again-part.csv"),
+        "document,start,end,category,coder,memo\n" + f[1] + "," + f[5] + "," + f[6] + ",Silent pause,mira,second look\n",
+        StandardCharsets.UTF_8).toString());
+    // the part goes away with the undo: the coding goes back to Pause as it is now, memo and all
+    CliRun.ok("category", "undo", p, "--why", "one kind of pause after all");
+    assertThat(rows(codings())).isEqualTo(before);
+    assertThat(codings()).contains(f[0] + "," + f[1] + ",mira,").contains("second look")
+        .doesNotContain("Silent pause");
+  }
+
+  @Test
   void aProjectThatStartedEmptyHasNothingToUpgradeFrom() {
     String q = dir.resolve("empty.lacrima").toString();
     CliRun.ok("init", "--empty", q);
@@ -185,7 +204,7 @@ class CategoryCommandsTest {
     importCsv("again.csv", "pdt-01,Very little,Crying as resistance,mira,on reading it again: holding back\n");
     String undone = CliRun.ok("category", "undo", p, "--why", "keep them apart").out();
 
-    assertThat(undone).contains("1 decided again since").contains("Undo the operation before it with:");
+    assertThat(undone).contains("1 decision made again since").contains("Undo the operation before it with:");
     String manipulation = IMPEDES + "Crying as manipulation";
     String resistance = IMPEDES + "Crying as resistance";
     assertThat(veryLittle()).isEqualTo(manipulation + " | seemed staged\n"
@@ -325,6 +344,21 @@ class CategoryCommandsTest {
     assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "the rest").out())
         .contains("now rests on crying-working-models 1.1.0");
     assertThat(CliRun.ok("codebook", p).out()).contains("Letting them talk");
+  }
+
+  @Test
+  void aKeptConflictTheTeamSettlesByEditingNeitherBlocksNorHoldsBackTheUpgrade() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    CliRun.ok("category", "rename", p, "Letting narrate", "Letting them talk", "--why", "our team's wording");
+    Matcher conflict = Pattern.compile("(U\\d+) +CONFLICT +Letting them talk · label")
+        .matcher(CliRun.ok("codebook", "upgrade", p, "--to", next).out());
+    assertThat(conflict.find()).isTrue();
+    CliRun.ok("codebook", "upgrade", p, "--to", next, "--decide", conflict.group(1) + "=mine", "--why", "ours");
+    // the team goes back to the old label: the new version's label is now a clean change, and is taken over
+    CliRun.ok("category", "rename", p, "Letting them talk", "Letting narrate", "--why", "the old wording after all");
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "the rest").out())
+        .contains("now rests on crying-working-models 1.1.0");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Letting the patient narrate");
   }
 
   @Test

@@ -509,6 +509,10 @@ public final class CategoryOperations {
 
   // ---- undo ---------------------------------------------------------------------------------
 
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /**
    * Undoes the most recent category operation not yet undone: the system goes back exactly, moved
    * codings go back, collapsed codings come back with their memos. Codings made or changed since are
@@ -549,6 +553,15 @@ public final class CategoryOperations {
     CodingTrail trail = s.log().trail(top.sequence());
     int back = 0;
     int keptAsChanged = 0;
+    int deletedSince = 0;
+    int changedInPlace = 0;
+    // categories the undo takes away (the parts of a split): what still lies there has nowhere else to stay
+    Set<UUID> goingAway = new HashSet<>();
+    for (SystemDelta.Entry<Category> e : inverse.categories()) {
+      if (e.after().isEmpty()) {
+        goingAway.add(e.id());
+      }
+    }
     List<UUID> trailIds = new ArrayList<>(trail.moved().stream().map(CodingTrail.Moved::coding).toList());
     trail.collapsed().forEach(c -> trailIds.add(c.kept()));
     Map<UUID, Coding> now = s.codings().byIds(trailIds);
@@ -557,7 +570,14 @@ public final class CategoryOperations {
     List<Coding> decidedAgain = new ArrayList<>();
     for (CodingTrail.Moved m : trail.moved()) {
       Coding c = now.get(m.coding());
-      if (c == null || !c.category().equals(m.to())) {
+      if (c == null) {
+        deletedSince++;
+      } else if (goingAway.contains(c.category())) {
+        // on a category the undo removes (a split's part, also another part than the one it was placed in): it
+        // goes back as it is now, with whatever was added to it, as it has nowhere else to stay
+        backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
+        back++;
+      } else if (!c.category().equals(m.to())) {
         keptAsChanged++;
       } else if (m.leftAs() == null || c.equals(m.leftAs())) {
         backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
@@ -574,7 +594,7 @@ public final class CategoryOperations {
           decidedAgain.add(new Coding(Ids.next(), c.document(), c.start(), c.end(), m.to(), c.coder(), added.get()));
           back++;
         } else {
-          keptAsChanged++;
+          changedInPlace++;
         }
       }
     }
@@ -615,19 +635,27 @@ public final class CategoryOperations {
       }
     }
     List<String> touched = new ArrayList<>();
-    if (back + restored.size() > 0) {
-      touched.add(back + " codings moved back");
-      touched.add(restored.size() + " restored");
+    if (back > 0) {
+      touched.add(count(back, "coding") + " moved back");
+    }
+    if (!restored.isEmpty()) {
+      touched.add(count(restored.size(), "collapsed coding") + " restored");
     }
     if (!decidedAgain.isEmpty()) {
-      touched.add(decidedAgain.size() + " decided again since and kept beside the original, with the memo added since");
+      touched.add(count(decidedAgain.size(), "decision") + " made again since kept where made, with the memo added");
     }
     if (keptAsChanged > 0) {
-      touched.add(keptAsChanged + " changed since and kept as they are");
+      touched.add(count(keptAsChanged, "coding") + " moved elsewhere since and left there");
+    }
+    if (changedInPlace > 0) {
+      touched.add(count(changedInPlace, "coding") + " changed since (span or memo) and left as changed");
+    }
+    if (deletedSince > 0) {
+      touched.add(count(deletedSince, "coding") + " deleted since");
     }
     if (memosRewritten > 0) {
-      touched.add(memosRewritten + " memos rewritten since and left as they are (they may still hold a memo now restored"
-          + " to its own coding)");
+      touched.add(count(memosRewritten, "memo") + " rewritten since and left as written (it may repeat a memo now "
+          + "back on its own coding)");
     }
     if (!passed.isEmpty()) {
       touched.add("passing over " + passed.stream().map(c -> "import #" + c.sequence())

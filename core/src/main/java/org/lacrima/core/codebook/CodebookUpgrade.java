@@ -163,11 +163,14 @@ public final class CodebookUpgrade {
       Set<String> accepted, boolean acceptAllClean, Map<String, Choice> given) {
     // a conflict kept as the team's in an earlier run stays decided, unless this run decides it again
     Set<String> keptBefore = keptEarlier(s, next);
-    Map<String, Choice> decisions = new LinkedHashMap<>(given);
-    keptBefore.forEach(id -> decisions.putIfAbsent(id, Choice.MINE));
     CategorySystem current = s.categories().current();
     CategorySystem upstream = CodebookHistory.version(s, CodebookHistory.UPSTREAM);
     Plan plan = plan(upstream, current, next);
+    Map<String, Choice> decisions = new LinkedHashMap<>(given);
+    // only where it is still a conflict: the team may have settled it since by editing, and an id that no longer
+    // names a conflict must neither block this run nor hold back a clean change
+    plan.proposals().stream().filter(p -> p.conflict() && keptBefore.contains(p.id()))
+        .forEach(p -> decisions.putIfAbsent(p.id(), Choice.MINE));
     Set<String> known = new HashSet<>();
     plan.proposals().forEach(p -> known.add(p.id()));
     for (String id : accepted) {
