@@ -219,11 +219,11 @@ class CommandsTest {
         "document,quote,category,coder\na,Ich schwieg lange.,Pause,lea\n", StandardCharsets.UTF_8).toString()).err())
         .contains("new.csv, line 2").contains("\"Pause\" is retired and takes no new codings");
 
-    // into another project with the same documents and the same history: the same codings exactly
-    CliRun.ok("codings", "import", second, exported.toString());
-    Path exportedAgain = dir.resolve("again.csv");
-    CliRun.ok("codings", "export", second, "-o", exportedAgain.toString());
-    assertThat(Files.readAllBytes(exportedAgain)).isEqualTo(Files.readAllBytes(exported));
+    // another project where those categories are retired and split already does not hold these decisions: there
+    // they would be new codings on categories that take none, ids or not (any UUID could be written in)
+    assertThat(CliRun.of("codings", "import", second, exported.toString()).err()).contains("export.csv, line 2")
+        .contains("takes no new codings");
+    assertThat(CliRun.ok("codings", "export", second).out().lines()).hasSize(1);
   }
 
   @Test

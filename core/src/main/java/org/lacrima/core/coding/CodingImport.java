@@ -198,17 +198,17 @@ public final class CodingImport {
   }
 
   /**
-   * A retired, merged or split category takes no new decisions, but a row may still carry one that
-   * was made while the category was active: a coding from a Lacrima export (it has its id), or a
-   * row repeating a decision the project or this file already holds. Refusing those would make a
-   * project's own export impossible to import again.
+   * A retired, merged or split category takes no new decisions, but a row may still repeat one the
+   * project holds (a coding of its own export, say). Refusing those would make a project's own export
+   * impossible to import again.
    */
   private void checkTakesCoding(CodingRow row, Category category, Coding coding) {
     if (category.state().isActive()) {
       return;
     }
     Coding.Decision decision = coding.decision();
-    boolean known = row.id().isPresent() || madeOnInactive.contains(decision)
+    // an id alone proves nothing (any UUID will do); a coding this project stores under it has this decision
+    boolean known = madeOnInactive.contains(decision)
         || storedDecisions.computeIfAbsent(coding.document(), d -> decisionsOf(d)).contains(decision);
     if (!known) {
       throw error(row, "\"" + category.label().english() + "\" is " + CategoryOperations.describeState(system, category)
