@@ -96,6 +96,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     try (ProjectStore existing = ProjectStores.open(new ProjectLocation.SqliteFile(path))) {
       existing.write(s -> {
+        // checked again under the lock: the file may have become another project while the demo was built
+        if (!DemoStudy.isDemo(s)) {
+          throw new ProjectAccessException(path + " is not the demo project; choose another file with --out");
+        }
         try {
           Files.move(fresh, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -114,7 +118,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     boolean isDemo;
     try (ProjectStore existing = ProjectStores.open(new ProjectLocation.SqliteFile(path))) {
-      isDemo = existing.info().name().equals(DemoStudy.NAME);
+      // by its contents: a project a team named lacrima-demo is theirs
+      isDemo = existing.read(DemoStudy::isDemo);
     } catch (ProjectAccessException e) {
       isDemo = false;
     }

@@ -88,6 +88,14 @@ class DemoStudyTest {
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("demo.lacrima", "mine.lacrima");
     }
+    // a team's project that happens to be named like the demo is theirs: the demo is known by its contents
+    Path named = dir.resolve("lacrima-demo.lacrima");
+    CliRun.ok("init", named.toString());
+    Path interview = Files.writeString(dir.resolve("real.txt"), "I: Wie war das?\nB: Ich weinte.\n");
+    CliRun.ok("import", named.toString(), interview.toString());
+    byte[] theirs = Files.readAllBytes(named);
+    assertThat(CliRun.of("demo", "--out", named.toString()).err()).contains("is not the demo project");
+    assertThat(Files.readAllBytes(named)).isEqualTo(theirs);
   }
 
   @Test
