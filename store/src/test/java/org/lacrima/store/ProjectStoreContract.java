@@ -219,6 +219,37 @@ abstract class ProjectStoreContract {
   }
 
   @Test
+  void namesAnOlderProjectStoresInTwoEncodingsAreEachFoundAsWrittenAndNeverMixedUp() {
+    ProjectLocation here = freshLocation();
+    ProjectStores.create(here, newProject("names-" + UUID.randomUUID()), seedBuiltIn()).close();
+    try (ProjectStore store = ProjectStores.open(here)) {
+      store.write(s -> TranscriptImport.run(s, transcripts(), options(List.of())));
+    }
+    // as a version before names were normalized could leave them: "Jürgen" decomposed (a) and composed (b)
+    String decomposed = "Ju\u0308rgen";
+    String composed = "J\u00fcrgen";
+    database(here).useHandle(h -> {
+      h.createUpdate("UPDATE document SET name = :n WHERE name = 'a'").bind("n", decomposed).execute();
+      h.createUpdate("UPDATE document SET name = :n WHERE name = 'b'").bind("n", composed).execute();
+    });
+    try (ProjectStore store = ProjectStores.open(here)) {
+      store.write(s -> CodingImport.run(s, rows(span(2, decomposed, 0, 5, "Pause", "mira"),
+          span(3, composed, 1, 6, "Pause", "mira"))));
+      store.read(s -> {
+        assertThat(s.codings().byDocument(s.documents().byName(decomposed).orElseThrow().id()))
+            .extracting(Coding::start).containsExactly(0);
+        assertThat(s.codings().byDocument(s.documents().byName(composed).orElseThrow().id()))
+            .extracting(Coding::start).containsExactly(1);
+        return null;
+      });
+      String before = fingerprint(store);
+      assertThatThrownBy(() -> store.write(s -> CodingImport.run(s, rows(span(2, composed + " ", 0, 5, "Pause",
+          "mira"))))).isInstanceOf(InputException.class).hasMessageContaining("fits two documents");
+      assertThat(fingerprint(store)).isEqualTo(before);
+    }
+  }
+
+  @Test
   void readsEverySpanAndEveryTurnRangeInOnePassAsTheDocumentsHoldThem() {
     try (ProjectStore store = createWithDocuments()) {
       store.write(s -> CodingImport.run(s, rows(

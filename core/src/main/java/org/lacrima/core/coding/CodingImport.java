@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.lacrima.core.InputException;
@@ -35,7 +36,12 @@ public final class CodingImport {
 
   private final ProjectSession session;
   private final CategorySystem system;
+  private static final DocumentSummary AMBIGUOUS_DOCUMENT = new DocumentSummary(new UUID(0, 0), "", 0, 0, 0,
+      Map.of());
+  private static final Coder AMBIGUOUS_CODER = new Coder(new UUID(0, 0), "?");
   private final Map<String, DocumentSummary> documents = new HashMap<>();
+  private final Map<String, DocumentSummary> exactDocuments = new HashMap<>();
+  private final Map<String, Coder> exactCoders = new HashMap<>();
   private final Map<UUID, DocumentText> texts = new HashMap<>();
   private final Map<String, Category> categories = new HashMap<>();
   private final Map<String, Coder> coders = new HashMap<>();
@@ -50,10 +56,17 @@ public final class CodingImport {
   private CodingImport(ProjectSession session) {
     this.session = session;
     this.system = session.categories().current();
-    // keyed by the normal form of the name, as rows are looked up by it; names stored before
-    // Lacrima normalized them are found too
-    session.documents().list().forEach(d -> documents.putIfAbsent(Names.normalize(d.name()), d));
-    session.coders().list().forEach(c -> coders.putIfAbsent(Names.normalize(c.name()), c));
+    // keyed by the normal form of the name, as rows are looked up by it; names stored before Lacrima normalized
+    // them are found too, and where an older project holds two names of one normal form, each row finds the one
+    // it names exactly, and a row naming neither exactly is refused as ambiguous
+    for (DocumentSummary d : session.documents().list()) {
+      documents.merge(Names.normalize(d.name()), d, (a, b) -> AMBIGUOUS_DOCUMENT);
+      exactDocuments.put(d.name(), d);
+    }
+    for (Coder c : session.coders().list()) {
+      coders.merge(Names.normalize(c.name()), c, (a, b) -> AMBIGUOUS_CODER);
+      exactCoders.put(c.name(), c);
+    }
   }
 
   public static Report run(ProjectSession session, Iterator<CodingRow> rows) {
@@ -112,7 +125,12 @@ public final class CodingImport {
   }
 
   private Coding toCoding(CodingRow row) {
-    DocumentSummary doc = documents.get(Names.normalize(row.document()));
+    DocumentSummary doc = Optional.ofNullable(exactDocuments.get(row.document()))
+        .orElseGet(() -> documents.get(Names.normalize(row.document())));
+    if (doc == AMBIGUOUS_DOCUMENT) {
+      throw error(row, "\"" + row.document() + "\" fits two documents whose names differ only in how their "
+          + "letters are encoded (composed or decomposed) or in spaces; name one exactly as the project stores it");
+    }
     if (doc == null) {
       throw error(row, row.document().isBlank() ? "names no document"
           : "no document named \"" + row.document() + "\" in the project");
@@ -227,6 +245,14 @@ public final class CodingImport {
     String name = Names.normalize(row.coder());
     if (name.isEmpty()) {
       throw error(row, "names no coder");
+    }
+    Coder exact = exactCoders.get(row.coder());
+    if (exact != null) {
+      return exact;
+    }
+    if (coders.get(name) == AMBIGUOUS_CODER) {
+      throw error(row, "\"" + row.coder() + "\" fits two coders whose names differ only in how their letters are "
+          + "encoded or in spaces; name one exactly as the project stores it");
     }
     return coders.computeIfAbsent(name, n -> {
       Coder created = new Coder(Ids.next(), n);
