@@ -38,8 +38,8 @@ public final class TextDecoding {
   /**
    * The capitals among them that begin real words ("Škoda", "Žižek", "Œuvre") but never stand
    * inside a word in lower case, as Mac Roman ä (0x8A) read as Windows-1252 does ("MŠdchen"). Their
-   * small forms (š, ž, œ, Mac Roman ö, û, ú) are real letters inside words ("Dušan", "cœur") and are
-   * no evidence either way.
+   * small forms (š, ž, œ: Mac Roman ö, é, û) are real letters inside words ("Dušan", "cœur"): evidence
+   * only in a text without the Latin-1 letters a real Windows-1252 text would have beside them.
    */
   private static final String CODE_PAGE_CAPITALS = "ŠŒŽ";
 
@@ -161,12 +161,31 @@ public final class TextDecoding {
             || CODE_PAGE_CAPITALS.indexOf(c) >= 0 && isLetterAt(text, i - 1) && isLowerCaseAt(text, i + 1);
       };
       if (misplaced) {
-        // Windows-1252 has one byte per character, so the character index is the byte offset
-        throw new InputException(source, "byte offset " + i, "cannot be told apart from other encodings: read as "
-            + "Windows-1252 it has \"" + c + "\" in the word \"" + wordAround(text, i) + "\", as text in another "
-            + "encoding (such as Mac Roman) would; " + SAVE_AS_UTF8);
+        throw undecidable(text, i, source);
       }
     }
+    // š, ž and œ are real letters inside words (Dušan, cœur), but Mac Roman's ö (0x9A), é (0x8E) and û/ú read
+    // as them too; a Windows-1252 text that uses them also has the Latin-1 letters its language writes (ä, é,
+    // ü…), which a Mac Roman text read as Windows-1252 never shows
+    int suspect = -1;
+    boolean latin1Letters = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == 'š' || c == 'ž' || c == 'œ') && isLetterAt(text, i - 1) && suspect < 0) {
+        suspect = i;
+      }
+      latin1Letters |= c >= 'à' && c <= 'ÿ' && c != '÷';
+    }
+    if (suspect >= 0 && !latin1Letters) {
+      throw undecidable(text, suspect, source);
+    }
+  }
+
+  private static InputException undecidable(String text, int i, String source) {
+    // Windows-1252 has one byte per character, so the character index is the byte offset
+    return new InputException(source, "byte offset " + i, "cannot be told apart from other encodings: read as "
+        + "Windows-1252 it has \"" + text.charAt(i) + "\" in the word \"" + wordAround(text, i) + "\", as text in "
+        + "another encoding (such as Mac Roman) would; " + SAVE_AS_UTF8);
   }
 
   private static boolean isLowerCaseAt(String text, int i) {

@@ -102,9 +102,18 @@ class TextDecodingTest {
   @Test
   void acceptsWindows1252NamesAndWordsWithTheLettersItAddsToLatin1() {
     // Š š Ž ž Œ œ are letters of Windows-1252 (0x8A 0x9A 0x8E 0x9E 0x8C 0x9C) in names and loanwords
-    String text = "B: Dušan kam mit dem Škoda, er las Žižek. Das Œuvre, ihr cœur, seine sœur. DUŠAN? nein, ŠKODA.";
+    String text = "B: Dušan kam mit dem Škoda, er las Žižek. Das Œuvre, ihr cœur, seine sœur. DUŠAN? Nein, für "
+        + "ŠKODA wäre es zu spät.";
     byte[] cp1252 = text.getBytes(Charset.forName("windows-1252"));
     assertThat(TextDecoding.decode(cp1252, "n")).isEqualTo(new TextDecoding.Decoded(text, "Windows-1252"));
+  }
+
+  @Test
+  void refusesMacRomanGermanWhoseUmlautsReadAsWindows1252Letters() {
+    // Mac Roman ö is 0x9A, Windows-1252 š: "höre" would read "hšre"; no real ä, ö or ü is left to vouch for it
+    byte[] macRoman = "B: Ich höre es noch, es war schön in Köln.".getBytes(Charset.forName("x-MacRoman"));
+    assertThatThrownBy(() -> TextDecoding.decode(macRoman, "mac.txt")).isInstanceOf(InputException.class)
+        .hasMessageContaining("mac.txt").hasMessageContaining("\"hšre\"").hasMessageContaining("save it as UTF-8");
   }
 
   /** Text pieces as ASCII, numbers as single bytes. */
