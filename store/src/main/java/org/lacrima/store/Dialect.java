@@ -23,7 +23,9 @@ enum Dialect {
   String insertCoding(String source) {
     return "INSERT INTO coding (project_key, id, document_key, coder_key, category_key, start_offset, end_offset, memo) "
         + source + " ON CONFLICT (document_key, coder_key, category_key, start_offset, end_offset) DO UPDATE SET memo = "
-        + "CASE WHEN coding.memo = '' THEN excluded.memo ELSE coding.memo || " + newline + " || excluded.memo END "
+        + "CASE WHEN coding.memo = '' OR " + find + "(" + newline + " || excluded.memo || " + newline + ", "
+        + newline + " || coding.memo || " + newline + ") > 0 THEN excluded.memo "
+        + "ELSE coding.memo || " + newline + " || excluded.memo END "
         + "WHERE excluded.memo <> '' AND " + find + "(" + newline + " || coding.memo || " + newline + ", "
         + newline + " || excluded.memo || " + newline + ") = 0";
   }

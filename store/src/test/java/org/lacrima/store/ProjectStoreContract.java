@@ -320,6 +320,14 @@ abstract class ProjectStoreContract {
         assertThat(codings).singleElement().satisfies(c -> assertThat(c.memo()).isEqualTo("first\nsecond\nthird"));
         return null;
       });
+      // a later export brings the memo with a line added since: it takes the place of the stored one
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira",
+          "first\nsecond\nthird\nfourth"))));
+      store.read(s -> {
+        List<Coding> codings = s.codings().byDocument(s.documents().byName("a").orElseThrow().id());
+        assertThat(codings).singleElement().satisfies(c -> assertThat(c.memo()).isEqualTo("first\nsecond\nthird\nfourth"));
+        return null;
+      });
     }
   }
 

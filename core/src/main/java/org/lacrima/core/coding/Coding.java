@@ -46,15 +46,17 @@ public record Coding(UUID id, UUID document, int start, int end, UUID category, 
 
   /**
    * The memo of a decision recorded twice: both memos, one per line, unless the added one is empty
-   * or the stored one already holds it as whole lines. Comparing substrings would drop "relevant"
-   * beside a stored "not relevant here"; whole lines only skip what re-importing an export repeats.
+   * or the stored one already holds it as whole lines; an added memo that holds the stored one as
+   * whole lines (a later export of the same coding) takes its place. Comparing substrings would drop
+   * "relevant" beside a stored "not relevant here"; whole lines only skip what an export repeats.
    * Stores apply the same rule when a stored decision is added again.
    */
   public static String joinMemos(String stored, String added) {
     if (added.isEmpty() || ("\n" + stored + "\n").contains("\n" + added + "\n")) {
       return stored;
     }
-    if (stored.isEmpty()) {
+    // a later export of the same project brings the stored memo with lines added since: it replaces it
+    if (stored.isEmpty() || ("\n" + added + "\n").contains("\n" + stored + "\n")) {
       return added;
     }
     return stored + "\n" + added;

@@ -35,6 +35,15 @@ class CodingTest {
   }
 
   @Test
+  void aLaterExportOfTheSameMemoTakesItsPlaceInsteadOfRepeatingIt() {
+    assertThat(Coding.joinMemos("first thought", "first thought\nsecond thought"))
+        .isEqualTo("first thought\nsecond thought");
+    assertThat(Coding.joinMemos("b", "a\nb\nc")).isEqualTo("a\nb\nc");
+    // only whole lines: "thought" is not the line "first thought"
+    assertThat(Coding.joinMemos("thought", "first thought")).isEqualTo("thought\nfirst thought");
+  }
+
+  @Test
   void collapsesRepeatedDecisionsKeepingTheFirstIdAndEveryMemo() {
     Coding first = coding(0, 5, "unsure");
     Coding again = coding(0, 5, "could be grief");
