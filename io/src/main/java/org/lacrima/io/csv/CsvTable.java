@@ -67,11 +67,32 @@ public final class CsvTable implements AutoCloseable {
     this.lines = new Lines(text);
   }
 
+  /**
+   * A file is read whole, decoded and parsed: about six times its size in memory at the peak. Refused up front
+   * when that is more than this JVM may use, so the user gets advice instead of an OutOfMemoryError halfway.
+   */
+  private static void requireMemoryFor(Path file, String source) {
+    long size;
+    try {
+      size = java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      return; // reading it will say what is wrong
+    }
+    long available = Runtime.getRuntime().maxMemory();
+    if (size * 6 > available) {
+      throw new InputException(source, "", String.format(java.util.Locale.ROOT, "is %,d MB; reading it needs about "
+          + "%,d MB of memory, more than the %,d MB Java may use here; give it more, e.g. "
+          + "LACRIMA_JAVA_OPTIONS=-Xmx%dg, or split the file", size >> 20, size * 6 >> 20, available >> 20,
+          Math.max(2, (size * 6 >> 30) + 1)));
+    }
+  }
+
   /** Larger files are refused: a million codings take about 150 MB. */
   public static final long MAX_BYTES = 1024L * 1024 * 1024;
 
   public static CsvTable open(Path file) {
     String source = file.toString();
+    requireMemoryFor(file, source);
     byte[] bytes = InputFiles.readAtMost(file, MAX_BYTES, "CSV files");
     return of(TextDecoding.decode(bytes, source).text(), source);
   }
