@@ -166,8 +166,15 @@ public final class CategorySystem {
     for (Category c : after.categories()) {
       Optional<Category> old = before.byId(c.id());
       boolean relabelled = old.isEmpty() || !old.get().label().equals(c.label());
+      // only labels this change brings are checked: a clash or separator an older system already had must not
+      // stop the team from renaming its way out of it, one language at a time
+      boolean placed = old.isEmpty() || !old.get().parent().equals(c.parent());
+      Set<String> fresh = new HashSet<>();
+      c.label().values().values().stream()
+          .filter(l -> placed || old.get().label().values().values().stream().noneMatch(l::equals))
+          .forEach(fresh::add);
       if (relabelled) {
-        for (String label : c.label().values().values()) {
+        for (String label : fresh) {
           if (SEPARATOR_INSIDE.matcher(label).find()) {
             throw new CategorySystemException(source, "category " + describe(c), "the label \"" + label
                 + "\" contains \" > \", which separates the levels of a category path; choose a label without it");
@@ -183,6 +190,9 @@ public final class CategorySystem {
           continue;
         }
         for (Map.Entry<String, String> mine : c.label().values().entrySet()) {
+          if (!fresh.contains(mine.getValue())) {
+            continue;
+          }
           for (Map.Entry<String, String> theirs : sibling.label().values().entrySet()) {
             if (mine.getValue().equalsIgnoreCase(theirs.getValue())) {
               throw new CategorySystemException(source, "category " + describe(c), "its label \"" + mine.getValue()

@@ -98,6 +98,22 @@ class CategorySystemTest {
   }
 
   @Test
+  void aTeamCanRenameItsWayOutOfAClashAnOlderSystemHad() {
+    // stored before the rules: Anger's German label is its sibling Wut's English one, and Zorn's holds " > "
+    CategorySystem before = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"),
+        cat(C, A, "Wut", "Zorn > Ärger")), List.of());
+    // renaming the other language, or either label of the other sibling, does not trip over the old clash
+    CategorySystem.checkChangedLabels(before, system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Fury", "Wut"),
+        cat(C, A, "Wut", "Zorn > Ärger")), List.of()), "rename");
+    CategorySystem.checkChangedLabels(before, system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Anger", "Wut"),
+        cat(C, A, "Rage", "Zorn > Ärger")), List.of()), "rename");
+    // a label the change brings is still checked
+    assertThatThrownBy(() -> CategorySystem.checkChangedLabels(before, system(List.of(cat(A, null, "top", "oben"),
+        cat(B, A, "Anger", "Wut"), cat(C, A, "Wut", "Ärger > Zorn")), List.of()), "rename"))
+        .hasMessageContaining("contains \" > \"");
+  }
+
+  @Test
   void aChangeMayNotPutThePathSeparatorInALabel() {
     CategorySystem before = system(List.of(cat(A, null, "top", "oben")), List.of());
     CategorySystem added = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "loss > grief", "Verlust")), List.of());
