@@ -87,6 +87,9 @@ public final class TranscriptFiles {
         }
       }
       throw new InputException(source, "", "is not a readable DOCX file: " + firstLine(e), e);
+    } catch (StackOverflowError e) {
+      // XML nested thousands of levels deep, as no word processor writes it; the walk and the parser recurse
+      throw new InputException(source, "", "is refused: its XML is nested far deeper than any document needs");
     }
     return text.toString();
   }
