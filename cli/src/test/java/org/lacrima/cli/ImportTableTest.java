@@ -92,6 +92,19 @@ class ImportTableTest {
   }
 
   @Test
+  void anUndoPassingOverAnImportMayNotBringBackALabelItsGroupNowCarries() throws IOException {
+    CliRun.ok("category", "add", p, "Speech", "--label-de", "Talk", "--why", "ours");
+    CliRun.ok("category", "rename", p, "Speech", "Rede", "--lang", "de", "--why", "German wording");
+    Path t = table("doc,n,text,coder,Talk\nd,1,Hello,a,yes\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder",
+        "--code", "Talk");
+    // undoing the rename would give Speech the German label "Talk" beside the imported group "Talk"
+    CliRun undo = CliRun.of("category", "undo", p, "--why", "back to the old German");
+    assertThat(undo.err()).contains("\"Talk\"").contains("sibling");
+    assertThat(CliRun.ok("codebook", p, "--lang", "de").out()).contains("Rede");
+  }
+
+  @Test
   void anImportIsUndoneWhileNothingIsCodedOrJudgedWithItsCategories() throws IOException {
     Path open = table("doc,n,text,coder,mood\nd,1,Hello,a,n/a\n");
     CliRun.ok("import-table", p, open.toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder",

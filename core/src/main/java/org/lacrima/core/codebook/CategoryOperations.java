@@ -550,6 +550,8 @@ public final class CategoryOperations {
     CategorySystem before = s.categories().current();
     String what = "undoing #" + top.sequence() + " (" + top.kind().code() + ")";
     CategorySystem after = inverse.applyTo(before, what);
+    // a label the undo brings back may meet one that came later beside it (an import passed over, say)
+    CategorySystem.checkChangedLabels(before, after, what);
     CodingTrail trail = s.log().trail(top.sequence());
     int back = 0;
     int keptAsChanged = 0;
