@@ -6,7 +6,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.lacrima.core.InputException;
 import org.lacrima.core.coding.CodingDeletion;
 import org.lacrima.core.coding.CodingExport;
 import org.lacrima.core.coding.CodingImport;
@@ -103,7 +107,7 @@ final class CodingsCommand {
     ProjectOptions project;
 
     @Parameters(index = "1..*", paramLabel = "ID", description = "The codings' ids.")
-    java.util.List<String> ids = new java.util.ArrayList<>();
+    List<String> ids = new ArrayList<>();
 
     @Mixin
     ChangeOptions change;
@@ -113,12 +117,12 @@ final class CodingsCommand {
 
     @Override
     public Integer call() {
-      java.util.List<java.util.UUID> parsed = new java.util.ArrayList<>();
+      List<UUID> parsed = new ArrayList<>();
       for (String id : ids) {
         try {
-          parsed.add(java.util.UUID.fromString(id.strip()));
+          parsed.add(UUID.fromString(id.strip()));
         } catch (IllegalArgumentException e) {
-          throw new org.lacrima.core.InputException("\"" + id + "\" is not a coding id (codings export lists them)");
+          throw new InputException("\"" + id + "\" is not a coding id (codings export lists them)");
         }
       }
       try (ProjectStore store = project.open()) {

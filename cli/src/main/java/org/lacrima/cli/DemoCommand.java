@@ -48,8 +48,10 @@ final class DemoCommand implements Callable<Integer> {
     CategorySystem system = BuiltInCategorySystem.get();
     Instant now = Instant.now();
     String who = actor.name();
-    boolean server = (db != null && !db.isBlank()) || !System.getenv().getOrDefault("LACRIMA_DB", "").isBlank();
-    ProjectLocation target = ProjectOptions.location(out != null ? out : server ? DemoStudy.NAME : DemoStudy.NAME + ".lacrima", db);
+    // on a server (--db or LACRIMA_DB) the demo is a project name, in a folder a file name
+    ProjectLocation named = ProjectOptions.location(out != null ? out : DemoStudy.NAME, db);
+    ProjectLocation target = out == null && named instanceof ProjectLocation.SqliteFile
+        ? ProjectOptions.location(DemoStudy.NAME + ".lacrima", db) : named;
     var project = new ProjectStores.NewProject(DemoStudy.NAME, who, now, system.info().id(), system.info().version());
     CodingImport.Report[] report = new CodingImport.Report[1];
     ProjectStore.Work<Void> build = s -> {

@@ -123,6 +123,8 @@ class CategoryCommandsTest {
 
   private static final String IMPEDES =
       "Assumptions > The therapeutic process > Crying impedes the process (resistance to change) > ";
+  private static final String MANIPULATION = IMPEDES + "Crying as manipulation";
+  private static final String RESISTANCE = IMPEDES + "Crying as resistance";
 
   /** Mira's codings of "Very little" in pdt-01 as "category path | memo" lines, sorted. */
   private String veryLittle() throws IOException {
@@ -205,10 +207,8 @@ class CategoryCommandsTest {
     String undone = CliRun.ok("category", "undo", p, "--why", "keep them apart").out();
 
     assertThat(undone).contains("1 decision made again since").contains("Undo the operation before it with:");
-    String manipulation = IMPEDES + "Crying as manipulation";
-    String resistance = IMPEDES + "Crying as resistance";
-    assertThat(veryLittle()).isEqualTo(manipulation + " | seemed staged\n"
-        + resistance + " | on reading it again: holding back\n");
+    assertThat(veryLittle()).isEqualTo(MANIPULATION + " | seemed staged\n"
+        + RESISTANCE + " | on reading it again: holding back\n");
   }
 
   @Test
@@ -219,10 +219,8 @@ class CategoryCommandsTest {
     importCsv("later.csv", "pdt-01,Very little,Crying as resistance,mira,asked the supervisor\n");
     CliRun.ok("category", "undo", p, "--why", "keep them apart");
 
-    String manipulation = IMPEDES + "Crying as manipulation";
-    String resistance = IMPEDES + "Crying as resistance";
-    assertThat(veryLittle()).isEqualTo(manipulation + " | seemed staged\n"
-        + resistance + " | holding back\nasked the supervisor\n");
+    assertThat(veryLittle()).isEqualTo(MANIPULATION + " | seemed staged\n"
+        + RESISTANCE + " | holding back\nasked the supervisor\n");
   }
 
   @Test

@@ -4,6 +4,7 @@ import org.lacrima.core.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.lacrima.core.codebook.CodebookChange;
@@ -41,11 +42,9 @@ final class SqlCodebookLog implements CodebookLog {
     int position = 0;
     for (CodingTrail.Moved m : trail.moved()) {
       PreparedBatch row = bindCommon(batch, sequence, position++, "moved", m.coding(), m.from(), m.to());
-      Coding left = m.leftAs();
-      if (left != null) {
-        row.bindByType("doc", left.document(), UUID.class).bindByType("coder", left.coder(), UUID.class)
-            .bind("start", left.start()).bind("end", left.end()).bind("memo", left.memo());
-      }
+      m.leftAs().ifPresent(left -> row.bindByType("doc", left.document(), UUID.class)
+          .bindByType("coder", left.coder(), UUID.class)
+          .bind("start", left.start()).bind("end", left.end()).bind("memo", left.memo()));
       row.add();
     }
     for (CodingTrail.Collapsed c : trail.collapsed()) {
@@ -87,9 +86,10 @@ final class SqlCodebookLog implements CodebookLog {
           UUID to = UUID.fromString(rs.getString("to_category"));
           switch (rs.getString("action")) {
             // a move logged before the coding's state was kept has no document: undo then checks its category only
-            case "moved" -> moved.add(new CodingTrail.Moved(item, from, to, rs.getString("document_id") == null ? null
-                : new Coding(item, UUID.fromString(rs.getString("document_id")), rs.getInt("start_offset"),
-                    rs.getInt("end_offset"), to, UUID.fromString(rs.getString("coder_id")), rs.getString("memo"))));
+            case "moved" -> moved.add(new CodingTrail.Moved(item, from, to, rs.getString("document_id") == null
+                ? Optional.empty()
+                : Optional.of(new Coding(item, UUID.fromString(rs.getString("document_id")), rs.getInt("start_offset"),
+                    rs.getInt("end_offset"), to, UUID.fromString(rs.getString("coder_id")), rs.getString("memo")))));
             case "memo" -> memos.add(new CodingTrail.MemoMoved(item, from, to));
             case "collapsed" -> collapsed.add(new CodingTrail.Collapsed(
                 new Coding(item, UUID.fromString(rs.getString("document_id")), rs.getInt("start_offset"),

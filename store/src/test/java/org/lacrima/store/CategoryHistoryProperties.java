@@ -408,8 +408,9 @@ abstract class CategoryHistoryProperties {
       // (not where the undo takes the category away, as it does a split's parts: there it goes back as it is)
       long decidedAgain = top.kind() == CodebookChange.Kind.SPLIT ? 0 : trail.moved().stream().filter(m -> {
         Coding c = now.get(m.coding());
-        return c != null && m.leftAs() != null && c.category().equals(m.to()) && c.start() == m.leftAs().start()
-            && c.end() == m.leftAs().end() && Coding.memoAddedSince(m.leftAs().memo(), c.memo()).isPresent();
+        return c != null && m.leftAs().isPresent() && c.category().equals(m.to())
+            && c.start() == m.leftAs().get().start() && c.end() == m.leftAs().get().end()
+            && Coding.memoAddedSince(m.leftAs().get().memo(), c.memo()).isPresent();
       }).count();
       ops.undo();
       restoring += decidedAgain;

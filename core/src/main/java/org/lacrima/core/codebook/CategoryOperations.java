@@ -264,12 +264,8 @@ public final class CategoryOperations {
       if (twin == null) {
         moved.add(CodingTrail.Moved.of(c, intoId));
       } else {
-        String joined = Coding.joinMemos(twin.memo(), c.memo());
-        collapsed.add(new CodingTrail.Collapsed(c, twin.id(), twin.memo(), joined));
+        collapsed.add(collapse(c, twin));
         toDelete.add(c.id());
-        if (!joined.equals(twin.memo())) {
-          s.codings().setMemo(twin.id(), joined);
-        }
       }
     }
     s.codings().delete(toDelete);
@@ -438,20 +434,27 @@ public final class CategoryOperations {
     Optional<Coding> twin = s.codings().byCategory(part).stream().filter(c -> c.decision().equals(there)).findFirst();
     if (twin.isPresent()) {
       // the coder already records this decision on the part: one coding of it, as a merge would collapse it
-      Coding kept = twin.get();
-      String joined = Coding.joinMemos(kept.memo(), coding.memo());
+      CodingTrail.Collapsed collapsed = collapse(coding, twin.get());
       s.codings().delete(List.of(codingId));
-      if (!joined.equals(kept.memo())) {
-        s.codings().setMemo(kept.id(), joined);
-      }
       return commit(CodebookChange.Kind.PLACE, placed + ", where the same coder had coded the same span: collapsed "
-          + "into coding " + kept.id() + " (memos joined)", p, system, system,
-          new CodingTrail(List.of(), List.of(new CodingTrail.Collapsed(coding, kept.id(), kept.memo(), joined)),
-              List.of()));
+          + "into coding " + twin.get().id() + (coding.memo().isEmpty() ? "" : " (memos joined)"), p, system, system,
+          new CodingTrail(List.of(), List.of(collapsed), List.of()));
     }
     s.codings().setCategory(List.of(codingId), part);
     return commit(CodebookChange.Kind.PLACE, placed, p, system, system,
         new CodingTrail(List.of(CodingTrail.Moved.of(coding, part)), List.of(), List.of()));
+  }
+
+  /**
+   * Folds {@code c} into {@code twin}, which records the same decision: the twin takes c's memo. The caller
+   * deletes c; the trail entry lets an undo give the memo back and restore c.
+   */
+  private CodingTrail.Collapsed collapse(Coding c, Coding twin) {
+    String joined = Coding.joinMemos(twin.memo(), c.memo());
+    if (!joined.equals(twin.memo())) {
+      s.codings().setMemo(twin.id(), joined);
+    }
+    return new CodingTrail.Collapsed(c, twin.id(), twin.memo(), joined);
   }
 
   /** The category that took over from {@code id}: itself, or where it was merged into, followed to the end. */
@@ -574,18 +577,16 @@ public final class CategoryOperations {
       Coding c = now.get(m.coding());
       if (c == null) {
         deletedSince++;
-      } else if (goingAway.contains(c.category())) {
-        // on a category the undo removes (a split's part, also another part than the one it was placed in): it
-        // goes back as it is now, with whatever was added to it, as it has nowhere else to stay
+      } else if (goingAway.contains(c.category())
+          || c.category().equals(m.to()) && m.leftAs().map(c::equals).orElse(true)) {
+        // as the operation left it; or on a category the undo removes (a split's part, also another part than the
+        // one it was placed in), where it goes back as it is now, with whatever was added to it
         backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
         back++;
       } else if (!c.category().equals(m.to())) {
         keptAsChanged++;
-      } else if (m.leftAs() == null || c.equals(m.leftAs())) {
-        backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
-        back++;
       } else {
-        Coding left = m.leftAs();
+        Coding left = m.leftAs().orElseThrow();
         boolean sameSpan = c.start() == left.start() && c.end() == left.end();
         Optional<String> added = sameSpan ? Coding.memoAddedSince(left.memo(), c.memo()) : Optional.empty();
         if (added.isPresent()) {

@@ -62,7 +62,6 @@ public final class CodebookUpgrade {
     FIELDS.put("label", Category::label);
     FIELDS.put("parent", Category::parent);
     FIELDS.putAll(CodebookDiff.FIELDS);
-    // last, so that the ids of the other proposals stay what earlier runs showed
     FIELDS.put("exclusive_children", Category::exclusiveChildren);
   }
 

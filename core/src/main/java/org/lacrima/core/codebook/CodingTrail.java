@@ -1,6 +1,7 @@
 package org.lacrima.core.codebook;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.lacrima.core.coding.Coding;
 
@@ -21,15 +22,15 @@ public record CodingTrail(List<Moved> moved, List<Collapsed> collapsed, List<Mem
 
   /**
    * A coding moved from one category to another. {@code leftAs} is the coding as the operation left
-   * it (on {@code to}), so that an undo can tell whether it was changed since; it is null in trails
+   * it (on {@code to}), so that an undo can tell whether it was changed since; it is empty in trails
    * logged before it was kept, where only the category can tell.
    */
-  public record Moved(UUID coding, UUID from, UUID to, Coding leftAs) {
+  public record Moved(UUID coding, UUID from, UUID to, Optional<Coding> leftAs) {
 
     /** The move of {@code before} to {@code to}, remembering the coding as the move leaves it. */
     public static Moved of(Coding before, UUID to) {
-      return new Moved(before.id(), before.category(), to, new Coding(before.id(), before.document(), before.start(),
-          before.end(), to, before.coder(), before.memo()));
+      return new Moved(before.id(), before.category(), to, Optional.of(new Coding(before.id(), before.document(),
+          before.start(), before.end(), to, before.coder(), before.memo())));
     }
   }
 

@@ -2,6 +2,7 @@ package org.lacrima.core.coding;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class CodingDeletion {
       }
     }
     CategorySystem system = s.categories().current();
-    Map<UUID, String> coders = new java.util.HashMap<>();
+    Map<UUID, String> coders = new HashMap<>();
     s.coders().list().forEach(c -> coders.put(c.id(), c.name()));
     List<Coding> deleted = new ArrayList<>();
     for (UUID id : unique) {

@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.lacrima.core.InputException;
@@ -36,36 +35,58 @@ public final class CodingImport {
 
   private final ProjectSession session;
   private final CategorySystem system;
-  private static final DocumentSummary AMBIGUOUS_DOCUMENT = new DocumentSummary(new UUID(0, 0), "", 0, 0, 0,
-      Map.of());
-  private static final Coder AMBIGUOUS_CODER = new Coder(new UUID(0, 0), "?");
-  private final Map<String, DocumentSummary> documents = new HashMap<>();
-  private final Map<String, DocumentSummary> exactDocuments = new HashMap<>();
-  private final Map<String, Coder> exactCoders = new HashMap<>();
+  private final ByName<DocumentSummary> documents = new ByName<>("documents");
   private final Map<UUID, DocumentText> texts = new HashMap<>();
   private final Map<String, Category> categories = new HashMap<>();
-  private final Map<String, Coder> coders = new HashMap<>();
+  private final ByName<Coder> coders = new ByName<>("coders");
   private final Set<String> newCoders = new LinkedHashSet<>();
   /** Lines of the ids a file gives, to name both lines when one id comes twice. */
   private final Map<UUID, Long> idLines = new HashMap<>();
   /** Decisions stored per document, read only for rows on categories that take no new codings. */
   private final Map<UUID, Set<Coding.Decision>> storedDecisions = new HashMap<>();
-  /** Decisions on such categories that rows of this file carried already. */
-  private final Set<Coding.Decision> madeOnInactive = new HashSet<>();
 
   private CodingImport(ProjectSession session) {
     this.session = session;
     this.system = session.categories().current();
-    // keyed by the normal form of the name, as rows are looked up by it; names stored before Lacrima normalized
-    // them are found too, and where an older project holds two names of one normal form, each row finds the one
-    // it names exactly, and a row naming neither exactly is refused as ambiguous
-    for (DocumentSummary d : session.documents().list()) {
-      documents.merge(Names.normalize(d.name()), d, (a, b) -> AMBIGUOUS_DOCUMENT);
-      exactDocuments.put(d.name(), d);
+    session.documents().list().forEach(d -> documents.put(d.name(), d));
+    session.coders().list().forEach(c -> coders.put(c.name(), c));
+  }
+
+  /**
+   * Documents or coders by the name a row gives: as stored, else in normal form, so that names stored before
+   * Lacrima normalized them are found too. Where an older project holds two names of one normal form, a row
+   * naming neither exactly is refused rather than given the first.
+   */
+  private static final class ByName<T> {
+    private final String what;
+    private final Map<String, T> exact = new HashMap<>();
+    private final Map<String, T> normal = new HashMap<>();
+    private final Set<String> shared = new HashSet<>();
+
+    ByName(String what) {
+      this.what = what;
     }
-    for (Coder c : session.coders().list()) {
-      coders.merge(Names.normalize(c.name()), c, (a, b) -> AMBIGUOUS_CODER);
-      exactCoders.put(c.name(), c);
+
+    void put(String name, T value) {
+      exact.put(name, value);
+      String n = Names.normalize(name);
+      if (normal.putIfAbsent(n, value) != null) {
+        shared.add(n);
+      }
+    }
+
+    /** The one a row names, or null; {@code row} for the message where two fit. */
+    T get(String name, CodingRow row) {
+      T found = exact.get(name);
+      if (found != null) {
+        return found;
+      }
+      String n = Names.normalize(name);
+      if (shared.contains(n)) {
+        throw error(row, "\"" + name + "\" fits two " + what + " whose names differ only in how their letters are "
+            + "encoded (composed or decomposed) or in spaces; name one exactly as the project stores it");
+      }
+      return normal.get(n);
     }
   }
 
@@ -125,12 +146,7 @@ public final class CodingImport {
   }
 
   private Coding toCoding(CodingRow row) {
-    DocumentSummary doc = Optional.ofNullable(exactDocuments.get(row.document()))
-        .orElseGet(() -> documents.get(Names.normalize(row.document())));
-    if (doc == AMBIGUOUS_DOCUMENT) {
-      throw error(row, "\"" + row.document() + "\" fits two documents whose names differ only in how their "
-          + "letters are encoded (composed or decomposed) or in spaces; name one exactly as the project stores it");
-    }
+    DocumentSummary doc = documents.get(row.document(), row);
     if (doc == null) {
       throw error(row, row.document().isBlank() ? "names no document"
           : "no document named \"" + row.document() + "\" in the project");
@@ -224,15 +240,11 @@ public final class CodingImport {
     if (category.state().isActive()) {
       return;
     }
-    Coding.Decision decision = coding.decision();
     // an id alone proves nothing (any UUID will do); a coding this project stores under it has this decision
-    boolean known = madeOnInactive.contains(decision)
-        || storedDecisions.computeIfAbsent(coding.document(), d -> decisionsOf(d)).contains(decision);
-    if (!known) {
+    if (!storedDecisions.computeIfAbsent(coding.document(), this::decisionsOf).contains(coding.decision())) {
       throw error(row, "\"" + category.label().english() + "\" is " + CategoryOperations.describeState(system, category)
           + " and takes no new codings");
     }
-    madeOnInactive.add(decision);
   }
 
   private Set<Coding.Decision> decisionsOf(UUID document) {
@@ -246,20 +258,15 @@ public final class CodingImport {
     if (name.isEmpty()) {
       throw error(row, "names no coder");
     }
-    Coder exact = exactCoders.get(row.coder());
-    if (exact != null) {
-      return exact;
+    Coder known = coders.get(row.coder(), row);
+    if (known != null) {
+      return known;
     }
-    if (coders.get(name) == AMBIGUOUS_CODER) {
-      throw error(row, "\"" + row.coder() + "\" fits two coders whose names differ only in how their letters are "
-          + "encoded or in spaces; name one exactly as the project stores it");
-    }
-    return coders.computeIfAbsent(name, n -> {
-      Coder created = new Coder(Ids.next(), n);
-      session.coders().add(created);
-      newCoders.add(n);
-      return created;
-    });
+    Coder created = new Coder(Ids.next(), name);
+    session.coders().add(created);
+    coders.put(name, created);
+    newCoders.add(name);
+    return created;
   }
 
   private DocumentText text(DocumentSummary doc) {

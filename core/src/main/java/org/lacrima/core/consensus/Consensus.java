@@ -115,10 +115,6 @@ public final class Consensus {
   }
 
   /**
-   * The categories (indices among the category variables) that coders judged differently in units of a
-   * profile: it depends only on the profile, so it is worked out once per profile and kept in {@code memo}.
-   */
-  /**
    * The categories (indices among the category variables) on which the coders of a unit disagree, some marking one
    * present and others absent: worked out once per unit profile, as many units share one.
    */
