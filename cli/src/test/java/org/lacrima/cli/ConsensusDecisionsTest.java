@@ -63,6 +63,25 @@ class ConsensusDecisionsTest {
   }
 
   @Test
+  void takingEachCoderOnItsOwnCategoryClashesTakingOneCoderTwiceDoesNot() {
+    List<String> ids = built();
+    String sad = ids.stream().filter(id -> disagreement(id).contains("Sad")).findFirst().orElseThrow();
+    String happy = ids.stream().filter(id -> !id.equals(sad)).findFirst().orElseThrow();
+    CliRun.ok("consensus", "decide", p, sad, "--take", "A", "--why", "A saw sadness");
+    assertThat(CliRun.ok("consensus", "decide", p, happy, "--take", "B", "--why", "B saw joy").out())
+        .contains("holds Sad and Happy");
+    // A did not code Happy: taking A there keeps no Happy, and the layer holds Sad alone
+    assertThat(CliRun.ok("consensus", "decide", p, happy, "--take", "A", "--why", "A after all").out())
+        .contains("the consensus layer is complete").doesNotContain("holds");
+  }
+
+  private String disagreement(String id) {
+    String out = CliRun.ok("consensus", "status", p).out();
+    int at = out.indexOf(id);
+    return at < 0 ? "" : out.substring(at, out.indexOf('\n', at));
+  }
+
+  @Test
   void decidingUnderOtherStudyOptionsIsRefusedAndChangesNothing() {
     List<String> ids = built();
     String before = CliRun.ok("codings", "export", p).out();

@@ -280,20 +280,8 @@ public final class Consensus {
       if (d.decision().isEmpty()) {
         continue;
       }
-      ConsensusDecision decision = d.decision().get();
-      Set<UUID> here = held.computeIfAbsent(d.unit().index(), x -> new HashSet<>());
-      switch (decision.kind()) {
-        case TAKE -> {
-          if (d.presentBy().containsKey(decision.takenCoder().get())) {
-            here.add(d.category());
-          }
-        }
-        case BOTH -> here.add(d.category());
-        case NEW -> here.add(decision.newCategory().get());
-        case NEITHER -> {
-        }
-        default -> throw new IllegalStateException();
-      }
+      kept(d, d.decision().get())
+          .ifPresent(c -> held.computeIfAbsent(d.unit().index(), x -> new HashSet<>()).add(c));
     }
     var system = s.categories().current();
     List<ExclusiveClash> out = new ArrayList<>();
@@ -309,6 +297,17 @@ public final class Consensus {
       }
     }
     return out;
+  }
+
+  /** The category a decision puts on the disagreement's unit, if any: the same reading {@link #build} applies. */
+  private static Optional<UUID> kept(Disagreement d, ConsensusDecision decision) {
+    return switch (decision.kind()) {
+      case TAKE -> d.presentBy().containsKey(decision.takenCoder().get()) ? Optional.of(d.category())
+          : Optional.empty();
+      case BOTH -> Optional.of(d.category());
+      case NEW -> decision.newCategory();
+      case NEITHER -> Optional.empty();
+    };
   }
 
   /**
