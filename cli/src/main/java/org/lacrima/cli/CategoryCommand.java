@@ -224,21 +224,37 @@ final class CategoryCommand {
       return result.change();
     }
 
-    /** Coding ids from a CSV: a column "id", else the first column. */
+    /**
+     * Coding ids from a CSV: a column "id", else the first column; a file whose first line already starts with an
+     * id has no header (a list of ids, an export filtered with grep) and loses no line to one.
+     */
     static Set<UUID> idsFromFile(String file) {
       Set<UUID> ids = new HashSet<>();
-      try (CsvTable table = CsvTable.open(Path.of(file))) {
-        String column = table.has("id") ? "id" : table.columns().get(0);
+      boolean headed;
+      try (CsvTable table = CsvTable.openWithoutHeader(Path.of(file))) {
+        Iterator<CsvTable.Row> first = table.rows();
+        headed = !first.hasNext() || !isId(first.next().get("1"));
+      }
+      try (CsvTable table = headed ? CsvTable.open(Path.of(file)) : CsvTable.openWithoutHeader(Path.of(file))) {
+        String column = !headed ? "1" : table.has("id") ? "id" : table.columns().get(0);
         for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
           CsvTable.Row r = it.next();
-          try {
-            ids.add(UUID.fromString(r.get(column).strip()));
-          } catch (IllegalArgumentException e) {
-            throw new InputException(file, "line " + r.line(), "\"" + r.get(column) + "\" is not a coding id");
+          String id = r.values().getOrDefault(column, "").strip();
+          if (!isId(id)) {
+            throw new InputException(file, "line " + r.line(), "\"" + id + "\" is not a coding id");
           }
+          ids.add(UUID.fromString(id));
         }
       }
       return ids;
+    }
+
+    private static boolean isId(String s) {
+      try {
+        return UUID.fromString(s.strip()).toString().equalsIgnoreCase(s.strip());
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
     }
   }
 

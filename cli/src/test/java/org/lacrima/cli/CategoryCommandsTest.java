@@ -143,6 +143,32 @@ class CategoryCommandsTest {
         + csv, StandardCharsets.UTF_8).toString());
   }
 
+  /** Pause's codings in an export, one line each (the demo's memos on them are single lines). */
+  private java.util.List<String> pauseRows() {
+    return codings().lines().filter(l -> l.contains("> Pause,")).toList();
+  }
+
+  @Test
+  void anIdsFileCountsEveryLineWhetherItHasAHeaderOrNot() throws IOException {
+    java.util.List<String> pauses = pauseRows();
+    assertThat(pauses).hasSizeGreaterThanOrEqualTo(3);
+    java.util.List<String> ids = pauses.stream().map(l -> l.substring(0, 36)).toList();
+    // a bare list of ids, a filtered export without its header, and a file with a header: each places all three
+    String[] files = {String.join("\n", ids.subList(0, 3)) + "\n", String.join("\n", pauses.subList(0, 3)) + "\n",
+        "id,note\n" + ids.get(0) + ",a\n" + ids.get(1) + ",b\n" + ids.get(2) + ",c\n"};
+    for (int i = 0; i < files.length; i++) {
+      Path file = Files.writeString(dir.resolve("ids" + i + ".csv"), files[i], StandardCharsets.UTF_8);
+      String out = CliRun.ok("category", "split", p, "Pause", "--into", "Chosen", "--into", "Other", "--rule",
+          "ids=" + file + " -> Chosen", "--rule", "coder=jonas -> Other", "--rule", "coder=mira -> Other", "--why",
+          "pauses picked by hand").out();
+      assertThat(out).as(files[i]).contains("3 to \"Chosen\"");
+      CliRun.ok("category", "undo", p, "--why", "try the next file");
+    }
+    Path bad = Files.writeString(dir.resolve("bad.csv"), ids.get(0) + "\n1-1-1-1-1\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.of("category", "split", p, "Pause", "--into", "Chosen", "--into", "Other", "--rule",
+        "ids=" + bad + " -> Chosen", "--why", "x").err()).contains("bad.csv, line 2").contains("not a coding id");
+  }
+
   @Test
   void undoingASplitTakesBackACodingDecidedAgainOnAPart() throws IOException {
     long before = rows(codings());

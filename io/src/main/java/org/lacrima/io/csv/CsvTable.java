@@ -57,12 +57,16 @@ public final class CsvTable implements AutoCloseable {
   /** Where the last record read starts: the parser's errors lie at or after it. */
   private int lastRecordAt;
 
-  private CsvTable(String source, String text, char delimiter, CSVParser parser) {
+  /** Whether line 1 names the columns; without a header, a row's columns are named "1", "2", … */
+  private final boolean headed;
+
+  private CsvTable(String source, String text, char delimiter, CSVParser parser, boolean headed) {
     this.source = source;
     this.text = text;
     this.delimiter = delimiter;
     this.parser = parser;
-    this.columns = columnNames(parser.getHeaderNames(), source);
+    this.headed = headed;
+    this.columns = headed ? columnNames(parser.getHeaderNames(), source) : List.of();
     this.records = parser.iterator();
     this.lines = new Lines(text);
   }
@@ -91,13 +95,26 @@ public final class CsvTable implements AutoCloseable {
   public static final long MAX_BYTES = 1024L * 1024 * 1024;
 
   public static CsvTable open(Path file) {
+    return of(read(file), file.toString());
+  }
+
+  /** A file whose first line is data, not a header (a list of ids, a filtered export): columns "1", "2", … */
+  public static CsvTable openWithoutHeader(Path file) {
+    return of(read(file), file.toString(), false);
+  }
+
+  private static String read(Path file) {
     String source = file.toString();
     requireMemoryFor(file, source);
     byte[] bytes = InputFiles.readAtMost(file, MAX_BYTES, "CSV files");
-    return of(TextDecoding.decode(bytes, source).text(), source);
+    return TextDecoding.decode(bytes, source).text();
   }
 
   public static CsvTable of(String text, String source) {
+    return of(text, source, true);
+  }
+
+  private static CsvTable of(String text, String source, boolean headed) {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
@@ -105,10 +122,11 @@ public final class CsvTable implements AutoCloseable {
       throw new InputException(source, "", "is empty");
     }
     char delimiter = delimiter(text);
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setDelimiter(delimiter)
-        .setHeader()
-        .setSkipHeaderRecord(true)
+    CSVFormat.Builder builder = CSVFormat.RFC4180.builder().setDelimiter(delimiter);
+    if (headed) {
+      builder.setHeader().setSkipHeaderRecord(true);
+    }
+    CSVFormat format = builder
         .setIgnoreEmptyLines(true)
         // checked in columnNames, to say which column
         .setAllowMissingColumnNames(true)
@@ -121,7 +139,7 @@ public final class CsvTable implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new InputException(source, "line 1", "has an unusable header: " + e.getMessage(), e);
     }
-    return new CsvTable(source, text, delimiter, parser);
+    return new CsvTable(source, text, delimiter, parser, headed);
   }
 
   private static List<String> columnNames(List<String> header, String source) {
@@ -214,13 +232,13 @@ public final class CsvTable implements AutoCloseable {
         }
         lastRecordAt = (int) r.getCharacterPosition();
         long start = lines.lineAt(firstCharacterOfRecord(lastRecordAt));
-        if (r.size() != columns.size()) {
+        if (headed && r.size() != columns.size()) {
           throw new InputException(source, "line " + start, "has " + r.size() + " fields; the header has "
               + columns.size());
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-          values.put(columns.get(i), r.get(i));
+        for (int i = 0; i < r.size(); i++) {
+          values.put(headed ? columns.get(i) : Integer.toString(i + 1), r.get(i));
         }
         return new Row(start, values);
       }
