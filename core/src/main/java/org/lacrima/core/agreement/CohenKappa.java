@@ -65,12 +65,23 @@ public final class CohenKappa implements AgreementMeasure {
     }
     double scale = n * (1 - expected) * (1 - expected);
     double drift = k - expected * (1 - k);
-    double variance = (diagonal + (1 - k) * (1 - k) * offDiagonal - drift * drift) / scale;
-    double nullVariance = (expected + expected * expected - marginalProducts) / scale;
+    double drift2 = drift * drift;
+    double numerator = cancelled(diagonal + (1 - k) * (1 - k) * offDiagonal - drift2,
+        diagonal + (1 - k) * (1 - k) * offDiagonal + drift2);
+    double nullNumerator = cancelled(expected + expected * expected - marginalProducts,
+        expected + expected * expected + marginalProducts);
     Map<String, Double> withNull = new LinkedHashMap<>(kappa.parts());
-    withNull.put("se_null", Math.sqrt(Math.max(0, nullVariance)));
+    withNull.put("se_null", Math.sqrt(Math.max(0, nullNumerator / scale)));
     Estimate result = Estimate.of(NAME, k, withNull);
-    // rounding can leave a variance of 0 a hair below it; anything else negative is not a variance
-    return variance > -1e-12 ? result.withStandardError(Math.sqrt(Math.max(0, variance))) : result;
+    // anything negative beyond rounding is not a variance
+    return numerator >= 0 ? result.withStandardError(Math.sqrt(numerator / scale)) : result;
+  }
+
+  /**
+   * A difference of terms whose exact value is 0 (perfect agreement; a coder who gave one value only) comes out
+   * of floating point as a few ulps of the terms either side of 0, and its square root as 1e-7: snapped to 0.
+   */
+  private static double cancelled(double difference, double magnitude) {
+    return Math.abs(difference) <= 1e-12 * magnitude ? 0 : difference;
   }
 }

@@ -51,6 +51,24 @@ class FleissCohenEveritt1969Test {
         0.10484745631291566);
   }
 
+  /**
+   * Where the formula's variance is exactly 0, the standard errors are 0, not the 1e-7 that the square root of a
+   * rounding residue would give. Perfect agreement: the numerator is (1 - pe)^2 (sum of p_ii - 1) = 0. One coder
+   * who always said "absent" (a = (n-1)/n, b = 1/n): the three terms are a^3 b^2 + a^2 b^3 - a^2 b^2 =
+   * a^2 b^2 (a + b - 1) = 0, and the null variance pe + pe^2 - sum p_i. p_.i (p_i. + p_.i) = a + a^2 - a(1 + a) = 0.
+   */
+  @Test
+  void exactlyZeroWhereTheVarianceIsZero() {
+    for (long[][] cells : new long[][][] {{{227, 1}, {0, 0}}, {{81, 0}, {2, 0}}, {{300, 0}, {0, 7}},
+        {{12, 0, 0}, {0, 5, 0}, {0, 0, 9}}}) {
+      Estimate e = new CohenKappa().estimate(table(cells));
+      assertThat(e.standardError().getAsDouble()).as(java.util.Arrays.deepToString(cells)).isZero();
+      if (cells[0][1] > 0 || cells[1][0] > 0) {
+        assertThat(e.parts().get("se_null")).as(java.util.Arrays.deepToString(cells)).isZero();
+      }
+    }
+  }
+
   /** The reference file records statsmodels' standard errors for every two-coder case; they must agree too. */
   @Test
   void everyStandardErrorStatsmodelsRecordedInTheReferenceFile() {
