@@ -34,6 +34,9 @@ final class AgreementCommand implements Callable<Integer> {
   @Mixin
   StudyOptions study;
 
+  @Mixin
+  FigureOptions figures;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|csv", description = "Output format.")
   String format;
 
@@ -56,7 +59,7 @@ final class AgreementCommand implements Callable<Integer> {
     int limit = limit(f);
     AgreementReport report;
     try (ProjectStore store = project.open()) {
-      report = store.read(s -> AgreementReports.of(s, study.collect(s), Lacrima.version(),
+      report = store.read(s -> AgreementReports.of(s, study.collect(s, figures), Lacrima.version(),
           Instant.now(), limit));
     }
     if (output != null) {

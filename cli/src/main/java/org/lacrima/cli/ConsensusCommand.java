@@ -104,36 +104,39 @@ final class ConsensusCommand implements Callable<Integer> {
     @Mixin
     StudyOptions study;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "ID")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ID",
+        description = "The disagreement, as listed by consensus (D and ten hex digits).")
     String id;
 
     @ArgGroup(exclusive = true)
     Choice choice;
 
     static final class Choice {
-      @Option(names = "--take", paramLabel = "CODER")
+      @Option(names = "--take", paramLabel = "CODER", description = "Keep this coder's version (present or absent).")
       String take;
 
-      @Option(names = "--both")
+      @Option(names = "--both", description = "Keep the category, on every coder's spans of it in the unit.")
       boolean both;
 
-      @Option(names = "--neither")
+      @Option(names = "--neither", description = "Keep the category off this unit.")
       boolean neither;
 
-      @Option(names = "--span", paramLabel = "START..END")
+      @Option(names = "--span", paramLabel = "START..END", description = {"A new version: this span, within the "
+          + "disputed unit, in code points from the start of the document (as the listing shows the unit's);",
+          "with --category."})
       String span;
     }
 
     @Option(names = "--category", paramLabel = "CATEGORY", description = "With --span: the category of the new version.")
     String category;
 
-    @Option(names = "--from", paramLabel = "FILE.csv")
+    @Option(names = "--from", paramLabel = "FILE.csv", description = "Decide many at once; one bad row refuses the file.")
     Path file;
 
-    @Option(names = "--why", paramLabel = "TEXT")
+    @Option(names = "--why", paramLabel = "TEXT", description = "The rationale, kept with the decision.")
     String why;
 
-    @Option(names = "--as", paramLabel = "NAME")
+    @Option(names = "--as", paramLabel = "NAME", description = "Who decides (default: the operating-system user).")
     String as;
 
     @Spec

@@ -12,7 +12,9 @@ import org.lacrima.core.agreement.study.UnitKind;
 import org.lacrima.core.consensus.ConsensusStudy;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.io.text.IcuSentenceSplitter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Which coders, units, documents and categories a study of agreement (or consensus) covers. */
 final class StudyOptions {
@@ -29,10 +31,6 @@ final class StudyOptions {
       description = "How much of a unit a code must cover to count as present (default: any overlap).")
   int minCover;
 
-  @Option(names = "--overlap", defaultValue = "90", paramLabel = "PERCENT",
-      description = "For --unit maxqda: the overlap of two segments, in percent of their union, that makes them agree.")
-  int overlap;
-
   @Option(names = "--documents", split = ",", paramLabel = "NAME", description = "Only these documents.")
   List<String> documents = new ArrayList<>();
 
@@ -46,23 +44,22 @@ final class StudyOptions {
       description = "Only these categories (a group or parent stands for its categories).")
   List<String> categories = new ArrayList<>();
 
-  @Option(names = "--bootstrap", defaultValue = "2000", paramLabel = "N", description = "Bootstrap replicates (0: none).")
-  int bootstrap;
+  /** Which coders and units this command was given on its command line, to tell them from the defaults. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
-  @Option(names = "--resample", defaultValue = "unit", paramLabel = "unit|document", description = "What the bootstrap resamples.")
-  String resample;
-
-  @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N", description = "The bootstrap's seed.")
-  long seed;
-
-  /** The study these options name, collected from the project. */
+  /** The study these options name, collected from the project (figures: the defaults). */
   StudyData collect(ProjectSession s) {
-    return AgreementStudy.collect(s, request(), new IcuSentenceSplitter());
+    return collect(s, FigureOptions.DEFAULTS);
+  }
+
+  StudyData collect(ProjectSession s, FigureOptions figures) {
+    return AgreementStudy.collect(s, request(figures), new IcuSentenceSplitter());
   }
 
   /** The study named on the command line, else the one the consensus layer was last built for. */
   StudyData collectOrSaved(ProjectSession s) {
-    return AgreementStudy.collect(s, coders.isEmpty() ? ConsensusStudy.saved(s) : request(), new IcuSentenceSplitter());
+    return given() ? collectSaved(s) : AgreementStudy.collect(s, ConsensusStudy.saved(s), new IcuSentenceSplitter());
   }
 
   /**
@@ -72,22 +69,53 @@ final class StudyOptions {
    */
   StudyData collectSaved(ProjectSession s) {
     AgreementRequest saved = ConsensusStudy.saved(s);
-    if (!coders.isEmpty() && !ConsensusStudy.toJson(request()).equals(ConsensusStudy.toJson(saved))) {
-      throw new org.lacrima.core.InputException("the consensus layer was built for another study ("
-          + ConsensusStudy.toJson(saved) + "); decide without --coders and the other study options, or rebuild it "
-          + "for the new study first with: consensus PROJECT --coders … and those options");
+    if (given()) {
+      if (coders.isEmpty()) {
+        throw new org.lacrima.core.InputException("name the whole study the consensus layer was built for ("
+            + describe(saved) + "), or none of its options");
+      }
+      // consensus takes no maxqda units, so the saved overlap is whatever it was then and means nothing
+      AgreementRequest asked = request(new FigureOptions(saved.overlapPercent()));
+      if (!ConsensusStudy.toJson(asked).equals(ConsensusStudy.toJson(saved))) {
+        throw new org.lacrima.core.InputException("the consensus layer was built for another study ("
+            + describe(saved) + "); leave out --coders and the other study options, or rebuild the layer for the "
+            + "new study first with: consensus PROJECT --coders … and those options");
+      }
     }
     return AgreementStudy.collect(s, saved, new IcuSentenceSplitter());
   }
 
-  AgreementRequest request() {
+  /** Whether any of these options was given on the command line. */
+  private boolean given() {
+    var parsed = command.commandLine().getParseResult();
+    return java.util.stream.Stream.of("--coders", "--unit", "--min-cover", "--documents", "--where", "--speaker",
+        "--categories").anyMatch(parsed::hasMatchedOption);
+  }
+
+  /** A study in words, for messages. */
+  static String describe(AgreementRequest r) {
+    List<String> parts = new ArrayList<>();
+    parts.add("--coders " + String.join(",", r.coders()));
+    parts.add("--unit " + r.unit().code());
+    if (r.minCoverPercent() > 0) {
+      parts.add("--min-cover " + r.minCoverPercent());
+    }
+    if (!r.documents().isEmpty()) {
+      parts.add("--documents " + String.join(",", r.documents()));
+    }
+    r.where().forEach((k, v) -> parts.add("--where " + k + "=" + v));
+    r.speaker().ifPresent(x -> parts.add("--speaker " + x));
+    if (!r.categories().isEmpty()) {
+      parts.add("--categories " + String.join(",", r.categories()));
+    }
+    return String.join(" ", parts);
+  }
+
+  AgreementRequest request(FigureOptions figures) {
     if (coders.isEmpty()) {
       throw new org.lacrima.core.InputException("name the coders to compare: --coders A,B");
     }
-    if (!resample.equals("unit") && !resample.equals("document")) {
-      throw new org.lacrima.core.InputException("--resample " + resample + ": say unit or document");
-    }
-    return new AgreementRequest(coders, UnitKind.parse(unit), minCover, overlap, documents, where,
-        Optional.ofNullable(speaker), categories, bootstrap, resample.equals("document"), seed);
+    return new AgreementRequest(coders, UnitKind.parse(unit), minCover, figures.overlap, documents, where,
+        Optional.ofNullable(speaker), categories, figures.bootstrap, figures.resampleDocuments(), figures.seed);
   }
 }

@@ -90,7 +90,28 @@ class ConsensusDecisionsTest {
     assertThat(refused.err()).contains("built for another study");
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
     assertThat(CliRun.ok("consensus", "status", p).out()).contains("0 of 2");
+    // a study option without the coders is no less another study
+    assertThat(CliRun.of("consensus", "decide", p, ids.get(0), "--neither", "--why", "x", "--min-cover", "50").err())
+        .contains("name the whole study").contains("--coders A,B --unit auto");
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains("0 of 2");
     // the same options as the saved study are fine
     CliRun.ok("consensus", "decide", p, ids.get(0), "--neither", "--why", "x", "--coders", "A,B");
+  }
+
+  @Test
+  void aNewVersionStaysWithinTheDisputedUnit() {
+    String id = built().get(0);
+    String listed = CliRun.ok("consensus", "status", p).out();
+    Matcher unit = Pattern.compile(id + "  d1 (\\d+)\\.\\.(\\d+)").matcher(listed);
+    assertThat(unit.find()).as(listed).isTrue();
+    int start = Integer.parseInt(unit.group(1));
+    int end = Integer.parseInt(unit.group(2));
+    String before = CliRun.ok("codings", "export", p).out();
+    // "Hello." in the first turn: text nobody disputed
+    assertThat(CliRun.of("consensus", "decide", p, id, "--span", "3..9", "--category", "Sad", "--why", "x").err())
+        .contains("not a span within the disputed unit " + start + ".." + end);
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
+    CliRun.ok("consensus", "decide", p, id, "--span", start + ".." + end, "--category", "Sad", "--why", "agreed");
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains("1 of 2");
   }
 }

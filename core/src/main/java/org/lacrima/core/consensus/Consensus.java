@@ -371,8 +371,11 @@ public final class Consensus {
     }
     if (kind == ConsensusDecision.Kind.NEW) {
       int[] sp = span.orElseThrow();
-      if (sp[0] < 0 || sp[1] <= sp[0] || sp[1] > s.documents().text(d.unit().document()).length()) {
-        throw new InputException("--span " + sp[0] + ".." + sp[1] + " is not a span of " + d.unit().documentName());
+      // a span reaching into other units would decide there what nobody disputed
+      if (sp[0] < d.unit().start() || sp[1] <= sp[0] || sp[1] > d.unit().end()) {
+        throw new InputException("--span " + sp[0] + ".." + sp[1] + " is not a span within the disputed unit "
+            + d.unit().start() + ".." + d.unit().end() + " of " + d.unit().documentName()
+            + " (offsets in code points from the start of the document)");
       }
       if (!s.categories().current().get(category.orElseThrow()).openForCoding()) {
         throw new InputException("that category takes no codings");
