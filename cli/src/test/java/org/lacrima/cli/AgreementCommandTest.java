@@ -250,6 +250,25 @@ class AgreementCommandTest {
         .contains("--speaker works with");
   }
 
+  /** --where as import stores variables: names without case, orientation by any spelling; typos refused. */
+  @Test
+  void filtersReadVariablesAsImportWroteThemAndRefuseWhatNoDocumentHas() throws Exception {
+    String demo = dir.resolve("demo.lacrima").toString();
+    CliRun.ok("demo", "--out", demo);
+    JsonNode cbt = new ObjectMapper().readTree(CliRun.ok("agreement", demo, "--coders", "jonas,mira", "--where",
+        "Orientation=KVT", "--bootstrap", "0", "--format", "json").out());
+    assertThat(cbt.get("provenance").get("documents").toString()).contains("cbt-01").contains("cbt-02")
+        .doesNotContain("pdt-01");
+    assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--where", "orientation=CTB").err())
+        .contains("--where orientation=CTB: say PDT, CBT, ST or other");
+    assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--where", "colour=red").err())
+        .contains("--where colour: no document has that variable").contains("orientation");
+    assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--where", "interviewer=nobody").err())
+        .contains("no document has that value");
+    assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--speaker", "Nobody").err())
+        .contains("--speaker Nobody: no turn of the documents in scope has that speaker");
+  }
+
   @Test
   void aCategoryWithOneValueSaysWhyAc1IsOne() throws Exception {
     // nobody coded Letting narrate in a or b: every unit there is absent for both coders

@@ -18,11 +18,13 @@ import org.lacrima.core.agreement.UnitProfiles;
 import org.lacrima.core.agreement.ValueDomain;
 import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.codebook.Orientation;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coverage;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.transcript.Document;
 import org.lacrima.core.transcript.DocumentSummary;
+import org.lacrima.core.transcript.DocumentVariables;
 import org.lacrima.core.transcript.MeaningUnit;
 import org.lacrima.core.transcript.Segmentation;
 import org.lacrima.core.transcript.SentenceSplitter;
@@ -99,6 +101,7 @@ public final class AgreementStudy {
     // where the turns lie is all the turn unit needs; their speakers only where --speaker asks for them
     Map<UUID, int[]> turnRanges = kind == UnitKind.TURN ? s.documents().turnRanges() : Map.of();
     Map<UUID, List<Turn>> speakerTurns = request.speaker().isPresent() ? s.documents().turnsByDocument() : Map.of();
+    request.speaker().ifPresent(asked -> requireSpeaker(asked, documents, speakerTurns));
     // documents are numbered among those with units: resampling documents must not draw an empty one
     int withUnits = 0;
     for (int d = 0; d < documents.size(); d++) {
@@ -311,8 +314,53 @@ public final class AgreementStudy {
             .orElseThrow(() -> new InputException("--documents: no document named \"" + name + "\"")));
       }
     }
-    return chosen.stream().filter(d -> request.where().entrySet().stream()
+    Map<String, String> where = where(request.where(), all);
+    return chosen.stream().filter(d -> where.entrySet().stream()
         .allMatch(e -> d.variable(e.getKey()).equalsIgnoreCase(e.getValue()))).toList();
+  }
+
+  /**
+   * --where as the variables were stored: names as import writes them (lower case, "_" for spaces), orientation by
+   * any spelling import reads. A variable or value no document has is a typo, refused rather than counted as a
+   * study of nothing.
+   */
+  private static Map<String, String> where(Map<String, String> asked, List<DocumentSummary> all) {
+    Map<String, String> out = new LinkedHashMap<>();
+    asked.forEach((name, value) -> {
+      String variable = DocumentVariables.normalizeName(name);
+      String v = value.strip();
+      if (variable.equals(DocumentVariables.ORIENTATION)) {
+        v = Orientation.parse(v).map(Orientation::code).orElseThrow(() -> new InputException("--where orientation="
+            + value + ": say PDT, CBT, ST or other"));
+      }
+      Set<String> values = new TreeSet<>();
+      all.forEach(d -> values.add(d.variable(variable)));
+      values.remove("");
+      if (values.isEmpty()) {
+        Set<String> names = new TreeSet<>();
+        all.forEach(d -> names.addAll(d.variables().keySet()));
+        throw new InputException("--where " + name + ": no document has that variable"
+            + (names.isEmpty() ? "" : " (variables: " + String.join(", ", names) + ")"));
+      }
+      String wanted = v;
+      if (values.stream().noneMatch(x -> x.equalsIgnoreCase(wanted))) {
+        throw new InputException("--where " + name + "=" + value + ": no document has that value (values: "
+            + String.join(", ", values) + ")");
+      }
+      out.put(variable, v);
+    });
+    return out;
+  }
+
+  private static void requireSpeaker(String asked, List<DocumentSummary> documents, Map<UUID, List<Turn>> turns) {
+    Set<String> speakers = new TreeSet<>();
+    for (DocumentSummary d : documents) {
+      turns.getOrDefault(d.id(), List.of()).forEach(t -> speakers.add(t.speaker()));
+    }
+    if (speakers.stream().noneMatch(x -> x.equalsIgnoreCase(asked))) {
+      throw new InputException("--speaker " + asked + ": no turn of the documents in scope has that speaker"
+          + (speakers.isEmpty() ? " (they have no turns)" : " (speakers: " + String.join(", ", speakers) + ")"));
+    }
   }
 
   private static List<Category> categories(CategorySystem system, AgreementRequest request) {
