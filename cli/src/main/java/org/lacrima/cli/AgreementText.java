@@ -23,6 +23,9 @@ import org.lacrima.core.consensus.Consensus;
 final class AgreementText {
 
   private final Map<String, Integer> reasons = new LinkedHashMap<>();
+  /** How many replicates the intervals marked "*" rest on: fewer than drawn, the figure undefined in the others. */
+  private final java.util.IntSummaryStatistics partial = new java.util.IntSummaryStatistics();
+  private int drawn;
 
   void print(AgreementReport r, PrintWriter out) {
     Provenance p = r.provenance();
@@ -47,12 +50,13 @@ final class AgreementText {
     boolean two = p.coders().size() == 2;
     String kappa = two ? "cohen_kappa" : "conger_kappa";
     String agreement = two ? "percentage_agreement" : "percentage_agreement_pairwise";
+    boolean tables = !r.categories().isEmpty() || !r.groups().isEmpty() || !r.overall().isEmpty();
     if (!r.categories().isEmpty()) {
       table(out, "Per category (present or absent in a unit; units: those judged by two or more coders)",
           r.categories(), List.of(
           col("units", 7, x -> count(x.unitsPairable())),
           col("prev.", 6, x -> x.prevalence().isPresent() ? fixed(x.prevalence().getAsDouble()) : ""),
-          col("% agr.", 6, x -> value(x.figure(agreement))),
+          col("agreement", 9, x -> value(x.figure(agreement))),
           col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
           col("Fleiss κ cat.", 13, x -> value(x.figure("fleiss_category_kappa"))),
           col("α nominal [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_nominal"))),
@@ -63,18 +67,20 @@ final class AgreementText {
       table(out, "Per group of exclusive categories (one nominal variable; a unit without any of them is missing)",
           r.groups(), List.of(
               col("units", 7, x -> count(x.unitsPairable())),
-              col("% agr.", 6, x -> value(x.figure(agreement))),
+              col("agreement", 9, x -> value(x.figure(agreement))),
               col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
               col("Fleiss κ", 8, x -> value(x.figure("fleiss_kappa"))),
               col("α nominal [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_nominal"))),
               col("P(α<.667)", 9, x -> below(x.figure("krippendorff_alpha_nominal"))),
-              col("α by scale [95 % CI]", 23, x -> withCi(scaled(x))),
               col("AC1", 6, x -> value(x.figure("gwet_ac1")))));
+      for (Row g : r.groups()) {
+        scaled(out, g);
+      }
     }
     if (!r.overall().isEmpty()) {
       table(out, "Overall (units: those judged by two or more coders)", r.overall(), List.of(
           col("units", 9, x -> count(x.unitsPairable())),
-          col("% agr.", 6, x -> value(x.figure(agreement))),
+          col("agreement", 9, x -> value(x.figure(agreement))),
           col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
           col("Fleiss κ", 8, x -> value(x.figure("fleiss_category_kappa"))),
           col("α [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_nominal")
@@ -92,7 +98,10 @@ final class AgreementText {
     if (!r.spans().isEmpty()) {
       spans(out, r.spans());
     }
-    r.segments().ifPresent(s -> segments(out, s));
+    r.segments().ifPresent(s -> segments(out, s, p.coders()));
+    if (tables) {
+      key(out, two);
+    }
     reasons(out);
     disagreements(out, r.disagreements(), r.disagreementsTotal());
   }
@@ -131,9 +140,43 @@ final class AgreementText {
     return r.path().isEmpty() ? r.label() : r.path();
   }
 
-  private static Optional<Figure> scaled(Row r) {
-    return r.figure("krippendorff_alpha_ordinal").or(() -> r.figure("krippendorff_alpha_interval"))
-        .or(() -> r.figure("krippendorff_alpha_ratio"));
+  /** A group with a scale: alpha with its metric, weighted kappa and AC2, on a line of their own. */
+  private void scaled(PrintWriter out, Row g) {
+    for (String scale : List.of("ordinal", "interval", "ratio")) {
+      Optional<Figure> alpha = g.figure("krippendorff_alpha_" + scale);
+      if (alpha.isEmpty()) {
+        continue;
+      }
+      StringBuilder line = new StringBuilder("  " + name(g) + ", " + scale + " scale: α " + scale + " "
+          + withCi(alpha));
+      for (String[] f : new String[][] {{"weighted_kappa_linear", "weighted κ linear"},
+          {"weighted_kappa_quadratic", "quadratic"}, {"gwet_ac2_linear", "AC2 linear"},
+          {"gwet_ac2_quadratic", "quadratic"}}) {
+        g.figure(f[0]).ifPresent(x -> line.append(", ").append(f[1]).append(' ').append(value(Optional.of(x))));
+      }
+      out.println(line);
+    }
+  }
+
+  /** What the columns mean: a reviewer reads the table without the manual at hand. */
+  private static void key(PrintWriter out, boolean two) {
+    out.println();
+    out.println("Key");
+    String[][] terms = {
+        {"units", "units judged by two or more coders"},
+        {"prev.", "share of the coders' judgements that found the category present"},
+        {"agreement", two ? "share of units the two coders judged alike (0 to 1)"
+            : "share of pairs of coders who judged a unit alike (0 to 1)"},
+        two ? new String[] {"Cohen κ (SE)", "Cohen's kappa with its standard error (Fleiss, Cohen & Everitt 1969)"}
+            : new String[] {"Conger κ", "Conger's kappa, with each coder's own marginals"},
+        {"Fleiss κ cat.", "Fleiss' kappa of the category against all others (pooled marginals)"},
+        {"α [95 % CI]", "Krippendorff's alpha and its bootstrap percentile interval"},
+        {"P(α<.667)", "share of replicates with alpha below .667, Krippendorff's lowest bound for tentative conclusions"},
+        {"AC1", "Gwet's AC1"}};
+    for (String[] t : terms) {
+      out.println("  " + pad(t[0], 14) + " " + t[1]);
+    }
+    out.println("  every figure and its JSON name: docs/AGREEMENT.md");
   }
 
   private void spans(PrintWriter out, List<SpanAnalysis.SpanRow> rows) {
@@ -156,15 +199,27 @@ final class AgreementText {
     return r.path().isEmpty() ? r.label() : r.path();
   }
 
-  private void segments(PrintWriter out, SegmentMatching.Result s) {
+  private void segments(PrintWriter out, SegmentMatching.Result s, List<String> coders) {
     out.println();
     out.println("MAXQDA-compatible segment matching (compatibility mode; " + s.overlapPercent() + " % overlap)");
+    String first = "only " + cut(coders.get(0), 12);
+    String second = "only " + cut(coders.get(1), 12);
+    int w1 = Math.max(6, first.length());
+    int w2 = Math.max(6, second.length());
+    out.println(pad("  code", 46) + "  " + left("agree", 6) + "  " + left(first, w1) + "  " + left(second, w2)
+        + "  agreement");
     for (SegmentMatching.CodeRow c : s.codes()) {
-      out.printf(Locale.ROOT, "  %-44s  %,6d agree  %,6d only first  %,6d only second  %s%n", cut(c.path(), 44),
-          c.agreements(), c.firstOnly(), c.secondOnly(), value(Optional.of(c.percentageAgreement())));
+      out.println("  " + pad(cut(c.path(), 44), 44) + "  " + left(String.format(Locale.ROOT, "%,d", c.agreements()), 6)
+          + "  " + left(String.format(Locale.ROOT, "%,d", c.firstOnly()), w1) + "  "
+          + left(String.format(Locale.ROOT, "%,d", c.secondOnly()), w2) + "  "
+          + left(value(Optional.of(c.percentageAgreement())), 9));
     }
-    out.println("  all codes: " + value(Optional.of(s.percentageAgreement())) + " agreement, Brennan–Prediger κ "
-        + value(Optional.of(s.kappa())) + " (chance = 1 / number of codes)");
+    out.println("  all codes: " + value(Optional.of(s.percentageAgreement())) + " agreement (segments matched of all "
+        + "segments), Brennan–Prediger κ " + value(Optional.of(s.kappa())) + " (chance = 1 / number of codes)");
+    if (!s.unmatched().isEmpty()) {
+      out.printf(Locale.ROOT, "  %,d segments without a match (each with its offsets in --format json or csv)%n",
+          s.unmatched().size());
+    }
   }
 
   private void disagreements(PrintWriter out, List<Consensus.Disagreement> listed, long total) {
@@ -181,11 +236,17 @@ final class AgreementText {
   }
 
   private void reasons(PrintWriter out) {
-    if (reasons.isEmpty()) {
+    if (reasons.isEmpty() && partial.getCount() == 0) {
       return;
     }
     out.println();
     reasons.forEach((reason, n) -> out.println("  n/a" + n + ": " + reason));
+    if (partial.getCount() > 0) {
+      out.printf(Locale.ROOT, "  *: interval from %s of the %,d replicates; in the others the figure was undefined (for "
+          + "example, every unit drawn had one value); replicates_defined in --format json gives each count%n",
+          partial.getMin() == partial.getMax() ? String.format(Locale.ROOT, "%,d", partial.getMin())
+              : String.format(Locale.ROOT, "%,d to %,d", partial.getMin(), partial.getMax()), drawn);
+    }
   }
 
   private String value(Optional<Figure> f) {
@@ -211,7 +272,13 @@ final class AgreementText {
     String v = value(f);
     if (f.isPresent() && f.get().defined() && f.get().interval().isPresent() && f.get().interval().get().lower().isPresent()) {
       var i = f.get().interval().get();
-      return v + " [" + fixed(i.lower().getAsDouble()) + ", " + fixed(i.upper().getAsDouble()) + "]";
+      String mark = "";
+      if (i.replicatesDefined() < i.replicates()) {
+        partial.accept(i.replicatesDefined());
+        drawn = i.replicates();
+        mark = "*";
+      }
+      return v + " [" + fixed(i.lower().getAsDouble()) + ", " + fixed(i.upper().getAsDouble()) + "]" + mark;
     }
     return v;
   }

@@ -124,6 +124,7 @@ class AgreementCommandTest {
     // percent agreement gets no interval; the kappas, alpha and AC1 do
     assertThat(pause.get("percentage_agreement").has("ci_95")).isFalse();
     assertThat(pause.get("gwet_ac1").has("ci_95")).isTrue();
+    assertThat(pause.get("gwet_ac1").has("p_below_667")).isFalse();
 
     JsonNode letting = row(r.get("categories"), "Letting narrate");
     // x never, y once (a2) among the 8 pairable units: po = pe = 7/8, kappa 0
@@ -267,6 +268,23 @@ class AgreementCommandTest {
         .contains("no document has that value");
     assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--speaker", "Nobody").err())
         .contains("--speaker Nobody: no turn of the documents in scope has that speaker");
+  }
+
+  /** An interval that rests on fewer replicates than were drawn is marked, and the text says on how many. */
+  @Test
+  void theTextMarksIntervalsFromFewerReplicatesAndExplainsItsColumns() throws Exception {
+    JsonNode r = json("--bootstrap", "200", "--unit", "document");
+    int fewest = Integer.MAX_VALUE;
+    for (JsonNode row : r.get("categories")) {
+      JsonNode alpha = row.get("krippendorff_alpha_nominal");
+      if (alpha.has("replicates_defined") && alpha.get("value").isNumber()) {
+        fewest = Math.min(fewest, alpha.get("replicates_defined").asInt());
+      }
+    }
+    assertThat(fewest).isLessThan(200); // three documents: many replicates draw one value only
+    String text = CliRun.ok("agreement", p, "--coders", "x,y", "--bootstrap", "200", "--unit", "document").out();
+    assertThat(text).containsPattern("\\]\\*").contains("*: interval from " + fewest + " ")
+        .contains("of the 200 replicates").contains("Key").contains("P(α<.667)      share of replicates");
   }
 
   @Test

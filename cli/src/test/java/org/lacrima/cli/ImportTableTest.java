@@ -181,6 +181,11 @@ class ImportTableTest {
         .isCloseTo((observed - chance) / (1 - chance), org.assertj.core.api.Assertions.within(1e-12));
     assertThat(group.get("brennan_prediger_kappa").get("value").asDouble())
         .isCloseTo((exact - 0.2) / 0.8, org.assertj.core.api.Assertions.within(1e-12));
+    // the text report names the scale and shows the weighted figures too
+    String text = CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0").out();
+    assertThat(text).contains("sev, ordinal scale: α ordinal " + String.format(java.util.Locale.ROOT, "%.3f",
+        group.get("krippendorff_alpha_ordinal").get("value").asDouble())).contains("weighted κ linear "
+        + String.format(java.util.Locale.ROOT, "%.3f", (observed - chance) / (1 - chance))).contains("AC2 linear");
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.lacrima.core.agreement.Interval;
 
 /**
  * One coefficient as reported: the estimate (or why it is undefined), and where it was bootstrapped its
- * 95 % percentile interval and the share of replicates below Krippendorff's .667 and .800.
+ * 95 % percentile interval and, for alpha, the share of replicates below Krippendorff's .667 and .800.
  */
 public record Figure(Estimate estimate, Optional<Interval> interval, OptionalDouble belowTentative,
     OptionalDouble belowReliable) {
@@ -28,7 +28,8 @@ public record Figure(Estimate estimate, Optional<Interval> interval, OptionalDou
 
   public static Figure of(BootstrapDistribution d) {
     OptionalDouble none = OptionalDouble.empty();
-    boolean defined = d.estimate().defined();
+    // the thresholds are Krippendorff's, for alpha; beside a kappa they would read as a standard it never had
+    boolean defined = d.estimate().defined() && d.estimate().coefficient().startsWith("krippendorff_alpha");
     return new Figure(d.estimate(), Optional.of(d.interval(0.95)),
         defined ? d.probabilityBelow(Bootstrap.TENTATIVE) : none, defined ? d.probabilityBelow(Bootstrap.RELIABLE) : none);
   }
