@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import org.lacrima.core.InputException;
@@ -108,7 +109,16 @@ public final class Lacrima implements Runnable {
       err.flush();
       return INTERNAL_ERROR;
     });
-    int status = cl.execute(args);
+    int status;
+    try {
+      status = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // the transaction is never committed, so the project is as it was; the heap is what the user can change
+      err.printf(Locale.ROOT, "lacrima: ran out of memory (Java may use %,d MB here); the command changed nothing. "
+          + "Give it more with LACRIMA_JAVA_OPTIONS=-Xmx8g (or java -Xmx8g -jar lacrima.jar), or split the input.%n",
+          Runtime.getRuntime().maxMemory() >> 20);
+      status = REFUSED;
+    }
     out.flush();
     err.flush();
     return status;

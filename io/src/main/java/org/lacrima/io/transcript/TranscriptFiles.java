@@ -34,10 +34,17 @@ public final class TranscriptFiles {
   /** How many bytes POI unpacks of one part into memory at most (its IOUtils default). */
   private static final long MAX_UNPACKED_PART = 100_000_000L;
 
+  /**
+   * POI logs what it tolerates or fails at, with stack traces, through java.util.logging; every failure that matters
+   * reaches the user as one InputException instead. Held here: the logging system keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger POI_LOG = java.util.logging.Logger.getLogger("org.apache.poi");
+
   static {
     // DOCX is a zip of XML: refuse entries that inflate suspiciously (zip bombs) or grow huge.
     ZipSecureFile.setMinInflateRatio(0.01);
     ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_ENTRY);
+    POI_LOG.setLevel(java.util.logging.Level.OFF);
   }
 
   private TranscriptFiles() {
@@ -66,6 +73,7 @@ public final class TranscriptFiles {
   }
 
   private static String docxText(byte[] bytes, String source) {
+    DocxPackage.check(bytes, source);
     StringBuilder text = new StringBuilder();
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
       CTBody body = doc.getDocument().getBody();
@@ -86,7 +94,8 @@ public final class TranscriptFiles {
               + "as a zip bomb does, or to more than " + MAX_UNPACKED_ENTRY / (1024 * 1024) + " MB", e);
         }
       }
-      throw new InputException(source, "", "is not a readable DOCX file: " + firstLine(e), e);
+      throw xmlError(e, source).orElseGet(() -> new InputException(source, "", "is not a readable DOCX file: "
+          + firstLine(e), e));
     } catch (StackOverflowError e) {
       // XML nested thousands of levels deep, as no word processor writes it; the walk and the parser recurse
       throw new InputException(source, "", "is refused: its XML is nested far deeper than any document needs");
@@ -94,10 +103,45 @@ public final class TranscriptFiles {
     return text.toString();
   }
 
+  /**
+   * An XML error deep in POI's causes, said with its line and column and without the parser's class names. The
+   * DOCTYPE and depth limits are our hardening (external entities, entity expansion, nesting) at work.
+   */
+  private static java.util.Optional<InputException> xmlError(Exception e, String source) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      String message;
+      int line;
+      int column;
+      if (cause instanceof org.apache.xmlbeans.XmlException x && x.getError() != null) {
+        message = x.getError().getMessage();
+        line = x.getError().getLine();
+        column = x.getError().getColumn();
+      } else if (cause instanceof org.xml.sax.SAXParseException x) {
+        message = x.getMessage();
+        line = x.getLineNumber();
+        column = x.getColumnNumber();
+      } else {
+        continue;
+      }
+      String where = line > 0 ? "XML line " + line + (column > 0 ? ", column " + column : "") : "";
+      String m = message == null ? "" : message;
+      String said = m.contains("DOCTYPE") ? "is refused: it declares a DOCTYPE, which no DOCX contains (and which "
+          + "could make a parser fetch files or expand entities without end)"
+          : m.contains("maxElementDepth") || m.contains("depth of") ? "is refused: its XML is nested far deeper than "
+              + "any document needs"
+          : m.contains("entity") && m.contains("limit") ? "is refused: its XML expands entities beyond any limit"
+          : "is not a readable DOCX file: its XML is malformed (" + firstLine(new Exception(m)) + ")";
+      return java.util.Optional.of(new InputException(source, where, said, e));
+    }
+    return java.util.Optional.empty();
+  }
+
   private static String firstLine(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline).strip();
+    String line = newline < 0 ? message : message.substring(0, newline).strip();
+    // "org.apache.poi.….InvalidFormatException: …" names a class the user has never heard of
+    return line.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", "");
   }
 
   // The body is walked as XML rather than through POI's paragraphs: POI gives a content control

@@ -282,6 +282,58 @@ class TranscriptFilesTest {
   }
 
   @Test
+  void refusesAPackageWhosePartsClimbOutOfIt() throws IOException {
+    Path f = dir.resolve("climbing.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+      writeMinimalPackage(zip);
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + W + "\"><w:body/></w:document>");
+      entry(zip, "../evil.xml", "<x/>");
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(f)).hasMessageStartingWith(f + ", entry \"../evil.xml\": is refused");
+  }
+
+  @Test
+  void refusesAPackageOfManyPartsThatTogetherUnpackBeyondTheLimit() throws IOException {
+    // each part alone is harmless; POI would hold all of them in memory at once
+    Path f = dir.resolve("many.docx");
+    byte[] part = new byte[1 << 20];
+    new java.util.Random(5).nextBytes(part);
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+      writeMinimalPackage(zip);
+      for (int i = 0; i < 3; i++) {
+        zip.putNextEntry(new ZipEntry("word/media/blob" + i + ".bin"));
+        zip.write(part);
+        zip.closeEntry();
+      }
+    }
+    byte[] bytes = Files.readAllBytes(f);
+    DocxPackage.check(bytes, f.toString(), 4L << 20, false);
+    // the second megabyte of parts passes 2 MB with the small parts before it
+    assertThatThrownBy(() -> DocxPackage.check(bytes, f.toString(), 2L << 20, false))
+        .hasMessage(f + ", entry \"word/media/blob1.bin\": is refused: the package unpacks to more than 2 MB, far more "
+            + "than a transcript holds");
+  }
+
+  @Test
+  void saysWhereItsXmlIsRefusedOrBroken() throws IOException {
+    Path doctype = dir.resolve("doctype.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(doctype))) {
+      writeMinimalPackage(zip);
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+          + "<w:document xmlns:w=\"" + W + "\"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>");
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(doctype)).hasMessageStartingWith(doctype + ", XML line 2")
+        .hasMessageContaining("is refused: it declares a DOCTYPE").hasMessageNotContaining("Exception");
+    Path truncated = dir.resolve("truncated.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(truncated))) {
+      writeMinimalPackage(zip);
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\"?>\n<w:document xmlns:w=\"" + W + "\"><w:body><w:p>");
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(truncated)).hasMessageStartingWith(truncated + ", XML line 2")
+        .hasMessageContaining("its XML is malformed").hasMessageNotContaining("Exception");
+  }
+
+  @Test
   void saysPlainlyThatAFileIsMissing() {
     Path missing = dir.resolve("missing.txt");
     assertThatThrownBy(() -> TranscriptFiles.read(missing)).hasMessage(missing + ": cannot be read: no such file");

@@ -1,0 +1,69 @@
+package org.lacrima.io.transcript;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.lacrima.core.InputException;
+
+/**
+ * Checks a DOCX package before POI opens it. POI unpacks every part into memory and judges each entry on its own,
+ * so many parts that are each harmless can still exhaust the heap together; and it opens a package whose entry
+ * names climb out of it ("../x"), which no word processor writes. Both are refused here with one line.
+ */
+final class DocxPackage {
+
+  /** The most a package may unpack to in all: a transcript with pictures is a few MB. */
+  static final long MAX_UNPACKED_TOTAL = 512L * 1024 * 1024;
+
+  private DocxPackage() {
+  }
+
+  static void check(byte[] bytes, String source) {
+    long heap = Runtime.getRuntime().maxMemory() / 4;
+    check(bytes, source, Math.min(MAX_UNPACKED_TOTAL, heap), heap < MAX_UNPACKED_TOTAL);
+  }
+
+  /** {@code heapBound}: the limit is a quarter of the heap, which the user can raise. */
+  static void check(byte[] bytes, String source, long limit, boolean heapBound) {
+    long total = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        String name = e.getName();
+        if (leavesThePackage(name)) {
+          throw new InputException(source, "entry \"" + name + "\"",
+              "is refused: a DOCX part's name never leaves the package (\"..\", \"/\" or \"\\\" at its start)");
+        }
+        for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+          total += n;
+          if (total > limit) {
+            throw new InputException(source, "entry \"" + name + "\"", String.format(Locale.ROOT,
+                "is refused: the package unpacks to more than %,d MB%s, far more than a transcript holds", limit >> 20,
+                heapBound ? " (a quarter of the memory Java may use here; LACRIMA_JAVA_OPTIONS="
+                    + "-Xmx… gives it more)" : ""));
+          }
+        }
+      }
+    } catch (ZipException e) {
+      // not a zip, or a damaged one: POI's reading says which, as for any other unreadable DOCX
+    } catch (IOException e) {
+      throw new InputException(source, "", "cannot be read as a DOCX package: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean leavesThePackage(String name) {
+    String n = name.replace('\\', '/');
+    if (n.startsWith("/") || name.startsWith("\\") || n.matches("^[A-Za-z]:.*")) {
+      return true;
+    }
+    for (String segment : n.split("/")) {
+      if (segment.equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
