@@ -68,6 +68,7 @@ final class ConsensusCommand implements Callable<Integer> {
         print(d, out);
       }
       clashes(status.clashes(), out);
+      unapplied(status.unapplied(), out);
       if (!status.open().isEmpty()) {
         out.println("Decide each with: " + Lacrima.command() + " consensus decide " + projectName
             + " ID --take CODER|--both|--neither|--span START..END --category C --why \"…\"");
@@ -85,12 +86,21 @@ final class ConsensusCommand implements Callable<Integer> {
     }
   }
 
+  static void unapplied(int n, PrintWriter out) {
+    if (n > 0) {
+      out.printf("%,d earlier decision%s meet%s no disagreement of this study now (the coders' codings changed, or the "
+          + "category was split): kept, but applied nowhere%n", n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+    }
+  }
+
   static void print(Consensus.Disagreement d, PrintWriter out) {
     out.printf("%s  %s %d..%d  %s%n", d.id(), d.unit().documentName(), d.unit().start(), d.unit().end(), d.categoryPath());
     out.println("    unit: " + UnitsCommand.excerpt(d.unitText()));
     d.presentBy().forEach((coder, spans) -> out.println("    " + coder + ": coded " + spans.stream()
         .map(x -> x[0] + ".." + x[1]).toList()));
     d.absentBy().forEach(coder -> out.println("    " + coder + ": not coded"));
+    d.exclusiveGroup().ifPresent(g -> out.println("    every coder gave it, but the exclusive group \"" + g
+        + "\" allows one of its categories here, and another was agreed too"));
   }
 
   @Command(name = "decide", description = {
@@ -179,6 +189,7 @@ final class ConsensusCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
             status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
         clashes(status.clashes(), spec.commandLine().getOut());
+        unapplied(status.unapplied(), spec.commandLine().getOut());
       }
       return 0;
     }
@@ -228,21 +239,25 @@ final class ConsensusCommand implements Callable<Integer> {
     public Integer call() {
       try (ProjectStore store = project.open()) {
         List<Consensus.ExclusiveClash> clashes = new ArrayList<>();
+        int[] unapplied = new int[1];
         List<Consensus.Disagreement> all = store.read(s -> {
           StudyData data = study.collectOrSaved(s);
-          List<Consensus.Disagreement> found = Consensus.disagreements(s, data);
+          List<Consensus.Disagreement> found = Consensus.toSettle(s, data);
           clashes.addAll(Consensus.clashes(s, data, found));
+          unapplied[0] = Consensus.unapplied(s, found);
           return found;
         });
         long resolved = all.stream().filter(d -> d.decision().isPresent()).count();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d of %,d disagreements decided.%n", resolved, all.size());
         clashes(clashes, out);
+        unapplied(unapplied[0], out);
         Map<String, Long> byKind = new java.util.TreeMap<>();
         all.stream().filter(d -> d.decision().isPresent())
             .forEach(d -> byKind.merge(d.decision().get().kind().code(), 1L, Long::sum));
         if (!byKind.isEmpty()) {
-          out.println("Decisions: " + byKind);
+          out.println("Decisions: " + String.join(", ", byKind.entrySet().stream()
+              .map(e -> e.getValue() + " " + e.getKey()).toList()));
         }
         all.stream().filter(d -> d.decision().isEmpty()).forEach(d -> print(d, out));
       }

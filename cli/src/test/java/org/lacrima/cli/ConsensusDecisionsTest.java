@@ -75,6 +75,62 @@ class ConsensusDecisionsTest {
         .contains("the consensus layer is complete").doesNotContain("holds");
   }
 
+  @Test
+  void codesBothCodersGaveAgainstTheirExclusiveGroupAreSettledByDecisions() throws Exception {
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("both.csv"), """
+        document,quote,category,coder
+        d1,Tell me.,Sad,A
+        d1,Tell me.,Happy,A
+        d1,Tell me.,Sad,B
+        d1,Tell me.,Happy,B
+        """).toString());
+    String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    // the two of the first turn, and the two agreed codes the group rules out in the third
+    assertThat(built).contains("0 of 4 disagreements decided").contains("allows one of its categories here");
+    // keep Sad alone in the third turn; keep both coders' versions in the first
+    Matcher listed = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 (\\d+)\\.\\.\\d+  Emotion > (\\w+)").matcher(built);
+    int third = CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains("Tell me.")).findFirst()
+        .map(l -> Integer.parseInt(l.split(",")[5])).orElseThrow(); // the quote is the turn's whole content
+    int decided = 0;
+    while (listed.find()) {
+      boolean thirdHappy = Integer.parseInt(listed.group(2)) == third && listed.group(3).equals("Happy");
+      CliRun.ok("consensus", "decide", p, listed.group(1), thirdHappy ? "--neither" : "--both", "--why", "settled");
+      decided++;
+    }
+    assertThat(decided).isEqualTo(4);
+    String status = CliRun.ok("consensus", "status", p).out();
+    assertThat(status).contains("4 of 4").doesNotContain("Tell me"); // nothing open
+    // the first turn holds Sad and Happy by --both on each: still a clash there, but the third turn is settled
+    assertThat(status).contains("holds Sad and Happy").containsOnlyOnce("holds");
+  }
+
+  @Test
+  void aDecisionFollowsItsCategoryIntoTheOneItWasMergedInto() throws Exception {
+    CliRun.ok("category", "add", p, "Tears", "--why", "test");
+    CliRun.ok("category", "add", p, "Weeping", "--why", "test");
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("tears.csv"),
+        "document,quote,category,coder\nd1,I cried.,Tears,A\n").toString());
+    String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    Matcher tears = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 \\S+  Tears").matcher(built);
+    assertThat(tears.find()).as(built).isTrue();
+    CliRun.ok("consensus", "decide", p, tears.group(1), "--take", "A", "--why", "A saw the tears");
+    CliRun.ok("category", "merge", p, "Tears", "Weeping", "--why", "one category for crying");
+    String after = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    assertThat(after).contains("1 of 3 disagreements decided").doesNotContain("applied nowhere");
+    assertThat(CliRun.ok("codings", "export", p).out()).containsPattern("consensus,[^\\n]*Weeping,[^\\n]*decided \\(take\\)");
+  }
+
+  @Test
+  void refusesToRebuildOverCodingsGivenTheConsensusCoderByHand() throws Exception {
+    CliRun.ok("consensus", p, "--coders", "A,B");
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("hand.csv"),
+        "document,quote,category,coder,memo\nd1,Hello.,Sad,consensus,by hand\n").toString());
+    String before = CliRun.ok("codings", "export", p).out();
+    assertThat(CliRun.of("consensus", p, "--coders", "A,B").err())
+        .contains("1 codings of the coder \"consensus\" were not made by a consensus build (d1 3..9)");
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
+  }
+
   private String disagreement(String id) {
     String out = CliRun.ok("consensus", "status", p).out();
     int at = out.indexOf(id);

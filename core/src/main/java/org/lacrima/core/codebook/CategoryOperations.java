@@ -413,7 +413,7 @@ public final class CategoryOperations {
       throw new InputException("coding " + codingId + " is not waiting for review (its category \""
           + split.label().english() + "\" was not split)");
     }
-    UUID part = survivor(system, named);
+    UUID part = system.survivor(named);
     Set<UUID> placeable = placeable(system, split);
     if (placeable.isEmpty()) {
       throw new InputException("no part of \"" + split.label().english() + "\" takes codings any more (it is "
@@ -457,14 +457,6 @@ public final class CategoryOperations {
     return new CodingTrail.Collapsed(c, twin.id(), twin.memo(), joined);
   }
 
-  /** The category that took over from {@code id}: itself, or where it was merged into, followed to the end. */
-  private static UUID survivor(CategorySystem system, UUID id) {
-    UUID at = id;
-    for (Category c = system.get(at); c.state().status() == CategoryState.Status.MERGED; c = system.get(at)) {
-      at = c.state().successors().get(0);
-    }
-    return at;
-  }
 
   /**
    * The active categories a coding in the review queue of {@code split} can be placed in: its parts,

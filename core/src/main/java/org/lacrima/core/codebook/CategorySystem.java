@@ -251,6 +251,15 @@ public final class CategorySystem {
     return byId.containsKey(id);
   }
 
+  /** The category that took over from {@code id}: itself, or where it was merged into, followed to the end. */
+  public UUID survivor(UUID id) {
+    UUID at = id;
+    for (Category c = get(at); c.state().status() == CategoryState.Status.MERGED; c = get(at)) {
+      at = c.state().successors().get(0);
+    }
+    return at;
+  }
+
   public List<Category> roots() {
     return children.get(null);
   }

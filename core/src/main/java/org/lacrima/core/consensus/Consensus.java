@@ -37,15 +37,26 @@ import org.lacrima.core.text.DocumentText;
 public final class Consensus {
 
   public static final String LAYER = "consensus";
+  /** How the layer's own codings begin their memos: what tells them from codings given the coder by hand. */
+  private static final String AGREED = "agreed by ";
+  private static final String DECIDED = "decided (";
 
-  /** One unit and category the coders judged differently, with each coder's version. */
+  /**
+   * One unit and category the coders judged differently, with each coder's version. For the consensus also a code
+   * every coder gave but that an exclusive group rules out beside another agreed one ({@code exclusiveGroup}): the
+   * coders agreed on something the codebook forbids, and only a decision can settle which stays.
+   */
   public record Disagreement(String id, StudyUnit unit, UUID category, String categoryPath,
-      Map<String, List<int[]>> presentBy, List<String> absentBy, String unitText, Optional<ConsensusDecision> decision) {
+      Map<String, List<int[]>> presentBy, List<String> absentBy, String unitText, Optional<ConsensusDecision> decision,
+      Optional<String> exclusiveGroup) {
   }
 
-  /** What a build found: units agreed present, disagreements, and how many are decided. */
+  /**
+   * What a build found: units agreed present, disagreements, how many are decided, and the decisions kept that
+   * no longer meet a disagreement (the coders' codings changed since, or the category was split).
+   */
   public record Status(long agreedPresent, int disagreements, int resolved, List<Disagreement> open,
-      List<Disagreement> all, List<ExclusiveClash> clashes) {
+      List<Disagreement> all, List<ExclusiveClash> clashes, int unapplied) {
     public boolean complete() {
       return resolved == disagreements && clashes.isEmpty();
     }
@@ -78,14 +89,43 @@ public final class Consensus {
 
   /** The first {@code limit} disagreements of a study, unit by unit. */
   public static List<Disagreement> disagreements(ProjectSession s, StudyData data, int limit) {
+    return disagreements(s, data, limit, false);
+  }
+
+  /** The disagreements the consensus settles: those of the coders, and agreed codes an exclusive group rules out. */
+  public static List<Disagreement> toSettle(ProjectSession s, StudyData data) {
+    return disagreements(s, data, Integer.MAX_VALUE, true);
+  }
+
+  /**
+   * The decisions by the disagreement they now settle. A decision taken before its category (or the category of its
+   * new version) was merged follows it into the category that took over; where both then have one for a unit, the
+   * later stands, as a later decision replaces an earlier one.
+   */
+  private static Map<String, ConsensusDecision> decisions(ProjectSession s, MessageDigest sha) {
+    var system = s.categories().current();
+    java.util.function.UnaryOperator<UUID> survivor = c -> system.contains(c) ? system.survivor(c) : c;
+    Map<String, ConsensusDecision> out = new HashMap<>();
+    for (ConsensusDecision d : s.consensus().all()) {
+      UUID category = survivor.apply(d.category());
+      ConsensusDecision now = category.equals(d.category()) && d.newCategory().map(survivor).equals(d.newCategory()) ? d
+          : new ConsensusDecision(id(sha, d.document(), d.unitStart(), d.unitEnd(), category), d.document(),
+              d.unitStart(), d.unitEnd(), category, d.kind(), d.takenCoder(), d.spanStart(), d.spanEnd(),
+              d.newCategory().map(survivor), d.rationale(), d.decidedBy(), d.decidedAt());
+      out.merge(now.disagreement(), now, (a, b) -> a.decidedAt().isAfter(b.decidedAt()) ? a : b);
+    }
+    return out;
+  }
+
+  private static List<Disagreement> disagreements(ProjectSession s, StudyData data, int limit, boolean clashes) {
     Map<UUID, DocumentText> texts = new HashMap<>();
-    Map<String, ConsensusDecision> decisions = new HashMap<>();
-    s.consensus().all().forEach(d -> decisions.put(d.disagreement(), d));
+    MessageDigest sha = sha256();
+    Map<String, ConsensusDecision> decisions = decisions(s, sha);
     List<Variable> categories = data.variables(Variable.Kind.CATEGORY);
+    Map<UUID, List<Variable>> groups = clashes ? exclusiveChildren(s, data) : Map.of();
     UnitProfiles profiles = data.profiles();
     int m = data.coders().size();
     Disagreeing disagreeing = new Disagreeing(data);
-    MessageDigest sha = sha256();
     List<Disagreement> out = new ArrayList<>();
     for (StudyUnit u : data.units()) {
       int profile = profiles.profileOf(u.index());
@@ -108,8 +148,40 @@ public final class Consensus {
         String id = id(sha, u, v.id());
         DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
         out.add(new Disagreement(id, u, v.id(), v.path(), present, absent, text.slice(u.start(), u.end()),
-            Optional.ofNullable(decisions.get(id))));
+            Optional.ofNullable(decisions.get(id)), Optional.empty()));
       }
+      for (Map.Entry<UUID, List<Variable>> g : groups.entrySet()) {
+        List<Variable> agreed = g.getValue().stream().filter(v -> agreedPresent(data, u, v)).toList();
+        if (agreed.size() < 2) {
+          continue;
+        }
+        String group = data.variables(Variable.Kind.GROUP).stream().filter(x -> x.id().equals(g.getKey()))
+            .map(Variable::label).findFirst().orElseThrow();
+        for (Variable v : agreed) {
+          Map<String, List<int[]>> present = new LinkedHashMap<>();
+          for (int k = 0; k < m; k++) {
+            if (data.value(u, v, k) == 1) {
+              present.put(data.coders().get(k).name(), clip(data.spans(u.document(), data.coders().get(k).id(), v.id()), u));
+            }
+          }
+          String id = id(sha, u, v.id());
+          DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
+          out.add(new Disagreement(id, u, v.id(), v.path(), present, List.of(), text.slice(u.start(), u.end()),
+              Optional.ofNullable(decisions.get(id)), Optional.of(group)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Per exclusive group of the study, its categories among the study's category variables. */
+  private static Map<UUID, List<Variable>> exclusiveChildren(ProjectSession s, StudyData data) {
+    var system = s.categories().current();
+    Map<UUID, List<Variable>> out = new LinkedHashMap<>();
+    for (Variable g : data.variables(Variable.Kind.GROUP)) {
+      java.util.Set<UUID> children = new HashSet<>();
+      system.children(g.id()).forEach(c -> children.add(c.id()));
+      out.put(g.id(), data.variables(Variable.Kind.CATEGORY).stream().filter(v -> children.contains(v.id())).toList());
     }
     return out;
   }
@@ -163,8 +235,11 @@ public final class Consensus {
 
   /** A disagreement's id: the same unit and category give the same id in every run. */
   static String id(MessageDigest sha, StudyUnit u, UUID category) {
-    byte[] digest = sha.digest((u.document() + "|" + u.start() + "|" + u.end() + "|" + category)
-        .getBytes(StandardCharsets.UTF_8));
+    return id(sha, u.document(), u.start(), u.end(), category);
+  }
+
+  private static String id(MessageDigest sha, UUID document, int start, int end, UUID category) {
+    byte[] digest = sha.digest((document + "|" + start + "|" + end + "|" + category).getBytes(StandardCharsets.UTF_8));
     return "D" + HexFormat.of().formatHex(digest, 0, 5);
   }
 
@@ -190,14 +265,31 @@ public final class Consensus {
     List<UUID> categories = data.variables().stream().filter(v -> v.kind() == Variable.Kind.CATEGORY)
         .map(Variable::id).toList();
     List<UUID> old = new ArrayList<>();
+    List<String> foreign = new ArrayList<>();
     for (var d : data.documents()) {
       for (Coding c : s.codings().byDocument(d.id())) {
         if (c.coder().equals(layer.id()) && categories.contains(c.category())) {
           old.add(c.id());
+          if (!c.memo().startsWith(AGREED) && !c.memo().startsWith(DECIDED)) {
+            foreign.add(d.name() + " " + c.start() + ".." + c.end());
+          }
         }
       }
     }
+    // the layer is rebuilt from scratch; a coding someone gave the coder "consensus" by hand would vanish with it
+    if (!foreign.isEmpty()) {
+      throw new InputException(foreign.size() + " codings of the coder \"" + LAYER + "\" were not made by a consensus "
+          + "build (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …"
+          : "") + "), and rebuilding the layer would replace them; give them to another coder first (codings export, "
+          + "change the coder column, codings import, then codings delete)");
+    }
     s.codings().delete(old);
+    List<Disagreement> all = toSettle(s, data);
+    // an agreed code an exclusive group rules out, once decided, is what its decision says
+    Set<String> decidedAgreed = new HashSet<>();
+    all.stream().filter(d -> d.exclusiveGroup().isPresent() && d.decision().isPresent())
+        .forEach(d -> decidedAgreed.add(d.id()));
+    MessageDigest sha = sha256();
     List<Coding> codings = new ArrayList<>();
     long agreed = 0;
     for (Variable v : data.variables()) {
@@ -205,7 +297,7 @@ public final class Consensus {
         continue;
       }
       for (StudyUnit u : data.units()) {
-        if (agreedPresent(data, u, v)) {
+        if (agreedPresent(data, u, v) && !(decidedAgreed.contains(id(sha, u, v.id())))) {
           agreed++;
           List<int[]> union = new ArrayList<>();
           for (int k = 0; k < data.coders().size(); k++) {
@@ -213,11 +305,10 @@ public final class Consensus {
               union.addAll(clip(data.spans(u.document(), data.coders().get(k).id(), v.id()), u));
             }
           }
-          add(codings, union, u, v.id(), layer, "agreed by " + names(data));
+          add(codings, union, u, v.id(), layer, AGREED + names(data));
         }
       }
     }
-    List<Disagreement> all = disagreements(s, data);
     int resolved = 0;
     List<Disagreement> open = new ArrayList<>();
     for (Disagreement d : all) {
@@ -227,7 +318,7 @@ public final class Consensus {
       }
       resolved++;
       ConsensusDecision decision = d.decision().get();
-      String memo = "decided (" + decision.kind().code() + "): " + decision.rationale();
+      String memo = DECIDED + decision.kind().code() + "): " + decision.rationale();
       switch (decision.kind()) {
         case TAKE -> add(codings, d.presentBy().getOrDefault(decision.takenCoder().get(), List.of()), d.unit(),
             d.category(), layer, memo);
@@ -242,7 +333,7 @@ public final class Consensus {
     }
     s.codings().add(codings);
     recordCoverage(s, data, layer);
-    return new Status(agreed, all.size(), resolved, open, all, clashes(s, data, all));
+    return new Status(agreed, all.size(), resolved, open, all, clashes(s, data, all), unapplied(s, all));
   }
 
   /**
@@ -280,8 +371,10 @@ public final class Consensus {
       if (d.decision().isEmpty()) {
         continue;
       }
-      kept(d, d.decision().get())
-          .ifPresent(c -> held.computeIfAbsent(d.unit().index(), x -> new HashSet<>()).add(c));
+      Set<UUID> here = held.computeIfAbsent(d.unit().index(), x -> new HashSet<>());
+      // a decided code the coders agreed on is what the decision keeps, like any other
+      here.remove(d.category());
+      kept(d, d.decision().get()).ifPresent(here::add);
     }
     var system = s.categories().current();
     List<ExclusiveClash> out = new ArrayList<>();
@@ -297,6 +390,13 @@ public final class Consensus {
       }
     }
     return out;
+  }
+
+  /** How many recorded decisions meet none of the disagreements: kept, but applied nowhere. */
+  public static int unapplied(ProjectSession s, List<Disagreement> all) {
+    Set<String> ids = new HashSet<>();
+    all.forEach(d -> ids.add(d.id()));
+    return (int) decisions(s, sha256()).keySet().stream().filter(id -> !ids.contains(id)).count();
   }
 
   /** The category a decision puts on the disagreement's unit, if any: the same reading {@link #build} applies. */
@@ -351,7 +451,7 @@ public final class Consensus {
   /** The disagreements of a study by id: worked out once, for deciding many. */
   public static Map<String, Disagreement> byId(ProjectSession s, StudyData data) {
     Map<String, Disagreement> out = new LinkedHashMap<>();
-    disagreements(s, data).forEach(d -> out.put(d.id(), d));
+    toSettle(s, data).forEach(d -> out.put(d.id(), d));
     return out;
   }
 
