@@ -110,7 +110,7 @@ final class CategoryCommand {
     CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
       return ops.edit(resolve(system, category), c -> {
         Category edited = fields.applyTo(c);
-        return label == null ? edited : edited.withLabel(edited.label().with("en", label));
+        return label == null ? edited : edited.withLabel(edited.label().with("en", label.strip()));
       });
     }
   }
@@ -265,7 +265,7 @@ final class CategoryCommand {
     ProjectOptions project;
 
     @Option(names = "--place", paramLabel = "CODING", description = "The id of a coding in the queue.")
-    UUID coding;
+    String coding;
 
     @Option(names = "--to", paramLabel = "PART", description = "The part to place it in.")
     String part;
@@ -290,8 +290,14 @@ final class CategoryCommand {
           ChangeOptions change = new ChangeOptions();
           change.why = why;
           change.as = as;
+          UUID id;
+          try {
+            id = UUID.fromString(coding.strip());
+          } catch (IllegalArgumentException e) {
+            throw new InputException("--place " + coding + ": not a coding id (the queue lists them)");
+          }
           CodebookChange c = store.write(s -> CategoryOperations.on(s, change.attribution())
-              .place(coding, s.categories().current().resolve(part).id()));
+              .place(id, s.categories().current().resolve(part).id()));
           out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ". Logged as #"
               + c.sequence() + ".");
         }

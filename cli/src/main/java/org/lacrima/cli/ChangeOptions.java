@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 final class ChangeOptions {
 
   @Option(names = "--why", required = true, paramLabel = "TEXT",
-      description = "Why this change is made (required; it is kept in the codebook log).")
+      description = "Why this change is made (required; kept with the change, in the codebook log or the memo it leaves).")
   String why;
 
   @Option(names = "--as", paramLabel = "NAME",

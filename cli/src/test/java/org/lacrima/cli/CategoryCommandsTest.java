@@ -339,6 +339,8 @@ class CategoryCommandsTest {
     Path grouping = Files.writeString(dir.resolve("grouping.yaml"), "codable: false\n", StandardCharsets.UTF_8);
     assertRefused("does not change whether \"Pause\" is codable", "category", "edit", p, "Pause", "--from",
         grouping.toString(), "--why", "x");
+    // an empty label would leave the category without its English name, as rename refuses too
+    assertRefused("a category needs an English label", "category", "edit", p, "Pause", "--label", " ", "--why", "x");
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
   }
 

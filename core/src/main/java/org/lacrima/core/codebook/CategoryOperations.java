@@ -99,6 +99,9 @@ public final class CategoryOperations {
       throw new InputException("an edit does not change whether \"" + old.label().english() + "\" is codable ("
           + (old.codable() ? "codings rest on it" : "it groups categories") + "); add a new category instead");
     }
+    if (edited.label().exactly(LocalizedText.ENGLISH).isEmpty() && old.label().exactly(LocalizedText.ENGLISH).isPresent()) {
+      throw new InputException("a category needs an English label; \"" + old.label().english() + "\" would have none");
+    }
     CategorySystem after = replace(before, edited, "editing \"" + old.label().english() + "\"");
     List<String> fields = CodebookDiff.changedFields(old, edited);
     return commit(CodebookChange.Kind.EDIT, "edited \"" + old.label().english() + "\": " + String.join(", ", fields),
@@ -110,6 +113,15 @@ public final class CategoryOperations {
     Category old = before.get(id);
     if (label.isBlank()) {
       throw new InputException("a category needs a label");
+    }
+    // said here in the rename's terms, before the system's own check names the two siblings neutrally
+    for (Category sibling : old.parent().map(before::children).orElseGet(before::roots)) {
+      if (!sibling.id().equals(id) && sibling.label().values().values().stream()
+          .anyMatch(l -> l.equalsIgnoreCase(label.strip()))) {
+        throw new InputException("cannot rename \"" + old.label().english() + "\": the label \"" + label.strip()
+            + "\" (" + language + ") is the label of its sibling \"" + sibling.label().english()
+            + "\"; siblings need labels that differ in every language, or a name fits both");
+      }
     }
     CategorySystem after = replace(before, old.withLabel(old.label().with(language, label.strip())),
         "renaming \"" + old.label().english() + "\"");

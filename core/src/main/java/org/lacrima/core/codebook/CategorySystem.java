@@ -148,8 +148,10 @@ public final class CategorySystem {
         String key = label.getKey() + "\u0000" + label.getValue().toLowerCase(Locale.ROOT);
         Category other = seen.putIfAbsent(key, c);
         if (other != null && !other.id().equals(c.id())) {
-          throw new CategorySystemException(source, "category " + describe(c),
-              "has the same label as its sibling " + other.id() + " (\"" + label.getValue() + "\")");
+          // neither is "the" culprit: a rename may have brought either label
+          throw new CategorySystemException(source, "category " + describe(c), "has the label \""
+              + label.getValue() + "\" (" + label.getKey() + ") that its sibling " + describe(other)
+              + " has too; siblings need labels that differ");
         }
       }
     }
@@ -382,9 +384,15 @@ public final class CategorySystem {
 
   /** Every category the path fits, following each branch whose label matches in some language. */
   private List<Category> resolvePath(String path) {
+    // " > " separates levels; a label may hold ">" itself ("a>b"), so that reading comes first, then "A>B>C"
+    List<Category> strict = walk(path.split("\\s+>\\s+"));
+    return strict.isEmpty() ? walk(path.split("\\s*>\\s*")) : strict;
+  }
+
+  private List<Category> walk(String[] parts) {
     List<Category> level = roots();
     List<Category> found = List.of();
-    for (String part : path.split("\\s*>\\s*")) {
+    for (String part : parts) {
       String label = Names.normalize(part);
       found = level.stream()
           .filter(c -> c.label().values().values().stream().anyMatch(l -> Names.normalize(l).equalsIgnoreCase(label)))

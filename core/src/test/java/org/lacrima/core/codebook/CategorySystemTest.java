@@ -72,7 +72,7 @@ class CategorySystemTest {
   @Test
   void refusesSiblingsWithTheSameLabelButAllowsCousins() {
     assertThatThrownBy(() -> system(List.of(cat(A, null, "a", "x"), cat(B, A, "Pause", "p"), cat(C, A, "pause", "q")), List.of()))
-        .hasMessageContaining("same label as its sibling");
+        .hasMessageContaining("that its sibling \"Pause\" (" + B + ") has too");
     UUID d = UUID.randomUUID();
     CategorySystem s = system(List.of(cat(A, null, "a", "x"), cat(B, null, "b", "y"), cat(C, A, "Other", "o1"),
         cat(d, B, "Other", "o2")), List.of());
@@ -149,6 +149,16 @@ class CategorySystemTest {
     assertThatThrownBy(() -> s.resolve("Relief")).isInstanceOf(UnknownCategoryException.class)
         .hasMessageContaining("did you mean \"Relief/Catharsis\"");
     assertThatThrownBy(() -> s.resolve(UUID.randomUUID().toString())).hasMessageContaining("no category with id");
+  }
+
+  @Test
+  void aLabelWithAnAngleBracketButNoSpacesIsFoundByItsPath() {
+    // "b>c" is one label: " > " alone separates levels; "a>b>c" without spaces still reads as a path
+    CategorySystem s = system(List.of(cat(A, null, "a", "aa"), cat(B, A, "b>c", "bb"), cat(C, B, "c", "cc")), List.of());
+    assertThat(s.resolve("a > b>c").id()).isEqualTo(B);
+    assertThat(s.resolve("a > b>c > c").id()).isEqualTo(C);
+    assertThat(s.resolve("aa>bb>cc").id()).isEqualTo(C);
+    assertThat(s.resolve("b>c").id()).isEqualTo(B);
   }
 
   @Test
