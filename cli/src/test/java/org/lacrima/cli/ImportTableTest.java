@@ -138,6 +138,56 @@ class ImportTableTest {
     assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
   }
 
+  private CliRun importing(String csv, String... extra) throws IOException {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("import-table", p, table(csv).toString(),
+        "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder"));
+    args.addAll(java.util.List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  @Test
+  void refusesWhatWouldGiveACoderTwoValuesOrScrambleTheUnits() throws IOException {
+    String before = CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out();
+    // a second row of one unit and coder: two values of one exclusive group
+    assertThat(importing("doc,n,text,coder,code\nd,1,Hi,a,x\nd,1,Hi,b,y\nd,1,Hi,a,y\n", "--code", "code").err())
+        .contains("line 4").contains("coder \"a\" already judged unit 1 of document \"d\" on line 2");
+    // one word among numbers would sort the document as text
+    assertThat(importing("doc,n,text,coder,code\nd,1,one,a,x\nd,2,two,a,x\nd,x,stray,a,x\n", "--code", "code").err())
+        .contains("line 4").contains("is \"x\", not a number like the others");
+    assertThat(importing("doc,n,text,coder,code\nd,n/a,one,a,x\n", "--code", "code").err()).contains("line 2")
+        .contains("every row needs the unit's place");
+    // values that differ only in case would be two categories with one name
+    assertThat(importing("doc,n,text,coder,code\nd,1,one,a,x\nd,2,two,a,X\n", "--code", "code").err())
+        .contains("line 3").contains("differs from \"x\" (line 2) only in case");
+    assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
+  }
+
+  @Test
+  void ordersUnitsByTheirNumbersExactlyAndReadsOneUnitAlikeHoweverWritten() throws IOException {
+    // doubles would tie these; "1" and "1.0" name one unit; NFC and NFD, and spaces around, are one text
+    String nfd = "Gru\u0308\u00dfe";
+    CliRun.ok("import-table", p, table("doc,n,text,coder,code\n"
+        + "d,12345678901234567891,B,a,x\nd,12345678901234567890,A,a,x\nd,12345678901234567889,C,a,x\n"
+        + "e,1,Gr\u00fc\u00dfe,a,x\ne,1.0, " + nfd + " ,b,x\n").toString(), "--doc", "doc", "--order", "n", "--text",
+        "text", "--coder", "coder", "--code", "code");
+    java.util.Map<String, Integer> starts = new java.util.HashMap<>();
+    CliRun.ok("codings", "export", p).out().lines().skip(1).map(l -> l.split(","))
+        .forEach(f -> starts.put(f[7], Integer.parseInt(f[5])));
+    assertThat(starts.get("C")).isLessThan(starts.get("A"));
+    assertThat(starts.get("A")).isLessThan(starts.get("B"));
+    assertThat(CliRun.ok("stats", p).out()).contains("2 documents").contains(" 4 turns");
+  }
+
+  @Test
+  void aColumnNamedLikeAGroupingNodeOfTheCodebookIsRefused() throws IOException {
+    String seeded = dir.resolve("seeded.lacrima").toString();
+    CliRun.ok("init", seeded);
+    Path t = table("doc,n,text,coder,interventions\nd,1,Hi,a,x\n");
+    assertThat(CliRun.of("import-table", seeded, t.toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--code", "Interventions").err())
+        .contains("\"Interventions\" exists but groups categories of the codebook");
+  }
+
   @Test
   void anOrdinalScaleKeepsTheLevelsNobodyUsed() throws Exception {
     // level c of a..e is never used; the scale's distances and its number of categories still count it

@@ -95,11 +95,20 @@ public final class TableImport {
     Map<UnitKey, Unit> units = new LinkedHashMap<>();
     Map<String, Map<String, String>> variables = new LinkedHashMap<>();
     Map<String, Long> variableLines = new HashMap<>();
+    // one judgement per unit and coder: a second row would give the coder two values of one exclusive group
+    Map<String, Long> judged = new HashMap<>();
     for (Row r : rows) {
       String doc = require(r, spec.document(), spec);
-      String order = require(r, spec.order(), spec);
-      String text = r.values().getOrDefault(spec.text(), "");
-      String speaker = spec.speaker().map(r::get).orElse("");
+      String order = order(r, spec);
+      // compared as stored: NFC, without the spaces around it
+      String text = DocumentText.normalizeString(r.values().getOrDefault(spec.text(), "")).strip();
+      String speaker = spec.speaker().map(r::get).orElse("").strip();
+      String coderName = Names.normalize(require(r, spec.coder(), spec));
+      Long judgedOn = judged.putIfAbsent(doc + "\u0000" + order + "\u0000" + coderName, r.line());
+      if (judgedOn != null) {
+        throw new InputException(spec.source(), "line " + r.line(), "coder \"" + coderName + "\" already judged unit "
+            + order + " of document \"" + doc + "\" on line " + judgedOn + "; one row per unit and coder");
+      }
       Unit u = new Unit(doc, order, speaker, text, spec.time().map(r::get).orElse(""), r.line());
       Unit earlier = units.putIfAbsent(new UnitKey(doc, order), u);
       if (earlier != null && (!earlier.text().equals(text) || !earlier.speaker().equals(speaker))) {
@@ -155,16 +164,23 @@ public final class TableImport {
             + "document named \"" + e.getKey() + "\"");
       }
       List<Unit> ordered = new ArrayList<>(e.getValue());
-      boolean numeric = ordered.stream().allMatch(u -> u.order().matches("-?\\d+(\\.\\d+)?"));
-      ordered.sort(numeric ? Comparator.comparingDouble(u -> Double.parseDouble(u.order()))
-          : Comparator.comparing(Unit::order));
+      List<Unit> numbered = ordered.stream().filter(u -> isNumber(u.order())).toList();
+      if (!numbered.isEmpty() && numbered.size() < ordered.size()) {
+        // sorting them all as text would put 10 before 2: a stray word among numbers is a mistake to show
+        Unit word = ordered.stream().filter(u -> !isNumber(u.order())).findFirst().orElseThrow();
+        throw new InputException(spec.source(), "line " + word.line(), "the order of a unit of \"" + e.getKey()
+            + "\" is \"" + word.order() + "\", not a number like the others (line " + numbered.get(0).line() + ")");
+      }
+      // exactly, as BigDecimal: doubles would tie long identifiers such as 12345678901234567890 and ...891
+      ordered.sort(numbered.isEmpty() ? Comparator.comparing(Unit::order)
+          : Comparator.comparing(u -> new java.math.BigDecimal(u.order())));
       StringBuilder raw = new StringBuilder();
       List<int[]> rawSpans = new ArrayList<>();
       for (Unit u : ordered) {
         int labelStart = raw.length();
         raw.append(u.speaker().isEmpty() ? "unit " + u.order() : u.speaker()).append(": ");
         int start = raw.length();
-        raw.append(u.text().strip());
+        raw.append(u.text());
         rawSpans.add(new int[] {labelStart, start, raw.length()});
         raw.append('\n');
       }
@@ -201,14 +217,14 @@ public final class TableImport {
     List<Coding> codings = new ArrayList<>();
     List<Coverage> coverage = new ArrayList<>();
     for (Row r : rows) {
-      String coderName = require(r, spec.coder(), spec);
+      String coderName = Names.normalize(require(r, spec.coder(), spec));
       Coder coder = coders.computeIfAbsent(coderName, n -> {
         Coder c = new Coder(Ids.next(), n);
         s.coders().add(c);
         newCoders.add(n);
         return c;
       });
-      UnitKey key = new UnitKey(r.get(spec.document()), r.get(spec.order()));
+      UnitKey key = new UnitKey(r.get(spec.document()), order(r, spec));
       int[] span = spans.get(key);
       UUID doc = documentIds.get(key.document());
       for (String column : spec.codes()) {
@@ -250,6 +266,23 @@ public final class TableImport {
     return c.isEmpty() || c.equals("n/a") || c.equals("na");
   }
 
+  /**
+   * A unit's place in its document: a number (written as its value, so "1" and "1.0" are one unit) or a word; never
+   * empty or n/a, which would leave the unit without a place.
+   */
+  private static String order(Row r, Spec spec) {
+    String order = require(r, spec.order(), spec).strip();
+    if (notJudged(order)) {
+      throw new InputException(spec.source(), "line " + r.line(), "column " + spec.order() + " is \"" + order
+          + "\"; every row needs the unit's place in its document");
+    }
+    return isNumber(order) ? new java.math.BigDecimal(order).stripTrailingZeros().toPlainString() : order;
+  }
+
+  private static boolean isNumber(String order) {
+    return order.matches("-?\\d+(\\.\\d+)?");
+  }
+
   private static String require(Row r, String column, Spec spec) {
     String v = r.get(column);
     if (v.isEmpty()) {
@@ -265,6 +298,8 @@ public final class TableImport {
    */
   private static List<String> values(List<Row> rows, String column, ScaleSpec scale, Spec spec) {
     Set<String> seen = new LinkedHashSet<>();
+    Map<String, String> firstSpelling = new HashMap<>();
+    Map<String, Long> lines = new HashMap<>();
     for (Row r : rows) {
       String v = r.get(column);
       if (notJudged(v)) {
@@ -278,7 +313,15 @@ public final class TableImport {
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", not a number as an "
             + scale.scale().name().toLowerCase(Locale.ROOT) + " value must be");
       }
-      seen.add(v);
+      if (seen.add(v)) {
+        String other = firstSpelling.putIfAbsent(v.toLowerCase(Locale.ROOT), v);
+        if (other != null) {
+          // category labels are compared without case: the two would be one name for two categories
+          throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", which differs from \""
+              + other + "\" (line " + lines.get(other) + ") only in case; write them alike");
+        }
+        lines.put(v, r.line());
+      }
     }
     List<String> values = new ArrayList<>(seen);
     if (scale.scale() == Scale.ORDINAL) {
@@ -297,11 +340,17 @@ public final class TableImport {
   private static UUID findOrAdd(List<Category> cats, String label, Optional<UUID> parent, boolean codable,
       Spec spec) {
     for (Category c : cats) {
-      if (c.parent().equals(parent) && c.label().english().equals(label)) {
-        if (!c.state().isActive() || c.codable() != codable) {
-          throw new InputException(spec.source(), "column " + label, "the category \"" + label + "\" exists but "
-              + (!c.state().isActive() ? "is " + c.state().status().code()
-                  : codable ? "takes no codings" : "takes codings and cannot become a group")
+      // as names are looked up: in any language, without case
+      if (c.parent().equals(parent) && c.label().values().values().stream().anyMatch(label::equalsIgnoreCase)) {
+        // a grouping node of the codebook (Interventions, say) is not a group of values: made one, its children
+        // would become mutually exclusive
+        boolean aGroupAlready = codable || (c.exclusiveChildren() && children(cats, c.id()).stream().allMatch(
+            Category::codable));
+        if (!c.state().isActive() || c.codable() != codable || !aGroupAlready) {
+          throw new InputException(spec.source(), "column " + label, "the category \"" + c.label().english()
+              + "\" exists but " + (!c.state().isActive() ? "is " + c.state().status().code()
+                  : codable ? "takes no codings" : c.codable() ? "takes codings and cannot become a group"
+                  : "groups categories of the codebook, not the values of a column")
               + "; rename the column or the category");
         }
         return c.id();
@@ -313,6 +362,10 @@ public final class TableImport {
     }
     cats.add(c);
     return c.id();
+  }
+
+  private static List<Category> children(List<Category> cats, UUID parent) {
+    return cats.stream().filter(c -> c.parent().equals(Optional.of(parent))).toList();
   }
 
   private static int indexOf(List<Category> cats, UUID id) {
