@@ -62,16 +62,16 @@ public final class TranscriptImport {
     Map<String, Transcript> byName = new LinkedHashMap<>();
     for (Transcript t : transcripts) {
       if (t.name().isEmpty()) {
-        throw new InputException(t.fileName(), "", "gives no document name (its name before the extension is blank); "
+        throw new InputException(t.path(), "", "gives no document name (its name before the extension is blank); "
             + "rename the file");
       }
       Transcript earlier = byName.putIfAbsent(t.name(), t);
       if (earlier != null) {
-        throw new InputException(t.fileName(), "", "has the same document name \"" + t.name()
-            + "\" as " + earlier.fileName() + "; rename one of them");
+        throw new InputException(t.path(), "", "has the same document name \"" + t.name()
+            + "\" as " + earlier.path() + "; rename one of them");
       }
       if (session.documents().byName(t.name()).isPresent()) {
-        throw new InputException(t.fileName(), "", "the project already has a document named \""
+        throw new InputException(t.path(), "", "the project already has a document named \""
             + t.name() + "\"; rename the file to import it as a new document");
       }
     }
@@ -101,7 +101,7 @@ public final class TranscriptImport {
     for (Transcript t : byName.values()) {
       DocumentText text = DocumentText.normalize(t.rawText());
       if (text.text().isBlank()) {
-        throw new InputException(t.fileName(), "", "is empty");
+        throw new InputException(t.path(), "", "is empty");
       }
       Map<String, String> variables = new LinkedHashMap<>(common);
       variables.putAll(rowsByDocument.getOrDefault(t.name(), Map.of()));

@@ -82,9 +82,40 @@ public final class TextDecoding {
     }
     try {
       String text = decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(b)).toString();
+      checkUtf8NotByChance(text, source);
       return new Reading(text, "UTF-8", StandardCharsets.UTF_8, 0);
     } catch (CharacterCodingException notUtf8) {
       return readAsWindows1252(b, source);
+    }
+  }
+
+  /**
+   * Windows-1252 text whose only non-ASCII bytes are a capital such as É before a quote mark or no-break space
+   * ("CAFÉ Central") is valid UTF-8 by chance, and would read as "CAFɠCentral". Refused when that is all the
+   * file holds beyond ASCII: a character of U+0250–U+07FF glued to a Latin letter before it, and nothing that
+   * only UTF-8 would hold. (A Greek or Cyrillic text has its letters beside each other, not beside Latin ones.)
+   */
+  private static void checkUtf8NotByChance(String text, String source) {
+    int suspect = -1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        continue;
+      }
+      if (isTellingUtf8(c)) {
+        return;
+      }
+      if (suspect < 0 && c >= 0x250 && c <= 0x7FF && i > 0 && text.charAt(i - 1) < 0x80
+          && Character.isLetter(text.charAt(i - 1))) {
+        suspect = i;
+      }
+    }
+    if (suspect >= 0) {
+      int offset = text.substring(0, suspect).getBytes(StandardCharsets.UTF_8).length;
+      throw new InputException(source, "byte offset " + offset, "reads as UTF-8 only by chance (\""
+          + text.substring(Math.max(0, suspect - 6), Math.min(text.length(), suspect + 6)).strip()
+          + "\"): it is probably Windows-1252 with a capital letter before a quote mark or no-break space, so its "
+          + "encoding cannot be told; " + SAVE_AS_UTF8);
     }
   }
 
@@ -138,12 +169,13 @@ public final class TextDecoding {
   /**
    * Whether a character decoded from a multi-byte sequence shows the file to be UTF-8. Windows-1252
    * text forms two-byte sequences by chance where a capital letter or ß stands before a quote mark,
-   * dash or ellipsis ("Fuß“" is 0xDF 0x93); those decode to U+0500–U+07FF (Hebrew, Arabic, NKo …)
-   * or to C1 controls, and are not taken as evidence. Latin, Greek and Cyrillic letters, the
-   * symbols of Latin-1 and everything from three-byte sequences up (dashes, quotes, €) are.
+   * dash or ellipsis ("Fuß“" is 0xDF 0x93, "OLÉ“" 0xC9 0x93); those decode to U+0250–U+07FF (IPA,
+   * Greek, Cyrillic, Hebrew, Arabic …) or to C1 controls, and are not taken as evidence. Latin letters
+   * and the symbols of Latin-1, combining accents (as macOS writes "März": a, then U+0308), and everything
+   * from three-byte sequences up (dashes, quotes, €) are.
    */
   private static boolean isTellingUtf8(char c) {
-    return (c >= 0xA0 && c <= 0x4FF) || c >= 0x800;
+    return (c >= 0xA0 && c <= 0x24F) || (c >= 0x300 && c <= 0x36F) || c >= 0x800;
   }
 
   /**
@@ -217,7 +249,26 @@ public final class TextDecoding {
       String text = decoder(cs).decode(ByteBuffer.wrap(b, skip, b.length - skip)).toString();
       return new Reading(text, name + " (with BOM)", cs, skip);
     } catch (CharacterCodingException e) {
-      throw new InputException(source, "", "starts with a " + name + " byte-order mark but is not valid " + name);
+      throw new InputException(source, "byte offset " + firstInvalid(b, skip, cs), "starts with a " + name
+          + " byte-order mark but is not valid " + name + " here (an unpaired surrogate or a cut-off character)");
+    }
+  }
+
+  /** Where decoding first fails, in bytes from the start of the file. */
+  private static int firstInvalid(byte[] b, int skip, Charset cs) {
+    CharsetDecoder d = decoder(cs);
+    ByteBuffer in = ByteBuffer.wrap(b, skip, b.length - skip);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult r = d.decode(in, out, true);
+      if (r.isError()) {
+        return in.position();
+      }
+      if (r.isUnderflow()) {
+        r = d.flush(out);
+        return r.isError() ? in.position() : b.length;
+      }
+      out.clear();
     }
   }
 
@@ -229,7 +280,8 @@ public final class TextDecoding {
     String text = r.text();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+      // C0 controls but the line and page breaks and tab, DEL, and C1 controls (U+009B starts terminal escapes)
+      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || (c >= 0x7F && c <= 0x9F)) {
         // encoding the text before it again counts its bytes, whatever the encoding
         int offset = r.byteOrderMark() + text.substring(0, i).getBytes(r.charset()).length;
         throw new InputException(source, "byte offset " + offset, String.format(

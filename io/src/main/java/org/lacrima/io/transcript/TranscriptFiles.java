@@ -64,9 +64,10 @@ public final class TranscriptFiles {
     return switch (extension) {
       case "txt", "text", "md", "markdown" -> {
         TextDecoding.Decoded d = TextDecoding.decode(bytes, source);
-        yield new Transcript(name, fileName, extension.startsWith("m") ? "markdown" : "text", d.encoding(), sha, d.text());
+        yield new Transcript(name, fileName, extension.startsWith("m") ? "markdown" : "text", d.encoding(), sha, d.text(), source);
       }
-      case "docx" -> new Transcript(name, fileName, "docx", "DOCX (XML, UTF-8)", sha, docxText(bytes, source));
+      case "docx" -> new Transcript(name, fileName, "docx", "DOCX (XML, UTF-8)", sha, docxText(bytes, source),
+          source);
       default -> throw new InputException(source, "", "has the extension \"" + extension
           + "\"; Lacrima imports .txt, .md and .docx transcripts");
     };

@@ -100,6 +100,42 @@ class TextDecodingTest {
   }
 
   @Test
+  void tellsWindows1252CapitalsBeforeQuotesAndNoBreakSpacesFromUtf8() {
+    Charset cp1252 = Charset.forName("windows-1252");
+    // "É“" is 0xC9 0x93, valid UTF-8 for U+0253: with a stray „ elsewhere it is still Windows-1252, not "mixed"
+    String shouted = "I: Er rief „OLÉ“ und dann: Größe!\nB: ja\n";
+    assertThat(TextDecoding.decode(shouted.getBytes(cp1252), "r.txt").text()).isEqualTo(shouted);
+    // "É" and a no-break space alone are valid UTF-8 (U+0260): refused, not read as "CAFɠCentral"
+    byte[] cafe = "I: Wir trafen uns im CAFÉ\u00a0Central.\nB: ja\n".getBytes(cp1252);
+    assertThatThrownBy(() -> TextDecoding.decode(cafe, "s.txt")).hasMessageStartingWith("s.txt, byte offset 24: reads "
+        + "as UTF-8 only by chance");
+    // combining accents after Latin letters, as macOS decomposes "März", are UTF-8
+    String decomposed = "I: Ma\u0308rz\nB: ja\n";
+    assertThat(TextDecoding.decode(decomposed.getBytes(StandardCharsets.UTF_8), "m.txt").text()).isEqualTo(decomposed);
+    // a Greek UTF-8 text, its letters beside each other, is UTF-8
+    String greek = "I: Η θεραπεύτρια είπε ναι.\nB: ναι\n";
+    assertThat(TextDecoding.decode(greek.getBytes(StandardCharsets.UTF_8), "g.txt").text()).isEqualTo(greek);
+  }
+
+  @Test
+  void namesTheByteOffsetWhereUtf16GoesWrong() {
+    // BOM, "I: hi " in UTF-16LE (12 bytes), then a high surrogate without its low half
+    byte[] text = concat(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "I: hi ".getBytes(StandardCharsets.UTF_16LE)),
+        concat(new byte[] {0x00, (byte) 0xD8}, " x\n".getBytes(StandardCharsets.UTF_16LE)));
+    assertThatThrownBy(() -> TextDecoding.decode(text, "u16.txt"))
+        .hasMessageStartingWith("u16.txt, byte offset 14: starts with a UTF-16LE byte-order mark but is not valid");
+  }
+
+  @Test
+  void refusesDeleteAndC1ControlCharacters() {
+    assertThatThrownBy(() -> TextDecoding.decode("I: a\u009bc\n".getBytes(StandardCharsets.UTF_8), "c1.txt"))
+        .hasMessage("c1.txt, byte offset 4: holds the control character U+009B, which text does not contain: is it a "
+            + "binary file?");
+    assertThatThrownBy(() -> TextDecoding.decode(new byte[] {'I', ':', ' ', 'a', 0x7F, '\n'}, "del.txt"))
+        .hasMessageContaining("U+007F");
+  }
+
+  @Test
   void acceptsWindows1252NamesAndWordsWithTheLettersItAddsToLatin1() {
     // Š š Ž ž Œ œ are letters of Windows-1252 (0x8A 0x9A 0x8E 0x9E 0x8C 0x9C) in names and loanwords
     String text = "B: Dušan kam mit dem Škoda, er las Žižek. Das Œuvre, ihr cœur, seine sœur. DUŠAN? Nein, für "
