@@ -30,9 +30,11 @@ public final class TurnDetector {
       "sprecherin", "speaker");
 
   private static final String TIMESTAMP = "\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\]|#\\d{1,2}:\\d{2}:\\d{2}(?:[-.,]\\d+)?#";
+  /** A speaker label: one to three words, the first beginning with a letter. */
+  private static final String LABEL_WORDS = "\\p{L}[\\p{L}\\p{N}._'’-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}._'’-]*){0,2}";
   private static final Pattern LABEL_LINE = Pattern.compile(
       "^(?<lead>(?:" + TIMESTAMP + ")[ \\t]*)?"
-          + "(?:\\*\\*|__)?(?<label>\\p{L}[\\p{L}\\p{N}._'’-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}._'’-]*){0,2})(?:\\*\\*|__)?"
+          + "(?:\\*\\*|__)?(?<label>" + LABEL_WORDS + ")(?:\\*\\*|__)?"
           + "[ \\t]*:(?!//)(?:\\*\\*|__)?[ \\t]*"
           + "(?<after>(?:" + TIMESTAMP + ")[ \\t]*)?");
   private static final Pattern TRAILING_TIMESTAMP = Pattern.compile("[ \\t]*(" + TIMESTAMP + ")\\s*$");
@@ -49,10 +51,33 @@ public final class TurnDetector {
   }
 
   /** Accepts exactly these labels (compared without case). */
+  /**
+   * The speakers the user names ("--speakers I,B"); "I:" as written in the transcript is "I". A name that no line
+   * could start with (empty, or not the one to three words a label is) is refused: it would find no turn.
+   */
   public static TurnDetector withLabels(List<String> labels) {
-    return new TurnDetector(Optional.of(labels.stream()
-        .map(l -> l.strip().toLowerCase(Locale.ROOT)).filter(l -> !l.isEmpty()).collect(Collectors.toSet())));
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String given : labels) {
+      String l = given.strip();
+      if (l.endsWith(":")) {
+        l = l.substring(0, l.length() - 1).strip();
+      }
+      if (l.isEmpty()) {
+        continue; // "I,B," from a shell loop
+      }
+      if (!LABEL.matcher(l).matches()) {
+        throw new org.lacrima.core.InputException("--speakers \"" + given + "\" is no speaker label: one to three words "
+            + "beginning with a letter, as they stand before the colon at the start of a line");
+      }
+      out.add(l.toLowerCase(Locale.ROOT));
+    }
+    if (out.isEmpty()) {
+      throw new org.lacrima.core.InputException("--speakers names no speaker");
+    }
+    return new TurnDetector(Optional.of(out));
   }
+
+  private static final Pattern LABEL = Pattern.compile(LABEL_WORDS);
 
   private record Candidate(int lineStart, int contentStart, String label, Optional<String> timestamp) {
   }

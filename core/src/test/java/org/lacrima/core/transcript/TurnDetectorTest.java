@@ -57,6 +57,19 @@ class TurnDetectorTest {
     List<Turn> turns = TurnDetector.withLabels(List.of("I", "B")).detect(DocumentText.normalize(text));
     assertThat(turns).extracting(Turn::speaker).containsExactly("I", "B");
     assertThat(content(text, turns.get(1))).isEqualTo("Antwort\nNotiz: nichts\nNotiz: wieder");
+    // written as in the transcript, with the colon, they are the same labels
+    assertThat(TurnDetector.withLabels(List.of("I:", " B: ")).detect(DocumentText.normalize(text)))
+        .extracting(Turn::speaker).containsExactly("I", "B");
+  }
+
+  @Test
+  void refusesSpeakerNamesNoLineCouldStartWith() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TurnDetector.withLabels(List.of(" ", ":")))
+        .hasMessage("--speakers names no speaker");
+    for (String bad : new String[] {"I(", "B*", "one two three four"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> TurnDetector.withLabels(List.of("I", bad)))
+          .as(bad).isInstanceOf(org.lacrima.core.InputException.class).hasMessageContaining("is no speaker label");
+    }
   }
 
   @Test

@@ -36,7 +36,7 @@ public final class CodingsCsv {
     table.require("category_id", "category_path", "category");
     table.require("coder");
     if (!table.has("quote") && !table.has("text") && !(table.has("start") && table.has("end"))) {
-      throw new InputException(table.source(), "line 1", "needs start and end columns, or a quote column");
+      throw new InputException(table.source(), table.headerLine(), "needs start and end columns, or a quote column");
     }
     Iterator<CsvTable.Row> rows = table.rows();
     return new Iterator<>() {

@@ -66,7 +66,7 @@ public final class CsvTable implements AutoCloseable {
     this.delimiter = delimiter;
     this.parser = parser;
     this.headed = headed;
-    this.columns = headed ? columnNames(parser.getHeaderNames(), source) : List.of();
+    this.columns = headed ? columnNames(parser.getHeaderNames(), source, headerLine(text)) : List.of();
     this.records = parser.iterator();
     this.lines = new Lines(text);
   }
@@ -137,24 +137,40 @@ public final class CsvTable implements AutoCloseable {
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       throw malformed(source, text, delimiter, 0, new Lines(text), 1, e);
     } catch (IllegalArgumentException e) {
-      throw new InputException(source, "line 1", "has an unusable header: " + e.getMessage(), e);
+      throw new InputException(source, headerLine(text), "has an unusable header: " + e.getMessage(), e);
     }
     return new CsvTable(source, text, delimiter, parser, headed);
   }
 
-  private static List<String> columnNames(List<String> header, String source) {
+  /** "line N" of the header: blank lines before it are skipped, as the parser skips them. */
+  private static String headerLine(String text) {
+    int line = 1;
+    for (int i = 0; i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r'); i++) {
+      if (text.charAt(i) == '\n' || (text.charAt(i) == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+      }
+    }
+    return "line " + line;
+  }
+
+  /** Where the header is, for errors about the columns: "line 1" unless blank lines come first. */
+  public String headerLine() {
+    return headed ? headerLine(text) : "line 1";
+  }
+
+  private static List<String> columnNames(List<String> header, String source, String line) {
     List<String> names = new ArrayList<>();
     Map<String, String> spellings = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       String spelled = header.get(i).strip();
       String name = spelled.toLowerCase(Locale.ROOT);
       if (name.isEmpty()) {
-        throw new InputException(source, "line 1", "column " + (i + 1) + " has no name");
+        throw new InputException(source, line, "column " + (i + 1) + " has no name");
       }
       String earlier = spellings.putIfAbsent(name, spelled);
       if (earlier != null) {
         String both = earlier.equals(spelled) ? "" : " (as \"" + earlier + "\" and \"" + spelled + "\")";
-        throw new InputException(source, "line 1", "has the column \"" + name + "\" twice" + both
+        throw new InputException(source, line, "has the column \"" + name + "\" twice" + both
             + "; column names are compared without case");
       }
       names.add(name);
@@ -204,7 +220,7 @@ public final class CsvTable implements AutoCloseable {
         return c;
       }
     }
-    throw new InputException(source, "line 1", "has no column " + String.join(" or ", anyOf)
+    throw new InputException(source, headerLine(), "has no column " + String.join(" or ", anyOf)
         + " (its columns: " + String.join(", ", columns) + ")");
   }
 

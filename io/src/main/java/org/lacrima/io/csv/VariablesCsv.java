@@ -26,7 +26,7 @@ public final class VariablesCsv {
     for (String column : table.columns()) {
       String earlier = column.equals(key) ? null : variables.putIfAbsent(DocumentVariables.normalizeName(column), column);
       if (earlier != null) {
-        throw new InputException(table.source(), "line 1", "the columns \"" + earlier + "\" and \"" + column
+        throw new InputException(table.source(), table.headerLine(), "the columns \"" + earlier + "\" and \"" + column
             + "\" both name the variable " + DocumentVariables.normalizeName(column) + "; keep one of them");
       }
     }

@@ -87,6 +87,12 @@ class CsvTableTest {
         "vars.csv, line 1: has the column \"note\" twice; column names are compared without case");
     assertThatThrownBy(() -> CsvTable.of("document,,note\nv1,a,b\n", "vars.csv")).hasMessage(
         "vars.csv, line 1: column 2 has no name");
+    // blank lines before the header: the header's own line is named
+    assertThatThrownBy(() -> CsvTable.of("\r\n\ndocument,note,Note\nv1,a,b\n", "vars.csv"))
+        .hasMessageStartingWith("vars.csv, line 3: has the column \"note\" twice");
+    try (CsvTable t = CsvTable.of("\n\ndocument,note\nv1,a\n", "vars.csv")) {
+      assertThatThrownBy(() -> t.require("orientation")).hasMessageStartingWith("vars.csv, line 3: has no column");
+    }
   }
 
   @Test
