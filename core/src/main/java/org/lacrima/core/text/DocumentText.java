@@ -150,9 +150,35 @@ public final class DocumentText {
       if (at < 0) {
         return found;
       }
-      found.add(toCodePoint(at));
+      // "x" is not found in "x\u0301", nor the woman in a family emoji: a quote takes whole characters as read
+      if (isBoundary(at) && isBoundary(at + q.length())) {
+        found.add(toCodePoint(at));
+      }
       from = at + 1;
     }
+  }
+
+  /** Whether a code point offset falls between two characters as a reader sees them, not inside one. */
+  public boolean isCharacterBoundary(int codePointOffset) {
+    checkCodePointOffset(codePointOffset);
+    return isBoundary(toUtf16(codePointOffset));
+  }
+
+  /**
+   * Between two user-perceived characters: not before a combining mark, a zero-width joiner, a variation selector
+   * or a skin-tone modifier, and not after a joiner. (java.text.BreakIterator knows the full rules, but would walk
+   * the whole document for every quote of an import of a million codings; these are the cases transcripts hold.)
+   */
+  private boolean isBoundary(int utf16) {
+    if (utf16 <= 0 || utf16 >= text.length()) {
+      return true;
+    }
+    int next = text.codePointAt(utf16);
+    int type = Character.getType(next);
+    boolean extends_ = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK || next == 0x200D || (next >= 0xFE00 && next <= 0xFE0F)
+        || (next >= 0xE0100 && next <= 0xE01EF) || (next >= 0x1F3FB && next <= 0x1F3FF);
+    return !extends_ && text.codePointBefore(utf16) != 0x200D;
   }
 
   /** Length of a string in code points after normalization, as offsets count it. */

@@ -138,6 +138,10 @@ public final class Segmentation {
     if (at <= u.start() || at >= u.end()) {
       throw new InputException("offset " + at + " is not inside unit " + (index + 1) + " (" + u.start() + ".." + u.end() + ")");
     }
+    if (!text.isCharacterBoundary(at)) {
+      throw new InputException("offset " + at + " falls inside a character (before an accent, a joiner or a modifier "
+          + "that belongs to the one before it); split before or after the whole character");
+    }
     List<MeaningUnit> out = new ArrayList<>(units.subList(0, index));
     List<MeaningUnit> parts = new ArrayList<>();
     add(parts, u.document(), u.start(), at, MeaningUnit.Origin.SPLIT, text);

@@ -115,6 +115,21 @@ class DocumentTextTest {
   }
 
   @Test
+  void aQuoteTakesWholeCharactersNotTheBaseOfAnAccentOrPartOfAnEmoji() {
+    // x with a combining acute (no precomposed form), a ZWJ family, a thumbs-up with a skin tone
+    String family = "\uD83D\uDC69\u200D\uD83D\uDC67";
+    DocumentText t = DocumentText.normalize("x\u0301 x " + family + " \uD83D\uDC4D\uD83C\uDFFD \uD83D\uDC4D");
+    assertThat(t.occurrences("x")).containsExactly(3);
+    assertThat(t.occurrences("x\u0301")).containsExactly(0);
+    assertThat(t.occurrences("\uD83D\uDC69")).isEmpty();
+    assertThat(t.occurrences(family)).containsExactly(5);
+    assertThat(t.occurrences("\uD83D\uDC4D")).containsExactly(12);
+    assertThat(t.isCharacterBoundary(1)).isFalse();
+    assertThat(t.isCharacterBoundary(2)).isTrue();
+    assertThat(t.isCharacterBoundary(6)).isFalse();
+  }
+
+  @Test
   void countsWordsWithApostrophesAndHyphensInside() {
     assertThat(DocumentText.normalize("I: Don't cry - it's the Hier-und-Jetzt. 14 Uhr.").wordCount()).isEqualTo(8);
     assertThat(DocumentText.normalize("  ").wordCount()).isZero();
