@@ -143,6 +143,16 @@ class CategoryCommandsTest {
         + csv, StandardCharsets.UTF_8).toString());
   }
 
+  @Test
+  void agreementLeavesOutMergedCategoriesAndSplitOnesWithNothingLeftToReview() {
+    CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why", "one category");
+    CliRun.ok("category", "split", p, "Pause", "--into", "Short pause", "--into", "Long pause", "--rule",
+        "coder=jonas -> Short pause", "--rule", "coder=mira -> Long pause", "--why", "two kinds");
+    String rows = CliRun.ok("agreement", p, "--coders", "jonas,mira", "--bootstrap", "0", "--format", "csv").out();
+    assertThat(rows).doesNotContain("Crying as manipulation").doesNotContain("> Pause,").contains("Short pause")
+        .contains("Crying as resistance");
+  }
+
   /** Pause's codings in an export, one line each (the demo's memos on them are single lines). */
   private java.util.List<String> pauseRows() {
     return codings().lines().filter(l -> l.contains("> Pause,")).toList();

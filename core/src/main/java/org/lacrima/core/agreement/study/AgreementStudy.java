@@ -45,7 +45,7 @@ public final class AgreementStudy {
     CategorySystem system = s.categories().current();
     List<Coder> coders = coders(s, request);
     List<DocumentSummary> documents = documents(s, request);
-    List<Category> categories = categories(system, request);
+    List<Category> categories = categories(s, system, request);
     int m = coders.size();
     Map<UUID, Integer> coderIndex = new HashMap<>();
     for (int i = 0; i < m; i++) {
@@ -363,9 +363,15 @@ public final class AgreementStudy {
     }
   }
 
-  private static List<Category> categories(CategorySystem system, AgreementRequest request) {
+  private static List<Category> categories(ProjectSession s, CategorySystem system, AgreementRequest request) {
     if (request.categories().isEmpty()) {
-      return system.codable();
+      // a merged category handed its codings on, a split one keeps only those still waiting for review: as rows
+      // they would be all "absent", figures about nothing (retired ones keep their codings and count)
+      return system.codable().stream().filter(c -> switch (c.state().status()) {
+        case MERGED -> false;
+        case SPLIT -> !s.codings().byCategory(c.id()).isEmpty();
+        default -> true;
+      }).toList();
     }
     List<Category> out = new ArrayList<>();
     for (String name : request.categories()) {
