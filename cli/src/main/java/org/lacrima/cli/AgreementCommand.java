@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "agreement", description = {
+@Command(name = "agreement",
+    header = "Intercoder agreement per category, per exclusive group and overall, with confidence intervals.",
+    description = {
     "Intercoder agreement between two or more coders: per category, per group of exclusive categories and overall,",
     "with bootstrap confidence intervals, and the disagreements to look at. Every figure carries its provenance",
     "(unit, coders, documents, filters, codebook version, seed). Coefficient names: docs/AGREEMENT.md."})

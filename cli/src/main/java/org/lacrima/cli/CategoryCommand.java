@@ -97,7 +97,7 @@ final class CategoryCommand {
 
   @Command(name = "edit", description = "Change fields of a category: definition, rules, examples, notes, labels.")
   static final class Edit extends Operation {
-    @Parameters(index = "1", paramLabel = "CATEGORY")
+    @Parameters(index = "1", paramLabel = "CATEGORY", description = "The category: its id, English or German label, or path (A > B).")
     String category;
 
     @Option(names = "--label", paramLabel = "TEXT", description = "A new English label.")
@@ -117,10 +117,10 @@ final class CategoryCommand {
 
   @Command(name = "rename", description = "Rename a category.")
   static final class Rename extends Operation {
-    @Parameters(index = "1", paramLabel = "CATEGORY")
+    @Parameters(index = "1", paramLabel = "CATEGORY", description = "The category: its id, English or German label, or path (A > B).")
     String category;
 
-    @Parameters(index = "2", paramLabel = "NEW-NAME")
+    @Parameters(index = "2", paramLabel = "NEW-NAME", description = "The new label.")
     String newName;
 
     @Option(names = "--lang", defaultValue = "en", paramLabel = "en|de", description = "Which label (default: en).")
@@ -134,14 +134,14 @@ final class CategoryCommand {
 
   @Command(name = "move", description = "Move a category (with its subcategories) under another one, or to the top.")
   static final class Move extends Operation {
-    @Parameters(index = "1", paramLabel = "CATEGORY")
+    @Parameters(index = "1", paramLabel = "CATEGORY", description = "The category: its id, English or German label, or path (A > B).")
     String category;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
 
     static final class Where {
-      @Option(names = "--parent", paramLabel = "CATEGORY")
+      @Option(names = "--parent", paramLabel = "CATEGORY", description = "The new parent.")
       String parent;
 
       @Option(names = "--top", description = "Move it to the top level.")
@@ -157,7 +157,7 @@ final class CategoryCommand {
 
   @Command(name = "retire", description = "Hide a category from coding; its codings stay and count in analysis.")
   static final class Retire extends Operation {
-    @Parameters(index = "1", paramLabel = "CATEGORY")
+    @Parameters(index = "1", paramLabel = "CATEGORY", description = "The category: its id, English or German label, or path (A > B).")
     String category;
 
     @Override
@@ -168,10 +168,10 @@ final class CategoryCommand {
 
   @Command(name = "exclusive", description = "Mark the children of a category as mutually exclusive (on), or not (off).")
   static final class Exclusive extends Operation {
-    @Parameters(index = "1", paramLabel = "PARENT")
+    @Parameters(index = "1", paramLabel = "PARENT", description = "The category whose children are meant.")
     String parent;
 
-    @Parameters(index = "2", paramLabel = "on|off")
+    @Parameters(index = "2", paramLabel = "on|off", description = "on: mutually exclusive; off: not.")
     String onOff;
 
     @Override
@@ -183,14 +183,16 @@ final class CategoryCommand {
     }
   }
 
-  @Command(name = "merge", description = {
+  @Command(name = "merge",
+    header = "Merge one category into another, keeping every coding and its memo.",
+    description = {
       "Merge FROM into INTO: FROM's codings, subcategories, memos and relations go to INTO;",
       "a span one coder coded with both becomes one coding whose memo joins both."})
   static final class Merge extends Operation {
-    @Parameters(index = "1", paramLabel = "FROM")
+    @Parameters(index = "1", paramLabel = "FROM", description = "The category merged away.")
     String from;
 
-    @Parameters(index = "2", paramLabel = "INTO")
+    @Parameters(index = "2", paramLabel = "INTO", description = "The category that takes over.")
     String into;
 
     @Override
@@ -204,7 +206,7 @@ final class CategoryCommand {
       "CONDITION: coder=NAME, document=NAME (* as wildcard), var.NAME=VALUE, text~REGEX, ids=FILE.csv.",
       "Codings no rule places wait in the review queue (lacrima category review). See docs/SPLIT-RULES.md."})
   static final class Split extends Operation {
-    @Parameters(index = "1", paramLabel = "CATEGORY")
+    @Parameters(index = "1", paramLabel = "CATEGORY", description = "The category: its id, English or German label, or path (A > B).")
     String category;
 
     @Option(names = "--into", required = true, paramLabel = "NAME", description = "A new part (at least two).")

@@ -30,10 +30,10 @@ final class CategoryFields {
   @Option(names = "--label-de", paramLabel = "TEXT", description = "The German label.")
   String labelDe;
 
-  @Option(names = "--definition", paramLabel = "TEXT")
+  @Option(names = "--definition", paramLabel = "TEXT", description = "The definition in English.")
   String definition;
 
-  @Option(names = "--definition-de", paramLabel = "TEXT")
+  @Option(names = "--definition-de", paramLabel = "TEXT", description = "The definition in German.")
   String definitionDe;
 
   @Option(names = "--indicator", paramLabel = "TEXT", description = "An indicator (repeatable).")

@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "diff", description = {
+@Command(name = "diff",
+    header = "Show what changed between two versions of the category system, field by field.",
+    description = {
     "Show what changed between two versions: added, removed, renamed, moved, merged, split, retired categories,",
     "changed definitions and rules field by field, relations. A and B are tags, base or current."})
 final class CodebookDiffCommand implements Callable<Integer> {
@@ -20,10 +22,10 @@ final class CodebookDiffCommand implements Callable<Integer> {
   @Mixin
   ProjectOptions project;
 
-  @Parameters(index = "1", paramLabel = "A")
+  @Parameters(index = "1", paramLabel = "A", description = "The earlier version: a tag, base, upstream or current.")
   String a;
 
-  @Parameters(index = "2", paramLabel = "B")
+  @Parameters(index = "2", paramLabel = "B", description = "The later version: a tag, base, upstream or current.")
   String b;
 
   @Spec

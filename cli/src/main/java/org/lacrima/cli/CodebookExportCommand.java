@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "export", description = {
+@Command(name = "export",
+    header = "Write the codebook as Markdown, HTML, DOCX or JSON.",
+    description = {
     "Write the codebook as a document to hand out (markdown, html, docx) or as machine-readable JSON:",
     "every field of every category, the relations, and the citation."})
 final class CodebookExportCommand implements Callable<Integer> {

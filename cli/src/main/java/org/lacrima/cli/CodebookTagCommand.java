@@ -17,7 +17,7 @@ final class CodebookTagCommand implements Callable<Integer> {
   @Mixin
   ProjectOptions project;
 
-  @Parameters(index = "1", paramLabel = "NAME")
+  @Parameters(index = "1", paramLabel = "NAME", description = "The version's name, e.g. pilot.")
   String name;
 
   @Option(names = "--why", paramLabel = "TEXT", defaultValue = "", description = "What this version marks.")

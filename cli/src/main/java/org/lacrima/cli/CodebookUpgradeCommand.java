@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "upgrade", description = {
+@Command(name = "upgrade",
+    header = "Take over a revised built-in category system by a three-way comparison.",
+    description = {
     "Take over a revised built-in category system by a three-way comparison (the version last taken over,",
     "the project's current system, the new version). Without --accept or --decide it only lists the proposals.",
     "Clean changes: --accept all or --accept U1,U4. Conflicts with the team's own edits: --decide U2=mine|theirs."})
@@ -47,7 +49,7 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
   @Option(names = "--why", paramLabel = "TEXT", description = "Why (required when accepting or deciding).")
   String why;
 
-  @Option(names = "--as", paramLabel = "NAME")
+  @Option(names = "--as", paramLabel = "NAME", description = "Who takes the upgrade (default: the operating-system user).")
   String as;
 
   @Spec

@@ -28,7 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {CodingsCommand.Import.class, CodingsCommand.Export.class, CodingsCommand.Delete.class})
 final class CodingsCommand {
 
-  @Command(name = "import", description = {
+  @Command(name = "import",
+    header = "Add codings from a CSV file (by offsets or by quote); all rows land, or none.",
+    description = {
       "Add codings from a CSV file with columns document, start and end (code points, end exclusive) or quote",
       "(with occurrence where the quote occurs more than once), category (id, label or path), coder, memo.",
       "Coders are created when first named. All rows land, or none."})
@@ -36,7 +38,7 @@ final class CodingsCommand {
     @Mixin
     ProjectOptions project;
 
-    @Parameters(index = "1", paramLabel = "FILE.csv")
+    @Parameters(index = "1", paramLabel = "FILE.csv", description = "The codings (docs/FORMATS.md).")
     Path file;
 
     @Spec
@@ -99,7 +101,9 @@ final class CodingsCommand {
     }
   }
 
-  @Command(name = "delete", description = {
+  @Command(name = "delete",
+    header = "Delete codings by id; each leaves a memo on its document saying what it was.",
+    description = {
       "Delete codings by id (the first column of codings export), all or none. Each leaves a memo on its",
       "document with what it was (document, span, category, coder, memo, text), who deleted it, when and why."})
   static final class Delete implements Callable<Integer> {

@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "consensus", description = {
+@Command(name = "consensus",
+    header = "Build the consensus layer from the coders' layers and list the disagreements to decide.",
+    description = {
     "Build the consensus layer (a coder named \"consensus\") from the coders' layers: what they agree on is carried",
     "over; every disagreement is listed with each coder's version until the team decides it (consensus decide)."},
     subcommands = {ConsensusCommand.Decide.class, ConsensusCommand.Status.class})
@@ -103,7 +105,9 @@ final class ConsensusCommand implements Callable<Integer> {
         + "\" allows one of its categories here, and another was agreed too"));
   }
 
-  @Command(name = "decide", description = {
+  @Command(name = "decide",
+    header = "Record how a disagreement is settled (take a version, both, neither, or a new span).",
+    description = {
       "Record how a disagreement is settled, with a rationale: take one coder's version, both, neither,",
       "or a new span and category. --from FILE.csv decides many (columns id, decision, coder, start, end,",
       "category, rationale; decision: take, both, neither or new)."})

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "import-table", description = {
+@Command(name = "import-table",
+    header = "Import multi-coder data kept in a table, one row per unit and coder (e.g. AnnoMI).",
+    description = {
     "Import multi-coder data kept in a table, one row per unit and coder (e.g. AnnoMI): each document's rows",
     "become its turns, each coder's cells that coder's codings. --code COL makes a group of exclusive categories,",
     "one per value; --flag COL one category, present where true/yes/1. Empty and n/a cells mean not judged."})
@@ -33,7 +35,7 @@ final class ImportTableCommand implements Callable<Integer> {
   @Mixin
   Actor actor;
 
-  @Parameters(index = "1", paramLabel = "FILE.csv")
+  @Parameters(index = "1", paramLabel = "FILE.csv", description = "The table (docs/FORMATS.md).")
   Path file;
 
   @Option(names = "--doc", required = true, paramLabel = "COL", description = "The column naming the document.")

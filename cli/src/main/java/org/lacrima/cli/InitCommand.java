@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "init", description = {
+@Command(name = "init",
+    header = "Create a project, with its own copy of the built-in category system (or none).",
+    description = {
     "Create a project. It gets its own copy of the built-in category system, recorded as its base version;",
     "with --empty it starts without categories (for corpora coded with another system)."})
 final class InitCommand implements Callable<Integer> {

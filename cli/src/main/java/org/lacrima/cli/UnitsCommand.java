@@ -31,12 +31,12 @@ final class UnitsCommand {
     return one.length() <= 90 ? one : one.substring(0, 87) + "…";
   }
 
-  @Command(name = "list", description = "List a document's units: number, offsets (code points) and text.")
+  @Command(name = "list", description = "List a document's units: number, offsets (code points), how the unit came about (turn, sentence, paragraph, merged, split) and its text.")
   static final class ListUnits implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
-    @Parameters(index = "1", paramLabel = "DOCUMENT")
+    @Parameters(index = "1", paramLabel = "DOCUMENT", description = "The document, by name.")
     String document;
 
     @Spec
@@ -70,13 +70,13 @@ final class UnitsCommand {
     @Mixin
     ProjectOptions project;
 
-    @Parameters(index = "1", paramLabel = "DOCUMENT")
+    @Parameters(index = "1", paramLabel = "DOCUMENT", description = "The document, by name.")
     String document;
 
-    @Parameters(index = "2", paramLabel = "FIRST")
+    @Parameters(index = "2", paramLabel = "FIRST", description = "The first unit, by its number in units list.")
     int first;
 
-    @Parameters(index = "3", paramLabel = "LAST")
+    @Parameters(index = "3", paramLabel = "LAST", description = "The last unit.")
     int last;
 
     @Spec
@@ -102,10 +102,10 @@ final class UnitsCommand {
     @Mixin
     ProjectOptions project;
 
-    @Parameters(index = "1", paramLabel = "DOCUMENT")
+    @Parameters(index = "1", paramLabel = "DOCUMENT", description = "The document, by name.")
     String document;
 
-    @Parameters(index = "2", paramLabel = "UNIT")
+    @Parameters(index = "2", paramLabel = "UNIT", description = "The unit, by its number in units list.")
     int unit;
 
     @ArgGroup(exclusive = true, multiplicity = "1")

@@ -44,7 +44,8 @@ public final class CodebookHistory {
       return s.categories().version(UPSTREAM).orElseGet(() -> version(s, BASE));
     }
     return s.categories().version(name).orElseThrow(() -> new InputException("no codebook version \"" + name
-        + "\"; the project has: current, " + String.join(", ", shownVersions(s))));
+        + "\"; the project has: current, " + String.join(", ", shownVersions(s)) + " and upstream (the built-in "
+        + "version last taken over)"));
   }
 
   /** Freezes the current system under a name, for comparison and export later. */

@@ -23,7 +23,7 @@ public enum UnitKind {
     try {
       return valueOf(s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new InputException("--unit " + s + ": choose turn, meaning-unit, sentence, paragraph, character, maxqda or document");
+      throw new InputException("--unit " + s + ": choose auto, turn, meaning-unit, sentence, paragraph, character, maxqda or document");
     }
   }
 }
