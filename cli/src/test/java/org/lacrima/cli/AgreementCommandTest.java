@@ -101,6 +101,10 @@ class AgreementCommandTest {
     // turns of a and b: both 2 (a1, b1), x only 1 (a2), y only 1 (b2), neither 4; c is missing for y
     assertThat(pause.get("units").asInt()).isEqualTo(10);
     assertThat(pause.get("units_pairable").asInt()).isEqualTo(8);
+    // counts are whole numbers in the JSON, not 8.0
+    assertThat(pause.get("units_pairable").isIntegralNumber()).isTrue();
+    assertThat(pause.get("coded_by").get("x").isIntegralNumber()).isTrue();
+    assertThat(pause.get("cohen_kappa").get("parts").get("units_used").isIntegralNumber()).isTrue();
     assertThat(pause.get("coded_by").get("x").asInt()).isEqualTo(4);
     assertThat(pause.get("coded_by").get("y").asInt()).isEqualTo(3);
     // po = 6/8, pe = (3/8)(3/8) + (5/8)(5/8) = 34/64, kappa = (48/64 - 34/64) / (30/64) = 7/15

@@ -92,15 +92,15 @@ public final class AgreementJson {
       g.writeStringField("kind", r.kind().code());
       g.writeStringField("label", r.label());
       g.writeStringField("path", r.path());
-      g.writeNumberField("units", r.units());
-      g.writeNumberField("units_pairable", r.unitsPairable());
+      count(g, "units", r.units());
+      count(g, "units_pairable", r.unitsPairable());
       if (r.prevalence().isPresent()) {
         g.writeNumberField("prevalence", r.prevalence().getAsDouble());
       }
       if (!r.valuesByCoder().isEmpty()) {
         g.writeObjectFieldStart("coded_by");
         for (Map.Entry<String, Double> e : r.valuesByCoder().entrySet()) {
-          g.writeNumberField(e.getKey(), e.getValue());
+          count(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
       }
@@ -143,11 +143,30 @@ public final class AgreementJson {
     if (!e.parts().isEmpty()) {
       g.writeObjectFieldStart("parts");
       for (Map.Entry<String, Double> p : new java.util.TreeMap<>(e.parts()).entrySet()) {
-        g.writeNumberField(p.getKey(), p.getValue());
+        if (COUNTS.contains(p.getKey()) || p.getKey().startsWith("units")) {
+          count(g, p.getKey(), p.getValue());
+        } else {
+          g.writeNumberField(p.getKey(), p.getValue());
+        }
       }
       g.writeEndObject();
     }
     g.writeEndObject();
+  }
+
+  /** Parts that count things: written as whole numbers, as R and SPSS then read them. */
+  private static final java.util.Set<String> COUNTS = java.util.Set.of("q", "pairs", "characters", "codes");
+
+  /**
+   * A count: a whole number where it is one. Counts are held as doubles because a unit may weigh more than one
+   * (identical units merged); "428.0" would read as a measurement.
+   */
+  private static void count(JsonGenerator g, String name, double value) throws IOException {
+    if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
+      g.writeNumberField(name, (long) value);
+    } else {
+      g.writeNumberField(name, value);
+    }
   }
 
   private static void spanRow(JsonGenerator g, SpanAnalysis.SpanRow r) throws IOException {
