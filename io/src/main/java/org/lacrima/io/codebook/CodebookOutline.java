@@ -144,7 +144,7 @@ final class CodebookOutline {
         field(CodebookTerm.EXCLUSIVE_GROUP, term(CodebookTerm.EXCLUSIVE_GROUP_NOTE) + " " + text(p.label())));
     besideInOtherLanguage(CodebookTerm.LABEL, c.label());
     // An empty definition is shown, not left out: a coder should see that it is missing.
-    String definition = text(c.definition());
+    String definition = lines(c.definition().in(language.code()));
     field(CodebookTerm.DEFINITION, definition.isEmpty() ? term(CodebookTerm.MISSING) : definition);
     besideInOtherLanguage(CodebookTerm.DEFINITION, c.definition());
     items(CodebookTerm.INDICATORS, texts(c.indicators()));
@@ -223,20 +223,20 @@ final class CodebookOutline {
   private void besideInOtherLanguage(CodebookTerm name, LocalizedText t) {
     CodebookLanguage other = language.other();
     t.exactly(other.code())
-        .map(CodebookOutline::flat)
-        .filter(s -> !s.isEmpty() && !s.equals(text(t)))
+        .map(CodebookOutline::lines)
+        .filter(s -> !s.isEmpty() && !s.equals(lines(t.in(language.code()))))
         .ifPresent(s -> blocks.add(new Field(term(name) + " — " + language.nameOf(other), s)));
   }
 
   private void field(CodebookTerm name, String value) {
-    String v = flat(value);
+    String v = lines(value);
     if (!v.isEmpty()) {
       blocks.add(new Field(term(name), v));
     }
   }
 
   private void items(CodebookTerm name, List<String> items) {
-    List<String> nonEmpty = items.stream().map(CodebookOutline::flat).filter(s -> !s.isEmpty()).toList();
+    List<String> nonEmpty = items.stream().map(CodebookOutline::lines).filter(s -> !s.isEmpty()).toList();
     if (!nonEmpty.isEmpty()) {
       blocks.add(new Items(term(name), nonEmpty));
     }
@@ -254,8 +254,14 @@ final class CodebookOutline {
     return flat(t.in(language.code()));
   }
 
+  /** Texts of fields and items: their own line breaks kept, as the team wrote them. */
   private List<String> texts(List<LocalizedText> list) {
-    return list.stream().map(this::text).toList();
+    return list.stream().map(t -> lines(t.in(language.code()))).toList();
+  }
+
+  /** Each line flat, empty lines dropped, the lines kept: for the texts that may run over several lines. */
+  static String lines(String text) {
+    return String.join("\n", text.lines().map(CodebookOutline::flat).filter(l -> !l.isEmpty()).toList());
   }
 
   static String flat(String text) {

@@ -92,10 +92,10 @@ public final class DocxCodebook implements CodebookFormat {
         r.setFontSize(HEADING_POINTS[level - 1]);
         r.setText(h.text());
       }
-      case Paragraph p -> doc.createParagraph().createRun().setText(p.text());
+      case Paragraph p -> lines(doc.createParagraph().createRun(), p.text());
       case Field f -> {
         XWPFParagraph p = named(doc, f.name());
-        p.createRun().setText(" " + f.value());
+        lines(p.createRun(), " " + f.value());
       }
       case Link l -> {
         XWPFParagraph p = named(doc, l.name());
@@ -124,7 +124,18 @@ public final class DocxCodebook implements CodebookFormat {
     p.setIndentationLeft(INDENT_TWIPS);
     p.setIndentationHanging(INDENT_TWIPS / 2);
     p.setSpacingAfter(40);
-    p.createRun().setText("• " + item);
+    lines(p.createRun(), "• " + item);
+  }
+
+  /** User text with its own line breaks kept, as breaks within the paragraph. */
+  private static void lines(XWPFRun r, String text) {
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (i > 0) {
+        r.addBreak();
+      }
+      r.setText(lines.get(i), i);
+    }
   }
 
   private static void treeNode(XWPFDocument doc, Tree.Node n) {

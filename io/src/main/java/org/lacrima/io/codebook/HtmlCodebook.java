@@ -74,8 +74,8 @@ public final class HtmlCodebook implements CodebookFormat {
         }
         html.append('>').append(escape(h.text())).append("</h").append(h.level()).append(">\n");
       }
-      case Paragraph p -> html.append("<p>").append(escape(p.text())).append("</p>\n");
-      case Field f -> name(f.name(), html).append(' ').append(escape(f.value())).append("</p>\n");
+      case Paragraph p -> html.append("<p>").append(lines(p.text())).append("</p>\n");
+      case Field f -> name(f.name(), html).append(' ').append(lines(f.value())).append("</p>\n");
       case Link l -> {
         name(l.name(), html).append(' ');
         if (WEB_ADDRESS.matcher(l.url()).matches()) {
@@ -87,7 +87,7 @@ public final class HtmlCodebook implements CodebookFormat {
       }
       case Items i -> {
         name(i.name(), html).append("</p>\n<ul>\n");
-        i.items().forEach(item -> html.append("<li>").append(escape(item)).append("</li>\n"));
+        i.items().forEach(item -> html.append("<li>").append(lines(item)).append("</li>\n"));
         html.append("</ul>\n");
       }
       case Tree t -> tree(t, html);
@@ -137,6 +137,11 @@ public final class HtmlCodebook implements CodebookFormat {
       }
     }
     html.append("</ul>\n</nav>\n");
+  }
+
+  /** User text with its own line breaks kept. */
+  static String lines(String text) {
+    return escape(text.strip()).replace("\r", "").replace("\n", "<br />\n");
   }
 
   /** For text and for attribute values alike. */

@@ -58,13 +58,13 @@ public final class MarkdownCodebook implements CodebookFormat {
         }
         md.append("#".repeat(h.level())).append(' ').append(escape(h.text())).append("\n\n");
       }
-      case Paragraph p -> md.append(escape(p.text())).append("\n\n");
-      case Field f -> md.append("**").append(escape(f.name())).append(":** ").append(escape(f.value())).append("\n\n");
+      case Paragraph p -> md.append(lines(p.text(), "")).append("\n\n");
+      case Field f -> md.append("**").append(escape(f.name())).append(":** ").append(lines(f.value(), "")).append("\n\n");
       case Link l -> md.append("**").append(escape(l.name())).append(":** ")
           .append(SAFE_URL.matcher(l.url()).matches() ? "<" + l.url() + ">" : escape(l.url())).append("\n\n");
       case Items i -> {
         md.append("**").append(escape(i.name())).append(":**\n\n");
-        i.items().forEach(item -> md.append("- ").append(escape(item)).append('\n'));
+        i.items().forEach(item -> md.append("- ").append(lines(item, "  ")).append('\n'));
         md.append('\n');
       }
       case Tree t -> {
@@ -94,6 +94,16 @@ public final class MarkdownCodebook implements CodebookFormat {
       md.append(' ').append(escape(cell)).append(" |");
     }
     md.append('\n');
+  }
+
+  /**
+   * User text whose own line breaks are kept as hard breaks (a backslash at the end of a line), each line made
+   * literal on its own, so that a line that starts with "- " stays text; {@code indent} keeps a list item's
+   * lines inside the item.
+   */
+  static String lines(String text, String indent) {
+    return String.join("\\\n" + indent, text.strip().lines().map(MarkdownCodebook::escape)
+        .filter(l -> !l.isEmpty()).toList());
   }
 
   /** Makes user text literal in Markdown: inline, in list items and in table cells. */

@@ -27,12 +27,17 @@ class DocxCodebookTest {
     String text = ExpectedTexts.normalized(extracted(system, "en"));
 
     for (Category c : system.categories()) {
-      assertThat(text).contains(c.label().english(), c.definition().english());
+      assertThat(text).contains(c.label().english(), ExpectedTexts.normalized(c.definition().english()));
       c.examples().forEach(e -> assertThat(text).contains(e.english()));
     }
     for (Relation r : system.relations()) {
       assertThat(text).contains(r.kind().wording());
     }
+  }
+
+  @Test
+  void keepsTheLineBreaksOfUserText() throws IOException {
+    assertThat(extracted(CodebookFixture.small(), "en")).contains("Crying that is directed at someone\n- and demands");
   }
 
   @ParameterizedTest

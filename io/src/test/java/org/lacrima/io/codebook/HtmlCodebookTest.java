@@ -47,6 +47,11 @@ class HtmlCodebookTest {
   }
 
   @Test
+  void keepsTheLineBreaksOfUserText() {
+    assertThat(html(CodebookFixture.small(), "en")).contains("Crying that is directed at someone<br />\n- and demands");
+  }
+
+  @Test
   void isOneSelfContainedPageInItsLanguage() throws Exception {
     String html = html(CodebookFixture.small(), "de");
     Document page = parsed(CodebookFixture.small(), "de");

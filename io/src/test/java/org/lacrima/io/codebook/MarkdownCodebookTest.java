@@ -42,6 +42,13 @@ class MarkdownCodebookTest {
   }
 
   @Test
+  void keepsTheLineBreaksOfUserTextWithoutLettingALineBecomeAList() {
+    assertThat(markdown(CodebookFixture.small(), "en"))
+        .contains("Crying that is directed at someone\\\n\\- and demands that something change.");
+    assertThat(MarkdownCodebook.lines("a\n- b\n\nc", "  ")).isEqualTo("a\\\n  \\- b\\\n  c");
+  }
+
+  @Test
   void userTextCannotOpenRawHtml() {
     String md = markdown(CodebookFixture.small(), "en");
 
@@ -78,8 +85,8 @@ class MarkdownCodebookTest {
     return new String(CodebookFixture.written(format, system, language), StandardCharsets.UTF_8);
   }
 
-  /** Undoes backslash escapes, which CommonMark allows before any ASCII punctuation. */
+  /** Undoes backslash escapes, which CommonMark allows before any ASCII punctuation, and hard line breaks. */
   private static String unescaped(String md) {
-    return md.replaceAll("\\\\(\\p{Punct})", "$1");
+    return md.replaceAll("\\\\\n", "\n").replaceAll("\\\\(\\p{Punct})", "$1");
   }
 }
