@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "codings", description = "Import and export codings as CSV (Lacrima's exchange format), or delete some.",
-    subcommands = {CodingsCommand.Import.class, CodingsCommand.Export.class, CodingsCommand.Delete.class})
+    subcommands = {CodingsCommand.Import.class, CodingsCommand.Export.class, CodingsCommand.Delete.class,
+        CodingsCommand.Memos.class})
 final class CodingsCommand {
 
   @Command(name = "import",
@@ -51,7 +52,7 @@ final class CodingsCommand {
         var out = spec.commandLine().getOut();
         out.printf("Read %,d rows from %s: %,d codings added", r.rows(), file, r.added());
         out.println(r.repeated() == 0 ? "." : String.format(", %,d repeated a coding already in the project "
-            + "(kept once; new memos appended).", r.repeated()));
+            + "(kept once; a memo such a row carries is appended to the stored one).", r.repeated()));
         for (String coder : r.newCoders()) {
           out.println("New coder: " + coder);
         }
@@ -136,6 +137,46 @@ final class CodingsCommand {
         out.printf("Deleted %,d codings; a memo on each one's document keeps what it was:%n", r.deleted().size());
         for (var c : r.deleted()) {
           out.printf("  %s  %d..%d%s%n", c.id(), c.start(), c.end(), c.memo().isEmpty() ? "" : "  memo: " + c.memo());
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "memos", description = "Show the memos on documents, among them what each deleted coding was, "
+      + "who deleted it, when and why; oldest first.")
+  static final class Memos implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "1..*", paramLabel = "DOCUMENT", description = "Only these documents (default: all).")
+    List<String> documents = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      var out = spec.commandLine().getOut();
+      try (ProjectStore store = project.open()) {
+        int shown = store.read(s -> {
+          List<org.lacrima.core.transcript.DocumentSummary> chosen = documents.isEmpty() ? s.documents().list()
+              : documents.stream().map(name -> UnitsCommand.document(s, name)).toList();
+          int n = 0;
+          for (var d : chosen) {
+            List<org.lacrima.core.coding.Memo> memos = new ArrayList<>(
+                s.memos().about(org.lacrima.core.coding.Memo.Target.DOCUMENT, d.id()));
+            memos.sort(java.util.Comparator.comparing(org.lacrima.core.coding.Memo::written));
+            for (var m : memos) {
+              out.println(d.name() + "  " + m.written() + "  " + m.author());
+              m.text().lines().forEach(l -> out.println("    " + l));
+              n++;
+            }
+          }
+          return n;
+        });
+        if (shown == 0) {
+          out.println("No memos on " + (documents.isEmpty() ? "any document." : String.join(", ", documents) + "."));
         }
       }
       return 0;

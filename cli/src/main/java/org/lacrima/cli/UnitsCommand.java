@@ -52,6 +52,8 @@ final class UnitsCommand {
           var out = spec.commandLine().getOut();
           if (units.isEmpty()) {
             out.println(d.name() + " has no meaning units yet: " + Lacrima.command() + " segment " + project.project);
+          } else {
+            out.printf("%4s  %-14s %-9s %s%n", "unit", "offsets", "from", "text");
           }
           for (int i = 0; i < units.size(); i++) {
             MeaningUnit u = units.get(i);

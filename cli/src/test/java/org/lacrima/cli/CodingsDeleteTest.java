@@ -38,6 +38,9 @@ class CodingsDeleteTest {
         assertThat(m.text()).contains(id).contains("coded by mistake").contains(first[4]).contains(first[5] + "," + first[6]);
       });
     }
+    // and the team can read it without opening the database
+    assertThat(CliRun.ok("codings", "memos", file.toString(), first[1]).out()).contains(first[1] + "  ")
+        .contains("mira").contains(id).contains("coded by mistake");
   }
 
   @Test

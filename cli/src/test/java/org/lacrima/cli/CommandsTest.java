@@ -126,7 +126,7 @@ class CommandsTest {
     assertThat(CliRun.ok("units", "list", project, "a").out()).containsPattern("merged +Frage eins. Frage zwei.");
     CliRun.ok("units", "split", project, "a", "1", "--before", "Frage zwei");
     String units = CliRun.ok("units", "list", project, "a").out();
-    assertThat(units.lines()).hasSize(4);
+    assertThat(units.lines()).hasSize(5); // the header and four units
     assertThat(units).containsPattern("split +Frage eins.\\n").containsPattern("split +Frage zwei.\\n");
     CliRun across = CliRun.of("units", "merge", project, "a", "2", "3");
     assertThat(across.status()).isEqualTo(Lacrima.REFUSED);
@@ -137,7 +137,7 @@ class CommandsTest {
     assertThat(again.err()).contains("adjusted by hand").contains("--replace");
     assertThat(CliRun.ok("units", "list", project, "a").out()).isEqualTo(units);
     CliRun.ok("segment", project, "--by", "turn", "--replace");
-    assertThat(CliRun.ok("units", "list", project, "a").out().lines()).hasSize(2);
+    assertThat(CliRun.ok("units", "list", project, "a").out().lines()).hasSize(3);
 
     // field notes without speaker labels do not stop the others, and are named; asked for by name, they refuse
     Path notes = write("notes.txt", "Sie weinte lange.\nDanach sprachen wir über den Abschied.\n", StandardCharsets.UTF_8);
