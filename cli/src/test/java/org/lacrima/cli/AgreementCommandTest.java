@@ -305,6 +305,16 @@ class AgreementCommandTest {
   }
 
   @Test
+  void aCoderWhoGaveOneValueOnlyIsSaidToMakeKappaMeaningless() throws Exception {
+    // in a, x never coded Letting narrate and y did in a2: kappa is 0 by construction, its SE 0
+    JsonNode letting = row(json("--bootstrap", "0", "--documents", "a").get("categories"), "Letting narrate");
+    assertThat(value(letting, "cohen_kappa")).isEqualTo(0.0);
+    assertThat(letting.get("cohen_kappa").get("standard_error").asDouble()).isEqualTo(0.0);
+    assertThat(letting.get("notes").toString()).contains("x gave every unit the same value (absent)")
+        .contains("kappa is 0 whatever the other coder did");
+  }
+
+  @Test
   void everyCsvLineNamesItsDocumentsAndFilters() throws Exception {
     String csv = CliRun.ok("agreement", p, "--coders", "x,y", "--categories", "Giving space", "--documents", "a,b",
         "--bootstrap", "0", "--format", "csv").out();

@@ -113,6 +113,10 @@ public final class ProfileAnalysis {
     double[] given = new double[data.coders()];
     // the values given in pairable units: one alone makes chance agreement total for the kappas and alpha
     BitSet paired = new BitSet();
+    BitSet[] pairedBy = new BitSet[data.coders()];
+    for (int k = 0; k < pairedBy.length; k++) {
+      pairedBy[k] = new BitSet();
+    }
     boolean binary = p.kind == Row.Kind.CATEGORY || p.kind == Row.Kind.POOLED;
     for (int u = 0; u < data.units(); u++) {
       double w = data.weight(u);
@@ -141,6 +145,7 @@ public final class ProfileAnalysis {
         for (int k = 0; k < data.coders(); k++) {
           if (data.value(u, k) != ReliabilityData.MISSING) {
             paired.set(data.value(u, k));
+            pairedBy[k].set(data.value(u, k));
           }
         }
       }
@@ -160,6 +165,16 @@ public final class ProfileAnalysis {
       notes.add("every coder gave every unit the same value (" + data.domain().labels().get(paired.nextSetBit(0))
           + "): AC1 and Brennan–Prediger's kappa are 1 by definition, since they take chance from the number of "
           + "possible values, while the kappas and alpha, which take it from the values given, are undefined");
+    }
+    if (paired.cardinality() >= 2 && coders.size() == 2 && p.kind != Row.Kind.CODE_SET) {
+      for (int k = 0; k < 2; k++) {
+        if (pairedBy[k].cardinality() == 1) {
+          // a reviewer reading "0.000 (0.000)" would take it for a measured absence of agreement with certainty
+          notes.add(coders.get(k) + " gave every unit the same value (" + data.domain().labels()
+              .get(pairedBy[k].nextSetBit(0)) + "): Cohen's kappa is 0 whatever the other coder did, and its "
+              + "standard error 0; it measures nothing here");
+        }
+      }
     }
     OptionalDouble prevalence = binary && judged > 0 ? OptionalDouble.of(present / judged) : OptionalDouble.empty();
     return new Row(p.kind, p.label, p.path, units, pairable, prevalence, byCoder, figures, notes);
