@@ -30,7 +30,8 @@ final class CodebookExportCommand implements Callable<Integer> {
   @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "markdown, html, docx or json.")
   String format;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The file to write.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "The file to write (default: the terminal, for markdown, html and json).")
   Path output;
 
   @Option(names = "--lang", defaultValue = "en", paramLabel = "en|de", description = "Main language (default: en).")
@@ -56,6 +57,15 @@ final class CodebookExportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CodebookFormat f = CodebookFormats.byName(format);
     CategorySystem system = version == null ? CodebookCommand.load(project, db) : version();
+    if (output == null) {
+      if (f.name().equals("docx")) {
+        throw new InputException("a DOCX file is binary: name the file to write with -o FILE.docx");
+      }
+      try (java.io.OutputStream out = Lacrima.dataStream(spec.commandLine().getOut())) {
+        f.write(system, Languages.check(language), out);
+      }
+      return 0;
+    }
     Path target = OutputFile.write(output, out -> f.write(system, Languages.check(language), out));
     spec.commandLine().getOut().println("Wrote the codebook (" + f.name() + ", " + system.size() + " categories, "
         + system.relations().size() + " relations) to " + target);

@@ -81,6 +81,27 @@ public final class Lacrima implements Runnable {
     return new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
   }
 
+  /** Standard output as bytes for data (a codebook, UTF-8), or, in tests, the given writer. Not closed by users. */
+  static java.io.OutputStream dataStream(PrintWriter messages) {
+    messages.flush();
+    java.io.OutputStream out = rawOut;
+    if (out != null) {
+      return new java.io.FilterOutputStream(out) {
+        @Override
+        public void close() throws IOException {
+          flush(); // standard output stays open for the messages after it
+        }
+      };
+    }
+    return new java.io.ByteArrayOutputStream() {
+      @Override
+      public void close() {
+        messages.write(toString(StandardCharsets.UTF_8));
+        messages.flush();
+      }
+    };
+  }
+
   /** Runs a command line, writing to the given streams; returns the exit status. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Lacrima());

@@ -294,6 +294,10 @@ class CommandsTest {
     CliRun unknown = CliRun.of("codebook", "export", "--format", "pdf", "-o", dir.resolve("x.pdf").toString());
     assertThat(unknown.status()).isEqualTo(Lacrima.REFUSED);
     assertThat(unknown.err()).contains("markdown");
+    // without -o, the text formats go to the terminal, the same bytes as the file
+    assertThat(CliRun.ok("codebook", "export", project, "--format", "json").out())
+        .isEqualTo(Files.readString(dir.resolve("codebook.json")));
+    assertThat(CliRun.of("codebook", "export", project, "--format", "docx").err()).contains("-o FILE.docx");
   }
 
   @Test
