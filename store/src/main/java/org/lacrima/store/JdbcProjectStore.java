@@ -166,6 +166,17 @@ final class JdbcProjectStore implements ProjectStore {
         return new ProjectAccessException(location + " cannot be changed: the file or its folder is read-only "
             + "for you (Lacrima needs to write the project and a journal file beside it); nothing was changed.", e);
       }
+      if (t instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+        return new ProjectAccessException(location + " cannot be changed by this role: the server says \""
+            + sql.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "") + "\"; nothing was changed. "
+            + "Ask the server's administrator for write rights to the project's schema.", e);
+      }
+      if (t instanceof SQLException sql && sql.getMessage() != null
+          && (sql.getMessage().contains("SQLITE_CORRUPT") || sql.getMessage().contains("SQLITE_NOTADB"))) {
+        return new ProjectAccessException(location + " is damaged (SQLite reports a malformed database); nothing was "
+            + "changed. Restore it from a copy: your backups, or a .bak file Lacrima wrote beside it before a "
+            + "migration.", e);
+      }
       if (t instanceof SQLException sql && "54000".equals(sql.getSQLState())) {
         // PostgreSQL's program_limit_exceeded: a name beyond what a unique index can hold (about 2,700 bytes)
         return new InputException("a name is too long to be stored on the server (" + sql.getMessage().lines()

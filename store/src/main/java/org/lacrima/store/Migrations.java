@@ -68,7 +68,12 @@ final class Migrations {
         ResultSet rs = s.executeQuery("SELECT version FROM " + table + " WHERE success AND version IS NOT NULL")) {
       int max = 0;
       while (rs.next()) {
-        max = Math.max(max, Integer.parseInt(rs.getString(1).split("\\.")[0]));
+        String version = rs.getString(1).split("\\.")[0];
+        if (!version.matches("\\d{1,6}")) {
+          // not a history Lacrima wrote: another program's Flyway table
+          return Optional.empty();
+        }
+        max = Math.max(max, Integer.parseInt(version));
       }
       return Optional.of(max);
     }
@@ -116,8 +121,8 @@ final class Migrations {
     if (current == latest) {
       return;
     }
-    if (current > 0 && sqliteFile.isPresent()) {
-      backup(ds, sqliteFile.get(), current);
+    if (current > 0 && sqliteFile.isPresent() && !backup(ds, sqliteFile.get(), current)) {
+      return; // another process brought it up to date while this one waited for the lock
     }
     try {
       var config = Flyway.configure(Migrations.class.getClassLoader())
@@ -133,7 +138,8 @@ final class Migrations {
       config.load().migrate();
     } catch (FlywayException e) {
       throw new ProjectAccessException("could not bring " + where + " to schema version " + latest + ": "
-          + e.getMessage() + (sqliteFile.isPresent() && current > 0 ? " (the copy made before is kept)" : ""), e);
+          + oneLine(e.getMessage()) + (sqliteFile.isPresent() && current > 0 ? " (the copy made before is kept)" : ""),
+          e);
     }
   }
 
@@ -144,21 +150,43 @@ final class Migrations {
   }
 
   /**
-   * Copies the project file while holding its write lock, so that no other process can commit in the
-   * middle of the copy; readers may go on.
+   * Flyway's messages run over many lines, with rules of dashes and advice to run commands Lacrima does not have:
+   * the lines that say what happened, joined.
    */
-  private static void backup(DataSource ds, Path file, int fromVersion) {
+  static String oneLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    return String.join("; ", message.lines().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.matches("-+") && !l.contains("http") && !l.startsWith("Need ")).toList());
+  }
+
+  /**
+   * Copies the project file while holding its write lock, so that no other process can commit in the
+   * middle of the copy; readers may go on. False where, by the time the lock is held, another process has
+   * migrated the project already (it made the copy).
+   */
+  private boolean backup(DataSource ds, Path file, int fromVersion) {
     Path copy = backupPath(file, fromVersion);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute("BEGIN IMMEDIATE");
       try {
+        if (currentVersion(c, "main").orElse(0) != fromVersion) {
+          return false;
+        }
+        // two processes in one second would want the same name
+        for (int n = 2; Files.exists(copy); n++) {
+          copy = file.resolveSibling(backupPath(file, fromVersion).getFileName().toString().replace(".bak", "-" + n
+              + ".bak"));
+        }
         Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        return true;
       } finally {
         s.execute("ROLLBACK");
       }
     } catch (IOException | SQLException e) {
       throw new ProjectAccessException("will not migrate " + file + " without a copy, and the copy "
-          + copy + " could not be written: " + e.getMessage(), e);
+          + copy + " could not be written: " + ProjectStores.reason(e), e);
     }
   }
 }

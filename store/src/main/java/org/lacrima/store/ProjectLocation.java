@@ -49,6 +49,11 @@ public sealed interface ProjectLocation {
     return postgres(db.get(), project);
   }
 
+  /** A server URL as messages may show it: without the password of its user part. */
+  static String redacted(String db) {
+    return db.replaceFirst("(//[^/@:]*):[^/@]*@", "$1:***@");
+  }
+
   static PostgresProject postgres(String db, String project) {
     String url = db.strip();
     if (url.startsWith("jdbc:")) {
@@ -58,16 +63,19 @@ public sealed interface ProjectLocation {
       url = "postgresql://" + url.substring("postgres://".length());
     }
     if (!url.startsWith("postgresql://")) {
-      throw new InputException("--db " + db + " is not a PostgreSQL URL (postgresql://host:port/database)");
+      throw new InputException("--db " + redacted(db) + " is not a PostgreSQL URL (postgresql://host:port/database)");
     }
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new InputException("--db " + db + " is not a valid URL: " + e.getReason());
+      throw new InputException("--db " + redacted(db) + " is not a valid URL: " + redacted(e.getReason()));
+    }
+    if (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawAuthority().matches(".*:[^:@]*\\D[^:@]*$")) {
+      throw new InputException("--db " + redacted(db) + ": the port is not a number (postgresql://host:5432/database)");
     }
     if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() <= 1) {
-      throw new InputException("--db " + db + " names no host or database (postgresql://host:port/database)");
+      throw new InputException("--db " + redacted(db) + " names no host or database (postgresql://host:port/database)");
     }
     Properties props = new Properties();
     if (uri.getRawUserInfo() != null) {

@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +27,16 @@ import org.sqlite.SQLiteDataSource;
 public final class ProjectStores {
 
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /**
+   * The SQLite driver logs a failed unpacking of its native library with stack traces; the failure reaches the user
+   * as one line instead ({@link #reason}). Held here: the logging system keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("org.sqlite");
+
+  static {
+    SQLITE_LOG.setLevel(java.util.logging.Level.OFF);
+  }
 
   private ProjectStores() {
   }
@@ -81,6 +90,9 @@ public final class ProjectStores {
 
   private static ProjectStore openSqlite(ProjectLocation.SqliteFile f, Migrations migrations) {
     Path file = f.file();
+    if (Files.isDirectory(file)) {
+      throw new ProjectAccessException(file + " is a folder, not a project file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new ProjectAccessException("there is no project at " + file + " (create one with: lacrima init " + file + ")");
     }
@@ -90,13 +102,46 @@ public final class ProjectStores {
     DataSource read = sqlite(file, false);
     int version;
     try (var c = read.getConnection()) {
-      version = migrations.currentVersion(c, "main").orElseThrow(
+      // a migration history alone is not enough: other programs use Flyway too, and theirs must not be migrated
+      version = migrations.currentVersion(c, "main").filter(v -> hasTable(c, "project")).orElseThrow(
           () -> new ProjectAccessException(file + " is a SQLite database but not a Lacrima project"));
     } catch (java.sql.SQLException e) {
-      throw new ProjectAccessException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new ProjectAccessException("cannot read " + file + ": " + reason(e), e);
     }
     migrations.bringUpToDate(read, "main", Optional.of(file), file.toString(), version);
     return sqliteStore(file, read);
+  }
+
+  private static boolean hasTable(java.sql.Connection c, String table) {
+    try (var st = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      st.setString(1, table);
+      try (var rs = st.executeQuery()) {
+        return rs.next();
+      }
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
+  /** What went wrong, in words: Java names some failures only by the path they concern. */
+  static String reason(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnsatisfiedLinkError) {
+        return "SQLite's native library could not be loaded; it is unpacked into the temporary folder ("
+            + System.getProperty("java.io.tmpdir") + "), which must exist and be writable";
+      }
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "a file of that name exists";
+    }
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.lines().findFirst().orElse(m).strip();
   }
 
   private static ProjectStore sqliteStore(Path file, DataSource read) {
@@ -115,20 +160,20 @@ public final class ProjectStores {
     if (dir != null && !Files.isDirectory(dir)) {
       throw new ProjectAccessException("cannot create " + file + ": the folder " + dir + " does not exist");
     }
-    // Created atomically before SQLite sees it: of two processes creating the same project, one gets
-    // the file and the other is refused, where checking first and creating after let both go on and
-    // the loser's clean-up delete the winner's project.
-    Object created;
-    try {
-      Files.createFile(file);
-      created = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-    } catch (FileAlreadyExistsException e) {
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new ProjectAccessException(file + " already exists; choose another file name for the new project");
+    }
+    // Built whole under a hidden name and published in one step: a process killed halfway leaves no file that
+    // stands in the way of the next init, and of two processes creating the same project one wins, the other is
+    // refused, and neither deletes the other's.
+    Path building = file.resolveSibling("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".creating");
+    try {
+      Files.createFile(building);
     } catch (IOException e) {
-      throw new ProjectAccessException("cannot create " + file + ": " + e.getMessage(), e);
+      throw new ProjectAccessException("cannot create " + file + ": " + reason(e), e);
     }
     try {
-      DataSource write = sqlite(file, true);
+      DataSource write = sqlite(building, true);
       migrations.bringUpToDate(write, "main", Optional.empty(), file.toString());
       Jdbi jdbi = Jdbi.create(write);
       JdbcProjectStore.configure(jdbi, Dialect.SQLITE);
@@ -137,29 +182,37 @@ public final class ProjectStores {
         long key = insertProject(h, info);
         seed.run(new JdbcSession(h, Dialect.SQLITE, key, info));
       });
+      publish(building, file);
       return sqliteStore(file, sqlite(file, false));
     } catch (RuntimeException e) {
-      deleteIfStillOurs(file, created);
       throw e instanceof JdbiException je ? JdbcProjectStore.translate(je, file.toString()) : e;
+    } finally {
+      try {
+        Files.deleteIfExists(building.resolveSibling(building.getFileName() + "-journal"));
+        Files.deleteIfExists(building);
+      } catch (IOException ignored) {
+        // a hidden leftover that never held a project; harmless
+      }
     }
   }
 
   /**
-   * Removes a project file this process created and could not finish, with its rollback journal,
-   * unless another file has taken its place since: that one is not ours to delete. Where the file
-   * system gives no file identity, nothing is deleted; a half-made file is refused as "not a Lacrima
-   * project" on opening, which is better than deleting someone else's.
+   * Gives the finished file its name, refusing where that name was taken meanwhile. A hard link fails atomically
+   * when the name exists; where the file system has no hard links, a move that does not replace is the next best.
    */
-  private static void deleteIfStillOurs(Path file, Object created) {
+  private static void publish(Path building, Path file) {
     try {
-      Object now = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-      if (created == null || !created.equals(now)) {
-        return;
+      try {
+        Files.createLink(file, building);
+      } catch (FileAlreadyExistsException e) {
+        throw e;
+      } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+        Files.move(building, file);
       }
-      Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-journal"));
-      Files.delete(file);
-    } catch (IOException ignored) {
-      // gone already, or cannot be removed: it never held data, so leaving it is harmless
+    } catch (FileAlreadyExistsException e) {
+      throw new ProjectAccessException(file + " already exists; choose another file name for the new project");
+    } catch (IOException e) {
+      throw new ProjectAccessException("cannot create " + file + ": " + reason(e), e);
     }
   }
 
@@ -168,7 +221,7 @@ public final class ProjectStores {
       byte[] head = in.readNBytes(SQLITE_MAGIC.length);
       return java.util.Arrays.equals(head, SQLITE_MAGIC);
     } catch (IOException e) {
-      throw new ProjectAccessException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new ProjectAccessException("cannot read " + file + ": " + reason(e), e);
     }
   }
 
@@ -203,7 +256,9 @@ public final class ProjectStores {
           + "project \"" + p.project() + "\" on the server: schema " + p.schema() + " holds no Lacrima projects "
           + "(create one with: lacrima init " + p.project() + " --db …)"));
     } catch (java.sql.SQLException e) {
-      throw new ProjectAccessException("cannot reach " + p.describe() + ": " + e.getMessage(), e);
+      // the server's messages run on ("Position: 21"): the first line says it
+      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to open " : "cannot reach ")
+          + p.describe() + ": " + reason(e), e);
     }
     migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
     Jdbi jdbi = Jdbi.create(ds);
@@ -305,6 +360,11 @@ public final class ProjectStores {
 
   private static ProjectRow onlyProject(Handle h, String where) {
     List<ProjectRow> rows = h.createQuery(PROJECT_COLUMNS).map((rs, ctx) -> projectRow(rs)).list();
+    if (rows.isEmpty()) {
+      // what an init killed halfway left behind, before inits were built under another name
+      throw new ProjectAccessException(where + " holds no project: its creation was cut off. It holds nothing else "
+          + "either; delete it and create the project again");
+    }
     if (rows.size() != 1) {
       throw new ProjectAccessException(where + " holds " + rows.size() + " projects; a project file holds exactly one");
     }

@@ -121,6 +121,28 @@ class MigrationTest {
   }
 
   @Test
+  void anotherProgramsDatabaseWithAFlywayHistoryIsNeitherCopiedNorMigrated() throws IOException {
+    // an application of someone else's that keeps its schema with Flyway under the same table name
+    Path app = dir.resolve("app.db");
+    Jdbi.create("jdbc:sqlite:" + app).useHandle(h -> {
+      h.execute("CREATE TABLE schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50), "
+          + "description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, checksum INT, "
+          + "installed_by VARCHAR(100) NOT NULL, installed_on TEXT NOT NULL DEFAULT '', execution_time INT NOT NULL, "
+          + "success BOOLEAN NOT NULL)");
+      h.execute("INSERT INTO schema_history VALUES (1, '2', '<< Flyway Baseline >>', 'BASELINE', "
+          + "'<< Flyway Baseline >>', NULL, 'app', '', 0, 1)");
+      h.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
+    });
+    byte[] before = Files.readAllBytes(app);
+    assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(app)))
+        .hasMessage(app + " is a SQLite database but not a Lacrima project");
+    assertThat(Files.readAllBytes(app)).isEqualTo(before);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("app.db");
+    }
+  }
+
+  @Test
   void onPostgresqlAFailingMigrationLeavesNothingBehind() {
     String schema = TestPostgres.newSchema();
     try {

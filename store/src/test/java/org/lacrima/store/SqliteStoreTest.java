@@ -92,4 +92,21 @@ class SqliteStoreTest extends ProjectStoreContract {
     })).hasMessage("stop here");
     assertThat(file).hasContent("not ours");
   }
+
+  @Test
+  void aCreationThatFailsLeavesNoFileBehindToStandInTheWayOfTheNext() throws IOException {
+    Path file = dir.resolve("study.lacrima");
+    assertThatThrownBy(() -> ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("failing"), s -> {
+      throw new InputException("stop here");
+    })).hasMessage("stop here");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+    // the file an init killed halfway left in earlier releases: the schema, no project
+    Files.createFile(file);
+    new Migrations(Dialect.SQLITE).bringUpToDate(ProjectStores.sqlite(file, true), "main", java.util.Optional.empty(),
+        file.toString());
+    assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(file)))
+        .hasMessageContaining("holds no project: its creation was cut off").hasMessageContaining("delete it");
+  }
 }
