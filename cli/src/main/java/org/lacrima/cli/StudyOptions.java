@@ -76,13 +76,20 @@ final class StudyOptions {
       }
       // consensus takes no maxqda units, so the saved overlap is whatever it was then and means nothing
       AgreementRequest asked = request(new FigureOptions(saved.overlapPercent()));
-      if (!ConsensusStudy.toJson(asked).equals(ConsensusStudy.toJson(saved))) {
+      if (!comparable(asked).equals(comparable(saved))) {
         throw new org.lacrima.core.InputException("the consensus layer was built for another study ("
             + describe(saved) + "); leave out --coders and the other study options, or rebuild the layer for the "
             + "new study first with: consensus PROJECT --coders … and those options");
       }
     }
     return AgreementStudy.collect(s, saved, new IcuSentenceSplitter());
+  }
+
+  /** A study as compared with another: the coders in any order are the same coders. */
+  private static String comparable(AgreementRequest r) {
+    return ConsensusStudy.toJson(new AgreementRequest(r.coders().stream().sorted().toList(), r.unit(),
+        r.minCoverPercent(), r.overlapPercent(), r.documents(), r.where(), r.speaker(), r.categories(), r.replicates(),
+        r.resampleDocuments(), r.seed()));
   }
 
   /** Whether any of these options was given on the command line. */

@@ -270,6 +270,8 @@ class AgreementCommandTest {
         .contains("--where colour: no document has that variable").contains("orientation");
     assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--where", "interviewer=nobody").err())
         .contains("no document has that value");
+    assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--where", "orientation=PDT", "--where",
+        "Orientation=CBT").err()).contains("--where names orientation twice");
     assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--speaker", "Nobody").err())
         .contains("--speaker Nobody: no turn of the documents in scope has that speaker");
   }

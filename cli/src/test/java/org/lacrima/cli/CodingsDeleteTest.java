@@ -44,6 +44,20 @@ class CodingsDeleteTest {
   }
 
   @Test
+  void theRecordOfADeletedCodingReadsBackAsCsv() throws java.io.IOException {
+    Path file = dir.resolve("demo.lacrima");
+    CliRun.ok("demo", "--out", file.toString());
+    Path csv = java.nio.file.Files.writeString(dir.resolve("c.csv"),
+        "document,quote,category,coder,memo\npdt-01,Very little,Pause,kai,\"confrontation, \"\"exposure\"\"\"\n");
+    CliRun.ok("codings", "import", file.toString(), csv.toString());
+    String id = CliRun.ok("codings", "export", file.toString()).out().lines().filter(l -> l.contains(",kai,"))
+        .findFirst().orElseThrow().split(",")[0];
+    CliRun.ok("codings", "delete", file.toString(), id, "--why", "test");
+    assertThat(CliRun.ok("codings", "memos", file.toString(), "pdt-01").out())
+        .contains(",kai,\"confrontation, \"\"exposure\"\"\"");
+  }
+
+  @Test
   void anUnknownIdDeletesNothing() {
     Path file = dir.resolve("demo.lacrima");
     CliRun.ok("demo", "--out", file.toString());

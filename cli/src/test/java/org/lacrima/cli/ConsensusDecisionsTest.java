@@ -129,6 +129,10 @@ class ConsensusDecisionsTest {
     assertThat(CliRun.of("consensus", p, "--coders", "A,B").err())
         .contains("1 codings of the coder \"consensus\" were not made by a consensus build (d1 3..9)");
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
+    // a memo that only looks like a build's is not one
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("hand2.csv"),
+        "document,quote,category,coder,memo\nd1,Hello.,Happy,consensus,agreed by the team in meeting 3\n").toString());
+    assertThat(CliRun.of("consensus", p, "--coders", "A,B").err()).contains("2 codings of the coder");
   }
 
   private String disagreement(String id) {
@@ -150,8 +154,9 @@ class ConsensusDecisionsTest {
     assertThat(CliRun.of("consensus", "decide", p, ids.get(0), "--neither", "--why", "x", "--min-cover", "50").err())
         .contains("name the whole study").contains("--coders A,B --unit auto");
     assertThat(CliRun.ok("consensus", "status", p).out()).contains("0 of 2");
-    // the same options as the saved study are fine
+    // the same options as the saved study are fine, the coders in any order
     CliRun.ok("consensus", "decide", p, ids.get(0), "--neither", "--why", "x", "--coders", "A,B");
+    CliRun.ok("consensus", "decide", p, ids.get(0), "--neither", "--why", "x", "--coders", "B,A");
   }
 
   @Test

@@ -27,7 +27,11 @@ public final class CategorySystem {
   public static final String PATH_SEPARATOR = " > ";
 
   /** The separator inside a label, with any white space around it ("> 5 years" or "a>b" stay allowed). */
-  private static final Pattern SEPARATOR_INSIDE = Pattern.compile("\\s>\\s");
+  /**
+   * " > " inside a label, or " >" at its end: in a path ("Tail > > K") either reads as a step down. A label that
+   * begins with "> " ("> 5 years") is read whole, as the step before it takes the separator.
+   */
+  private static final Pattern SEPARATOR_INSIDE = Pattern.compile("\\s>(\\s|$)");
 
   private final SystemInfo info;
   private final List<Category> categories;
@@ -179,7 +183,8 @@ public final class CategorySystem {
         for (String label : fresh) {
           if (SEPARATOR_INSIDE.matcher(label).find()) {
             throw new CategorySystemException(source, "category " + describe(c), "the label \"" + label
-                + "\" contains \" > \", which separates the levels of a category path; choose a label without it");
+                + "\" contains \" > \", which separates the levels of a category path, or ends with \" >\"; choose a "
+                + "label without it");
           }
         }
       }

@@ -52,12 +52,18 @@ public final class CodingDeletion {
       String text = s.documents().text(c.document()).slice(c.start(), c.end());
       s.memos().add(new Memo(Ids.next(), Memo.Target.DOCUMENT, c.document(), who, at, "Coding " + c.id()
           + " deleted by " + who + ". Why: " + why.strip() + "\nAs it was (document, start, end, category, coder, "
-          + "memo): " + String.join(",", name, Integer.toString(c.start()), Integer.toString(c.end()),
-              system.path(c.category()), coders.getOrDefault(c.coder(), c.coder().toString()))
-          + "," + c.memo() + "\nText: " + text));
+          + "memo): " + java.util.stream.Stream.of(name, Integer.toString(c.start()), Integer.toString(c.end()),
+              system.path(c.category()), coders.getOrDefault(c.coder(), c.coder().toString()), c.memo())
+              .map(CodingDeletion::csvField).collect(java.util.stream.Collectors.joining(","))
+          + "\nText: " + text));
       deleted.add(c);
     }
     s.codings().delete(unique);
     return new Report(deleted);
+  }
+
+  /** One CSV field as RFC 4180 writes it, so that the record reads back with any CSV reader (core has no CSV library). */
+  private static String csvField(String value) {
+    return value.matches("(?s).*[,\"\r\n].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }
 }

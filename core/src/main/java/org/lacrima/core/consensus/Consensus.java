@@ -266,11 +266,14 @@ public final class Consensus {
         .map(Variable::id).toList();
     List<UUID> old = new ArrayList<>();
     List<String> foreign = new ArrayList<>();
+    Set<String> coderNames = new HashSet<>();
+    s.coders().list().forEach(c -> coderNames.add(c.name()));
+
     for (var d : data.documents()) {
       for (Coding c : s.codings().byDocument(d.id())) {
         if (c.coder().equals(layer.id()) && categories.contains(c.category())) {
           old.add(c.id());
-          if (!c.memo().startsWith(AGREED) && !c.memo().startsWith(DECIDED)) {
+          if (!madeByBuild(c.memo(), coderNames)) {
             foreign.add(d.name() + " " + c.start() + ".." + c.end());
           }
         }
@@ -390,6 +393,19 @@ public final class Consensus {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a coding of the layer is one a build made: its memo is what a build writes, "agreed by" the project's
+   * coders, or "decided (take|both|neither|new): " and a rationale (perhaps one replaced since). A memo a person
+   * wrote is not, and the rebuild would lose it.
+   */
+  private static boolean madeByBuild(String memo, Set<String> coderNames) {
+    if (memo.startsWith(AGREED)) {
+      return java.util.Arrays.stream(memo.substring(AGREED.length()).split(", ")).allMatch(coderNames::contains);
+    }
+    return java.util.Arrays.stream(ConsensusDecision.Kind.values())
+        .anyMatch(k -> memo.startsWith(DECIDED + k.code() + "): "));
   }
 
   /** How many recorded decisions meet none of the disagreements: kept, but applied nowhere. */

@@ -177,8 +177,22 @@ public final class DocumentText {
     int type = Character.getType(next);
     boolean extends_ = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
         || type == Character.COMBINING_SPACING_MARK || next == 0x200D || (next >= 0xFE00 && next <= 0xFE0F)
-        || (next >= 0xE0100 && next <= 0xE01EF) || (next >= 0x1F3FB && next <= 0x1F3FF);
-    return !extends_ && text.codePointBefore(utf16) != 0x200D;
+        || (next >= 0xE0100 && next <= 0xE01EF) || (next >= 0x1F3FB && next <= 0x1F3FF)
+        || (next >= 0xE0020 && next <= 0xE007F); // the tags of a flag such as Scotland's
+    int before = text.codePointBefore(utf16);
+    if (isRegionalIndicator(next) && isRegionalIndicator(before)) {
+      // flags are pairs of regional indicators: inside a run, a boundary falls after an even number of them
+      int run = 0;
+      for (int i = utf16; i > 0 && isRegionalIndicator(text.codePointBefore(i)); i -= 2) {
+        run++;
+      }
+      return run % 2 == 0;
+    }
+    return !extends_ && before != 0x200D;
+  }
+
+  private static boolean isRegionalIndicator(int cp) {
+    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
   }
 
   /** Length of a string in code points after normalization, as offsets count it. */

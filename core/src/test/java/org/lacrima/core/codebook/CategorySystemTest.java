@@ -121,6 +121,11 @@ class CategorySystemTest {
         .hasMessageContaining("\"loss > grief\" contains \" > \"");
     CategorySystem bare = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "> 5 years", "a>b")), List.of());
     CategorySystem.checkChangedLabels(before, bare, "add");
+    assertThat(bare.resolve("top > > 5 years").id()).isEqualTo(B);
+    // " >" at the end would take the separator after it: "Tail > > K" could not name the child
+    CategorySystem tail = system(List.of(cat(A, null, "top", "oben"), cat(B, A, "Tail >", "Ende")), List.of());
+    assertThatThrownBy(() -> CategorySystem.checkChangedLabels(before, tail, "add"))
+        .hasMessageContaining("\"Tail >\" contains \" > \"");
   }
 
   @Test

@@ -127,6 +127,15 @@ class DocumentTextTest {
     assertThat(t.isCharacterBoundary(1)).isFalse();
     assertThat(t.isCharacterBoundary(2)).isTrue();
     assertThat(t.isCharacterBoundary(6)).isFalse();
+    // two flags side by side (DE, FR): a boundary between them, none inside either; Scotland's flag has tags
+    DocumentText flags = DocumentText.normalize("\uD83C\uDDE9\uD83C\uDDEA\uD83C\uDDEB\uD83C\uDDF7 \uD83C\uDFF4"
+        + "\uDB40\uDC67\uDB40\uDC62\uDB40\uDC73\uDB40\uDC63\uDB40\uDC74\uDB40\uDC7F");
+    assertThat(flags.isCharacterBoundary(1)).isFalse();
+    assertThat(flags.isCharacterBoundary(2)).isTrue();
+    assertThat(flags.isCharacterBoundary(3)).isFalse();
+    assertThat(flags.occurrences("\uD83C\uDDEA\uD83C\uDDEB")).isEmpty();
+    assertThat(flags.occurrences("\uD83C\uDDEB\uD83C\uDDF7")).containsExactly(2);
+    assertThat(flags.occurrences("\uD83C\uDFF4")).isEmpty();
   }
 
   @Test

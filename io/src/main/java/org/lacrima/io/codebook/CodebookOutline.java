@@ -259,9 +259,21 @@ final class CodebookOutline {
     return list.stream().map(t -> lines(t.in(language.code()))).toList();
   }
 
-  /** Each line flat, empty lines dropped, the lines kept: for the texts that may run over several lines. */
+  /**
+   * Each line flat, the lines kept, and a run of empty lines kept as one (a paragraph break): for the texts that may
+   * run over several lines.
+   */
   static String lines(String text) {
-    return String.join("\n", text.lines().map(CodebookOutline::flat).filter(l -> !l.isEmpty()).toList());
+    List<String> out = new java.util.ArrayList<>();
+    for (String line : text.lines().map(CodebookOutline::flat).toList()) {
+      if (!line.isEmpty() || (!out.isEmpty() && !out.get(out.size() - 1).isEmpty())) {
+        out.add(line);
+      }
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    return String.join("\n", out);
   }
 
   static String flat(String text) {

@@ -102,8 +102,13 @@ public final class MarkdownCodebook implements CodebookFormat {
    * lines inside the item.
    */
   static String lines(String text, String indent) {
-    return String.join("\\\n" + indent, text.strip().lines().map(MarkdownCodebook::escape)
-        .filter(l -> !l.isEmpty()).toList());
+    List<String> paragraphs = new java.util.ArrayList<>();
+    for (String paragraph : text.strip().split("\n\\s*\n")) {
+      paragraphs.add(String.join("\\\n" + indent, paragraph.lines().map(MarkdownCodebook::escape)
+          .filter(l -> !l.isEmpty()).toList()));
+    }
+    // an empty line between paragraphs; indented, it stays inside a list item
+    return String.join("\n\n" + indent, paragraphs);
   }
 
   /** Makes user text literal in Markdown: inline, in list items and in table cells. */

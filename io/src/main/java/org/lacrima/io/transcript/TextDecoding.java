@@ -102,10 +102,11 @@ public final class TextDecoding {
       if (c < 0x80) {
         continue;
       }
-      if (isTellingUtf8(c)) {
+      // two such letters in a row are a word of Cyrillic, Greek, Hebrew …: a code page's chance pair stands alone
+      if (isTellingUtf8(c) || (i + 1 < text.length() && isChancePair(c) && isChancePair(text.charAt(i + 1)))) {
         return;
       }
-      if (suspect < 0 && c >= 0x250 && c <= 0x7FF && i > 0 && text.charAt(i - 1) < 0x80
+      if (suspect < 0 && isChancePair(c) && i > 0 && text.charAt(i - 1) < 0x80
           && Character.isLetter(text.charAt(i - 1))) {
         suspect = i;
       }
@@ -117,6 +118,11 @@ public final class TextDecoding {
           + "\"): it is probably Windows-1252 with a capital letter before a quote mark or no-break space, so its "
           + "encoding cannot be told; " + SAVE_AS_UTF8);
     }
+  }
+
+  /** A character a Windows-1252 capital and the symbol after it would make as UTF-8 by chance. */
+  private static boolean isChancePair(char c) {
+    return c >= 0x250 && c <= 0x7FF;
   }
 
   private static Reading readAsWindows1252(byte[] b, String source) {

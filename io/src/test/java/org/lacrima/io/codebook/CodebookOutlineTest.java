@@ -188,4 +188,10 @@ class CodebookOutlineTest {
     assertThat(found).hasSize(1);
     return found.get(0);
   }
+
+  @org.junit.jupiter.api.Test
+  void keepsLinesAndOneEmptyLineBetweenParagraphs() {
+    org.assertj.core.api.Assertions.assertThat(CodebookOutline.lines(" Line one\r\nLine  two\n\n\n\tPara after\n\n"))
+        .isEqualTo("Line one\nLine two\n\nPara after");
+  }
 }

@@ -45,7 +45,7 @@ class MarkdownCodebookTest {
   void keepsTheLineBreaksOfUserTextWithoutLettingALineBecomeAList() {
     assertThat(markdown(CodebookFixture.small(), "en"))
         .contains("Crying that is directed at someone\\\n\\- and demands that something change.");
-    assertThat(MarkdownCodebook.lines("a\n- b\n\nc", "  ")).isEqualTo("a\\\n  \\- b\\\n  c");
+    assertThat(MarkdownCodebook.lines("a\n- b\n\nc", "  ")).isEqualTo("a\\\n  \\- b\n\n  c");
   }
 
   @Test

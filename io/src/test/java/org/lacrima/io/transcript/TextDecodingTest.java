@@ -112,6 +112,9 @@ class TextDecodingTest {
     // combining accents after Latin letters, as macOS decomposes "März", are UTF-8
     String decomposed = "I: Ma\u0308rz\nB: ja\n";
     assertThat(TextDecoding.decode(decomposed.getBytes(StandardCharsets.UTF_8), "m.txt").text()).isEqualTo(decomposed);
+    // Cyrillic glued to a Latin word ("SMSку") is a Cyrillic word, not a chance pair
+    String russian = "I: Я отправил SMSку вчера.\nB: Да.\n";
+    assertThat(TextDecoding.decode(russian.getBytes(StandardCharsets.UTF_8), "ru.txt").text()).isEqualTo(russian);
     // a Greek UTF-8 text, its letters beside each other, is UTF-8
     String greek = "I: Η θεραπεύτρια είπε ναι.\nB: ναι\n";
     assertThat(TextDecoding.decode(greek.getBytes(StandardCharsets.UTF_8), "g.txt").text()).isEqualTo(greek);

@@ -347,7 +347,11 @@ public final class AgreementStudy {
         throw new InputException("--where " + name + "=" + value + ": no document has that value (values: "
             + String.join(", ", values) + ")");
       }
-      out.put(variable, v);
+      if (out.putIfAbsent(variable, v) != null) {
+        // a document has one value of a variable: two would select nothing, or (as a map) silently one of them
+        throw new InputException("--where names " + variable + " twice; a document has one value of it (compare "
+            + "groups of documents with --documents, or in separate runs)");
+      }
     });
     return out;
   }
