@@ -156,6 +156,12 @@ class ImportTableTest {
         .contains("line 4").contains("is \"x\", not a number like the others");
     assertThat(importing("doc,n,text,coder,code\nd,n/a,one,a,x\n", "--code", "code").err()).contains("line 2")
         .contains("every row needs the unit's place");
+    // a value written with a stray space, or decomposed, is the same value
+    CliRun.ok("import-table", p, table("doc,n,text,coder,code\nv,1,one,a,x\nv,1,one,b,x \nv,2,two,a,\u00e4\nv,2,two,b,"
+        + "a\u0308\n").toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "code");
+    assertThat(CliRun.ok("codebook", p).out().lines().filter(l -> l.contains("code") || l.endsWith(" x")
+        || l.endsWith(" \u00e4")).count()).isEqualTo(3);
+    before = CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out();
     // values that differ only in case would be two categories with one name
     assertThat(importing("doc,n,text,coder,code\nd,1,one,a,x\nd,2,two,a,X\n", "--code", "code").err())
         .contains("line 3").contains("differs from \"x\" (line 2) only in case");

@@ -228,7 +228,7 @@ public final class TableImport {
       int[] span = spans.get(key);
       UUID doc = documentIds.get(key.document());
       for (String column : spec.codes()) {
-        String v = r.get(column);
+        String v = Names.normalize(r.get(column));
         if (!notJudged(v)) {
           codings.add(new Coding(Ids.next(), doc, span[0], span[1], valueCategories.get(column).get(v), coder.id(), ""));
           coverage.add(new Coverage(doc, coder.id(), groups.get(column), span[0], span[1]));
@@ -301,7 +301,7 @@ public final class TableImport {
     Map<String, String> firstSpelling = new HashMap<>();
     Map<String, Long> lines = new HashMap<>();
     for (Row r : rows) {
-      String v = r.get(column);
+      String v = Names.normalize(r.get(column));
       if (notJudged(v)) {
         continue;
       }
