@@ -758,7 +758,7 @@ public final class CategoryOperations {
     if (delta.isEmpty() && trail.isEmpty()) {
       throw new InputException("that changes nothing");
     }
-    CategorySystem.checkChangedLabels(before, after, "the category system");
+    CategorySystem.checkChangedLabels(before, after, "cannot " + kind.code());
     return commitDelta(kind, summary, params, after, delta, trail);
   }
 
