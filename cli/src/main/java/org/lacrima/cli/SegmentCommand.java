@@ -53,8 +53,10 @@ final class SegmentCommand implements Callable<Integer> {
         long n = 0;
         for (DocumentSummary d : chosen) {
           if (mode == Segmentation.By.TURN && d.turns() == 0 && (documents == null || documents.isEmpty())) {
-            // one document without speaker labels (field notes, say) need not stop the others; it is named below
-            withoutTurns.add(d.name());
+            // one document without speaker labels (field notes, say) need not stop the others; it is named below,
+            // with the units it keeps from before (work a person may have adjusted is not thrown away)
+            int kept = s.units().byDocument(d.id()).size();
+            withoutTurns.add(d.name() + (kept == 0 ? " (no units)" : " (its " + kept + " earlier units kept)"));
             continue;
           }
           if (!replace && s.units().byDocument(d.id()).stream().anyMatch(u ->
@@ -72,9 +74,10 @@ final class SegmentCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("Proposed " + units + " meaning units (" + mode.name().toLowerCase()
           + ") in " + store.location() + ". See them with: " + Lacrima.command() + " units list " + project.inHint() + " DOCUMENT");
       if (!withoutTurns.isEmpty()) {
-        spec.commandLine().getOut().println("Left without units, having no speaker turns: " + String.join(", ", withoutTurns)
-            + ". Segment them by sentence or paragraph: " + Lacrima.command() + " segment " + project.inHint()
-            + " --by sentence --documents " + String.join(",", withoutTurns));
+        spec.commandLine().getOut().println("Not segmented by turn, having no speaker turns: " + String.join(", ",
+            withoutTurns) + ". Segment them by sentence or paragraph: " + Lacrima.command() + " segment "
+            + project.inHint() + " --by sentence --documents " + String.join(",", withoutTurns.stream()
+            .map(w -> w.substring(0, w.lastIndexOf(" ("))).toList()));
       }
     }
     return 0;

@@ -28,7 +28,11 @@ final class UnitsCommand {
 
   static String excerpt(String text) {
     String one = text.replace('\n', ' ');
-    return one.length() <= 90 ? one : one.substring(0, 87) + "…";
+    if (one.codePointCount(0, one.length()) <= 90) {
+      return one;
+    }
+    // cut between characters: a cut inside an emoji's surrogate pair would print "?"
+    return one.substring(0, one.offsetByCodePoints(0, 87)) + "…";
   }
 
   @Command(name = "list", description = "List a document's units: number, offsets (code points), how the unit came about (turn, sentence, paragraph, merged, split) and its text.")

@@ -202,6 +202,9 @@ class AgreementCommandTest {
     assertThat(value(s, "brennan_prediger_kappa")).isCloseTo((4.0 / 7 - 1.0 / 2) / (1.0 / 2), within(1e-12));
     assertThat(s.get("codes")).hasSize(2);
     assertThat(s.get("unmatched")).hasSize(3);
+    // counts are whole numbers wherever they stand
+    assertThat(s.get("percentage_agreement").get("parts").get("agreements").isIntegralNumber()).isTrue();
+    assertThat(s.get("percentage_agreement").get("parts").get("non_matches").isIntegralNumber()).isTrue();
   }
 
   @Test
@@ -326,5 +329,11 @@ class AgreementCommandTest {
       assertThat(line.get("documents")).isEqualTo("2");
       assertThat(line.get("filters")).contains("documents=a,b").contains("categories=Giving space");
     });
+    // Cohen's kappa carries the standard error under the null beside its own, as the JSON parts do
+    JsonNode pause = row(json("--bootstrap", "0", "--categories", "Giving space", "--documents", "a,b")
+        .get("categories"), "Pause");
+    assertThat(lines).filteredOn(l -> l.get("coefficient").equals("cohen_kappa") && l.get("label").equals("Pause"))
+        .singleElement().satisfies(l -> assertThat(Double.parseDouble(l.get("se_null")))
+            .isEqualTo(pause.get("cohen_kappa").get("parts").get("se_null").asDouble()));
   }
 }

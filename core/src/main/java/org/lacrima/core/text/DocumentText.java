@@ -214,7 +214,8 @@ public final class DocumentText {
     return wordCount(slice(start, end));
   }
 
-  private static int wordCount(String text) {
+  /** Words in any text, counted as {@link #wordCount()} counts them. */
+  public static int wordCount(String text) {
     int words = 0;
     boolean inWord = false;
     for (int i = 0; i < text.length(); ) {

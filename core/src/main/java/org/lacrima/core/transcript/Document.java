@@ -19,6 +19,8 @@ public record Document(UUID id, String name, DocumentText text, List<Turn> turns
   /** The variable holding the therapeutic orientation (PDT, CBT, ST, other). */
   public static final String ORIENTATION = "orientation";
 
+  private static final java.util.regex.Pattern TIMESTAMPS = java.util.regex.Pattern.compile(TurnDetector.TIMESTAMP);
+
   public Document {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
@@ -42,7 +44,8 @@ public record Document(UUID id, String name, DocumentText text, List<Turn> turns
     }
     int words = 0;
     for (Turn t : turns) {
-      words += text.wordCount(t.start(), t.end());
+      // a timestamp inside a turn ("#00:01:30-0#" between two sentences) is no word spoken either
+      words += DocumentText.wordCount(TIMESTAMPS.matcher(text.slice(t.start(), t.end())).replaceAll(" "));
     }
     return words;
   }

@@ -89,17 +89,36 @@ public final class Segmentation {
     add(units, document.id(), start, end, origin, text);
   }
 
-  /** Adds a unit over the range without its surrounding whitespace, unless nothing is left. */
+  private static final java.util.regex.Pattern LEADING = java.util.regex.Pattern.compile(
+      "\\s*(?:" + TurnDetector.TIMESTAMP + ")\\s*");
+  private static final java.util.regex.Pattern TRAILING = java.util.regex.Pattern.compile(
+      "\\s*(?:" + TurnDetector.TIMESTAMP + ")\\s*$");
+
+  /**
+   * Adds a unit over the range without its surrounding whitespace and timestamps (a timestamp between two
+   * sentences is an attribute of the transcript, not a thing said), unless nothing is left.
+   */
   private static void add(List<MeaningUnit> units, UUID document, int start, int end,
       MeaningUnit.Origin origin, DocumentText text) {
     String s = text.text();
     int us = text.toUtf16(start);
     int ue = text.toUtf16(end);
-    while (us < ue && Character.isWhitespace(s.charAt(us))) {
-      us++;
-    }
-    while (ue > us && Character.isWhitespace(s.charAt(ue - 1))) {
-      ue--;
+    while (true) {
+      while (us < ue && Character.isWhitespace(s.charAt(us))) {
+        us++;
+      }
+      while (ue > us && Character.isWhitespace(s.charAt(ue - 1))) {
+        ue--;
+      }
+      java.util.regex.Matcher lead = LEADING.matcher(s).region(us, ue);
+      java.util.regex.Matcher trail = TRAILING.matcher(s).region(us, ue);
+      if (lead.lookingAt() && lead.end() > us) {
+        us = lead.end();
+      } else if (trail.find()) {
+        ue = trail.start();
+      } else {
+        break;
+      }
     }
     if (ue > us) {
       units.add(new MeaningUnit(Ids.next(), document, text.toCodePoint(us), text.toCodePoint(ue), origin));
@@ -113,8 +132,9 @@ public final class Segmentation {
    */
   public static List<MeaningUnit> merge(List<MeaningUnit> units, int first, int last, List<Turn> turns) {
     if (first < 0 || last >= units.size() || first >= last) {
-      throw new InputException("cannot merge units " + (first + 1) + " to " + (last + 1)
-          + ": give two different units between 1 and " + units.size());
+      throw new InputException("cannot merge units " + (first + 1) + " to " + (last + 1) + ": " + (first > last
+          && first < units.size() && last >= 0 ? "the first comes after the last; give them the other way round"
+          : "give two different units between 1 and " + units.size() + ", the first before the last"));
     }
     List<MeaningUnit> out = new ArrayList<>(units.subList(0, first));
     MeaningUnit a = units.get(first);

@@ -29,9 +29,12 @@ public final class TurnDetector {
       "berater", "beraterin", "counsellor", "counselor", "moderator", "moderatorin", "sprecher",
       "sprecherin", "speaker");
 
-  private static final String TIMESTAMP = "\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\]|#\\d{1,2}:\\d{2}:\\d{2}(?:[-.,]\\d+)?#";
+  /** A timestamp as transcription tools write them: [00:12:31], [12:31], #00:12:31-5#. */
+  static final String TIMESTAMP = "\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\]|#\\d{1,2}:\\d{2}:\\d{2}(?:[-.,]\\d+)?#";
   /** A speaker label: one to three words, the first beginning with a letter. */
-  private static final String LABEL_WORDS = "\\p{L}[\\p{L}\\p{N}._'’-]*(?: [\\p{L}\\p{N}][\\p{L}\\p{N}._'’-]*){0,2}";
+  // a word may hold the gender star or colon of German ("Therapeut*in", "Therapeut:in"), not a Markdown "__"
+  private static final String LABEL_WORD_REST = "(?:[\\p{L}\\p{N}.'’-]|_(?!_)|\\*(?=\\p{L}))*(?::(?:in|innen)\\b)?";
+  private static final String LABEL_WORDS = "\\p{L}" + LABEL_WORD_REST + "(?: [\\p{L}\\p{N}]" + LABEL_WORD_REST + "){0,2}";
   private static final Pattern LABEL_LINE = Pattern.compile(
       "^(?<lead>(?:" + TIMESTAMP + ")[ \\t]*)?"
           + "(?:\\*\\*|__)?(?<label>" + LABEL_WORDS + ")(?:\\*\\*|__)?"

@@ -40,6 +40,20 @@ class SegmentationTest {
     assertThat(document("Notizen ohne Sprecher, fünf Wörter.").words()).isEqualTo(5);
   }
 
+  @Test
+  void timestampsInsideATurnAreNeitherUnitsNorWords() {
+    Document d = document("I: Erzählen Sie. #00:00:03-1#\n\nB: Ich weiß nicht. Es war schwer. #00:00:10-4#\n\n"
+        + "Dann kam die Pause. Sie weinte. #00:00:25-0#\n[00:00:30] Und danach ging es weiter.\nI: Danke. #00:00:40-2#\n");
+    assertThat(texts(d, Segmentation.propose(d, Segmentation.By.SENTENCE, AT_PERIODS))).containsExactly(
+        "Erzählen Sie.", "Ich weiß nicht.", "Es war schwer.", "Dann kam die Pause.", "Sie weinte.",
+        "Und danach ging es weiter.", "Danke.");
+    assertThat(texts(d, Segmentation.propose(d, Segmentation.By.PARAGRAPH, AT_PERIODS))).containsExactly(
+        "Erzählen Sie.", "Ich weiß nicht. Es war schwer.", "Dann kam die Pause. Sie weinte.",
+        "Und danach ging es weiter.", "Danke.");
+    // 2 + 17 + 1 words spoken, the four timestamps aside
+    assertThat(d.words()).isEqualTo(20);
+  }
+
   private static Document document(String raw) {
     DocumentText text = DocumentText.normalize(raw);
     return new Document(UUID.randomUUID(), "d", text, TurnDetector.automatic().detect(text), Map.of(),
@@ -94,6 +108,7 @@ class SegmentationTest {
     List<MeaningUnit> split = Segmentation.split(merged, 2, at, d.text());
     assertThat(texts(d, split)).containsExactly("Erste Frage.", "Noch was.", "\uD83D\uDE22 Ja.", "Nein.", "Zweite Zeile.");
     assertThatThrownBy(() -> Segmentation.merge(units, 3, 3, d.turns())).hasMessageContaining("two different units");
+    assertThatThrownBy(() -> Segmentation.merge(units, 3, 2, d.turns())).hasMessageContaining("the first comes after");
     assertThatThrownBy(() -> Segmentation.split(units, 0, units.get(0).end(), d.text())).hasMessageContaining("not inside");
   }
 

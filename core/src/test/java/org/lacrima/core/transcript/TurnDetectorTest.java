@@ -44,6 +44,21 @@ class TurnDetectorTest {
   }
 
   @Test
+  void readsGenderInclusiveGermanLabelsAndMarkdownUnderscores() {
+    for (String[] labels : new String[][] {{"Interviewer*in", "Therapeut*in"}, {"Interviewer:in", "Therapeut:in"},
+        {"__I__", "__B__"}}) {
+      String text = labels[0] + ": Wie reagieren Sie?\n" + labels[1] + ": Ich warte ab.\n" + labels[0] + ": Und dann?\n"
+          + labels[1] + ": Dann frage ich.\n";
+      List<Turn> turns = turns(text);
+      assertThat(turns).as(labels[0]).extracting(t -> content(text, t))
+          .containsExactly("Wie reagieren Sie?", "Ich warte ab.", "Und dann?", "Dann frage ich.");
+    }
+    assertThat(TurnDetector.withLabels(List.of("Interviewer*in", "Therapeut:in")).detect(DocumentText.normalize(
+        "Interviewer*in: Frage\nTherapeut:in: Antwort\n"))).extracting(Turn::speaker)
+        .containsExactly("Interviewer*in", "Therapeut:in");
+  }
+
+  @Test
   void readsMarkdownBoldLabels() {
     String text = "**I:** Hallo\n**B**: Guten Tag\n";
     List<Turn> turns = turns(text);

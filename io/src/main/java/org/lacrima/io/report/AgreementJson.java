@@ -155,7 +155,8 @@ public final class AgreementJson {
   }
 
   /** Parts that count things: written as whole numbers, as R and SPSS then read them. */
-  private static final java.util.Set<String> COUNTS = java.util.Set.of("q", "pairs", "characters", "codes");
+  private static final java.util.Set<String> COUNTS = java.util.Set.of("q", "pairs", "characters", "codes",
+      "agreements", "non_matches", "first_only", "second_only");
 
   /**
    * A count: a whole number where it is one. Counts are held as doubles because a unit may weigh more than one

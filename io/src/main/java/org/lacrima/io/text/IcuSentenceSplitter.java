@@ -38,13 +38,17 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
    */
   private static final Pattern NUMBER_SIGN = Pattern.compile("\\s*\\d.*", Pattern.DOTALL);
 
+  /** Longest first; each also with a capital, as it is written at the start of a sentence ("Z. B. wenn …"). */
   private static final List<String> BY_LENGTH = ABBREVIATIONS.stream()
-      .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+      .flatMap(a -> java.util.stream.Stream.of(a, a.substring(0, 1).toUpperCase(Locale.ROOT) + a.substring(1)))
+      .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
 
   /** Words after which "3." is an ordinal, not the end of a sentence ("am 3. Termin"). */
   private static final Set<String> ORDINAL_CONTEXT = Set.of("am", "im", "zum", "zur", "beim", "vom", "der", "die",
-      "das", "den", "dem", "des", "jeden", "jede", "jeder", "ihrem", "seinem", "ihrer", "seiner", "unserem",
-      "unserer", "meinem", "meiner", "the");
+      "das", "den", "dem", "des", "jeden", "jede", "jeder", "jedes", "jedem", "ihrem", "seinem", "ihrer", "seiner",
+      "unserem", "unserer", "meinem", "meiner", "meine", "meinen", "mein", "deine", "deinen", "deinem", "deiner",
+      "seine", "seinen", "ihre", "ihren", "unsere", "unseren", "eure", "euren", "eurem", "eurer", "ein", "eine",
+      "einen", "einem", "einer", "eines", "diese", "dieser", "diesem", "diesen", "dieses", "the");
 
   /**
    * Prepositions that come before counts as often as before ordinals ("bis 10. Danach" counts to ten,

@@ -22,6 +22,16 @@ class IcuSentenceSplitterTest {
   }
 
   @Test
+  void keepsOrdinalsAfterPossessivesAndCapitalisedAbbreviationsTogether() {
+    assertThat(sentences("Meine 3. Therapie war anders. Seine 2. Ehe auch."))
+        .containsExactly("Meine 3. Therapie war anders.", "Seine 2. Ehe auch.");
+    assertThat(sentences("Ein 2. Gespräch half. Gut."))
+        .containsExactly("Ein 2. Gespräch half.", "Gut.");
+    assertThat(sentences("Z. B. wenn sie weint. Evtl. Angst vor Nähe. Vgl. oben."))
+        .containsExactly("Z. B. wenn sie weint.", "Evtl. Angst vor Nähe.", "Vgl. oben.");
+  }
+
+  @Test
   void splitsWhereIcusOwnSuppressionsWouldWronglyMerge() {
     assertThat(sentences("Wir trafen uns um 14 Uhr. Und dann fing sie an zu weinen."))
         .containsExactly("Wir trafen uns um 14 Uhr.", "Und dann fing sie an zu weinen.");
