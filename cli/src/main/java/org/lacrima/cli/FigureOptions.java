@@ -9,16 +9,20 @@ final class FigureOptions {
   static final FigureOptions DEFAULTS = new FigureOptions(90);
 
   @Option(names = "--overlap", defaultValue = "90", paramLabel = "PERCENT",
-      description = "For --unit maxqda: the overlap of two segments, in percent of their union, that makes them agree (default: ${DEFAULT-VALUE}).")
+      description = "For --unit maxqda: the overlap of two segments, in percent of their union, that makes them "
+          + "agree (default: ${DEFAULT-VALUE}).")
   int overlap;
 
-  @Option(names = "--bootstrap", defaultValue = "2000", paramLabel = "N", description = "Bootstrap replicates (0: none; default: ${DEFAULT-VALUE}).")
+  @Option(names = "--bootstrap", defaultValue = "2000", paramLabel = "N",
+      description = "Bootstrap replicates (0: none; default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(names = "--resample", defaultValue = "unit", paramLabel = "unit|document", description = "What the bootstrap resamples: units or whole documents (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--resample", defaultValue = "unit", paramLabel = "unit|document",
+      description = "What the bootstrap resamples: units or whole documents (default: ${DEFAULT-VALUE}).")
   String resample;
 
-  @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N", description = "The bootstrap's seed (default: ${DEFAULT-VALUE}); the same seed gives the same intervals.")
+  @Option(names = "--seed", defaultValue = "20260101", paramLabel = "N",
+      description = "The bootstrap's seed (default: ${DEFAULT-VALUE}); the same seed gives the same intervals.")
   long seed;
 
   FigureOptions() {

@@ -44,7 +44,7 @@ final class StudyOptions {
       description = "Only these categories (a group or parent stands for its categories).")
   List<String> categories = new ArrayList<>();
 
-  /** Which coders and units this command was given on its command line, to tell them from the defaults. */
+  /** The command these options belong to: its parse result tells an option given from its default. */
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
