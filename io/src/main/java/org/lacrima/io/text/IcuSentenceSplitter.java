@@ -63,16 +63,32 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
       + "mai|may|jun[ie]?|jul[iy]?|aug(ust)?|sep(t|tember)?|o[kc]t(ober)?|nov(ember)?|de[zc](ember)?)\\b.*", Pattern.DOTALL);
   private static final Pattern ORDINAL_END = Pattern.compile("(?:^|\\s)(\\p{L}+)?\\s*\\d{1,2}\\.$");
 
+  /**
+   * A transcription note after the end of a sentence and before the next one ("… Absatz. (lacht) Das war …"):
+   * ICU reads the bracket as closing punctuation and, with a lower-case word inside, keeps both sentences as one.
+   * The break goes after the note, which belongs to what was said before it (as one ICU splits off does too).
+   */
+  private static final Pattern NOTE_BETWEEN_SENTENCES = Pattern.compile(
+      "[.!?…][\"“”»«'’]?\\s+[(\\[][^()\\[\\]\n]{1,40}[)\\]](?=\\s+[\"„“«»]?\\p{Lu})");
+
   @Override
   public List<Range> split(String text) {
     BreakIterator it = BreakIterator.getSentenceInstance(ULocale.ROOT);
     it.setText(text);
+    java.util.TreeSet<Integer> breaks = new java.util.TreeSet<>();
+    for (int b = it.next(); b != BreakIterator.DONE; b = it.next()) {
+      if (b >= text.length() || !suppressed(text, b)) {
+        breaks.add(b);
+      }
+    }
+    for (var m = NOTE_BETWEEN_SENTENCES.matcher(text); m.find(); ) {
+      // where ICU broke before a capitalised note ("(Pause)"), the note still goes with the sentence before it
+      breaks.subSet(m.start() + 1, m.end()).clear();
+      breaks.add(m.end());
+    }
     List<Range> out = new ArrayList<>();
     int start = 0;
-    for (int b = it.next(); b != BreakIterator.DONE; b = it.next()) {
-      if (b < text.length() && suppressed(text, b)) {
-        continue;
-      }
+    for (int b : breaks) {
       add(out, text, start, b);
       start = b;
     }

@@ -32,6 +32,15 @@ class IcuSentenceSplitterTest {
   }
 
   @Test
+  void aTranscriptionNoteBetweenTwoSentencesEndsTheFirst() {
+    assertThat(sentences("Das war in derselben Antwort. (lacht) Das war lustig. [weint] Es tut mir leid."))
+        .containsExactly("Das war in derselben Antwort. (lacht)", "Das war lustig. [weint]", "Es tut mir leid.");
+    // a capitalised note, which ICU itself splits off, goes with the sentence before it too
+    assertThat(sentences("Sie sagte nichts. (Pause) Dann ging sie."))
+        .containsExactly("Sie sagte nichts. (Pause)", "Dann ging sie.");
+  }
+
+  @Test
   void splitsWhereIcusOwnSuppressionsWouldWronglyMerge() {
     assertThat(sentences("Wir trafen uns um 14 Uhr. Und dann fing sie an zu weinen."))
         .containsExactly("Wir trafen uns um 14 Uhr.", "Und dann fing sie an zu weinen.");
