@@ -28,7 +28,15 @@ final class ProjectOptions {
   static ProjectLocation location(String project, String db) {
     Optional<String> server = Optional.ofNullable(db).or(() -> Optional.ofNullable(System.getenv("LACRIMA_DB")))
         .filter(s -> !s.isBlank());
-    return ProjectLocation.of(project, server);
+    try {
+      return ProjectLocation.of(project, server);
+    } catch (org.lacrima.core.InputException e) {
+      // a URL that came from the environment is named as such: there is no --db on the command line to fix
+      if (db == null && e.getMessage().startsWith("--db ")) {
+        throw new org.lacrima.core.InputException("LACRIMA_DB " + e.getMessage().substring("--db ".length()));
+      }
+      throw e;
+    }
   }
 
   /**
