@@ -166,6 +166,7 @@ public final class ProjectStores {
     // Built whole under a hidden name and published in one step: a process killed halfway leaves no file that
     // stands in the way of the next init, and of two processes creating the same project one wins, the other is
     // refused, and neither deletes the other's.
+    removeStaleLeftovers(file, ".creating");
     Path building = file.resolveSibling("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".creating");
     try {
       Files.createFile(building);
@@ -193,6 +194,36 @@ public final class ProjectStores {
       } catch (IOException ignored) {
         // a hidden leftover that never held a project; harmless
       }
+    }
+  }
+
+  /**
+   * Removes what a process killed while building {@code file} under a hidden name left beside it
+   * ({@code .study.lacrima.<uuid><suffix>} and its journal), once it is an hour old: no build takes that long, so
+   * none is still running. Failing to remove one is no reason to stop.
+   */
+  public static void removeStaleLeftovers(Path file, String suffix) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null) {
+      return;
+    }
+    String prefix = "." + file.getFileName() + ".";
+    Instant hourAgo = Instant.now().minusSeconds(3600);
+    try (var entries = Files.newDirectoryStream(dir, e -> {
+      String n = e.getFileName().toString();
+      return n.startsWith(prefix) && (n.endsWith(suffix) || n.endsWith(suffix + "-journal"));
+    })) {
+      for (Path leftover : entries) {
+        try {
+          if (Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(hourAgo)) {
+            Files.deleteIfExists(leftover);
+          }
+        } catch (IOException ignored) {
+          // another process's, or not ours to remove: harmless where it is
+        }
+      }
+    } catch (IOException ignored) {
+      // an unreadable folder: the creation itself will say so
     }
   }
 

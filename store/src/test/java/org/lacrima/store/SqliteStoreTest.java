@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -91,6 +92,17 @@ class SqliteStoreTest extends ProjectStoreContract {
       throw new InputException("stop here");
     })).hasMessage("stop here");
     assertThat(file).hasContent("not ours");
+  }
+
+  @Test
+  void aCreationRemovesWhatAKilledOneLeftAnHourAgoButNotAFreshOne() throws IOException {
+    Path file = dir.resolve("study.lacrima");
+    Path old = Files.writeString(dir.resolve(".study.lacrima." + UUID.randomUUID() + ".creating"), "half");
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
+    Path fresh = Files.writeString(dir.resolve(".study.lacrima." + UUID.randomUUID() + ".creating"), "running");
+    ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("p"), s -> null).close();
+    assertThat(old).doesNotExist();
+    assertThat(fresh).exists();
   }
 
   @Test
