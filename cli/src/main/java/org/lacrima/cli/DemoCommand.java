@@ -65,6 +65,7 @@ final class DemoCommand implements Callable<Integer> {
       refuseToOverwriteOtherProjects(path);
       // built beside the target and moved into place: an earlier demo survives a failed rebuild
       ProjectStores.removeStaleLeftovers(path, ".building");
+      ProjectStores.removeStaleLeftovers(path, ".creating");
       Path fresh = path.resolveSibling("." + path.getFileName() + "." + UUID.randomUUID() + ".building");
       try {
         try (ProjectStore store = ProjectStores.create(new ProjectLocation.SqliteFile(fresh), project, build)) {

@@ -32,8 +32,8 @@ final class ProjectOptions {
       return ProjectLocation.of(project, server);
     } catch (org.lacrima.core.InputException e) {
       // a URL that came from the environment is named as such: there is no --db on the command line to fix
-      if (db == null && e.getMessage().startsWith("--db ")) {
-        throw new org.lacrima.core.InputException("LACRIMA_DB " + e.getMessage().substring("--db ".length()));
+      if (db == null && e.getMessage().startsWith("--db")) {
+        throw new org.lacrima.core.InputException("LACRIMA_DB" + e.getMessage().substring("--db".length()));
       }
       throw e;
     }

@@ -55,7 +55,8 @@ final class Migrations {
   private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
   static {
-    FLYWAY_LOG.setLevel(Level.WARNING);
+    // failures reach the user as one line (bringUpToDate); Flyway's own SEVERE lines would come on top
+    FLYWAY_LOG.setLevel(Level.OFF);
   }
 
   /** The applied schema version, or empty where no Lacrima schema exists. */
@@ -107,7 +108,8 @@ final class Migrations {
     try (Connection c = ds.getConnection()) {
       current = currentVersion(c, schema).orElse(0);
     } catch (SQLException e) {
-      throw new ProjectAccessException("cannot read " + where + ": " + e.getMessage(), e);
+      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to open " : "cannot read ")
+          + where + ": " + ProjectStores.reason(e), e);
     }
     bringUpToDate(ds, schema, sqliteFile, where, current);
   }
@@ -121,8 +123,12 @@ final class Migrations {
     if (current == latest) {
       return;
     }
-    if (current > 0 && sqliteFile.isPresent() && !backup(ds, sqliteFile.get(), current)) {
-      return; // another process brought it up to date while this one waited for the lock
+    Optional<Path> copy = Optional.empty();
+    if (current > 0 && sqliteFile.isPresent()) {
+      copy = backup(ds, sqliteFile.get(), current);
+      if (copy.isEmpty()) {
+        return; // another process brought it up to date while this one waited for the lock
+      }
     }
     try {
       var config = Flyway.configure(Migrations.class.getClassLoader())
@@ -135,11 +141,38 @@ final class Migrations {
       if (dialect == Dialect.POSTGRESQL) {
         config = config.schemas(schema).createSchemas(true);
       }
-      config.load().migrate();
+      if (config.load().migrate().migrationsExecuted == 0) {
+        dropSecondCopy(copy);
+      }
     } catch (FlywayException e) {
+      if (copy.isPresent() && versionNow(ds, schema) == latest) {
+        dropSecondCopy(copy);
+        return;
+      }
       throw new ProjectAccessException("could not bring " + where + " to schema version " + latest + ": "
-          + oneLine(e.getMessage()) + (sqliteFile.isPresent() && current > 0 ? " (the copy made before is kept)" : ""),
-          e);
+          + oneLine(e.getMessage()) + (copy.isPresent() ? " (the copy made before is kept)" : ""), e);
+    }
+  }
+
+  /**
+   * Two processes opened the old project at once and the other migrated it first: its copy stands, and this one's
+   * (of the same old file) is one too many.
+   */
+  private static void dropSecondCopy(Optional<Path> copy) {
+    try {
+      if (copy.isPresent()) {
+        java.nio.file.Files.deleteIfExists(copy.get());
+      }
+    } catch (IOException ignored) {
+      // a second copy of the same file does no harm
+    }
+  }
+
+  private int versionNow(DataSource ds, String schema) {
+    try (Connection c = ds.getConnection()) {
+      return currentVersion(c, schema).orElse(0);
+    } catch (SQLException e) {
+      return -1;
     }
   }
 
@@ -163,16 +196,16 @@ final class Migrations {
 
   /**
    * Copies the project file while holding its write lock, so that no other process can commit in the
-   * middle of the copy; readers may go on. False where, by the time the lock is held, another process has
+   * middle of the copy; readers may go on. Empty where, by the time the lock is held, another process has
    * migrated the project already (it made the copy).
    */
-  private boolean backup(DataSource ds, Path file, int fromVersion) {
+  private Optional<Path> backup(DataSource ds, Path file, int fromVersion) {
     Path copy = backupPath(file, fromVersion);
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute("BEGIN IMMEDIATE");
       try {
         if (currentVersion(c, "main").orElse(0) != fromVersion) {
-          return false;
+          return Optional.empty();
         }
         // two processes in one second would want the same name
         for (int n = 2; Files.exists(copy); n++) {
@@ -180,7 +213,7 @@ final class Migrations {
               + ".bak"));
         }
         Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-        return true;
+        return Optional.of(copy);
       } finally {
         s.execute("ROLLBACK");
       }

@@ -51,7 +51,8 @@ public sealed interface ProjectLocation {
 
   /** A server URL as messages may show it: without the password of its user part. */
   static String redacted(String db) {
-    return db.replaceFirst("(//[^/@:]*):[^/@]*@", "$1:***@");
+    // up to the last "@" before the query: a password may hold "/" or "@" unescaped
+    return db.replaceFirst("(//[^/:@?]*):[^?]*@", "$1:***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
   }
 
   static PostgresProject postgres(String db, String project) {

@@ -103,7 +103,8 @@ public final class ProjectStores {
     int version;
     try (var c = read.getConnection()) {
       // a migration history alone is not enough: other programs use Flyway too, and theirs must not be migrated
-      version = migrations.currentVersion(c, "main").filter(v -> hasTable(c, "project")).orElseThrow(
+      version = migrations.currentVersion(c, "main").filter(v -> LACRIMA_TABLES.stream().allMatch(t -> hasTable(c, t)))
+          .orElseThrow(
           () -> new ProjectAccessException(file + " is a SQLite database but not a Lacrima project"));
     } catch (java.sql.SQLException e) {
       throw new ProjectAccessException("cannot read " + file + ": " + reason(e), e);
@@ -111,6 +112,9 @@ public final class ProjectStores {
     migrations.bringUpToDate(read, "main", Optional.of(file), file.toString(), version);
     return sqliteStore(file, read);
   }
+
+  /** Tables every Lacrima schema since the first has: one "project" table alone is a common name. */
+  private static final List<String> LACRIMA_TABLES = List.of("project", "document", "coder", "coding");
 
   private static boolean hasTable(java.sql.Connection c, String table) {
     try (var st = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
@@ -126,7 +130,12 @@ public final class ProjectStores {
   /** What went wrong, in words: Java names some failures only by the path they concern. */
   static String reason(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnsatisfiedLinkError) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
+        return "the file is damaged (SQLite reports a malformed database); nothing was changed. Restore it from a "
+            + "copy: your backups, or a .bak file Lacrima wrote beside it before a migration";
+      }
+      if (t instanceof UnsatisfiedLinkError || t.getClass().getSimpleName().contains("NativeLibrary")) {
         return "SQLite's native library could not be loaded; it is unpacked into the temporary folder ("
             + System.getProperty("java.io.tmpdir") + "), which must exist and be writable";
       }
@@ -207,11 +216,12 @@ public final class ProjectStores {
     if (dir == null) {
       return;
     }
-    String prefix = "." + file.getFileName() + ".";
+    // also what a build inside a build left (the demo creates its project under a hidden name of its own)
+    String part = "." + file.getFileName() + ".";
     Instant hourAgo = Instant.now().minusSeconds(3600);
     try (var entries = Files.newDirectoryStream(dir, e -> {
       String n = e.getFileName().toString();
-      return n.startsWith(prefix) && (n.endsWith(suffix) || n.endsWith(suffix + "-journal"));
+      return n.startsWith(".") && n.contains(part) && (n.endsWith(suffix) || n.endsWith(suffix + "-journal"));
     })) {
       for (Path leftover : entries) {
         try {

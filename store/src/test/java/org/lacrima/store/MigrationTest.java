@@ -80,6 +80,51 @@ class MigrationTest {
   }
 
   @Test
+  void threeProcessesOpeningAnOlderProjectAtOnceLeaveOneCopy() throws Exception {
+    Path file = dir.resolve("study.lacrima");
+    ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("study"), seedBuiltIn()).close();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> opened = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        opened.add(pool.submit(() -> {
+          start.await();
+          try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(file), later(Dialect.SQLITE))) {
+            return store.read(s -> s.categories().current().size());
+          }
+        }));
+      }
+      start.countDown();
+      for (var f : opened) {
+        assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(33);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.filter(f -> f.getFileName().toString().endsWith(".bak"))).hasSize(1);
+    }
+  }
+
+  @Test
+  void anotherProgramsDatabaseWithATableNamedProjectIsNotAProjectEither() throws IOException {
+    Path app = dir.resolve("app.db");
+    Jdbi.create("jdbc:sqlite:" + app).useHandle(h -> {
+      h.execute("CREATE TABLE schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50), "
+          + "description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, checksum INT, "
+          + "installed_by VARCHAR(100) NOT NULL, installed_on TEXT NOT NULL DEFAULT '', execution_time INT NOT NULL, "
+          + "success BOOLEAN NOT NULL)");
+      h.execute("INSERT INTO schema_history VALUES (1, '1', 'init', 'SQL', 'V1__init.sql', 1, 'app', '', 0, 1)");
+      h.execute("CREATE TABLE project (id INTEGER PRIMARY KEY, title TEXT)");
+    });
+    byte[] before = Files.readAllBytes(app);
+    assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(app)))
+        .hasMessage(app + " is a SQLite database but not a Lacrima project");
+    assertThat(Files.readAllBytes(app)).isEqualTo(before);
+  }
+
+  @Test
   void aProjectOfTheFirstReleaseIsCopiedThenBroughtUpToDate() throws IOException {
     Path file = dir.resolve("first.lacrima");
     ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("first"), seedBuiltIn(), first(Dialect.SQLITE))

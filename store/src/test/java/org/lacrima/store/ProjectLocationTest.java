@@ -16,5 +16,11 @@ class ProjectLocationTest {
     }
     assertThatThrownBy(() -> ProjectLocation.postgres("postgresql://anna:s3cretPW@127.0.0.1:notaport/test", "p"))
         .hasMessageContaining("the port is not a number");
+    // a password holding "/" or "@", or given as a parameter
+    for (String db : new String[] {"postgresql://anna:s3c/retPW@127.0.0.1:5432", "postgresql://anna:s3c@retPW@127.0.0.1:5432",
+        "postgresql://127.0.0.1:5432/te st?password=s3cretPW&x=a b"}) {
+      assertThatThrownBy(() -> ProjectLocation.postgres(db, "p")).as(db).hasMessageNotContaining("s3c")
+          .hasMessageNotContaining("retPW");
+    }
   }
 }

@@ -131,6 +131,9 @@ public final class Segmentation {
    * between them, and a unit is one speaker's meaning.
    */
   public static List<MeaningUnit> merge(List<MeaningUnit> units, int first, int last, List<Turn> turns) {
+    if (units.isEmpty()) {
+      throw new InputException("the document has no meaning units yet; propose them first with: lacrima segment");
+    }
     if (first < 0 || last >= units.size() || first >= last) {
       throw new InputException("cannot merge units " + (first + 1) + " to " + (last + 1) + ": " + (first > last
           && first < units.size() && last >= 0 ? "the first comes after the last; give them the other way round"

@@ -43,11 +43,14 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
       .flatMap(a -> java.util.stream.Stream.of(a, a.substring(0, 1).toUpperCase(Locale.ROOT) + a.substring(1)))
       .distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
 
-  /** Words after which "3." is an ordinal, not the end of a sentence ("am 3. Termin"). */
+  /**
+   * Words after which "3." is an ordinal, not the end of a sentence ("am 3. Termin"). Not "eine": "eine 2." is a
+   * school grade as often as not ("Ich bekam eine 2. Danach …").
+   */
   private static final Set<String> ORDINAL_CONTEXT = Set.of("am", "im", "zum", "zur", "beim", "vom", "der", "die",
       "das", "den", "dem", "des", "jeden", "jede", "jeder", "jedes", "jedem", "ihrem", "seinem", "ihrer", "seiner",
       "unserem", "unserer", "meinem", "meiner", "meine", "meinen", "mein", "deine", "deinen", "deinem", "deiner",
-      "seine", "seinen", "ihre", "ihren", "unsere", "unseren", "eure", "euren", "eurem", "eurer", "ein", "eine",
+      "seine", "seinen", "ihre", "ihren", "unsere", "unseren", "eure", "euren", "eurem", "eurer", "ein",
       "einen", "einem", "einer", "eines", "diese", "dieser", "diesem", "diesen", "dieses", "the");
 
   /**

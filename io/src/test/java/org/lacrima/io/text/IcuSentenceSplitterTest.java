@@ -27,6 +27,9 @@ class IcuSentenceSplitterTest {
         .containsExactly("Meine 3. Therapie war anders.", "Seine 2. Ehe auch.");
     assertThat(sentences("Ein 2. Gespräch half. Gut."))
         .containsExactly("Ein 2. Gespräch half.", "Gut.");
+    // a grade, not an ordinal
+    assertThat(sentences("Ich bekam eine 2. Danach war ich froh."))
+        .containsExactly("Ich bekam eine 2.", "Danach war ich froh.");
     assertThat(sentences("Z. B. wenn sie weint. Evtl. Angst vor Nähe. Vgl. oben."))
         .containsExactly("Z. B. wenn sie weint.", "Evtl. Angst vor Nähe.", "Vgl. oben.");
   }
