@@ -41,6 +41,20 @@ class MigrationTest {
     return new Migrations(d, List.of(d.migrations), 1);
   }
 
+  /** Another application's SQLite database that keeps its schema with Flyway under the same table name. */
+  private Path otherProgramsDatabase(String version, String table) {
+    Path app = dir.resolve("app.db");
+    Jdbi.create("jdbc:sqlite:" + app).useHandle(h -> {
+      h.execute("CREATE TABLE schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50), "
+          + "description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, checksum INT, "
+          + "installed_by VARCHAR(100) NOT NULL, installed_on TEXT NOT NULL DEFAULT '', execution_time INT NOT NULL, "
+          + "success BOOLEAN NOT NULL)");
+      h.execute("INSERT INTO schema_history VALUES (1, ?, 'init', 'SQL', 'V1__init.sql', 1, 'app', '', 0, 1)", version);
+      h.execute("CREATE TABLE " + table);
+    });
+    return app;
+  }
+
   private static String note(Jdbi jdbi) {
     return jdbi.withHandle(h -> h.createQuery("SELECT later_release_note FROM project").mapTo(String.class).one());
   }
@@ -109,15 +123,7 @@ class MigrationTest {
 
   @Test
   void anotherProgramsDatabaseWithATableNamedProjectIsNotAProjectEither() throws IOException {
-    Path app = dir.resolve("app.db");
-    Jdbi.create("jdbc:sqlite:" + app).useHandle(h -> {
-      h.execute("CREATE TABLE schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50), "
-          + "description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, checksum INT, "
-          + "installed_by VARCHAR(100) NOT NULL, installed_on TEXT NOT NULL DEFAULT '', execution_time INT NOT NULL, "
-          + "success BOOLEAN NOT NULL)");
-      h.execute("INSERT INTO schema_history VALUES (1, '1', 'init', 'SQL', 'V1__init.sql', 1, 'app', '', 0, 1)");
-      h.execute("CREATE TABLE project (id INTEGER PRIMARY KEY, title TEXT)");
-    });
+    Path app = otherProgramsDatabase("1", "project (id INTEGER PRIMARY KEY, title TEXT)");
     byte[] before = Files.readAllBytes(app);
     assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(app)))
         .hasMessage(app + " is a SQLite database but not a Lacrima project");
@@ -168,16 +174,7 @@ class MigrationTest {
   @Test
   void anotherProgramsDatabaseWithAFlywayHistoryIsNeitherCopiedNorMigrated() throws IOException {
     // an application of someone else's that keeps its schema with Flyway under the same table name
-    Path app = dir.resolve("app.db");
-    Jdbi.create("jdbc:sqlite:" + app).useHandle(h -> {
-      h.execute("CREATE TABLE schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50), "
-          + "description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, checksum INT, "
-          + "installed_by VARCHAR(100) NOT NULL, installed_on TEXT NOT NULL DEFAULT '', execution_time INT NOT NULL, "
-          + "success BOOLEAN NOT NULL)");
-      h.execute("INSERT INTO schema_history VALUES (1, '2', '<< Flyway Baseline >>', 'BASELINE', "
-          + "'<< Flyway Baseline >>', NULL, 'app', '', 0, 1)");
-      h.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)");
-    });
+    Path app = otherProgramsDatabase("2", "users (id INTEGER PRIMARY KEY, name TEXT)");
     byte[] before = Files.readAllBytes(app);
     assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(app)))
         .hasMessage(app + " is a SQLite database but not a Lacrima project");
