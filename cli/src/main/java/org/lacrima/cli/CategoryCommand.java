@@ -235,29 +235,20 @@ final class CategoryCommand {
       boolean headed;
       try (CsvTable table = CsvTable.openWithoutHeader(Path.of(file))) {
         Iterator<CsvTable.Row> first = table.rows();
-        headed = !first.hasNext() || !isId(first.next().get("1"));
+        headed = !first.hasNext() || CodingsCommand.codingId(first.next().get("1")).isEmpty();
       }
       try (CsvTable table = headed ? CsvTable.open(Path.of(file)) : CsvTable.openWithoutHeader(Path.of(file))) {
         String column = !headed ? "1" : table.has("id") ? "id" : table.columns().get(0);
         for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
           CsvTable.Row r = it.next();
           String id = r.values().getOrDefault(column, "").strip();
-          if (!isId(id)) {
-            throw new InputException(file, "line " + r.line(), "\"" + id + "\" is not a coding id");
-          }
-          ids.add(UUID.fromString(id));
+          ids.add(CodingsCommand.codingId(id).orElseThrow(
+              () -> new InputException(file, "line " + r.line(), "\"" + id + "\" is not a coding id")));
         }
       }
       return ids;
     }
 
-    private static boolean isId(String s) {
-      try {
-        return UUID.fromString(s.strip()).toString().equalsIgnoreCase(s.strip());
-      } catch (IllegalArgumentException e) {
-        return false;
-      }
-    }
   }
 
   @Command(name = "review", description = {
@@ -292,12 +283,8 @@ final class CategoryCommand {
           ChangeOptions change = new ChangeOptions();
           change.why = why;
           change.as = as;
-          UUID id;
-          try {
-            id = UUID.fromString(coding.strip());
-          } catch (IllegalArgumentException e) {
-            throw new InputException("--place " + coding + ": not a coding id (the queue lists them)");
-          }
+          UUID id = CodingsCommand.codingId(coding).orElseThrow(
+              () -> new InputException("--place " + coding + ": not a coding id (the queue lists them)"));
           CodebookChange c = store.write(s -> CategoryOperations.on(s, change.attribution())
               .place(id, s.categories().current().resolve(part).id()));
           out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ". Logged as #"

@@ -102,6 +102,20 @@ final class CodingsCommand {
     }
   }
 
+  /**
+   * A coding id as the export writes it (36 characters): {@code UUID.fromString} alone also takes "1-1-1-1-1",
+   * which names no coding anyone was shown.
+   */
+  static java.util.Optional<UUID> codingId(String text) {
+    String s = text.strip();
+    try {
+      UUID id = UUID.fromString(s);
+      return id.toString().equalsIgnoreCase(s) ? java.util.Optional.of(id) : java.util.Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   @Command(name = "delete",
     header = "Delete codings by id; each leaves a memo on its document saying what it was.",
     description = {
@@ -124,11 +138,8 @@ final class CodingsCommand {
     public Integer call() {
       List<UUID> parsed = new ArrayList<>();
       for (String id : ids) {
-        try {
-          parsed.add(UUID.fromString(id.strip()));
-        } catch (IllegalArgumentException e) {
-          throw new InputException("\"" + id + "\" is not a coding id (codings export lists them)");
-        }
+        parsed.add(codingId(id).orElseThrow(
+            () -> new InputException("\"" + id + "\" is not a coding id (codings export lists them)")));
       }
       try (ProjectStore store = project.open()) {
         var by = change.attribution();

@@ -154,7 +154,7 @@ public final class CategoryOperations {
     CategorySystem before = s.categories().current();
     Category c = requireActive(before, id, "retire");
     CategorySystem after = replace(before, c.withState(CategoryState.RETIRED), "retiring \"" + c.label().english() + "\"");
-    refuseStrandingReviewQueues(before, after, "retire \"" + c.label().english() + "\"");
+    refuseStrandingReviewQueues(s, before, after, "retire \"" + c.label().english() + "\"");
     return commit(CodebookChange.Kind.RETIRE, "retired \"" + before.path(id) + "\" ("
         + s.codings().byCategory(id).size() + " codings stay)", params("category", id), before, after, CodingTrail.NONE);
   }
@@ -262,7 +262,7 @@ public final class CategoryOperations {
     CategorySystem after = CategorySystem.of(before.info(), cats, relations, "merging \"" + from.label().english()
         + "\" into \"" + into.label().english() + "\"");
     // a queue whose part is merged is placed in INTO instead; checked all the same, should that ever change
-    refuseStrandingReviewQueues(before, after, "merge \"" + from.label().english() + "\"");
+    refuseStrandingReviewQueues(s, before, after, "merge \"" + from.label().english() + "\"");
 
     Map<Coding.Decision, Coding> intoByDecision = new HashMap<>();
     for (Coding c : s.codings().byCategory(intoId)) {
@@ -469,7 +469,6 @@ public final class CategoryOperations {
     return new CodingTrail.Collapsed(c, twin.id(), twin.memo(), joined);
   }
 
-
   /**
    * The active categories a coding in the review queue of {@code split} can be placed in: its parts,
    * or what took them over since (the category a part was merged into, the parts a part was split into).
@@ -491,11 +490,6 @@ public final class CategoryOperations {
       }
     }
     return out;
-  }
-
-  /** Refuses a change after which the review queue of a split category could be placed nowhere. */
-  private void refuseStrandingReviewQueues(CategorySystem before, CategorySystem after, String action) {
-    refuseStrandingReviewQueues(s, before, after, action);
   }
 
   /** Refuses a change after which the review queue of a split category could be placed nowhere. */

@@ -131,14 +131,17 @@ public final class TranscriptFiles {
           : m.contains("maxElementDepth") || m.contains("depth of") ? "is refused: its XML is nested far deeper than "
               + "any document needs"
           : m.contains("entity") && m.contains("limit") ? "is refused: its XML expands entities beyond any limit"
-          : "is not a readable DOCX file: its XML is malformed (" + firstLine(new Exception(m)) + ")";
+          : "is not a readable DOCX file: its XML is malformed (" + firstLine(m) + ")";
       return java.util.Optional.of(new InputException(source, where, said, e));
     }
     return java.util.Optional.empty();
   }
 
   private static String firstLine(Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+
+  private static String firstLine(String message) {
     int newline = message.indexOf('\n');
     String line = newline < 0 ? message : message.substring(0, newline).strip();
     // "org.apache.poi.….InvalidFormatException: …" names a class the user has never heard of
