@@ -27,7 +27,7 @@ class ConsensusDecisionsTest {
   void study() throws Exception {
     p = dir.resolve("p.lacrima").toString();
     CliRun.ok("init", "--empty", p);
-    Path text = Files.writeString(dir.resolve("d1.txt"), "T: Hello.\nC: It was hard.\nT: Tell me.\nC: I cried.\n");
+    Path text = Files.writeString(dir.resolve("d1.txt"), "T: Hello.\nC: It was hard \uD83D\uDC69\u200D\uD83D\uDC67.\nT: Tell me.\nC: I cried.\n");
     CliRun.ok("import", p, text.toString());
     CliRun.ok("category", "add", p, "Emotion", "--why", "test");
     CliRun.ok("category", "add", p, "Sad", "--parent", "Emotion", "--why", "test");
@@ -35,8 +35,8 @@ class ConsensusDecisionsTest {
     CliRun.ok("category", "exclusive", p, "Emotion", "on", "--why", "one emotion per turn");
     Path codings = Files.writeString(dir.resolve("c.csv"), """
         document,quote,category,coder
-        d1,It was hard.,Sad,A
-        d1,It was hard.,Happy,B
+        d1,It was hard \uD83D\uDC69\u200D\uD83D\uDC67.,Sad,A
+        d1,It was hard \uD83D\uDC69\u200D\uD83D\uDC67.,Happy,B
         d1,I cried.,Sad,A
         d1,I cried.,Sad,B
         """);
@@ -171,6 +171,10 @@ class ConsensusDecisionsTest {
     // "Hello." in the first turn: text nobody disputed
     assertThat(CliRun.of("consensus", "decide", p, id, "--span", "3..9", "--category", "Sad", "--why", "x").err())
         .contains("not a span within the disputed unit " + start + ".." + end);
+    // the joiner of the family emoji (woman, joiner, girl) that ends the disputed turn before its full stop
+    int joiner = end - 3;
+    assertThat(CliRun.of("consensus", "decide", p, id, "--span", start + ".." + joiner, "--category", "Sad", "--why",
+        "x").err()).contains("offset " + joiner + " falls inside a character of d1");
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
     CliRun.ok("consensus", "decide", p, id, "--span", start + ".." + end, "--category", "Sad", "--why", "agreed");
     assertThat(CliRun.ok("consensus", "status", p).out()).contains("1 of 2");

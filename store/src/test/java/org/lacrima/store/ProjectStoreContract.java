@@ -396,6 +396,31 @@ abstract class ProjectStoreContract {
   }
 
   @Test
+  void offsetsInsideACharacterAreRefusedNamingTheLine() {
+    try (ProjectStore store = create()) {
+      // a family emoji (woman, joiner, girl) and a q with a combining dot, which NFC has no single character for
+      String text = "T: Sie weinte \uD83D\uDC69\u200D\uD83D\uDC67 und sagte q\u0307.";
+      store.write(s -> TranscriptImport.run(s, List.of(new org.lacrima.core.transcript.Transcript("c", "c.txt", "text",
+          "UTF-8", "sha-c", text)), options(List.of())));
+      String before = fingerprint(store);
+      int emoji = text.codePointCount(0, text.indexOf("\uD83D"));
+      int q = text.codePointCount(0, text.indexOf("q\u0307"));
+      assertRefused(store, span(4, "c", emoji + 1, emoji + 4, "Pause", "x"),
+          "line 4: offset " + (emoji + 1) + " falls inside a character of \"c\"");
+      assertRefused(store, span(5, "c", 0, q + 1, "Pause", "x"), "line 5: offset " + (q + 1) + " falls inside");
+      assertThat(fingerprint(store)).isEqualTo(before);
+      store.write(s -> CodingImport.run(s, rows(span(6, "c", emoji, emoji + 3, "Pause", "x"),
+          span(7, "c", q, q + 2, "Pause", "x"))));
+      store.read(s -> {
+        DocumentSummary c = s.documents().byName("c").orElseThrow();
+        assertThat(s.codings().byDocument(c.id())).extracting(k -> s.documents().text(c.id()).slice(k.start(), k.end()))
+            .containsExactlyInAnyOrder("\uD83D\uDC69\u200D\uD83D\uDC67", "q\u0307");
+        return null;
+      });
+    }
+  }
+
+  @Test
   void aCodingIdGivenTwiceInOneFileNamesBothLines() {
     try (ProjectStore store = createWithDocuments()) {
       String before = fingerprint(store);

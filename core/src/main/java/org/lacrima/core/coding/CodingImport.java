@@ -165,6 +165,12 @@ public final class CodingImport {
         throw error(row, "offsets " + start + ".." + end + " are not a span of \"" + doc.name()
             + "\" (its text has " + doc.length() + " characters; start < end required)");
       }
+      for (int at : new int[] {start, end}) {
+        if (!text(doc).isCharacterBoundary(at)) {
+          throw error(row, "offset " + at + " falls inside a character of \"" + doc.name() + "\" (between a letter "
+              + "and its combining mark, or within an emoji sequence); a span starts and ends between characters");
+        }
+      }
       if (!row.quote().isEmpty()) {
         String actual = text(doc).slice(start, end);
         if (!actual.equals(DocumentText.normalizeString(row.quote()))) {

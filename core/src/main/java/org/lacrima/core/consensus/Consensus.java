@@ -493,6 +493,13 @@ public final class Consensus {
             + d.unit().start() + ".." + d.unit().end() + " of " + d.unit().documentName()
             + " (offsets in code points from the start of the document)");
       }
+      var text = s.documents().text(d.unit().document());
+      for (int offset : sp) {
+        if (!text.isCharacterBoundary(offset)) {
+          throw new InputException("--span " + sp[0] + ".." + sp[1] + ": offset " + offset + " falls inside a character of "
+              + d.unit().documentName() + " (a letter and its combining mark, or an emoji sequence)");
+        }
+      }
       if (!s.categories().current().get(category.orElseThrow()).openForCoding()) {
         throw new InputException("that category takes no codings");
       }

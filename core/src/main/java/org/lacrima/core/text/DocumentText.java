@@ -203,7 +203,9 @@ public final class DocumentText {
 
   /**
    * Words as Lacrima counts them: maximal runs of letters, digits and combining marks, with an
-   * apostrophe or hyphen inside a word not ending it ("don't", "Hier-und-Jetzt" are one word).
+   * apostrophe or hyphen inside a word not ending it ("don't", "Hier-und-Jetzt" are one word), nor a
+   * decimal comma or point between digits ("2,5"). A transcription note such as "(weint)" counts as the
+   * word it is written with: this counts the words of the transcript, notes included.
    */
   public int wordCount() {
     return wordCount(text);
@@ -230,6 +232,9 @@ public final class DocumentText {
       } else if (inWord && isJoiner(cp) && i + width < text.length()
           && Character.isLetterOrDigit(text.codePointAt(i + width))) {
         // stays in the word
+      } else if (inWord && (cp == ',' || cp == '.') && i + width < text.length()
+          && Character.isDigit(text.codePointBefore(i)) && Character.isDigit(text.codePointAt(i + width))) {
+        // a number such as "2,5" or "3.000" is one word, as Unicode's word boundaries (UAX #29) have it
       } else {
         inWord = false;
       }

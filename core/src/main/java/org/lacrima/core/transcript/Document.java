@@ -35,7 +35,7 @@ public record Document(UUID id, String name, DocumentText text, List<Turn> turns
   }
 
   /**
-   * The words spoken: those of the turns' contents where the document has turns, so that speaker labels and
+   * The words of the turns: those of the turns' contents where the document has turns, so that speaker labels and
    * timestamps, which the text keeps as written, do not count; else every word of the text.
    */
   public int words() {

@@ -67,12 +67,13 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
   private static final Pattern ORDINAL_END = Pattern.compile("(?:^|\\s)(\\p{L}+)?\\s*\\d{1,2}\\.$");
 
   /**
-   * A transcription note after the end of a sentence and before the next one ("… Absatz. (lacht) Das war …"):
+   * Transcription notes after the end of a sentence and before the next one ("… Absatz. (lacht) Das war …",
+   * or several in a row, "… Absatz. (lacht) (weint) Das war …"):
    * ICU reads the bracket as closing punctuation and, with a lower-case word inside, keeps both sentences as one.
    * The break goes after the note, which belongs to what was said before it (as one ICU splits off does too).
    */
   private static final Pattern NOTE_BETWEEN_SENTENCES = Pattern.compile(
-      "[.!?…][\"“”»«'’]?\\s+[(\\[][^()\\[\\]\n]{1,40}[)\\]](?=\\s+[\"„“«»]?\\p{Lu})");
+      "[.!?…][\"“”»«'’]?(?:\\s+[(\\[][^()\\[\\]\n]{1,40}[)\\]])+(?=\\s+[\"„“«»]?\\p{Lu})");
 
   @Override
   public List<Range> split(String text) {

@@ -41,6 +41,9 @@ class IcuSentenceSplitterTest {
     // a capitalised note, which ICU itself splits off, goes with the sentence before it too
     assertThat(sentences("Sie sagte nichts. (Pause) Dann ging sie."))
         .containsExactly("Sie sagte nichts. (Pause)", "Dann ging sie.");
+    assertThat(sentences("Sie sagte nichts. (lacht) (weint) [Pause] Dann ging sie. (schluchzt) (..) Es war vorbei."))
+        .containsExactly("Sie sagte nichts. (lacht) (weint) [Pause]", "Dann ging sie. (schluchzt) (..)",
+            "Es war vorbei.");
   }
 
   @Test
