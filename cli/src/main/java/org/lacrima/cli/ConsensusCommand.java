@@ -135,9 +135,9 @@ final class ConsensusCommand implements Callable<Integer> {
       @Option(names = "--neither", description = "Keep the category off this unit.")
       boolean neither;
 
-      @Option(names = "--span", paramLabel = "START..END", description = {"A new version: this span, within the "
-          + "disputed unit, in code points from the start of the document (as the listing shows the unit's);",
-          "with --category."})
+      @Option(names = "--span", paramLabel = "START..END", description = "A new version: this span, within the "
+          + "disputed unit, in code points from the start of the document (as the listing shows the unit's); "
+          + "with --category.")
       String span;
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -150,13 +151,40 @@ public final class Lacrima implements Runnable {
     return System.getProperty("lacrima.command", "java -jar lacrima.jar");
   }
 
-  /** -h/--help on every command (the standard mixin would also add --version, which export uses). */
+  /**
+   * -h/--help on every command (the standard mixin would also add --version, which export uses), and each
+   * description as paragraphs: the lines of a description in the source are as wide as the source allows, and
+   * picocli would wrap each of them on its own, leaving ragged half lines at any other width.
+   */
   private static void addHelpOption(CommandLine cl) {
     if (!cl.getCommandSpec().optionsMap().containsKey("--help")) {
       cl.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
           .description("Show this help and exit.").build());
     }
+    var usage = cl.getCommandSpec().usageMessage();
+    usage.description(paragraphs(usage.description()));
     cl.getSubcommands().values().forEach(Lacrima::addHelpOption);
+  }
+
+  /** Lines joined into paragraphs; an empty line separates two. */
+  static String[] paragraphs(String[] lines) {
+    List<String> out = new ArrayList<>();
+    StringBuilder paragraph = new StringBuilder();
+    for (String line : lines) {
+      if (line.isBlank()) {
+        if (!paragraph.isEmpty()) {
+          out.add(paragraph.toString());
+          paragraph.setLength(0);
+        }
+        out.add("");
+      } else {
+        paragraph.append(paragraph.isEmpty() ? "" : " ").append(line.strip());
+      }
+    }
+    if (!paragraph.isEmpty()) {
+      out.add(paragraph.toString());
+    }
+    return out.toArray(String[]::new);
   }
 
   static String version() {

@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -334,6 +335,20 @@ class CommandsTest {
       CliRun run = CliRun.ok(command);
       assertThat(run.out()).as(String.join(" ", command)).contains("Usage:");
     }
+  }
+
+  @Test
+  void aDescriptionIsWrappedAsParagraphsNotLineByLineAsTheSourceHasIt() {
+    assertThat(Lacrima.paragraphs(new String[] {"One line", "and its rest.", "", "Another."}))
+        .containsExactly("One line and its rest.", "", "Another.");
+    // in the source, the description breaks after "on its": wrapped line by line, "document" would start a line
+    // after a half-empty one
+    String help = CliRun.ok("codings", "delete", "--help").out();
+    String description = help.substring(help.indexOf("Delete codings by id (the first"), help.indexOf("when and why."));
+    // every line but the paragraph's last filled to near the width of 80
+    List<String> lines = description.lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.subList(0, 2)).allSatisfy(l -> assertThat(l.length()).isGreaterThan(60));
   }
 
   @Test

@@ -98,6 +98,46 @@ class ConsensusCoverageTest {
     assertThat(value(copied, "percentage_agreement")).isEqualTo(1.0);
   }
 
+  @Test
+  void undoingACategoryOperationAfterAConsensusBuildTakesTheLayersJudgmentsAlong() throws Exception {
+    String p = project();
+    Files.writeString(dir.resolve("d1.txt"), "T: One.\nC: Two.\nT: Three.\n");
+    CliRun.ok("import", p, dir.resolve("d1.txt").toString());
+    CliRun.ok("category", "add", p, "X", "--why", "test");
+    Files.writeString(dir.resolve("c.csv"), """
+        document,quote,category,coder,memo
+        d1,One.,X,A,first
+        d1,One.,X,B,
+        d1,Two.,X,A,
+        """);
+    CliRun.ok("codings", "import", p, dir.resolve("c.csv").toString());
+    // an addition nobody coded, judged by the consensus layer built after it: the undo takes that judgment along
+    CliRun.ok("category", "add", p, "Zeta", "--why", "test");
+    CliRun.ok("consensus", p, "--coders", "A,B");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Zeta");
+    CliRun.ok("category", "undo", p, "--why", "Zeta was a slip");
+    assertThat(CliRun.ok("codebook", p).out()).doesNotContain("Zeta");
+
+    // a split whose parts the consensus layer judged and coded, and on which A coded since
+    CliRun.ok("category", "split", p, "X", "--into", "X1", "--into", "X2", "--rule", "coder=A -> X1",
+        "--rule", "coder=B -> X2", "--rule", "coder=consensus -> X1", "--why", "test");
+    CliRun.ok("consensus", p, "--coders", "A,B");
+    Files.writeString(dir.resolve("since.csv"), """
+        document,quote,category,coder,memo
+        d1,One.,X2,A,second
+        d1,Three.,X2,A,
+        """);
+    CliRun.ok("codings", "import", p, dir.resolve("since.csv").toString());
+    String undone = CliRun.ok("category", "undo", p, "--why", "the split did not help").out();
+    // A's "One." on X2 meets A's "One." back on X: one coding with both memos; "Three." moves to X
+    assertThat(undone).contains("2 codings made since on the parts moved back, 1 of them joined with the same coding "
+        + "there, memos kept");
+    String codings = CliRun.ok("codings", "export", p).out();
+    assertThat(codings.lines().filter(l -> l.contains(",A,")).toList()).hasSize(3)
+        .allMatch(l -> l.contains(",X,"));
+    assertThat(codings).contains("first\nsecond").doesNotContain("X1").doesNotContain("X2");
+  }
+
   private String project() {
     String p = dir.resolve("p.lacrima").toString();
     CliRun.ok("init", "--empty", p);

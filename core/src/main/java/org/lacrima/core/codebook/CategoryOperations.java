@@ -624,18 +624,22 @@ public final class CategoryOperations {
     for (CodingTrail.MemoMoved m : trail.memos()) {
       s.memos().retarget(m.memo(), m.from());
     }
+    UndoneCategories going = new UndoneCategories(s, before, "cannot undo #" + top.sequence() + " ("
+        + top.kind().code() + ")");
+    int madeSince = 0;
+    int joinedSince = 0;
     for (SystemDelta.Entry<Category> e : inverse.categories()) {
       if (e.after().isEmpty()) {
-        int left = s.codings().byCategory(e.id()).size();
-        if (left > 0) {
-          throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): " + left
-              + " codings have since been made on \"" + before.get(e.id()).label().english()
-              + "\", which the undo would remove; delete them first (codings delete PROJECT ID…, with the ids "
-              + "codings export lists), and import them again on another category if they should stay");
-        }
+        UndoneCategories.Folded f = going.empty(e.id());
+        madeSince += f.codings();
+        joinedSince += f.joined();
       }
     }
     List<String> touched = new ArrayList<>();
+    if (madeSince > 0) {
+      touched.add(count(madeSince, "coding") + " made since on the parts moved back"
+          + (joinedSince == 0 ? "" : ", " + joinedSince + " of them joined with the same coding there, memos kept"));
+    }
     if (back > 0) {
       touched.add(count(back, "coding") + " moved back");
     }

@@ -1,0 +1,109 @@
+package org.lacrima.core.codebook;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.lacrima.core.InputException;
+import org.lacrima.core.coding.Coder;
+import org.lacrima.core.coding.Coding;
+import org.lacrima.core.coding.Coverage;
+import org.lacrima.core.consensus.Consensus;
+import org.lacrima.core.project.ProjectSession;
+
+/**
+ * What lies on the categories an undo takes away, beyond the codings the undone operation itself moved there:
+ * codings made since, and the judgments (coverage) a table import or the consensus layer recorded since. Undoing a
+ * split folds its parts back into the category it split, so what lies on a part goes there with it; a category
+ * that simply goes (an undone addition) may take the consensus layer's judgments with it, which its next build
+ * records again, but nothing a coder made.
+ */
+final class UndoneCategories {
+
+  /** What the fold did, for the undo's summary. */
+  record Folded(int codings, int joined, int judgments) {
+  }
+
+  private final ProjectSession s;
+  private final CategorySystem before;
+  private final String undoing;
+
+  UndoneCategories(ProjectSession s, CategorySystem before, String undoing) {
+    this.s = s;
+    this.before = before;
+    this.undoing = undoing;
+  }
+
+  /** Empties {@code gone} before it is removed, or refuses with what holds it. */
+  Folded empty(UUID gone) {
+    Optional<Category> splitFrom = before.categories().stream()
+        .filter(c -> c.state().status() == CategoryState.Status.SPLIT && c.state().successors().contains(gone))
+        .findFirst();
+    String label = before.get(gone).label().english();
+    if (splitFrom.isPresent()) {
+      return fold(gone, splitFrom.get().id());
+    }
+    int left = s.codings().byCategory(gone).size();
+    if (left > 0) {
+      throw new InputException(undoing + ": " + left + " codings have since been made on \"" + label
+          + "\", which the undo would remove; delete them first (codings delete PROJECT ID…, with the ids "
+          + "codings export lists), and import them again on another category if they should stay");
+    }
+    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
+    List<String> judges = s.coverage().byCategory(gone).stream().map(Coverage::coder)
+        .filter(c -> layer.map(l -> !l.equals(c)).orElse(true)).distinct()
+        .map(c -> s.coders().list().stream().filter(x -> x.id().equals(c)).map(Coder::name).findFirst()
+            .orElse(c.toString()))
+        .toList();
+    if (!judges.isEmpty()) {
+      throw new InputException(undoing + ": " + String.join(", ", judges) + " judged \"" + label
+          + "\" in a table import since, and the undo would remove that judgment; retire the category instead "
+          + "(its codings and judgments stay)");
+    }
+    int judgments = s.coverage().byCategory(gone).size();
+    // the consensus layer's judgment of a category that goes: derived, and recorded again by its next build
+    layer.ifPresent(l -> s.coverage().remove(l, documentsOf(gone), List.of(gone)));
+    return new Folded(0, 0, judgments);
+  }
+
+  /**
+   * A split's part goes back into the category it came from, and so does what was made on it since: a coding
+   * that the same coder also holds on that span there becomes one, with both memos.
+   */
+  private Folded fold(UUID part, UUID source) {
+    Map<String, Coding> there = new HashMap<>();
+    s.codings().byCategory(source).forEach(c -> there.put(key(c), c));
+    List<UUID> moved = new ArrayList<>();
+    List<UUID> joined = new ArrayList<>();
+    for (Coding c : s.codings().byCategory(part)) {
+      Coding twin = there.get(key(c));
+      if (twin == null) {
+        moved.add(c.id());
+      } else {
+        String memo = Coding.joinMemos(twin.memo(), c.memo());
+        if (!memo.equals(twin.memo())) {
+          s.codings().setMemo(twin.id(), memo);
+        }
+        joined.add(c.id());
+      }
+    }
+    s.codings().delete(joined);
+    s.codings().setCategory(moved, source);
+    List<Coverage> judged = s.coverage().byCategory(part);
+    s.coverage().add(judged.stream().map(j -> new Coverage(j.document(), j.coder(), source, j.start(), j.end()))
+        .toList());
+    judged.stream().map(Coverage::coder).distinct()
+        .forEach(coder -> s.coverage().remove(coder, documentsOf(part), List.of(part)));
+    return new Folded(moved.size() + joined.size(), joined.size(), judged.size());
+  }
+
+  private List<UUID> documentsOf(UUID category) {
+    return s.coverage().byCategory(category).stream().map(Coverage::document).distinct().toList();
+  }
+
+  private static String key(Coding c) {
+    return c.document() + " " + c.coder() + " " + c.start() + " " + c.end();
+  }
+}
