@@ -195,6 +195,35 @@ class ImportTableTest {
   }
 
   @Test
+  void aGroupIsComparedWholeOrNotAtAllAndReasonsNameTheCoders() throws Exception {
+    // unit 3: A gave x, B gave z; comparing x and y alone would make z "missing" and the group agree perfectly
+    CliRun.ok("import-table", p, table("""
+        doc,n,text,coder,code,one,site
+        d,1,u1,A,x,k,s
+        d,1,u1,B,x,k,s
+        d,2,u2,A,y,k,s
+        d,2,u2,B,y,k,s
+        d,3,u3,A,x,k,s
+        d,3,u3,B,z,k,s
+        d,1,u1,C,x,k,s
+        e,1,v1,A,x,k,t
+        e,1,v1,B,y,k,t
+        e,2,v2,A,y,k,t
+        e,2,v2,B,y,k,t
+        """).toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "code",
+        "--code", "one", "--doc-var", "site");
+    String whole = CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0").out();
+    assertThat(whole).contains("the group \"one\" has no figure of its own: it holds one category only (k)")
+        .containsPattern("(?m)^code +5 +0\\.600");
+    String part = CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--categories", "x,y").out();
+    assertThat(part).contains("the group \"code\" has no figure of its own: --categories takes 2 of its 3 categories")
+        .doesNotContainPattern("(?m)^code  ");
+    // C coded only in document d: in e, Conger's kappa has no marginals for C, and says so by name
+    String reason = CliRun.ok("agreement", p, "--coders", "C,A,B", "--bootstrap", "0", "--where", "site=t").out();
+    assertThat(reason).contains("C coded no unit").doesNotContain("coder 1");
+  }
+
+  @Test
   void anOrdinalScaleKeepsTheLevelsNobodyUsed() throws Exception {
     // level c of a..e is never used; the scale's distances and its number of categories still count it
     String[] a = "e a b d e a b d b e".split(" ");

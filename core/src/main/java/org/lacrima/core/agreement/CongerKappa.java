@@ -60,6 +60,8 @@ public final class CongerKappa extends PooledMeasure {
       }
       chance += (sum * sum - sumOfSquares) / ((double) coders * (coders - 1));
     }
-    return ChanceCorrected.of(name, counts.observedAgreement(), chance, counts.unitParts());
+    Estimate e = ChanceCorrected.of(name, counts.observedAgreement(), chance, counts.unitParts());
+    return e.defined() && counts.pairedValues() < 2 ? ChanceCorrected.undefined(name, PooledCounts.onePairedValue(),
+        e.parts()) : e;
   }
 }

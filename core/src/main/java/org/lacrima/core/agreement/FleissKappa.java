@@ -21,6 +21,8 @@ public final class FleissKappa extends PooledMeasure {
     for (double share : counts.shares()) {
       chance += share * share;
     }
-    return ChanceCorrected.of(NAME, counts.observedAgreement(), chance, counts.unitParts());
+    Estimate e = ChanceCorrected.of(NAME, counts.observedAgreement(), chance, counts.unitParts());
+    return e.defined() && counts.pairedValues() < 2 ? ChanceCorrected.undefined(NAME, PooledCounts.onePairedValue(),
+        e.parts()) : e;
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * not the agreement; for complete data both reduce to Fleiss (1971).
  */
 record PooledCounts(double withValues, double pairable, double unpairable, double observedAgreement,
-    double[] shares) {
+    double[] shares, int pairedValues) {
 
   static PooledCounts of(ReliabilityData data) {
     return of(data, null);
@@ -25,6 +25,7 @@ record PooledCounts(double withValues, double pairable, double unpairable, doubl
     double pairable = 0;
     double unpairable = 0;
     double agreement = 0;
+    java.util.BitSet paired = new java.util.BitSet(q);
     for (int u = 0; u < data.units(); u++) {
       double w = data.weight(u);
       tally.count(data, u);
@@ -40,6 +41,11 @@ record PooledCounts(double withValues, double pairable, double unpairable, doubl
         int k = tally.valueAt(i);
         shares[k] += w * tally.count(k) / r;
       }
+      if (r >= 2 && w > 0) {
+        for (int i = 0; i < tally.distinct(); i++) {
+          paired.set(tally.valueAt(i));
+        }
+      }
       if (r >= 2) {
         pairable += w;
         agreement += w * (agreementWeights == null ? tally.pairAgreement() : tally.pairAgreement(agreementWeights));
@@ -50,7 +56,8 @@ record PooledCounts(double withValues, double pairable, double unpairable, doubl
         shares[k] /= withValues;
       }
     }
-    return new PooledCounts(withValues, pairable, unpairable, pairable > 0 ? agreement / pairable : 0, shares);
+    return new PooledCounts(withValues, pairable, unpairable, pairable > 0 ? agreement / pairable : 0, shares,
+        paired.cardinality());
   }
 
   boolean comparable() {
@@ -59,6 +66,15 @@ record PooledCounts(double withValues, double pairable, double unpairable, doubl
 
   Map<String, Double> unitParts() {
     return ChanceCorrected.units(pairable, unpairable);
+  }
+
+  /**
+   * Where the units with two or more values hold a single value, a kappa taking chance from all values is 1
+   * whatever the data, because units one coder alone rated lowered chance agreement: nothing was compared.
+   */
+  static String onePairedValue() {
+    return "every pairable value is the same: the kappa would be 1 only because units a single coder rated "
+        + "lower chance agreement";
   }
 
   static String noPairs() {

@@ -49,6 +49,28 @@ class DegenerateDataTest {
     assertThat(estimate("weighted_kappa_quadratic", single).undefinedBecause().orElseThrow()).contains("single value");
   }
 
+  /**
+   * The audit's case: two units both coders gave "a", a third only one coder rated, "b". Chance agreement from
+   * all values (Gwet, irrCAC) is (5/6)² + (1/6)² = 26/36 < 1 and observed agreement 1, so Fleiss' kappa would be
+   * exactly 1 whatever the third unit held: a silent 1.0 resting on a value nobody else judged.
+   */
+  @Test
+  void onePairableValueBesideValuesOnlyOneCoderGave() {
+    ReliabilityData data = ReliabilityData.of(THREE, 2, new int[][] {{0, 0}, {0, 0}, {1, M}});
+    for (String name : List.of("fleiss_kappa", "conger_kappa")) {
+      Estimate e = estimate(name, data);
+      assertThat(e.undefinedBecause().orElseThrow()).as(name).startsWith("every pairable value is the same");
+      assertThat(e.parts()).as(name).containsEntry("units_used", 2.0).containsEntry("units_dropped", 1.0);
+    }
+    // the presence of "a" against the rest, as the per-category row computes it: the same
+    Estimate category = AgreementMeasures.categoryMeasure("fleiss_category_kappa").orElseThrow().estimate(data, 0);
+    assertThat(category.defined()).isFalse();
+    // two values among the pairable units: defined again, with chance from all values as before
+    ReliabilityData varied = ReliabilityData.of(THREE, 2, new int[][] {{0, 0}, {1, 1}, {1, M}});
+    // shares: a = (1 + 0 + 0)/3, b = 2/3; Ae = 1/9 + 4/9 = 5/9; Ao = 1; kappa = 1
+    assertThat(estimate("fleiss_kappa", varied).value().getAsDouble()).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
   @Test
   void fewerThanTwoPairableValues() {
     ReliabilityData data = ReliabilityData.of(THREE, 3, new int[][] {{0, M, M}, {M, 1, M}, {M, M, 2}});

@@ -2,6 +2,7 @@ package org.lacrima.core.agreement.report;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.lacrima.core.agreement.AgreementMeasure;
 import org.lacrima.core.agreement.AgreementMeasures;
 import org.lacrima.core.agreement.BootstrapDistribution;
 import org.lacrima.core.agreement.Distance;
+import org.lacrima.core.agreement.Estimate;
 import org.lacrima.core.agreement.JointBootstrap;
 import org.lacrima.core.agreement.KrippendorffAlpha;
 import org.lacrima.core.agreement.MasiDistance;
@@ -89,7 +91,7 @@ public final class ProfileAnalysis {
       List<Figure> figures = new ArrayList<>();
       for (AgreementMeasure measure : p.measures) {
         BootstrapDistribution d = boot.get(measure.name());
-        figures.add(d != null ? Figure.of(d) : Figure.of(measure.estimate(data)));
+        figures.add(named(d != null ? Figure.of(d) : Figure.of(measure.estimate(data)), coders));
       }
       Row row = row(p, data, coders, figures);
       switch (p.kind) {
@@ -161,12 +163,23 @@ public final class ProfileAnalysis {
       notes.add("every unit and category is one judgement (present or absent); " + p.variables.length
           + " categories that a coder used");
     }
+    Set<String> shown = new HashSet<>();
+    figures.forEach(f -> shown.add(f.name()));
     if (paired.cardinality() == 1 && p.kind != Row.Kind.POOLED) {
-      notes.add("every coder gave every unit the same value (" + data.domain().labels().get(paired.nextSetBit(0))
-          + "): AC1 and Brennan–Prediger's kappa are 1 by definition, since they take chance from the number of "
-          + "possible values, while the kappas and alpha, which take it from the values given, are undefined");
+      String value = "every coder gave every unit the same value (" + data.domain().labels().get(paired.nextSetBit(0))
+          + ")";
+      notes.add(shown.contains("gwet_ac1") ? value + ": AC1 and Brennan–Prediger's kappa are 1 by definition, since "
+          + "they take chance from the number of possible values, while the kappas and alpha, which take it from the "
+          + "values given, are undefined" : value + ": alpha, which takes chance from the values given, is undefined");
     }
-    if (paired.cardinality() >= 2 && coders.size() == 2 && p.kind != Row.Kind.CODE_SET) {
+    for (Figure f : figures) {
+      if (f.estimate().value().orElse(0) < -1) {
+        // irrCAC's chance agreement, from every value given, meets observed agreement from the few pairable units
+        notes.add(PROSE.getOrDefault(f.name(), f.name()) + " is below −1: its chance agreement counts the values of units a single coder rated, "
+            + "its observed agreement only the " + count(pairable) + " unit(s) two or more rated; too few to say much");
+      }
+    }
+    if (paired.cardinality() >= 2 && coders.size() == 2 && shown.contains("cohen_kappa")) {
       for (int k = 0; k < 2; k++) {
         if (pairedBy[k].cardinality() == 1) {
           // a reviewer reading "0.000 (0.000)" would take it for a measured absence of agreement with certainty
@@ -178,6 +191,30 @@ public final class ProfileAnalysis {
     }
     OptionalDouble prevalence = binary && judged > 0 ? OptionalDouble.of(present / judged) : OptionalDouble.empty();
     return new Row(p.kind, p.label, p.path, units, pairable, prevalence, byCoder, figures, notes);
+  }
+
+  private static final Map<String, String> PROSE = Map.of("fleiss_kappa", "Fleiss' kappa", "fleiss_category_kappa",
+      "Fleiss' category kappa", "conger_kappa", "Conger's kappa");
+
+  private static final java.util.regex.Pattern CODER_NUMBER = java.util.regex.Pattern.compile("\\bcoder (\\d+)\\b");
+
+  /** A reason that names a coder by its place among those compared ("coder 1") names it as the user does. */
+  private static Figure named(Figure f, List<String> coders) {
+    Optional<String> because = f.estimate().undefinedBecause();
+    if (because.isEmpty() || !CODER_NUMBER.matcher(because.get()).find()) {
+      return f;
+    }
+    String reason = CODER_NUMBER.matcher(because.get()).replaceAll(m -> {
+      int k = Integer.parseInt(m.group(1)) - 1;
+      return java.util.regex.Matcher.quoteReplacement(k < coders.size() ? coders.get(k) : m.group());
+    });
+    Estimate e = f.estimate();
+    return new Figure(new Estimate(e.coefficient(), e.value(), Optional.of(reason), e.parts(), e.standardError()),
+        f.interval(), f.belowTentative(), f.belowReliable());
+  }
+
+  private static String count(double units) {
+    return units == Math.rint(units) ? String.valueOf((long) units) : String.format(java.util.Locale.ROOT, "%.1f", units);
   }
 
   private static boolean used(ReliabilityData presence) {

@@ -3,6 +3,7 @@ package org.lacrima.core.agreement.study;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +80,23 @@ public final class AgreementStudy {
       scopeOfCategory[i] = coverageScope(system, categories.get(i), recorded).map(scopes::indexOf).orElse(-1);
     }
     List<Group> groups = new ArrayList<>();
+    Set<UUID> studied = new HashSet<>();
+    allCategories(s, system).forEach(c -> studied.add(c.id()));
     for (Category g : system.categories()) {
       if (g.exclusiveChildren()) {
-        int[] children = system.children(g.id()).stream().filter(ch -> categoryIndex.containsKey(ch.id()))
+        List<Category> members = system.children(g.id()).stream().filter(ch -> studied.contains(ch.id())).toList();
+        int[] children = members.stream().filter(ch -> categoryIndex.containsKey(ch.id()))
             .mapToInt(ch -> categoryIndex.get(ch.id())).toArray();
-        if (children.length >= 2) {
+        if (children.length >= 2 && children.length == members.size()) {
           groups.add(new Group(g, children, recorded.containsKey(g.id()) ? scopes.indexOf(g.id()) : -1));
+        } else if (children.length >= 1 && children.length < members.size()) {
+          // a unit given one of the others would count as missing, not as a disagreement: a figure flattering the
+          // group under its own name
+          notes.add("the group \"" + g.label().english() + "\" has no figure of its own: --categories takes "
+              + children.length + " of its " + members.size() + " categories");
+        } else if (members.size() == 1) {
+          notes.add("the group \"" + g.label().english() + "\" has no figure of its own: it holds one category only ("
+              + members.get(0).label().english() + ")");
         }
       }
     }
@@ -369,13 +381,7 @@ public final class AgreementStudy {
 
   private static List<Category> categories(ProjectSession s, CategorySystem system, AgreementRequest request) {
     if (request.categories().isEmpty()) {
-      // a merged category handed its codings on, a split one keeps only those still waiting for review: as rows
-      // they would be all "absent", figures about nothing (retired ones keep their codings and count)
-      return system.codable().stream().filter(c -> switch (c.state().status()) {
-        case MERGED -> false;
-        case SPLIT -> !s.codings().byCategory(c.id()).isEmpty();
-        default -> true;
-      }).toList();
+      return allCategories(s, system);
     }
     List<Category> out = new ArrayList<>();
     for (String name : request.categories()) {
@@ -391,6 +397,19 @@ public final class AgreementStudy {
       }
     }
     return out;
+  }
+
+  /**
+   * The categories a study without --categories compares. A merged category handed its codings on, a split one
+   * keeps only those still waiting for review: as rows they would be all "absent", figures about nothing (retired
+   * ones keep their codings and count).
+   */
+  private static List<Category> allCategories(ProjectSession s, CategorySystem system) {
+    return system.codable().stream().filter(c -> switch (c.state().status()) {
+      case MERGED -> false;
+      case SPLIT -> !s.codings().byCategory(c.id()).isEmpty();
+      default -> true;
+    }).toList();
   }
 
   private static UnitKind resolve(UnitKind asked, ProjectSession s, List<DocumentSummary> documents) {
