@@ -286,7 +286,7 @@ final class CategoryCommand {
           UUID id = CodingsCommand.codingId(coding).orElseThrow(
               () -> new InputException("--place " + coding + ": not a coding id (the queue lists them)"));
           CodebookChange c = store.write(s -> CategoryOperations.on(s, change.attribution())
-              .place(id, s.categories().current().resolve(part).id()));
+              .place(id, part));
           out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ". Logged as #"
               + c.sequence() + ".");
         }

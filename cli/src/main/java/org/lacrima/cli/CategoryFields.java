@@ -95,6 +95,13 @@ final class CategoryFields {
     node.properties().forEach(e -> {
       if (!List.of("id", "parent", "state").contains(e.getKey())) {
         merged.set(e.getKey(), e.getValue());
+      } else if (!e.getValue().equals(merged.get(e.getKey()))) {
+        // a file written from an export repeats these as they are; one that changes them asks for another operation
+        throw new InputException(file.toString(), e.getKey(), switch (e.getKey()) {
+          case "id" -> "is not the id of the category named; a file gives fields, not the category";
+          case "state" -> "a file gives fields, not a category's state; use category retire, merge or split";
+          default -> "a file gives fields, not a category's place; use --parent when adding, category move later";
+        });
       }
     });
     Category read = CategorySystemCodec.readCategory(merged, file.toString());

@@ -62,12 +62,12 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
     try (ProjectStore store = project.open()) {
       if (accept.isEmpty() && decide.isEmpty()) {
         CodebookUpgrade.Plan plan = store.read(s -> CodebookUpgrade.plan(CodebookHistory.version(s, CodebookHistory.UPSTREAM),
-            s.categories().current(), next));
+            s.categories().current(), next, CodebookUpgrade.coded(s)));
         Set<String> kept = store.read(s -> CodebookUpgrade.keptEarlier(s, next));
         long decided = plan.conflicts().stream().filter(p -> kept.contains(p.id())).count();
         out.println("From " + plan.upstream().info().versionLabel() + " to " + next.info().versionLabel() + ": "
             + plan.clean().size() + " clean change(s), " + (plan.conflicts().size() - decided)
-            + " conflict(s) with the team's edits" + (decided == 0 ? "" : ", " + decided
+            + " conflict(s) with the team's edits or the project as it stands" + (decided == 0 ? "" : ", " + decided
             + " kept as the team's by an earlier decision") + ".");
         print(plan.proposals(), kept, out);
         if (!plan.proposals().isEmpty()) {
@@ -111,6 +111,9 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
           p.field().isEmpty() ? "" : " · " + p.field());
       out.println("         yours:  " + shortened(p.mine()));
       out.println("         theirs: " + shortened(p.theirs()));
+      if (!p.obstacle().isEmpty()) {
+        out.println("         cannot be taken over as the project stands: " + p.obstacle());
+      }
     }
   }
 
@@ -122,6 +125,8 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
   private static CategorySystem read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return CategorySystemCodec.read(CategorySystemCodec.parseYaml(in, file.toString()), file.toString());
+    } catch (IOException e) {
+      throw org.lacrima.io.InputFiles.cannotBeRead(file.toString(), e);
     }
   }
 }

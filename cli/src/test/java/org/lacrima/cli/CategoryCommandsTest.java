@@ -327,6 +327,8 @@ class CategoryCommandsTest {
         "category", "move", p, "Pause", "--parent", "Pause", "--why", "x");
     assertRefused("matches none of the", "category", "split", p, "Pause", "--into", "A", "--into", "B",
         "--rule", "coder=nobody -> A", "--why", "x");
+    assertRefused("has no pattern after text~", "category", "split", p, "Pause", "--into", "A", "--into", "B",
+        "--rule", "text~ -> A", "--why", "x");
     assertRefused("the built-in category system is read-only",
         "category", "rename", "builtin", "Pause", "Break", "--why", "x");
     assertRefused("Missing required option: '--why=TEXT'",
@@ -373,7 +375,8 @@ class CategoryCommandsTest {
     assertThat(decided.out()).contains("kept the team's version in 1").contains("Logged as #");
     assertThat(CliRun.ok("codebook", "log", p).out()).contains("why: our label stays");
     String plan = CliRun.ok("codebook", "upgrade", p, "--to", next).out();
-    assertThat(plan).contains("5 clean change(s), 0 conflict(s) with the team's edits, 1 kept as the team's")
+    assertThat(plan).contains("5 clean change(s), 0 conflict(s) with the team's edits or the project as it stands, "
+        + "1 kept as the team's")
         .containsPattern(conflict.group(1) + " +kept +Letting them talk · label");
 
     // taking over the rest settles the upgrade without deciding the conflict again
@@ -398,12 +401,114 @@ class CategoryCommandsTest {
   }
 
   @Test
-  void anUpgradeRefusesANewLabelThatATeamsSiblingCarriesInTheOtherLanguage() throws URISyntaxException {
+  void aNewLabelThatATeamsSiblingCarriesInTheOtherLanguageIsAConflictTheRestIsTakenOver() throws URISyntaxException {
     String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
     // the new version adds "Crying in response to the therapist" beside "Therapeutic stance"
     CliRun.ok("category", "rename", p, "Therapeutic stance", "Crying in response to the therapist", "--lang", "de",
         "--why", "a German working title");
-    assertRefused("is the label of its sibling", "codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "x");
+    String plan = CliRun.ok("codebook", "upgrade", p, "--to", next).out();
+    Matcher added = Pattern.compile("(U\\d+) +CONFLICT +Crying in response to the therapist\n").matcher(plan);
+    assertThat(added.find()).as(plan).isTrue();
+    assertThat(plan).contains("5 clean change(s), 1 conflict(s)").contains("cannot be taken over as the project stands")
+        .contains("siblings need labels that differ");
+    // --accept all takes the clean changes and leaves the conflict open, instead of failing as a whole
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "x").out())
+        .contains("Took over 5 change(s)").contains("1 proposal(s) still open");
+    assertRefused("cannot be taken over as the project stands", "codebook", "upgrade", p, "--to", next, "--decide",
+        added.group(1) + "=theirs", "--why", "x");
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next, "--decide", added.group(1) + "=mine", "--why",
+        "our German title stays").out()).contains("now rests on crying-working-models 1.1.0");
+    assertThat(CliRun.ok("codebook", p).out()).doesNotContain("Crying in response to the therapist");
+  }
+
+  @Test
+  void anUndoThatWouldBringBackACodingWhoseIdWasTakenSinceSaysWhich() throws IOException {
+    String folded = "11111111-0000-4000-8000-000000000002";
+    Path twin = Files.writeString(dir.resolve("twin.csv"), "id,document,quote,category,coder,memo\n"
+        + "11111111-0000-4000-8000-000000000001,pdt-01,Very little,Crying as resistance,mira,twin\n"
+        + folded + ",pdt-01,Very little,Crying as manipulation,mira,first\n", StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", p, twin.toString());
+    CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why", "x");
+    assertThat(codings()).doesNotContain(folded);
+    Path reuse = Files.writeString(dir.resolve("reuse.csv"), "id,document,quote,category,coder\n"
+        + folded + ",pdt-01,Very little,Pause,mira\n", StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", p, reuse.toString());
+    String before = codings();
+    assertRefused("would bring back the coding " + folded + ", which it folded into another, but a coding imported "
+        + "since carries that id", "category", "undo", p, "--why", "x");
+    assertThat(codings()).isEqualTo(before);
+    CliRun.ok("codings", "delete", p, folded, "--why", "its id belongs to the folded coding");
+    CliRun.ok("category", "undo", p, "--why", "x");
+    assertThat(codings()).contains(folded + ",pdt-01,mira,");
+  }
+
+  @Test
+  void aPartIsFoundByItsLabelAlsoWhereACategoryElsewhereSharesIt() {
+    // "Protest crying" is also a form of crying; as a part of Pause it is a sibling of nothing of that name
+    CliRun.ok("category", "split", p, "Pause", "--into", "Protest crying", "--into", "Other pause", "--rule",
+        "coder=mira -> Other pause", "--why", "x");
+    Matcher queued = Pattern.compile("\\n  ([0-9a-f-]{36}) ").matcher(CliRun.ok("category", "review", p).out());
+    assertThat(queued.find()).isTrue();
+    CliRun.ok("category", "review", p, "--place", queued.group(1), "--to", "Protest crying", "--why", "x");
+    assertThat(codings().lines().filter(l -> l.startsWith(queued.group(1)))).singleElement().asString()
+        .contains("Giving space > Protest crying");
+  }
+
+  @Test
+  void anEditFromAFileDoesNotMoveRetireOrSwapTheCategory() throws IOException {
+    Path moving = Files.writeString(dir.resolve("moving.yaml"), "parent: Addressing\ndefinition: new\n",
+        StandardCharsets.UTF_8);
+    assertRefused("parent: a file gives fields, not a category's place", "category", "edit", p, "Exploring facts",
+        "--from", moving.toString(), "--why", "x");
+    // a category as the export writes it, its own id and path included, edits it
+    Path own = Files.writeString(dir.resolve("own.yaml"), "path: Interventions > Neutralizing > Exploring facts\n"
+        + "definition: {en: Our own definition.}\n", StandardCharsets.UTF_8);
+    CliRun.ok("category", "edit", p, "Exploring facts", "--from", own.toString(), "--why", "x");
+    assertThat(CliRun.ok("codebook", "export", p, "--format", "json").out()).contains("Our own definition.");
+  }
+
+  @Test
+  void anUpgradeFileThatIsMissingOrMalformedIsOneLine() throws IOException {
+    assertRefused(dir.resolve("missing.json") + ": cannot be read: no such file", "codebook", "upgrade", p, "--to",
+        dir.resolve("missing.json").toString());
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{bad", StandardCharsets.UTF_8);
+    CliRun run = CliRun.of("codebook", "upgrade", p, "--to", bad.toString());
+    assertThat(run.err()).startsWith("lacrima: " + bad + ", line ").contains("cannot be read");
+    assertThat(run.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void aNewCategoryUnderAMergedParentIsAConflict() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    CliRun.ok("category", "merge", p, "The therapeutic relationship", "The therapeutic process", "--why", "x");
+    String plan = CliRun.ok("codebook", "upgrade", p, "--to", next).out();
+    assertThat(plan).containsPattern("U\\d+ +CONFLICT +Crying in response to the therapist\n")
+        .contains("its place is under \"The therapeutic relationship\", which this project has merged into \"The "
+            + "therapeutic process\"");
+  }
+
+  @Test
+  void aVersionMakingACodedCategoryAGroupingNodeIsAConflict() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode system = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(CliRun.ok("codebook", "export", "--format", "json").out());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) system.get("system")).put("version", "1.2.0");
+    for (com.fasterxml.jackson.databind.JsonNode c : system.get("categories")) {
+      if (c.get("label").get("en").asText().equals("Pause")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("codable", false);
+      }
+    }
+    Path next = dir.resolve("next-1.2.0.json");
+    json.writeValue(next.toFile(), system);
+    String before = codings();
+    String plan = CliRun.ok("codebook", "upgrade", p, "--to", next.toString()).out();
+    Matcher pause = Pattern.compile("(U\\d+) +CONFLICT +Pause · codable").matcher(plan);
+    assertThat(pause.find()).as(plan).isTrue();
+    assertThat(plan).contains("codings rest on \"Pause\", which this change would make a grouping node");
+    assertRefused("codings rest on \"Pause\"", "codebook", "upgrade", p, "--to", next.toString(), "--decide",
+        pause.group(1) + "=theirs", "--why", "x");
+    assertThat(codings()).isEqualTo(before);
+    assertThat(CliRun.ok("stats", p).out()).containsPattern("(?m)^ +Pause +\\d+");
   }
 
   @Test

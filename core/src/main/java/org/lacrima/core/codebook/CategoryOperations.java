@@ -43,7 +43,7 @@ public final class CategoryOperations {
       Objects.requireNonNull(who, "who");
       Objects.requireNonNull(at, "at");
       if (why == null || why.isBlank()) {
-        throw new InputException("every change to the category system needs a reason (--why \"…\")");
+        throw new InputException("every change needs a reason (--why \"…\")");
       }
       why = why.strip();
     }
@@ -414,6 +414,26 @@ public final class CategoryOperations {
    * Places a coding from the review queue of a split category in one of its parts, or where that
    * part went since: a part merged into another category places in the one it was merged into.
    */
+  /**
+   * Places a coding of the review queue in the part named: a label is looked up among the split's parts first,
+   * since a part may share its label with a category elsewhere in the tree ("Protest crying" under two parents).
+   */
+  public CodebookChange place(UUID codingId, String partName) {
+    CategorySystem system = s.categories().current();
+    Coding coding = s.codings().byIds(List.of(codingId)).get(codingId);
+    if (coding != null && system.get(coding.category()).state().status() == CategoryState.Status.SPLIT) {
+      Category split = system.get(coding.category());
+      Set<UUID> parts = new LinkedHashSet<>(split.state().successors());
+      parts.addAll(placeable(system, split));
+      List<UUID> named = parts.stream().filter(id -> system.get(id).label().values().values().stream()
+          .anyMatch(l -> l.equals(partName.strip()))).toList();
+      if (named.size() == 1) {
+        return place(codingId, named.get(0));
+      }
+    }
+    return place(codingId, system.resolve(partName).id());
+  }
+
   public CodebookChange place(UUID codingId, UUID named) {
     CategorySystem system = s.categories().current();
     Coding coding = s.codings().byIds(List.of(codingId)).get(codingId);
@@ -619,6 +639,15 @@ public final class CategoryOperations {
         s.codings().setMemo(kept.id(), memo);
       }
     }
+    Map<UUID, Coding> taken = s.codings().byIds(restored.stream().map(Coding::id).toList());
+    if (!taken.isEmpty()) {
+      Coding c = taken.values().iterator().next();
+      throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): it would bring back "
+          + "the coding " + c.id() + ", which it folded into another, but a coding imported since carries that id ("
+          + c.start() + ".." + c.end() + " of " + s.documents().list().stream().filter(d -> d.id().equals(c.document()))
+              .map(DocumentSummary::name).findFirst().orElse("a document") + (taken.size() > 1 ? ", and " + (taken.size() - 1)
+          + " more like it" : "") + "); delete that coding first (codings delete PROJECT " + c.id() + ")");
+    }
     s.codings().add(restored);
     s.codings().add(decidedAgain);
     for (CodingTrail.MemoMoved m : trail.memos()) {
@@ -666,16 +695,19 @@ public final class CategoryOperations {
       touched.add("passing over " + passed.stream().map(c -> "import #" + c.sequence())
           .collect(Collectors.joining(", ")) + ", whose categories are in use");
     }
-    String summary = "undid #" + top.sequence() + ": " + details.path("summary").asText()
-        + (touched.isEmpty() ? "" : " (" + String.join(", ", touched) + ")");
+    // an upgrade that settled moved "upstream"; the one it replaced comes back, so the upgrade can be taken again
+    Optional<CategorySystem> upstreamBefore = top.kind() == CodebookChange.Kind.UPGRADE
+        ? s.categories().version(CodebookHistory.upstreamBefore(top.sequence())) : Optional.empty();
+    // the undone entry's summary says what it did then, "now based on" included: it must not read as the state now
+    String summary = "undid #" + top.sequence() + ", which " + details.path("summary").asText()
+        .replace("; now based on ", ", basing the project on ")
+        + (touched.isEmpty() ? "" : " (" + String.join(", ", touched) + ")")
+        + upstreamBefore.map(u -> "; based on " + u.info().versionLabel() + " again").orElse("");
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("undoes", top.sequence());
     CodebookChange undone = commitDelta(CodebookChange.Kind.UNDO, summary, p, after, inverse, CodingTrail.NONE);
-    if (top.kind() == CodebookChange.Kind.UPGRADE) {
-      // an upgrade that settled moved "upstream"; put back the one it replaced, so the upgrade can be taken again
-      s.categories().version(CodebookHistory.upstreamBefore(top.sequence()))
-          .ifPresent(previous -> s.categories().saveVersion(CodebookHistory.UPSTREAM, previous, undone.sequence()));
-    }
+    upstreamBefore.ifPresent(previous -> s.categories().saveVersion(CodebookHistory.UPSTREAM, previous,
+        undone.sequence()));
     return undone;
   }
 

@@ -84,10 +84,19 @@ public final class CategorySystemCodec {
       }
       return root;
     } catch (JsonProcessingException e) {
-      throw new CategorySystemException(source, location(e), "cannot be read: " + e.getOriginalMessage());
+      throw new CategorySystemException(source, location(e), "cannot be read: " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new CategorySystemException(source, "", "cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * The YAML parser's message without the quoted source line and its caret beneath (indented lines), which
+   * would spread one error over five lines of the terminal.
+   */
+  static String oneLine(String message) {
+    return message == null ? "malformed" : message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .map(String::strip).collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static String location(JsonProcessingException e) {

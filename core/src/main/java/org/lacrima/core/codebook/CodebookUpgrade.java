@@ -27,9 +27,23 @@ import org.lacrima.core.project.ProjectSession;
  */
 public final class CodebookUpgrade {
 
-  /** One change the new version brings, with an id to accept or decide it by. */
+  /**
+   * One change the new version brings, with an id to accept or decide it by. A conflict is a change the team
+   * made differently, or one that cannot be taken over into the project as it is now ({@code obstacle}: a label
+   * a category of the team's already has, a parent the team merged or split, codings that rest on a category
+   * the change would make a grouping node).
+   */
   public record Proposal(String id, Kind kind, UUID target, String label, String field, boolean conflict,
-      String mine, String theirs) {
+      String mine, String theirs, String obstacle) {
+
+    Proposal(String id, Kind kind, UUID target, String label, String field, boolean conflict, String mine,
+        String theirs) {
+      this(id, kind, target, label, field, conflict, mine, theirs, "");
+    }
+
+    Proposal blockedBy(String why) {
+      return new Proposal(id, kind, target, label, field, true, mine, theirs, why);
+    }
   }
 
   public enum Kind {
@@ -74,6 +88,84 @@ public final class CodebookUpgrade {
    * the next while the team takes changes over one by one.
    */
   public static Plan plan(CategorySystem upstream, CategorySystem current, CategorySystem next) {
+    return plan(upstream, current, next, Set.of());
+  }
+
+  /**
+   * The proposals, each tried on the project's current system: one that cannot be taken over as it stands is a
+   * conflict with its obstacle named ({@code coded}: the categories codings rest on). Listing it as clean would
+   * make "--accept all" fail as a whole.
+   */
+  public static Plan plan(CategorySystem upstream, CategorySystem current, CategorySystem next, Set<UUID> coded) {
+    Plan plain = compare(upstream, current, next);
+    List<Proposal> out = new ArrayList<>();
+    for (Proposal p : plain.proposals()) {
+      out.add(obstacle(p, plain, coded).map(p::blockedBy).orElse(p));
+    }
+    return new Plan(upstream, current, next, out);
+  }
+
+  /** The categories of the session that codings rest on. */
+  public static Set<UUID> coded(ProjectSession s) {
+    Set<UUID> out = new HashSet<>();
+    s.codings().countByDocumentCoderAndCategory().forEach(c -> out.add(c.category()));
+    return out;
+  }
+
+  private static Optional<String> obstacle(Proposal p, Plan plan, Set<UUID> coded) {
+    CategorySystem current = plan.current();
+    CategorySystem next = plan.next();
+    // with the new categories it builds on, as --accept would need to name them too
+    List<Proposal> trial = new ArrayList<>(List.of(p));
+    Set<UUID> needed = new HashSet<>();
+    switch (p.kind()) {
+      case ADD_CATEGORY -> next.get(p.target()).parent().ifPresent(needed::add);
+      case CHANGE_FIELD -> {
+        if (p.field().equals("parent")) {
+          next.get(p.target()).parent().ifPresent(needed::add);
+        }
+      }
+      case ADD_RELATION, CHANGE_RELATION -> next.relations().stream().filter(r -> r.id().equals(p.target()))
+          .forEach(r -> {
+            needed.add(r.from());
+            needed.add(r.to());
+          });
+      default -> {
+      }
+    }
+    java.util.Deque<UUID> todo = new java.util.ArrayDeque<>(needed);
+    while (!todo.isEmpty()) {
+      UUID want = todo.pop();
+      if (!current.contains(want) && trial.stream().noneMatch(x -> x.kind() == Kind.ADD_CATEGORY
+          && x.target().equals(want))) {
+        plan.proposals().stream().filter(x -> x.kind() == Kind.ADD_CATEGORY && x.target().equals(want))
+            .findFirst().ifPresent(trial::add);
+        next.get(want).parent().ifPresent(todo::push);
+      }
+    }
+    try {
+      CategorySystem after = applyTo(current, next, trial);
+      CategorySystem.checkChangedLabels(current, after, "the upgrade to " + next.info().versionLabel());
+      for (Category c : after.categories()) {
+        Optional<Category> was = current.byId(c.id());
+        Optional<Category> parent = c.parent().map(after::get);
+        if ((was.isEmpty() || !was.get().parent().equals(c.parent())) && parent.isPresent()
+            && !parent.get().state().isActive()) {
+          return Optional.of("its place is under \"" + parent.get().label().english() + "\", which this project has "
+              + CategoryOperations.describeState(after, parent.get()));
+        }
+        if (was.isPresent() && was.get().codable() && !c.codable() && coded.contains(c.id())) {
+          return Optional.of("codings rest on \"" + c.label().english() + "\", which this change would make a "
+              + "grouping node");
+        }
+      }
+      return Optional.empty();
+    } catch (InputException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  private static Plan compare(CategorySystem upstream, CategorySystem current, CategorySystem next) {
     if (!upstream.info().id().equals(next.info().id())) {
       // an empty project, or one seeded from another system, has no earlier version of this one to compare
       throw new InputException("this project's category system does not rest on \"" + next.info().title().english()
@@ -164,7 +256,7 @@ public final class CodebookUpgrade {
     Set<String> keptBefore = keptEarlier(s, next);
     CategorySystem current = s.categories().current();
     CategorySystem upstream = CodebookHistory.version(s, CodebookHistory.UPSTREAM);
-    Plan plan = plan(upstream, current, next);
+    Plan plan = plan(upstream, current, next, coded(s));
     Map<String, Choice> decisions = new LinkedHashMap<>(given);
     // only where it is still a conflict: the team may have settled it since by editing, and an id that no longer
     // names a conflict must neither block this run nor hold back a clean change
@@ -183,6 +275,13 @@ public final class CodebookUpgrade {
     for (String id : decisions.keySet()) {
       if (!known.contains(id)) {
         throw new InputException("--decide " + id + ": there is no such proposal");
+      }
+    }
+    for (Proposal p : plan.proposals()) {
+      if (!p.obstacle().isEmpty() && decisions.get(p.id()) == Choice.THEIRS) {
+        throw new InputException("--decide " + p.id() + "=theirs: " + p.id() + " cannot be taken over as the project "
+            + "stands: " + p.obstacle() + ". Keep the project's version (" + p.id() + "=mine), or change the project "
+            + "first and run the upgrade again");
       }
     }
     List<Proposal> applied = new ArrayList<>();

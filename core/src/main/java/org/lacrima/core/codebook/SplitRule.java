@@ -101,6 +101,10 @@ public record SplitRule(String text, Condition condition, String part) {
       if (!key.equals("text")) {
         throw refused(rule, "only text can be matched with ~ (text~REGEX)");
       }
+      if (regex.isEmpty()) {
+        // an empty pattern matches every coding: as "coder=" with nothing, a slip rather than a rule
+        throw refused(rule, "has no pattern after text~");
+      }
       try {
         return new Text(Pattern.compile(regex));
       } catch (PatternSyntaxException e) {
