@@ -60,12 +60,18 @@ final class ConsensusCommand implements Callable<Integer> {
     try (ProjectStore store = ProjectStores.open(ProjectOptions.location(projectName, db))) {
       Consensus.Status status = store.write(s -> {
         StudyData data = study.collect(s);
-        s.consensus().saveStudy(ConsensusStudy.toJson(data.request()), actor.name(), Instant.now());
-        return Consensus.build(s, data);
+        // built first: the build reads how the study saved before it marked the layer's codings
+        Consensus.Status built = Consensus.build(s, data);
+        s.consensus().saveStudy(ConsensusStudy.toJson(ConsensusStudy.settled(s, data)), actor.name(), Instant.now());
+        return built;
       });
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Consensus layer \"%s\": %,d agreed codes carried over; %,d of %,d disagreements decided.%n",
           Consensus.LAYER, status.agreedPresent(), status.resolved(), status.disagreements());
+      if (status.removedOutside() > 0) {
+        out.printf("%,d codings of an earlier build outside this study were taken off the layer (their decisions are "
+            + "kept and apply again when that study is built again)%n", status.removedOutside());
+      }
       for (Consensus.Disagreement d : status.open()) {
         print(d, out);
       }
@@ -88,10 +94,17 @@ final class ConsensusCommand implements Callable<Integer> {
     }
   }
 
-  static void unapplied(int n, PrintWriter out) {
+  static void unapplied(List<ConsensusDecision> decisions, PrintWriter out) {
+    int n = decisions.size();
     if (n > 0) {
-      out.printf("%,d earlier decision%s meet%s no disagreement of this study now (the coders' codings changed, or the "
-          + "category was split): kept, but applied nowhere%n", n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+      out.printf("%,d earlier decision%s settle%s no disagreement of this study now (the coders' codings changed, a "
+          + "category was split, or the study compares other coders, units or documents): kept, but applied "
+          + "nowhere:%n", n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+      decisions.stream().limit(20).forEach(d -> out.printf("  %s  %s%s, %s%n", d.disagreement(), d.kind().code(),
+          d.takenCoder().map(c -> " " + c).orElse(""), d.rationale()));
+      if (n > 20) {
+        out.printf("  … and %,d more%n", n - 20);
+      }
     }
   }
 
@@ -168,8 +181,15 @@ final class ConsensusCommand implements Callable<Integer> {
             try (CsvTable table = CsvTable.open(file)) {
               table.require("id");
               table.require("decision");
+              Map<String, Long> seen = new java.util.HashMap<>();
               for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
                 CsvTable.Row r = it.next();
+                Long earlier = seen.putIfAbsent(r.get("id").strip().toUpperCase(java.util.Locale.ROOT), r.line());
+                if (earlier != null) {
+                  // which of two decisions on one disagreement the team meant, the file does not say
+                  throw new InputException(file.toString(), "line " + r.line(), r.get("id").strip()
+                      + " is decided on line " + earlier + " already");
+                }
                 try {
                   decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(), r.get("coder"), r.get("start"),
                       r.get("end"), r.get("category"), r.get("rationale"), who, now);
@@ -181,6 +201,10 @@ final class ConsensusCommand implements Callable<Integer> {
           } else {
             if (id == null || choice == null) {
               throw new InputException("name the disagreement and the decision (--take, --both, --neither or --span), or give --from FILE.csv");
+            }
+            if (category != null && choice.span == null) {
+              throw new InputException("--category goes with --span (a new version); the other decisions keep the "
+                  + "disputed category");
             }
             String kind = choice.take != null ? "take" : choice.both ? "both" : choice.neither ? "neither" : "new";
             String[] span = choice.span == null ? new String[] {"", ""} : choice.span.split("\\.\\.", 2);
@@ -243,19 +267,19 @@ final class ConsensusCommand implements Callable<Integer> {
     public Integer call() {
       try (ProjectStore store = project.open()) {
         List<Consensus.ExclusiveClash> clashes = new ArrayList<>();
-        int[] unapplied = new int[1];
+        List<ConsensusDecision> unapplied = new ArrayList<>();
         List<Consensus.Disagreement> all = store.read(s -> {
           StudyData data = study.collectOrSaved(s);
           List<Consensus.Disagreement> found = Consensus.toSettle(s, data);
           clashes.addAll(Consensus.clashes(s, data, found));
-          unapplied[0] = Consensus.unapplied(s, found);
+          unapplied.addAll(Consensus.unapplied(s, found));
           return found;
         });
         long resolved = all.stream().filter(d -> d.decision().isPresent()).count();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d of %,d disagreements decided.%n", resolved, all.size());
         clashes(clashes, out);
-        unapplied(unapplied[0], out);
+        unapplied(unapplied, out);
         Map<String, Long> byKind = new java.util.TreeMap<>();
         all.stream().filter(d -> d.decision().isPresent())
             .forEach(d -> byKind.merge(d.decision().get().kind().code(), 1L, Long::sum));

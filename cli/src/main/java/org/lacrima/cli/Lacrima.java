@@ -115,6 +115,15 @@ public final class Lacrima implements Runnable {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     addHelpOption(cl);
+    cl.setParameterExceptionHandler((e, given) -> {
+      // one line and where to look, as for every other refusal; the whole usage would bury the reason
+      err.println("lacrima: " + e.getMessage().replaceFirst("^Error: ", ""));
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^<main class>", "lacrima")
+          + " --help lists the options)");
+      err.flush();
+      return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+    });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof InputException || e instanceof ProjectAccessException) {
         err.println("lacrima: " + e.getMessage());

@@ -69,20 +69,23 @@ final class StudyOptions {
    */
   StudyData collectSaved(ProjectSession s) {
     AgreementRequest saved = ConsensusStudy.saved(s);
+    StudyData data = AgreementStudy.collect(s, saved, new IcuSentenceSplitter());
     if (given()) {
       if (coders.isEmpty()) {
         throw new org.lacrima.core.InputException("name the whole study the consensus layer was built for ("
-            + describe(saved) + "), or none of its options");
+            + describe(s, saved) + "), or none of its options");
       }
       // consensus takes no maxqda units, so the saved overlap is whatever it was then and means nothing
       AgreementRequest asked = request(new FigureOptions(saved.overlapPercent()));
-      if (!comparable(asked).equals(comparable(saved))) {
+      // compared as kept: the unit "auto" chose, documents and categories however they were named
+      StudyData askedData = AgreementStudy.collect(s, asked, new IcuSentenceSplitter());
+      if (!comparable(ConsensusStudy.settled(s, askedData)).equals(comparable(ConsensusStudy.settled(s, data)))) {
         throw new org.lacrima.core.InputException("the consensus layer was built for another study ("
-            + describe(saved) + "); leave out --coders and the other study options, or rebuild the layer for the "
+            + describe(s, saved) + "); leave out --coders and the other study options, or rebuild the layer for the "
             + "new study first with: consensus PROJECT --coders … and those options");
       }
     }
-    return AgreementStudy.collect(s, saved, new IcuSentenceSplitter());
+    return data;
   }
 
   /** A study as compared with another: the coders in any order are the same coders. */
@@ -99,8 +102,21 @@ final class StudyOptions {
         "--categories").anyMatch(parsed::hasMatchedOption);
   }
 
-  /** A study in words, for messages. */
-  static String describe(AgreementRequest r) {
+  /** A study in words, for messages; categories kept by id are named by their paths. */
+  static String describe(ProjectSession s, AgreementRequest r) {
+    var system = s.categories().current();
+    List<String> named = r.categories().stream().map(c -> {
+      try {
+        return system.path(system.resolve(c).id());
+      } catch (org.lacrima.core.InputException e) {
+        return c;
+      }
+    }).toList();
+    return describe(new AgreementRequest(r.coders(), r.unit(), r.minCoverPercent(), r.overlapPercent(), r.documents(),
+        r.where(), r.speaker(), named, r.replicates(), r.resampleDocuments(), r.seed()));
+  }
+
+  private static String describe(AgreementRequest r) {
     List<String> parts = new ArrayList<>();
     parts.add("--coders " + String.join(",", r.coders()));
     parts.add("--unit " + r.unit().code());
@@ -113,7 +129,8 @@ final class StudyOptions {
     r.where().forEach((k, v) -> parts.add("--where " + k + "=" + v));
     r.speaker().ifPresent(x -> parts.add("--speaker " + x));
     if (!r.categories().isEmpty()) {
-      parts.add("--categories " + String.join(",", r.categories()));
+      parts.add("--categories " + r.categories().stream().map(c -> c.contains(",") || c.contains(" ") ? "\"" + c + "\""
+          : c).collect(java.util.stream.Collectors.joining(",")));
     }
     return String.join(" ", parts);
   }

@@ -152,7 +152,7 @@ class ConsensusDecisionsTest {
     assertThat(CliRun.ok("consensus", "status", p).out()).contains("0 of 2");
     // a study option without the coders is no less another study
     assertThat(CliRun.of("consensus", "decide", p, ids.get(0), "--neither", "--why", "x", "--min-cover", "50").err())
-        .contains("name the whole study").contains("--coders A,B --unit auto");
+        .contains("name the whole study").contains("--coders A,B --unit turn");
     assertThat(CliRun.ok("consensus", "status", p).out()).contains("0 of 2");
     // the same options as the saved study are fine, the coders in any order
     CliRun.ok("consensus", "decide", p, ids.get(0), "--neither", "--why", "x", "--coders", "A,B");

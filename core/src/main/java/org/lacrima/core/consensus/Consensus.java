@@ -52,11 +52,12 @@ public final class Consensus {
   }
 
   /**
-   * What a build found: units agreed present, disagreements, how many are decided, and the decisions kept that
-   * no longer meet a disagreement (the coders' codings changed since, or the category was split).
+   * What a build found: units agreed present, disagreements, how many are decided, the decisions kept that
+   * no longer meet a disagreement (the coders' codings changed since, or the category was split), and how many
+   * codings of an earlier build for another study it removed outside this one.
    */
   public record Status(long agreedPresent, int disagreements, int resolved, List<Disagreement> open,
-      List<Disagreement> all, List<ExclusiveClash> clashes, int unapplied) {
+      List<Disagreement> all, List<ExclusiveClash> clashes, List<ConsensusDecision> unapplied, int removedOutside) {
     public boolean complete() {
       return resolved == disagreements && clashes.isEmpty();
     }
@@ -148,7 +149,7 @@ public final class Consensus {
         String id = id(sha, u, v.id());
         DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
         out.add(new Disagreement(id, u, v.id(), v.path(), present, absent, text.slice(u.start(), u.end()),
-            Optional.ofNullable(decisions.get(id)), Optional.empty()));
+            applying(decisions.get(id), present.keySet(), absent), Optional.empty()));
       }
       for (Map.Entry<UUID, List<Variable>> g : groups.entrySet()) {
         List<Variable> agreed = g.getValue().stream().filter(v -> agreedPresent(data, u, v)).toList();
@@ -167,11 +168,23 @@ public final class Consensus {
           String id = id(sha, u, v.id());
           DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
           out.add(new Disagreement(id, u, v.id(), v.path(), present, List.of(), text.slice(u.start(), u.end()),
-              Optional.ofNullable(decisions.get(id)), Optional.of(group)));
+              applying(decisions.get(id), present.keySet(), List.of()), Optional.of(group)));
         }
       }
     }
     return out;
+  }
+
+  /**
+   * A decision as it applies to a disagreement: one that takes the version of a coder this study does not compare
+   * (the study changed its coders since) settles nothing here, and the disagreement stays open.
+   */
+  private static Optional<ConsensusDecision> applying(ConsensusDecision d, Set<String> present, List<String> absent) {
+    if (d == null || d.kind() == ConsensusDecision.Kind.TAKE && !present.contains(d.takenCoder().orElseThrow())
+        && !absent.contains(d.takenCoder().orElseThrow())) {
+      return Optional.empty();
+    }
+    return Optional.of(d);
   }
 
   /** Per exclusive group of the study, its categories among the study's category variables. */
@@ -257,25 +270,52 @@ public final class Consensus {
     if (data.coders().stream().anyMatch(c -> c.name().equals(LAYER))) {
       throw new InputException("the consensus layer cannot be one of the coders it is built from");
     }
+    if (data.units().isEmpty()) {
+      // rebuilt over nothing, the layer would lose what it holds for no study at all
+      throw new InputException("this study has no units" + (data.unit() == UnitKind.MEANING_UNIT
+          ? ": its documents have no meaning units yet (lacrima segment PROJECT --by turn|sentence|paragraph)"
+          : " (check --documents, --where and --speaker)") + "; the consensus layer was left as it was");
+    }
+    // before this version, a build's codings were told from hand-made ones by their memos alone
+    boolean memosOnly = s.consensus().study().map(j -> !ConsensusStudy.marksBuiltCodings(j)).orElse(false);
     Coder layer = s.coders().byName(LAYER).orElseGet(() -> {
       Coder c = new Coder(Ids.next(), LAYER);
       s.coders().add(c);
       return c;
     });
-    List<UUID> categories = data.variables().stream().filter(v -> v.kind() == Variable.Kind.CATEGORY)
-        .map(Variable::id).toList();
+    Set<UUID> categories = new HashSet<>(data.variables().stream().filter(v -> v.kind() == Variable.Kind.CATEGORY)
+        .map(Variable::id).toList());
+    Set<UUID> documents = new HashSet<>(data.documents().stream().map(d -> d.id()).toList());
     List<UUID> old = new ArrayList<>();
     List<String> foreign = new ArrayList<>();
     Set<String> coderNames = new HashSet<>();
     s.coders().list().forEach(c -> coderNames.add(c.name()));
 
-    for (var d : data.documents()) {
+    // a category operation since may have moved a build's coding, from a merged or split category to its successor
+    Map<UUID, Set<UUID>> formerly = new HashMap<>();
+    var system = s.categories().current();
+    for (var c : system.categories()) {
+      for (UUID next : c.state().successors()) {
+        formerly.computeIfAbsent(next, x -> new HashSet<>()).add(c.id());
+      }
+    }
+    int outside = 0;
+    for (var d : s.documents().list()) {
       for (Coding c : s.codings().byDocument(d.id())) {
-        if (c.coder().equals(layer.id()) && categories.contains(c.category())) {
+        if (!c.coder().equals(layer.id())) {
+          continue;
+        }
+        boolean built = builtOn(c, formerly) || memosOnly && madeByBuild(c.memo(), coderNames);
+        if (documents.contains(d.id()) && categories.contains(c.category())) {
           old.add(c.id());
-          if (!madeByBuild(c.memo(), coderNames)) {
+          if (!built) {
             foreign.add(d.name() + " " + c.start() + ".." + c.end());
           }
+        } else if (built) {
+          // an earlier build for a wider study: the layer is this study's now (the decisions stay, and apply again
+          // when that study is built again)
+          old.add(c.id());
+          outside++;
         }
       }
     }
@@ -336,7 +376,7 @@ public final class Consensus {
     }
     s.codings().add(codings);
     recordCoverage(s, data, layer);
-    return new Status(agreed, all.size(), resolved, open, all, clashes(s, data, all), unapplied(s, all));
+    return new Status(agreed, all.size(), resolved, open, all, clashes(s, data, all), unapplied(s, all), outside);
   }
 
   /**
@@ -370,14 +410,17 @@ public final class Consensus {
         }
       }
     }
+    // a decided code the coders agreed on is what the decision keeps, like any other: first every decided code
+    // goes, then what the decisions keep comes (a new version may put on a unit what another decision took off)
     for (Disagreement d : disagreements) {
-      if (d.decision().isEmpty()) {
-        continue;
+      if (d.decision().isPresent()) {
+        held.computeIfAbsent(d.unit().index(), x -> new HashSet<>()).remove(d.category());
       }
-      Set<UUID> here = held.computeIfAbsent(d.unit().index(), x -> new HashSet<>());
-      // a decided code the coders agreed on is what the decision keeps, like any other
-      here.remove(d.category());
-      kept(d, d.decision().get()).ifPresent(here::add);
+    }
+    for (Disagreement d : disagreements) {
+      if (d.decision().isPresent()) {
+        kept(d, d.decision().get()).ifPresent(held.computeIfAbsent(d.unit().index(), x -> new HashSet<>())::add);
+      }
     }
     var system = s.categories().current();
     List<ExclusiveClash> out = new ArrayList<>();
@@ -408,11 +451,15 @@ public final class Consensus {
         .anyMatch(k -> memo.startsWith(DECIDED + k.code() + "): "));
   }
 
-  /** How many recorded decisions meet none of the disagreements: kept, but applied nowhere. */
-  public static int unapplied(ProjectSession s, List<Disagreement> all) {
-    Set<String> ids = new HashSet<>();
-    all.forEach(d -> ids.add(d.id()));
-    return (int) decisions(s, sha256()).keySet().stream().filter(id -> !ids.contains(id)).count();
+  /**
+   * The recorded decisions that settle none of the disagreements: kept, but applied nowhere (the coders' codings
+   * changed, a category was split, or the study compares other coders, units or documents now).
+   */
+  public static List<ConsensusDecision> unapplied(ProjectSession s, List<Disagreement> all) {
+    Set<String> applied = new HashSet<>();
+    all.stream().filter(d -> d.decision().isPresent()).forEach(d -> applied.add(d.id()));
+    return decisions(s, sha256()).values().stream().filter(d -> !applied.contains(d.disagreement()))
+        .sorted(java.util.Comparator.comparing(ConsensusDecision::decidedAt)).toList();
   }
 
   /** The category a decision puts on the disagreement's unit, if any: the same reading {@link #build} applies. */
@@ -434,8 +481,9 @@ public final class Consensus {
   private static void recordCoverage(ProjectSession s, StudyData data, Coder layer) {
     List<Variable> judged = data.variables().stream()
         .filter(v -> v.kind() == Variable.Kind.CATEGORY || v.kind() == Variable.Kind.GROUP).toList();
-    s.coverage().remove(layer.id(), data.documents().stream().map(d -> d.id()).toList(),
-        judged.stream().map(Variable::id).toList());
+    // the layer judged this study's units only: an earlier build's judgments elsewhere go with its codings
+    s.coverage().remove(layer.id(), s.documents().list().stream().map(d -> d.id()).toList(),
+        s.categories().current().categories().stream().map(c -> c.id()).toList());
     List<Coverage> coverage = new ArrayList<>();
     for (Variable v : judged) {
       StudyUnit first = null;
@@ -475,30 +523,44 @@ public final class Consensus {
   public static void decide(ProjectSession s, StudyData data, Map<String, Disagreement> disagreements, String id,
       ConsensusDecision.Kind kind, Optional<String> coder, Optional<int[]> span, Optional<UUID> category,
       String rationale, String who, java.time.Instant at) {
-    Disagreement d = Optional.ofNullable(disagreements.get(id))
+    String key = id.strip().matches("(?i)d[0-9a-f]{10}") ? "D" + id.strip().substring(1).toLowerCase(java.util.Locale.ROOT)
+        : id.strip();
+    Disagreement d = Optional.ofNullable(disagreements.get(key))
         .orElseThrow(() -> new InputException("there is no disagreement " + id + " between " + names(data)
             + " (list them with: lacrima consensus PROJECT --coders …)"));
     if (kind == ConsensusDecision.Kind.TAKE) {
       String name = coder.orElseThrow();
-      if (!d.presentBy().containsKey(name) && !d.absentBy().contains(name)) {
-        throw new InputException("--take " + name + ": that coder has no version of " + id + " (its coders: "
-            + String.join(", ", d.presentBy().keySet()) + ", " + String.join(", ", d.absentBy()) + ")");
+      List<String> versions = new ArrayList<>(d.presentBy().keySet());
+      versions.addAll(d.absentBy());
+      // a coder named as the user knows it, in any case
+      coder = versions.stream().filter(v -> v.equals(name)).findFirst()
+          .or(() -> versions.stream().filter(v -> v.equalsIgnoreCase(name)).findFirst());
+      if (coder.isEmpty()) {
+        throw new InputException("taking the version of " + name + ": that coder has no version of " + key
+            + " (its coders: " + String.join(", ", versions) + ")");
       }
     }
     if (kind == ConsensusDecision.Kind.NEW) {
       int[] sp = span.orElseThrow();
       // a span reaching into other units would decide there what nobody disputed
       if (sp[0] < d.unit().start() || sp[1] <= sp[0] || sp[1] > d.unit().end()) {
-        throw new InputException("--span " + sp[0] + ".." + sp[1] + " is not a span within the disputed unit "
+        throw new InputException("the span " + sp[0] + ".." + sp[1] + " is not a span within the disputed unit "
             + d.unit().start() + ".." + d.unit().end() + " of " + d.unit().documentName()
             + " (offsets in code points from the start of the document)");
       }
       var text = s.documents().text(d.unit().document());
       for (int offset : sp) {
         if (!text.isCharacterBoundary(offset)) {
-          throw new InputException("--span " + sp[0] + ".." + sp[1] + ": offset " + offset + " falls inside a character of "
+          throw new InputException("the span " + sp[0] + ".." + sp[1] + ": offset " + offset + " falls inside a character of "
               + d.unit().documentName() + " (a letter and its combining mark, or an emoji sequence)");
         }
+      }
+      int minCover = data.request().minCoverPercent();
+      if (minCover > 0 && (sp[1] - sp[0]) * 100L < (long) minCover * (d.unit().end() - d.unit().start())) {
+        // agreement with the same study would count the new version as absent from the unit
+        throw new InputException("the span " + sp[0] + ".." + sp[1] + " covers less of the unit " + d.unit().start()
+            + ".." + d.unit().end() + " than the study's --min-cover " + minCover + " %, so the new version would "
+            + "count as absent there");
       }
       if (!s.categories().current().get(category.orElseThrow()).openForCoding()) {
         throw new InputException("that category takes no codings");
@@ -508,13 +570,40 @@ public final class Consensus {
         throw new InputException("the new category is not among the categories this consensus covers");
       }
     }
-    s.consensus().save(new ConsensusDecision(id, d.unit().document(), d.unit().start(), d.unit().end(), d.category(),
+    s.consensus().save(new ConsensusDecision(key, d.unit().document(), d.unit().start(), d.unit().end(), d.category(),
         kind, coder, span.map(x -> x[0]), span.map(x -> x[1]), category, rationale, who, at));
+  }
+
+  /**
+   * The id a build gives a coding of the layer: from what it holds, so that a coding given the layer by hand, or a
+   * build's coding edited since, is told from one the next build may replace, whatever its memo says.
+   */
+  static UUID builtId(UUID document, int start, int end, UUID category, String memo) {
+    return UUID.nameUUIDFromBytes(("lacrima consensus|" + document + "|" + start + "|" + end + "|" + category + "|"
+        + memo).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether a coding of the layer is as a build made it, on its category or one that category took over. */
+  private static boolean builtOn(Coding c, Map<UUID, Set<UUID>> formerly) {
+    Set<UUID> seen = new HashSet<>();
+    java.util.ArrayDeque<UUID> todo = new java.util.ArrayDeque<>(List.of(c.category()));
+    while (!todo.isEmpty()) {
+      UUID category = todo.pop();
+      if (!seen.add(category)) {
+        continue;
+      }
+      if (c.id().equals(builtId(c.document(), c.start(), c.end(), category, c.memo()))) {
+        return true;
+      }
+      todo.addAll(formerly.getOrDefault(category, Set.of()));
+    }
+    return false;
   }
 
   private static void add(List<Coding> out, List<int[]> spans, StudyUnit u, UUID category, Coder layer, String memo) {
     for (int[] piece : SpanSet.merged(spans).pieces()) {
-      out.add(new Coding(Ids.next(), u.document(), piece[0], piece[1], category, layer.id(), memo));
+      out.add(new Coding(builtId(u.document(), piece[0], piece[1], category, memo), u.document(), piece[0], piece[1],
+          category, layer.id(), memo));
     }
   }
 

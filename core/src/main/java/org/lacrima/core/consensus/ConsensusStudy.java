@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.study.AgreementRequest;
+import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.agreement.study.UnitKind;
 import org.lacrima.core.project.ProjectSession;
 
@@ -36,7 +37,17 @@ public final class ConsensusStudy {
     r.where().forEach(where::put);
     r.speaker().ifPresent(x -> n.put("speaker", x));
     r.categories().forEach(n.putArray("categories")::add);
+    n.put("built_codings", "ids from content");
     return n.toString();
+  }
+
+  /** Whether the build the study was saved with gave its codings ids from their content ({@link Consensus#build}). */
+  static boolean marksBuiltCodings(String json) {
+    try {
+      return JSON.readTree(json).has("built_codings");
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 
   public static AgreementRequest fromJson(String json) {
@@ -51,6 +62,21 @@ public final class ConsensusStudy {
     } catch (JsonProcessingException | NullPointerException e) {
       throw new IllegalStateException("the stored consensus study cannot be read: " + json, e);
     }
+  }
+
+  /**
+   * A study as it is kept: the unit it resolved to ("auto" becomes what it chose, which a document added later
+   * must not change), the documents by their names in the project, the categories by id (a rename must not lose
+   * them), both in a fixed order; the coders in the order given.
+   */
+  public static AgreementRequest settled(ProjectSession s, StudyData data) {
+    AgreementRequest r = data.request();
+    var system = s.categories().current();
+    List<String> categories = r.categories().stream().map(c -> system.resolve(c).id().toString()).sorted().toList();
+    List<String> documents = r.documents().isEmpty() ? List.of()
+        : data.documents().stream().map(d -> d.name()).sorted().toList();
+    return new AgreementRequest(r.coders(), data.unit(), r.minCoverPercent(), r.overlapPercent(), documents, r.where(),
+        r.speaker(), categories, 0, false, AgreementRequest.DEFAULT_SEED);
   }
 
   /** The study the layer was last built for, or an error saying how to build it. */

@@ -1,0 +1,187 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The consensus layer when the study, the documents or the categories change after it was built, and decisions
+ * that cannot stand. One interview, coders ann and bob; worked by hand: turn 2 (24..53) ann and bob give Alpha
+ * (agreed), ann Beta; turn 4 (70..96) ann G1, bob G2 (children of the group Grp) and bob Beta; turn 1 both Gamma.
+ * Four disagreements: Beta in turn 2, G1, G2 and Beta in turn 4.
+ */
+class ConsensusStudyChangesTest {
+
+  @TempDir
+  Path dir;
+
+  private String p;
+
+  @BeforeEach
+  void study() throws Exception {
+    p = dir.resolve("s.lacrima").toString();
+    CliRun.ok("init", "--empty", p);
+    for (String c : new String[] {"Alpha", "Beta", "Gamma", "Grp"}) {
+      CliRun.ok("category", "add", p, c, "--why", "test");
+    }
+    CliRun.ok("category", "add", p, "G1", "--parent", "Grp", "--why", "test");
+    CliRun.ok("category", "add", p, "G2", "--parent", "Grp", "--why", "test");
+    Files.writeString(dir.resolve("doc1.txt"),
+        "I: How did it start?\nB: She cried a lot. It was hard.\nI: And then?\nB: We paused. Then we talked.\n");
+    CliRun.ok("import", p, dir.resolve("doc1.txt").toString());
+    Files.writeString(dir.resolve("c.csv"), """
+        document,start,end,category,coder
+        doc1,24,40,Alpha,ann
+        doc1,24,53,Alpha,bob
+        doc1,41,53,Beta,ann
+        doc1,70,80,G1,ann
+        doc1,70,80,G2,bob
+        doc1,0,20,Gamma,ann
+        doc1,0,20,Gamma,bob
+        doc1,81,96,Beta,bob
+        """);
+    CliRun.ok("codings", "import", p, dir.resolve("c.csv").toString());
+  }
+
+  /** The disagreements a build lists, by "category@start" (Beta@24, G1@70, G2@70, Beta@70). */
+  private Map<String, String> build(String... options) {
+    String[] args = new String[options.length + 2];
+    args[0] = "consensus";
+    args[1] = p;
+    System.arraycopy(options, 0, args, 2, options.length);
+    Matcher m = Pattern.compile("(?m)^(D[0-9a-f]{10})  doc1 (\\d+)\\.\\.\\d+  (?:.* > )?(\\S+)$")
+        .matcher(CliRun.ok(args).out());
+    Map<String, String> ids = new LinkedHashMap<>();
+    while (m.find()) {
+      ids.put(m.group(3) + "@" + m.group(2), m.group(1));
+    }
+    return ids;
+  }
+
+  private String layer() {
+    return CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains(",consensus,"))
+        .map(l -> l.replaceFirst("^[^,]+,", "")).sorted().toList().toString();
+  }
+
+  @Test
+  void aDocumentWithoutTurnsAddedLaterLeavesTheStudyOnItsTurns() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    assertThat(ids).containsOnlyKeys("Beta@24", "G1@70", "G2@70", "Beta@70");
+    for (String id : ids.values()) {
+      CliRun.ok("consensus", "decide", p, id, "--neither", "--why", "not meant");
+    }
+    Files.writeString(dir.resolve("notes.txt"), "A note without speakers.\n");
+    CliRun.ok("import", p, dir.resolve("notes.txt").toString());
+    // "auto" chose turns when the layer was built; a document without turns does not turn the study into sentences
+    assertThat(CliRun.ok("consensus", "status", p).out()).startsWith("4 of 4 disagreements decided.")
+        .doesNotContain("applied nowhere");
+  }
+
+  @Test
+  void aDecisionTakingTheVersionOfACoderNoLongerComparedLeavesTheDisagreementOpen() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    CliRun.ok("consensus", "decide", p, ids.get("G1@70"), "--take", "ANN", "--why", "ann heard it right");
+    assertThat(layer()).contains("G1,70,80");
+    Files.writeString(dir.resolve("cat.csv"), "document,start,end,category,coder\ndoc1,70,80,G1,cat\ndoc1,0,20,Gamma,cat\n");
+    CliRun.ok("codings", "import", p, dir.resolve("cat.csv").toString());
+    // bob and cat: G1 in turn 4 is disputed again (cat gave it, bob did not), and "take ann" cannot settle it
+    String out = CliRun.ok("consensus", p, "--coders", "bob,cat").out();
+    assertThat(out).contains(ids.get("G1@70") + "  doc1 70..96").contains("1 earlier decision settles no disagreement")
+        .contains("  " + ids.get("G1@70") + "  take ann, ann heard it right");
+    assertThat(layer()).doesNotContain("G1,");
+  }
+
+  @Test
+  void aNarrowerStudyTakesTheEarlierBuildOffTheRestOfTheLayer() {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--take", "bob", "--why", "it was said");
+    assertThat(layer()).contains("Beta,81,96").contains("Alpha,24,53");
+    String narrower = CliRun.ok("consensus", p, "--coders", "ann,bob", "--categories", "Alpha,Gamma").out();
+    assertThat(narrower).contains("1 codings of an earlier build outside this study were taken off the layer");
+    assertThat(layer()).doesNotContain("Beta").contains("Alpha,24,53").contains("Gamma,3,20");
+    // the decision is kept: the wider study, built again, brings it back
+    build("--coders", "ann,bob");
+    assertThat(layer()).contains("Beta,81,96");
+  }
+
+  @Test
+  void aCodingGivenTheLayerByHandIsRefusedWhateverItsMemoSays() throws Exception {
+    build("--coders", "ann,bob");
+    String before = layer();
+    // as an edited export would bring it: the memo a build writes, on a span no build made
+    Files.writeString(dir.resolve("hand.csv"), "document,start,end,category,coder,memo\n"
+        + "doc1,81,96,Beta,consensus,\"agreed by ann, bob\"\n");
+    CliRun.ok("codings", "import", p, dir.resolve("hand.csv").toString());
+    CliRun refused = CliRun.of("consensus", p, "--coders", "ann,bob");
+    assertThat(refused.err()).contains("were not made by a consensus build (doc1 81..96)");
+    assertThat(layer()).contains("Beta,81,96");
+    assertThat(before).doesNotContain("Beta,81,96");
+  }
+
+  @Test
+  void decisionsThatTogetherBreakAnExclusiveGroupAreFoundInAnyOrder() {
+    CliRun.ok("category", "exclusive", p, "Grp", "on", "--why", "one per turn");
+    Map<String, String> ids = build("--coders", "ann,bob");
+    // a new version puts G1 on turn 4 through the Beta disagreement, which comes before G1's own "neither"
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--span", "81..96", "--category", "G1", "--why", "x");
+    CliRun.ok("consensus", "decide", p, ids.get("G1@70"), "--neither", "--why", "x");
+    String last = CliRun.ok("consensus", "decide", p, ids.get("G2@70"), "--take", "bob", "--why", "x").out();
+    assertThat(layer()).contains("G1,81,96").contains("G2,70,80");
+    assertThat(last).doesNotContain("the consensus layer is complete").contains("holds G1 and G2");
+  }
+
+  @Test
+  void aNewVersionTooShortToCountUnderTheStudysMinimumCoverIsRefused() {
+    Map<String, String> ids = build("--coders", "ann,bob", "--min-cover", "50");
+    // turn 4 is 26 characters long; 81..85 covers 4 of them
+    CliRun refused = CliRun.of("consensus", "decide", p, ids.get("Beta@70"), "--span", "81..85", "--category", "Beta",
+        "--why", "x");
+    assertThat(refused.err()).contains("covers less of the unit 70..96 than the study's --min-cover 50 %");
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--span", "81..96", "--category", "Beta", "--why", "x");
+  }
+
+  @Test
+  void aStudyWithoutUnitsLeavesTheLayerAsItWas() {
+    build("--coders", "ann,bob");
+    String before = layer();
+    assertThat(CliRun.of("consensus", p, "--coders", "ann,bob", "--unit", "meaning-unit").err())
+        .contains("no meaning units yet").contains("left as it was");
+    assertThat(layer()).isEqualTo(before).contains("Alpha,24,53");
+  }
+
+  @Test
+  void aRenamedCategoryStaysInTheSavedStudy() {
+    build("--coders", "ann,bob", "--categories", "Alpha,Beta");
+    CliRun.ok("category", "rename", p, "Alpha", "AlphaX", "--why", "a clearer name");
+    assertThat(CliRun.ok("consensus", "status", p).out()).startsWith("0 of 2 disagreements decided.");
+    // the same study named by the new label, the categories in another order
+    CliRun.ok("consensus", "status", p, "--coders", "bob,ann", "--categories", "Beta,AlphaX");
+  }
+
+  @Test
+  void decisionsSayOnceWhatTheyMean() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    String id = ids.get("Beta@24");
+    assertThat(CliRun.of("consensus", "decide", p, id, "--take", "ann", "--category", "Gamma", "--why", "x").err())
+        .contains("--category goes with --span");
+    CliRun both = CliRun.of("consensus", "decide", p, id, "--take", "ann", "--both", "--why", "x");
+    assertThat(both.err().strip().lines()).hasSize(2).first().asString()
+        .isEqualTo("lacrima: --take=CODER, --both are mutually exclusive (specify only one)");
+    Files.writeString(dir.resolve("twice.csv"), "id,decision,coder,rationale\n" + id + ",take,ann,x\n"
+        + id.toLowerCase(java.util.Locale.ROOT) + ",neither,,y\n");
+    assertThat(CliRun.of("consensus", "decide", p, "--from", dir.resolve("twice.csv").toString()).err())
+        .contains("twice.csv, line 3: " + id.toLowerCase(java.util.Locale.ROOT) + " is decided on line 2 already");
+    assertThat(CliRun.ok("consensus", "status", p).out()).startsWith("0 of 4");
+    // ids and coders as listed, in any case
+    CliRun.ok("consensus", "decide", p, id.toLowerCase(java.util.Locale.ROOT), "--take", "Ann", "--why", "x");
+    assertThat(CliRun.ok("consensus", "status", p).out()).startsWith("1 of 4").contains("1 take");
+  }
+}
