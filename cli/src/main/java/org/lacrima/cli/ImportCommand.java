@@ -110,6 +110,17 @@ final class ImportCommand implements Callable<Integer> {
           out.println("Taken for speakers only because they recur at line starts: " + String.join(", ", recurring)
               + ". If one is not a speaker, name the real ones with --speakers.");
         }
+        Set<String> once = new LinkedHashSet<>();
+        for (DocumentSummary d : imported) {
+          report.labelsSeenOnce().getOrDefault(d.id(), List.of()).forEach(l -> once.add("\"" + l + "\" (" + d.name()
+              + ")"));
+        }
+        if (!once.isEmpty()) {
+          // a speaker heard once reads like "Ich dachte:"; its line stays in the turn before unless named
+          out.println("Seen once at a line start and left in the turn before: " + once.stream().limit(12)
+              .collect(Collectors.joining(", ")) + (once.size() > 12 ? ", …" : "")
+              + ". If one is a speaker, name all speakers with --speakers.");
+        }
       }
       if (imported.stream().anyMatch(d -> d.turns() == 0)) {
         out.println("Some documents have no speaker turns: name their labels with --speakers, or segment them by "

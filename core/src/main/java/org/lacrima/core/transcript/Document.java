@@ -36,11 +36,11 @@ public record Document(UUID id, String name, DocumentText text, List<Turn> turns
 
   /**
    * The words of the turns: those of the turns' contents where the document has turns, so that speaker labels and
-   * timestamps, which the text keeps as written, do not count; else every word of the text.
+   * timestamps, which the text keeps as written, do not count; else every word of the text but its timestamps.
    */
   public int words() {
     if (turns.isEmpty()) {
-      return text.wordCount();
+      return DocumentText.wordCount(TIMESTAMPS.matcher(text.text()).replaceAll(" "));
     }
     int words = 0;
     for (Turn t : turns) {

@@ -48,8 +48,11 @@ public final class Segmentation {
         case TURN -> add(units, document, region[0], region[1], MeaningUnit.Origin.TURN, text);
         case PARAGRAPH -> paragraphs(units, document, region[0], region[1]);
         case SENTENCE -> {
-          for (int[] p : paragraphRanges(text, region[0], region[1])) {
-            String part = text.slice(p[0], p[1]);
+          List<int[]> blocks = document.turns().isEmpty() ? paragraphRanges(text, region[0], region[1])
+              : sentenceBlocks(text, region[0], region[1]);
+          for (int[] p : blocks) {
+            // a line break inside a block continues the sentence; the splitter would end one at every line break
+            String part = text.slice(p[0], p[1]).replace('\n', ' ');
             int base = text.toUtf16(p[0]);
             for (SentenceSplitter.Range r : sentences.split(part)) {
               add(units, document, text.toCodePoint(base + r.start()), text.toCodePoint(base + r.end()),
@@ -83,6 +86,33 @@ public final class Segmentation {
     }
     return out;
   }
+
+  /**
+   * The lines of a turn, a line that ends without closing its sentence joined with the one after it (a line
+   * wrapped by hand, a line break within a Word paragraph): a sentence runs on across it. A blank line, or a line
+   * ending in . ! ? … : ; (a closing quote, bracket or timestamp after it aside), ends the block.
+   */
+  private static List<int[]> sentenceBlocks(DocumentText text, int from, int to) {
+    List<int[]> lines = paragraphRanges(text, from, to);
+    List<int[]> out = new ArrayList<>();
+    String s = text.text();
+    for (int[] line : lines) {
+      if (!out.isEmpty()) {
+        int[] last = out.get(out.size() - 1);
+        String between = s.substring(text.toUtf16(last[1]), text.toUtf16(line[0]));
+        String before = TRAILING.matcher(text.slice(last[0], last[1])).replaceFirst("").stripTrailing();
+        if (between.indexOf('\n') == between.lastIndexOf('\n') && !before.isEmpty() && !CLOSED.matcher(before).find()) {
+          last[1] = line[1];
+          continue;
+        }
+      }
+      out.add(new int[] {line[0], line[1]});
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern CLOSED = java.util.regex.Pattern.compile(
+      "[.!?…:;][\"'“”„»«’)\\]]*$");
 
   private static void add(List<MeaningUnit> units, Document document, int start, int end,
       MeaningUnit.Origin origin, DocumentText text) {

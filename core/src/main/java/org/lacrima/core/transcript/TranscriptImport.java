@@ -45,11 +45,12 @@ public final class TranscriptImport {
    * they first speak; and the variables of earlier documents that the import changed.
    */
   public record Report(List<DocumentSummary> imported, Map<UUID, Map<String, Integer>> speakers,
-      List<VariableChange> changed) {
+      List<VariableChange> changed, Map<UUID, List<String>> labelsSeenOnce) {
     public Report {
       imported = List.copyOf(imported);
       speakers = Map.copyOf(speakers);
       changed = List.copyOf(changed);
+      labelsSeenOnce = Map.copyOf(labelsSeenOnce);
     }
   }
 
@@ -110,7 +111,11 @@ public final class TranscriptImport {
     }
     List<DocumentSummary> imported = new ArrayList<>(documents.size());
     Map<UUID, Map<String, Integer>> speakers = new HashMap<>();
+    Map<UUID, List<String>> seenOnce = new HashMap<>();
     for (Document d : documents) {
+      if (!d.turns().isEmpty()) {
+        seenOnce.put(d.id(), detector.labelsSeenOnce(d.text()));
+      }
       session.documents().add(d);
       imported.add(d.summary());
       Map<String, Integer> turns = new LinkedHashMap<>();
@@ -128,6 +133,6 @@ public final class TranscriptImport {
       });
       session.documents().putVariables(existing.id(), values);
     });
-    return new Report(imported, speakers, changed);
+    return new Report(imported, speakers, changed, seenOnce);
   }
 }

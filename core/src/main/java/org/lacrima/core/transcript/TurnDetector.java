@@ -36,7 +36,8 @@ public final class TurnDetector {
   private static final String LABEL_WORD_REST = "(?:[\\p{L}\\p{N}.'’-]|_(?!_)|\\*(?=\\p{L}))*(?::(?:in|innen)\\b)?";
   private static final String LABEL_WORDS = "\\p{L}" + LABEL_WORD_REST + "(?: [\\p{L}\\p{N}]" + LABEL_WORD_REST + "){0,2}";
   private static final Pattern LABEL_LINE = Pattern.compile(
-      "^(?<lead>(?:" + TIMESTAMP + ")[ \\t]*)?"
+      // a label may be indented, as transcripts laid out with spaces or tabs have it
+      "^[ \\t]*(?<lead>(?:" + TIMESTAMP + ")[ \\t]*)?"
           + "(?:\\*\\*|__)?(?<label>" + LABEL_WORDS + ")(?:\\*\\*|__)?"
           + "[ \\t]*:(?!//)(?:\\*\\*|__)?[ \\t]*"
           + "(?<after>(?:" + TIMESTAMP + ")[ \\t]*)?");
@@ -130,6 +131,32 @@ public final class TurnDetector {
           document.toCodePoint(end), c.label, timestamp));
     }
     return turns;
+  }
+
+  /**
+   * Labels that stand once at a line start and are not taken for speakers (automatic detection only): a speaker
+   * heard once ("Ehefrau:") as much as a sentence such as "Ich dachte: …". Their lines stay in the turn before;
+   * the import names them, so that a real speaker is seen and can be named with --speakers.
+   */
+  public List<String> labelsSeenOnce(DocumentText document) {
+    if (givenLabels.isPresent()) {
+      return List.of();
+    }
+    String text = document.text();
+    Map<String, String> seen = new java.util.LinkedHashMap<>();
+    Map<String, Integer> recurrences = new HashMap<>();
+    for (int lineStart = 0; lineStart <= text.length(); ) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+      Matcher m = LABEL_LINE.matcher(text).region(lineStart, lineEnd);
+      if (m.lookingAt()) {
+        String key = m.group("label").toLowerCase(Locale.ROOT);
+        seen.putIfAbsent(key, m.group("label"));
+        recurrences.merge(key, 1, Integer::sum);
+      }
+      lineStart = lineEnd + 1;
+    }
+    return seen.entrySet().stream().filter(e -> !accepts(e.getValue(), recurrences)).map(Map.Entry::getValue).toList();
   }
 
   private boolean accepts(String label, Map<String, Integer> recurrences) {

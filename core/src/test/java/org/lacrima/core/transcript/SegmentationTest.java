@@ -38,6 +38,30 @@ class SegmentationTest {
     assertThat(d.words()).isEqualTo(6);
     assertThat(d.text().wordCount()).isGreaterThan(6);
     assertThat(document("Notizen ohne Sprecher, fünf Wörter.").words()).isEqualTo(5);
+    // without turns as well: 4 + 1 words, the two timestamps aside
+    assertThat(document("[00:00:05] Also ich habe geweint.\n#00:01:23-4# Ja.\n").words()).isEqualTo(5);
+  }
+
+  @Test
+  void aSentenceRunsOnAcrossALineBreakInsideATurn() {
+    Document d = document("I: Wie war die erste Sitzung, als Sie\ngeweint haben. Danach nicht.\n"
+        + "B: Schwer. #00:00:10-4#\nDann ging sie.\n\nNeuer Absatz ohne Punkt\nI: Gut.\n");
+    assertThat(texts(d, Segmentation.propose(d, Segmentation.By.SENTENCE, AT_PERIODS))).containsExactly(
+        "Wie war die erste Sitzung, als Sie\ngeweint haben.", "Danach nicht.", "Schwer.", "Dann ging sie.",
+        "Neuer Absatz ohne Punkt", "Gut.");
+    // paragraphs stay lines
+    assertThat(texts(d, Segmentation.propose(d, Segmentation.By.PARAGRAPH, AT_PERIODS))).startsWith(
+        "Wie war die erste Sitzung, als Sie", "geweint haben. Danach nicht.");
+  }
+
+  @Test
+  void indentedLabelsStartTurnsAndALabelSeenOnceIsNamed() {
+    Document d = document("  I: eins\n  B: zwei\n\tI: drei\nEhefrau: Er hat geweint.\n  B: Ja.\n");
+    assertThat(d.turns()).extracting(Turn::speaker).containsExactly("I", "B", "I", "B");
+    // "Ehefrau:" stays in the turn of I before it, and is named for the researcher to decide
+    assertThat(d.text().slice(d.turns().get(2).start(), d.turns().get(2).end())).isEqualTo("drei\nEhefrau: Er hat geweint.");
+    assertThat(TurnDetector.automatic().labelsSeenOnce(d.text())).containsExactly("Ehefrau");
+    assertThat(TurnDetector.withLabels(java.util.List.of("I", "B")).labelsSeenOnce(d.text())).isEmpty();
   }
 
   @Test

@@ -108,11 +108,19 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
     return at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
   }
 
+  private static String spaces(String s) {
+    return s.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ');
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
   private static void add(List<Range> out, String text, int start, int end) {
-    while (start < end && Character.isWhitespace(text.charAt(start))) {
+    while (start < end && isSpace(text.charAt(start))) {
       start++;
     }
-    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+    while (end > start && isSpace(text.charAt(end - 1))) {
       end--;
     }
     if (end > start) {
@@ -120,9 +128,19 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
     }
   }
 
+  /**
+   * A pause or note in brackets inside a sentence, its own full stop included ("Ich hatte (.) Angst", "(..)",
+   * "(unv.) Therapeutin"): after a word or comma, its point ends nothing.
+   */
+  private static final Pattern NOTE_WITH_POINT = Pattern.compile("[\\p{L}\\p{N},]\\s*\\([^()\\n]{0,20}\\.\\)$");
+
   static boolean suppressed(String text, int boundary) {
-    String before = text.substring(Math.max(0, boundary - 48), boundary).stripTrailing();
-    String after = text.substring(boundary, Math.min(text.length(), boundary + 48));
+    // a no-break space between the parts of an abbreviation ("z.\u00A0B.", "Dr.\u00A0Müller") is a space
+    String before = spaces(text.substring(Math.max(0, boundary - 48), boundary)).stripTrailing();
+    String after = spaces(text.substring(boundary, Math.min(text.length(), boundary + 48)));
+    if (NOTE_WITH_POINT.matcher(before).find()) {
+      return true;
+    }
     for (String abbreviation : BY_LENGTH) {
       if (endsWithWord(before, abbreviation)) {
         return true;

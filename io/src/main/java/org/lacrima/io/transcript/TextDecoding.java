@@ -51,7 +51,9 @@ public final class TextDecoding {
   public static Decoded decode(byte[] bytes, String source) {
     Reading r = read(bytes, source);
     checkForControlCharacters(r, source);
-    return new Decoded(r.text(), r.encoding());
+    // a page break (form feed, as Word's plain-text export writes one) or a vertical tab (Word's line break within a
+    // paragraph) ends a line, one character for another: a speaker label after it starts a turn, offsets stay
+    return new Decoded(r.text().replace('\f', '\n').replace('\u000B', '\n'), r.encoding());
   }
 
   private static Reading read(byte[] b, String source) {
@@ -286,8 +288,9 @@ public final class TextDecoding {
     String text = r.text();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      // C0 controls but the line and page breaks and tab, DEL, and C1 controls (U+009B starts terminal escapes)
-      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || (c >= 0x7F && c <= 0x9F)) {
+      // C0 controls but the line and page breaks, vertical and horizontal tab, DEL, and C1 controls (U+009B starts
+      // terminal escapes)
+      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B') || (c >= 0x7F && c <= 0x9F)) {
         // encoding the text before it again counts its bytes, whatever the encoding
         int offset = r.byteOrderMark() + text.substring(0, i).getBytes(r.charset()).length;
         throw new InputException(source, "byte offset " + offset, String.format(

@@ -209,7 +209,16 @@ public final class TranscriptFiles {
         case "del", "moveFrom" -> {
           // tracked deletions: not in the document as it reads now
         }
-        default -> appendInline(cursor, line, nested);
+        case "instrText", "fldData" -> {
+          // a field's instructions (PAGE, HYPERLINK "…"): the field's result is the text the reader sees
+        }
+        default -> {
+          // properties (w:pPr with its tab stops, w:rPr, w:sectPr, tracked changes of them) hold settings, not text
+          String element = wordElement(cursor);
+          if (!element.endsWith("Pr") && !element.endsWith("PrChange") && !element.equals("tblPrEx")) {
+            appendInline(cursor, line, nested);
+          }
+        }
       }
     } while (cursor.toNextSibling());
     cursor.toParent();

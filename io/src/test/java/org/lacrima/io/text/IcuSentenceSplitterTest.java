@@ -30,6 +30,9 @@ class IcuSentenceSplitterTest {
     // a grade, not an ordinal
     assertThat(sentences("Ich bekam eine 2. Danach war ich froh."))
         .containsExactly("Ich bekam eine 2.", "Danach war ich froh.");
+    // with no-break spaces, as a word processor sets them inside abbreviations; the units end without them
+    assertThat(sentences("Naja, z.\u00A0B. habe ich mit Dr.\u202FMüller gesprochen.\u00A0 Dann nicht mehr."))
+        .containsExactly("Naja, z.\u00A0B. habe ich mit Dr.\u202FMüller gesprochen.", "Dann nicht mehr.");
     assertThat(sentences("Z. B. wenn sie weint. Evtl. Angst vor Nähe. Vgl. oben."))
         .containsExactly("Z. B. wenn sie weint.", "Evtl. Angst vor Nähe.", "Vgl. oben.");
   }
@@ -41,6 +44,9 @@ class IcuSentenceSplitterTest {
     // a capitalised note, which ICU itself splits off, goes with the sentence before it too
     assertThat(sentences("Sie sagte nichts. (Pause) Dann ging sie."))
         .containsExactly("Sie sagte nichts. (Pause)", "Dann ging sie.");
+    // a pause or an unclear passage inside a sentence, with its own point: the sentence goes on
+    assertThat(sentences("Ich hatte (.) Angst vor der Therapie. Sie auch (...) Therapeutin (unv.) Weinen, (..) Ja."))
+        .containsExactly("Ich hatte (.) Angst vor der Therapie.", "Sie auch (...) Therapeutin (unv.) Weinen, (..) Ja.");
     assertThat(sentences("Sie sagte nichts. (lacht) (weint) [Pause] Dann ging sie. (schluchzt) (..) Es war vorbei."))
         .containsExactly("Sie sagte nichts. (lacht) (weint) [Pause]", "Dann ging sie. (schluchzt) (..)",
             "Es war vorbei.");

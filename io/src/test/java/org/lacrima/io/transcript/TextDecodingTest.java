@@ -30,6 +30,12 @@ class TextDecodingTest {
   }
 
   @Test
+  void aPageBreakOrAVerticalTabEndsALineOfTheSameLength() {
+    byte[] plain = "I: Seite eins.\n\fB: Seite zwei.\u000BWeiter.".getBytes(StandardCharsets.UTF_8);
+    assertThat(TextDecoding.decode(plain, "f").text()).isEqualTo("I: Seite eins.\n\nB: Seite zwei.\nWeiter.");
+  }
+
+  @Test
   void readsUtf16WithByteOrderMark() {
     byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, GERMAN.getBytes(StandardCharsets.UTF_16LE));
     byte[] be = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, GERMAN.getBytes(StandardCharsets.UTF_16BE));

@@ -120,6 +120,20 @@ class TranscriptFilesTest {
   }
 
   @Test
+  void readsNeitherTabStopsNorFieldInstructionsAsText() throws IOException {
+    // a transcript template's paragraph settings: two tab stops, as Word writes them in w:pPr; and a page field
+    String settings = "<w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"709\"/><w:tab w:val=\"left\" w:pos=\"1418\"/>"
+        + "</w:tabs></w:pPr>";
+    Path f = docx("template.docx", "<w:p>" + settings + "<w:r><w:rPr><w:b/></w:rPr><w:t>I:</w:t></w:r><w:r><w:tab/>"
+        + "</w:r><w:r><w:t>Wie?</w:t></w:r></w:p><w:p>" + settings + "<w:r><w:t>B:</w:t></w:r><w:r><w:tab/></w:r>"
+        + "<w:r><w:t xml:space=\"preserve\">Gut, Seite </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        + "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar "
+        + "w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        + "<w:r><w:t>.</w:t></w:r></w:p>");
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("I:\tWie?\nB:\tGut, Seite 2.\n");
+  }
+
+  @Test
   void keepsAnEmojiWordWritesAsMarkupCompatibleSymbol() throws IOException {
     // Word writes an emoji typed in Segoe UI Emoji like this: a w16se:symEx for Word 2016 and later,
     // the character itself as the fallback for every other reader.
