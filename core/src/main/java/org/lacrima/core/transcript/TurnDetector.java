@@ -107,6 +107,9 @@ public final class TurnDetector {
       lineStart = lineEnd + 1;
     }
     List<Candidate> accepted = candidates.stream().filter(c -> accepts(c.label, recurrences)).toList();
+    // one speaker however its label is cased ("I:" and a slip "i:"): named as first written in the document
+    Map<String, String> spelling = new HashMap<>();
+    accepted.forEach(c -> spelling.putIfAbsent(c.label.toLowerCase(Locale.ROOT), c.label));
     List<Turn> turns = new ArrayList<>(accepted.size());
     for (int i = 0; i < accepted.size(); i++) {
       Candidate c = accepted.get(i);
@@ -128,7 +131,7 @@ public final class TurnDetector {
         end = trailing.start();
       }
       turns.add(new Turn(i, document.toCodePoint(c.lineStart), document.toCodePoint(start),
-          document.toCodePoint(end), c.label, timestamp));
+          document.toCodePoint(end), spelling.get(c.label.toLowerCase(Locale.ROOT)), timestamp));
     }
     return turns;
   }

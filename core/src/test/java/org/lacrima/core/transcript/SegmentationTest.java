@@ -56,7 +56,8 @@ class SegmentationTest {
 
   @Test
   void indentedLabelsStartTurnsAndALabelSeenOnceIsNamed() {
-    Document d = document("  I: eins\n  B: zwei\n\tI: drei\nEhefrau: Er hat geweint.\n  B: Ja.\n");
+    Document d = document("  I: eins\n  B: zwei\n\ti: drei\nEhefrau: Er hat geweint.\n  B: Ja.\n");
+    // "i:" is the speaker I, as first written
     assertThat(d.turns()).extracting(Turn::speaker).containsExactly("I", "B", "I", "B");
     // "Ehefrau:" stays in the turn of I before it, and is named for the researcher to decide
     assertThat(d.text().slice(d.turns().get(2).start(), d.turns().get(2).end())).isEqualTo("drei\nEhefrau: Er hat geweint.");

@@ -56,6 +56,10 @@ class IcuSentenceSplitterTest {
   void splitsWhereIcusOwnSuppressionsWouldWronglyMerge() {
     assertThat(sentences("Wir trafen uns um 14 Uhr. Und dann fing sie an zu weinen."))
         .containsExactly("Wir trafen uns um 14 Uhr.", "Und dann fing sie an zu weinen.");
+    // an ellipsis as one character ends a sentence where three points do
+    assertThat(sentences("Ich weiß nicht… Dann ging sie. Ich weiß nicht... Dann kam sie. Ich hatte so… angst."))
+        .containsExactly("Ich weiß nicht…", "Dann ging sie.", "Ich weiß nicht...", "Dann kam sie.",
+            "Ich hatte so… angst.");
     assertThat(sentences("Das war 2019. Dann kam Corona."))
         .containsExactly("Das war 2019.", "Dann kam Corona.");
   }
