@@ -98,7 +98,7 @@ final class ConsensusCommand implements Callable<Integer> {
     int n = decisions.size();
     if (n > 0) {
       out.printf("%,d earlier decision%s settle%s no disagreement of this study now (the coders' codings changed, a "
-          + "category was split, or the study compares other coders, units or documents): kept, but applied "
+          + "category was split or taken back, or the study compares other coders, units or documents): kept, but applied "
           + "nowhere:%n", n, n == 1 ? "" : "s", n == 1 ? "s" : "");
       decisions.stream().limit(20).forEach(d -> out.printf("  %s  %s%s, %s%n", d.disagreement(), d.kind().code(),
           d.takenCoder().map(c -> " " + c).orElse(""), d.rationale()));

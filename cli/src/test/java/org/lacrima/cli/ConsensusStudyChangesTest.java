@@ -167,6 +167,20 @@ class ConsensusStudyChangesTest {
   }
 
   @Test
+  void undoingTheAdditionOfANewVersionsCategoryLeavesItsDecisionAppliedNowhere() {
+    CliRun.ok("category", "add", p, "Delta", "--why", "a category found in the material");
+    Map<String, String> ids = build("--coders", "ann,bob");
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--span", "81..96", "--category", "Delta", "--why", "x");
+    assertThat(layer()).contains("Delta,81,96");
+    // the layer's coding on Delta was made by a build from the decision: it goes with the category
+    CliRun.ok("category", "undo", p, "--why", "Delta was premature");
+    assertThat(layer()).doesNotContain("Delta");
+    String rebuilt = CliRun.ok("consensus", p, "--coders", "ann,bob").out();
+    assertThat(rebuilt).contains("0 of 4 disagreements decided").contains("1 earlier decision settles no disagreement")
+        .contains("  " + ids.get("Beta@70") + "  new, x");
+  }
+
+  @Test
   void decisionsSayOnceWhatTheyMean() throws Exception {
     Map<String, String> ids = build("--coders", "ann,bob");
     String id = ids.get("Beta@24");

@@ -45,13 +45,18 @@ final class UndoneCategories {
     if (splitFrom.isPresent()) {
       return fold(gone, splitFrom.get().id());
     }
+    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
+    // the consensus layer's codings a build made there: derived, like its judgments; the decisions behind them stay
+    // recorded, and are listed as applied nowhere until the category is back
+    java.util.function.Predicate<Coding> built = Consensus.madeByBuild(s);
+    s.codings().delete(s.codings().byCategory(gone).stream()
+        .filter(c -> layer.map(c.coder()::equals).orElse(false) && built.test(c)).map(Coding::id).toList());
     int left = s.codings().byCategory(gone).size();
     if (left > 0) {
       throw new InputException(undoing + ": " + left + " codings have since been made on \"" + label
           + "\", which the undo would remove; delete them first (codings delete PROJECT ID…, with the ids "
           + "codings export lists), and import them again on another category if they should stay");
     }
-    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
     List<String> judges = s.coverage().byCategory(gone).stream().map(Coverage::coder)
         .filter(c -> layer.map(l -> !l.equals(c)).orElse(true)).distinct()
         .map(c -> s.coders().list().stream().filter(x -> x.id().equals(c)).map(Coder::name).findFirst()

@@ -22,6 +22,7 @@ import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.agreement.study.StudyUnit;
 import org.lacrima.core.agreement.study.UnitKind;
 import org.lacrima.core.agreement.study.Variable;
+import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.Coverage;
@@ -119,6 +120,7 @@ public final class Consensus {
   }
 
   private static List<Disagreement> disagreements(ProjectSession s, StudyData data, int limit, boolean clashes) {
+    CategorySystem system = s.categories().current();
     Map<UUID, DocumentText> texts = new HashMap<>();
     MessageDigest sha = sha256();
     Map<String, ConsensusDecision> decisions = decisions(s, sha);
@@ -149,7 +151,7 @@ public final class Consensus {
         String id = id(sha, u, v.id());
         DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
         out.add(new Disagreement(id, u, v.id(), v.path(), present, absent, text.slice(u.start(), u.end()),
-            applying(decisions.get(id), present.keySet(), absent), Optional.empty()));
+            applying(decisions.get(id), present.keySet(), absent, system), Optional.empty()));
       }
       for (Map.Entry<UUID, List<Variable>> g : groups.entrySet()) {
         List<Variable> agreed = g.getValue().stream().filter(v -> agreedPresent(data, u, v)).toList();
@@ -168,7 +170,7 @@ public final class Consensus {
           String id = id(sha, u, v.id());
           DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
           out.add(new Disagreement(id, u, v.id(), v.path(), present, List.of(), text.slice(u.start(), u.end()),
-              applying(decisions.get(id), present.keySet(), List.of()), Optional.of(group)));
+              applying(decisions.get(id), present.keySet(), List.of(), system), Optional.of(group)));
         }
       }
     }
@@ -179,9 +181,14 @@ public final class Consensus {
    * A decision as it applies to a disagreement: one that takes the version of a coder this study does not compare
    * (the study changed its coders since) settles nothing here, and the disagreement stays open.
    */
-  private static Optional<ConsensusDecision> applying(ConsensusDecision d, Set<String> present, List<String> absent) {
+  private static Optional<ConsensusDecision> applying(ConsensusDecision d, Set<String> present, List<String> absent,
+      CategorySystem system) {
     if (d == null || d.kind() == ConsensusDecision.Kind.TAKE && !present.contains(d.takenCoder().orElseThrow())
         && !absent.contains(d.takenCoder().orElseThrow())) {
+      return Optional.empty();
+    }
+    // a new version on a category taken back since (an undone addition) has nowhere to go
+    if (d.kind() == ConsensusDecision.Kind.NEW && !system.contains(d.newCategory().orElseThrow())) {
       return Optional.empty();
     }
     return Optional.of(d);
@@ -276,8 +283,7 @@ public final class Consensus {
           ? ": its documents have no meaning units yet (lacrima segment PROJECT --by turn|sentence|paragraph)"
           : " (check --documents, --where and --speaker)") + "; the consensus layer was left as it was");
     }
-    // before this version, a build's codings were told from hand-made ones by their memos alone
-    boolean memosOnly = s.consensus().study().map(j -> !ConsensusStudy.marksBuiltCodings(j)).orElse(false);
+    java.util.function.Predicate<Coding> built = madeByBuild(s);
     Coder layer = s.coders().byName(LAYER).orElseGet(() -> {
       Coder c = new Coder(Ids.next(), LAYER);
       s.coders().add(c);
@@ -288,30 +294,18 @@ public final class Consensus {
     Set<UUID> documents = new HashSet<>(data.documents().stream().map(d -> d.id()).toList());
     List<UUID> old = new ArrayList<>();
     List<String> foreign = new ArrayList<>();
-    Set<String> coderNames = new HashSet<>();
-    s.coders().list().forEach(c -> coderNames.add(c.name()));
-
-    // a category operation since may have moved a build's coding, from a merged or split category to its successor
-    Map<UUID, Set<UUID>> formerly = new HashMap<>();
-    var system = s.categories().current();
-    for (var c : system.categories()) {
-      for (UUID next : c.state().successors()) {
-        formerly.computeIfAbsent(next, x -> new HashSet<>()).add(c.id());
-      }
-    }
     int outside = 0;
     for (var d : s.documents().list()) {
       for (Coding c : s.codings().byDocument(d.id())) {
         if (!c.coder().equals(layer.id())) {
           continue;
         }
-        boolean built = builtOn(c, formerly) || memosOnly && madeByBuild(c.memo(), coderNames);
         if (documents.contains(d.id()) && categories.contains(c.category())) {
           old.add(c.id());
-          if (!built) {
+          if (!built.test(c)) {
             foreign.add(d.name() + " " + c.start() + ".." + c.end());
           }
-        } else if (built) {
+        } else if (built.test(c)) {
           // an earlier build for a wider study: the layer is this study's now (the decisions stay, and apply again
           // when that study is built again)
           old.add(c.id());
@@ -443,7 +437,7 @@ public final class Consensus {
    * coders, or "decided (take|both|neither|new): " and a rationale (perhaps one replaced since). A memo a person
    * wrote is not, and the rebuild would lose it.
    */
-  private static boolean madeByBuild(String memo, Set<String> coderNames) {
+  private static boolean memoOfBuild(String memo, Set<String> coderNames) {
     if (memo.startsWith(AGREED)) {
       return java.util.Arrays.stream(memo.substring(AGREED.length()).split(", ")).allMatch(coderNames::contains);
     }
@@ -581,6 +575,24 @@ public final class Consensus {
   static UUID builtId(UUID document, int start, int end, UUID category, String memo) {
     return UUID.nameUUIDFromBytes(("lacrima consensus|" + document + "|" + start + "|" + end + "|" + category + "|"
         + memo).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Whether a coding of the layer is one a build made, as it made it: its id is the one a build gives what it
+   * holds ({@link #builtId}), on its category or one that category took over by a merge or split since. A layer
+   * built before ids came from content is read by its memos.
+   */
+  public static java.util.function.Predicate<Coding> madeByBuild(ProjectSession s) {
+    boolean memosOnly = s.consensus().study().map(j -> !ConsensusStudy.marksBuiltCodings(j)).orElse(false);
+    Set<String> coderNames = new HashSet<>();
+    s.coders().list().forEach(c -> coderNames.add(c.name()));
+    Map<UUID, Set<UUID>> formerly = new HashMap<>();
+    for (var c : s.categories().current().categories()) {
+      for (UUID next : c.state().successors()) {
+        formerly.computeIfAbsent(next, x -> new HashSet<>()).add(c.id());
+      }
+    }
+    return c -> builtOn(c, formerly) || memosOnly && memoOfBuild(c.memo(), coderNames);
   }
 
   /** Whether a coding of the layer is as a build made it, on its category or one that category took over. */
