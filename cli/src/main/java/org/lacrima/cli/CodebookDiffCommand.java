@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Show what changed between two versions of the category system, field by field.",
     description = {
     "Show what changed between two versions: added, removed, renamed, moved, merged, split, retired categories,",
-    "changed definitions and rules field by field, relations. A and B are tags, base or current."})
+    "changed definitions and rules field by field, relations. A and B are tags, base, upstream or current."})
 final class CodebookDiffCommand implements Callable<Integer> {
 
   @Mixin

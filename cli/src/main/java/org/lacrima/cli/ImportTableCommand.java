@@ -79,8 +79,11 @@ final class ImportTableCommand implements Callable<Integer> {
   public Integer call() {
     List<TableImport.Row> rows = new ArrayList<>();
     List<String> columns;
+    Map<String, String> spellings = new LinkedHashMap<>();
     try (CsvTable table = CsvTable.open(file)) {
       columns = table.columns();
+      java.util.stream.Stream.concat(codes.stream(), flags.stream()).map(ImportTableCommand::lower)
+          .forEach(c -> spellings.put(c, table.spelling(c)));
       List<String> needed = new ArrayList<>(List.of(document, order, text, coder));
       Optional.ofNullable(speaker).ifPresent(needed::add);
       Optional.ofNullable(time).ifPresent(needed::add);
@@ -106,7 +109,7 @@ final class ImportTableCommand implements Callable<Integer> {
         Optional.ofNullable(speaker).map(ImportTableCommand::lower), lower(text), lower(coder),
         Optional.ofNullable(time).map(ImportTableCommand::lower), codes.stream().map(ImportTableCommand::lower).toList(),
         flags.stream().map(ImportTableCommand::lower).toList(),
-        documentVariables.stream().map(ImportTableCommand::lower).toList(), scaleSpecs);
+        documentVariables.stream().map(ImportTableCommand::lower).toList(), scaleSpecs, spellings);
     ChangeOptions change = new ChangeOptions();
     change.why = why.isBlank() ? "imported " + file.getFileName() : why;
     change.as = actor.name;

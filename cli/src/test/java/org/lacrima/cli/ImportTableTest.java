@@ -195,6 +195,17 @@ class ImportTableTest {
   }
 
   @Test
+  void categoriesAreNamedAsTheHeaderSpellsTheColumn() throws IOException {
+    CliRun.ok("import-table", p, table("""
+        doc,n,text,coder,Main Code,Reflection
+        d,1,u1,A,Open Question,yes
+        """).toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "main code",
+        "--flag", "REFLECTION");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Main Code").contains("Open Question").contains("Reflection")
+        .doesNotContain("main code");
+  }
+
+  @Test
   void aGroupIsComparedWholeOrNotAtAllAndReasonsNameTheCoders() throws Exception {
     // unit 3: A gave x, B gave z; comparing x and y alone would make z "missing" and the group agree perfectly
     CliRun.ok("import-table", p, table("""

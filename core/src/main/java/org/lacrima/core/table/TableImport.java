@@ -41,14 +41,19 @@ import org.lacrima.core.transcript.Turn;
 public final class TableImport {
 
   /** Which column holds what. Column names as the table reader gives them (lower case). */
+  /**
+   * Which columns mean what; columns are named in lower case, as rows key their values, and {@code spellings}
+   * gives a code or flag column's name as its header writes it, for the category made from it.
+   */
   public record Spec(String source, String document, String order, Optional<String> speaker, String text,
       String coder, Optional<String> time, List<String> codes, List<String> flags, List<String> documentVariables,
-      Map<String, ScaleSpec> scales) {
+      Map<String, ScaleSpec> scales, Map<String, String> spellings) {
     public Spec {
       codes = List.copyOf(codes);
       flags = List.copyOf(flags);
       documentVariables = List.copyOf(documentVariables);
       scales = Map.copyOf(scales);
+      spellings = Map.copyOf(spellings);
       if (codes.isEmpty() && flags.isEmpty()) {
         throw new InputException("name at least one --code or --flag column");
       }
@@ -135,7 +140,7 @@ public final class TableImport {
     for (String column : spec.codes()) {
       ScaleSpec scale = spec.scales().getOrDefault(column, new ScaleSpec(Scale.NOMINAL, List.of()));
       List<String> values = values(rows, column, scale, spec);
-      UUID group = findOrAdd(cats, column, Optional.empty(), false, spec);
+      UUID group = findOrAdd(cats, spec.spellings().getOrDefault(column, column), Optional.empty(), false, spec);
       int at = indexOf(cats, group);
       cats.set(at, cats.get(at).withGroup(true, scale.scale()));
       groups.put(column, group);
@@ -147,7 +152,7 @@ public final class TableImport {
     }
     Map<String, UUID> flags = new LinkedHashMap<>();
     for (String column : spec.flags()) {
-      flags.put(column, findOrAdd(cats, column, Optional.empty(), true, spec));
+      flags.put(column, findOrAdd(cats, spec.spellings().getOrDefault(column, column), Optional.empty(), true, spec));
     }
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), spec.source());
     CategorySystem.checkChangedLabels(before, after, spec.source());

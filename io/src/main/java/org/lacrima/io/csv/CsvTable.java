@@ -209,6 +209,18 @@ public final class CsvTable implements AutoCloseable {
     return columns;
   }
 
+  /** A column's name as the header spells it ("Main Code" for the column "main code"), for names made from it. */
+  public String spelling(String column) {
+    if (headed) {
+      for (String h : parser.getHeaderNames()) {
+        if (h.strip().toLowerCase(Locale.ROOT).equals(column)) {
+          return h.strip();
+        }
+      }
+    }
+    return column;
+  }
+
   public boolean has(String column) {
     return columns.contains(column);
   }
