@@ -217,7 +217,7 @@ final class AgreementText {
     out.println("  all codes: " + value(Optional.of(s.percentageAgreement())) + " agreement (segments matched of all "
         + "segments), Brennan–Prediger κ " + value(Optional.of(s.kappa())) + " (chance = 1 / number of codes)");
     if (!s.unmatched().isEmpty()) {
-      out.printf(Locale.ROOT, "  %,d segments without a match (each with its offsets in --format json or csv)%n",
+      out.printf(Locale.ROOT, "  %,d segments without a match (each with its offsets in --format json)%n",
           s.unmatched().size());
     }
   }

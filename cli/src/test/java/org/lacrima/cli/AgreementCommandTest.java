@@ -205,6 +205,14 @@ class AgreementCommandTest {
     // counts are whole numbers wherever they stand
     assertThat(s.get("percentage_agreement").get("parts").get("agreements").isIntegralNumber()).isTrue();
     assertThat(s.get("percentage_agreement").get("parts").get("non_matches").isIntegralNumber()).isTrue();
+    // the CSV carries the same counts, and the note that c was left out on every line
+    String csv = CliRun.ok("agreement", p, "--coders", "x,y", "--unit", "maxqda", "--format", "csv").out();
+    List<org.apache.commons.csv.CSVRecord> lines = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).build().parse(new java.io.StringReader(csv)).getRecords();
+    assertThat(lines).filteredOn(l -> l.get("label").equals("all codes")).isNotEmpty()
+        .allSatisfy(l -> assertThat(l.get("notes")).isEqualTo("4 segments agree, 3 without a match"));
+    String note = json("--unit", "maxqda").get("provenance").get("notes").get(0).asText();
+    assertThat(lines).allSatisfy(l -> assertThat(l.get("study_notes")).contains(note));
   }
 
   @Test

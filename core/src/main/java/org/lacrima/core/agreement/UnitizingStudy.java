@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * Spans coded on a continuum of integer positions [begin, begin + length) by two or more coders, the data
  * of Krippendorff's unitizing alpha. A coder's spans of one category must not overlap: merging them is a
  * decision about the coding (the caller's, said in the output), not something alpha should do silently.
- * Adjacent spans stay separate units, as Krippendorff's examples need.
+ * Adjacent spans stay separate units here, as Krippendorff's examples need; a study from a project has
+ * merged them beforehand (AgreementStudy), as the report says.
  */
 public final class UnitizingStudy {
 

@@ -27,7 +27,7 @@ public final class AgreementCsv {
   private static final String[] HEADER = {"table", "kind", "label", "path", "coefficient", "value", "undefined_because",
       "standard_error", "se_null", "ci_lower", "ci_upper", "p_below_667", "p_below_800", "units", "units_pairable", "prevalence",
       "notes", "coders", "unit", "min_cover_percent", "overlap_percent", "documents", "filters", "codebook_version",
-      "codebook_change", "tool_version", "seed", "replicates", "resampling"};
+      "codebook_change", "tool_version", "seed", "replicates", "resampling", "study_notes"};
 
   private AgreementCsv() {
   }
@@ -60,11 +60,14 @@ public final class AgreementCsv {
     }
     if (report.segments().isPresent()) {
       SegmentMatching.Result s = report.segments().get();
+      // the counts behind each percentage, as the text shows them; the unmatched segments' offsets are in the JSON
       for (SegmentMatching.CodeRow r : s.codes()) {
-        line(csv, p, "segments", "category", r.label(), r.path(), r.percentageAgreement(), "", "", OptionalDouble.empty(), "");
+        line(csv, p, "segments", "category", r.label(), r.path(), r.percentageAgreement(), "", "", OptionalDouble.empty(),
+            counts(r.agreements(), r.firstOnly(), r.secondOnly(), p));
       }
-      line(csv, p, "segments", "overall", "all codes", "", s.percentageAgreement(), "", "", OptionalDouble.empty(), "");
-      line(csv, p, "segments", "overall", "all codes", "", s.kappa(), "", "", OptionalDouble.empty(), "");
+      String total = s.agreements() + " segments agree, " + s.disagreements() + " without a match";
+      line(csv, p, "segments", "overall", "all codes", "", s.percentageAgreement(), "", "", OptionalDouble.empty(), total);
+      line(csv, p, "segments", "overall", "all codes", "", s.kappa(), "", "", OptionalDouble.empty(), total);
     }
     csv.flush();
   }
@@ -82,8 +85,15 @@ public final class AgreementCsv {
         p.overlapPercent().map(String::valueOf).orElse(""), Integer.toString(p.documents().size()),
         p.filters().entrySet().stream().map(kv -> kv.getKey() + "=" + kv.getValue()).collect(Collectors.joining("; ")),
         p.codebookVersion(), Long.toString(p.codebookChange()), p.toolVersion(), Long.toString(p.seed()),
-        Integer.toString(p.replicates()), p.resampling()));
+        Integer.toString(p.replicates()), p.resampling(),
+        // what a reader of every figure must know (spans merged, documents left out), as the text's "note:" lines
+        String.join("; ", p.notes())));
     csv.printRecord(cells);
+  }
+
+  private static String counts(long agree, long firstOnly, long secondOnly, Provenance p) {
+    return agree + " agree, " + firstOnly + " only by " + p.coders().get(0) + ", " + secondOnly + " only by "
+        + p.coders().get(1);
   }
 
   private static String opt(OptionalDouble d) {
