@@ -66,7 +66,8 @@ public final class TranscriptFiles {
         TextDecoding.Decoded d = TextDecoding.decode(bytes, source);
         yield new Transcript(name, fileName, extension.startsWith("m") ? "markdown" : "text", d.encoding(), sha, d.text(), source);
       }
-      case "docx" -> new Transcript(name, fileName, "docx", "DOCX (XML, UTF-8)", sha, docxText(bytes, source),
+      // the package's XML declares its own encoding, which the parser reads; "UTF-8" here would claim what it need not be
+      case "docx" -> new Transcript(name, fileName, "docx", "DOCX", sha, docxText(bytes, source),
           source);
       default -> throw new InputException(source, "", "has the extension \"" + extension
           + "\"; Lacrima imports .txt, .md and .docx transcripts");
