@@ -41,7 +41,7 @@ final class CodebookDiffCommand implements Callable<Integer> {
         out.println("No differences between " + a + " and " + b + ".");
       }
       for (CodebookDiff.Difference d : diff) {
-        if (d.kind() == CodebookDiff.Kind.CHANGED) {
+        if (d.kind() == CodebookDiff.Kind.CHANGED || d.kind() == CodebookDiff.Kind.SYSTEM) {
           String[] lines = d.detail().split("\n", 2);
           out.printf("%-16s %s · %s%n%s%n", d.kind().wording(), d.label(), lines[0], lines.length > 1 ? lines[1] : "");
         } else {

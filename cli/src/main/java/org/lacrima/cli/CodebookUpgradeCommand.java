@@ -70,6 +70,14 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
             + " conflict(s) with the team's edits or the project as it stands" + (decided == 0 ? "" : ", " + decided
             + " kept as the team's by an earlier decision") + ".");
         print(plan.proposals(), kept, out);
+        // the system's own description is no proposal: it comes with the version, once every proposal is settled
+        List<String> described = org.lacrima.core.codebook.CodebookDiff.between(plan.upstream(), next).stream()
+            .filter(d -> d.kind() == org.lacrima.core.codebook.CodebookDiff.Kind.SYSTEM)
+            .map(d -> d.detail().lines().findFirst().orElse("")).filter(f -> !f.equals("version")).toList();
+        if (!described.isEmpty()) {
+          out.println("Once every proposal is settled, the project also takes over the new version's "
+              + String.join(", ", described) + " (codebook diff PROJECT base current shows them then).");
+        }
         if (!plan.proposals().isEmpty()) {
           out.println("Take them over with --accept all (or --accept U1,…) and --decide ID=mine|theirs for conflicts,"
               + " with --why \"…\".");

@@ -43,7 +43,18 @@ final class StatsReport {
     header.append(' ').append(leftPad("total", 7));
     out.println(header);
     for (CategoryRow row : st.categories()) {
-      StringBuilder line = new StringBuilder(pad("  ".repeat(row.depth()) + row.category().label().english(), LABEL_WIDTH));
+      // a category that takes no new codings says why its count stands still, as the codebook tree does
+      String state = switch (row.category().state().status()) {
+        case ACTIVE -> "";
+        case RETIRED -> " [retired]";
+        case MERGED -> " [merged]";
+        case SPLIT -> " [split: waiting for review]";
+      };
+      String label = row.category().label().english();
+      // the mark survives a long label: the label is cut, not the mark
+      StringBuilder line = new StringBuilder(pad("  ".repeat(row.depth())
+          + (state.isEmpty() ? label : shortened(label, LABEL_WIDTH - 2 * row.depth() - state.length()) + state),
+          LABEL_WIDTH));
       List<Long> v = values.apply(row);
       for (int i = 0; i < columns.size(); i++) {
         line.append(' ').append(leftPad(row.category().codable() ? String.format("%,d", v.get(i)) : "", width(columns.get(i))));
@@ -51,6 +62,10 @@ final class StatsReport {
       line.append(' ').append(leftPad(row.category().codable() ? String.format("%,d", row.total()) : "", 7));
       out.println(line);
     }
+  }
+
+  private static String shortened(String s, int width) {
+    return s.length() <= width || width < 2 ? s : s.substring(0, width - 1) + "…";
   }
 
   private static int width(String column) {

@@ -329,6 +329,9 @@ class CategoryCommandsTest {
         "--rule", "coder=nobody -> A", "--why", "x");
     assertRefused("has no pattern after text~", "category", "split", p, "Pause", "--into", "A", "--into", "B",
         "--rule", "text~ -> A", "--why", "x");
+    assertRefused("a label is one line of text", "category", "add", p, "Multi\nline", "--why", "x");
+    assertRefused("texts keep line breaks and tabs only", "category", "edit", p, "Pause", "--definition",
+        "Red \u001B[31m text", "--why", "x");
     assertRefused("the built-in category system is read-only",
         "category", "rename", "builtin", "Pause", "Break", "--why", "x");
     assertRefused("Missing required option: '--why=TEXT'",
@@ -452,6 +455,10 @@ class CategoryCommandsTest {
     CliRun.ok("category", "review", p, "--place", queued.group(1), "--to", "Protest crying", "--why", "x");
     assertThat(codings().lines().filter(l -> l.startsWith(queued.group(1)))).singleElement().asString()
         .contains("Giving space > Protest crying");
+    // the statistics say why Pause's count stands still
+    CliRun.ok("category", "retire", p, "Letting narrate", "--why", "x");
+    assertThat(CliRun.ok("stats", p).out()).containsPattern("(?m)^ +Pause \\[split: waiting for review\\] +\\d")
+        .containsPattern("(?m)^ +Letting narrate \\[retired\\] +\\d");
   }
 
   @Test
@@ -493,6 +500,7 @@ class CategoryCommandsTest {
     com.fasterxml.jackson.databind.node.ObjectNode system = (com.fasterxml.jackson.databind.node.ObjectNode)
         json.readTree(CliRun.ok("codebook", "export", "--format", "json").out());
     ((com.fasterxml.jackson.databind.node.ObjectNode) system.get("system")).put("version", "1.2.0");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) system.get("system").get("title")).put("en", "A new title");
     for (com.fasterxml.jackson.databind.JsonNode c : system.get("categories")) {
       if (c.get("label").get("en").asText().equals("Pause")) {
         ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("codable", false);
@@ -504,7 +512,8 @@ class CategoryCommandsTest {
     String plan = CliRun.ok("codebook", "upgrade", p, "--to", next.toString()).out();
     Matcher pause = Pattern.compile("(U\\d+) +CONFLICT +Pause · codable").matcher(plan);
     assertThat(pause.find()).as(plan).isTrue();
-    assertThat(plan).contains("codings rest on \"Pause\", which this change would make a grouping node");
+    assertThat(plan).contains("codings rest on \"Pause\", which this change would make a grouping node")
+        .contains("Once every proposal is settled, the project also takes over the new version's title");
     assertRefused("codings rest on \"Pause\"", "codebook", "upgrade", p, "--to", next.toString(), "--decide",
         pause.group(1) + "=theirs", "--why", "x");
     assertThat(codings()).isEqualTo(before);

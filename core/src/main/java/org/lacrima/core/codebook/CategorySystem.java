@@ -168,6 +168,31 @@ public final class CategorySystem {
    * since a name or path is looked up in every language. Kept out of {@link #of} so that a project
    * stored before these rules still opens, replays and undoes.
    */
+  /**
+   * A label is one line, and no text holds control characters but line breaks and tabs: a label with a line
+   * break tears the tree and the tables apart, an escape sequence would act on the terminal, and a DEL or C1
+   * control makes the JSON export unreadable to YAML readers. Only what a change brings is checked.
+   */
+  private static void checkCharacters(Category c, Set<String> freshLabels, String source) {
+    for (String label : freshLabels) {
+      if (label.codePoints().anyMatch(Character::isISOControl)) {
+        throw new CategorySystemException(source, "category " + describe(c), "the label \"" + label.replaceAll(
+            "\\p{Cc}", "?") + "\" holds a line break or a control character; a label is one line of text");
+      }
+    }
+    java.util.ArrayDeque<com.fasterxml.jackson.databind.JsonNode> todo = new java.util.ArrayDeque<>();
+    todo.add(CategorySystemCodec.category(c));
+    while (!todo.isEmpty()) {
+      com.fasterxml.jackson.databind.JsonNode n = todo.pop();
+      if (n.isTextual() && n.asText().codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n'
+          && cp != '\t')) {
+        throw new CategorySystemException(source, "category " + describe(c), "a text holds a control character "
+            + "(\"" + n.asText().replaceAll("[\\p{Cc}&&[^\\n\\t]]", "?") + "\"); texts keep line breaks and tabs only");
+      }
+      n.elements().forEachRemaining(todo::add);
+    }
+  }
+
   public static void checkChangedLabels(CategorySystem before, CategorySystem after, String source) {
     for (Category c : after.categories()) {
       Optional<Category> old = before.byId(c.id());
@@ -179,6 +204,9 @@ public final class CategorySystem {
       c.label().values().values().stream()
           .filter(l -> placed || old.get().label().values().values().stream().noneMatch(l::equals))
           .forEach(fresh::add);
+      if (old.isEmpty() || !old.get().equals(c)) {
+        checkCharacters(c, fresh, source);
+      }
       if (relabelled) {
         for (String label : fresh) {
           if (SEPARATOR_INSIDE.matcher(label).find()) {

@@ -19,13 +19,16 @@ import java.util.stream.Collectors;
  */
 public final class CodebookDiff {
 
-  /** One difference: what kind, which category (or relation), and in words (lines for a field). */
+  /** One difference: what kind, which category (or relation, or the system), and in words (lines for a field). */
   public record Difference(Kind kind, UUID id, String label, String detail) {
   }
 
+  /** The id a difference of the system as a whole carries: the nil UUID, which no category or relation has. */
+  public static final UUID SYSTEM_ID = new UUID(0, 0);
+
   public enum Kind {
     ADDED, REMOVED, RENAMED, MOVED, MERGED, SPLIT, RETIRED, REACTIVATED, EXCLUSIVE, CHANGED, RELATION_ADDED,
-    RELATION_REMOVED, RELATION_CHANGED;
+    RELATION_REMOVED, RELATION_CHANGED, SYSTEM;
 
     public String wording() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
@@ -70,12 +73,59 @@ public final class CodebookDiff {
     return out;
   }
 
+  /** What describes the system as a whole (its version and title, what it cites), as the files name it. */
+  private static final Map<String, Function<SystemInfo, Object>> SYSTEM_FIELDS = new LinkedHashMap<>();
+
+  static {
+    SYSTEM_FIELDS.put("id", SystemInfo::id);
+    SYSTEM_FIELDS.put("version", SystemInfo::version);
+    SYSTEM_FIELDS.put("title", SystemInfo::title);
+    SYSTEM_FIELDS.put("citation", SystemInfo::citation);
+    SYSTEM_FIELDS.put("citation_url", SystemInfo::citationUrl);
+    SYSTEM_FIELDS.put("notice", SystemInfo::notice);
+    SYSTEM_FIELDS.put("translation_note", SystemInfo::translationNote);
+  }
+
+  /** The parts of a crying form's description, for a field-by-field diff of it. */
+  private static final Map<String, Function<CryingForm, Object>> FORM_FIELDS = new LinkedHashMap<>();
+
+  static {
+    FORM_FIELDS.put("emotions", CryingForm::emotions);
+    FORM_FIELDS.put("triggers", CryingForm::triggers);
+    FORM_FIELDS.put("quality", CryingForm::quality);
+    FORM_FIELDS.put("interactive_function", f -> f.interactiveFunction().code());
+    FORM_FIELDS.put("countertransference", CryingForm::countertransference);
+    FORM_FIELDS.put("acceptance", f -> f.acceptance().level().code());
+    FORM_FIELDS.put("acceptance_text", f -> f.acceptance().text());
+  }
+
   public static List<Difference> between(CategorySystem a, CategorySystem b) {
     List<Difference> out = new ArrayList<>();
+    SYSTEM_FIELDS.forEach((name, get) -> {
+      Object before = get.apply(a.info());
+      Object after = get.apply(b.info());
+      if (!Objects.equals(before, after)) {
+        out.add(new Difference(Kind.SYSTEM, SYSTEM_ID, "the category system", name + "\n" + lines(before, after, a, b)));
+      }
+    });
     for (Category cb : b.categories()) {
       Optional<Category> ca = a.byId(cb.id());
       if (ca.isEmpty()) {
-        out.add(new Difference(Kind.ADDED, cb.id(), cb.label().english(), "added at \"" + b.path(cb.id()) + "\""));
+        // what the new category says, so that a reader of the diff need not look it up elsewhere
+        StringBuilder fields = new StringBuilder("added at \"" + b.path(cb.id()) + "\"");
+        if (cb.label().values().size() > 1) {
+          fields.append("\n  label: ").append(quoteAll(cb.label()));
+        }
+        FIELDS.forEach((name, get) -> {
+          String value = render(get.apply(cb));
+          if (!value.equals("—") && !name.equals("codable")) {
+            fields.append("\n  ").append(name).append(": ").append(value);
+          }
+        });
+        if (!cb.codable()) {
+          fields.append("\n  codable: false");
+        }
+        out.add(new Difference(Kind.ADDED, cb.id(), cb.label().english(), fields.toString()));
         continue;
       }
       Category old = ca.get();
@@ -156,6 +206,13 @@ public final class CodebookDiff {
       }
     } else if (before instanceof LocalizedText x && after instanceof LocalizedText y) {
       textLines(out, x, y);
+    } else if (before instanceof Optional<?> x && x.orElse(null) instanceof CryingForm fx
+        && after instanceof Optional<?> y && y.orElse(null) instanceof CryingForm fy) {
+      FORM_FIELDS.forEach((name, get) -> {
+        if (!Objects.equals(get.apply(fx), get.apply(fy))) {
+          out.append("  ").append(name).append('\n').append(lines(get.apply(fx), get.apply(fy), a, b).indent(2));
+        }
+      });
     } else {
       out.append("  - ").append(render(before)).append('\n').append("  + ").append(render(after)).append('\n');
     }
@@ -233,6 +290,13 @@ public final class CodebookDiff {
     }
     if (value instanceof String s) {
       return s.isEmpty() ? "—" : "\"" + s + "\"";
+    }
+    if (value instanceof CryingForm f) {
+      return FORM_FIELDS.entrySet().stream().map(e -> e.getKey() + " " + render(e.getValue().apply(f)))
+          .collect(Collectors.joining("; "));
+    }
+    if (value instanceof Enum<?> e) {
+      return e.name().toLowerCase(java.util.Locale.ROOT);
     }
     return String.valueOf(value);
   }

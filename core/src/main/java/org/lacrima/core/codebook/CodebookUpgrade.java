@@ -228,8 +228,14 @@ public final class CodebookUpgrade {
       } else if (!u.equals(n)) {
         String id = "U" + ++number;
         if (c != null && !c.equals(n)) {
-          out.add(new Proposal(id, Kind.CHANGE_RELATION, n.id(), n.kind().wording(), "", !c.equals(u),
-              describe(current, c), describe(next, n)));
+          String mine = describe(current, c);
+          String theirs = describe(next, n);
+          if (mine.equals(theirs)) {
+            // the same ends and kind: what changed is the relation's section or note, which the line must show
+            mine += " (" + c.paperSection() + "; note " + CodebookDiff.render(c.note()) + ")";
+            theirs += " (" + n.paperSection() + "; note " + CodebookDiff.render(n.note()) + ")";
+          }
+          out.add(new Proposal(id, Kind.CHANGE_RELATION, n.id(), n.kind().wording(), "", !c.equals(u), mine, theirs));
         }
       }
     }

@@ -47,6 +47,45 @@ class CodebookDiffTest {
   }
 
   @Test
+  void theSystemsOwnVersionAndTitleAreDifferencesToo() {
+    SystemInfo i = BUILT_IN.info();
+    CategorySystem next = CategorySystem.of(new SystemInfo(i.id(), "1.1.0", LocalizedText.of("A new title",
+        i.title().exactly("de").orElseThrow()), i.citation(), i.citationUrl(), i.notice(), i.translationNote()),
+        BUILT_IN.categories(), BUILT_IN.relations(), "test");
+    assertThat(CodebookDiff.between(BUILT_IN, next)).extracting(CodebookDiff.Difference::kind, CodebookDiff.Difference::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(CodebookDiff.Kind.SYSTEM, "version\n  - \"" + i.version() + "\"\n  + \"1.1.0\""),
+            org.assertj.core.groups.Tuple.tuple(CodebookDiff.Kind.SYSTEM, "title\n  - \"" + i.title().english()
+                + "\" (en)\n  + \"A new title\" (en)"));
+  }
+
+  @Test
+  void anAddedCategoryShowsWhatItSaysAndACryingFormChangesPartByPart() {
+    Category protest = BUILT_IN.resolve("Protest crying");
+    CryingForm f = protest.cryingForm().orElseThrow();
+    CryingForm changed = new CryingForm(List.of(LocalizedText.of("anger", "Wut")), f.triggers(), f.quality(),
+        CryingForm.InteractiveFunction.MINIMAL, f.countertransference(), f.acceptance());
+    Category edited = new Category(protest.id(), protest.parent(), protest.codable(), protest.label(),
+        protest.definition(), protest.indicators(), protest.codeWhen(), protest.doNotCodeWhen(), protest.delimitations(),
+        protest.examples(), protest.paperSection(), protest.orientationNotes(), Optional.of(changed), protest.state(),
+        protest.exclusiveChildren(), protest.scale());
+    Category added = Category.named(UUID.fromString("00000000-0000-0000-0000-0000000000ad"), protest.parent(),
+        LocalizedText.of("Crying at the door", "Weinen an der Tür"));
+    added = withTexts(added, LocalizedText.of("At the door."), List.of(LocalizedText.of("ex1")));
+    List<Category> cats = new java.util.ArrayList<>(with(edited, BUILT_IN.relations()).categories());
+    cats.add(added);
+    CategorySystem after = CategorySystem.of(BUILT_IN.info(), cats, BUILT_IN.relations(), "test");
+
+    List<CodebookDiff.Difference> diff = CodebookDiff.between(BUILT_IN, after);
+    assertThat(diff).filteredOn(d -> d.kind() == CodebookDiff.Kind.ADDED).singleElement().satisfies(d ->
+        assertThat(d.detail()).contains("\n  label: \"Crying at the door\" (en), \"Weinen an der Tür\" (de)")
+            .contains("\n  definition: \"At the door.\" (en)").contains("\n  examples: [\"ex1\" (en)]"));
+    assertThat(diff).filteredOn(d -> d.kind() == CodebookDiff.Kind.CHANGED).singleElement().satisfies(d ->
+        assertThat(d.detail()).startsWith("crying_form\n  emotions\n").contains("  interactive_function\n")
+            .contains("+ \"minimal\"").doesNotContain("CryingForm[").doesNotContain("triggers"));
+  }
+
+  @Test
   void aChangedRelationNoteShowsTheNoteBeforeAndAfter() {
     Relation r = BUILT_IN.relations().get(0);
     Relation first = new Relation(r.id(), r.kind(), r.from(), r.to(), r.paperSection(),

@@ -144,7 +144,7 @@ final class CodebookOutline {
         field(CodebookTerm.EXCLUSIVE_GROUP, term(CodebookTerm.EXCLUSIVE_GROUP_NOTE) + " " + text(p.label())));
     besideInOtherLanguage(CodebookTerm.LABEL, c.label());
     // An empty definition is shown, not left out: a coder should see that it is missing.
-    String definition = lines(c.definition().in(language.code()));
+    String definition = lines(shown(c.definition()));
     field(CodebookTerm.DEFINITION, definition.isEmpty() ? term(CodebookTerm.MISSING) : definition);
     besideInOtherLanguage(CodebookTerm.DEFINITION, c.definition());
     items(CodebookTerm.INDICATORS, texts(c.indicators()));
@@ -217,8 +217,8 @@ final class CodebookOutline {
   }
 
   /**
-   * The other language's text next to the chosen one, where it exists and says something else
-   * (a German reader of an untranslated text already sees the English as the fallback).
+   * The other language's text next to the chosen one, where it exists and says something else (an untranslated
+   * text is shown once, in the other language, marked as such).
    */
   private void besideInOtherLanguage(CodebookTerm name, LocalizedText t) {
     CodebookLanguage other = language.other();
@@ -251,12 +251,23 @@ final class CodebookOutline {
   }
 
   private String text(LocalizedText t) {
-    return flat(t.in(language.code()));
+    return flat(shown(t));
   }
 
   /** Texts of fields and items: their own line breaks kept, as the team wrote them. */
   private List<String> texts(List<LocalizedText> list) {
-    return list.stream().map(t -> lines(t.in(language.code()))).toList();
+    return list.stream().map(t -> lines(shown(t))).toList();
+  }
+
+  /**
+   * A text in the codebook's language, or where it has none (a field not yet translated), in the other one
+   * marked as such: a German reader must not take an English example for the team's German wording.
+   */
+  private String shown(LocalizedText t) {
+    if (t.isEmpty() || t.exactly(language.code()).isPresent()) {
+      return t.in(language.code());
+    }
+    return t.in(language.code()) + " " + term(CodebookTerm.ONLY_IN_OTHER_LANGUAGE);
   }
 
   /**

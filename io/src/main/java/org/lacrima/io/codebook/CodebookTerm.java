@@ -59,7 +59,9 @@ enum CodebookTerm {
   YES("yes", "ja"),
   NO("no", "nein"),
   NONE("none", "keine"),
-  MISSING("—", "—");
+  MISSING("—", "—"),
+  // after a text shown in the other language, where the chosen one has none
+  ONLY_IN_OTHER_LANGUAGE("[German only]", "[nur englisch]");
 
   private final String english;
   private final String german;

@@ -26,6 +26,8 @@ public final class MarkdownCodebook implements CodebookFormat {
   // At the start of a list item or paragraph, followed by a space, these would open a nested list.
   private static final Pattern ORDERED_LIST_MARKER = Pattern.compile("^(\\d{1,9})([.)])(?=\\s|$)");
   private static final Pattern BULLET_MARKER = Pattern.compile("^[-+](?=\\s|$)");
+  // A line of - or = alone underlines the line before it as a heading ("Title" over "===") or is a rule ("---").
+  private static final Pattern UNDERLINE = Pattern.compile("^[-=][-=\\s]*$");
   private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s<>]+");
 
   @Override
@@ -123,7 +125,7 @@ public final class MarkdownCodebook implements CodebookFormat {
       s.append(c);
     }
     String escaped = s.toString();
-    if (BULLET_MARKER.matcher(escaped).find()) {
+    if (BULLET_MARKER.matcher(escaped).find() || UNDERLINE.matcher(escaped).matches()) {
       return "\\" + escaped;
     }
     return ORDERED_LIST_MARKER.matcher(escaped).replaceFirst("$1\\\\$2");

@@ -117,14 +117,19 @@ class CodebookOutlineTest {
   }
 
   @Test
-  void aTextWithoutGermanFallsBackToEnglish() {
+  void aTextWithoutGermanFallsBackToEnglishMarkedAsSuch() {
     List<CodebookBlock> blocks = CodebookOutline.of(system, "de").blocks();
 
-    assertThat(blocks).contains(new Field("Definition", "The therapist acknowledges the crying as understandable."));
+    assertThat(blocks).contains(new Field("Definition",
+        "The therapist acknowledges the crying as understandable. [nur englisch]"));
     assertThat(blocks).contains(new Items("Hinweise nach Verfahren", List.of(
         "PDT (psychodynamisch): Gelesen als Zeichen eines frühen Beziehungsmusters.",
-        "CBT (kognitiv-verhaltenstherapeutisch): Read as learned behaviour that brings relief.",
+        "CBT (kognitiv-verhaltenstherapeutisch): Read as learned behaviour that brings relief. [nur englisch]",
         "ST (systemisch): Gelesen als Botschaft im Familiensystem.")));
+    // the English codebook marks no text that has its English; the translation note has none, and says so
+    assertThat(CodebookOutline.of(system, "en").blocks()).filteredOn(b -> b.toString().contains("[German only]"))
+        .singleElement().isEqualTo(new Field("Translation",
+            "Eigene Übersetzung des Lacrima-Projekts; nicht Teil der Originalpublikation. [German only]"));
   }
 
   @Test

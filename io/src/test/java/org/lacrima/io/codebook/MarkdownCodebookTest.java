@@ -39,6 +39,11 @@ class MarkdownCodebookTest {
     assertThat(MarkdownCodebook.escape("e.g. 1. x")).isEqualTo("e.g. 1. x");
     assertThat(MarkdownCodebook.escape("0.3.1")).isEqualTo("0.3.1");
     assertThat(MarkdownCodebook.escape("-5 degrees")).isEqualTo("-5 degrees");
+    // a line that would underline the one before it as a heading, or be a rule
+    assertThat(MarkdownCodebook.escape("===")).isEqualTo("\\===");
+    assertThat(MarkdownCodebook.escape("---")).isEqualTo("\\---");
+    assertThat(MarkdownCodebook.escape("- - -")).isEqualTo("\\- - -");
+    assertThat(MarkdownCodebook.lines("Injected Title\n===", "")).isEqualTo("Injected Title\\\n\\===");
   }
 
   @Test
