@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lacrima.core.Ids;
 import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.coding.Memo;
 import org.lacrima.core.coding.CodingImport;
 import org.lacrima.core.project.ProjectSeed;
 import org.lacrima.core.project.ProjectSession;
@@ -50,7 +52,23 @@ final class DemoStudy {
     for (DocumentSummary d : s.documents().list()) {
       s.units().replace(d.id(), Segmentation.propose(s.documents().get(d.id()), Segmentation.By.TURN, sentences));
     }
-    return CodingImport.run(s, CodingsCsv.read(CsvTable.of(text("codings.csv"), "demo/codings.csv")));
+    CodingImport.Report report = CodingImport.run(s, CodingsCsv.read(CsvTable.of(text("codings.csv"),
+        "demo/codings.csv")));
+    s.memos().add(new Memo(Ids.next(), Memo.Target.PROJECT, s.project().id(), who, now, MARK));
+    return report;
+  }
+
+  /** The memo by which a demo project is known: only this command writes it. */
+  private static final String MARK = "Built by lacrima demo: fictional interviews and codings. Running lacrima demo "
+      + "again replaces this project.";
+
+  /** How many codings the demo ships with: a demo built before the mark existed is known by them, untouched. */
+  private static long shippedCodings() {
+    long n = 0;
+    for (var rows = CodingsCsv.read(CsvTable.of(text("codings.csv"), "demo/codings.csv")); rows.hasNext(); rows.next()) {
+      n++;
+    }
+    return n;
   }
 
   /**
@@ -60,8 +78,17 @@ final class DemoStudy {
    */
   static boolean isDemo(ProjectSession s) {
     List<DocumentSummary> documents = s.documents().list();
-    return documents.size() == INTERVIEWS.size() && documents.stream().allMatch(d -> INTERVIEWS.contains(d.name())
-        && d.variable("fictional").equals("yes"));
+    boolean interviews = documents.size() == INTERVIEWS.size() && documents.stream()
+        .allMatch(d -> INTERVIEWS.contains(d.name()) && d.variable("fictional").equals("yes"));
+    if (!interviews) {
+      return false;
+    }
+    // the interviews alone do not tell: a team may have imported them to learn, and worked on them since
+    boolean marked = s.memos().about(Memo.Target.PROJECT, s.project().id()).stream()
+        .anyMatch(m -> m.text().equals(MARK));
+    boolean untouchedOlderDemo = s.log().all().size() <= 1 && s.consensus().study().isEmpty()
+        && s.codings().count() == shippedCodings();
+    return marked || untouchedOlderDemo;
   }
 
   private static String text(String name) {

@@ -99,6 +99,32 @@ class DemoStudyTest {
   }
 
   @Test
+  void aTeamsWorkOnTheDemoInterviewsIsNoDemoToReplace() throws Exception {
+    // the demo's own interviews and codings, imported by hand and worked on: they look like the demo, but are not
+    Path mine = dir.resolve("learning.lacrima");
+    CliRun.ok("init", mine.toString());
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("import", mine.toString()));
+    for (String name : DemoStudy.INTERVIEWS) {
+      Path f = dir.resolve(name + ".txt");
+      try (var in = DemoStudy.class.getResourceAsStream("demo/interviews/" + name + ".txt")) {
+        Files.write(f, in.readAllBytes());
+      }
+      args.add(f.toString());
+    }
+    args.addAll(java.util.List.of("--var", "fictional=yes"));
+    CliRun.ok(args.toArray(String[]::new));
+    Path codings = dir.resolve("codings.csv");
+    try (var in = DemoStudy.class.getResourceAsStream("demo/codings.csv")) {
+      Files.write(codings, in.readAllBytes());
+    }
+    CliRun.ok("codings", "import", mine.toString(), codings.toString());
+    CliRun.ok("category", "merge", mine.toString(), "Crying as manipulation", "Crying as resistance", "--why", "ours");
+    byte[] before = Files.readAllBytes(mine);
+    assertThat(CliRun.of("demo", "--out", mine.toString()).err()).contains("is not the demo project");
+    assertThat(Files.readAllBytes(mine)).isEqualTo(before);
+  }
+
+  @Test
   void doesNotReplaceTheDemoWhileAnotherProcessWritesToIt() throws Exception {
     Path file = dir.resolve("demo.lacrima");
     CliRun.ok("demo", "--out", file.toString());

@@ -64,7 +64,8 @@ final class Migrations {
     if (!historyExists(c, schema)) {
       return Optional.empty();
     }
-    String table = dialect == Dialect.POSTGRESQL ? schema + "." + HISTORY_TABLE : HISTORY_TABLE;
+    // quoted: a schema may be named like a reserved word ("order"); its name is letters, digits and _ only
+    String table = dialect == Dialect.POSTGRESQL ? "\"" + schema + "\"." + HISTORY_TABLE : HISTORY_TABLE;
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version FROM " + table + " WHERE success AND version IS NOT NULL")) {
       int max = 0;

@@ -44,6 +44,11 @@ public sealed interface ProjectLocation {
    */
   static ProjectLocation of(String project, Optional<String> db) {
     if (db.isEmpty() || db.get().isBlank()) {
+      if (project.strip().matches("(?i)(jdbc:)?postgres(ql)?://.*")) {
+        // a server's URL where the project's name belongs: not a file name, and the message must not repeat it whole
+        throw new InputException("\"" + redacted(project.strip()) + "\" is a server's URL, not a project: name the "
+            + "project and give the server with --db (lacrima stats PROJECT --db postgresql://host/database)");
+      }
       return new SqliteFile(Path.of(project));
     }
     return postgres(db.get(), project);
@@ -51,8 +56,19 @@ public sealed interface ProjectLocation {
 
   /** A server URL as messages may show it: without the password of its user part. */
   static String redacted(String db) {
-    // up to the last "@" before the query: a password may hold "/" or "@" unescaped
-    return db.replaceFirst("(//[^/:@?]*):[^?]*@", "$1:***@").replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+    // the user part runs to the last "@": a password may hold "/", "?", "#" or "@" unescaped. Where a query holds an
+    // "@" too, more than the password is hidden, which is the safe way to be wrong.
+    String out = db;
+    int slashes = out.indexOf("//");
+    int at = out.lastIndexOf('@');
+    if (slashes >= 0 && at > slashes) {
+      int colon = out.indexOf(':', slashes + 2);
+      if (colon >= 0 && colon < at) {
+        out = out.substring(0, colon + 1) + "***" + out.substring(at);
+      }
+    }
+    // password=, sslpassword= and any other setting that carries one
+    return out.replaceAll("(?i)([?&][a-z_]*password=)[^&]*", "$1***");
   }
 
   static PostgresProject postgres(String db, String project) {
@@ -73,10 +89,20 @@ public sealed interface ProjectLocation {
       throw new InputException("--db " + redacted(db) + " is not a valid URL: " + redacted(e.getReason()));
     }
     if (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawAuthority().matches(".*:[^:@]*\\D[^:@]*$")) {
-      throw new InputException("--db " + redacted(db) + ": the port is not a number (postgresql://host:5432/database)");
+      throw new InputException("--db " + redacted(db) + ": the port is not a number (postgresql://host:5432/database)"
+          + (db.contains("@") ? "; a password with / ? # or @ in it is written percent-encoded (%2F %3F %23 %40)" : ""));
     }
     if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() <= 1) {
-      throw new InputException("--db " + redacted(db) + " names no host or database (postgresql://host:port/database)");
+      throw new InputException("--db " + redacted(db) + " names no host or database (postgresql://host:port/database)"
+          + (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@") ? "; a password with / ? # or @ in it "
+          + "is written percent-encoded (%2F %3F %23 %40)" : ""));
+    }
+    if (uri.getPort() > 65535) {
+      throw new InputException("--db " + redacted(db) + ": port " + uri.getPort() + " is no port (1 to 65535)");
+    }
+    if (uri.getPath().indexOf('/', 1) >= 0) {
+      throw new InputException("--db " + redacted(db) + ": \"" + uri.getPath().substring(1) + "\" is no database name; "
+          + "the path names one database (postgresql://host:port/database)");
     }
     Properties props = new Properties();
     if (uri.getRawUserInfo() != null) {
@@ -110,7 +136,9 @@ public sealed interface ProjectLocation {
     if (project.isBlank()) {
       throw new InputException("name the project on the server (a project name, not a file)");
     }
-    return new PostgresProject(jdbc, props, schema, project.strip());
+    // one name however it was typed: composed, as documents and coders are named
+    return new PostgresProject(jdbc, props, schema, java.text.Normalizer.normalize(project.strip(),
+        java.text.Normalizer.Form.NFC));
   }
 
   private static String decode(String s) {
