@@ -412,9 +412,15 @@ public final class ProjectStores {
     return rows.get(0);
   }
 
+  /**
+   * The project of that name (composed, as locations give it); one an earlier version stored decomposed, as it was
+   * typed, is found too, where no composed one is there.
+   */
   private static Optional<ProjectRow> projectByName(Handle h, String name) {
-    return h.createQuery(PROJECT_COLUMNS + " WHERE name = :name").bind("name", name)
-        .map((rs, ctx) -> projectRow(rs)).findOne();
+    String decomposed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
+    List<ProjectRow> rows = h.createQuery(PROJECT_COLUMNS + " WHERE name = :name OR name = :decomposed")
+        .bind("name", name).bind("decomposed", decomposed).map((rs, ctx) -> projectRow(rs)).list();
+    return rows.stream().filter(r -> r.info().name().equals(name)).findFirst().or(() -> rows.stream().findFirst());
   }
 
   private static ProjectRow projectRow(java.sql.ResultSet rs) throws java.sql.SQLException {
