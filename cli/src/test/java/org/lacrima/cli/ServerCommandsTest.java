@@ -43,6 +43,14 @@ class ServerCommandsTest {
   }
 
   @Test
+  void aProjectNameIsOneNameHoweverItsAccentsWereTyped() {
+    CliRun.ok("init", "Studie J\u00fcrgen", "--db", db);
+    // decomposed (u and a combining diaeresis), as some systems pass typed text on: the same project
+    assertThat(CliRun.ok("stats", "Studie Ju\u0308rgen", "--db", db).out()).contains("0 documents");
+    assertThat(CliRun.of("init", "Studie Ju\u0308rgen", "--db", db).err()).contains("already");
+  }
+
+  @Test
   void suggestedCommandsNameTheServerAndQuoteTheProject() {
     String init = CliRun.ok("init", "team study", "--db", db).out();
     assertThat(init).contains("import 'team study' --db …");
