@@ -56,7 +56,7 @@ final class ProjectOptions {
    * the server was given with --db (a server from LACRIMA_DB needs nothing).
    */
   String inHint() {
-    String quoted = project.matches("[A-Za-z0-9._/:@+=,-]+") ? project : "'" + project.replace("'", "'\\''") + "'";
+    String quoted = ProjectLocation.shellWord(project);
     return db != null && !db.isBlank() ? quoted + " --db …" : quoted;
   }
 

@@ -54,6 +54,11 @@ public sealed interface ProjectLocation {
     return postgres(db.get(), project);
   }
 
+  /** A name as a suggested command writes it: quoted where a shell would split or read it otherwise. */
+  static String shellWord(String name) {
+    return name.matches("[A-Za-z0-9._/:@+=,-]+") ? name : "'" + name.replace("'", "'\\''") + "'";
+  }
+
   /** A server URL as messages may show it: without the password of its user part. */
   static String redacted(String db) {
     // the user part runs to the last "@": a password may hold "/", "?", "#" or "@" unescaped. Where a query holds an

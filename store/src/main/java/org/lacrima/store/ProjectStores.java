@@ -34,8 +34,15 @@ public final class ProjectStores {
    */
   private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("org.sqlite");
 
+  /**
+   * The PostgreSQL driver warns on the terminal about settings it cannot use (a bad port, a malformed timeout) and
+   * then goes on or fails; what matters reaches the user as the command's one line.
+   */
+  private static final java.util.logging.Logger POSTGRESQL_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
   static {
     SQLITE_LOG.setLevel(java.util.logging.Level.OFF);
+    POSTGRESQL_LOG.setLevel(java.util.logging.Level.OFF);
   }
 
   private ProjectStores() {
@@ -94,7 +101,7 @@ public final class ProjectStores {
       throw new ProjectAccessException(file + " is a folder, not a project file");
     }
     if (!Files.isRegularFile(file)) {
-      throw new ProjectAccessException("there is no project at " + file + " (create one with: lacrima init " + file + ")");
+      throw new ProjectAccessException("there is no project at " + file + " (create one with: lacrima init " + ProjectLocation.shellWord(file.toString()) + ")");
     }
     if (!isSqliteFile(file)) {
       throw new ProjectAccessException(file + " is not a Lacrima project (it is not a SQLite database)");
@@ -295,7 +302,7 @@ public final class ProjectStores {
     try (var c = ds.getConnection()) {
       version = migrations.currentVersion(c, p.schema()).orElseThrow(() -> new ProjectAccessException("there is no "
           + "project \"" + p.project() + "\" on the server: schema " + p.schema() + " holds no Lacrima projects "
-          + "(create one with: lacrima init " + p.project() + " --db …)"));
+          + "(create one with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
     } catch (java.sql.SQLException e) {
       // the server's messages run on ("Position: 21"): the first line says it
       throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to open " : "cannot reach ")
@@ -306,7 +313,7 @@ public final class ProjectStores {
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
     ProjectRow row = jdbi.withHandle(h -> projectByName(h, p.project()))
         .orElseThrow(() -> new ProjectAccessException("there is no project \"" + p.project() + "\" on the server "
-            + "(create it with: lacrima init " + p.project() + " --db …)"));
+            + "(create it with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
     return new JdbcProjectStore(Dialect.POSTGRESQL, jdbi, jdbi, p.describe(), row.key, row.info, () -> { });
   }
 
