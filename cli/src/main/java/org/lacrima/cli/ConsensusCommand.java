@@ -55,11 +55,12 @@ final class ConsensusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (projectName == null) {
-      throw new InputException("name the project: consensus PROJECT --coders A,B (or consensus status PROJECT)");
+      throw new InputException("name the project: consensus PROJECT --coders A,B (or consensus status PROJECT; "
+          + "consensus PROJECT alone rebuilds the layer for the study it was built for)");
     }
     try (ProjectStore store = ProjectStores.open(ProjectOptions.location(projectName, db))) {
       Consensus.Status status = store.write(s -> {
-        StudyData data = study.collect(s);
+        StudyData data = study.collectForBuild(s);
         // built first: the build reads how the study saved before it marked the layer's codings
         Consensus.Status built = Consensus.build(s, data);
         s.consensus().saveStudy(ConsensusStudy.toJson(ConsensusStudy.settled(s, data)), actor.name(), Instant.now());
@@ -69,8 +70,9 @@ final class ConsensusCommand implements Callable<Integer> {
       out.printf("Consensus layer \"%s\": %,d agreed codes carried over; %,d of %,d disagreements decided.%n",
           Consensus.LAYER, status.agreedPresent(), status.resolved(), status.disagreements());
       if (status.removedOutside() > 0) {
-        out.printf("%,d codings of an earlier build outside this study were taken off the layer (their decisions are "
-            + "kept and apply again when that study is built again)%n", status.removedOutside());
+        out.printf("%,d coding%s of an earlier build outside this study %s taken off the layer (their decisions are "
+            + "kept and apply again when that study is built again)%n", status.removedOutside(),
+            status.removedOutside() == 1 ? "" : "s", status.removedOutside() == 1 ? "was" : "were");
       }
       for (Consensus.Disagreement d : status.open()) {
         print(d, out);

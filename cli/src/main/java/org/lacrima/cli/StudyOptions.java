@@ -58,6 +58,25 @@ final class StudyOptions {
     return AgreementStudy.collect(s, request(figures), new IcuSentenceSplitter());
   }
 
+  /**
+   * The study a consensus build is for: the one named on the command line, where --unit is left out with the unit
+   * the layer was built with (a document without turns imported since must not turn "auto" into sentences); with
+   * no study option at all, the saved study again.
+   */
+  StudyData collectForBuild(ProjectSession s) {
+    if (!given()) {
+      return AgreementStudy.collect(s, ConsensusStudy.saved(s), new IcuSentenceSplitter());
+    }
+    AgreementRequest asked = request(FigureOptions.DEFAULTS);
+    if (!command.commandLine().getParseResult().hasMatchedOption("--unit") && s.consensus().study().isPresent()) {
+      AgreementRequest saved = ConsensusStudy.saved(s);
+      asked = new AgreementRequest(asked.coders(), saved.unit(), asked.minCoverPercent(), asked.overlapPercent(),
+          asked.documents(), asked.where(), asked.speaker(), asked.categories(), asked.replicates(),
+          asked.resampleDocuments(), asked.seed());
+    }
+    return AgreementStudy.collect(s, asked, new IcuSentenceSplitter());
+  }
+
   /** The study named on the command line, else the one the consensus layer was last built for. */
   StudyData collectOrSaved(ProjectSession s) {
     return given() ? collectSaved(s) : AgreementStudy.collect(s, ConsensusStudy.saved(s), new IcuSentenceSplitter());

@@ -83,6 +83,9 @@ class ConsensusStudyChangesTest {
     // "auto" chose turns when the layer was built; a document without turns does not turn the study into sentences
     assertThat(CliRun.ok("consensus", "status", p).out()).startsWith("4 of 4 disagreements decided.")
         .doesNotContain("applied nowhere");
+    // nor does a rebuild with the coders named again and the unit left out, or one with nothing named
+    assertThat(CliRun.ok("consensus", p, "--coders", "ann,bob").out()).contains("4 of 4 disagreements decided");
+    assertThat(CliRun.ok("consensus", p).out()).contains("4 of 4 disagreements decided");
   }
 
   @Test
@@ -105,7 +108,7 @@ class ConsensusStudyChangesTest {
     CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--take", "bob", "--why", "it was said");
     assertThat(layer()).contains("Beta,81,96").contains("Alpha,24,53");
     String narrower = CliRun.ok("consensus", p, "--coders", "ann,bob", "--categories", "Alpha,Gamma").out();
-    assertThat(narrower).contains("1 codings of an earlier build outside this study were taken off the layer");
+    assertThat(narrower).contains("1 coding of an earlier build outside this study was taken off the layer");
     assertThat(layer()).doesNotContain("Beta").contains("Alpha,24,53").contains("Gamma,3,20");
     // the decision is kept: the wider study, built again, brings it back
     build("--coders", "ann,bob");
@@ -178,6 +181,62 @@ class ConsensusStudyChangesTest {
     String rebuilt = CliRun.ok("consensus", p, "--coders", "ann,bob").out();
     assertThat(rebuilt).contains("0 of 4 disagreements decided").contains("1 earlier decision settles no disagreement")
         .contains("  " + ids.get("Beta@70") + "  new, x");
+  }
+
+  @Test
+  void buildCodingsJoinedByAMergeOrFoldedBackByAnUndoStayTheBuilds() {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    // two decisions put Alpha and Beta on the same span of turn 4; merging Alpha into Beta joins them
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--take", "bob", "--why", "said so");
+    CliRun.ok("consensus", "decide", p, ids.get("G1@70"), "--span", "81..96", "--category", "Alpha", "--why", "also");
+    CliRun.ok("category", "merge", p, "Alpha", "Beta", "--why", "one category after all");
+    assertThat(CliRun.ok("consensus", p, "--coders", "ann,bob").out()).contains("disagreements decided");
+    CliRun.ok("category", "undo", p, "--why", "two after all");
+    // a split, a rebuild on its parts, and the split undone: the layer is still the build's to rebuild
+    CliRun.ok("category", "split", p, "Gamma", "--into", "G-a", "--into", "G-b", "--rule", "coder=ann -> G-a",
+        "--rule", "coder=bob -> G-a", "--rule", "coder=consensus -> G-a", "--why", "x");
+    CliRun.ok("consensus", p, "--coders", "ann,bob");
+    assertThat(layer()).contains("G-a,3,20");
+    CliRun.ok("category", "undo", p, "--why", "x");
+    CliRun.ok("consensus", p, "--coders", "ann,bob");
+    assertThat(layer()).contains("Gamma,3,20").doesNotContain("G-a");
+  }
+
+  @Test
+  void ofTwoDecisionsAMergeBringsTogetherTheEarlierIsListedAsReplaced() {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    CliRun.ok("consensus", "decide", p, ids.get("G1@70"), "--take", "ann", "--why", "first");
+    CliRun.ok("consensus", "decide", p, ids.get("G2@70"), "--take", "bob", "--why", "second");
+    CliRun.ok("category", "merge", p, "G1", "G2", "--why", "one category after all");
+    // the merge makes both coders' codes G2 (no disagreement left) and both decisions ones on G2 in turn 4: each
+    // is listed, the earlier too, which a later one on the same unit and category would replace
+    String status = CliRun.ok("consensus", "status", p).out();
+    assertThat(status).contains("2 earlier decisions settle no disagreement").containsPattern("  D[0-9a-f]{10}  take ann, "
+        + "first\n  D[0-9a-f]{10}  take bob, second");
+  }
+
+  @Test
+  void aStudyOfOneSpeakerJudgedOnlyItsTurns() throws Exception {
+    build("--coders", "ann,bob", "--speaker", "B");
+    // the interviewer's turns lie between B's: the layer judged none of them, only B's two turns
+    com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        CliRun.ok("agreement", p, "--coders", "ann,consensus", "--bootstrap", "0", "--format", "json").out());
+    java.util.Map<String, Integer> pairable = new java.util.HashMap<>();
+    report.get("categories").forEach(r -> pairable.put(r.get("label").asText(), r.get("units_pairable").asInt()));
+    assertThat(pairable).containsEntry("Gamma", 2).containsEntry("Alpha", 2).containsEntry("Beta", 2);
+  }
+
+  @Test
+  void theLayerOfAStudyOfFewerCategoriesJudgedNoneOfTheOthers() throws Exception {
+    build("--coders", "ann,bob", "--categories", "Alpha");
+    // Beta was not in the study: the consensus is missing there, not absent from every unit
+    com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        CliRun.ok("agreement", p, "--coders", "ann,consensus", "--categories", "Alpha,Beta", "--bootstrap", "0",
+            "--format", "json").out());
+    java.util.Map<String, Integer> pairable = new java.util.HashMap<>();
+    report.get("categories").forEach(r -> pairable.put(r.get("label").asText(), r.get("units_pairable").asInt()));
+    assertThat(pairable).containsEntry("Beta", 0);
+    assertThat(pairable.get("Alpha")).isPositive();
   }
 
   @Test

@@ -195,6 +195,22 @@ class ImportTableTest {
   }
 
   @Test
+  void anAgreedCodeNamesTheCodersWhoGaveItNotOneWhoLeftTheUnitOpen() throws IOException {
+    CliRun.ok("import-table", p, table("""
+        doc,n,text,coder,code
+        d,1,u1,A,x
+        d,1,u1,B,n/a
+        d,1,u1,C,x
+        d,2,u2,A,y
+        d,2,u2,B,y
+        d,2,u2,C,y
+        """).toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "code");
+    CliRun.ok("consensus", p, "--coders", "A,B,C");
+    String layer = CliRun.ok("codings", "export", p).out();
+    assertThat(layer).contains("u1,\"agreed by A, C\"").contains("u2,\"agreed by A, B, C\"");
+  }
+
+  @Test
   void categoriesAreNamedAsTheHeaderSpellsTheColumn() throws IOException {
     CliRun.ok("import-table", p, table("""
         doc,n,text,coder,Main Code,Reflection

@@ -43,12 +43,12 @@ public sealed interface ProjectLocation {
    * it is a project name on that server; without, a file path.
    */
   static ProjectLocation of(String project, Optional<String> db) {
+    if (project.strip().matches("(?i)(jdbc:)?postgres(ql)?://.*")) {
+      // a server's URL where the project's name belongs: not a file name, and the message must not repeat it whole
+      throw new InputException("\"" + redacted(project.strip()) + "\" is a server's URL, not a project: name the "
+          + "project and give the server with --db (lacrima stats PROJECT --db postgresql://host/database)");
+    }
     if (db.isEmpty() || db.get().isBlank()) {
-      if (project.strip().matches("(?i)(jdbc:)?postgres(ql)?://.*")) {
-        // a server's URL where the project's name belongs: not a file name, and the message must not repeat it whole
-        throw new InputException("\"" + redacted(project.strip()) + "\" is a server's URL, not a project: name the "
-            + "project and give the server with --db (lacrima stats PROJECT --db postgresql://host/database)");
-      }
       return new SqliteFile(Path.of(project));
     }
     return postgres(db.get(), project);
@@ -105,9 +105,11 @@ public sealed interface ProjectLocation {
     if (uri.getPort() > 65535) {
       throw new InputException("--db " + redacted(db) + ": port " + uri.getPort() + " is no port (1 to 65535)");
     }
-    if (uri.getPath().indexOf('/', 1) >= 0) {
-      throw new InputException("--db " + redacted(db) + ": \"" + uri.getPath().substring(1) + "\" is no database name; "
-          + "the path names one database (postgresql://host:port/database)");
+    if (uri.getRawPath().contains("@") || uri.getPath().indexOf('/', 1) >= 0) {
+      // "alice:2024/Secret@host": a password with "/" in it, read as a port and a path that holds the rest of it
+      throw new InputException("--db " + redacted(db) + ": the part after the host is no database name (postgresql://"
+          + "host:port/database)" + (uri.getRawPath().contains("@") ? "; a password with / ? # or @ in it is written "
+          + "percent-encoded (%2F %3F %23 %40)" : ""));
     }
     Properties props = new Properties();
     if (uri.getRawUserInfo() != null) {

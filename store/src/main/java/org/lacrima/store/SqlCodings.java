@@ -128,6 +128,18 @@ final class SqlCodings implements CodingRepository {
   }
 
   @Override
+  public List<Coding> byCoder(UUID coder) {
+    if (!s.coderKeys().contains(coder)) {
+      return List.of();
+    }
+    return s.handle.createQuery("SELECT " + COLUMNS + " FROM coding c WHERE c.coder_key = :k "
+            + "ORDER BY c.document_key, c.start_offset, c.end_offset, c.category_key")
+        .bind("k", s.coderKeys().key(coder))
+        .map((rs, ctx) -> coding(rs))
+        .list();
+  }
+
+  @Override
   public List<Coding> byDocument(UUID document) {
     return s.handle.createQuery("SELECT " + COLUMNS + " FROM coding c WHERE c.document_key = :d "
             + "ORDER BY c.start_offset, c.end_offset, c.coder_key, c.category_key")

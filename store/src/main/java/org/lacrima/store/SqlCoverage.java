@@ -33,6 +33,13 @@ final class SqlCoverage implements CoverageRepository {
   }
 
   @Override
+  public void removeAll(UUID coder) {
+    if (s.coderKeys().contains(coder)) {
+      s.handle.createUpdate("DELETE FROM coverage WHERE coder_key = :c").bind("c", s.coderKeys().key(coder)).execute();
+    }
+  }
+
+  @Override
   public void remove(UUID coder, List<UUID> documents, List<UUID> categories) {
     if (documents.isEmpty() || categories.isEmpty() || !s.coderKeys().contains(coder)) {
       return;

@@ -35,6 +35,15 @@ class ProjectLocationTest {
     assertThatThrownBy(() -> ProjectLocation.postgres("postgresql://anna@127.0.0.1:99999/test", "p"))
         .isInstanceOf(org.lacrima.core.InputException.class).hasMessageContaining("port 99999 is no port");
     assertThatThrownBy(() -> ProjectLocation.postgres("postgresql://anna@127.0.0.1:5432/test/extra", "p"))
-        .isInstanceOf(org.lacrima.core.InputException.class).hasMessageContaining("\"test/extra\" is no database name");
+        .isInstanceOf(org.lacrima.core.InputException.class).hasMessageContaining("is no database name");
+    // a password with "/" in it reads as a port and a path holding the rest of it: shown neither in part nor whole
+    for (String db : new String[] {"postgresql://alice:2024/Secret@db.example/lacrima",
+        "postgresql://alice:2024/Secret@127.0.0.1"}) {
+      assertThatThrownBy(() -> ProjectLocation.postgres(db, "p")).as(db).hasMessageNotContaining("Secret")
+          .hasMessageContaining("percent-encoded");
+    }
+    assertThatThrownBy(() -> ProjectLocation.of("postgresql://bob:hunter2@127.0.0.1/test",
+        java.util.Optional.of("postgresql://127.0.0.1/test"))).hasMessageNotContaining("hunter2")
+        .hasMessageContaining("is a server's URL, not a project");
   }
 }

@@ -173,24 +173,32 @@ public final class CategorySystem {
    * break tears the tree and the tables apart, an escape sequence would act on the terminal, and a DEL or C1
    * control makes the JSON export unreadable to YAML readers. Only what a change brings is checked.
    */
-  private static void checkCharacters(Category c, Set<String> freshLabels, String source) {
+  private static void checkCharacters(Category c, Optional<Category> old, Set<String> freshLabels, String source) {
+    Set<String> had = new HashSet<>();
+    old.ifPresent(o -> texts(CategorySystemCodec.category(o), had));
     for (String label : freshLabels) {
       if (label.codePoints().anyMatch(Character::isISOControl)) {
         throw new CategorySystemException(source, "category " + describe(c), "the label \"" + label.replaceAll(
             "\\p{Cc}", "?") + "\" holds a line break or a control character; a label is one line of text");
       }
     }
-    java.util.ArrayDeque<com.fasterxml.jackson.databind.JsonNode> todo = new java.util.ArrayDeque<>();
-    todo.add(CategorySystemCodec.category(c));
-    while (!todo.isEmpty()) {
-      com.fasterxml.jackson.databind.JsonNode n = todo.pop();
-      if (n.isTextual() && n.asText().codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n'
+    Set<String> texts = new HashSet<>();
+    texts(CategorySystemCodec.category(c), texts);
+    for (String t : texts) {
+      // a text the category had before this change was accepted then
+      if (!had.contains(t) && t.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\r'
           && cp != '\t')) {
         throw new CategorySystemException(source, "category " + describe(c), "a text holds a control character "
-            + "(\"" + n.asText().replaceAll("[\\p{Cc}&&[^\\n\\t]]", "?") + "\"); texts keep line breaks and tabs only");
+            + "(\"" + t.replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "?") + "\"); texts keep line breaks and tabs only");
       }
-      n.elements().forEachRemaining(todo::add);
     }
+  }
+
+  private static void texts(com.fasterxml.jackson.databind.JsonNode node, Set<String> out) {
+    if (node.isTextual()) {
+      out.add(node.asText());
+    }
+    node.elements().forEachRemaining(n -> texts(n, out));
   }
 
   public static void checkChangedLabels(CategorySystem before, CategorySystem after, String source) {
@@ -205,7 +213,7 @@ public final class CategorySystem {
           .filter(l -> placed || old.get().label().values().values().stream().noneMatch(l::equals))
           .forEach(fresh::add);
       if (old.isEmpty() || !old.get().equals(c)) {
-        checkCharacters(c, fresh, source);
+        checkCharacters(c, old, fresh, source);
       }
       if (relabelled) {
         for (String label : fresh) {

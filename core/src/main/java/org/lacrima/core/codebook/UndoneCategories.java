@@ -78,6 +78,12 @@ final class UndoneCategories {
    * that the same coder also holds on that span there becomes one, with both memos.
    */
   private Folded fold(UUID part, UUID source) {
+    // the consensus layer's built codings there are made again by its next build, on the category as it is then;
+    // moved, they would carry an id that names the part, and read as made by hand
+    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
+    java.util.function.Predicate<Coding> built = Consensus.madeByBuild(s);
+    s.codings().delete(s.codings().byCategory(part).stream()
+        .filter(c -> layer.map(c.coder()::equals).orElse(false) && built.test(c)).map(Coding::id).toList());
     Map<String, Coding> there = new HashMap<>();
     s.codings().byCategory(source).forEach(c -> there.put(key(c), c));
     List<UUID> moved = new ArrayList<>();

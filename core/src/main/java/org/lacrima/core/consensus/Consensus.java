@@ -105,16 +105,24 @@ public final class Consensus {
    * later stands, as a later decision replaces an earlier one.
    */
   private static Map<String, ConsensusDecision> decisions(ProjectSession s, MessageDigest sha) {
+    Map<String, ConsensusDecision> out = new HashMap<>();
+    for (ConsensusDecision now : followingMerges(s, sha)) {
+      out.merge(now.disagreement(), now, (a, b) -> a.decidedAt().isAfter(b.decidedAt()) ? a : b);
+    }
+    return out;
+  }
+
+  /** Every recorded decision, re-keyed to the category that took its own over by a merge. */
+  private static List<ConsensusDecision> followingMerges(ProjectSession s, MessageDigest sha) {
     var system = s.categories().current();
     java.util.function.UnaryOperator<UUID> survivor = c -> system.contains(c) ? system.survivor(c) : c;
-    Map<String, ConsensusDecision> out = new HashMap<>();
+    List<ConsensusDecision> out = new ArrayList<>();
     for (ConsensusDecision d : s.consensus().all()) {
       UUID category = survivor.apply(d.category());
-      ConsensusDecision now = category.equals(d.category()) && d.newCategory().map(survivor).equals(d.newCategory()) ? d
+      out.add(category.equals(d.category()) && d.newCategory().map(survivor).equals(d.newCategory()) ? d
           : new ConsensusDecision(id(sha, d.document(), d.unitStart(), d.unitEnd(), category), d.document(),
               d.unitStart(), d.unitEnd(), category, d.kind(), d.takenCoder(), d.spanStart(), d.spanEnd(),
-              d.newCategory().map(survivor), d.rationale(), d.decidedBy(), d.decidedAt());
-      out.merge(now.disagreement(), now, (a, b) -> a.decidedAt().isAfter(b.decidedAt()) ? a : b);
+              d.newCategory().map(survivor), d.rationale(), d.decidedBy(), d.decidedAt()));
     }
     return out;
   }
@@ -294,23 +302,26 @@ public final class Consensus {
     Set<UUID> documents = new HashSet<>(data.documents().stream().map(d -> d.id()).toList());
     List<UUID> old = new ArrayList<>();
     List<String> foreign = new ArrayList<>();
-    int outside = 0;
-    for (var d : s.documents().list()) {
-      for (Coding c : s.codings().byDocument(d.id())) {
-        if (!c.coder().equals(layer.id())) {
-          continue;
+    Set<UUID> outside = new HashSet<>();
+    Map<UUID, String> names = new HashMap<>();
+    data.documents().forEach(d -> names.put(d.id(), d.name()));
+    Map<UUID, List<StudyUnit>> unitsOf = new HashMap<>();
+    data.units().forEach(u -> unitsOf.computeIfAbsent(u.document(), x -> new ArrayList<>()).add(u));
+    for (Coding c : s.codings().byCoder(layer.id())) {
+      if (documents.contains(c.document()) && categories.contains(c.category())) {
+        old.add(c.id());
+        if (!built.test(c)) {
+          foreign.add(names.get(c.document()) + " " + c.start() + ".." + c.end());
+        } else if (unitsOf.getOrDefault(c.document(), List.of()).stream()
+            .noneMatch(u -> u.start() <= c.start() && c.end() <= u.end())) {
+          // in no unit of this study (another speaker's turn under --speaker): outside it as much as another document
+          outside.add(c.id());
         }
-        if (documents.contains(d.id()) && categories.contains(c.category())) {
-          old.add(c.id());
-          if (!built.test(c)) {
-            foreign.add(d.name() + " " + c.start() + ".." + c.end());
-          }
-        } else if (built.test(c)) {
-          // an earlier build for a wider study: the layer is this study's now (the decisions stay, and apply again
-          // when that study is built again)
-          old.add(c.id());
-          outside++;
-        }
+      } else if (built.test(c)) {
+        // an earlier build for a wider study: the layer is this study's now (the decisions stay, and apply again
+        // when that study is built again)
+        old.add(c.id());
+        outside.add(c.id());
       }
     }
     // the layer is rebuilt from scratch; a coding someone gave the coder "consensus" by hand would vanish with it
@@ -337,12 +348,15 @@ public final class Consensus {
         if (agreedPresent(data, u, v) && !(decidedAgreed.contains(id(sha, u, v.id())))) {
           agreed++;
           List<int[]> union = new ArrayList<>();
+          List<String> gave = new ArrayList<>();
           for (int k = 0; k < data.coders().size(); k++) {
             if (data.value(u, v, k) == 1) {
               union.addAll(clip(data.spans(u.document(), data.coders().get(k).id(), v.id()), u));
+              gave.add(data.coders().get(k).name());
             }
           }
-          add(codings, union, u, v.id(), layer, AGREED + names(data));
+          // those who gave it: a coder who did not judge the unit agreed to nothing there
+          add(codings, union, u, v.id(), layer, AGREED + String.join(", ", gave));
         }
       }
     }
@@ -355,7 +369,8 @@ public final class Consensus {
       }
       resolved++;
       ConsensusDecision decision = d.decision().get();
-      String memo = DECIDED + decision.kind().code() + "): " + decision.rationale();
+      // one line per decision: a build's memo is told line by line (madeByBuild)
+      String memo = DECIDED + decision.kind().code() + "): " + decision.rationale().replaceAll("\\s*\\R\\s*", " ");
       switch (decision.kind()) {
         case TAKE -> add(codings, d.presentBy().getOrDefault(decision.takenCoder().get(), List.of()), d.unit(),
             d.category(), layer, memo);
@@ -368,9 +383,20 @@ public final class Consensus {
         default -> throw new IllegalStateException();
       }
     }
+    // one coding per span and category, as the layer holds it: an agreed code and a decision on the same span, or
+    // two decisions, become one with both memos (their ids are the same, from where they lie)
+    Map<UUID, Coding> once = new LinkedHashMap<>();
+    for (Coding c : codings) {
+      once.merge(c.id(), c, (a, b) -> new Coding(a.id(), a.document(), a.start(), a.end(), a.category(), a.coder(),
+          Coding.joinMemos(a.memo(), b.memo())));
+    }
+    codings = new ArrayList<>(once.values());
     s.codings().add(codings);
     recordCoverage(s, data, layer);
-    return new Status(agreed, all.size(), resolved, open, all, clashes(s, data, all), unapplied(s, all), outside);
+    // a new version may put a coding outside the study's categories; the build made it again, so it was not taken off
+    codings.forEach(c -> outside.remove(c.id()));
+    return new Status(agreed, all.size(), resolved, open, all, clashes(s, data, all), unapplied(s, all),
+        outside.size());
   }
 
   /**
@@ -450,9 +476,10 @@ public final class Consensus {
    * changed, a category was split, or the study compares other coders, units or documents now).
    */
   public static List<ConsensusDecision> unapplied(ProjectSession s, List<Disagreement> all) {
-    Set<String> applied = new HashSet<>();
-    all.stream().filter(d -> d.decision().isPresent()).forEach(d -> applied.add(d.id()));
-    return decisions(s, sha256()).values().stream().filter(d -> !applied.contains(d.disagreement()))
+    Map<String, ConsensusDecision> applied = new HashMap<>();
+    all.stream().filter(d -> d.decision().isPresent()).forEach(d -> applied.put(d.id(), d.decision().get()));
+    // also one that a merge brought onto the same unit and category as a later one, which replaced it
+    return followingMerges(s, sha256()).stream().filter(d -> !d.equals(applied.get(d.disagreement())))
         .sorted(java.util.Comparator.comparing(ConsensusDecision::decidedAt)).toList();
   }
 
@@ -476,8 +503,7 @@ public final class Consensus {
     List<Variable> judged = data.variables().stream()
         .filter(v -> v.kind() == Variable.Kind.CATEGORY || v.kind() == Variable.Kind.GROUP).toList();
     // the layer judged this study's units only: an earlier build's judgments elsewhere go with its codings
-    s.coverage().remove(layer.id(), s.documents().list().stream().map(d -> d.id()).toList(),
-        s.categories().current().categories().stream().map(c -> c.id()).toList());
+    s.coverage().removeAll(layer.id());
     List<Coverage> coverage = new ArrayList<>();
     for (Variable v : judged) {
       StudyUnit first = null;
@@ -487,7 +513,10 @@ public final class Consensus {
         for (int k = 0; k < data.coders().size(); k++) {
           coders += data.value(u, v, k) == ReliabilityData.MISSING ? 0 : 1;
         }
-        boolean continues = last != null && last.document().equals(u.document()) && last.index() + 1 == u.index();
+        // units next to each other in the study are next to each other in the text, but for --speaker, whose units
+        // leave the other speakers' turns out between them
+        boolean continues = last != null && last.document().equals(u.document()) && last.index() + 1 == u.index()
+            && data.request().speaker().isEmpty();
         if (first != null && (coders < 2 || !continues)) {
           coverage.add(new Coverage(first.document(), layer.id(), v.id(), first.start(), last.end()));
           first = null;
@@ -569,12 +598,13 @@ public final class Consensus {
   }
 
   /**
-   * The id a build gives a coding of the layer: from what it holds, so that a coding given the layer by hand, or a
-   * build's coding edited since, is told from one the next build may replace, whatever its memo says.
+   * The id a build gives a coding of the layer: from where it lies (its span and category, which the layer holds
+   * once), so that a coding given the layer by hand, or a build's coding moved since, is told from one the next
+   * build may replace, whatever its memo says. The memo is left out: a repeated decision or a merge joins memos.
    */
-  static UUID builtId(UUID document, int start, int end, UUID category, String memo) {
-    return UUID.nameUUIDFromBytes(("lacrima consensus|" + document + "|" + start + "|" + end + "|" + category + "|"
-        + memo).getBytes(StandardCharsets.UTF_8));
+  static UUID builtId(UUID document, int start, int end, UUID category) {
+    return UUID.nameUUIDFromBytes(("lacrima consensus|" + document + "|" + start + "|" + end + "|" + category)
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -592,7 +622,9 @@ public final class Consensus {
         formerly.computeIfAbsent(next, x -> new HashSet<>()).add(c.id());
       }
     }
-    return c -> builtOn(c, formerly) || memosOnly && memoOfBuild(c.memo(), coderNames);
+    // a memo the build did not write (a note joined to it by an import) would be lost by the next build
+    return c -> builtOn(c, formerly) && c.memo().lines().allMatch(l -> memoOfBuild(l, coderNames))
+        || memosOnly && memoOfBuild(c.memo(), coderNames);
   }
 
   /** Whether a coding of the layer is as a build made it, on its category or one that category took over. */
@@ -604,7 +636,7 @@ public final class Consensus {
       if (!seen.add(category)) {
         continue;
       }
-      if (c.id().equals(builtId(c.document(), c.start(), c.end(), category, c.memo()))) {
+      if (c.id().equals(builtId(c.document(), c.start(), c.end(), category))) {
         return true;
       }
       todo.addAll(formerly.getOrDefault(category, Set.of()));
@@ -614,7 +646,7 @@ public final class Consensus {
 
   private static void add(List<Coding> out, List<int[]> spans, StudyUnit u, UUID category, Coder layer, String memo) {
     for (int[] piece : SpanSet.merged(spans).pieces()) {
-      out.add(new Coding(builtId(u.document(), piece[0], piece[1], category, memo), u.document(), piece[0], piece[1],
+      out.add(new Coding(builtId(u.document(), piece[0], piece[1], category), u.document(), piece[0], piece[1],
           category, layer.id(), memo));
     }
   }

@@ -26,6 +26,9 @@ public interface CodingRepository {
   /** A category's codings, document by document. */
   List<Coding> byCategory(UUID category);
 
+  /** A coder's codings, document by document. */
+  List<Coding> byCoder(UUID coder);
+
   /** Moves codings to another category. */
   void setCategory(Collection<UUID> codings, UUID category);
 

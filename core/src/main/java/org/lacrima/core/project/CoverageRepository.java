@@ -13,6 +13,9 @@ public interface CoverageRepository {
   /** Removes what is recorded for the coder in these documents and categories (a consensus layer rebuilt). */
   void remove(UUID coder, List<UUID> documents, List<UUID> categories);
 
+  /** Removes everything recorded for a coder. */
+  void removeAll(UUID coder);
+
   /** The recorded spans of a category (or group), document by document. */
   List<Coverage> byCategory(UUID category);
 

@@ -97,11 +97,15 @@ public final class Segmentation {
     List<int[]> out = new ArrayList<>();
     String s = text.text();
     for (int[] line : lines) {
+      if (text.slice(line[0], line[1]).isBlank()) {
+        // a blank line ends the block before it; as a block of its own it yields no unit
+        out.add(new int[] {line[0], line[1]});
+        continue;
+      }
       if (!out.isEmpty()) {
         int[] last = out.get(out.size() - 1);
-        String between = s.substring(text.toUtf16(last[1]), text.toUtf16(line[0]));
         String before = TRAILING.matcher(text.slice(last[0], last[1])).replaceFirst("").stripTrailing();
-        if (between.indexOf('\n') == between.lastIndexOf('\n') && !before.isEmpty() && !CLOSED.matcher(before).find()) {
+        if (!before.isEmpty() && !CLOSED.matcher(before).find()) {
           last[1] = line[1];
           continue;
         }

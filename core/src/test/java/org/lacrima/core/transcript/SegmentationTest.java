@@ -45,10 +45,12 @@ class SegmentationTest {
   @Test
   void aSentenceRunsOnAcrossALineBreakInsideATurn() {
     Document d = document("I: Wie war die erste Sitzung, als Sie\ngeweint haben. Danach nicht.\n"
-        + "B: Schwer. #00:00:10-4#\nDann ging sie.\n\nNeuer Absatz ohne Punkt\nI: Gut.\n");
+        + "B: Schwer. #00:00:10-4#\nDann ging sie.\n\nNeuer Absatz ohne Punkt\nI: Ich weiß nicht\n\nDas war es\n"
+        + "  \nGut.\n");
+    // a blank line, also one of spaces, ends a sentence a line left open
     assertThat(texts(d, Segmentation.propose(d, Segmentation.By.SENTENCE, AT_PERIODS))).containsExactly(
         "Wie war die erste Sitzung, als Sie\ngeweint haben.", "Danach nicht.", "Schwer.", "Dann ging sie.",
-        "Neuer Absatz ohne Punkt", "Gut.");
+        "Neuer Absatz ohne Punkt", "Ich weiß nicht", "Das war es", "Gut.");
     // paragraphs stay lines
     assertThat(texts(d, Segmentation.propose(d, Segmentation.By.PARAGRAPH, AT_PERIODS))).startsWith(
         "Wie war die erste Sitzung, als Sie", "geweint haben. Danach nicht.");

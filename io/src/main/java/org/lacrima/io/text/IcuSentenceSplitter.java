@@ -75,8 +75,6 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
   private static final Pattern NOTE_BETWEEN_SENTENCES = Pattern.compile(
       "[.!?…][\"“”»«'’]?(?:\\s+[(\\[][^()\\[\\]\n]{1,40}[)\\]])+(?=\\s+[\"„“«»]?\\p{Lu})");
 
-  private static final Pattern ELLIPSIS_BEFORE_CAPITAL = Pattern.compile("…[\"“”»«'’)\\]]*(?=\\s+[\"„“«»(]?\\p{Lu})");
-
   @Override
   public List<Range> split(String text) {
     BreakIterator it = BreakIterator.getSentenceInstance(ULocale.ROOT);
@@ -85,13 +83,6 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
     for (int b = it.next(); b != BreakIterator.DONE; b = it.next()) {
       if (b >= text.length() || !suppressed(text, b)) {
         breaks.add(b);
-      }
-    }
-    for (var m = ELLIPSIS_BEFORE_CAPITAL.matcher(text); m.find(); ) {
-      // ICU ends a sentence at "..." before a capital, but not at the one character "…" that word processors
-      // make of it: the two are read alike
-      if (!suppressed(text, m.end())) {
-        breaks.add(m.end());
       }
     }
     for (var m = NOTE_BETWEEN_SENTENCES.matcher(text); m.find(); ) {

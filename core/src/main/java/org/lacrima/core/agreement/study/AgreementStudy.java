@@ -74,6 +74,15 @@ public final class AgreementStudy {
       }
     }
     List<UUID> scopes = new ArrayList<>(recorded.keySet());
+    // the consensus layer judged what its builds recorded and nothing else: where a build left a category out (a
+    // study of fewer categories), the layer is missing there, not absent as "coded in the document" would make it
+    boolean[] onlyRecorded = new boolean[m];
+    for (int k = 0; k < m; k++) {
+      int coder = k;
+      onlyRecorded[k] = coders.get(k).name().equals(org.lacrima.core.consensus.Consensus.LAYER)
+          && recorded.values().stream().anyMatch(byDoc -> byDoc.values().stream()
+              .anyMatch(spans -> spans.stream().anyMatch(span -> span[2] == coder)));
+    }
     CoverageScopes coverage = CoverageScopes.of(system, scopes, recorded, m);
     int[] scopeOfCategory = new int[categories.size()];
     for (int i = 0; i < categories.size(); i++) {
@@ -94,7 +103,7 @@ public final class AgreementStudy {
           // group under its own name
           notes.add("the group \"" + g.label().english() + "\" has no figure of its own: --categories takes "
               + children.length + " of its " + members.size() + " categories");
-        } else if (members.size() == 1) {
+        } else if (members.size() == 1 && children.length == 1) {
           notes.add("the group \"" + g.label().english() + "\" has no figure of its own: it holds one category only ("
               + members.get(0).label().english() + ")");
         }
@@ -139,7 +148,11 @@ public final class AgreementStudy {
       for (int sc = 0; sc < scopes.size(); sc++) {
         scopeCovers[sc] = covered(ranges, recorded.get(scopes.get(sc)).getOrDefault(doc.id(), List.of()), m);
       }
-      coverage.fillIn(scopeCovers, codings.codedBy());
+      boolean[] codedBy = codings.codedBy().clone();
+      for (int k = 0; k < m; k++) {
+        codedBy[k] &= !onlyRecorded[k];
+      }
+      coverage.fillIn(scopeCovers, codedBy);
       int[] starts = new int[ranges.size()];
       int[] ends = new int[ranges.size()];
       for (int q = 0; q < ranges.size(); q++) {
@@ -149,7 +162,7 @@ public final class AgreementStudy {
       }
       int[] chars = coveredCharacters(starts, ends, sets, m);
       for (int local = 0; local < ranges.size(); local++) {
-        builder.add(documentIndex, rows.of(local, ends[local] - starts[local], chars, codings.codedBy(), scopeCovers, sets));
+        builder.add(documentIndex, rows.of(local, ends[local] - starts[local], chars, codedBy, scopeCovers, sets));
       }
     }
     int codingsSeen = Arrays.stream(codingsOf).mapToInt(DocumentCodings::size).sum();
