@@ -67,14 +67,18 @@ final class StudyOptions {
     if (!given()) {
       return AgreementStudy.collect(s, ConsensusStudy.saved(s), new IcuSentenceSplitter());
     }
-    AgreementRequest asked = request(FigureOptions.DEFAULTS);
-    if (!command.commandLine().getParseResult().hasMatchedOption("--unit") && s.consensus().study().isPresent()) {
-      AgreementRequest saved = ConsensusStudy.saved(s);
-      asked = new AgreementRequest(asked.coders(), saved.unit(), asked.minCoverPercent(), asked.overlapPercent(),
-          asked.documents(), asked.where(), asked.speaker(), asked.categories(), asked.replicates(),
-          asked.resampleDocuments(), asked.seed());
+    return AgreementStudy.collect(s, withSavedUnit(s, request(FigureOptions.DEFAULTS)), new IcuSentenceSplitter());
+  }
+
+  /** The request with the unit the layer was built with, where --unit was left out and a layer was built. */
+  private AgreementRequest withSavedUnit(ProjectSession s, AgreementRequest asked) {
+    if (command.commandLine().getParseResult().hasMatchedOption("--unit") || s.consensus().study().isEmpty()) {
+      return asked;
     }
-    return AgreementStudy.collect(s, asked, new IcuSentenceSplitter());
+    AgreementRequest saved = ConsensusStudy.saved(s);
+    return new AgreementRequest(asked.coders(), saved.unit(), asked.minCoverPercent(), asked.overlapPercent(),
+        asked.documents(), asked.where(), asked.speaker(), asked.categories(), asked.replicates(),
+        asked.resampleDocuments(), asked.seed());
   }
 
   /** The study named on the command line, else the one the consensus layer was last built for. */
@@ -96,7 +100,7 @@ final class StudyOptions {
             + describe(s, saved) + "), or none of its options");
       }
       // consensus takes no maxqda units, so the saved overlap is whatever it was then and means nothing
-      AgreementRequest asked = request(new FigureOptions(saved.overlapPercent()));
+      AgreementRequest asked = withSavedUnit(s, request(new FigureOptions(saved.overlapPercent())));
       // compared as kept: the unit "auto" chose, documents and categories however they were named
       StudyData askedData = AgreementStudy.collect(s, asked, new IcuSentenceSplitter());
       if (!comparable(ConsensusStudy.settled(s, askedData)).equals(comparable(ConsensusStudy.settled(s, data)))) {

@@ -86,6 +86,8 @@ class ConsensusStudyChangesTest {
     // nor does a rebuild with the coders named again and the unit left out, or one with nothing named
     assertThat(CliRun.ok("consensus", p, "--coders", "ann,bob").out()).contains("4 of 4 disagreements decided");
     assertThat(CliRun.ok("consensus", p).out()).contains("4 of 4 disagreements decided");
+    // and status and decide, given the coders alone, take the study as the rebuild did
+    assertThat(CliRun.ok("consensus", "status", p, "--coders", "ann,bob").out()).startsWith("4 of 4");
   }
 
   @Test
@@ -113,6 +115,8 @@ class ConsensusStudyChangesTest {
     // the decision is kept: the wider study, built again, brings it back
     build("--coders", "ann,bob");
     assertThat(layer()).contains("Beta,81,96");
+    // another unit over the same documents and categories takes nothing "outside" off
+    assertThat(CliRun.ok("consensus", p, "--coders", "ann,bob", "--unit", "sentence").out()).doesNotContain("taken off");
   }
 
   @Test
@@ -198,6 +202,9 @@ class ConsensusStudyChangesTest {
     CliRun.ok("consensus", p, "--coders", "ann,bob");
     assertThat(layer()).contains("G-a,3,20");
     CliRun.ok("category", "undo", p, "--why", "x");
+    // until the next build, the layer judged nothing of Gamma: missing, not absent beside ann's Gamma
+    assertThat(CliRun.ok("agreement", p, "--coders", "ann,consensus", "--categories", "Gamma", "--bootstrap", "0",
+        "--format", "json").out()).containsPattern("\"units_pairable\" ?: ?0\\b");
     CliRun.ok("consensus", p, "--coders", "ann,bob");
     assertThat(layer()).contains("Gamma,3,20").doesNotContain("G-a");
   }

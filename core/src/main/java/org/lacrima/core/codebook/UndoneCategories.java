@@ -103,8 +103,9 @@ final class UndoneCategories {
     s.codings().delete(joined);
     s.codings().setCategory(moved, source);
     List<Coverage> judged = s.coverage().byCategory(part);
-    s.coverage().add(judged.stream().map(j -> new Coverage(j.document(), j.coder(), source, j.start(), j.end()))
-        .toList());
+    // the layer's judgments go with its codings there (missing, not absent, until its next build); a coder's move
+    s.coverage().add(judged.stream().filter(j -> layer.map(l -> !l.equals(j.coder())).orElse(true))
+        .map(j -> new Coverage(j.document(), j.coder(), source, j.start(), j.end())).toList());
     judged.stream().map(Coverage::coder).distinct()
         .forEach(coder -> s.coverage().remove(coder, documentsOf(part), List.of(part)));
     return new Folded(moved.size() + joined.size(), joined.size(), judged.size());

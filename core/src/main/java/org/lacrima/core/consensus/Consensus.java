@@ -305,16 +305,18 @@ public final class Consensus {
     Set<UUID> outside = new HashSet<>();
     Map<UUID, String> names = new HashMap<>();
     data.documents().forEach(d -> names.put(d.id(), d.name()));
-    Map<UUID, List<StudyUnit>> unitsOf = new HashMap<>();
-    data.units().forEach(u -> unitsOf.computeIfAbsent(u.document(), x -> new ArrayList<>()).add(u));
+    // under --speaker, the turns of that speaker: a build's coding in another's turn is outside this study
+    Map<UUID, List<org.lacrima.core.transcript.Turn>> speakerTurns = new HashMap<>();
+    data.request().speaker().ifPresent(speaker -> data.documents().forEach(d -> speakerTurns.put(d.id(),
+        s.documents().turns(d.id()).stream().filter(t -> t.speaker().equalsIgnoreCase(speaker)).toList())));
     for (Coding c : s.codings().byCoder(layer.id())) {
       if (documents.contains(c.document()) && categories.contains(c.category())) {
         old.add(c.id());
         if (!built.test(c)) {
           foreign.add(names.get(c.document()) + " " + c.start() + ".." + c.end());
-        } else if (unitsOf.getOrDefault(c.document(), List.of()).stream()
-            .noneMatch(u -> u.start() <= c.start() && c.end() <= u.end())) {
-          // in no unit of this study (another speaker's turn under --speaker): outside it as much as another document
+        } else if (data.request().speaker().isPresent() && speakerTurns.getOrDefault(c.document(), List.of()).stream()
+            .noneMatch(t -> t.start() <= c.start() && c.end() <= t.end())) {
+          // in another speaker's turn: outside this study as much as another document is
           outside.add(c.id());
         }
       } else if (built.test(c)) {

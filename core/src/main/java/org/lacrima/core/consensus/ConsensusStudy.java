@@ -37,14 +37,20 @@ public final class ConsensusStudy {
     r.where().forEach(where::put);
     r.speaker().ifPresent(x -> n.put("speaker", x));
     r.categories().forEach(n.putArray("categories")::add);
-    n.put("built_codings", "ids from content");
+    n.put("built_codings", BUILT_CODINGS);
     return n.toString();
   }
 
-  /** Whether the build the study was saved with gave its codings ids from their content ({@link Consensus#build}). */
+  /**
+   * How the builds of this version give their codings ids ({@link Consensus#builtId}: from where they lie). A study
+   * saved without it, or with the "ids from content" of a build that put the memo into the id, is read by memos.
+   */
+  private static final String BUILT_CODINGS = "ids from place";
+
+  /** Whether the build the study was saved with gave its codings ids as this version does. */
   static boolean marksBuiltCodings(String json) {
     try {
-      return JSON.readTree(json).has("built_codings");
+      return BUILT_CODINGS.equals(JSON.readTree(json).path("built_codings").asText());
     } catch (JsonProcessingException e) {
       return false;
     }

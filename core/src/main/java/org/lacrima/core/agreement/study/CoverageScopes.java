@@ -8,9 +8,10 @@ import org.lacrima.core.codebook.CategorySystem;
 
 /**
  * Whose coverage is recorded where. Recorded coverage (a table import's cells, a consensus layer's units) speaks
- * for the coders it was recorded for, and only for them: a coder added later by a codings import, or a consensus
- * layer beside table-imported coders, is judged as usual, by the documents it coded in. For a category a coder has
- * no coverage of, its exclusive parent's coverage counts, as the table import records it per group.
+ * for the coders it was recorded for, and only for them: a coder added later by a codings import, or a table-imported
+ * coder beside the consensus layer, is judged as usual, by the documents it coded in. For a category a coder has
+ * no coverage of, its exclusive parent's coverage counts, as the table import records it per group. (The consensus
+ * layer itself judged only what its builds recorded: AgreementStudy takes it as missing elsewhere.)
  */
 final class CoverageScopes {
 
