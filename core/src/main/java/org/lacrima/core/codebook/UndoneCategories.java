@@ -45,12 +45,9 @@ final class UndoneCategories {
     if (splitFrom.isPresent()) {
       return fold(gone, splitFrom.get().id());
     }
-    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
     // the consensus layer's codings a build made there: derived, like its judgments; the decisions behind them stay
     // recorded, and are listed as applied nowhere until the category is back
-    java.util.function.Predicate<Coding> built = Consensus.madeByBuild(s);
-    s.codings().delete(s.codings().byCategory(gone).stream()
-        .filter(c -> layer.map(c.coder()::equals).orElse(false) && built.test(c)).map(Coding::id).toList());
+    Optional<UUID> layer = dropBuiltCodings(gone);
     int left = s.codings().byCategory(gone).size();
     if (left > 0) {
       throw new InputException(undoing + ": " + left + " codings have since been made on \"" + label
@@ -80,10 +77,7 @@ final class UndoneCategories {
   private Folded fold(UUID part, UUID source) {
     // the consensus layer's built codings there are made again by its next build, on the category as it is then;
     // moved, they would carry an id that names the part, and read as made by hand
-    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
-    java.util.function.Predicate<Coding> built = Consensus.madeByBuild(s);
-    s.codings().delete(s.codings().byCategory(part).stream()
-        .filter(c -> layer.map(c.coder()::equals).orElse(false) && built.test(c)).map(Coding::id).toList());
+    Optional<UUID> layer = dropBuiltCodings(part);
     Map<String, Coding> there = new HashMap<>();
     s.codings().byCategory(source).forEach(c -> there.put(key(c), c));
     List<UUID> moved = new ArrayList<>();
@@ -109,6 +103,15 @@ final class UndoneCategories {
     judged.stream().map(Coverage::coder).distinct()
         .forEach(coder -> s.coverage().remove(coder, documentsOf(part), List.of(part)));
     return new Folded(moved.size() + joined.size(), joined.size(), judged.size());
+  }
+
+  /** Deletes the consensus layer's codings on a category that a build made; the layer coder, where there is one. */
+  private Optional<UUID> dropBuiltCodings(UUID category) {
+    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
+    java.util.function.Predicate<Coding> built = Consensus.madeByBuild(s);
+    s.codings().delete(s.codings().byCategory(category).stream()
+        .filter(c -> layer.map(c.coder()::equals).orElse(false) && built.test(c)).map(Coding::id).toList());
+    return layer;
   }
 
   private List<UUID> documentsOf(UUID category) {
