@@ -232,15 +232,20 @@ final class CategoryCommand {
      */
     static Set<UUID> idsFromFile(String file) {
       Set<UUID> ids = new HashSet<>();
-      boolean headed;
       try (CsvTable table = CsvTable.openWithoutHeader(Path.of(file))) {
-        Iterator<CsvTable.Row> first = table.rows();
-        headed = !first.hasNext() || CodingsCommand.codingId(first.next().get("1")).isEmpty();
-      }
-      try (CsvTable table = headed ? CsvTable.open(Path.of(file)) : CsvTable.openWithoutHeader(Path.of(file))) {
-        String column = !headed ? "1" : table.has("id") ? "id" : table.columns().get(0);
+        String column = "1";
+        boolean first = true;
         for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
           CsvTable.Row r = it.next();
+          if (first) {
+            first = false;
+            if (CodingsCommand.codingId(r.values().getOrDefault("1", "")).isEmpty()) {
+              // a header: the column named id, else the first
+              column = r.values().entrySet().stream().filter(e -> e.getValue().strip().equalsIgnoreCase("id"))
+                  .map(java.util.Map.Entry::getKey).findFirst().orElse("1");
+              continue;
+            }
+          }
           String id = r.values().getOrDefault(column, "").strip();
           ids.add(CodingsCommand.codingId(id).orElseThrow(
               () -> new InputException(file, "line " + r.line(), "\"" + id + "\" is not a coding id")));

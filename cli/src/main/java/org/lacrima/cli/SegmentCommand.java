@@ -46,7 +46,8 @@ final class SegmentCommand implements Callable<Integer> {
       throw new InputException("--by " + by + ": choose turn, sentence or paragraph");
     }
     try (ProjectStore store = project.open()) {
-      List<String> withoutTurns = new ArrayList<>();
+      // by name, and as the message shows them (with the units each keeps)
+      java.util.Map<String, String> withoutTurns = new java.util.LinkedHashMap<>();
       long units = store.write(s -> {
         List<DocumentSummary> chosen = chosen(s.documents().list());
         IcuSentenceSplitter sentences = new IcuSentenceSplitter();
@@ -56,7 +57,7 @@ final class SegmentCommand implements Callable<Integer> {
             // one document without speaker labels (field notes, say) need not stop the others; it is named below,
             // with the units it keeps from before (work a person may have adjusted is not thrown away)
             int kept = s.units().byDocument(d.id()).size();
-            withoutTurns.add(d.name() + (kept == 0 ? " (no units)" : " (its " + kept + " earlier units kept)"));
+            withoutTurns.put(d.name(), d.name() + (kept == 0 ? " (no units)" : " (its " + kept + " earlier units kept)"));
             continue;
           }
           if (!replace && s.units().byDocument(d.id()).stream().anyMatch(u ->
@@ -75,9 +76,8 @@ final class SegmentCommand implements Callable<Integer> {
           + ") in " + store.location() + ". See them with: " + Lacrima.command() + " units list " + project.inHint() + " DOCUMENT");
       if (!withoutTurns.isEmpty()) {
         spec.commandLine().getOut().println("Not segmented by turn, having no speaker turns: " + String.join(", ",
-            withoutTurns) + ". Segment them by sentence or paragraph: " + Lacrima.command() + " segment "
-            + project.inHint() + " --by sentence --documents " + String.join(",", withoutTurns.stream()
-            .map(w -> w.substring(0, w.lastIndexOf(" ("))).toList()));
+            withoutTurns.values()) + ". Segment them by sentence or paragraph: " + Lacrima.command() + " segment "
+            + project.inHint() + " --by sentence --documents " + String.join(",", withoutTurns.keySet()));
       }
     }
     return 0;

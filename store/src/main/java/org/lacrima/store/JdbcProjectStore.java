@@ -173,9 +173,7 @@ final class JdbcProjectStore implements ProjectStore {
       }
       if (t instanceof SQLException sql && sql.getMessage() != null
           && (sql.getMessage().contains("SQLITE_CORRUPT") || sql.getMessage().contains("SQLITE_NOTADB"))) {
-        return new ProjectAccessException(location + " is damaged (SQLite reports a malformed database); nothing was "
-            + "changed. Restore it from a copy: your backups, or a .bak file Lacrima wrote beside it before a "
-            + "migration.", e);
+        return new ProjectAccessException(location + " is " + ProjectStores.DAMAGED + ".", e);
       }
       if (t instanceof SQLException sql && "54000".equals(sql.getSQLState())) {
         // PostgreSQL's program_limit_exceeded: a name beyond what a unique index can hold (about 2,700 bytes)

@@ -134,13 +134,16 @@ public final class ProjectStores {
     }
   }
 
+  /** What a damaged SQLite file is told as, wherever the damage shows. */
+  static final String DAMAGED = "damaged (SQLite reports a malformed database); nothing was changed. Restore it from a "
+      + "copy: your backups, or a .bak file Lacrima wrote beside it before a migration";
+
   /** What went wrong, in words: Java names some failures only by the path they concern. */
   static String reason(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
       if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
-        return "the file is damaged (SQLite reports a malformed database); nothing was changed. Restore it from a "
-            + "copy: your backups, or a .bak file Lacrima wrote beside it before a migration";
+        return "the file is " + DAMAGED;
       }
       if (t instanceof UnsatisfiedLinkError || t.getClass().getSimpleName().contains("NativeLibrary")) {
         return "SQLite's native library could not be loaded; it is unpacked into the temporary folder ("

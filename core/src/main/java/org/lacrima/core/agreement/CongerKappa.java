@@ -60,8 +60,6 @@ public final class CongerKappa extends PooledMeasure {
       }
       chance += (sum * sum - sumOfSquares) / ((double) coders * (coders - 1));
     }
-    Estimate e = ChanceCorrected.of(name, counts.observedAgreement(), chance, counts.unitParts());
-    return e.defined() && counts.pairedValues() < 2 ? ChanceCorrected.undefined(name, PooledCounts.onePairedValue(),
-        e.parts()) : e;
+    return counts.kappa(name, chance);
   }
 }

@@ -21,8 +21,6 @@ public final class FleissKappa extends PooledMeasure {
     for (double share : counts.shares()) {
       chance += share * share;
     }
-    Estimate e = ChanceCorrected.of(NAME, counts.observedAgreement(), chance, counts.unitParts());
-    return e.defined() && counts.pairedValues() < 2 ? ChanceCorrected.undefined(NAME, PooledCounts.onePairedValue(),
-        e.parts()) : e;
+    return counts.kappa(NAME, chance);
   }
 }

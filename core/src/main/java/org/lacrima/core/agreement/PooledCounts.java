@@ -69,12 +69,14 @@ record PooledCounts(double withValues, double pairable, double unpairable, doubl
   }
 
   /**
-   * Where the units with two or more values hold a single value, a kappa taking chance from all values is 1
-   * whatever the data, because units one coder alone rated lowered chance agreement: nothing was compared.
+   * The kappa of this observed agreement against a chance agreement taken from all values. Where the units with two
+   * or more values hold a single value, it is undefined: it would be 1 whatever the data, because units one coder
+   * alone rated lowered chance agreement, and nothing was compared.
    */
-  static String onePairedValue() {
-    return "every pairable value is the same: the kappa would be 1 only because units a single coder rated "
-        + "lower chance agreement";
+  Estimate kappa(String name, double chance) {
+    Estimate e = ChanceCorrected.of(name, observedAgreement, chance, unitParts());
+    return e.defined() && pairedValues < 2 ? ChanceCorrected.undefined(name, "every pairable value is the same: the "
+        + "kappa would be 1 only because units a single coder rated lower chance agreement", e.parts()) : e;
   }
 
   static String noPairs() {

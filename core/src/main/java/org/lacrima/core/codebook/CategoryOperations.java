@@ -411,10 +411,6 @@ public final class CategoryOperations {
   }
 
   /**
-   * Places a coding from the review queue of a split category in one of its parts, or where that
-   * part went since: a part merged into another category places in the one it was merged into.
-   */
-  /**
    * Places a coding of the review queue in the part named: a label is looked up among the split's parts first,
    * since a part may share its label with a category elsewhere in the tree ("Protest crying" under two parents).
    */
@@ -434,6 +430,10 @@ public final class CategoryOperations {
     return place(codingId, system.resolve(partName).id());
   }
 
+  /**
+   * Places a coding from the review queue of a split category in one of its parts, or where that
+   * part went since: a part merged into another category places in the one it was merged into.
+   */
   public CodebookChange place(UUID codingId, UUID named) {
     CategorySystem system = s.categories().current();
     Coding coding = s.codings().byIds(List.of(codingId)).get(codingId);

@@ -26,7 +26,6 @@ public final class CategorySystem {
   /** Separates levels in a category path: labels themselves may contain "/". */
   public static final String PATH_SEPARATOR = " > ";
 
-  /** The separator inside a label, with any white space around it ("> 5 years" or "a>b" stay allowed). */
   /**
    * " > " inside a label, or " >" at its end: in a path ("Tail > > K") either reads as a step down. A label that
    * begins with "> " ("> 5 years") is read whole, as the step before it takes the separator.
@@ -162,13 +161,6 @@ public final class CategorySystem {
   }
 
   /**
-   * Refuses labels that would make a name fit more than one category, on the categories a change
-   * adds, relabels or moves (the existing ones were accepted when they came): a label holding " > ",
-   * which a path reads as a step down a level, and a label that a sibling carries in any language,
-   * since a name or path is looked up in every language. Kept out of {@link #of} so that a project
-   * stored before these rules still opens, replays and undoes.
-   */
-  /**
    * A label is one line, and no text holds control characters but line breaks and tabs: a label with a line
    * break tears the tree and the tables apart, an escape sequence would act on the terminal, and a DEL or C1
    * control makes the JSON export unreadable to YAML readers. Only what a change brings is checked.
@@ -201,6 +193,13 @@ public final class CategorySystem {
     node.elements().forEachRemaining(n -> texts(n, out));
   }
 
+  /**
+   * Refuses labels that would make a name fit more than one category, on the categories a change
+   * adds, relabels or moves (the existing ones were accepted when they came): a label holding " > ",
+   * which a path reads as a step down a level, and a label that a sibling carries in any language,
+   * since a name or path is looked up in every language. Kept out of {@link #of} so that a project
+   * stored before these rules still opens, replays and undoes.
+   */
   public static void checkChangedLabels(CategorySystem before, CategorySystem after, String source) {
     for (Category c : after.categories()) {
       Optional<Category> old = before.byId(c.id());

@@ -117,23 +117,7 @@ public final class CodebookUpgrade {
     CategorySystem next = plan.next();
     // with the new categories it builds on, as --accept would need to name them too
     List<Proposal> trial = new ArrayList<>(List.of(p));
-    Set<UUID> needed = new HashSet<>();
-    switch (p.kind()) {
-      case ADD_CATEGORY -> next.get(p.target()).parent().ifPresent(needed::add);
-      case CHANGE_FIELD -> {
-        if (p.field().equals("parent")) {
-          next.get(p.target()).parent().ifPresent(needed::add);
-        }
-      }
-      case ADD_RELATION, CHANGE_RELATION -> next.relations().stream().filter(r -> r.id().equals(p.target()))
-          .forEach(r -> {
-            needed.add(r.from());
-            needed.add(r.to());
-          });
-      default -> {
-      }
-    }
-    java.util.Deque<UUID> todo = new java.util.ArrayDeque<>(needed);
+    java.util.Deque<UUID> todo = new java.util.ArrayDeque<>(buildsOn(p, next));
     while (!todo.isEmpty()) {
       UUID want = todo.pop();
       if (!current.contains(want) && trial.stream().noneMatch(x -> x.kind() == Kind.ADD_CATEGORY
@@ -375,14 +359,8 @@ public final class CodebookUpgrade {
       List<Proposal> applied) {
     Set<UUID> added = new HashSet<>();
     applied.stream().filter(p -> p.kind() == Kind.ADD_CATEGORY).forEach(p -> added.add(p.target()));
-    Map<UUID, Relation> relations = byId(next.relations());
     for (Proposal p : applied) {
-      List<UUID> needs = switch (p.kind()) {
-        case ADD_CATEGORY -> next.get(p.target()).parent().stream().toList();
-        case ADD_RELATION -> List.of(relations.get(p.target()).from(), relations.get(p.target()).to());
-        default -> List.of();
-      };
-      for (UUID need : needs) {
+      for (UUID need : buildsOn(p, next)) {
         if (!current.contains(need) && !added.contains(need)) {
           String adding = plan.proposals().stream().filter(x -> x.kind() == Kind.ADD_CATEGORY && x.target().equals(need))
               .map(Proposal::id).findFirst().orElse("?");
@@ -391,6 +369,17 @@ public final class CodebookUpgrade {
         }
       }
     }
+  }
+
+  /** The categories a proposal needs in the system it is taken into: a new place's parent, a relation's ends. */
+  private static List<UUID> buildsOn(Proposal p, CategorySystem next) {
+    return switch (p.kind()) {
+      case ADD_CATEGORY -> next.get(p.target()).parent().stream().toList();
+      case CHANGE_FIELD -> p.field().equals("parent") ? next.get(p.target()).parent().stream().toList() : List.of();
+      case ADD_RELATION, CHANGE_RELATION -> next.relations().stream().filter(r -> r.id().equals(p.target()))
+          .flatMap(r -> java.util.stream.Stream.of(r.from(), r.to())).toList();
+      default -> List.of();
+    };
   }
 
   private static CategorySystem applyTo(CategorySystem current, CategorySystem next, List<Proposal> applied) {

@@ -461,8 +461,8 @@ public final class Consensus {
   }
 
   /**
-   * Whether a coding of the layer is one a build made: its memo is what a build writes, "agreed by" the project's
-   * coders, or "decided (take|both|neither|new): " and a rationale (perhaps one replaced since). A memo a person
+   * Whether a memo (or one line of a memo joined from several) is one a build writes: "agreed by" the project's
+   * coders, or "decided (take|both|neither|new): " and a rationale (perhaps one replaced since). A note a person
    * wrote is not, and the rebuild would lose it.
    */
   private static boolean memoOfBuild(String memo, Set<String> coderNames) {
@@ -610,9 +610,9 @@ public final class Consensus {
   }
 
   /**
-   * Whether a coding of the layer is one a build made, as it made it: its id is the one a build gives what it
-   * holds ({@link #builtId}), on its category or one that category took over by a merge or split since. A layer
-   * built before ids came from content is read by its memos.
+   * Whether a coding of the layer is one a build made, as it made it: its id is the one a build gives where it
+   * lies ({@link #builtId}), on its category or one that category took over by a merge or split since, and its
+   * memo is all the build's. A layer built by an earlier id scheme (its saved study says so) is read by its memos.
    */
   public static java.util.function.Predicate<Coding> madeByBuild(ProjectSession s) {
     boolean memosOnly = s.consensus().study().map(j -> !ConsensusStudy.marksBuiltCodings(j)).orElse(false);

@@ -40,7 +40,6 @@ import org.lacrima.core.transcript.Turn;
  */
 public final class TableImport {
 
-  /** Which column holds what. Column names as the table reader gives them (lower case). */
   /**
    * Which columns mean what; columns are named in lower case, as rows key their values, and {@code spellings}
    * gives a code or flag column's name as its header writes it, for the category made from it.

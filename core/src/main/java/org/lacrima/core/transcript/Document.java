@@ -40,13 +40,17 @@ public record Document(UUID id, String name, DocumentText text, List<Turn> turns
    */
   public int words() {
     if (turns.isEmpty()) {
-      return DocumentText.wordCount(TIMESTAMPS.matcher(text.text()).replaceAll(" "));
+      return wordsBesideTimestamps(text.text());
     }
     int words = 0;
     for (Turn t : turns) {
-      // a timestamp inside a turn ("#00:01:30-0#" between two sentences) is no word spoken either
-      words += DocumentText.wordCount(TIMESTAMPS.matcher(text.slice(t.start(), t.end())).replaceAll(" "));
+      words += wordsBesideTimestamps(text.slice(t.start(), t.end()));
     }
     return words;
+  }
+
+  /** A timestamp ("#00:01:30-0#" between two sentences) is no word of the transcript. */
+  private static int wordsBesideTimestamps(String s) {
+    return DocumentText.wordCount(TIMESTAMPS.matcher(s).replaceAll(" "));
   }
 }

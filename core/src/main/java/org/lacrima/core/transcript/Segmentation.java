@@ -95,7 +95,6 @@ public final class Segmentation {
   private static List<int[]> sentenceBlocks(DocumentText text, int from, int to) {
     List<int[]> lines = paragraphRanges(text, from, to);
     List<int[]> out = new ArrayList<>();
-    String s = text.text();
     for (int[] line : lines) {
       if (text.slice(line[0], line[1]).isBlank()) {
         // a blank line ends the block before it; as a block of its own it yields no unit

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.lacrima.core.text.DocumentText;
 
 /**
@@ -54,10 +53,10 @@ public final class TurnDetector {
     return new TurnDetector(Optional.empty());
   }
 
-  /** Accepts exactly these labels (compared without case). */
   /**
-   * The speakers the user names ("--speakers I,B"); "I:" as written in the transcript is "I". A name that no line
-   * could start with (empty, or not the one to three words a label is) is refused: it would find no turn.
+   * Accepts exactly these labels (compared without case): the speakers the user names ("--speakers I,B"); "I:" as
+   * written in the transcript is "I". A name that no line could start with (empty, or not the one to three words a
+   * label is) is refused: it would find no turn.
    */
   public static TurnDetector withLabels(List<String> labels) {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
@@ -88,24 +87,8 @@ public final class TurnDetector {
 
   public List<Turn> detect(DocumentText document) {
     String text = document.text();
-    List<Candidate> candidates = new ArrayList<>();
-    Map<String, Integer> recurrences = new HashMap<>();
-    int lineStart = 0;
-    while (lineStart <= text.length()) {
-      int lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0) {
-        lineEnd = text.length();
-      }
-      Matcher m = LABEL_LINE.matcher(text).region(lineStart, lineEnd);
-      if (m.lookingAt()) {
-        String label = m.group("label");
-        String ts = m.group("lead") != null ? m.group("lead") : m.group("after");
-        candidates.add(new Candidate(lineStart, m.end(), label,
-            Optional.ofNullable(ts).map(String::strip)));
-        recurrences.merge(label.toLowerCase(Locale.ROOT), 1, Integer::sum);
-      }
-      lineStart = lineEnd + 1;
-    }
+    List<Candidate> candidates = candidates(text);
+    Map<String, Integer> recurrences = recurrences(candidates);
     List<Candidate> accepted = candidates.stream().filter(c -> accepts(c.label, recurrences)).toList();
     // one speaker however its label is cased ("I:" and a slip "i:"): named as first written in the document
     Map<String, String> spelling = new HashMap<>();
@@ -145,21 +128,34 @@ public final class TurnDetector {
     if (givenLabels.isPresent()) {
       return List.of();
     }
-    String text = document.text();
+    List<Candidate> candidates = candidates(document.text());
+    Map<String, Integer> recurrences = recurrences(candidates);
     Map<String, String> seen = new java.util.LinkedHashMap<>();
-    Map<String, Integer> recurrences = new HashMap<>();
+    candidates.forEach(c -> seen.putIfAbsent(c.label.toLowerCase(Locale.ROOT), c.label));
+    return seen.values().stream().filter(l -> !accepts(l, recurrences)).toList();
+  }
+
+  /** The lines that start with something a label could be, in order. */
+  private static List<Candidate> candidates(String text) {
+    List<Candidate> candidates = new ArrayList<>();
     for (int lineStart = 0; lineStart <= text.length(); ) {
       int lineEnd = text.indexOf('\n', lineStart);
       lineEnd = lineEnd < 0 ? text.length() : lineEnd;
       Matcher m = LABEL_LINE.matcher(text).region(lineStart, lineEnd);
       if (m.lookingAt()) {
-        String key = m.group("label").toLowerCase(Locale.ROOT);
-        seen.putIfAbsent(key, m.group("label"));
-        recurrences.merge(key, 1, Integer::sum);
+        String ts = m.group("lead") != null ? m.group("lead") : m.group("after");
+        candidates.add(new Candidate(lineStart, m.end(), m.group("label"), Optional.ofNullable(ts).map(String::strip)));
       }
       lineStart = lineEnd + 1;
     }
-    return seen.entrySet().stream().filter(e -> !accepts(e.getValue(), recurrences)).map(Map.Entry::getValue).toList();
+    return candidates;
+  }
+
+  /** How often each label (without case) starts a line. */
+  private static Map<String, Integer> recurrences(List<Candidate> candidates) {
+    Map<String, Integer> out = new HashMap<>();
+    candidates.forEach(c -> out.merge(c.label.toLowerCase(Locale.ROOT), 1, Integer::sum));
+    return out;
   }
 
   private boolean accepts(String label, Map<String, Integer> recurrences) {

@@ -76,14 +76,12 @@ public final class AgreementStudy {
     List<UUID> scopes = new ArrayList<>(recorded.keySet());
     // the consensus layer judged what its builds recorded and nothing else: where a build left a category out (a
     // study of fewer categories), the layer is missing there, not absent as "coded in the document" would make it
+    CoverageScopes coverage = CoverageScopes.of(system, scopes, recorded, m);
     boolean[] onlyRecorded = new boolean[m];
     for (int k = 0; k < m; k++) {
-      int coder = k;
       onlyRecorded[k] = coders.get(k).name().equals(org.lacrima.core.consensus.Consensus.LAYER)
-          && recorded.values().stream().anyMatch(byDoc -> byDoc.values().stream()
-              .anyMatch(spans -> spans.stream().anyMatch(span -> span[2] == coder)));
+          && coverage.recordedAnywhere(k);
     }
-    CoverageScopes coverage = CoverageScopes.of(system, scopes, recorded, m);
     int[] scopeOfCategory = new int[categories.size()];
     for (int i = 0; i < categories.size(); i++) {
       scopeOfCategory[i] = coverageScope(system, categories.get(i), recorded).map(scopes::indexOf).orElse(-1);

@@ -42,6 +42,16 @@ final class CoverageScopes {
     return new CoverageScopes(recordedBy, parentScope);
   }
 
+  /** Whether any coverage is recorded for the coder. */
+  boolean recordedAnywhere(int coder) {
+    for (boolean[] byCoder : recordedBy) {
+      if (byCoder[coder]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Completes a document's {@code covers[scope][unit][coder]}, which holds the recorded coverage: a coder without
    * recorded coverage of a scope covers its units as its exclusive parent's coverage says, or else where it coded
