@@ -30,9 +30,10 @@ final class DocxPackage {
   static void check(byte[] bytes, String source, long limit, boolean heapBound) {
     long total = 0;
     byte[] buffer = new byte[64 * 1024];
+    String name = "";
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        String name = e.getName();
+        name = e.getName();
         if (leavesThePackage(name)) {
           throw new InputException(source, "entry \"" + name + "\"",
               "is refused: a DOCX part's name never leaves the package (\"..\", \"/\" or \"\\\" at its start)");
@@ -48,7 +49,11 @@ final class DocxPackage {
         }
       }
     } catch (ZipException e) {
-      // not a zip, or a damaged one: POI's reading says which, as for any other unreadable DOCX
+      // A damaged entry (a wrong checksum, a bad header) would end this count early, and POI, which checks no
+      // checksums, would then unpack the rest unmeasured: so damage is refused here. A file that is no zip at all
+      // never gets this far (its first header is not read as an entry) and is told by POI's reading.
+      throw new InputException(source, name.isEmpty() ? "" : "entry \"" + name + "\"",
+          "cannot be read as a DOCX package: it is damaged (" + e.getMessage() + ")", e);
     } catch (IOException e) {
       throw new InputException(source, "", "cannot be read as a DOCX package: " + e.getMessage(), e);
     }

@@ -329,6 +329,29 @@ class TranscriptFilesTest {
   }
 
   @Test
+  void refusesADamagedEntryRatherThanLettingTheRestGoUncounted() throws IOException {
+    // a wrong checksum ends java.util.zip's count; POI checks none and would unpack the parts after it unmeasured
+    Path f = dir.resolve("damaged.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+      entry(zip, "customXml/item1.xml", "<a>some custom data</a>");
+      writeMinimalPackage(zip);
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + W + "\"><w:body/></w:document>");
+    }
+    byte[] bytes = Files.readAllBytes(f);
+    // ZipOutputStream puts each entry's CRC-32 in a data descriptor (PK 7 8) after its data: spoil the first one
+    int descriptor = 0;
+    while (!(bytes[descriptor] == 'P' && bytes[descriptor + 1] == 'K' && bytes[descriptor + 2] == 7
+        && bytes[descriptor + 3] == 8)) {
+      descriptor++;
+    }
+    bytes[descriptor + 4] ^= (byte) 0xFF;
+    Files.write(f, bytes);
+    assertThatThrownBy(() -> TranscriptFiles.read(f))
+        .hasMessageStartingWith(f + ", entry \"customXml/item1.xml\": cannot be read as a DOCX package: it is damaged")
+        .hasMessageNotContaining("Exception");
+  }
+
+  @Test
   void saysWhereItsXmlIsRefusedOrBroken() throws IOException {
     Path doctype = dir.resolve("doctype.docx");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(doctype))) {
