@@ -122,8 +122,6 @@ public final class Segmentation {
     add(units, document.id(), start, end, origin, text);
   }
 
-  private static final java.util.regex.Pattern LEADING = java.util.regex.Pattern.compile(
-      "\\s*(?:" + TurnDetector.TIMESTAMP + ")\\s*");
   private static final java.util.regex.Pattern TRAILING = java.util.regex.Pattern.compile(
       "\\s*(?:" + TurnDetector.TIMESTAMP + ")\\s*$");
 
@@ -133,26 +131,9 @@ public final class Segmentation {
    */
   private static void add(List<MeaningUnit> units, UUID document, int start, int end,
       MeaningUnit.Origin origin, DocumentText text) {
-    String s = text.text();
-    int us = text.toUtf16(start);
-    int ue = text.toUtf16(end);
-    while (true) {
-      while (us < ue && Character.isWhitespace(s.charAt(us))) {
-        us++;
-      }
-      while (ue > us && Character.isWhitespace(s.charAt(ue - 1))) {
-        ue--;
-      }
-      java.util.regex.Matcher lead = LEADING.matcher(s).region(us, ue);
-      java.util.regex.Matcher trail = TRAILING.matcher(s).region(us, ue);
-      if (lead.lookingAt() && lead.end() > us) {
-        us = lead.end();
-      } else if (trail.find()) {
-        ue = trail.start();
-      } else {
-        break;
-      }
-    }
+    int[] spoken = TurnDetector.spoken(text.text(), text.toUtf16(start), text.toUtf16(end));
+    int us = spoken[0];
+    int ue = spoken[1];
     if (ue > us) {
       units.add(new MeaningUnit(Ids.next(), document, text.toCodePoint(us), text.toCodePoint(ue), origin));
     }

@@ -97,26 +97,49 @@ public final class TurnDetector {
     for (int i = 0; i < accepted.size(); i++) {
       Candidate c = accepted.get(i);
       int regionEnd = i + 1 < accepted.size() ? accepted.get(i + 1).lineStart : text.length();
-      int start = c.contentStart;
-      int end = regionEnd;
-      while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-        end--;
-      }
-      while (start < end && Character.isWhitespace(text.charAt(start))) {
-        start++;
-      }
       Optional<String> timestamp = c.timestamp;
-      Matcher trailing = TRAILING_TIMESTAMP.matcher(text).region(start, end);
-      if (trailing.find()) {
-        if (timestamp.isEmpty()) {
+      if (timestamp.isEmpty()) {
+        Matcher trailing = TRAILING_TIMESTAMP.matcher(text).region(c.contentStart, regionEnd);
+        if (trailing.find()) {
           timestamp = Optional.of(trailing.group(1));
         }
-        end = trailing.start();
       }
+      int[] spoken = spoken(text, c.contentStart, regionEnd);
+      int start = spoken[0];
+      int end = spoken[1];
       turns.add(new Turn(i, document.toCodePoint(c.lineStart), document.toCodePoint(start),
           document.toCodePoint(end), spelling.get(c.label.toLowerCase(Locale.ROOT)), timestamp));
     }
     return turns;
+  }
+
+  private static final Pattern LEADING = Pattern.compile("\\s*(?:" + TIMESTAMP + ")\\s*");
+
+  /**
+   * The UTF-16 range [from, to) of {@code s} without the whitespace and timestamps around what is said: a
+   * timestamp on a line of its own, or several in a row, are attributes of the transcript, not words of a turn
+   * or a unit. Empty (from == to) where nothing else is left.
+   */
+  static int[] spoken(String s, int from, int to) {
+    int us = from;
+    int ue = to;
+    while (true) {
+      while (us < ue && Character.isWhitespace(s.charAt(us))) {
+        us++;
+      }
+      while (ue > us && Character.isWhitespace(s.charAt(ue - 1))) {
+        ue--;
+      }
+      Matcher lead = LEADING.matcher(s).region(us, ue);
+      Matcher trail = TRAILING_TIMESTAMP.matcher(s).region(us, ue);
+      if (lead.lookingAt() && lead.end() > us) {
+        us = lead.end();
+      } else if (trail.find()) {
+        ue = trail.start();
+      } else {
+        return new int[] {us, ue};
+      }
+    }
   }
 
   /**

@@ -44,6 +44,17 @@ class TurnDetectorTest {
   }
 
   @Test
+  void leavesOutTimestampsOnTheirOwnLineOrStackedFromTheTurn() {
+    // a turn is what was said: a unit over it is covered by a coding of the words alone
+    String text = "I: Hello there.\n[00:00:09]\nB: Yes. [00:00:05] [00:00:09]\nI: [00:00:10] [00:00:11] So.\n"
+        + "B: [00:00:12] [00:00:13]\n";
+    List<Turn> turns = turns(text);
+    assertThat(turns).extracting(t -> content(text, t)).containsExactly("Hello there.", "Yes.", "So.", "");
+    assertThat(turns).extracting(Turn::timestamp).containsExactly(Optional.of("[00:00:09]"),
+        Optional.of("[00:00:09]"), Optional.of("[00:00:10]"), Optional.of("[00:00:12]"));
+  }
+
+  @Test
   void readsGenderInclusiveGermanLabelsAndMarkdownUnderscores() {
     for (String[] labels : new String[][] {{"Interviewer*in", "Therapeut*in"}, {"Interviewer:in", "Therapeut:in"},
         {"__I__", "__B__"}}) {
