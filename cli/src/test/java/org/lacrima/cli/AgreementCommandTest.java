@@ -241,6 +241,20 @@ class AgreementCommandTest {
   }
 
   @Test
+  void spansMergedInADocumentLeftOutAreNotSaidToBeMerged() throws Exception {
+    // x's second Pause span in c overlaps the first and merges with it; c's turns are compared (y's values there
+    // are missing), but with characters as units c is left out, and nothing compared was merged
+    Path more = dir.resolve("more.csv");
+    Files.writeString(more, "document,quote,category,coder\nc,c1 of the interview,Pause,x\n", StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", p, more.toString());
+    String merged = "1 overlapping or adjacent span of the same coder and category was merged before comparing";
+    assertThat(json("--unit", "turn").get("provenance").get("notes").toString()).contains(merged);
+    JsonNode characters = json("--unit", "character").get("provenance").get("notes");
+    assertThat(characters.toString()).contains("left out").doesNotContain("merged before");
+    assertThat(json("--unit", "maxqda").get("provenance").get("notes").toString()).doesNotContain("merged before");
+  }
+
+  @Test
   void listsAsManyDisagreementsAsAskedAndCountsThemAll() throws Exception {
     JsonNode one = json("--bootstrap", "0", "--disagreements", "1");
     assertThat(one.get("disagreements")).hasSize(1);

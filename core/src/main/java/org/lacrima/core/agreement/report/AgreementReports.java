@@ -57,6 +57,7 @@ public final class AgreementReports {
           List.of(), List.of(), Optional.of(SegmentMatching.analyse(documents, coders, names, request.overlapPercent())),
           List.of(), 0);
     }
+    data.mergedNote(data.documents().stream().map(DocumentSummary::id).toList()).ifPresent(notes::add);
     Optional<JointBootstrap> bootstrap = request.replicates() > 0 && !data.units().isEmpty()
         ? Optional.of(new JointBootstrap(request.seed(), request.replicates(), request.resampleDocuments()))
         : Optional.empty();
@@ -77,6 +78,7 @@ public final class AgreementReports {
   private static List<SpanDocument> spanDocuments(StudyData data, List<String> notes) {
     List<SpanDocument> out = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<UUID> compared = new ArrayList<>();
     Map<UUID, StudyUnit> unitOf = new LinkedHashMap<>();
     data.units().forEach(u -> unitOf.putIfAbsent(u.document(), u));
     List<Variable> categories = data.variables(Variable.Kind.CATEGORY);
@@ -98,10 +100,12 @@ public final class AgreementReports {
       }
       if (everyone) {
         out.add(new SpanDocument(d.name(), d.length(), spans));
+        compared.add(d.id());
       } else {
         skipped.add(d.name());
       }
     }
+    data.mergedNote(compared).ifPresent(notes::add);
     if (!skipped.isEmpty()) {
       notes.add("left out, as not every coder coded in them: " + String.join(", ", skipped));
     }

@@ -115,7 +115,7 @@ public final class AgreementStudy {
     UnitProfiles.Builder builder = UnitProfiles.builder(rows.variables, m);
     List<StudyUnit> units = new ArrayList<>();
     Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> spans = new LinkedHashMap<>();
-    int mergedCount = 0;
+    Map<UUID, Integer> mergedCount = new HashMap<>();
     DocumentCodings[] codingsOf = DocumentCodings.read(s, documents, coderIndex, categoryIndex);
     // where the turns lie is all the turn unit needs; their speakers only where --speaker asks for them
     Map<UUID, int[]> turnRanges = kind == UnitKind.TURN ? s.documents().turnRanges() : Map.of();
@@ -127,7 +127,9 @@ public final class AgreementStudy {
       DocumentSummary doc = documents.get(d);
       DocumentCodings codings = codingsOf[d];
       SpanSet[][] sets = codings.merged(nc, m);
-      mergedCount += codings.collapsed();
+      if (codings.collapsed() > 0) {
+        mergedCount.put(doc.id(), codings.collapsed());
+      }
       Map<UUID, Map<UUID, List<int[]>>> byCoder = new HashMap<>();
       for (int i = 0; i < nc; i++) {
         for (int k = 0; k < m; k++) {
@@ -167,9 +169,6 @@ public final class AgreementStudy {
     int[] conflicts = rows.conflicts;
     int[] maxFrequency = rows.maxFrequency;
     int codeSetVariable = rows.codeSetVariable;
-    if (mergedCount > 0) {
-      notes.add(mergedCount + " overlapping or adjacent spans of the same coder and category were merged before comparing");
-    }
     if (units.isEmpty()) {
       notes.add("no units in scope: check --documents, --where and --speaker");
     }

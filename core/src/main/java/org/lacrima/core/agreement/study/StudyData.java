@@ -14,7 +14,8 @@ import org.lacrima.core.transcript.DocumentSummary;
  * frequencies) with every unit's values in {@code profiles}, and each coder's merged spans (for the
  * character-based coefficients, the disagreement listing and consensus). {@code codeSets} names the sets
  * the code-set variable's values stand for, as indices into the category variables; {@code codebookVersion}
- * labels the category system the study was collected under.
+ * labels the category system the study was collected under; {@code mergedSpans} counts, per document, the spans
+ * merged into a neighbour of the same coder and category.
  */
 public record StudyData(
     AgreementRequest request,
@@ -27,7 +28,7 @@ public record StudyData(
     UnitProfiles profiles,
     List<Set<Integer>> codeSets,
     Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> spans,
-    int mergedSpans,
+    Map<UUID, Integer> mergedSpans,
     List<String> notes) {
 
   public StudyData {
@@ -37,6 +38,18 @@ public record StudyData(
     variables = List.copyOf(variables);
     codeSets = List.copyOf(codeSets);
     notes = List.copyOf(notes);
+    mergedSpans = Map.copyOf(mergedSpans);
+  }
+
+  /**
+   * The note saying how many spans were merged in these documents, if any: with characters as units only the
+   * documents every coder worked on are compared, and a merge in one left out changes no figure.
+   */
+  public java.util.Optional<String> mergedNote(java.util.Collection<UUID> compared) {
+    int merged = compared.stream().mapToInt(d -> mergedSpans.getOrDefault(d, 0)).sum();
+    return merged == 0 ? java.util.Optional.empty() : java.util.Optional.of(merged + (merged == 1
+        ? " overlapping or adjacent span of the same coder and category was" : " overlapping or adjacent spans of the "
+        + "same coder and category were") + " merged before comparing");
   }
 
   /** A coder's merged spans of a category in a document, as {start, end} pairs. */
