@@ -87,13 +87,16 @@ final class CategoryFields {
   private Category fromFile(Category c) {
     JsonNode node;
     try (InputStream in = Files.newInputStream(file)) {
-      node = CategorySystemCodec.parseYaml(in, file.toString());
+      node = CategorySystemCodec.parseCategoryYaml(in, file.toString());
     } catch (IOException e) {
       throw org.lacrima.io.InputFiles.cannotBeRead(file.toString(), e);
     }
     ObjectNode merged = CategorySystemCodec.category(c);
     node.properties().forEach(e -> {
-      if (!List.of("id", "parent", "state").contains(e.getKey())) {
+      if (e.getKey().equals("label") && e.getValue().isObject() && merged.get("label").isObject()) {
+        // a file may give the German label alone; the English one is the category's name
+        ((ObjectNode) merged.get("label")).setAll((ObjectNode) e.getValue());
+      } else if (!List.of("id", "parent", "state").contains(e.getKey())) {
         merged.set(e.getKey(), e.getValue());
       } else if (!e.getValue().equals(merged.get(e.getKey()))) {
         // a file written from an export repeats these as they are; one that changes them asks for another operation
@@ -104,7 +107,13 @@ final class CategoryFields {
         });
       }
     });
-    Category read = CategorySystemCodec.readCategory(merged, file.toString());
+    Category read = CategorySystemCodec.readCategoryFile(merged, file.toString());
+    String named = c.label().english();
+    if (!read.label().english().equals(named)) {
+      // the English label is the category's name on the command line: it changes by category rename, logged as one
+      throw new InputException(file.toString(), "label.en", "gives \"" + read.label().english() + "\" where the "
+          + "category is \"" + named + "\"; leave it out, or rename with: lacrima category rename");
+    }
     return new Category(c.id(), c.parent(), read.codable(), read.label(), read.definition(), read.indicators(),
         read.codeWhen(), read.doNotCodeWhen(), read.delimitations(), read.examples(), read.paperSection(),
         read.orientationNotes(), read.cryingForm(), c.state(), read.exclusiveChildren(), read.scale());

@@ -132,7 +132,7 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
 
   private static CategorySystem read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return CategorySystemCodec.read(CategorySystemCodec.parseYaml(in, file.toString()), file.toString());
+      return CategorySystemCodec.readFile(CategorySystemCodec.parseYaml(in, file.toString()), file.toString());
     } catch (IOException e) {
       throw org.lacrima.io.InputFiles.cannotBeRead(file.toString(), e);
     }

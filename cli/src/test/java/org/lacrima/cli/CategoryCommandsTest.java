@@ -462,6 +462,32 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void aFileIsReadWhollyOrRefusedNeverPartlyDropped() throws IOException {
+    // each of these would otherwise lose or bend what the file says without a word
+    String before = codings() + CliRun.ok("codebook", "export", p, "--format", "json").out();
+    String[][] refused = {
+        {"x: &t {en: \"shared text\"}\ndefinition: *t\n", "line 2: uses the YAML alias *t"},
+        {"definiton: {en: Typo.}\n", "definiton: is not a field here (misspelt?)"},
+        {"crying_form: {emotions: [], triggers: [], quality: [], interactive_function: strong, countertransference: [],"
+            + " acceptance: {level: acceptance}, colour: red}\n", "crying_form.colour: is not a field here"},
+        {"codable: \"no\"\n", "codable: should be true or false, not \"no\""},
+        {"delimitations: \"Not Letting narrate\"\n", "delimitations: should be a list"},
+        {"definition: {en: One.}\ndefinition: {en: Two.}\n", "Duplicate field 'definition'"},
+        {"label: {en: Break}\n", "label.en: gives \"Break\" where the category is \"Pause\"; leave it out, or rename"},
+        {"- definition: {en: A list.}\n", "holds no category (expected the fields of one"}};
+    for (String[] r : refused) {
+      Path f = Files.writeString(dir.resolve("fields.yaml"), r[0], StandardCharsets.UTF_8);
+      assertRefused(r[1], "category", "edit", p, "Pause", "--from", f.toString(), "--why", "x");
+    }
+    assertThat(codings() + CliRun.ok("codebook", "export", p, "--format", "json").out()).isEqualTo(before);
+    // the German label alone is a field like any other
+    Path german = Files.writeString(dir.resolve("german.yaml"), "label: {de: Innehalten}\n", StandardCharsets.UTF_8);
+    CliRun.ok("category", "edit", p, "Pause", "--from", german.toString(), "--why", "x");
+    assertThat(CliRun.ok("codebook", p, "--lang", "de").out()).contains("Innehalten");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Pause");
+  }
+
+  @Test
   void anEditFromAFileDoesNotMoveRetireOrSwapTheCategory() throws IOException {
     Path moving = Files.writeString(dir.resolve("moving.yaml"), "parent: Addressing\ndefinition: new\n",
         StandardCharsets.UTF_8);

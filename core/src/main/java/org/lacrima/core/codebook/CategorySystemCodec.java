@@ -1,6 +1,8 @@
 package org.lacrima.core.codebook;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -34,20 +37,23 @@ public final class CategorySystemCodec {
   /** Format version of the file shape itself (not of the category system it holds). */
   public static final int FORMAT = 1;
 
+  // a key given twice would keep its last value without a word
   private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+      .enable(SerializationFeature.INDENT_OUTPUT).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private CategorySystemCodec() {
   }
 
+  /** A category system file (the built-in resource, or a revised system to upgrade to), read strictly. */
   public static CategorySystem readYaml(InputStream in, String source) {
-    return read(parse(YAML, in, source), source);
+    return readFile(parseYaml(in, source), source);
   }
 
   public static CategorySystem readJson(InputStream in, String source) {
-    return read(parse(JSON, in, source), source);
+    return readFile(parse(JSON, in, source, SYSTEM), source);
   }
 
   public static CategorySystem readJson(String json, String source) {
@@ -76,17 +82,41 @@ public final class CategorySystemCodec {
     return node.toString();
   }
 
-  private static JsonNode parse(ObjectMapper mapper, InputStream in, String source) {
+  private static final String SYSTEM = "holds no category system (expected an object with 'categories')";
+
+  private static JsonNode parse(ObjectMapper mapper, InputStream in, String source, String notAnObject) {
     try {
-      JsonNode root = mapper.readTree(in);
+      JsonNode root;
+      if (mapper == YAML) {
+        byte[] bytes = in.readAllBytes();
+        refuseAliases(bytes, source);
+        root = mapper.readTree(bytes);
+      } else {
+        root = mapper.readTree(in);
+      }
       if (root == null || !root.isObject()) {
-        throw new CategorySystemException(source, "", "holds no category system (expected an object with 'categories')");
+        throw new CategorySystemException(source, "", notAnObject);
       }
       return root;
     } catch (JsonProcessingException e) {
       throw new CategorySystemException(source, location(e), "cannot be read: " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new CategorySystemException(source, "", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Jackson reads a YAML alias ("*name") as the text of its anchor's name, not as what the anchor marks, so a
+   * definition written as an alias would be stored as "name". Texts are to be written out where they belong.
+   */
+  private static void refuseAliases(byte[] bytes, String source) throws IOException {
+    try (YAMLParser p = (YAMLParser) YAML.getFactory().createParser(bytes)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (p.isCurrentAlias()) {
+          throw new CategorySystemException(source, "line " + p.currentLocation().getLineNr(), "uses the YAML alias *"
+              + p.getText() + ", which Lacrima does not follow: write the text out where it belongs");
+        }
+      }
     }
   }
 
@@ -107,17 +137,17 @@ public final class CategorySystemCodec {
 
   /** One category in the file form, as {@link #category(Category)} wrote it. */
   public static Category readCategory(JsonNode node, String source) {
-    return new Reader(source).category(node, "category");
+    return new Reader(source, false).category(node, "category");
   }
 
   /** One relation in the file form, as {@link #relation(Relation)} wrote it. */
   public static Relation readRelation(JsonNode node, String source) {
-    return new Reader(source).relation(node, "relation");
+    return new Reader(source, false).relation(node, "relation");
   }
 
   /** A system's header, as {@link #info(SystemInfo)} wrote it. */
   public static SystemInfo readInfo(JsonNode sys, String source) {
-    return new Reader(source).info(sys);
+    return new Reader(source, false).info(sys);
   }
 
   /** Parses JSON text this codec wrote. */
@@ -129,13 +159,36 @@ public final class CategorySystemCodec {
     }
   }
 
-  /** Parses YAML or JSON (YAML is a superset) of one category or of a whole system. */
+  /** Parses YAML or JSON (YAML is a superset) of a whole system. */
   public static JsonNode parseYaml(InputStream in, String source) {
-    return parse(YAML, in, source);
+    return parse(YAML, in, source, SYSTEM);
+  }
+
+  /** Parses YAML or JSON of one category's fields. */
+  public static JsonNode parseCategoryYaml(InputStream in, String source) {
+    return parse(YAML, in, source, "holds no category (expected the fields of one, such as 'definition:')");
+  }
+
+  /**
+   * A system from a file a person wrote or exported: a key the format does not know (a misspelt "definiton") is
+   * refused rather than dropped. Snapshots a project stores are read with {@link #read}, as they were written.
+   */
+  public static CategorySystem readFile(JsonNode root, String source) {
+    new Reader(source, true).known(root, "", "format", "format_version", "system", "categories", "relations");
+    return read(root, source, true);
+  }
+
+  /** One category's fields from a file a person wrote, strictly as {@link #readFile}. */
+  public static Category readCategoryFile(JsonNode node, String source) {
+    return new Reader(source, true).category(node, "category");
   }
 
   public static CategorySystem read(JsonNode root, String source) {
-    Reader r = new Reader(source);
+    return read(root, source, false);
+  }
+
+  private static CategorySystem read(JsonNode root, String source, boolean strict) {
+    Reader r = new Reader(source, strict);
     SystemInfo info = r.info(root.path("system"));
     List<Category> categories = new ArrayList<>();
     JsonNode cats = root.path("categories");
@@ -156,9 +209,44 @@ public final class CategorySystemCodec {
     return CategorySystem.of(info, categories, relations, source);
   }
 
-  private record Reader(String source) {
+  /** {@code strict}: refuse keys the format does not know (in files people write, not in stored snapshots). */
+  private record Reader(String source, boolean strict) {
+
+    void known(JsonNode node, String where, String... fields) {
+      if (!strict || !node.isObject()) {
+        return;
+      }
+      List<String> names = List.of(fields);
+      node.fieldNames().forEachRemaining(f -> {
+        if (!names.contains(f) && !f.startsWith("_")) { // "_comment": JSON has no comments of its own
+          throw error(where.isEmpty() ? f : where + "." + f, "is not a field here (misspelt?); the fields are: "
+              + String.join(", ", names));
+        }
+      });
+    }
+
+    boolean bool(JsonNode node, String field, String where, boolean absent) {
+      JsonNode v = node.path(field);
+      if (v.isMissingNode() || v.isNull()) {
+        return absent;
+      }
+      if (!v.isBoolean()) {
+        throw error(where + "." + field, "should be true or false, not " + v);
+      }
+      return v.booleanValue();
+    }
+
+    /** A list, or an object, where one is given at all. */
+    JsonNode shaped(JsonNode node, String where, boolean list) {
+      if (!node.isMissingNode() && !node.isNull() && (list ? !node.isArray() : !node.isObject())) {
+        throw error(where, list ? "should be a list" : "should be a map of fields");
+      }
+      return node;
+    }
 
     SystemInfo info(JsonNode sys) {
+      known(sys, "system", "id", "version", "title", "citation", "notice", "translation_note");
+      known(sys.path("citation"), "system.citation", "text", "osf");
       return new SystemInfo(
           text(sys, "id", "system", true),
           text(sys, "version", "system", true),
@@ -222,9 +310,7 @@ public final class CategorySystemCodec {
       if (node.isMissingNode() || node.isNull()) {
         return List.of();
       }
-      if (!node.isArray()) {
-        throw error(where, "should be a list");
-      }
+      shaped(node, where, true);
       List<LocalizedText> out = new ArrayList<>();
       for (int i = 0; i < node.size(); i++) {
         out.add(localized(node.get(i), where + "[" + i + "]"));
@@ -235,16 +321,20 @@ public final class CategorySystemCodec {
     Category category(JsonNode n, String where) {
       UUID id = uuid(n, "id", where);
       String at = where + " (" + id + ")";
+      known(n, at, "id", "parent", "path", "codable", "state", "exclusive_children", "scale", "label", "definition",
+          "indicators", "code_when", "do_not_code_when", "delimitations", "examples", "paper_section",
+          "orientation_notes", "crying_form");
       Optional<UUID> parent = n.hasNonNull("parent") ? Optional.of(uuid(n, "parent", at)) : Optional.empty();
-      boolean codable = !n.has("codable") || n.get("codable").asBoolean(true);
+      boolean codable = bool(n, "codable", at, true);
       List<Delimitation> delimitations = new ArrayList<>();
-      JsonNode ds = n.path("delimitations");
+      JsonNode ds = shaped(n.path("delimitations"), at + ".delimitations", true);
       for (int i = 0; i < ds.size(); i++) {
         String dw = at + ".delimitations[" + i + "]";
+        known(ds.get(i), dw, "neighbour", "neighbour_label", "text");
         delimitations.add(new Delimitation(uuid(ds.get(i), "neighbour", dw), localized(ds.get(i).path("text"), dw + ".text")));
       }
       Map<Orientation, LocalizedText> notes = new EnumMap<>(Orientation.class);
-      JsonNode on = n.path("orientation_notes");
+      JsonNode on = shaped(n.path("orientation_notes"), at + ".orientation_notes", false);
       Iterator<Map.Entry<String, JsonNode>> it = on.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -253,14 +343,15 @@ public final class CategorySystemCodec {
         notes.put(o, localized(e.getValue(), at + ".orientation_notes." + e.getKey()));
       }
       Optional<CryingForm> form = n.hasNonNull("crying_form")
-          ? Optional.of(cryingForm(n.get("crying_form"), at + ".crying_form"))
+          ? Optional.of(cryingForm(shaped(n.get("crying_form"), at + ".crying_form", false), at + ".crying_form"))
           : Optional.empty();
       LocalizedText label = localized(n.path("label"), at + ".label");
       if (label.isEmpty()) {
         throw error(at + ".label", "is missing");
       }
-      CategoryState state = n.hasNonNull("state") ? state(n.get("state"), at + ".state") : CategoryState.ACTIVE;
-      boolean exclusive = n.path("exclusive_children").asBoolean(false);
+      CategoryState state = n.hasNonNull("state")
+          ? state(shaped(n.get("state"), at + ".state", false), at + ".state") : CategoryState.ACTIVE;
+      boolean exclusive = bool(n, "exclusive_children", at, false);
       String scaleName = text(n, "scale", at, false);
       Scale scale;
       try {
@@ -280,6 +371,7 @@ public final class CategorySystemCodec {
     }
 
     CategoryState state(JsonNode n, String where) {
+      known(n, where, "status", "successors");
       String status = text(n, "status", where, true);
       CategoryState.Status s;
       try {
@@ -288,7 +380,7 @@ public final class CategorySystemCodec {
         throw error(where + ".status", "\"" + status + "\" is not active, retired, merged or split");
       }
       List<UUID> successors = new ArrayList<>();
-      JsonNode list = n.path("successors");
+      JsonNode list = shaped(n.path("successors"), where + ".successors", true);
       for (int i = 0; i < list.size(); i++) {
         try {
           successors.add(UUID.fromString(list.get(i).asText()));
@@ -304,6 +396,7 @@ public final class CategorySystemCodec {
     }
 
     CryingForm cryingForm(JsonNode n, String where) {
+      known(n, where, "emotions", "triggers", "quality", "interactive_function", "countertransference", "acceptance");
       String f = text(n, "interactive_function", where, true);
       InteractiveFunction function;
       try {
@@ -311,7 +404,8 @@ public final class CategorySystemCodec {
       } catch (IllegalArgumentException e) {
         throw error(where + ".interactive_function", "\"" + f + "\" is not strong, moderate or minimal");
       }
-      JsonNode acc = n.path("acceptance");
+      JsonNode acc = shaped(n.path("acceptance"), where + ".acceptance", false);
+      known(acc, where + ".acceptance", "level", "text");
       String level = text(acc, "level", where + ".acceptance", true);
       AcceptanceLevel acceptance;
       try {
@@ -329,6 +423,8 @@ public final class CategorySystemCodec {
     }
 
     Relation relation(JsonNode n, String where) {
+      known(n, where, "id", "kind", "wording", "symmetric", "from", "to", "from_label", "to_label", "paper_section",
+          "note");
       String k = text(n, "kind", where, true);
       RelationKind kind = RelationKind.parse(k)
           .orElseThrow(() -> error(where + ".kind", "\"" + k + "\" is not a relation kind"));
