@@ -162,7 +162,8 @@ final class ConsensusCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "FILE.csv", description = "Decide many at once; one bad row refuses the file.")
     Path file;
 
-    @Option(names = "--why", paramLabel = "TEXT", description = "The rationale, kept with the decision.")
+    @Option(names = "--why", paramLabel = "TEXT", description = "The rationale, kept with the decision (with --from: "
+        + "of the rows that give none).")
     String why;
 
     @Option(names = "--as", paramLabel = "NAME", description = "Who decides (default: the operating-system user).")
@@ -180,6 +181,11 @@ final class ConsensusCommand implements Callable<Integer> {
           StudyData data = study.collectSaved(s);
           Map<String, Consensus.Disagreement> disagreements = Consensus.byId(s, data);
           if (file != null) {
+            if (id != null || choice != null || category != null) {
+              // the file's rows are the decisions; one named beside them would be dropped without a word
+              throw new InputException("--from " + file + " decides what the file lists; a single decision (ID, --take, "
+                  + "--both, --neither, --span, --category) is a command of its own");
+            }
             try (CsvTable table = CsvTable.open(file)) {
               table.require("id");
               table.require("decision");
@@ -193,8 +199,9 @@ final class ConsensusCommand implements Callable<Integer> {
                       + " is decided on line " + earlier + " already");
                 }
                 try {
+                  String rationale = r.get("rationale").isBlank() && why != null ? why : r.get("rationale");
                   decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(), r.get("coder"), r.get("start"),
-                      r.get("end"), r.get("category"), r.get("rationale"), who, now);
+                      r.get("end"), r.get("category"), rationale, who, now);
                 } catch (InputException e) {
                   throw new InputException(file.toString(), "line " + r.line(), e.getMessage(), e);
                 }
@@ -242,9 +249,16 @@ final class ConsensusCommand implements Callable<Integer> {
           throw new InputException("a new version needs a span START..END in code points");
         }
         if (category.isBlank()) {
-          throw new InputException("a new version needs --category");
+          throw new InputException("a new version needs a category (--category, or the column category)");
         }
         cat = Optional.of(s.categories().current().resolve(category).id());
+      } else if (!start.isBlank() || !end.isBlank() || !category.isBlank()) {
+        // a row filled in for two kinds of decision: which one the team meant, it does not say
+        throw new InputException("a \"" + kind + "\" decision keeps the disputed span and category; start, end and "
+            + "category belong to a new version");
+      }
+      if (k != ConsensusDecision.Kind.TAKE && !coder.isBlank()) {
+        throw new InputException("a \"" + kind + "\" decision names no coder; the coder belongs to take");
       }
       if (k == ConsensusDecision.Kind.TAKE && coder.isBlank()) {
         throw new InputException("taking a version names the coder");

@@ -259,9 +259,24 @@ class ConsensusStudyChangesTest {
         + id.toLowerCase(java.util.Locale.ROOT) + ",neither,,y\n");
     assertThat(CliRun.of("consensus", "decide", p, "--from", dir.resolve("twice.csv").toString()).err())
         .contains("twice.csv, line 3: " + id.toLowerCase(java.util.Locale.ROOT) + " is decided on line 2 already");
+    // a single decision beside a file, or a row filled in for two kinds of decision, would drop one part unsaid
+    Files.writeString(dir.resolve("one.csv"), "id,decision,coder,rationale\n" + id + ",neither,,x\n");
+    assertThat(CliRun.of("consensus", "decide", p, id, "--take", "ann", "--from", dir.resolve("one.csv").toString())
+        .err()).contains("decides what the file lists; a single decision");
+    Files.writeString(dir.resolve("mixed.csv"), "id,decision,coder,start,end,category\n" + id + ",take,ann,24,30,Beta\n");
+    assertThat(CliRun.of("consensus", "decide", p, "--from", dir.resolve("mixed.csv").toString()).err())
+        .contains("mixed.csv, line 2: a \"take\" decision keeps the disputed span and category");
+    Files.writeString(dir.resolve("coder.csv"), "id,decision,coder\n" + id + ",neither,ann\n");
+    assertThat(CliRun.of("consensus", "decide", p, "--from", dir.resolve("coder.csv").toString()).err())
+        .contains("coder.csv, line 2: a \"neither\" decision names no coder");
     assertThat(CliRun.ok("consensus", "status", p).out()).startsWith("0 of 4");
+    // --why gives the rationale of the rows that have none
+    Files.writeString(dir.resolve("plain.csv"), "id,decision,coder\n" + id + ",both,\n");
+    CliRun.ok("consensus", "decide", p, "--from", dir.resolve("plain.csv").toString(), "--why", "read together");
+    assertThat(CliRun.ok("codings", "export", p).out()).contains("read together");
     // ids and coders as listed, in any case
     CliRun.ok("consensus", "decide", p, id.toLowerCase(java.util.Locale.ROOT), "--take", "Ann", "--why", "x");
     assertThat(CliRun.ok("consensus", "status", p).out()).startsWith("1 of 4").contains("1 take");
+    assertThat(CliRun.ok("codings", "export", p).out()).doesNotContain("read together");
   }
 }
