@@ -141,6 +141,19 @@ final class ImportTableCommand implements Callable<Integer> {
       if (order.size() < 2) {
         throw new InputException("--scale " + column + "=" + value + ": name the ordinal values in order, e.g. ordinal:low,mid,high");
       }
+      // as the table's cells are read, so that "März" given either way is one value
+      order = order.stream().map(org.lacrima.core.text.Names::normalize).toList();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String level : order) {
+        if (!seen.add(level.toLowerCase(Locale.ROOT))) {
+          // a level given twice has no one place in the order
+          throw new InputException("--scale " + column + "=" + value + ": names \"" + level + "\" twice; each value "
+              + "once, in order");
+        }
+        org.lacrima.core.codebook.CategorySystem.labelProblem(level).ifPresent(problem -> {
+          throw new InputException("--scale " + column + "=" + value + ": " + problem);
+        });
+      }
       return new TableImport.ScaleSpec(Scale.ORDINAL, order);
     }
     return switch (lowerV) {

@@ -134,7 +134,16 @@ class ImportTableTest {
         .contains("line 2").contains("not among its ordinal values");
     Path nested = table("doc,n,text,coder,theme\nd,1,Hello,a,loss > grief\n");
     assertThat(CliRun.of("import-table", p, nested.toString(), "--doc", "doc", "--order", "n", "--text", "text",
-        "--coder", "coder", "--code", "theme").err()).contains("t.csv").contains("\"loss > grief\" contains \" > \"");
+        "--coder", "coder", "--code", "theme").err()).contains("t.csv, line 2: theme: the label \"loss > grief\" contains "
+        + "\" > \"").doesNotContain("category \"loss");
+    Path broken = table("doc,n,text,coder,theme\nd,1,Hello,a,\"two\nlines\"\n");
+    assertThat(CliRun.of("import-table", p, broken.toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--code", "theme").err().strip()).startsWith("lacrima: ").contains("t.csv, line 2: theme: the "
+        + "label \"two?lines\" holds a line break").doesNotContain("\n");
+    assertThat(CliRun.of("import-table", p, table("doc,n,text,coder,level\nd,1,Hello,a,low\n").toString(), "--doc",
+        "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "level", "--scale",
+        "level=ordinal:low,Low,high").err())
+        .contains("--scale level=ordinal:low,Low,high: names \"Low\" twice");
     assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
   }
 

@@ -161,6 +161,22 @@ public final class CategorySystem {
   }
 
   /**
+   * What makes a text unfit to be a new label, if anything: a line break or control character, or the separator of
+   * a path. For those who make labels from data (a table's values) and can say where the text came from.
+   */
+  public static Optional<String> labelProblem(String label) {
+    if (label.codePoints().anyMatch(Character::isISOControl)) {
+      return Optional.of("the label \"" + label.replaceAll("\\p{Cc}", "?") + "\" holds a line break or a control "
+          + "character; a label is one line of text");
+    }
+    if (SEPARATOR_INSIDE.matcher(label).find()) {
+      return Optional.of("the label \"" + label + "\" contains \" > \", which separates the levels of a category path, "
+          + "or ends with \" >\"; choose a label without it");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * A label is one line, and no text holds control characters but line breaks and tabs: a label with a line
    * break tears the tree and the tables apart, an escape sequence would act on the terminal, and a DEL or C1
    * control makes the JSON export unreadable to YAML readers. Only what a change brings is checked.
@@ -170,8 +186,7 @@ public final class CategorySystem {
     old.ifPresent(o -> texts(CategorySystemCodec.category(o), had));
     for (String label : freshLabels) {
       if (label.codePoints().anyMatch(Character::isISOControl)) {
-        throw new CategorySystemException(source, "category " + describe(c), "the label \"" + label.replaceAll(
-            "\\p{Cc}", "?") + "\" holds a line break or a control character; a label is one line of text");
+        throw new CategorySystemException(source, "category " + describe(c), labelProblem(label).orElseThrow());
       }
     }
     Set<String> texts = new HashSet<>();
@@ -217,9 +232,7 @@ public final class CategorySystem {
       if (relabelled) {
         for (String label : fresh) {
           if (SEPARATOR_INSIDE.matcher(label).find()) {
-            throw new CategorySystemException(source, "category " + describe(c), "the label \"" + label
-                + "\" contains \" > \", which separates the levels of a category path, or ends with \" >\"; choose a "
-                + "label without it");
+            throw new CategorySystemException(source, "category " + describe(c), labelProblem(label).orElseThrow());
           }
         }
       }

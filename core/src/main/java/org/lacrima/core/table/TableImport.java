@@ -309,6 +309,11 @@ public final class TableImport {
       if (notJudged(v)) {
         continue;
       }
+      Optional<String> unfit = CategorySystem.labelProblem(v);
+      if (unfit.isPresent()) {
+        // each value becomes a category: said here, the row is named rather than a category not yet made
+        throw new InputException(spec.source(), "line " + r.line(), column + ": " + unfit.get());
+      }
       if (scale.scale() == Scale.ORDINAL && !scale.order().contains(v)) {
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v
             + "\", which is not among its ordinal values " + scale.order());
