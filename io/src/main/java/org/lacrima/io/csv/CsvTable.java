@@ -121,7 +121,15 @@ public final class CsvTable implements AutoCloseable {
     if (text.isBlank()) {
       throw new InputException(source, "", "is empty");
     }
-    char delimiter = delimiter(text);
+    java.util.regex.Matcher sep = EXCEL_SEPARATOR.matcher(text);
+    char delimiter;
+    if (sep.lookingAt()) {
+      // Excel's "sep=;" line names the separator; left as a blank line, the lines after it keep their numbers
+      delimiter = sep.group(1).charAt(0);
+      text = text.substring(sep.end());
+    } else {
+      delimiter = delimiter(text);
+    }
     CSVFormat.Builder builder = CSVFormat.RFC4180.builder().setDelimiter(delimiter);
     if (headed) {
       builder.setHeader().setSkipHeaderRecord(true);
@@ -177,6 +185,8 @@ public final class CsvTable implements AutoCloseable {
     }
     return List.copyOf(names);
   }
+
+  private static final java.util.regex.Pattern EXCEL_SEPARATOR = java.util.regex.Pattern.compile("(?i)sep=([,;\\t|])\r?(?=\n)");
 
   /** The separator used most in the header line (outside quotes). */
   private static char delimiter(String text) {

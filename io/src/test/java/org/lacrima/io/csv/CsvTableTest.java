@@ -25,6 +25,19 @@ class CsvTableTest {
   }
 
   @Test
+  void followsTheSeparatorLineExcelWritesAndKeepsTheLineNumbers() {
+    for (String eol : List.of("\n", "\r\n")) {
+      // commas in the values would otherwise outvote the one semicolon of the header
+      CsvTable t = CsvTable.of(String.join(eol, "sep=;", "document;note", "a;one, two, three", "b;x", ""), "v.csv");
+      assertThat(t.columns()).containsExactly("document", "note");
+      assertThat(t.headerLine()).isEqualTo("line 2");
+      List<CsvTable.Row> rows = rowsOf(t);
+      assertThat(rows).extracting(CsvTable.Row::line).containsExactly(3L, 4L);
+      assertThat(rows.get(0).get("note")).isEqualTo("one, two, three");
+    }
+  }
+
+  @Test
   void namesTheLineOfARowWithTheWrongNumberOfFields() {
     CsvTable t = CsvTable.of("document,start,end\na,1,2\nb,3\n", "c.csv");
     Iterator<CsvTable.Row> rows = t.rows();
