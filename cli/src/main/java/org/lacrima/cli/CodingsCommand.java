@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.InputException;
 import org.lacrima.core.coding.CodingDeletion;
 import org.lacrima.core.coding.CodingExport;
@@ -50,7 +51,7 @@ final class CodingsCommand {
       try (ProjectStore store = project.open(); CsvTable table = CsvTable.open(file)) {
         CodingImport.Report r = store.write(s -> CodingImport.run(s, CodingsCsv.read(table)));
         var out = spec.commandLine().getOut();
-        out.printf("Read %,d rows from %s: %,d codings added", r.rows(), file, r.added());
+        out.printf("Read %s from %s: %s added", Counted.of(r.rows(), "row"), file, Counted.of(r.added(), "coding"));
         out.println(r.repeated() == 0 ? "." : String.format(", %,d repeated a coding already in the project "
             + "(kept once; a memo such a row carries is appended to the stored one).", r.repeated()));
         for (String coder : r.newCoders()) {
@@ -89,7 +90,7 @@ final class CodingsCommand {
           n[0] = store.read(s -> write(s, w));
           w.flush();
         });
-        spec.commandLine().getOut().printf("Wrote %,d codings to %s%n", n[0], target);
+        spec.commandLine().getOut().printf("Wrote %s to %s%n", Counted.of(n[0], "coding"), target);
       }
       return 0;
     }
@@ -145,7 +146,8 @@ final class CodingsCommand {
         var by = change.attribution();
         CodingDeletion.Report r = store.write(s -> CodingDeletion.run(s, parsed, by.why(), by.who(), by.at()));
         var out = spec.commandLine().getOut();
-        out.printf("Deleted %,d codings; a memo on each one's document keeps what it was:%n", r.deleted().size());
+        out.printf("Deleted %s; a memo on each one's document keeps what it was:%n", Counted.of(r.deleted().size(),
+            "coding"));
         for (var c : r.deleted()) {
           out.printf("  %s  %d..%d%s%n", c.id(), c.start(), c.end(), c.memo().isEmpty() ? "" : "  memo: " + c.memo());
         }

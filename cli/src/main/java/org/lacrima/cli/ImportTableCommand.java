@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.Scale;
 import org.lacrima.core.project.ProjectStore;
@@ -116,8 +117,8 @@ final class ImportTableCommand implements Callable<Integer> {
     try (ProjectStore store = project.open()) {
       TableImport.Report r = store.write(s -> TableImport.run(s, rows, tableSpec, change.attribution()));
       var out = spec.commandLine().getOut();
-      out.printf("Imported %s: %,d documents, %,d units, %,d codings, %,d judged cells (the rest not judged).%n",
-          file, r.documents(), r.units(), r.codings(), r.coverage());
+      out.printf("Imported %s: %s, %s, %s, %s (the rest not judged).%n", file, Counted.of(r.documents(), "document"),
+          Counted.of(r.units(), "unit"), Counted.of(r.codings(), "coding"), Counted.of(r.coverage(), "judged cell"));
       if (!r.newCoders().isEmpty()) {
         out.println("New coders: " + String.join(", ", r.newCoders()));
       }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.project.ProjectStatistics;
 import org.lacrima.core.project.ProjectStatistics.CategoryRow;
@@ -14,8 +15,8 @@ final class StatsReport {
   private static final int LABEL_WIDTH = 66;
 
   void print(ProjectStatistics st, PrintWriter out) {
-    out.printf("%,d documents, %,d words, %,d turns, %,d meaning units, %,d codings%n",
-        st.documents(), st.words(), st.turns(), st.units(), st.codings());
+    out.printf("%s, %s, %s, %s, %s%n", Counted.of(st.documents(), "document"), Counted.of(st.words(), "word"),
+        Counted.of(st.turns(), "turn"), Counted.of(st.units(), "meaning unit"), Counted.of(st.codings(), "coding"));
     if (!st.documentsByOrientation().isEmpty()) {
       List<String> parts = new ArrayList<>();
       st.documentsByOrientation().forEach((o, n) -> parts.add(o + " " + n));

@@ -127,7 +127,7 @@ class ConsensusDecisionsTest {
         "document,quote,category,coder,memo\nd1,Hello.,Sad,consensus,by hand\n").toString());
     String before = CliRun.ok("codings", "export", p).out();
     assertThat(CliRun.of("consensus", p, "--coders", "A,B").err())
-        .contains("1 codings of the coder \"consensus\" were not made by a consensus build (d1 3..9)");
+        .contains("1 coding of the coder \"consensus\" was not made by a consensus build (d1 3..9)");
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
     // a memo that only looks like a build's is not one
     CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("hand2.csv"),

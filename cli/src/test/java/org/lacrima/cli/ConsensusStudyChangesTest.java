@@ -128,7 +128,7 @@ class ConsensusStudyChangesTest {
         + "doc1,81,96,Beta,consensus,\"agreed by ann, bob\"\n");
     CliRun.ok("codings", "import", p, dir.resolve("hand.csv").toString());
     CliRun refused = CliRun.of("consensus", p, "--coders", "ann,bob");
-    assertThat(refused.err()).contains("were not made by a consensus build (doc1 81..96)");
+    assertThat(refused.err()).contains("1 coding of the coder \"consensus\" was not made by a consensus build (doc1 81..96)");
     assertThat(layer()).contains("Beta,81,96");
     assertThat(before).doesNotContain("Beta,81,96");
   }

@@ -41,7 +41,7 @@ class ImportTableTest {
         """);
     CliRun run = CliRun.ok("import-table", p, t.toString(), "--doc", "session", "--order", "utt", "--speaker", "who",
         "--text", "text", "--coder", "rater", "--code", "behaviour", "--flag", "reflection", "--doc-var", "topic");
-    assertThat(run.out()).contains("1 documents, 3 units, 6 codings, 7 judged cells").contains("New coders: r1, r2");
+    assertThat(run.out()).contains("1 document, 3 units, 6 codings, 7 judged cells").contains("New coders: r1, r2");
     String tree = CliRun.ok("codebook", p).out();
     assertThat(tree).contains("behaviour").contains("[children exclusive]").contains("question").contains("reflection");
     String codings = CliRun.ok("codings", "export", p).out();
@@ -68,7 +68,7 @@ class ImportTableTest {
         + "März,3,Sie weinen.,Jürgen ,Gefühl\n");
     CliRun run = CliRun.ok("import-table", p, t.toString(), "--doc", "session", "--order", "utt", "--text", "text",
         "--coder", "rater", "--code", "behaviour");
-    assertThat(run.out()).contains("1 documents, 3 units, 3 codings").contains("New coders: Jürgen\n");
+    assertThat(run.out()).contains("1 document, 3 units, 3 codings").contains("New coders: Jürgen\n");
     assertThat(CliRun.ok("codebook", p).out()).contains("Gefühl").doesNotContain("Gefu\u0308hl");
   }
 
@@ -113,7 +113,7 @@ class ImportTableTest {
     CliRun.ok("category", "undo", p, "--why", "the column was empty");
     assertThat(CliRun.ok("codebook", p).out()).doesNotContain("mood");
     // its documents are not category operations: they stay
-    assertThat(CliRun.ok("stats", p).out()).contains("1 documents");
+    assertThat(CliRun.ok("stats", p).out()).contains("1 document,");
   }
 
   @Test
@@ -144,6 +144,9 @@ class ImportTableTest {
         "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "level", "--scale",
         "level=ordinal:low,Low,high").err())
         .contains("--scale level=ordinal:low,Low,high: names \"Low\" twice");
+    assertThat(CliRun.of("import-table", p, table("doc,n,text,coder,years\nd,1,Hello,a,2\nd,1,Hello,b,\"2,0\"\n")
+        .toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "years", "--scale",
+        "years=interval").err()).contains("line 3: years is \"2,0\", the same number as \"2\" (line 2)");
     assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
   }
 
@@ -231,6 +234,33 @@ class ImportTableTest {
   }
 
   @Test
+  void aColumnACoderLeftOpenThroughoutIsMissingForItNotAbsent() throws Exception {
+    // B judged the flag f but none of g: its g is missing, so no unit of g pairs, rather than B's "absent" x and y
+    // disagreeing with A's codes
+    CliRun.ok("import-table", p, table("""
+        doc,n,text,coder,g,f
+        d,1,u1,A,x,1
+        d,1,u1,B,n/a,1
+        d,2,u2,A,y,0
+        d,2,u2,B,,0
+        """).toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "g",
+        "--flag", "f");
+    com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--format", "json").out());
+    java.util.Map<String, Integer> pairable = new java.util.HashMap<>();
+    r.get("categories").forEach(row -> pairable.put(row.get("label").asText(), row.get("units_pairable").asInt()));
+    assertThat(pairable).containsEntry("x", 0).containsEntry("y", 0).containsEntry("f", 2);
+    assertThat(r.get("disagreements_total").asInt()).isZero();
+    // a coder added by a codings import, with no cells at all, is still judged by the documents it coded in
+    Files.writeString(dir.resolve("c.csv"), "document,quote,category,coder\nd,u1,x,C\n", StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", p, dir.resolve("c.csv").toString());
+    com.fasterxml.jackson.databind.JsonNode withC = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        CliRun.ok("agreement", p, "--coders", "A,C", "--bootstrap", "0", "--format", "json").out());
+    withC.get("categories").forEach(row -> pairable.put(row.get("label").asText(), row.get("units_pairable").asInt()));
+    assertThat(pairable).containsEntry("x", 2).containsEntry("y", 2);
+  }
+
+  @Test
   void aGroupIsComparedWholeOrNotAtAllAndReasonsNameTheCoders() throws Exception {
     // unit 3: A gave x, B gave z; comparing x and y alone would make z "missing" and the group agree perfectly
     CliRun.ok("import-table", p, table("""
@@ -256,7 +286,11 @@ class ImportTableTest {
         .doesNotContainPattern("(?m)^code  ");
     // C coded only in document d: in e, Conger's kappa has no marginals for C, and says so by name
     String reason = CliRun.ok("agreement", p, "--coders", "C,A,B", "--bootstrap", "0", "--where", "site=t").out();
-    assertThat(reason).contains("C coded no unit").doesNotContain("coder 1");
+    assertThat(reason).contains("coder C coded no unit").doesNotContain("coder 1");
+    // Light's kappa, the mean over pairs, names the pair whose Cohen's kappa is undefined
+    String json = CliRun.ok("agreement", p, "--coders", "C,A,B", "--bootstrap", "0", "--where", "site=t", "--format",
+        "json").out();
+    assertThat(json).contains("Cohen's kappa of coders C and A").doesNotContain("coders 1");
   }
 
   @Test

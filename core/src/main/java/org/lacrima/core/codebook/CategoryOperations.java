@@ -21,6 +21,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.lacrima.core.InputException;
 import org.lacrima.core.Ids;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.Memo;
@@ -530,10 +531,6 @@ public final class CategoryOperations {
 
   // ---- undo ---------------------------------------------------------------------------------
 
-  private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
   /**
    * Undoes the most recent category operation not yet undone: the system goes back exactly, moved
    * codings go back, collapsed codings come back with their memos. Codings made or changed since are
@@ -666,29 +663,29 @@ public final class CategoryOperations {
     }
     List<String> touched = new ArrayList<>();
     if (madeSince > 0) {
-      touched.add(count(madeSince, "coding") + " made since on the parts moved back"
+      touched.add(Counted.of(madeSince, "coding") + " made since on the parts moved back"
           + (joinedSince == 0 ? "" : ", " + joinedSince + " of them joined with the same coding there, memos kept"));
     }
     if (back > 0) {
-      touched.add(count(back, "coding") + " moved back");
+      touched.add(Counted.of(back, "coding") + " moved back");
     }
     if (!restored.isEmpty()) {
-      touched.add(count(restored.size(), "collapsed coding") + " restored");
+      touched.add(Counted.of(restored.size(), "collapsed coding") + " restored");
     }
     if (!decidedAgain.isEmpty()) {
-      touched.add(count(decidedAgain.size(), "decision") + " made again since kept where made, with the memo added");
+      touched.add(Counted.of(decidedAgain.size(), "decision") + " made again since kept where made, with the memo added");
     }
     if (keptAsChanged > 0) {
-      touched.add(count(keptAsChanged, "coding") + " moved elsewhere since and left there");
+      touched.add(Counted.of(keptAsChanged, "coding") + " moved elsewhere since and left there");
     }
     if (changedInPlace > 0) {
-      touched.add(count(changedInPlace, "coding") + " changed since (span or memo) and left as changed");
+      touched.add(Counted.of(changedInPlace, "coding") + " changed since (span or memo) and left as changed");
     }
     if (deletedSince > 0) {
-      touched.add(count(deletedSince, "coding") + " deleted since");
+      touched.add(Counted.of(deletedSince, "coding") + " deleted since");
     }
     if (memosRewritten > 0) {
-      touched.add(count(memosRewritten, "memo") + " rewritten since and left as written (it may repeat a memo now "
+      touched.add(Counted.of(memosRewritten, "memo") + " rewritten since and left as written (it may repeat a memo now "
           + "back on its own coding)");
     }
     if (!passed.isEmpty()) {

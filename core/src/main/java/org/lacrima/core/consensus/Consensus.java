@@ -26,6 +26,7 @@ import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.Coverage;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
 
@@ -328,8 +329,8 @@ public final class Consensus {
     }
     // the layer is rebuilt from scratch; a coding someone gave the coder "consensus" by hand would vanish with it
     if (!foreign.isEmpty()) {
-      throw new InputException(foreign.size() + " codings of the coder \"" + LAYER + "\" were not made by a consensus "
-          + "build (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …"
+      throw new InputException(Counted.of(foreign.size(), "coding") + " of the coder \"" + LAYER + "\" "
+          + (foreign.size() == 1 ? "was" : "were") + " not made by a consensus build (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …"
           : "") + "), and rebuilding the layer would replace them; give them to another coder first (codings export, "
           + "change the coder column, codings import, then codings delete)");
     }

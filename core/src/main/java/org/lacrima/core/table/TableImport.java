@@ -329,6 +329,14 @@ public final class TableImport {
           throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", which differs from \""
               + other + "\" (line " + lines.get(other) + ") only in case; write them alike");
         }
+        if (scale.scale() == Scale.INTERVAL || scale.scale() == Scale.RATIO) {
+          String same = firstSpelling.putIfAbsent(numberKey(v), v);
+          if (same != null) {
+            // two categories of one number would disagree where the distances say the coders agree
+            throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", the same number as \""
+                + same + "\" (line " + lines.get(same) + "); write them alike");
+          }
+        }
         lines.put(v, r.line());
       }
     }
@@ -339,6 +347,11 @@ public final class TableImport {
       values.sort(Comparator.comparingDouble(v -> Double.parseDouble(v.replace(',', '.'))));
     }
     return values;
+  }
+
+  /** A number's value as a key ("1", "1.0" and "1,00" alike), apart from any label's key (it starts with "#"). */
+  private static String numberKey(String v) {
+    return "#" + new java.math.BigDecimal(v.replace(',', '.')).stripTrailingZeros().toPlainString();
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.InputException;
 import org.lacrima.io.InputFiles;
 import org.lacrima.io.transcript.TextDecoding;
@@ -271,7 +272,7 @@ public final class CsvTable implements AutoCloseable {
         lastRecordAt = (int) r.getCharacterPosition();
         long start = lines.lineAt(firstCharacterOfRecord(lastRecordAt));
         if (headed && r.size() != columns.size()) {
-          throw new InputException(source, "line " + start, "has " + r.size() + " fields; the header has "
+          throw new InputException(source, "line " + start, "has " + Counted.of(r.size(), "field") + "; the header has "
               + columns.size());
         }
         Map<String, String> values = new LinkedHashMap<>();

@@ -196,17 +196,26 @@ public final class ProfileAnalysis {
   private static final Map<String, String> PROSE = Map.of("fleiss_kappa", "Fleiss' kappa", "fleiss_category_kappa",
       "Fleiss' category kappa", "conger_kappa", "Conger's kappa");
 
-  private static final java.util.regex.Pattern CODER_NUMBER = java.util.regex.Pattern.compile("\\bcoder (\\d+)\\b");
+  private static final java.util.regex.Pattern CODER_NUMBER = java.util.regex.Pattern.compile(
+      "\\b(coders?) (\\d+)(?: and (\\d+))?\\b");
 
-  /** A reason that names a coder by its place among those compared ("coder 1") names it as the user does. */
+  /**
+   * A reason that names coders by their place among those compared ("coder 1", Light's "coders 1 and 3") names them
+   * as the user does.
+   */
   private static Figure named(Figure f, List<String> coders) {
     Optional<String> because = f.estimate().undefinedBecause();
     if (because.isEmpty() || !CODER_NUMBER.matcher(because.get()).find()) {
       return f;
     }
     String reason = CODER_NUMBER.matcher(because.get()).replaceAll(m -> {
-      int k = Integer.parseInt(m.group(1)) - 1;
-      return java.util.regex.Matcher.quoteReplacement(k < coders.size() ? coders.get(k) : m.group());
+      int k = Integer.parseInt(m.group(2)) - 1;
+      int other = m.group(3) == null ? -1 : Integer.parseInt(m.group(3)) - 1;
+      if (k >= coders.size() || other >= coders.size()) {
+        return java.util.regex.Matcher.quoteReplacement(m.group());
+      }
+      return java.util.regex.Matcher.quoteReplacement(m.group(1) + " " + coders.get(k)
+          + (other < 0 ? "" : " and " + coders.get(other)));
     });
     Estimate e = f.estimate();
     return new Figure(new Estimate(e.coefficient(), e.value(), Optional.of(reason), e.parts(), e.standardError()),

@@ -61,10 +61,15 @@ public final class AgreementStudy {
 
     // coverage recorded by a table import, per category or exclusive group; elsewhere by document
     Map<UUID, Map<UUID, List<int[]>>> recorded = new HashMap<>();
+    Optional<UUID> layer = s.coders().byName(org.lacrima.core.consensus.Consensus.LAYER).map(Coder::id);
+    Set<UUID> tableScopes = new HashSet<>();
     for (Category c : system.categories()) {
       if (s.coverage().recordedFor(c.id())) {
         Map<UUID, List<int[]>> byDocument = new HashMap<>();
         for (Coverage cov : s.coverage().byCategory(c.id())) {
+          if (!layer.equals(Optional.of(cov.coder()))) {
+            tableScopes.add(c.id());
+          }
           Integer k = coderIndex.get(cov.coder());
           if (k != null) {
             byDocument.computeIfAbsent(cov.document(), x -> new ArrayList<>()).add(new int[] {cov.start(), cov.end(), k});
@@ -76,7 +81,7 @@ public final class AgreementStudy {
     List<UUID> scopes = new ArrayList<>(recorded.keySet());
     // the consensus layer judged what its builds recorded and nothing else: where a build left a category out (a
     // study of fewer categories), the layer is missing there, not absent as "coded in the document" would make it
-    CoverageScopes coverage = CoverageScopes.of(system, scopes, recorded, m);
+    CoverageScopes coverage = CoverageScopes.of(system, scopes, recorded, tableScopes, m);
     boolean[] onlyRecorded = new boolean[m];
     for (int k = 0; k < m; k++) {
       onlyRecorded[k] = coders.get(k).name().equals(org.lacrima.core.consensus.Consensus.LAYER)

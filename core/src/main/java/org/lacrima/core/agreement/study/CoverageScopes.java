@@ -8,9 +8,11 @@ import org.lacrima.core.codebook.CategorySystem;
 
 /**
  * Whose coverage is recorded where. Recorded coverage (a table import's cells, a consensus layer's units) speaks
- * for the coders it was recorded for, and only for them: a coder added later by a codings import, or a table-imported
- * coder beside the consensus layer, is judged as usual, by the documents it coded in. For a category a coder has
- * no coverage of, its exclusive parent's coverage counts, as the table import records it per group. (The consensus
+ * for the coders it was recorded for: a coder added later by a codings import, or a table-imported coder beside the
+ * consensus layer, is judged as usual, by the documents it coded in. A table-imported coder whose cells of a
+ * table's column are all empty or n/a judged none of it: its coverage of that column is missing, not "where it
+ * coded anything" (which would make every unit of the column absent for it). For a category a coder has no
+ * coverage of, its exclusive parent's coverage counts, as the table import records it per group. (The consensus
  * layer itself judged only what its builds recorded: AgreementStudy takes it as missing elsewhere.)
  */
 final class CoverageScopes {
@@ -19,15 +21,24 @@ final class CoverageScopes {
   private final boolean[][] recordedBy;
   /** The scope of a scope's exclusive parent, or -1. */
   private final int[] parentScope;
+  /** Whether a scope is a table's column: coverage recorded for a coder other than the consensus layer. */
+  private final boolean[] tableScope;
+  /** Whether a coder has coverage recorded in some table's column: a coder of a table import. */
+  private final boolean[] tableCoder;
 
-  private CoverageScopes(boolean[][] recordedBy, int[] parentScope) {
+  private CoverageScopes(boolean[][] recordedBy, int[] parentScope, boolean[] tableScope, boolean[] tableCoder) {
     this.recordedBy = recordedBy;
     this.parentScope = parentScope;
+    this.tableScope = tableScope;
+    this.tableCoder = tableCoder;
   }
 
-  /** {@code recorded}: per scope (category id) and document, {start, end, coder} of the coders in the study. */
+  /**
+   * {@code recorded}: per scope (category id) and document, {start, end, coder} of the coders in the study;
+   * {@code tableScopes}: the scopes whose coverage a table import recorded (for any coder of the project).
+   */
   static CoverageScopes of(CategorySystem system, List<UUID> scopes, Map<UUID, Map<UUID, List<int[]>>> recorded,
-      int coders) {
+      java.util.Set<UUID> tableScopes, int coders) {
     boolean[][] recordedBy = new boolean[scopes.size()][coders];
     int[] parentScope = new int[scopes.size()];
     for (int sc = 0; sc < scopes.size(); sc++) {
@@ -39,7 +50,15 @@ final class CoverageScopes {
       Category c = system.get(scopes.get(sc));
       parentScope[sc] = c.parent().filter(p -> system.get(p).exclusiveChildren()).map(scopes::indexOf).orElse(-1);
     }
-    return new CoverageScopes(recordedBy, parentScope);
+    boolean[] tableScope = new boolean[scopes.size()];
+    boolean[] tableCoder = new boolean[coders];
+    for (int sc = 0; sc < scopes.size(); sc++) {
+      tableScope[sc] = tableScopes.contains(scopes.get(sc));
+      for (int k = 0; k < coders; k++) {
+        tableCoder[k] |= tableScope[sc] && recordedBy[sc][k];
+      }
+    }
+    return new CoverageScopes(recordedBy, parentScope, tableScope, tableCoder);
   }
 
   /** Whether any coverage is recorded for the coder. */
@@ -55,7 +74,8 @@ final class CoverageScopes {
   /**
    * Completes a document's {@code covers[scope][unit][coder]}, which holds the recorded coverage: a coder without
    * recorded coverage of a scope covers its units as its exclusive parent's coverage says, or else where it coded
-   * in the document at all ({@code codedBy}).
+   * in the document at all ({@code codedBy}), unless the scope is a table's column and the coder came with a table:
+   * then it judged none of the column.
    */
   void fillIn(boolean[][][] covers, boolean[] codedBy) {
     for (int sc = 0; sc < covers.length; sc++) {
@@ -66,8 +86,9 @@ final class CoverageScopes {
         int parent = parentScope[sc];
         // a parent's column is read only where the coder's coverage of it is recorded, so never one filled in here
         boolean[][] from = parent >= 0 && recordedBy[parent][k] ? covers[parent] : null;
+        boolean byDocument = codedBy[k] && !(tableScope[sc] && tableCoder[k]);
         for (int u = 0; u < covers[sc].length; u++) {
-          covers[sc][u][k] = from != null ? from[u][k] : codedBy[k];
+          covers[sc][u][k] = from != null ? from[u][k] : byDocument;
         }
       }
     }
