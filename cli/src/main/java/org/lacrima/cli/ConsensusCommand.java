@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.consensus.Consensus;
@@ -96,18 +97,37 @@ final class ConsensusCommand implements Callable<Integer> {
     }
   }
 
-  static void unapplied(List<ConsensusDecision> decisions, PrintWriter out) {
-    int n = decisions.size();
+  static void unapplied(List<Consensus.Unapplied> unapplied, PrintWriter out) {
+    List<Consensus.Unapplied> gaveWay = unapplied.stream().filter(u -> u.gaveWayTo().isPresent()).toList();
+    List<ConsensusDecision> nowhere = unapplied.stream().filter(u -> u.gaveWayTo().isEmpty())
+        .map(Consensus.Unapplied::decision).toList();
+    int g = gaveWay.size();
+    if (g > 0) {
+      // two decisions a merge brought onto one disagreement: the later stands, which the team may not have meant
+      out.printf("%s taken before a merge met a later one on the same disagreement and gave way to it; decide that "
+          + "one again if the later is not what the team means:%n", Counted.of(g, "decision"));
+      gaveWay.stream().limit(20).forEach(u -> out.printf("  %s  %s, %s  (now %s: %s)%n", u.decision().disagreement(),
+          described(u.decision()), u.decision().rationale(), u.gaveWayTo().get().disagreement(),
+          described(u.gaveWayTo().get())));
+      if (g > 20) {
+        out.printf("  … and %,d more%n", g - 20);
+      }
+    }
+    int n = nowhere.size();
     if (n > 0) {
       out.printf("%,d earlier decision%s settle%s no disagreement of this study now (the coders' codings changed, a "
           + "category was split or taken back, or the study compares other coders, units or documents): kept, but applied "
           + "nowhere:%n", n, n == 1 ? "" : "s", n == 1 ? "s" : "");
-      decisions.stream().limit(20).forEach(d -> out.printf("  %s  %s%s, %s%n", d.disagreement(), d.kind().code(),
-          d.takenCoder().map(c -> " " + c).orElse(""), d.rationale()));
+      nowhere.stream().limit(20).forEach(d -> out.printf("  %s  %s, %s%n", d.disagreement(), described(d),
+          d.rationale()));
       if (n > 20) {
         out.printf("  … and %,d more%n", n - 20);
       }
     }
+  }
+
+  private static String described(ConsensusDecision d) {
+    return d.kind().code() + d.takenCoder().map(c -> " " + c).orElse("");
   }
 
   static void print(Consensus.Disagreement d, PrintWriter out) {
@@ -283,7 +303,7 @@ final class ConsensusCommand implements Callable<Integer> {
     public Integer call() {
       try (ProjectStore store = project.open()) {
         List<Consensus.ExclusiveClash> clashes = new ArrayList<>();
-        List<ConsensusDecision> unapplied = new ArrayList<>();
+        List<Consensus.Unapplied> unapplied = new ArrayList<>();
         List<Consensus.Disagreement> all = store.read(s -> {
           StudyData data = study.collectOrSaved(s);
           List<Consensus.Disagreement> found = Consensus.toSettle(s, data);

@@ -121,6 +121,51 @@ class ConsensusDecisionsTest {
   }
 
   @Test
+  void twoDecisionsAMergeBringsTogetherAreToldApartFromOnesThatMeetNothing() throws Exception {
+    // A gave "I cried." Tears and Weeping, B neither: a disagreement on each, decided differently
+    CliRun.ok("category", "add", p, "Tears", "--why", "test");
+    CliRun.ok("category", "add", p, "Weeping", "--why", "test");
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("tears.csv"),
+        "document,quote,category,coder\nd1,I cried.,Tears,A\nd1,I cried.,Weeping,A\n").toString());
+    String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    Matcher weeping = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 \\S+  Weeping").matcher(built);
+    Matcher tears = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 \\S+  Tears").matcher(built);
+    assertThat(weeping.find() && tears.find()).as(built).isTrue();
+    CliRun.ok("consensus", "decide", p, weeping.group(1), "--neither", "--why", "not weeping");
+    CliRun.ok("consensus", "decide", p, tears.group(1), "--take", "A", "--why", "tears named");
+    CliRun.ok("category", "merge", p, "Tears", "Weeping", "--why", "one category for crying");
+    String after = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    // the later stands; the earlier gave way, by its own id, and is not said to meet no disagreement
+    assertThat(after).contains("1 decision taken before a merge met a later one on the same disagreement")
+        .contains(weeping.group(1) + "  neither, not weeping  (now " + weeping.group(1) + ": take A)")
+        .doesNotContain("applied nowhere");
+    assertThat(CliRun.ok("codings", "export", p).out()).containsPattern("consensus,[^\\n]*Weeping,[^\\n]*decided \\(take\\)");
+    // deciding it again after the merge settles the matter: the latest decision is the team's word
+    CliRun.ok("consensus", "decide", p, weeping.group(1), "--take", "A", "--why", "tears, after all");
+    assertThat(CliRun.ok("consensus", "status", p).out()).doesNotContain("gave way");
+  }
+
+  @Test
+  void aNewVersionOnACategorySplitSinceAppliesNowhereAndWritesNothingOnIt() throws Exception {
+    CliRun.ok("category", "add", p, "Tears", "--why", "test");
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("tears.csv"),
+        "document,quote,category,coder\nd1,Hello.,Tears,A\nd1,Hello.,Tears,B\n").toString());
+    String id = built().get(0);
+    Matcher unit = Pattern.compile(id + "  d1 (\\d+)\\.\\.(\\d+)").matcher(CliRun.ok("consensus", "status", p).out());
+    assertThat(unit.find()).isTrue();
+    CliRun.ok("consensus", "decide", p, id, "--span", unit.group(1) + ".." + unit.group(2), "--category", "Tears",
+        "--why", "tears, not an emotion");
+    assertThat(CliRun.ok("codings", "export", p).out()).containsPattern("consensus,[^\\n]*Tears,[^\\n]*decided \\(new\\)");
+    CliRun.ok("category", "split", p, "Tears", "--into", "Sobbing", "--into", "Welling up", "--rule",
+        "coder=A -> Sobbing", "--rule", "coder=B -> Sobbing", "--why", "two kinds");
+    String rebuilt = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    // which part the team meant only the team can say; the split category takes no new coding
+    assertThat(rebuilt).contains("applied nowhere").contains("new, tears, not an emotion");
+    assertThat(CliRun.ok("codings", "export", p).out()).doesNotContainPattern("consensus,[^\\n]*> Tears,|,Tears,");
+    assertThat(CliRun.ok("category", "review", p).out()).doesNotContain("consensus");
+  }
+
+  @Test
   void refusesToRebuildOverCodingsGivenTheConsensusCoderByHand() throws Exception {
     CliRun.ok("consensus", p, "--coders", "A,B");
     CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("hand.csv"),

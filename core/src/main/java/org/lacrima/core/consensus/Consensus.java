@@ -59,10 +59,17 @@ public final class Consensus {
    * codings of an earlier build for another study it removed outside this one.
    */
   public record Status(long agreedPresent, int disagreements, int resolved, List<Disagreement> open,
-      List<Disagreement> all, List<ExclusiveClash> clashes, List<ConsensusDecision> unapplied, int removedOutside) {
+      List<Disagreement> all, List<ExclusiveClash> clashes, List<Unapplied> unapplied, int removedOutside) {
     public boolean complete() {
       return resolved == disagreements && clashes.isEmpty();
     }
+  }
+
+  /**
+   * A recorded decision that settles nothing now, as recorded (its own id). {@code gaveWayTo}: the later decision
+   * that stands on the disagreement a merge brought both onto; empty where it meets no disagreement at all.
+   */
+  public record Unapplied(ConsensusDecision decision, Optional<ConsensusDecision> gaveWayTo) {
   }
 
   /**
@@ -107,23 +114,26 @@ public final class Consensus {
    */
   private static Map<String, ConsensusDecision> decisions(ProjectSession s, MessageDigest sha) {
     Map<String, ConsensusDecision> out = new HashMap<>();
-    for (ConsensusDecision now : followingMerges(s, sha)) {
-      out.merge(now.disagreement(), now, (a, b) -> a.decidedAt().isAfter(b.decidedAt()) ? a : b);
+    for (Followed f : followingMerges(s, sha)) {
+      out.merge(f.now().disagreement(), f.now(), (a, b) -> a.decidedAt().isAfter(b.decidedAt()) ? a : b);
     }
     return out;
   }
 
-  /** Every recorded decision, re-keyed to the category that took its own over by a merge. */
-  private static List<ConsensusDecision> followingMerges(ProjectSession s, MessageDigest sha) {
+  /** A recorded decision and the same decision as it reads now, re-keyed where a merge took its category over. */
+  private record Followed(ConsensusDecision recorded, ConsensusDecision now) {
+  }
+
+  private static List<Followed> followingMerges(ProjectSession s, MessageDigest sha) {
     var system = s.categories().current();
     java.util.function.UnaryOperator<UUID> survivor = c -> system.contains(c) ? system.survivor(c) : c;
-    List<ConsensusDecision> out = new ArrayList<>();
+    List<Followed> out = new ArrayList<>();
     for (ConsensusDecision d : s.consensus().all()) {
       UUID category = survivor.apply(d.category());
-      out.add(category.equals(d.category()) && d.newCategory().map(survivor).equals(d.newCategory()) ? d
-          : new ConsensusDecision(id(sha, d.document(), d.unitStart(), d.unitEnd(), category), d.document(),
+      out.add(new Followed(d, category.equals(d.category()) && d.newCategory().map(survivor).equals(d.newCategory())
+          ? d : new ConsensusDecision(id(sha, d.document(), d.unitStart(), d.unitEnd(), category), d.document(),
               d.unitStart(), d.unitEnd(), category, d.kind(), d.takenCoder(), d.spanStart(), d.spanEnd(),
-              d.newCategory().map(survivor), d.rationale(), d.decidedBy(), d.decidedAt()));
+              d.newCategory().map(survivor), d.rationale(), d.decidedBy(), d.decidedAt())));
     }
     return out;
   }
@@ -198,6 +208,12 @@ public final class Consensus {
     }
     // a new version on a category taken back since (an undone addition) has nowhere to go
     if (d.kind() == ConsensusDecision.Kind.NEW && !system.contains(d.newCategory().orElseThrow())) {
+      return Optional.empty();
+    }
+    // nor on one split since: it takes no new codings, and which part the team meant only the team can say (a
+    // merged one was followed to the category that took it over)
+    if (d.kind() == ConsensusDecision.Kind.NEW
+        && system.get(d.newCategory().orElseThrow()).state().status() == org.lacrima.core.codebook.CategoryState.Status.SPLIT) {
       return Optional.empty();
     }
     return Optional.of(d);
@@ -478,12 +494,24 @@ public final class Consensus {
    * The recorded decisions that settle none of the disagreements: kept, but applied nowhere (the coders' codings
    * changed, a category was split, or the study compares other coders, units or documents now).
    */
-  public static List<ConsensusDecision> unapplied(ProjectSession s, List<Disagreement> all) {
+  public static List<Unapplied> unapplied(ProjectSession s, List<Disagreement> all) {
     Map<String, ConsensusDecision> applied = new HashMap<>();
     all.stream().filter(d -> d.decision().isPresent()).forEach(d -> applied.put(d.id(), d.decision().get()));
-    // also one that a merge brought onto the same unit and category as a later one, which replaced it
-    return followingMerges(s, sha256()).stream().filter(d -> !d.equals(applied.get(d.disagreement())))
-        .sorted(java.util.Comparator.comparing(ConsensusDecision::decidedAt)).toList();
+    // also one that a merge brought onto the same unit and category as a later one: it gave way to that one, which
+    // the team may not have meant, so it is told apart from one that meets no disagreement
+    return followingMerges(s, sha256()).stream().filter(f -> !f.now().equals(applied.get(f.now().disagreement())))
+        // one that decided the same as the one standing lost nothing
+        .filter(f -> !Optional.ofNullable(applied.get(f.now().disagreement())).filter(later -> sameEffect(later, f.now()))
+            .isPresent())
+        .sorted(java.util.Comparator.comparing(f -> f.recorded().decidedAt()))
+        .map(f -> new Unapplied(f.recorded(), Optional.ofNullable(applied.get(f.now().disagreement()))
+            .filter(later -> !later.equals(f.now()))))
+        .toList();
+  }
+
+  private static boolean sameEffect(ConsensusDecision a, ConsensusDecision b) {
+    return a.kind() == b.kind() && a.takenCoder().equals(b.takenCoder()) && a.spanStart().equals(b.spanStart())
+        && a.spanEnd().equals(b.spanEnd()) && a.newCategory().equals(b.newCategory());
   }
 
   /** The category a decision puts on the disagreement's unit, if any: the same reading {@link #build} applies. */
