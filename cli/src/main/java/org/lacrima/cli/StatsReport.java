@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.lacrima.core.text.Counted;
 import org.lacrima.core.coding.Coder;
+import org.lacrima.core.consensus.Consensus;
 import org.lacrima.core.project.ProjectStatistics;
 import org.lacrima.core.project.ProjectStatistics.CategoryRow;
 
@@ -15,8 +16,12 @@ final class StatsReport {
   private static final int LABEL_WIDTH = 66;
 
   void print(ProjectStatistics st, PrintWriter out) {
-    out.printf("%s, %s, %s, %s, %s%n", Counted.of(st.documents(), "document"), Counted.of(st.words(), "word"),
-        Counted.of(st.turns(), "turn"), Counted.of(st.units(), "meaning unit"), Counted.of(st.codings(), "coding"));
+    // the consensus layer is a coder like any other, but a total that mixes it with the coders' work says so
+    long layer = st.coders().stream().filter(c -> c.name().equals(Consensus.LAYER)).findFirst()
+        .map(c -> st.categories().stream().mapToLong(r -> r.byCoder().getOrDefault(c.id(), 0L)).sum()).orElse(0L);
+    out.printf("%s, %s, %s, %s, %s%s%n", Counted.of(st.documents(), "document"), Counted.of(st.words(), "word"),
+        Counted.of(st.turns(), "turn"), Counted.of(st.units(), "meaning unit"), Counted.of(st.codings(), "coding"),
+        layer == 0 ? "" : String.format(" (%,d of them the consensus layer's)", layer));
     if (!st.documentsByOrientation().isEmpty()) {
       List<String> parts = new ArrayList<>();
       st.documentsByOrientation().forEach((o, n) -> parts.add(o + " " + n));
@@ -31,7 +36,8 @@ final class StatsReport {
     List<String> coderNames = st.coders().stream().map(Coder::name).toList();
     table(st, coderNames, row -> st.coders().stream().map(c -> row.byCoder().get(c.id())).toList(), out);
     out.println();
-    out.println("Codings per category and orientation (all coders)");
+    out.println("Codings per category and orientation (all coders" + (layer == 0 ? "" : ", the consensus layer among them")
+        + ")");
     table(st, st.orientations(), row -> st.orientations().stream().map(o -> row.byOrientation().get(o)).toList(), out);
   }
 

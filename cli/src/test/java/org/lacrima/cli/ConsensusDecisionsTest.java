@@ -220,6 +220,10 @@ class ConsensusDecisionsTest {
     int joiner = end - 3;
     assertThat(CliRun.of("consensus", "decide", p, id, "--span", start + ".." + joiner, "--category", "Sad", "--why",
         "x").err()).contains("offset " + joiner + " falls inside a character of d1");
+    CliRun.ok("category", "add", p, "Old", "--why", "test");
+    CliRun.ok("category", "retire", p, "Old", "--why", "test");
+    assertThat(CliRun.of("consensus", "decide", p, id, "--span", start + ".." + end, "--category", "Old", "--why",
+        "x").err()).contains("\"Old\" is retired and takes no new codings");
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
     CliRun.ok("consensus", "decide", p, id, "--span", start + ".." + end, "--category", "Sad", "--why", "agreed");
     assertThat(CliRun.ok("consensus", "status", p).out()).contains("1 of 2");

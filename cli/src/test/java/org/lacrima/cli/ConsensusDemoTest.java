@@ -97,6 +97,10 @@ class ConsensusDemoTest {
     JsonNode pooled = vsJonas.get("overall").get(1);
     assertThat(pooled.get("kind").asText()).isEqualTo("pooled");
     assertThat(pooled.get("cohen_kappa").get("value").asDouble()).isBetween(0.5, 1.0);
+    // the statistics count it with the others, and say how much of the total it is
+    long layerCodings = before.values().stream().mapToLong(Long::longValue).sum();
+    assertThat(CliRun.ok("stats", p).out()).contains(String.format("%,d codings (%,d of them the consensus layer's)",
+        codings.size(), layerCodings)).contains("(all coders, the consensus layer among them)");
   }
 
   @Test

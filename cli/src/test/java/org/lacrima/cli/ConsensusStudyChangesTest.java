@@ -180,7 +180,8 @@ class ConsensusStudyChangesTest {
     CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--span", "81..96", "--category", "Delta", "--why", "x");
     assertThat(layer()).contains("Delta,81,96");
     // the layer's coding on Delta was made by a build from the decision: it goes with the category
-    CliRun.ok("category", "undo", p, "--why", "Delta was premature");
+    assertThat(CliRun.ok("category", "undo", p, "--why", "Delta was premature").out())
+        .contains("1 consensus coding built on them taken off until the layer is built again");
     assertThat(layer()).doesNotContain("Delta");
     String rebuilt = CliRun.ok("consensus", p, "--coders", "ann,bob").out();
     assertThat(rebuilt).contains("0 of 4 disagreements decided").contains("1 earlier decision settles no disagreement")
@@ -201,7 +202,8 @@ class ConsensusStudyChangesTest {
         "--rule", "coder=bob -> G-a", "--rule", "coder=consensus -> G-a", "--why", "x");
     CliRun.ok("consensus", p, "--coders", "ann,bob");
     assertThat(layer()).contains("G-a,3,20");
-    CliRun.ok("category", "undo", p, "--why", "x");
+    assertThat(CliRun.ok("category", "undo", p, "--why", "x").out()).contains("consensus coding")
+        .contains("built on them taken off");
     // until the next build, the layer judged nothing of Gamma: missing, not absent beside ann's Gamma
     assertThat(CliRun.ok("agreement", p, "--coders", "ann,consensus", "--categories", "Gamma", "--bootstrap", "0",
         "--format", "json").out()).containsPattern("\"units_pairable\" ?: ?0\\b");

@@ -654,11 +654,13 @@ public final class CategoryOperations {
         + top.kind().code() + ")");
     int madeSince = 0;
     int joinedSince = 0;
+    int layerDropped = 0;
     for (SystemDelta.Entry<Category> e : inverse.categories()) {
       if (e.after().isEmpty()) {
         UndoneCategories.Folded f = going.empty(e.id());
         madeSince += f.codings();
         joinedSince += f.joined();
+        layerDropped += f.layerDropped();
       }
     }
     List<String> touched = new ArrayList<>();
@@ -687,6 +689,11 @@ public final class CategoryOperations {
     if (memosRewritten > 0) {
       touched.add(Counted.of(memosRewritten, "memo") + " rewritten since and left as written (it may repeat a memo now "
           + "back on its own coding)");
+    }
+    if (layerDropped > 0) {
+      // derived codings: the layer's next build makes them again on the categories as they are then
+      touched.add(Counted.of(layerDropped, "consensus coding") + " built on them taken off until the layer is built "
+          + "again (consensus PROJECT)");
     }
     if (!passed.isEmpty()) {
       touched.add("passing over " + passed.stream().map(c -> "import #" + c.sequence())

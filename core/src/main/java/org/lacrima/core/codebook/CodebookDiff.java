@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.lacrima.core.agreement.Scale;
 
 /**
  * The differences between two versions of a category system, as a team reads them: categories
@@ -118,7 +119,8 @@ public final class CodebookDiff {
         }
         FIELDS.forEach((name, get) -> {
           String value = render(get.apply(cb));
-          if (!value.equals("—") && !name.equals("codable")) {
+          // the default scale says nothing a reader needs to know about a new category
+          if (!value.equals("—") && !name.equals("codable") && !(name.equals("scale") && cb.scale() == Scale.NOMINAL)) {
             fields.append("\n  ").append(name).append(": ").append(value);
           }
         });
@@ -161,7 +163,7 @@ public final class CodebookDiff {
     }
     for (Category ca : a.categories()) {
       if (!b.contains(ca.id())) {
-        out.add(new Difference(Kind.REMOVED, ca.id(), ca.label().english(), "removed from \"" + a.path(ca.id()) + "\""));
+        out.add(new Difference(Kind.REMOVED, ca.id(), ca.label().english(), "removed; it stood at \"" + a.path(ca.id()) + "\""));
       }
     }
     Map<UUID, Relation> before = a.relations().stream().collect(Collectors.toMap(Relation::id, r -> r));

@@ -23,7 +23,8 @@ import org.lacrima.core.project.ProjectSession;
 final class UndoneCategories {
 
   /** What the fold did, for the undo's summary. */
-  record Folded(int codings, int joined, int judgments) {
+  /** {@code layerDropped}: the consensus layer's built codings taken off with it, made again by its next build. */
+  record Folded(int codings, int joined, int judgments, int layerDropped) {
   }
 
   private final ProjectSession s;
@@ -47,7 +48,8 @@ final class UndoneCategories {
     }
     // the consensus layer's codings a build made there: derived, like its judgments; the decisions behind them stay
     // recorded, and are listed as applied nowhere until the category is back
-    Optional<UUID> layer = dropBuiltCodings(gone);
+    int dropped = dropBuiltCodings(gone);
+    Optional<UUID> layer = layer();
     int left = s.codings().byCategory(gone).size();
     if (left > 0) {
       throw new InputException(undoing + ": " + left + " codings have since been made on \"" + label
@@ -67,7 +69,7 @@ final class UndoneCategories {
     int judgments = s.coverage().byCategory(gone).size();
     // the consensus layer's judgment of a category that goes: derived, and recorded again by its next build
     layer.ifPresent(l -> s.coverage().remove(l, documentsOf(gone), List.of(gone)));
-    return new Folded(0, 0, judgments);
+    return new Folded(0, 0, judgments, dropped);
   }
 
   /**
@@ -77,7 +79,8 @@ final class UndoneCategories {
   private Folded fold(UUID part, UUID source) {
     // the consensus layer's built codings there are made again by its next build, on the category as it is then;
     // moved, they would carry an id that names the part, and read as made by hand
-    Optional<UUID> layer = dropBuiltCodings(part);
+    int dropped = dropBuiltCodings(part);
+    Optional<UUID> layer = layer();
     Map<String, Coding> there = new HashMap<>();
     s.codings().byCategory(source).forEach(c -> there.put(key(c), c));
     List<UUID> moved = new ArrayList<>();
@@ -102,16 +105,22 @@ final class UndoneCategories {
         .map(j -> new Coverage(j.document(), j.coder(), source, j.start(), j.end())).toList());
     judged.stream().map(Coverage::coder).distinct()
         .forEach(coder -> s.coverage().remove(coder, documentsOf(part), List.of(part)));
-    return new Folded(moved.size() + joined.size(), joined.size(), judged.size());
+    return new Folded(moved.size() + joined.size(), joined.size(), judged.size(), dropped);
   }
 
-  /** Deletes the consensus layer's codings on a category that a build made; the layer coder, where there is one. */
-  private Optional<UUID> dropBuiltCodings(UUID category) {
-    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
+  /** Deletes the consensus layer's codings on a category that a build made; how many. */
+  private int dropBuiltCodings(UUID category) {
+    Optional<UUID> layer = layer();
     java.util.function.Predicate<Coding> built = Consensus.madeByBuild(s);
-    s.codings().delete(s.codings().byCategory(category).stream()
-        .filter(c -> layer.map(c.coder()::equals).orElse(false) && built.test(c)).map(Coding::id).toList());
-    return layer;
+    List<UUID> ids = s.codings().byCategory(category).stream()
+        .filter(c -> layer.map(c.coder()::equals).orElse(false) && built.test(c)).map(Coding::id).toList();
+    s.codings().delete(ids);
+    return ids.size();
+  }
+
+  /** The consensus layer's coder, where there is one. */
+  private Optional<UUID> layer() {
+    return s.coders().byName(Consensus.LAYER).map(Coder::id);
   }
 
   private List<UUID> documentsOf(UUID category) {

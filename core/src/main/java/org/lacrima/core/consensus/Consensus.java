@@ -23,6 +23,7 @@ import org.lacrima.core.agreement.study.StudyUnit;
 import org.lacrima.core.agreement.study.UnitKind;
 import org.lacrima.core.agreement.study.Variable;
 import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.codebook.Category;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.Coverage;
@@ -616,8 +617,12 @@ public final class Consensus {
             + ".." + d.unit().end() + " than the study's --min-cover " + minCover + " %, so the new version would "
             + "count as absent there");
       }
-      if (!s.categories().current().get(category.orElseThrow()).openForCoding()) {
-        throw new InputException("that category takes no codings");
+      CategorySystem system = s.categories().current();
+      Category chosen = system.get(category.orElseThrow());
+      if (!chosen.openForCoding()) {
+        throw new InputException("\"" + chosen.label().english() + "\" " + (chosen.codable()
+            ? "is " + org.lacrima.core.codebook.CategoryOperations.describeState(system, chosen) + " and takes no new codings"
+            : "groups categories and takes no codings; name one of them"));
       }
       // the layer is rebuilt within the study's categories; a coding outside them would outlive its decision
       if (data.variables(Variable.Kind.CATEGORY).stream().noneMatch(v -> v.id().equals(category.get()))) {

@@ -79,7 +79,12 @@ class CodebookDiffTest {
     List<CodebookDiff.Difference> diff = CodebookDiff.between(BUILT_IN, after);
     assertThat(diff).filteredOn(d -> d.kind() == CodebookDiff.Kind.ADDED).singleElement().satisfies(d ->
         assertThat(d.detail()).contains("\n  label: \"Crying at the door\" (en), \"Weinen an der Tür\" (de)")
-            .contains("\n  definition: \"At the door.\" (en)").contains("\n  examples: [\"ex1\" (en)]"));
+            .contains("\n  definition: \"At the door.\" (en)").contains("\n  examples: [\"ex1\" (en)]")
+            .doesNotContain("scale")); // the default scale tells a reader nothing
+    // the other way round it is removed, from where it stood
+    String stood = after.path(added.id());
+    assertThat(CodebookDiff.between(after, BUILT_IN)).filteredOn(d -> d.kind() == CodebookDiff.Kind.REMOVED)
+        .singleElement().satisfies(d -> assertThat(d.detail()).isEqualTo("removed; it stood at \"" + stood + "\""));
     assertThat(diff).filteredOn(d -> d.kind() == CodebookDiff.Kind.CHANGED).singleElement().satisfies(d ->
         assertThat(d.detail()).startsWith("crying_form\n  emotions\n").contains("  interactive_function\n")
             .contains("+ \"minimal\"").doesNotContain("CryingForm[").doesNotContain("triggers"));

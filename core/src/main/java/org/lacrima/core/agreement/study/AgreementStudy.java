@@ -321,7 +321,8 @@ public final class AgreementStudy {
       out.add(c);
     }
     if (out.size() < 2) {
-      throw new InputException("agreement needs at least two coders (--coders A,B)");
+      // the consensus is built from two or more coders' layers, as agreement compares them
+      throw new InputException("name at least two coders (--coders A,B)");
     }
     return out;
   }
