@@ -104,13 +104,18 @@ class ConsensusDecisionsTest {
     assertThat(status).contains("holds Sad and Happy").containsOnlyOnce("holds");
   }
 
-  @Test
-  void aDecisionFollowsItsCategoryIntoTheOneItWasMergedInto() throws Exception {
+  /** Categories Tears and Weeping beside the emotions, codings of them in CSV rows, and the layer built. */
+  private String builtWithTears(String rows) throws Exception {
     CliRun.ok("category", "add", p, "Tears", "--why", "test");
     CliRun.ok("category", "add", p, "Weeping", "--why", "test");
-    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("tears.csv"),
-        "document,quote,category,coder\nd1,I cried.,Tears,A\n").toString());
-    String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("tears.csv"), "document,quote,category,coder\n"
+        + rows).toString());
+    return CliRun.ok("consensus", p, "--coders", "A,B").out();
+  }
+
+  @Test
+  void aDecisionFollowsItsCategoryIntoTheOneItWasMergedInto() throws Exception {
+    String built = builtWithTears("d1,I cried.,Tears,A\n");
     Matcher tears = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 \\S+  Tears").matcher(built);
     assertThat(tears.find()).as(built).isTrue();
     CliRun.ok("consensus", "decide", p, tears.group(1), "--take", "A", "--why", "A saw the tears");
@@ -123,11 +128,7 @@ class ConsensusDecisionsTest {
   @Test
   void twoDecisionsAMergeBringsTogetherAreToldApartFromOnesThatMeetNothing() throws Exception {
     // A gave "I cried." Tears and Weeping, B neither: a disagreement on each, decided differently
-    CliRun.ok("category", "add", p, "Tears", "--why", "test");
-    CliRun.ok("category", "add", p, "Weeping", "--why", "test");
-    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("tears.csv"),
-        "document,quote,category,coder\nd1,I cried.,Tears,A\nd1,I cried.,Weeping,A\n").toString());
-    String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    String built = builtWithTears("d1,I cried.,Tears,A\nd1,I cried.,Weeping,A\n");
     Matcher weeping = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 \\S+  Weeping").matcher(built);
     Matcher tears = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 \\S+  Tears").matcher(built);
     assertThat(weeping.find() && tears.find()).as(built).isTrue();
