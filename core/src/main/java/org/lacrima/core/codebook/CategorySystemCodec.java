@@ -82,13 +82,20 @@ public final class CategorySystemCodec {
     return node.toString();
   }
 
+  private static final int MAX_YAML_BYTES = 16 << 20;
+
   private static final String SYSTEM = "holds no category system (expected an object with 'categories')";
 
   private static JsonNode parse(ObjectMapper mapper, InputStream in, String source, String notAnObject) {
     try {
       JsonNode root;
       if (mapper == YAML) {
-        byte[] bytes = in.readAllBytes();
+        // read twice (aliases, then the tree), so held in memory: no more than a category system could need
+        byte[] bytes = in.readNBytes(MAX_YAML_BYTES + 1);
+        if (bytes.length > MAX_YAML_BYTES) {
+          throw new CategorySystemException(source, "", "is larger than " + (MAX_YAML_BYTES >> 20)
+              + " MB, far more than a category system holds");
+        }
         refuseAliases(bytes, source);
         root = mapper.readTree(bytes);
       } else {
