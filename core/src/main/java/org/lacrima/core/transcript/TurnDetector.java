@@ -34,12 +34,14 @@ public final class TurnDetector {
   // a word may hold the gender star or colon of German ("Therapeut*in", "Therapeut:in"), not a Markdown "__"
   private static final String LABEL_WORD_REST = "(?:[\\p{L}\\p{N}.'’-]|_(?!_)|\\*(?=\\p{L}))*(?::(?:in|innen)\\b)?";
   private static final String LABEL_WORDS = "\\p{L}" + LABEL_WORD_REST + "(?: [\\p{L}\\p{N}]" + LABEL_WORD_REST + "){0,2}";
+  /** Blanks within a line: spaces, tabs, and the no-break spaces word processors put before a French colon. */
+  private static final String BLANK = "[ \\t\\u00A0\\u202F]";
   private static final Pattern LABEL_LINE = Pattern.compile(
       // a label may be indented, as transcripts laid out with spaces or tabs have it
-      "^[ \\t]*(?<lead>(?:" + TIMESTAMP + ")[ \\t]*)?"
+      "^" + BLANK + "*(?<lead>(?:" + TIMESTAMP + ")" + BLANK + "*)?"
           + "(?:\\*\\*|__)?(?<label>" + LABEL_WORDS + ")(?:\\*\\*|__)?"
-          + "[ \\t]*:(?!//)(?:\\*\\*|__)?[ \\t]*"
-          + "(?<after>(?:" + TIMESTAMP + ")[ \\t]*)?");
+          + BLANK + "*:(?!//)(?:\\*\\*|__)?" + BLANK + "*"
+          + "(?<after>(?:" + TIMESTAMP + ")" + BLANK + "*)?");
   private static final Pattern TRAILING_TIMESTAMP = Pattern.compile("[ \\t]*(" + TIMESTAMP + ")\\s*$");
 
   private final Optional<Set<String>> givenLabels;
@@ -124,10 +126,10 @@ public final class TurnDetector {
     int us = from;
     int ue = to;
     while (true) {
-      while (us < ue && Character.isWhitespace(s.charAt(us))) {
+      while (us < ue && blank(s.charAt(us))) {
         us++;
       }
-      while (ue > us && Character.isWhitespace(s.charAt(ue - 1))) {
+      while (ue > us && blank(s.charAt(ue - 1))) {
         ue--;
       }
       Matcher lead = LEADING.matcher(s).region(us, ue);
@@ -140,6 +142,11 @@ public final class TurnDetector {
         return new int[] {us, ue};
       }
     }
+  }
+
+  /** Whitespace, the no-break spaces included (which Java's whitespace leaves out). */
+  private static boolean blank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /**

@@ -55,6 +55,15 @@ class TurnDetectorTest {
   }
 
   @Test
+  void readsALabelWithANoBreakSpaceBeforeOrAfterItsColon() {
+    // French typography, and word processors that keep "B :" together
+    String text = "I:\u00A0Erste Antwort\nB\u00A0: Zweite\nI\u202F: dritte\nB: vierte\n";
+    List<Turn> turns = turns(text);
+    assertThat(turns).extracting(Turn::speaker).containsExactly("I", "B", "I", "B");
+    assertThat(turns).extracting(t -> content(text, t)).containsExactly("Erste Antwort", "Zweite", "dritte", "vierte");
+  }
+
+  @Test
   void readsGenderInclusiveGermanLabelsAndMarkdownUnderscores() {
     for (String[] labels : new String[][] {{"Interviewer*in", "Therapeut*in"}, {"Interviewer:in", "Therapeut:in"},
         {"__I__", "__B__"}}) {

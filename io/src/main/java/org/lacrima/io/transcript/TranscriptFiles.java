@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import javax.xml.namespace.QName;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -19,16 +18,13 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 
 /**
  * Reads a transcript file (.txt, .md, .docx) into a {@link Transcript}: the document name is the
- * file name without extension. DOCX paragraphs (in table cells, content controls and text boxes
- * too, in reading order) become lines; footnotes, endnotes and their reference marks are left out.
+ * file name without extension. A DOCX body is read as Word shows it ({@link DocxBodyText}).
  */
 public final class TranscriptFiles {
 
   /** Larger files are refused: no interview transcript comes near it, a mistaken file might. */
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
-  private static final String WORDPROCESSING_ML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-  private static final String MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
   private static final long MAX_UNPACKED_ENTRY = 256L * 1024 * 1024;
   /** How many bytes POI unpacks of one part into memory at most (its IOUtils default). */
@@ -81,9 +77,11 @@ public final class TranscriptFiles {
       CTBody body = doc.getDocument().getBody();
       if (body != null) {
         try (XmlCursor cursor = body.newCursor()) {
-          appendBlocks(cursor, text);
+          new DocxBodyText(text).appendBlocks(cursor);
         }
       }
+    } catch (DocxBodyText.Unreadable e) {
+      throw new InputException(source, e.element(), e.getMessage());
     } catch (IOException | RuntimeException e) {
       // POI's own messages send the user to POI's bug tracker or to settings they cannot change
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -147,149 +145,6 @@ public final class TranscriptFiles {
     String line = newline < 0 ? message : message.substring(0, newline).strip();
     // "org.apache.poi.….InvalidFormatException: …" names a class the user has never heard of
     return line.replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Za-z0-9_$]+: ", "");
-  }
-
-  // The body is walked as XML rather than through POI's paragraphs: POI gives a content control
-  // (w:sdt) only as one flattened text, with table cells joined by tabs, and its paragraph text
-  // carries "[footnoteRef:1]" markers and the notes themselves, which were not said in the interview.
-  //
-  // Elements the walk does not name are walked into, not skipped: Word wraps runs in many
-  // containers (w:dir, w:bdo, w:smartTag, w:customXml, w:sdt, w:hyperlink, w:ins, drawings, text
-  // boxes, and others yet to come), and text that vanished because its container was unknown would
-  // be text a coder never sees. Only what is deliberately not the document's text is left out:
-  // tracked deletions and the ruby text above a base text.
-
-  /** Paragraphs become lines, in reading order through tables, content controls and any container. */
-  private static void appendBlocks(XmlCursor cursor, StringBuilder text) {
-    if (!cursor.toFirstChild()) {
-      return;
-    }
-    do {
-      if (isAlternateContent(cursor)) {
-        withChosenAlternative(cursor, () -> appendBlocks(cursor, text));
-        continue;
-      }
-      switch (wordElement(cursor)) {
-        case "p" -> appendParagraph(cursor, text);
-        case "del", "moveFrom" -> {
-          // tracked deletions: not in the document as it reads now
-        }
-        default -> appendBlocks(cursor, text);
-      }
-    } while (cursor.toNextSibling());
-    cursor.toParent();
-  }
-
-  /**
-   * One paragraph as one line. Paragraphs inside it (those of text boxes) follow it as lines of
-   * their own rather than splitting it.
-   */
-  private static void appendParagraph(XmlCursor cursor, StringBuilder text) {
-    StringBuilder nested = new StringBuilder();
-    appendInline(cursor, text, nested);
-    text.append('\n').append(nested);
-  }
-
-  private static void appendInline(XmlCursor cursor, StringBuilder line, StringBuilder nested) {
-    if (!cursor.toFirstChild()) {
-      return;
-    }
-    do {
-      if (isAlternateContent(cursor)) {
-        withChosenAlternative(cursor, () -> appendInline(cursor, line, nested));
-        continue;
-      }
-      switch (wordElement(cursor)) {
-        case "t" -> line.append(cursor.getTextValue());
-        case "tab", "ptab" -> line.append('\t');
-        case "br", "cr" -> line.append('\n');
-        case "noBreakHyphen" -> line.append('\u2011');
-        case "ruby" -> appendRubyBase(cursor, line, nested);
-        case "p" -> appendParagraph(cursor, nested);
-        case "txbxContent" -> appendBlocks(cursor, nested);
-        case "del", "moveFrom" -> {
-          // tracked deletions: not in the document as it reads now
-        }
-        case "instrText", "fldData" -> {
-          // a field's instructions (PAGE, HYPERLINK "…"): the field's result is the text the reader sees
-        }
-        default -> {
-          // properties (w:pPr with its tab stops, w:rPr, w:sectPr, tracked changes of them) hold settings, not text
-          String element = wordElement(cursor);
-          if (!element.endsWith("Pr") && !element.endsWith("PrChange") && !element.equals("tblPrEx")) {
-            appendInline(cursor, line, nested);
-          }
-        }
-      }
-    } while (cursor.toNextSibling());
-    cursor.toParent();
-  }
-
-  /** Ruby text is a reading aid above the base text; the base is what the line says. */
-  private static void appendRubyBase(XmlCursor cursor, StringBuilder line, StringBuilder nested) {
-    if (!cursor.toFirstChild()) {
-      return;
-    }
-    do {
-      if (wordElement(cursor).equals("rubyBase")) {
-        appendInline(cursor, line, nested);
-      }
-    } while (cursor.toNextSibling());
-    cursor.toParent();
-  }
-
-  private static boolean isAlternateContent(XmlCursor cursor) {
-    QName name = cursor.getName();
-    return name != null && MARKUP_COMPATIBILITY.equals(name.getNamespaceURI())
-        && name.getLocalPart().equals("AlternateContent");
-  }
-
-  /**
-   * Markup compatibility offers the same content in several forms: mc:Choice for programs that know
-   * a newer vocabulary, mc:Fallback for all others. Exactly one is read, or the text would appear
-   * twice. The fallback is what Word writes for readers like us (an emoji as w:t, a text box as
-   * VML); a choice is read only where no fallback holds any text.
-   */
-  private static void withChosenAlternative(XmlCursor cursor, Runnable walk) {
-    cursor.push();
-    try (XmlCursor alternative = cursor.newCursor()) {
-      boolean found = false;
-      if (alternative.toFirstChild()) {
-        do {
-          QName name = alternative.getName();
-          boolean fallback = name != null && name.getLocalPart().equals("Fallback");
-          if (containsWordText(alternative) && (!found || fallback)) {
-            cursor.toCursor(alternative);
-            found = true;
-          }
-        } while (alternative.toNextSibling());
-      }
-      if (found) {
-        walk.run();
-      }
-    } finally {
-      cursor.pop();
-    }
-  }
-
-  private static boolean containsWordText(XmlCursor cursor) {
-    try (XmlCursor c = cursor.newCursor()) {
-      if (!c.toFirstChild()) {
-        return false;
-      }
-      do {
-        if (wordElement(c).equals("t") || containsWordText(c)) {
-          return true;
-        }
-      } while (c.toNextSibling());
-      return false;
-    }
-  }
-
-  /** The local name of a WordprocessingML element, or "" for elements of other vocabularies. */
-  private static String wordElement(XmlCursor cursor) {
-    QName name = cursor.getName();
-    return name != null && WORDPROCESSING_ML.equals(name.getNamespaceURI()) ? name.getLocalPart() : "";
   }
 
   static String sha256(byte[] bytes) {

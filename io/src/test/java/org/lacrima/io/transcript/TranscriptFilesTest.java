@@ -104,6 +104,41 @@ class TranscriptFilesTest {
     assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("B: Sie weinte leise.\n");
   }
 
+  private static String run(String text) {
+    return "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>";
+  }
+
+  @Test
+  void readsTheTextAsWordShowsItWithChangesAccepted() throws IOException {
+    String deleted = "w:id=\"1\" w:author=\"T\" w:date=\"2026-01-01T00:00:00Z\"";
+    Path f = docx("shown.docx",
+        // a symbol-font character keeps its place between the words
+        "<w:p>" + run("I: Pfeil") + "<w:r><w:sym w:font=\"Symbol\" w:char=\"F0AE\"/></w:r>" + run("Ziel") + "</w:p>"
+        // the end of a paragraph deleted with changes tracked: it runs on into the next
+        + "<w:p><w:pPr><w:rPr><w:del " + deleted + "/></w:rPr></w:pPr>" + run("B: Hallo ") + "</w:p>"
+        + "<w:p>" + run("Welt") + "</w:p>"
+        // a row deleted with changes tracked
+        + "<w:tbl><w:tr><w:trPr><w:del " + deleted + "/></w:trPr><w:tc><w:p>" + run("weg") + "</w:p></w:tc></w:tr>"
+        + "<w:tr><w:tc><w:p>" + run("I: bleibt") + "</w:p></w:tc></w:tr></w:tbl>"
+        // a field nested in another's instructions: only the outer result is shown
+        + "<w:p>" + run("B: Wert ") + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> IF </w:instrText>"
+        + "</w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> DOCPROPERTY x </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" + run("INNER") + "<w:r><w:fldChar w:fldCharType=\"end\"/>"
+        + "</w:r><w:r><w:instrText> = \"INNER\" \"JA\" \"NEIN\" </w:instrText></w:r><w:r><w:fldChar "
+        + "w:fldCharType=\"separate\"/></w:r>" + run("JA") + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        + run(" fertig") + "</w:p>"
+        // hidden text is not shown; an explicitly visible run is; an equation's text is
+        + "<w:p>" + run("I: sichtbar ") + "<w:r><w:rPr><w:vanish/></w:rPr><w:t>VERSTECKT </w:t></w:r>"
+        + "<w:r><w:rPr><w:vanish w:val=\"false\"/></w:rPr><w:t xml:space=\"preserve\">auch </w:t></w:r>"
+        + "<m:oMath><m:r><m:t>x=2</m:t></m:r></m:oMath>" + run(" ende") + "</w:p>");
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("I: Pfeil\uF0AEZiel\nB: Hallo Welt\nI: bleibt\n"
+        + "B: Wert JA fertig\nI: sichtbar auch x=2 ende\n");
+    Path chunk = docx("chunk.docx", "<w:p>" + run("I: davor") + "</w:p><w:altChunk r:id=\"rId9\" "
+        + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"/>");
+    assertThatThrownBy(() -> TranscriptFiles.read(chunk)).hasMessageStartingWith(chunk + ", w:altChunk: holds a part "
+        + "taken in whole from another file");
+  }
+
   @Test
   void keepsTabsAndLineBreaksInsideAParagraph() throws IOException {
     Path f = dir.resolve("tabs.docx");
@@ -269,7 +304,8 @@ class TranscriptFilesTest {
           + " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
           + " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
           + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
-          + " xmlns:v=\"urn:schemas-microsoft-com:vml\" mc:Ignorable=\"w16se wps\">"
+          + " xmlns:v=\"urn:schemas-microsoft-com:vml\""
+          + " xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\" mc:Ignorable=\"w16se wps\">"
           + "<w:body>" + body + "</w:body></w:document>");
     }
     return f;
