@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.lacrima.core.InputException;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.core.transcript.DocumentSummary;
 import org.lacrima.core.transcript.Transcript;
@@ -42,8 +44,9 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin
   Actor actor;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Transcripts to import.")
-  List<Path> files;
+  @Parameters(index = "1..*", arity = "0..*", paramLabel = "FILE", description = "Transcripts to import (none: "
+      + "--vars sets the variables of documents imported before).")
+  List<Path> files = new ArrayList<>();
 
   @Option(names = "--speakers", split = ",", paramLabel = "LABEL",
       description = "The speaker labels that start turns (e.g. I,B), instead of detecting them.")
@@ -63,6 +66,13 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (files.isEmpty() && variablesFile == null) {
+      throw new InputException("name the transcripts to import, or --vars FILE.csv to set the variables of documents "
+          + "imported before");
+    }
+    if (files.isEmpty() && (!variables.isEmpty() || speakers != null)) {
+      throw new InputException("--var and --speakers apply to the transcripts imported with them; name those files");
+    }
     // everything is read and checked before the project is opened for writing
     List<Transcript> transcripts = new ArrayList<>();
     for (Path f : files) {
@@ -80,8 +90,12 @@ final class ImportCommand implements Callable<Integer> {
       TranscriptImport.Report report = store.write(s -> TranscriptImport.run(s, transcripts, options));
       List<DocumentSummary> imported = report.imported();
       var out = spec.commandLine().getOut();
-      out.println("Imported " + imported.size() + (imported.size() == 1 ? " document" : " documents")
-          + " into " + store.location() + ":");
+      if (files.isEmpty() && report.changed().isEmpty()) {
+        out.println("Variables from " + variablesFile + " change no document.");
+      }
+      if (!files.isEmpty()) {
+        out.println("Imported " + Counted.of(imported.size(), "document") + " into " + store.location() + ":");
+      }
       for (int i = 0; i < imported.size(); i++) {
         DocumentSummary d = imported.get(i);
         Transcript t = transcripts.get(i);

@@ -267,6 +267,13 @@ class CommandsTest {
     String csv = CliRun.ok("codings", "export", project).out();
     assertThat(csv).contains(",Sitzung März,Jürgen,").contains("Overwhelmed crying");
     assertThat(CliRun.ok("stats", project).out()).contains("Documents by orientation: PDT 1");
+    // variables alone, for documents imported before: a corrected orientation
+    Path corrected = write("corrected.csv", "document,orientation\nSitzung März,CBT\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.ok("import", project, "--vars", corrected.toString()).out())
+        .contains("Sitzung März: orientation PDT -> CBT").doesNotContain("Imported");
+    assertThat(CliRun.ok("stats", project).out()).contains("Documents by orientation: CBT 1");
+    assertThat(CliRun.ok("import", project, "--vars", corrected.toString()).out()).contains("change no document");
+    assertThat(CliRun.of("import", project).err()).contains("name the transcripts to import, or --vars FILE.csv");
   }
 
   @Test
