@@ -328,6 +328,21 @@ abstract class ProjectStoreContract {
         assertThat(codings).singleElement().satisfies(c -> assertThat(c.memo()).isEqualTo("first\nsecond\nthird\nfourth"));
         return null;
       });
+      // the same memo from a file with CRLF line ends, or written decomposed, is the same memo
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira",
+          "first\r\nsecond\r\nthird\r\nfourth"), quote(3, "a", "sehr wütend", "Protest crying", "mira", "thi\u0301rd"))));
+      store.read(s -> {
+        List<Coding> codings = s.codings().byDocument(s.documents().byName("a").orElseThrow().id());
+        assertThat(codings).singleElement().satisfies(c -> assertThat(c.memo())
+            .isEqualTo("first\nsecond\nthird\nfourth\nth\u00edrd"));
+        return null;
+      });
+      store.write(s -> CodingImport.run(s, rows(quote(2, "a", "sehr wütend", "Protest crying", "mira", "th\u00edrd"))));
+      store.read(s -> {
+        assertThat(s.codings().byDocument(s.documents().byName("a").orElseThrow().id())).singleElement()
+            .satisfies(c -> assertThat(c.memo()).isEqualTo("first\nsecond\nthird\nfourth\nth\u00edrd"));
+        return null;
+      });
     }
   }
 

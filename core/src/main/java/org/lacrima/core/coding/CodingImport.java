@@ -203,8 +203,9 @@ public final class CodingImport {
     } else {
       throw error(row, "gives neither offsets (start, end) nor a quote");
     }
+    // line ends and composition as the text has them: a memo from a CRLF or decomposed file is the same memo
     Coding coding = new Coding(row.id().orElseGet(Ids::next), doc.id(), start, end, category.id(), coder.id(),
-        row.memo().strip());
+        DocumentText.normalizeString(row.memo()).strip());
     checkTakesCoding(row, category, coding);
     return coding;
   }
