@@ -259,8 +259,9 @@ public final class DocumentText {
         || type == Character.ENCLOSING_MARK;
   }
 
+  /** An apostrophe or a hyphen: ASCII, typographic (U+2019, U+2010) or non-breaking (U+2011, as DOCX writes it). */
   private static boolean isJoiner(int cp) {
-    return cp == '\'' || cp == '\u2019' || cp == '-' || cp == '\u2011';
+    return cp == '\'' || cp == '\u2019' || cp == '-' || cp == '\u2010' || cp == '\u2011';
   }
 
   private void checkCodePointOffset(int offset) {

@@ -142,6 +142,8 @@ class DocumentTextTest {
   void countsWordsWithApostrophesAndHyphensInside() {
     assertThat(DocumentText.normalize("I: Don't cry - it's the Hier-und-Jetzt. 14 Uhr.").wordCount()).isEqualTo(8);
     assertThat(DocumentText.normalize("  ").wordCount()).isZero();
+    // typographic and non-breaking hyphens join as the ASCII one does
+    assertThat(DocumentText.normalize("Ich\u2010weiß, Hier\u2011und\u2011Jetzt").wordCount()).isEqualTo(2);
     // "2,5" and "3.000" one word each; the full stop after "Stunden" and the comma after "ja" end words
     assertThat(DocumentText.normalize("Es waren 2,5 Stunden. Ja, 3.000 Euro, 4, 5.").wordCount()).isEqualTo(9);
   }
