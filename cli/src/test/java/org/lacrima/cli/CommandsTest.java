@@ -287,6 +287,15 @@ class CommandsTest {
     assertThat(run.status()).isEqualTo(Lacrima.REFUSED);
     assertThat(run.err()).contains("codings.csv, line 3: the quote \"Er lachte.\" does not occur in \"a\"");
     assertThat(snapshot()).isEqualTo(before);
+    // offsets counted in UTF-16 units, as a spreadsheet or a JavaScript tool counts them: one later per emoji
+    Path emoji = write("e.txt", "I: Wie war das \uD83D\uDE22?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    CliRun.ok("import", project, emoji.toString());
+    int utf16 = "I: Wie war das \uD83D\uDE22?\nB: ".length();
+    Path shifted = write("shifted.csv", "document,start,end,quote,category,coder\ne," + utf16 + ","
+        + (utf16 + 11) + ",Sie weinte.,Pause,mira\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.of("codings", "import", project, shifted.toString()).err())
+        .contains("the quote does not match the text at " + utf16 + ".." + (utf16 + 11))
+        .contains("it stands at " + (utf16 - 1) + ".." + (utf16 + 10) + ": offsets count characters (code points)");
   }
 
   @Test

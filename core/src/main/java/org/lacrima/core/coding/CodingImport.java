@@ -174,8 +174,18 @@ public final class CodingImport {
       if (!row.quote().isEmpty()) {
         String actual = text(doc).slice(start, end);
         if (!actual.equals(DocumentText.normalizeString(row.quote()))) {
+          // offsets from a tool that counts UTF-16 units (Java, JavaScript, Excel) lie later after each emoji
+          List<Integer> before = text(doc).occurrences(row.quote()).stream().filter(at -> at < start).toList();
+          String hint = "";
+          if (!before.isEmpty()) {
+            int at = before.get(before.size() - 1);
+            hint = "; it stands at " + at + ".." + (at + DocumentText.lengthOf(row.quote()))
+                + (text(doc).slice(0, at).codePoints().anyMatch(Character::isSupplementaryCodePoint)
+                ? ": offsets count characters (code points), and a tool counting UTF-16 units places them later "
+                    + "after each emoji" : "");
+          }
           throw error(row, "the quote does not match the text at " + start + ".." + end + " of \""
-              + doc.name() + "\", which reads \"" + abbreviate(actual) + "\"");
+              + doc.name() + "\", which reads \"" + abbreviate(actual) + "\"" + hint);
         }
       }
     } else if (!row.quote().isEmpty()) {
