@@ -19,7 +19,7 @@ class CodingsDeleteTest {
   Path dir;
 
   @Test
-  void deletesByIdAndKeepsAMemoOfWhatWasDeleted() {
+  void deletesByIdAndKeepsAMemoOfWhatWasDeleted() throws java.io.IOException {
     Path file = dir.resolve("demo.lacrima");
     CliRun.ok("demo", "--out", file.toString());
     List<String> rows = CliRun.ok("codings", "export", file.toString()).out().lines().skip(1).toList();
@@ -41,6 +41,17 @@ class CodingsDeleteTest {
     // and the team can read it without opening the database
     assertThat(CliRun.ok("codings", "memos", file.toString(), first[1]).out()).contains(first[1] + "  ")
         .contains("mira").contains(id).contains("coded by mistake");
+    // an export from before the deletion does not bring it back unsaid; without its id the row adds it anew
+    Path old = dir.resolve("old.csv");
+    java.nio.file.Files.writeString(old, "id,document,coder,category_path,start,end\n" + id + "," + first[1] + ","
+        + first[2] + "," + first[4] + "," + first[5] + "," + first[6] + "\n");
+    assertThat(CliRun.of("codings", "import", file.toString(), old.toString()).err())
+        .contains("old.csv, line 2: coding " + id + " was deleted from this project");
+    assertThat(CliRun.ok("codings", "export", file.toString()).out().lines().skip(1).toList()).hasSize(rows.size() - 1);
+    java.nio.file.Files.writeString(old, "document,coder,category_path,start,end\n" + first[1] + ","
+        + first[2] + "," + first[4] + "," + first[5] + "," + first[6] + "\n");
+    CliRun.ok("codings", "import", file.toString(), old.toString());
+    assertThat(CliRun.ok("codings", "export", file.toString()).out().lines().skip(1).toList()).hasSize(rows.size());
   }
 
   @Test

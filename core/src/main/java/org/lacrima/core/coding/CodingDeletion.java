@@ -51,7 +51,7 @@ public final class CodingDeletion {
       String name = s.documents().get(c.document()).name();
       String text = s.documents().text(c.document()).slice(c.start(), c.end());
       s.memos().add(new Memo(Ids.next(), Memo.Target.DOCUMENT, c.document(), who, at, "Coding " + c.id()
-          + " deleted by " + who + ". Why: " + why.strip() + "\nAs it was (document, start, end, category, coder, "
+          + DELETED_BY + who + ". Why: " + why.strip() + "\nAs it was (document, start, end, category, coder, "
           + "memo): " + java.util.stream.Stream.of(name, Integer.toString(c.start()), Integer.toString(c.end()),
               system.path(c.category()), coders.getOrDefault(c.coder(), c.coder().toString()), c.memo())
               .map(CodingDeletion::csvField).collect(java.util.stream.Collectors.joining(","))
@@ -63,6 +63,16 @@ public final class CodingDeletion {
   }
 
   /** One CSV field as RFC 4180 writes it, so that the record reads back with any CSV reader (core has no CSV library). */
+  private static final String DELETED_BY = " deleted by ";
+  private static final java.util.regex.Pattern DELETION = java.util.regex.Pattern.compile(
+      "^Coding ([0-9a-fA-F-]{36})" + DELETED_BY);
+
+  /** The coding a memo this class left says was deleted, if it is one of those memos. */
+  static java.util.Optional<UUID> deletedBy(Memo memo) {
+    java.util.regex.Matcher m = DELETION.matcher(memo.text());
+    return m.find() ? java.util.Optional.of(UUID.fromString(m.group(1))) : java.util.Optional.empty();
+  }
+
   private static String csvField(String value) {
     return value.matches("(?s).*[,\"\r\n].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }

@@ -139,10 +139,31 @@ public final class CodingImport {
               + " is already used in this project for a different coding");
         }
       });
+      withIds.forEach((id, i) -> {
+        // an older export brings back a coding someone deleted on purpose: that undoes the deletion unsaid
+        if (!stored.containsKey(id) && deletedOn(batch.get(i).document()).contains(id)) {
+          CodingRow row = batchRows.get(i);
+          throw new InputException(row.source(), row.place(), "coding " + id + " was deleted from this project "
+              + "(codings memos says by whom and why); to add it again, leave its id out of the row");
+        }
+      });
     }
     session.codings().add(batch);
     batch.clear();
     batchRows.clear();
+  }
+
+  private final Map<UUID, Set<UUID>> deleted = new HashMap<>();
+
+  /** The ids of the codings deleted from a document, as the memos {@link CodingDeletion} leaves name them. */
+  private Set<UUID> deletedOn(UUID document) {
+    return deleted.computeIfAbsent(document, d -> {
+      Set<UUID> ids = new HashSet<>();
+      for (Memo m : session.memos().about(Memo.Target.DOCUMENT, d)) {
+        CodingDeletion.deletedBy(m).ifPresent(ids::add);
+      }
+      return ids;
+    });
   }
 
   private Coding toCoding(CodingRow row) {
