@@ -24,6 +24,7 @@ import org.lacrima.core.agreement.study.UnitKind;
 import org.lacrima.core.agreement.study.Variable;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.Category;
+import org.lacrima.core.codebook.CategoryState;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.Coverage;
@@ -207,14 +208,11 @@ public final class Consensus {
         && !absent.contains(d.takenCoder().orElseThrow())) {
       return Optional.empty();
     }
-    // a new version on a category taken back since (an undone addition) has nowhere to go
-    if (d.kind() == ConsensusDecision.Kind.NEW && !system.contains(d.newCategory().orElseThrow())) {
-      return Optional.empty();
-    }
-    // nor on one split since: it takes no new codings, and which part the team meant only the team can say (a
-    // merged one was followed to the category that took it over)
-    if (d.kind() == ConsensusDecision.Kind.NEW
-        && system.get(d.newCategory().orElseThrow()).state().status() == org.lacrima.core.codebook.CategoryState.Status.SPLIT) {
+    // a new version on a category taken back since (an undone addition) has nowhere to go, nor on one split since:
+    // it takes no new codings, and which part the team meant only the team can say (a merged one was followed to
+    // the category that took it over)
+    if (d.kind() == ConsensusDecision.Kind.NEW && (!system.contains(d.newCategory().orElseThrow())
+        || system.get(d.newCategory().get()).state().status() == CategoryState.Status.SPLIT)) {
       return Optional.empty();
     }
     return Optional.of(d);
@@ -347,8 +345,9 @@ public final class Consensus {
     // the layer is rebuilt from scratch; a coding someone gave the coder "consensus" by hand would vanish with it
     if (!foreign.isEmpty()) {
       throw new InputException(Counted.of(foreign.size(), "coding") + " of the coder \"" + LAYER + "\" "
-          + (foreign.size() == 1 ? "was" : "were") + " not made by a consensus build (" + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …"
-          : "") + "), and rebuilding the layer would replace them; give them to another coder first (codings export, "
+          + (foreign.size() == 1 ? "was" : "were") + " not made by a consensus build ("
+          + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …" : "")
+          + "), and rebuilding the layer would replace them; give them to another coder first (codings export, "
           + "change the coder column, codings import, then codings delete)");
     }
     s.codings().delete(old);
@@ -498,16 +497,19 @@ public final class Consensus {
   public static List<Unapplied> unapplied(ProjectSession s, List<Disagreement> all) {
     Map<String, ConsensusDecision> applied = new HashMap<>();
     all.stream().filter(d -> d.decision().isPresent()).forEach(d -> applied.put(d.id(), d.decision().get()));
-    // also one that a merge brought onto the same unit and category as a later one: it gave way to that one, which
-    // the team may not have meant, so it is told apart from one that meets no disagreement
-    return followingMerges(s, sha256()).stream().filter(f -> !f.now().equals(applied.get(f.now().disagreement())))
-        // one that decided the same as the one standing lost nothing
-        .filter(f -> !Optional.ofNullable(applied.get(f.now().disagreement())).filter(later -> sameEffect(later, f.now()))
-            .isPresent())
-        .sorted(java.util.Comparator.comparing(f -> f.recorded().decidedAt()))
-        .map(f -> new Unapplied(f.recorded(), Optional.ofNullable(applied.get(f.now().disagreement()))
-            .filter(later -> !later.equals(f.now()))))
-        .toList();
+    List<Unapplied> out = new ArrayList<>();
+    for (Followed f : followingMerges(s, sha256())) {
+      ConsensusDecision standing = applied.get(f.now().disagreement());
+      if (standing == null) {
+        out.add(new Unapplied(f.recorded(), Optional.empty()));
+      } else if (!sameEffect(standing, f.now())) {
+        // a merge brought it onto the same unit and category as a later one, to which it gave way: the team may not
+        // have meant that, so it is told apart from one that meets no disagreement (one deciding alike lost nothing)
+        out.add(new Unapplied(f.recorded(), Optional.of(standing)));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(u -> u.decision().decidedAt()));
+    return out;
   }
 
   private static boolean sameEffect(ConsensusDecision a, ConsensusDecision b) {

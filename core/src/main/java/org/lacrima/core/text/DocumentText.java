@@ -195,6 +195,11 @@ public final class DocumentText {
     return cp >= 0x1F1E6 && cp <= 0x1F1FF;
   }
 
+  /** Whitespace, the no-break spaces included (which Java's whitespace leaves out): what trims a turn or unit. */
+  public static boolean isBlank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
   /** Length of a string in code points after normalization, as offsets count it. */
   public static int lengthOf(String s) {
     String n = normalizeString(s);

@@ -103,7 +103,7 @@ public final class Segmentation {
       }
       if (!out.isEmpty()) {
         int[] last = out.get(out.size() - 1);
-        String before = TRAILING.matcher(text.slice(last[0], last[1])).replaceFirst("").stripTrailing();
+        String before = TurnDetector.TRAILING_TIMESTAMP.matcher(text.slice(last[0], last[1])).replaceFirst("").stripTrailing();
         if (!before.isEmpty() && !CLOSED.matcher(before).find()) {
           last[1] = line[1];
           continue;
@@ -121,9 +121,6 @@ public final class Segmentation {
       MeaningUnit.Origin origin, DocumentText text) {
     add(units, document.id(), start, end, origin, text);
   }
-
-  private static final java.util.regex.Pattern TRAILING = java.util.regex.Pattern.compile(
-      "\\s*(?:" + TurnDetector.TIMESTAMP + ")\\s*$");
 
   /**
    * Adds a unit over the range without its surrounding whitespace and timestamps (a timestamp between two

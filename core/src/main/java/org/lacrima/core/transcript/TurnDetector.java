@@ -42,7 +42,8 @@ public final class TurnDetector {
           + "(?:\\*\\*|__)?(?<label>" + LABEL_WORDS + ")(?:\\*\\*|__)?"
           + BLANK + "*:(?!//)(?:\\*\\*|__)?" + BLANK + "*"
           + "(?<after>(?:" + TIMESTAMP + ")" + BLANK + "*)?");
-  private static final Pattern TRAILING_TIMESTAMP = Pattern.compile("[ \\t]*(" + TIMESTAMP + ")\\s*$");
+  /** A timestamp that ends a text, with the blanks around it. */
+  static final Pattern TRAILING_TIMESTAMP = Pattern.compile("[ \\t]*(" + TIMESTAMP + ")\\s*$");
 
   private final Optional<Set<String>> givenLabels;
 
@@ -126,10 +127,10 @@ public final class TurnDetector {
     int us = from;
     int ue = to;
     while (true) {
-      while (us < ue && blank(s.charAt(us))) {
+      while (us < ue && DocumentText.isBlank(s.charAt(us))) {
         us++;
       }
-      while (ue > us && blank(s.charAt(ue - 1))) {
+      while (ue > us && DocumentText.isBlank(s.charAt(ue - 1))) {
         ue--;
       }
       Matcher lead = LEADING.matcher(s).region(us, ue);
@@ -142,11 +143,6 @@ public final class TurnDetector {
         return new int[] {us, ue};
       }
     }
-  }
-
-  /** Whitespace, the no-break spaces included (which Java's whitespace leaves out). */
-  private static boolean blank(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /**

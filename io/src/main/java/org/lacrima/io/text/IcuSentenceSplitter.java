@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.lacrima.core.text.DocumentText;
 import org.lacrima.core.transcript.SentenceSplitter;
 
 /**
@@ -112,15 +113,11 @@ public final class IcuSentenceSplitter implements SentenceSplitter {
     return s.replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2007', ' ');
   }
 
-  private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
-  }
-
   private static void add(List<Range> out, String text, int start, int end) {
-    while (start < end && isSpace(text.charAt(start))) {
+    while (start < end && DocumentText.isBlank(text.charAt(start))) {
       start++;
     }
-    while (end > start && isSpace(text.charAt(end - 1))) {
+    while (end > start && DocumentText.isBlank(text.charAt(end - 1))) {
       end--;
     }
     if (end > start) {
