@@ -16,7 +16,8 @@ import java.util.Map;
  * of length ≥ l of (gap − l + 1)] / (mL (mL − 1) − Σ l (l − 1)), N_c the number of such units.
  * </ul>
  *
- * The pooled alpha over categories is 1 − ΣDo_c / ΣDe_c (DKPro, INCEpTION). Where there is nothing to
+ * The pooled alpha over categories is 1 − ΣDo_c / ΣDe_c (DKPro, INCEpTION); its parts Do and De are the means over
+ * the categories with spans, as DKPro reports them, so that they compare too. Where there is nothing to
  * compare (no span of the category, or only spans of length 0) alpha is undefined with the reason; DKPro 2.3
  * reports 0.0 for the latter, which hides that nothing was coded.
  */
@@ -52,10 +53,11 @@ public final class UnitizingAlpha {
       observed += observed(study, category);
       expected += expected(study, category).value;
     }
+    int categories = study.categories().size();
     Map<String, Double> parts = new LinkedHashMap<>();
-    parts.put("Do", observed);
-    parts.put("De", expected);
-    if (study.categories().isEmpty()) {
+    parts.put("Do", categories == 0 ? 0 : observed / categories);
+    parts.put("De", categories == 0 ? 0 : expected / categories);
+    if (categories == 0) {
       return ChanceCorrected.undefined(NAME, "no coder marked a span", parts);
     }
     if (!(expected > 0)) {

@@ -55,6 +55,25 @@ class DkproUnitizingTest {
     assertThat(e.value().getAsDouble()).isCloseTo(0.0, within(1e-12));
   }
 
+  /**
+   * DKPro's pooled Do and De are the means over the study's categories (calculateObservedDisagreement divides the
+   * sum by getCategoryCount), and alpha is 1 − ΣDo/ΣDe either way. Worked by hand, three coders, L = 20: X is one
+   * span of length 1 (Do = De = 1/600, as above); Y one span of length 2 at 0, Do = 2·2·2²/(3·2·20²) = 1/150, and
+   * its gaps of length ≥ 2 give Σ (gap − 1) = 17 + 19 + 19 = 55, so De = (2/20)·2²·55/(60·59 − 2·1) = 22/3538.
+   */
+  @Test
+  void pooledPartsAreMeansOverTheCategoriesAsDkproReportsThem() {
+    UnitizingStudy study = new UnitizingStudy(0, 20, 3,
+        List.of(new CodedSpan(0, 0, 1, "X"), new CodedSpan(0, 0, 2, "Y")));
+    assertThat(UnitizingAlpha.forCategory(study, "Y").parts().get("Do")).isCloseTo(1.0 / 150, within(1e-15));
+    assertThat(UnitizingAlpha.forCategory(study, "Y").parts().get("De")).isCloseTo(22.0 / 3538, within(1e-15));
+    Estimate pooled = UnitizingAlpha.pooled(study);
+    assertThat(pooled.parts().get("Do")).isCloseTo((1.0 / 600 + 1.0 / 150) / 2, within(1e-15));
+    assertThat(pooled.parts().get("De")).isCloseTo((1.0 / 600 + 22.0 / 3538) / 2, within(1e-15));
+    assertThat(pooled.value().getAsDouble())
+        .isCloseTo(1 - (1.0 / 600 + 1.0 / 150) / (1.0 / 600 + 22.0 / 3538), within(1e-12));
+  }
+
   @Test
   void overlappingSpansOfOneCoderAndCategoryMustBeMergedFirst() {
     assertThatThrownBy(() -> new UnitizingStudy(0, 20, 2,
