@@ -150,6 +150,41 @@ class AgreementCommandTest {
     assertThat(provenance.get("codebook_change").asInt()).isGreaterThan(1);
   }
 
+  /**
+   * An exclusive group whose children have subcategories: a subcategory answers the group's question with the child
+   * above it. "The therapeutic process": a1 x Emotional access, y Crying promotes the process (both: promotes); a3 x
+   * Crying as resistance (impedes), y Crying as incidental; b1 x Relief/Catharsis and Emotional access (one child,
+   * no conflict), y Diagnostic access (promotes); b3 x Crying as manipulation, y Crying impedes the process. Values
+   * P P / Im In / P P / Im Im: 8 values, 4 P, 3 Im, 1 In; one disagreeing unit gives 2 ordered pairs, so
+   * Do = 2/8, De = (64 − 16 − 9 − 1)/(8·7) = 38/56 and alpha = 1 − (2/8)/(38/56) = 12/19.
+   */
+  @Test
+  void aSubcategoryCountsForItsChildInAnExclusiveGroup() throws Exception {
+    String csv = """
+        document,quote,category,coder
+        a,Turn a1 of the interview,Emotional access,x
+        a,Turn a1 of the interview,Crying promotes the process (potential for change),y
+        a,Turn a3 of the interview,Crying as resistance,x
+        a,Turn a3 of the interview,Crying as incidental to the process,y
+        b,Turn b1 of the interview,Relief/Catharsis,x
+        b,Turn b1 of the interview,Emotional access,x
+        b,Turn b1 of the interview,Diagnostic access,y
+        b,Turn b3 of the interview,Crying as manipulation,x
+        b,Turn b3 of the interview,Crying impedes the process (resistance to change),y
+        """;
+    Path codings = dir.resolve("process.csv");
+    Files.writeString(codings, csv, StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", p, codings.toString());
+    CliRun.ok("category", "exclusive", p, "The therapeutic process", "on", "--why", "one reading of the process");
+    JsonNode r = new ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "x,y", "--format", "json",
+        "--categories", "The therapeutic process", "--bootstrap", "0").out());
+    JsonNode group = row(r.get("groups"), "The therapeutic process");
+    assertThat(group.get("units_pairable").asInt()).isEqualTo(4);
+    assertThat(value(group, "percentage_agreement")).isCloseTo(0.75, within(1e-12));
+    assertThat(value(group, "krippendorff_alpha_nominal")).isCloseTo(12.0 / 19, within(1e-12));
+    assertThat(r.get("provenance").get("notes").toString()).doesNotContain("judgements of the group");
+  }
+
   @Test
   void theSameSeedGivesTheSameIntervalsAndAnotherSeedOthers() throws Exception {
     JsonNode first = row(json("--bootstrap", "300", "--seed", "7").get("categories"), "Pause");

@@ -145,6 +145,26 @@ class ConsensusStudyChangesTest {
     assertThat(last).doesNotContain("the consensus layer is complete").contains("holds G1 and G2");
   }
 
+  /** A subcategory stands for its child of the group: agreed G1a (under G1) beside agreed G2 breaks the group. */
+  @Test
+  void agreedCodesUnderTwoChildrenOfAnExclusiveGroupAreListedToDecide() throws Exception {
+    CliRun.ok("category", "add", p, "G1a", "--parent", "G1", "--why", "test");
+    CliRun.ok("category", "exclusive", p, "Grp", "on", "--why", "one per turn");
+    Files.writeString(dir.resolve("sub.csv"), """
+        document,start,end,category,coder
+        doc1,3,20,G1a,ann
+        doc1,3,20,G1a,bob
+        doc1,3,20,G2,ann
+        doc1,3,20,G2,bob
+        """);
+    CliRun.ok("codings", "import", p, dir.resolve("sub.csv").toString());
+    Map<String, String> ids = build("--coders", "ann,bob");
+    assertThat(ids).containsKeys("G1a@3", "G2@3");
+    CliRun.ok("consensus", "decide", p, ids.get("G1a@3"), "--neither", "--why", "the group takes one");
+    CliRun.ok("consensus", "decide", p, ids.get("G2@3"), "--both", "--why", "the group takes one");
+    assertThat(layer()).contains("G2,3,20").doesNotContain("G1a,");
+  }
+
   @Test
   void aNewVersionTooShortToCountUnderTheStudysMinimumCoverIsRefused() {
     Map<String, String> ids = build("--coders", "ann,bob", "--min-cover", "50");

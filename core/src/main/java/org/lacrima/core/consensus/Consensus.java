@@ -146,7 +146,7 @@ public final class Consensus {
     MessageDigest sha = sha256();
     Map<String, ConsensusDecision> decisions = decisions(s, sha);
     List<Variable> categories = data.variables(Variable.Kind.CATEGORY);
-    Map<UUID, List<Variable>> groups = clashes ? exclusiveChildren(s, data) : Map.of();
+    Map<UUID, List<List<Variable>>> groups = clashes ? exclusiveChildren(s, data) : Map.of();
     UnitProfiles profiles = data.profiles();
     int m = data.coders().size();
     Disagreeing disagreeing = new Disagreeing(data);
@@ -174,11 +174,14 @@ public final class Consensus {
         out.add(new Disagreement(id, u, v.id(), v.path(), present, absent, text.slice(u.start(), u.end()),
             applying(decisions.get(id), present.keySet(), absent, system), Optional.empty()));
       }
-      for (Map.Entry<UUID, List<Variable>> g : groups.entrySet()) {
-        List<Variable> agreed = g.getValue().stream().filter(v -> agreedPresent(data, u, v)).toList();
-        if (agreed.size() < 2) {
+      for (Map.Entry<UUID, List<List<Variable>>> g : groups.entrySet()) {
+        List<List<Variable>> agreedByChild = g.getValue().stream()
+            .map(child -> child.stream().filter(v -> agreedPresent(data, u, v)).toList())
+            .filter(agreedHere -> !agreedHere.isEmpty()).toList();
+        if (agreedByChild.size() < 2) {
           continue;
         }
+        List<Variable> agreed = agreedByChild.stream().flatMap(List::stream).toList();
         String group = data.variables(Variable.Kind.GROUP).stream().filter(x -> x.id().equals(g.getKey()))
             .map(Variable::label).findFirst().orElseThrow();
         for (Variable v : agreed) {
@@ -218,14 +221,32 @@ public final class Consensus {
     return Optional.of(d);
   }
 
-  /** Per exclusive group of the study, its categories among the study's category variables. */
-  private static Map<UUID, List<Variable>> exclusiveChildren(ProjectSession s, StudyData data) {
+  /**
+   * Per exclusive group of the study, per child category, the child and its subcategories among the study's category
+   * variables: a subcategory answers the group's question with the child above it, as in the agreement study.
+   */
+  private static Map<UUID, List<List<Variable>>> exclusiveChildren(ProjectSession s, StudyData data) {
     var system = s.categories().current();
-    Map<UUID, List<Variable>> out = new LinkedHashMap<>();
+    Map<UUID, List<List<Variable>>> out = new LinkedHashMap<>();
     for (Variable g : data.variables(Variable.Kind.GROUP)) {
-      java.util.Set<UUID> children = new HashSet<>();
-      system.children(g.id()).forEach(c -> children.add(c.id()));
-      out.put(g.id(), data.variables(Variable.Kind.CATEGORY).stream().filter(v -> children.contains(v.id())).toList());
+      out.put(g.id(), subtrees(system, g.id()).stream().map(subtree -> data.variables(Variable.Kind.CATEGORY).stream()
+          .filter(v -> subtree.contains(v.id())).toList()).toList());
+    }
+    return out;
+  }
+
+  /** Per child of {@code group}, the ids of the child and of every category below it. */
+  private static List<Set<UUID>> subtrees(org.lacrima.core.codebook.CategorySystem system, UUID group) {
+    List<Set<UUID>> out = new ArrayList<>();
+    for (var child : system.children(group)) {
+      Set<UUID> ids = new java.util.LinkedHashSet<>();
+      java.util.ArrayDeque<UUID> open = new java.util.ArrayDeque<>(List.of(child.id()));
+      while (!open.isEmpty()) {
+        UUID c = open.pop();
+        ids.add(c);
+        system.children(c).forEach(x -> open.push(x.id()));
+      }
+      out.add(ids);
     }
     return out;
   }
@@ -464,13 +485,14 @@ public final class Consensus {
     var system = s.categories().current();
     List<ExclusiveClash> out = new ArrayList<>();
     for (Variable g : data.variables(Variable.Kind.GROUP)) {
-      List<UUID> children = system.children(g.id()).stream().map(c -> c.id()).toList();
+      List<Set<UUID>> subtrees = subtrees(system, g.id());
       for (StudyUnit u : data.units()) {
         Set<UUID> here = held.getOrDefault(u.index(), Set.of());
-        List<String> clashing = children.stream().filter(here::contains)
-            .map(c -> system.get(c).label().english()).toList();
-        if (clashing.size() >= 2) {
-          out.add(new ExclusiveClash(u, g.label(), clashing));
+        List<List<UUID>> heldByChild = subtrees.stream().map(t -> t.stream().filter(here::contains).toList())
+            .filter(h -> !h.isEmpty()).toList();
+        if (heldByChild.size() >= 2) {
+          out.add(new ExclusiveClash(u, g.label(), heldByChild.stream().flatMap(List::stream)
+              .map(c -> system.get(c).label().english()).toList()));
         }
       }
     }

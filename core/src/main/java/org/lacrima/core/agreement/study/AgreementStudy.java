@@ -100,7 +100,9 @@ public final class AgreementStudy {
         int[] children = members.stream().filter(ch -> categoryIndex.containsKey(ch.id()))
             .mapToInt(ch -> categoryIndex.get(ch.id())).toArray();
         if (children.length >= 2 && children.length == members.size()) {
-          groups.add(new Group(g, children, recorded.containsKey(g.id()) ? scopes.indexOf(g.id()) : -1));
+          // a coding of a subcategory answers the group's question with the child above it
+          int[][] subtrees = members.stream().map(ch -> subtree(system, ch, categoryIndex)).toArray(int[][]::new);
+          groups.add(new Group(g, subtrees, recorded.containsKey(g.id()) ? scopes.indexOf(g.id()) : -1));
         } else if (children.length >= 1 && children.length < members.size()) {
           // a unit given one of the others would count as missing, not as a disagreement: a figure flattering the
           // group under its own name
@@ -191,7 +193,7 @@ public final class AgreementStudy {
     for (int g = 0; g < ng; g++) {
       Category c = groups.get(g).category;
       vars.add(new Variable(Variable.Kind.GROUP, nc + g, c.id(), c.label().english(), system.path(c.id()), conflicts[g]));
-      domains.add(groupDomain(c, Arrays.stream(groups.get(g).children).mapToObj(categories::get).toList()));
+      domains.add(groupDomain(c, Arrays.stream(groups.get(g).subtrees).map(t -> categories.get(t[0])).toList()));
     }
     vars.add(new Variable(Variable.Kind.CODE_SET, codeSetVariable, Variable.CODE_SET, "codes of a unit", "", 0));
     List<Set<Integer>> codeSets = rows.codeSets;
@@ -211,8 +213,25 @@ public final class AgreementStudy {
         mergedCount, notes);
   }
 
-  /** Exclusive sibling categories (indices into the study's categories), one nominal variable; scope as above. */
-  record Group(Category category, int[] children, int scope) {
+  /**
+   * Exclusive sibling categories, one nominal variable; per child, its index among the study's categories first,
+   * then those of its subcategories in the study. Scope as above.
+   */
+  record Group(Category category, int[][] subtrees, int scope) {
+  }
+
+  private static int[] subtree(CategorySystem system, Category child, Map<UUID, Integer> categoryIndex) {
+    List<Integer> out = new ArrayList<>();
+    java.util.ArrayDeque<Category> open = new java.util.ArrayDeque<>(List.of(child));
+    while (!open.isEmpty()) {
+      Category c = open.pop();
+      Integer i = categoryIndex.get(c.id());
+      if (i != null) {
+        out.add(i);
+      }
+      system.children(c.id()).forEach(open::push);
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Which units of a document each coder covers, from recorded {start, end, coder} coverage. */

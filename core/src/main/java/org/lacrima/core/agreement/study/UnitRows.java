@@ -9,7 +9,7 @@ import org.lacrima.core.agreement.ReliabilityData;
 
 /**
  * A unit's values, coder by coder, for every variable of a study: each category (present, absent or missing),
- * each exclusive group (the one category present, or missing), the set of codes, and with documents as units
+ * each exclusive group (the one category present, itself or by a subcategory, or missing), the set of codes, and with documents as units
  * each category's frequency. Kept apart from the collecting loop, and in small methods, because it runs once
  * per unit: hundreds of thousands of times in a process that lives for a second or two, where the JIT compiles
  * small methods early and one large loop late.
@@ -116,9 +116,9 @@ final class UnitRows {
       boolean covers = group.scope() < 0 ? codedBy[k] : scopeCovers[group.scope()][local][k];
       int value = ReliabilityData.MISSING;
       if (covers) {
-        int[] children = group.children();
-        for (int v = 0; v < children.length; v++) {
-          if (present(chars[base + children[v] * m + k], length)) {
+        int[][] subtrees = group.subtrees();
+        for (int v = 0; v < subtrees.length; v++) {
+          if (presentInSubtree(subtrees[v], chars, base, k, length)) {
             if (value != ReliabilityData.MISSING) {
               conflicts[g]++;
               value = ReliabilityData.MISSING;
@@ -130,6 +130,15 @@ final class UnitRows {
       }
       row[(nc + g) * m + k] = value;
     }
+  }
+
+  private boolean presentInSubtree(int[] subtree, int[] chars, int base, int k, int length) {
+    for (int i : subtree) {
+      if (present(chars[base + i * m + k], length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void frequencies(SpanSet[][] sets) {
