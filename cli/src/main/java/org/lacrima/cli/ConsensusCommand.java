@@ -117,7 +117,8 @@ final class ConsensusCommand implements Callable<Integer> {
     if (n > 0) {
       out.printf("%,d earlier decision%s settle%s no disagreement of this study now (the coders' codings changed, a "
           + "category was split or taken back, or the study compares other coders, units or documents): kept, but applied "
-          + "nowhere:%n", n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+          + "nowhere (a version taken from a coder who has changed sides since is not turned round):%n", n,
+          n == 1 ? "" : "s", n == 1 ? "s" : "");
       nowhere.stream().limit(20).forEach(d -> out.printf("  %s  %s, %s%n", d.disagreement(), described(d),
           d.rationale()));
       if (n > 20) {
@@ -196,6 +197,7 @@ final class ConsensusCommand implements Callable<Integer> {
     public Integer call() {
       String who = as != null && !as.isBlank() ? as : System.getProperty("user.name", "unknown");
       Instant now = Instant.now();
+      List<ConsensusDecision> replaced = new ArrayList<>();
       try (ProjectStore store = project.open()) {
         Consensus.Status status = store.write(s -> {
           StudyData data = study.collectSaved(s);
@@ -221,7 +223,7 @@ final class ConsensusCommand implements Callable<Integer> {
                 try {
                   String rationale = r.get("rationale").isBlank() && why != null ? why : r.get("rationale");
                   decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(), r.get("coder"), r.get("start"),
-                      r.get("end"), r.get("category"), rationale, who, now);
+                      r.get("end"), r.get("category"), rationale, who, now).ifPresent(replaced::add);
                 } catch (InputException e) {
                   throw new InputException(file.toString(), "line " + r.line(), e.getMessage(), e);
                 }
@@ -238,20 +240,28 @@ final class ConsensusCommand implements Callable<Integer> {
             String kind = choice.take != null ? "take" : choice.both ? "both" : choice.neither ? "neither" : "new";
             String[] span = choice.span == null ? new String[] {"", ""} : choice.span.split("\\.\\.", 2);
             decide(s, data, disagreements, id, kind, Optional.ofNullable(choice.take).orElse(""), span[0],
-                span.length > 1 ? span[1] : "", Optional.ofNullable(category).orElse(""), why, who, now);
+                span.length > 1 ? span[1] : "", Optional.ofNullable(category).orElse(""), why, who, now)
+                .ifPresent(replaced::add);
           }
           // decisions change no coder's codings: the study collected above still holds
           return Consensus.build(s, data);
         });
-        spec.commandLine().getOut().printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
+        PrintWriter out = spec.commandLine().getOut();
+        for (ConsensusDecision r : replaced) {
+          // a team's earlier judgement is not overwritten unsaid; the store keeps it among the replaced decisions
+          out.printf("%s: replaces the decision of %s (%s): %s%n", r.disagreement(), r.decidedBy(),
+              r.decidedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), described(r) + ", " + r.rationale());
+        }
+        out.printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
             status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
-        clashes(status.clashes(), spec.commandLine().getOut());
+        clashes(status.clashes(), out);
         unapplied(status.unapplied(), spec.commandLine().getOut());
       }
       return 0;
     }
 
-    private static void decide(ProjectSession s, StudyData data, Map<String, Consensus.Disagreement> disagreements,
+    private static Optional<ConsensusDecision> decide(ProjectSession s, StudyData data,
+        Map<String, Consensus.Disagreement> disagreements,
         String id, String kind, String coder, String start,
         String end, String category, String rationale, String who, Instant at) {
       ConsensusDecision.Kind k;
@@ -283,8 +293,9 @@ final class ConsensusCommand implements Callable<Integer> {
       if (k == ConsensusDecision.Kind.TAKE && coder.isBlank()) {
         throw new InputException("taking a version names the coder");
       }
-      Consensus.decide(s, data, disagreements, id, k, k == ConsensusDecision.Kind.TAKE ? Optional.of(coder.strip()) : Optional.empty(),
-          span, cat, rationale == null ? "" : rationale, who, at);
+      return Consensus.decide(s, data, disagreements, id, k,
+          k == ConsensusDecision.Kind.TAKE ? Optional.of(coder.strip()) : Optional.empty(), span, cat,
+          rationale == null ? "" : rationale, who, at);
     }
   }
 

@@ -104,6 +104,30 @@ class ConsensusStudyChangesTest {
     assertThat(layer()).doesNotContain("G1,");
   }
 
+  /**
+   * "Take ann" was decided when ann had given G1 in turn 4 and bob had not; then ann's coding goes and bob gives it.
+   * Applied as it reads, the decision would now keep G1 off: the opposite of what the team decided.
+   */
+  @Test
+  void aTakenVersionWhoseCoderChangedSidesIsNotTurnedRound() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    String g1 = ids.get("G1@70");
+    CliRun.ok("consensus", "decide", p, g1, "--take", "ann", "--why", "ann heard it right");
+    assertThat(layer()).contains("G1,70,80");
+    String annsG1 = CliRun.ok("codings", "export", p).out().lines()
+        .filter(l -> l.contains(",ann,") && l.contains(" G1,70,80,")).findFirst().orElseThrow().split(",")[0];
+    CliRun.ok("codings", "delete", p, annsG1, "--why", "moved to bob's layer");
+    Files.writeString(dir.resolve("bob.csv"), "document,start,end,category,coder\ndoc1,70,80,G1,bob\n");
+    CliRun.ok("codings", "import", p, dir.resolve("bob.csv").toString());
+    String rebuilt = CliRun.ok("consensus", p, "--coders", "ann,bob").out();
+    assertThat(rebuilt).contains(g1 + "  doc1 70..96").contains("1 earlier decision settles no disagreement")
+        .contains("  " + g1 + "  take ann, ann heard it right");
+    // decided again: the earlier decision is named as replaced, and kept
+    String again = CliRun.ok("consensus", "decide", p, g1, "--take", "bob", "--why", "bob heard it right").out();
+    assertThat(again).contains(g1 + ": replaces the decision of ").contains("take ann, ann heard it right");
+    assertThat(layer()).contains("G1,70,80");
+  }
+
   @Test
   void aNarrowerStudyTakesTheEarlierBuildOffTheRestOfTheLayer() {
     Map<String, String> ids = build("--coders", "ann,bob");

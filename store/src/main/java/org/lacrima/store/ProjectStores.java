@@ -356,6 +356,7 @@ public final class ProjectStores {
   private static void deleteProject(Handle h, long key) {
     String documents = "(SELECT key FROM document WHERE project_key = ?)";
     for (String sql : List.of(
+        "DELETE FROM consensus_decision_replaced WHERE project_key = ?",
         "DELETE FROM consensus_decision WHERE project_key = ?",
         "DELETE FROM consensus_study WHERE project_key = ?",
         "DELETE FROM coverage WHERE project_key = ?",

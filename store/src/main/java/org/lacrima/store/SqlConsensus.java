@@ -12,7 +12,7 @@ import org.lacrima.core.project.ConsensusRepository;
 final class SqlConsensus implements ConsensusRepository {
 
   private static final String COLUMNS = "disagreement_id, document_id, unit_start, unit_end, category_id, decision, "
-      + "taken_coder, span_start, span_end, new_category_id, rationale, decided_by, decided_at";
+      + "taken_coder, taken_present, span_start, span_end, new_category_id, rationale, decided_by, decided_at";
 
   private final JdbcSession s;
 
@@ -21,20 +21,37 @@ final class SqlConsensus implements ConsensusRepository {
   }
 
   @Override
-  public void save(ConsensusDecision d) {
+  public Optional<ConsensusDecision> save(ConsensusDecision d) {
+    Optional<ConsensusDecision> before = byDisagreement(d.disagreement());
+    // the decision replaced is kept as it was: a team's earlier judgement is part of the record
+    before.ifPresent(b -> s.handle.createUpdate("INSERT INTO consensus_decision_replaced (project_key, " + COLUMNS
+            + ", replaced_at) SELECT project_key, " + COLUMNS + ", :at FROM consensus_decision WHERE project_key = :p "
+            + "AND disagreement_id = :id")
+        .bind("p", s.projectKey).bind("id", d.disagreement()).bind("at", d.decidedAt().toString()).execute());
     s.handle.createUpdate("INSERT INTO consensus_decision (project_key, " + COLUMNS + ") VALUES (:p, :id, :doc, "
-            + ":us, :ue, :cat, :decision, :coder, :ss, :se, :newcat, :why, :who, :at) ON CONFLICT (project_key, "
+            + ":us, :ue, :cat, :decision, :coder, :side, :ss, :se, :newcat, :why, :who, :at) ON CONFLICT (project_key, "
             + "disagreement_id) DO UPDATE SET decision = excluded.decision, taken_coder = excluded.taken_coder, "
-            + "span_start = excluded.span_start, span_end = excluded.span_end, new_category_id = excluded.new_category_id, "
-            + "rationale = excluded.rationale, decided_by = excluded.decided_by, decided_at = excluded.decided_at")
+            + "taken_present = excluded.taken_present, span_start = excluded.span_start, span_end = excluded.span_end, "
+            + "new_category_id = excluded.new_category_id, rationale = excluded.rationale, "
+            + "decided_by = excluded.decided_by, decided_at = excluded.decided_at")
         .bind("p", s.projectKey).bind("id", d.disagreement()).bind("doc", d.document()).bind("us", d.unitStart())
         .bind("ue", d.unitEnd()).bind("cat", d.category()).bind("decision", d.kind().code())
         .bindByType("coder", d.takenCoder().orElse(null), String.class)
+        .bindByType("side", d.takenPresent().orElse(null), Boolean.class)
         .bindByType("ss", d.spanStart().orElse(null), Integer.class)
         .bindByType("se", d.spanEnd().orElse(null), Integer.class)
         .bindByType("newcat", d.newCategory().orElse(null), UUID.class)
         .bind("why", d.rationale()).bind("who", d.decidedBy()).bind("at", d.decidedAt())
         .execute();
+    return before;
+  }
+
+  @Override
+  public List<Replaced> replaced() {
+    return s.handle.createQuery("SELECT " + COLUMNS + ", replaced_at FROM consensus_decision_replaced WHERE "
+            + "project_key = :p ORDER BY key")
+        .bind("p", s.projectKey).map((rs, ctx) -> new Replaced(decision(rs), Instant.parse(rs.getString("replaced_at"))))
+        .list();
   }
 
   @Override
@@ -73,10 +90,12 @@ final class SqlConsensus implements ConsensusRepository {
     Integer ss = nullableInt(rs, "span_start");
     Integer se = nullableInt(rs, "span_end");
     String newCat = rs.getString("new_category_id");
+    boolean side = rs.getBoolean("taken_present");
+    Optional<Boolean> takenPresent = rs.wasNull() ? Optional.empty() : Optional.of(side);
     return new ConsensusDecision(rs.getString("disagreement_id"), UUID.fromString(rs.getString("document_id")),
         rs.getInt("unit_start"), rs.getInt("unit_end"), UUID.fromString(rs.getString("category_id")),
         ConsensusDecision.Kind.parse(rs.getString("decision")), Optional.ofNullable(rs.getString("taken_coder")),
-        Optional.ofNullable(ss), Optional.ofNullable(se), Optional.ofNullable(newCat).map(UUID::fromString),
+        takenPresent, Optional.ofNullable(ss), Optional.ofNullable(se), Optional.ofNullable(newCat).map(UUID::fromString),
         rs.getString("rationale"), rs.getString("decided_by"), Instant.parse(rs.getString("decided_at")));
   }
 }

@@ -582,6 +582,33 @@ abstract class ProjectStoreContract {
     }
   }
 
+  /** A decision taken again replaces the stored one; the one replaced is kept as it was, the side of a take too. */
+  @Test
+  void aDecisionTakenAgainKeepsTheOneItReplaces() {
+    try (ProjectStore store = create()) {
+      UUID pause = BuiltInCategorySystem.get().resolve("Pause").id();
+      UUID document = UUID.randomUUID();
+      var first = new org.lacrima.core.consensus.ConsensusDecision("D0123456789", document, 3, 40, pause,
+          org.lacrima.core.consensus.ConsensusDecision.Kind.TAKE, Optional.of("jonas"), Optional.of(false),
+          Optional.empty(), Optional.empty(), Optional.empty(), "jonas heard no pause", "alice",
+          Instant.parse("2026-11-26T10:00:00Z"));
+      var second = new org.lacrima.core.consensus.ConsensusDecision("D0123456789", document, 3, 40, pause,
+          org.lacrima.core.consensus.ConsensusDecision.Kind.BOTH, Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty(), "heard again", "bert",
+          Instant.parse("2026-11-26T11:00:00Z"));
+      Optional<org.lacrima.core.consensus.ConsensusDecision> none = store.write(s -> s.consensus().save(first));
+      Optional<org.lacrima.core.consensus.ConsensusDecision> replaced = store.write(s -> s.consensus().save(second));
+      assertThat(none).isEmpty();
+      assertThat(replaced).contains(first);
+      List<org.lacrima.core.consensus.ConsensusDecision> standing = store.read(s -> s.consensus().all());
+      assertThat(standing).containsExactly(second);
+      var kept = store.read(s -> s.consensus().replaced());
+      assertThat(kept).hasSize(1);
+      assertThat(kept.get(0).decision()).isEqualTo(first);
+      assertThat(kept.get(0).replacedAt()).isEqualTo(second.decidedAt());
+    }
+  }
+
   @Test
   void aCategoryWithCodingsCannotBeRemoved() {
     try (ProjectStore store = createWithDocuments()) {

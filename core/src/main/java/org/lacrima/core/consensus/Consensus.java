@@ -134,7 +134,7 @@ public final class Consensus {
       UUID category = survivor.apply(d.category());
       out.add(new Followed(d, category.equals(d.category()) && d.newCategory().map(survivor).equals(d.newCategory())
           ? d : new ConsensusDecision(id(sha, d.document(), d.unitStart(), d.unitEnd(), category), d.document(),
-              d.unitStart(), d.unitEnd(), category, d.kind(), d.takenCoder(), d.spanStart(), d.spanEnd(),
+              d.unitStart(), d.unitEnd(), category, d.kind(), d.takenCoder(), d.takenPresent(), d.spanStart(), d.spanEnd(),
               d.newCategory().map(survivor), d.rationale(), d.decidedBy(), d.decidedAt())));
     }
     return out;
@@ -209,6 +209,11 @@ public final class Consensus {
       CategorySystem system) {
     if (d == null || d.kind() == ConsensusDecision.Kind.TAKE && !present.contains(d.takenCoder().orElseThrow())
         && !absent.contains(d.takenCoder().orElseThrow())) {
+      return Optional.empty();
+    }
+    // the coder taken changed sides since: applied now, the decision would do the opposite of what the team decided
+    if (d.kind() == ConsensusDecision.Kind.TAKE
+        && d.takenPresent().filter(was -> was != present.contains(d.takenCoder().get())).isPresent()) {
       return Optional.empty();
     }
     // a new version on a category taken back since (an undone addition) has nowhere to go, nor on one split since:
@@ -598,10 +603,13 @@ public final class Consensus {
     return out;
   }
 
-  /** Records a decision on one disagreement of the study ({@code disagreements}: {@link #byId}). */
-  public static void decide(ProjectSession s, StudyData data, Map<String, Disagreement> disagreements, String id,
-      ConsensusDecision.Kind kind, Optional<String> coder, Optional<int[]> span, Optional<UUID> category,
-      String rationale, String who, java.time.Instant at) {
+  /**
+   * Records a decision on one disagreement of the study ({@code disagreements}: {@link #byId}); returns the decision
+   * it replaces, if the disagreement was decided before (kept among the replaced ones).
+   */
+  public static Optional<ConsensusDecision> decide(ProjectSession s, StudyData data,
+      Map<String, Disagreement> disagreements, String id, ConsensusDecision.Kind kind, Optional<String> coder,
+      Optional<int[]> span, Optional<UUID> category, String rationale, String who, java.time.Instant at) {
     String key = id.strip().matches("(?i)d[0-9a-f]{10}") ? "D" + id.strip().substring(1).toLowerCase(java.util.Locale.ROOT)
         : id.strip();
     Disagreement d = Optional.ofNullable(disagreements.get(key))
@@ -653,8 +661,10 @@ public final class Consensus {
         throw new InputException("the new category is not among the categories this consensus covers");
       }
     }
-    s.consensus().save(new ConsensusDecision(key, d.unit().document(), d.unit().start(), d.unit().end(), d.category(),
-        kind, coder, span.map(x -> x[0]), span.map(x -> x[1]), category, rationale, who, at));
+    Optional<Boolean> takenPresent = coder.filter(c -> kind == ConsensusDecision.Kind.TAKE)
+        .map(c -> d.presentBy().containsKey(c));
+    return s.consensus().save(new ConsensusDecision(key, d.unit().document(), d.unit().start(), d.unit().end(),
+        d.category(), kind, coder, takenPresent, span.map(x -> x[0]), span.map(x -> x[1]), category, rationale, who, at));
   }
 
   /**

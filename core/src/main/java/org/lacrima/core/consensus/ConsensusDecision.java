@@ -8,10 +8,13 @@ import java.util.UUID;
 
 /**
  * How a team settled one disagreement: take one coder's version, take both (the union of what the
- * coders coded), take neither, or a new span with a category; with the rationale, who and when.
+ * coders coded), take neither, or a new span with a category; with the rationale, who and when. A taken
+ * version records whether that coder had given the category ({@code takenPresent}; empty for decisions
+ * recorded before Lacrima kept it), so that a coder who changes sides later does not turn the decision round.
  */
 public record ConsensusDecision(String disagreement, UUID document, int unitStart, int unitEnd, UUID category,
-    Kind kind, Optional<String> takenCoder, Optional<Integer> spanStart, Optional<Integer> spanEnd,
+    Kind kind, Optional<String> takenCoder, Optional<Boolean> takenPresent, Optional<Integer> spanStart,
+    Optional<Integer> spanEnd,
     Optional<UUID> newCategory, String rationale, String decidedBy, Instant decidedAt) {
 
   public enum Kind {
@@ -31,6 +34,9 @@ public record ConsensusDecision(String disagreement, UUID document, int unitStar
     Objects.requireNonNull(kind, "kind");
     if (kind == Kind.TAKE && takenCoder.isEmpty()) {
       throw new IllegalArgumentException("taking a version names the coder");
+    }
+    if (kind != Kind.TAKE && takenPresent.isPresent()) {
+      throw new IllegalArgumentException("only a taken version has a side");
     }
     if (kind == Kind.NEW && (spanStart.isEmpty() || spanEnd.isEmpty() || newCategory.isEmpty())) {
       throw new IllegalArgumentException("a new version needs a span and a category");

@@ -7,8 +7,18 @@ import org.lacrima.core.consensus.ConsensusDecision;
 /** The decisions a team took on disagreements. */
 public interface ConsensusRepository {
 
-  /** Records a decision; a disagreement decided before keeps the later decision. */
-  void save(ConsensusDecision decision);
+  /**
+   * Records a decision; a disagreement decided before keeps the later decision, and the one it replaces is kept
+   * among the replaced ones and returned.
+   */
+  Optional<ConsensusDecision> save(ConsensusDecision decision);
+
+  /** The decisions later ones replaced, oldest first, with when they were replaced. */
+  List<Replaced> replaced();
+
+  /** A decision a later one on the same disagreement replaced, and when. */
+  record Replaced(ConsensusDecision decision, java.time.Instant replacedAt) {
+  }
 
   Optional<ConsensusDecision> byDisagreement(String id);
 
