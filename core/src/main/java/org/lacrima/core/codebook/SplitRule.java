@@ -74,7 +74,8 @@ public record SplitRule(String text, Condition condition, String part) {
    * @throws InputException naming the rule and what is wrong with it
    */
   public static SplitRule parse(String rule, Function<String, Set<UUID>> idFiles) {
-    String r = rule.strip();
+    // the texts, names and values a rule is compared with are NFC; a rule typed with a separate accent must match too
+    String r = java.text.Normalizer.normalize(rule.strip(), java.text.Normalizer.Form.NFC);
     int arrow = r.lastIndexOf("->");
     int width = 2;
     if (arrow < 0) {
@@ -106,7 +107,8 @@ public record SplitRule(String text, Condition condition, String part) {
         throw refused(rule, "has no pattern after text~");
       }
       try {
-        return new Text(Pattern.compile(regex));
+        // (?i) ignores the case of every letter, not only of ASCII ones: transcripts are German, too
+        return new Text(Pattern.compile(regex, Pattern.UNICODE_CASE));
       } catch (PatternSyntaxException e) {
         throw refused(rule, "has a broken regular expression: " + e.getDescription());
       }
