@@ -33,6 +33,21 @@ final class OutputFile {
   /** Writes the file; returns its absolute path. */
   static Path write(Path file, Content content) throws IOException {
     Path target = file.toAbsolutePath();
+    if (Files.isSymbolicLink(target)) {
+      // the file the link names is what the user means; moving the export into place would replace the link
+      if (!Files.exists(target)) {
+        throw new InputException("-o " + file + " is a link to " + Files.readSymbolicLink(target)
+            + ", which does not exist; name that file, or remove the link");
+      }
+      target = target.toRealPath();
+    }
+    if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+      // a pipe or a device (/dev/stdout): written through as it is, since it cannot be replaced whole
+      try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.WRITE)) {
+        content.writeTo(out);
+      }
+      return target;
+    }
     Path dir = target.getParent();
     if (dir != null && !Files.isDirectory(dir)) {
       throw new InputException("-o " + file + ": the folder " + dir + " does not exist");

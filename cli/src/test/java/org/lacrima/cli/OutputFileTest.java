@@ -1,0 +1,64 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lacrima.core.InputException;
+
+/** An export written with -o goes where the path leads: through a link, into a pipe, never over a project. */
+class OutputFileTest {
+
+  @TempDir
+  Path dir;
+
+  private static OutputFile.Content text(String s) {
+    return out -> out.write(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aLinkIsWrittenThroughAndStaysALink() throws Exception {
+    Path real = Files.writeString(dir.resolve("real.csv"), "keep");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real.getFileName());
+    OutputFile.write(link, text("export"));
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("export");
+  }
+
+  @Test
+  void aLinkToNothingOrToAProjectIsRefused() throws Exception {
+    Path dangling = Files.createSymbolicLink(dir.resolve("gone.csv"), Path.of("missing.csv"));
+    assertThatThrownBy(() -> OutputFile.write(dangling, text("x"))).isInstanceOf(InputException.class)
+        .hasMessageContaining("which does not exist");
+    Path project = dir.resolve("s.lacrima");
+    CliRun.ok("init", project.toString());
+    byte[] before = Files.readAllBytes(project);
+    Path toProject = Files.createSymbolicLink(dir.resolve("out.csv"), project.getFileName());
+    assertThatThrownBy(() -> OutputFile.write(toProject, text("x"))).isInstanceOf(InputException.class)
+        .hasMessageContaining("is a project");
+    assertThat(Files.readAllBytes(project)).isEqualTo(before);
+  }
+
+  @Test
+  void aPipeIsWrittenIntoNotReplaced() throws Exception {
+    Path fifo = dir.resolve("fifo.csv");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "mkfifo (Linux) makes the pipe");
+    assertThat(new ProcessBuilder("/usr/bin/mkfifo", fifo.toString()).start().waitFor()).isZero();
+    CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(fifo);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    OutputFile.write(fifo, text("through the pipe"));
+    assertThat(read.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("through the pipe");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+  }
+}
