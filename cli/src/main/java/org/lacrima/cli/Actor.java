@@ -10,6 +10,7 @@ final class Actor {
   String name;
 
   String name() {
-    return name != null && !name.isBlank() ? name.strip() : System.getProperty("user.name", "unknown");
+    return org.lacrima.core.text.Names.person(name != null && !name.isBlank() ? name
+        : System.getProperty("user.name", "unknown"));
   }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "log", description = "List the changes to a project's category system: who, when, why, what.")
 final class CodebookLogCommand implements Callable<Integer> {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm XXX").withZone(ZoneId.systemDefault());
 
   @Mixin
   ProjectOptions project;
@@ -40,9 +40,11 @@ final class CodebookLogCommand implements Callable<Integer> {
         }
       }
       for (CodebookChange c : log) {
-        out.printf("#%-4d %s  %-10s %-8s %s%s%n", c.sequence(), WHEN.format(c.at()), c.who(), c.kind().code(),
+        // a reason of several lines stays indented under its entry: none of its lines can pass for an entry of its own
+        out.printf("#%-4d %s  %-10s %-8s %s%s%n", c.sequence(), WHEN.format(c.at()), c.who().replaceAll("\\R", " "),
+            c.kind().code(),
             CodebookHistory.summary(c), undoneBy.containsKey(c.sequence()) ? "  [undone by #" + undoneBy.get(c.sequence()) + "]" : "");
-        out.println("       why: " + c.why());
+        out.println("       why: " + c.why().replaceAll("\\R", "\n            "));
       }
     }
     return 0;

@@ -195,7 +195,8 @@ final class ConsensusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      String who = as != null && !as.isBlank() ? as : System.getProperty("user.name", "unknown");
+      String who = org.lacrima.core.text.Names.person(as != null && !as.isBlank() ? as
+          : System.getProperty("user.name", "unknown"));
       Instant now = Instant.now();
       List<ConsensusDecision> replaced = new ArrayList<>();
       try (ProjectStore store = project.open()) {

@@ -41,6 +41,18 @@ class CategoryCommandsTest {
     return csv.lines().filter(l -> l.matches("^[0-9a-f]{8}-[0-9a-f]{4}-.*")).count();
   }
 
+  /** The log prints who and why as given: a line break in either must not be able to forge an entry. */
+  @Test
+  void aNameOrReasonOfSeveralLinesCannotForgeALogEntry() {
+    String forged = "#99 2020-01-01 00:00 +00:00  mallory  merge    Pause into Letting narrate";
+    CliRun refused = CliRun.of("category", "rename", p, "Pause", "Pausing", "--why", "x", "--as", "bob\n" + forged);
+    assertThat(refused.err()).contains("must be one line of visible characters");
+    CliRun.ok("category", "rename", p, "Pause", "Pausing", "--why", "first line\n" + forged);
+    String log = CliRun.ok("codebook", "log", p).out();
+    assertThat(log.lines().filter(l -> l.startsWith("#99"))).isEmpty();
+    assertThat(log).contains("why: first line\n            " + forged);
+  }
+
   @Test
   void developsTheSystemStepByStepAndWalksItBack() throws IOException {
     long codings = rows(codings());

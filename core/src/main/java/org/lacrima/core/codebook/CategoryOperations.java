@@ -43,6 +43,7 @@ public final class CategoryOperations {
     public Attribution {
       Objects.requireNonNull(who, "who");
       Objects.requireNonNull(at, "at");
+      who = org.lacrima.core.text.Names.person(who);
       if (why == null || why.isBlank()) {
         throw new InputException("every change needs a reason (--why \"…\")");
       }

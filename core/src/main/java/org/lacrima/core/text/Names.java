@@ -14,6 +14,26 @@ public final class Names {
   private Names() {
   }
 
+  /**
+   * The name of a person recorded with a change (--as): one line of visible text, since logs print it as it is and a
+   * line break or a direction override in it could make a forged entry look real.
+   */
+  public static String person(String name) {
+    String n = normalize(name);
+    if (n.isEmpty() || n.codePoints().anyMatch(Names::hidden)) {
+      throw new org.lacrima.core.InputException("the name \"" + n.codePoints().map(c -> hidden(c) ? '?' : c)
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+          + "\" (--as) must be one line of visible characters: no line breaks, tabs or control characters");
+    }
+    return n;
+  }
+
+  private static boolean hidden(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
+  }
+
   public static String normalize(String name) {
     String stripped = name.strip();
     return Normalizer.isNormalized(stripped, Normalizer.Form.NFC) ? stripped
