@@ -353,6 +353,9 @@ class CategoryCommandsTest {
         "category", "rename", p, "Pause", "Letting narrate", "--lang", "de", "--why", "x");
     assertRefused("contains \" > \", which separates the levels of a category path",
         "category", "add", p, "Loss > grief", "--parent", "Forms of emotional crying", "--why", "x");
+    // the id of another category as a label: naming it would lead there, since ids are looked up first
+    String grief = org.lacrima.core.codebook.BuiltInCategorySystem.get().resolve("Crying in grief").id().toString();
+    assertRefused("has the form of a category id", "category", "rename", p, "Exploring facts", grief, "--why", "x");
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
     assertThat(CliRun.ok("codebook", "log", p).out().lines().filter(l -> l.startsWith("#")).count()).isEqualTo(1);
   }

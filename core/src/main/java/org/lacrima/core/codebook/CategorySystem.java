@@ -164,6 +164,9 @@ public final class CategorySystem {
    * What makes a text unfit to be a new label, if anything: a line break or control character, or the separator of
    * a path. For those who make labels from data (a table's values) and can say where the text came from.
    */
+  private static final java.util.regex.Pattern AN_ID = java.util.regex.Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   public static Optional<String> labelProblem(String label) {
     if (label.codePoints().anyMatch(Character::isISOControl)) {
       return Optional.of("the label \"" + label.replaceAll("\\p{Cc}", "?") + "\" holds a line break or a control "
@@ -172,6 +175,10 @@ public final class CategorySystem {
     if (SEPARATOR_INSIDE.matcher(label).find()) {
       return Optional.of("the label \"" + label + "\" contains \" > \", which separates the levels of a category path, "
           + "or ends with \" >\"; choose a label without it");
+    }
+    if (AN_ID.matcher(label.strip()).matches()) {
+      // a category is named by id before label: the label would lead to another category, or to none
+      return Optional.of("the label \"" + label + "\" has the form of a category id; choose a label in words");
     }
     return Optional.empty();
   }
@@ -231,7 +238,7 @@ public final class CategorySystem {
       }
       if (relabelled) {
         for (String label : fresh) {
-          if (SEPARATOR_INSIDE.matcher(label).find()) {
+          if (SEPARATOR_INSIDE.matcher(label).find() || AN_ID.matcher(label.strip()).matches()) {
             throw new CategorySystemException(source, "category " + describe(c), labelProblem(label).orElseThrow());
           }
         }
