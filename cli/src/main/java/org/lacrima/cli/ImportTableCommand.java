@@ -81,6 +81,18 @@ final class ImportTableCommand implements Callable<Integer> {
     List<TableImport.Row> rows = new ArrayList<>();
     List<String> columns;
     Map<String, String> spellings = new LinkedHashMap<>();
+    // a column read twice would be counted twice: each judged cell as two, or one column as two kinds of thing
+    Map<String, String> given = new java.util.HashMap<>();
+    for (var named : List.of(Map.entry("--code", codes), Map.entry("--flag", flags),
+        Map.entry("--doc-var", documentVariables))) {
+      for (String column : named.getValue()) {
+        String earlier = given.putIfAbsent(lower(column), named.getKey());
+        if (earlier != null) {
+          throw new InputException("the column \"" + column + "\" is named twice (" + earlier + " and " + named.getKey()
+              + "); name each column once");
+        }
+      }
+    }
     try (CsvTable table = CsvTable.open(file)) {
       columns = table.columns();
       java.util.stream.Stream.concat(codes.stream(), flags.stream()).map(ImportTableCommand::lower)

@@ -107,6 +107,8 @@ class CategoryCommandsTest {
     assertThat(log).contains("why: manipulation is rarely coded");
 
     String diff = CliRun.ok("codebook", "diff", p, "pilot", "current").out();
+    // a tag typed with a stray space is the tag, as "codebook tag" stored it
+    assertThat(CliRun.ok("codebook", "diff", p, " pilot ", "current").out()).isEqualTo(diff);
     assertThat(diff).contains("added").contains("Crying at the door").contains("merged").contains("split")
         .contains("renamed").contains("Therapeutic pause").contains("moved").contains("retired")
         .contains("exclusive").contains("relation removed");

@@ -177,6 +177,11 @@ class ImportTableTest {
     // values that differ only in case would be two categories with one name
     assertThat(importing("doc,n,text,coder,code\nd,1,one,a,x\nd,2,two,a,X\n", "--code", "code").err())
         .contains("line 3").contains("differs from \"x\" (line 2) only in case");
+    // one column read twice would count each judged cell twice
+    assertThat(importing("doc,n,text,coder,code\nd,1,one,a,x\n", "--code", "code", "--code", "Code").err())
+        .contains("the column \"Code\" is named twice (--code and --code)");
+    assertThat(importing("doc,n,text,coder,code\nd,1,one,a,x\n", "--code", "code", "--flag", "code").err())
+        .contains("is named twice (--code and --flag)");
     assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
   }
 

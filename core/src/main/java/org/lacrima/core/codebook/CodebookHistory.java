@@ -36,7 +36,9 @@ public final class CodebookHistory {
   }
 
   /** A version by name: "current", "base", "upstream" or a tag. */
-  public static CategorySystem version(ProjectSession s, String name) {
+  public static CategorySystem version(ProjectSession s, String asked) {
+    // as tag stores it: a name typed with a stray space is the same name
+    String name = asked.strip();
     if (name.equals(CURRENT)) {
       return s.categories().current();
     }
