@@ -55,7 +55,9 @@ final class DocxPackage {
       throw new InputException(source, name.isEmpty() ? "" : "entry \"" + name + "\"",
           "cannot be read as a DOCX package: it is damaged (" + e.getMessage() + ")", e);
     } catch (IOException e) {
-      throw new InputException(source, "", "cannot be read as a DOCX package: " + e.getMessage(), e);
+      // some readers say nothing of what they met (an EOFException in a truncated header has no message)
+      throw new InputException(source, "", "cannot be read as a DOCX package: " + (e.getMessage() == null
+          ? "it is damaged or not a zip package (" + e.getClass().getSimpleName() + ")" : e.getMessage()), e);
     }
   }
 

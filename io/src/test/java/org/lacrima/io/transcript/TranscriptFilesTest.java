@@ -387,6 +387,16 @@ class TranscriptFilesTest {
         .hasMessageNotContaining("Exception");
   }
 
+  /** Local-header signatures and junk: java.util.zip stops with an EOFException that says nothing. */
+  @Test
+  void aFileThatOnlyLooksLikeAZipSaysSoInWords() throws IOException {
+    Path f = dir.resolve("notzip.docx");
+    Files.write(f, "PK\u0003\u0004garbage".repeat(10).getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> TranscriptFiles.read(f))
+        .hasMessageStartingWith(f + ": cannot be read as a DOCX package: it is damaged or not a zip package")
+        .hasMessageNotContaining("null");
+  }
+
   @Test
   void saysWhereItsXmlIsRefusedOrBroken() throws IOException {
     Path doctype = dir.resolve("doctype.docx");
