@@ -125,6 +125,12 @@ final class Migrations {
       return;
     }
     Optional<Path> copy = Optional.empty();
+    if (current > 0 && sqliteFile.isPresent() && !Files.isWritable(sqliteFile.get())) {
+      // the migration would fail after the copy, and every later try would leave one more copy
+      throw new ProjectAccessException(where + " was written by an older Lacrima (schema version " + current
+          + ") and must be brought up to version " + latest + " before this one can use it, but the file is read-only "
+          + "for you; make it writable, or open it with the Lacrima that wrote it. Nothing was changed.");
+    }
     if (current > 0 && sqliteFile.isPresent()) {
       copy = backup(ds, sqliteFile.get(), current);
       if (copy.isEmpty()) {

@@ -149,6 +149,25 @@ class MigrationTest {
     assertThat(version).isEqualTo(Migrations.LATEST);
   }
 
+  /** Root may write any file, so this runs for other users only (as the team's machines run Lacrima). */
+  @Test
+  void anOlderProjectReadOnlyForTheUserIsRefusedWithoutACopy() throws IOException {
+    Path file = dir.resolve("study.lacrima");
+    ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("study"), seedBuiltIn()).close();
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(file), "the user may write a read-only file (root)");
+    byte[] before = Files.readAllBytes(file);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(file), later(Dialect.SQLITE)))
+          .isInstanceOf(ProjectAccessException.class).hasMessageContaining("read-only for you")
+          .hasMessageEndingWith("Nothing was changed.");
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".bak"))).isEmpty();
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
   @Test
   void aProjectWrittenByANewerLacrimaIsRefusedUntouched() throws IOException {
     Path file = dir.resolve("newer.lacrima");
