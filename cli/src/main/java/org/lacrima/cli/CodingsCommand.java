@@ -144,7 +144,10 @@ final class CodingsCommand {
       }
       try (ProjectStore store = project.open()) {
         var by = change.attribution();
-        CodingDeletion.Report r = store.write(s -> CodingDeletion.run(s, parsed, by.why(), by.who(), by.at()));
+        CodingDeletion.Report r = store.write(s -> {
+          org.lacrima.core.consensus.Consensus.refuseDeletingBuilt(s, parsed);
+          return CodingDeletion.run(s, parsed, by.why(), by.who(), by.at());
+        });
         var out = spec.commandLine().getOut();
         out.printf("Deleted %s; a memo on each one's document keeps what it was:%n", Counted.of(r.deleted().size(),
             "coding"));

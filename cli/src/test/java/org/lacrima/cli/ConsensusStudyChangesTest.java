@@ -128,6 +128,23 @@ class ConsensusStudyChangesTest {
     assertThat(layer()).contains("G1,70,80");
   }
 
+  /** A build's coding deleted by hand came back with the next build, while status called the layer complete. */
+  @Test
+  void aCodingTheBuildMadeIsNotDeletedByHand() {
+    build("--coders", "ann,bob");
+    String before = layer();
+    String agreed = CliRun.ok("codings", "export", p).out().lines()
+        .filter(l -> l.contains(",consensus,") && l.contains("Alpha,24,53")).findFirst().orElseThrow().split(",")[0];
+    CliRun refused = CliRun.of("codings", "delete", p, agreed, "--why", "not agreed after all");
+    assertThat(refused.err()).contains("1 coding (" + agreed + ") was made by the consensus build")
+        .contains("nothing was deleted");
+    assertThat(layer()).isEqualTo(before);
+    // a coder's own coding is deleted as before
+    String annsBeta = CliRun.ok("codings", "export", p).out().lines()
+        .filter(l -> l.contains(",ann,") && l.contains("Beta,41,53")).findFirst().orElseThrow().split(",")[0];
+    CliRun.ok("codings", "delete", p, annsBeta, "--why", "coded by mistake");
+  }
+
   @Test
   void aNarrowerStudyTakesTheEarlierBuildOffTheRestOfTheLayer() {
     Map<String, String> ids = build("--coders", "ann,bob");

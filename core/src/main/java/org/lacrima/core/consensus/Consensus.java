@@ -678,6 +678,28 @@ public final class Consensus {
   }
 
   /**
+   * Refuses deleting codings a consensus build made: the layer is rebuilt from the coders' codings and the decisions,
+   * so such a deletion would last until the next build and bring the coding back unsaid, while status called the
+   * layer complete meanwhile.
+   */
+  public static void refuseDeletingBuilt(ProjectSession s, java.util.Collection<UUID> ids) {
+    Optional<UUID> layer = s.coders().byName(LAYER).map(Coder::id);
+    if (layer.isEmpty()) {
+      return;
+    }
+    java.util.function.Predicate<Coding> built = madeByBuild(s);
+    List<UUID> derived = s.codings().byIds(new java.util.LinkedHashSet<>(ids)).values().stream()
+        .filter(c -> c.coder().equals(layer.get()) && built.test(c)).map(Coding::id).toList();
+    if (!derived.isEmpty()) {
+      throw new InputException(Counted.of(derived.size(), "coding") + " (" + derived.get(0)
+          + (derived.size() > 1 ? ", …" : "") + ") " + (derived.size() == 1 ? "was" : "were") + " made by the consensus "
+          + "build, which makes the layer anew from the coders' codings and the decisions: deleted here, "
+          + (derived.size() == 1 ? "it" : "they") + " would come back with the next build. The layer changes with "
+          + "the decisions (consensus decide) and with the coders' codings; nothing was deleted");
+    }
+  }
+
+  /**
    * Whether a coding of the layer is one a build made, as it made it: its id is the one a build gives where it
    * lies ({@link #builtId}), on its category or one that category took over by a merge or split since, and its
    * memo is all the build's. A layer built by an earlier id scheme (its saved study says so) is read by its memos.
