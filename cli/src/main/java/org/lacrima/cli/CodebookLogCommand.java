@@ -24,6 +24,10 @@ final class CodebookLogCommand implements Callable<Integer> {
   @Mixin
   ProjectOptions project;
 
+  @picocli.CommandLine.Option(names = "--codings", description = "Also list, under each change, the codings it "
+      + "collapsed (each with its span, coder and memo, and the coding that took it in) and how many it moved.")
+  boolean codings;
+
   @Spec
   CommandSpec spec;
 
@@ -32,6 +36,17 @@ final class CodebookLogCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (ProjectStore store = project.open()) {
       List<CodebookChange> log = store.read(s -> s.log().all());
+      Map<Long, org.lacrima.core.codebook.CodingTrail> trails = new HashMap<>();
+      Map<java.util.UUID, String> coders = new HashMap<>();
+      Map<java.util.UUID, String> documents = new HashMap<>();
+      if (codings) {
+        store.read(s -> {
+          log.forEach(c -> trails.put(c.sequence(), s.log().trail(c.sequence())));
+          s.coders().list().forEach(c -> coders.put(c.id(), c.name()));
+          s.documents().list().forEach(d -> documents.put(d.id(), d.name()));
+          return null;
+        });
+      }
       Map<Long, Long> undoneBy = new HashMap<>();
       for (CodebookChange c : log) {
         if (c.kind() == CodebookChange.Kind.UNDO) {
@@ -45,6 +60,16 @@ final class CodebookLogCommand implements Callable<Integer> {
             c.kind().code(),
             CodebookHistory.summary(c), undoneBy.containsKey(c.sequence()) ? "  [undone by #" + undoneBy.get(c.sequence()) + "]" : "");
         out.println("       why: " + c.why().replaceAll("\\R", "\n            "));
+        org.lacrima.core.codebook.CodingTrail trail = trails.get(c.sequence());
+        if (trail != null && !trail.isEmpty()) {
+          out.printf("       codings: %s moved, %s collapsed%n", trail.moved().size(), trail.collapsed().size());
+          for (var k : trail.collapsed()) {
+            var r = k.removed();
+            out.printf("         %s  %s %d..%d  %s  into %s%s%n", r.id(), documents.getOrDefault(r.document(), "?"),
+                r.start(), r.end(), coders.getOrDefault(r.coder(), "?"), k.kept(),
+                r.memo().isEmpty() ? "" : "  memo: " + r.memo().replaceAll("\\R", " / "));
+          }
+        }
       }
     }
     return 0;

@@ -72,6 +72,11 @@ class CategoryCommandsTest {
     assertThat(merged).contains("2 relations dropped").contains("\"Crying as manipulation\" linked to \"Protest crying\"");
     assertThat(rows(codings())).isEqualTo(codings - 1);
     assertThat(codings()).contains("\"twin memo\nfirst memo\"");
+    // the log shows what the merge collapsed: the coding removed, its span, coder and memo
+    String trail = CliRun.ok("codebook", "log", p, "--codings").out();
+    assertThat(trail).containsPattern("codings: \\d+ moved, 1 collapsed\n +[0-9a-f-]{36}  pdt-01 \\d+\\.\\.\\d+  mira  "
+        + "into [0-9a-f-]{36}  memo: first memo");
+    assertThat(CliRun.ok("codebook", "log", p).out()).doesNotContain("codings: ");
 
     String split = CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
         "Grief about a separation", "--rule", "text~(?i)death|died|funeral -> Grief about a death",
