@@ -242,6 +242,15 @@ class CommandsTest {
     CliRun refused = CliRun.of("codings", "import", project, codings.toString());
     assertThat(refused.err()).contains("codings.csv, line 3: no category with id 018f4c2e-0000-7000-8000-0000000000bb")
         .contains("No such category");
+    // a coder's name is printed in every table and log: one line, and short
+    Path oddCoders = write("coders.csv", "document,start,end,category,coder\na,19,30,Pause,\"mi\nra\"\n",
+        StandardCharsets.UTF_8);
+    assertThat(CliRun.of("codings", "import", project, oddCoders.toString()).err())
+        .contains("coders.csv, line 2: the coder's name holds a line break");
+    Path longCoder = write("long.csv", "document,start,end,category,coder\na,19,30,Pause," + "m".repeat(201) + "\n",
+        StandardCharsets.UTF_8);
+    assertThat(CliRun.of("codings", "import", project, longCoder.toString()).err())
+        .contains("long.csv, line 2: the coder's name is 201 characters long");
     Files.writeString(codings, Files.readAllLines(codings).subList(0, 2).stream().map(l -> l + "\n")
         .reduce("", String::concat));
     CliRun.ok("codings", "import", project, codings.toString());

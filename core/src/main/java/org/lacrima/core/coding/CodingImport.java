@@ -296,6 +296,9 @@ public final class CodingImport {
     if (name.isEmpty()) {
       throw error(row, "names no coder");
     }
+    Names.coderProblem(name).ifPresent(problem -> {
+      throw error(row, problem);
+    });
     Coder known = coders.get(row.coder(), row);
     if (known != null) {
       return known;

@@ -108,6 +108,9 @@ public final class TableImport {
       String text = DocumentText.normalizeString(r.values().getOrDefault(spec.text(), "")).strip();
       String speaker = spec.speaker().map(r::get).orElse("").strip();
       String coderName = Names.normalize(require(r, spec.coder(), spec));
+      Names.coderProblem(coderName).ifPresent(problem -> {
+        throw new InputException(spec.source(), "line " + r.line(), problem);
+      });
       Long judgedOn = judged.putIfAbsent(doc + "\u0000" + order + "\u0000" + coderName, r.line());
       if (judgedOn != null) {
         throw new InputException(spec.source(), "line " + r.line(), "coder \"" + coderName + "\" already judged unit "

@@ -28,6 +28,24 @@ public final class Names {
     return n;
   }
 
+  /**
+   * What is wrong with a coder's name read from a file, if anything: it is printed in every table and log line, so
+   * it is one line of visible characters, and short.
+   */
+  public static java.util.Optional<String> coderProblem(String name) {
+    if (name.codePoints().anyMatch(Names::hidden)) {
+      return java.util.Optional.of("the coder's name holds a line break, tab or control character; a name is one "
+          + "line of visible characters");
+    }
+    if (name.codePointCount(0, name.length()) > MAX_CODER_NAME) {
+      return java.util.Optional.of("the coder's name is " + name.codePointCount(0, name.length()) + " characters long; "
+          + "a name has at most " + MAX_CODER_NAME + " (is the coder column the right one?)");
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static final int MAX_CODER_NAME = 200;
+
   private static boolean hidden(int c) {
     int type = Character.getType(c);
     return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
