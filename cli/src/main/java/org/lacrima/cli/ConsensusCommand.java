@@ -127,6 +127,9 @@ final class ConsensusCommand implements Callable<Integer> {
     }
   }
 
+  private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm XXX").withZone(java.time.ZoneId.systemDefault());
+
   private static String described(ConsensusDecision d) {
     return d.kind().code() + d.takenCoder().map(c -> " " + c).orElse("");
   }
@@ -251,7 +254,7 @@ final class ConsensusCommand implements Callable<Integer> {
         for (ConsensusDecision r : replaced) {
           // a team's earlier judgement is not overwritten unsaid; the store keeps it among the replaced decisions
           out.printf("%s: replaces the decision of %s (%s): %s%n", r.disagreement(), r.decidedBy(),
-              r.decidedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), described(r) + ", " + r.rationale());
+              WHEN.format(r.decidedAt()), described(r) + ", " + r.rationale());
         }
         out.printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
             status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
@@ -308,6 +311,10 @@ final class ConsensusCommand implements Callable<Integer> {
     @Mixin
     StudyOptions study;
 
+    @Option(names = "--decided", description = "Also list every decision that settles a disagreement: what, who, when "
+        + "and why, and the decisions it replaced.")
+    boolean decided;
+
     @Spec
     CommandSpec spec;
 
@@ -316,7 +323,10 @@ final class ConsensusCommand implements Callable<Integer> {
       try (ProjectStore store = project.open()) {
         List<Consensus.ExclusiveClash> clashes = new ArrayList<>();
         List<Consensus.Unapplied> unapplied = new ArrayList<>();
+        Map<String, List<org.lacrima.core.project.ConsensusRepository.Replaced>> replaced = new java.util.HashMap<>();
         List<Consensus.Disagreement> all = store.read(s -> {
+          s.consensus().replaced().forEach(r -> replaced.computeIfAbsent(r.decision().disagreement(),
+              k -> new ArrayList<>()).add(r));
           StudyData data = study.collectOrSaved(s);
           List<Consensus.Disagreement> found = Consensus.toSettle(s, data);
           clashes.addAll(Consensus.clashes(s, data, found));
@@ -334,6 +344,20 @@ final class ConsensusCommand implements Callable<Integer> {
         if (!byKind.isEmpty()) {
           out.println("Decisions: " + String.join(", ", byKind.entrySet().stream()
               .map(e -> e.getValue() + " " + e.getKey()).toList()));
+        }
+        if (decided) {
+          // the record a reviewer may ask for: every settled disagreement with who decided it, when and why
+          all.stream().filter(d -> d.decision().isPresent()).forEach(d -> {
+            ConsensusDecision c = d.decision().get();
+            out.printf("%s  %s %d..%d  %s%n    decided: %s by %s, %s: %s%n", d.id(), d.unit().documentName(),
+                d.unit().start(), d.unit().end(), d.categoryPath(), described(c)
+                    + c.spanStart().map(a -> " " + a + ".." + c.spanEnd().orElseThrow()).orElse(""),
+                c.decidedBy(), WHEN.format(c.decidedAt()), c.rationale());
+            for (var r : replaced.getOrDefault(c.disagreement(), List.of())) {
+              out.printf("    replaced: %s by %s, %s: %s%n", described(r.decision()), r.decision().decidedBy(),
+                  WHEN.format(r.decision().decidedAt()), r.decision().rationale());
+            }
+          });
         }
         all.stream().filter(d -> d.decision().isEmpty()).forEach(d -> print(d, out));
       }
