@@ -134,11 +134,21 @@ final class ConsensusCommand implements Callable<Integer> {
     return d.kind().code() + d.takenCoder().map(c -> " " + c).orElse("");
   }
 
+  /** The text of a span within the disputed unit (offsets in code points from the start of the document). */
+  private static String codedText(Consensus.Disagreement d, int[] span) {
+    String unit = d.unitText();
+    int length = unit.codePointCount(0, unit.length());
+    int from = Math.max(0, Math.min(length, span[0] - d.unit().start()));
+    int to = Math.max(from, Math.min(length, span[1] - d.unit().start()));
+    return unit.substring(unit.offsetByCodePoints(0, from), unit.offsetByCodePoints(0, to)).strip();
+  }
+
   static void print(Consensus.Disagreement d, PrintWriter out) {
     out.printf("%s  %s %d..%d  %s%n", d.id(), d.unit().documentName(), d.unit().start(), d.unit().end(), d.categoryPath());
     out.println("    unit: " + UnitsCommand.excerpt(d.unitText()));
+    // what each coder marked, in words: the unit's first line alone often does not show it (a long turn, a document)
     d.presentBy().forEach((coder, spans) -> out.println("    " + coder + ": coded " + spans.stream()
-        .map(x -> x[0] + ".." + x[1]).toList()));
+        .map(x -> x[0] + ".." + x[1] + " \"" + UnitsCommand.excerpt(codedText(d, x)) + "\"").toList()));
     d.absentBy().forEach(coder -> out.println("    " + coder + ": not coded"));
     d.exclusiveGroup().ifPresent(g -> out.println("    every coder gave it, but the exclusive group \"" + g
         + "\" allows one of its categories here, and another was agreed too"));

@@ -72,6 +72,12 @@ class ConsensusStudyChangesTest {
   }
 
   @Test
+  void eachVersionIsListedWithTheTextItMarks() {
+    String listed = CliRun.ok("consensus", p, "--coders", "ann,bob").out();
+    assertThat(listed).contains("    ann: coded [41..53 \"It was hard.\"]").contains("    bob: not coded");
+  }
+
+  @Test
   void aDocumentWithoutTurnsAddedLaterLeavesTheStudyOnItsTurns() throws Exception {
     Map<String, String> ids = build("--coders", "ann,bob");
     assertThat(ids).containsOnlyKeys("Beta@24", "G1@70", "G2@70", "Beta@70");
