@@ -70,7 +70,7 @@ final class AgreementCommand implements Callable<Integer> {
         write(report, f, w);
         w.flush();
       });
-      spec.commandLine().getOut().println("Wrote " + written);
+      OutputFile.messages(spec, written).println("Wrote " + written);
       return 0;
     }
     PrintWriter messages = spec.commandLine().getOut();

@@ -67,7 +67,7 @@ final class CodebookExportCommand implements Callable<Integer> {
       return 0;
     }
     Path target = OutputFile.write(output, out -> f.write(system, Languages.check(language), out));
-    spec.commandLine().getOut().println("Wrote the codebook (" + f.name() + ", " + system.size() + " categories, "
+    OutputFile.messages(spec, target).println("Wrote the codebook (" + f.name() + ", " + system.size() + " categories, "
         + system.relations().size() + " relations) to " + target);
     return 0;
   }

@@ -90,7 +90,7 @@ final class CodingsCommand {
           n[0] = store.read(s -> write(s, w));
           w.flush();
         });
-        spec.commandLine().getOut().printf("Wrote %s to %s%n", Counted.of(n[0], "coding"), target);
+        OutputFile.messages(spec, target).printf("Wrote %s to %s%n", Counted.of(n[0], "coding"), target);
       }
       return 0;
     }

@@ -33,6 +33,30 @@ final class OutputFile {
   /** Writes the file; returns its absolute path. */
   static Path write(Path file, Content content) throws IOException {
     Path target = file.toAbsolutePath();
+    if (isStandardOutput(target)) {
+      // the process's own output (/dev/stdout): written on its descriptor, at its offset, not opened anew
+      java.io.FileOutputStream stdout = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+      try {
+        OutputStream out = new java.io.BufferedOutputStream(stdout, 1 << 16);
+        content.writeTo(out);
+        out.flush();
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // a reader that stopped early (| head): what it took is what it wanted, as with any command's output
+        if (!brokenPipe(e)) {
+          throw e;
+        }
+      }
+      return target;
+    }
+    if ((target.startsWith("/dev") || target.startsWith("/proc")) && Files.exists(target)) {
+      // /dev/stdout and its kin: whatever the shell connected (a pipe, a terminal, a file opened with > or >>) is
+      // written through, appended, as a program writing to its output would; replacing it would unlink a file
+      try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.WRITE,
+          java.nio.file.StandardOpenOption.APPEND)) {
+        content.writeTo(out);
+      }
+      return target;
+    }
     if (Files.isSymbolicLink(target)) {
       // the file the link names is what the user means; moving the export into place would replace the link
       if (!Files.exists(target)) {
@@ -70,6 +94,31 @@ final class OutputFile {
       Files.deleteIfExists(partial);
     }
     return target;
+  }
+
+  private static boolean brokenPipe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains("Broken pipe")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code path} is this process's standard output (/dev/stdout, /dev/fd/1, /proc/self/fd/1). */
+  static boolean isStandardOutput(Path path) {
+    Path stdout = Path.of("/proc/self/fd/1");
+    try {
+      return (path.startsWith("/dev") || path.startsWith("/proc")) && Files.exists(stdout)
+          && Files.isSameFile(path, stdout);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Where a command says what it wrote: not into the export when the export goes to standard output. */
+  static java.io.PrintWriter messages(picocli.CommandLine.Model.CommandSpec spec, Path written) {
+    return isStandardOutput(written) ? spec.commandLine().getErr() : spec.commandLine().getOut();
   }
 
   private static void refuseProject(Path target, Path given) throws IOException {

@@ -45,6 +45,15 @@ class OutputFileTest {
     assertThat(Files.readAllBytes(project)).isEqualTo(before);
   }
 
+  /** Written on the process's own descriptor, /dev/stdout is neither reopened at offset 0 nor replaced. */
+  @Test
+  void standardOutputIsToldFromAFileOfThatName() throws Exception {
+    Assumptions.assumeTrue(Files.exists(Path.of("/proc/self/fd/1")), "Linux names the descriptors in /proc");
+    assertThat(OutputFile.isStandardOutput(Path.of("/dev/stdout"))).isTrue();
+    assertThat(OutputFile.isStandardOutput(Files.writeString(dir.resolve("stdout"), "x"))).isFalse();
+    assertThat(OutputFile.isStandardOutput(Path.of("/dev/null"))).isFalse();
+  }
+
   @Test
   void aPipeIsWrittenIntoNotReplaced() throws Exception {
     Path fifo = dir.resolve("fifo.csv");
