@@ -107,7 +107,7 @@ final class ConsensusCommand implements Callable<Integer> {
       out.printf("%s taken before a merge met a later one on the same disagreement and gave way to it; decide that "
           + "one again if the later is not what the team means:%n", Counted.of(g, "decision"));
       gaveWay.stream().limit(20).forEach(u -> out.printf("  %s  %s, %s  (now %s: %s)%n", u.decision().disagreement(),
-          described(u.decision()), u.decision().rationale(), u.gaveWayTo().get().disagreement(),
+          described(u.decision()), shown(u.decision().rationale()), u.gaveWayTo().get().disagreement(),
           described(u.gaveWayTo().get())));
       if (g > 20) {
         out.printf("  … and %,d more%n", g - 20);
@@ -120,7 +120,7 @@ final class ConsensusCommand implements Callable<Integer> {
           + "nowhere (a version taken from a coder who has changed sides since is not turned round):%n", n,
           n == 1 ? "" : "s", n == 1 ? "s" : "");
       nowhere.stream().limit(20).forEach(d -> out.printf("  %s  %s, %s%n", d.disagreement(), described(d),
-          d.rationale()));
+          shown(d.rationale())));
       if (n > 20) {
         out.printf("  … and %,d more%n", n - 20);
       }
@@ -129,6 +129,14 @@ final class ConsensusCommand implements Callable<Integer> {
 
   private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
       .ofPattern("yyyy-MM-dd HH:mm XXX").withZone(java.time.ZoneId.systemDefault());
+
+  /**
+   * A rationale or name as listed: each further line indented under the first, so that no line of it can pass for
+   * a line of the listing (a decision, a disagreement) of its own.
+   */
+  static String shown(String text) {
+    return text.replaceAll("\\R", "\n          ");
+  }
 
   private static String described(ConsensusDecision d) {
     return d.kind().code() + d.takenCoder().map(c -> " " + c).orElse("");
@@ -263,8 +271,8 @@ final class ConsensusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (ConsensusDecision r : replaced) {
           // a team's earlier judgement is not overwritten unsaid; the store keeps it among the replaced decisions
-          out.printf("%s: replaces the decision of %s (%s): %s%n", r.disagreement(), r.decidedBy(),
-              WHEN.format(r.decidedAt()), described(r) + ", " + r.rationale());
+          out.printf("%s: replaces the decision of %s (%s): %s%n", r.disagreement(), shown(r.decidedBy()),
+              WHEN.format(r.decidedAt()), described(r) + ", " + shown(r.rationale()));
         }
         out.printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
             status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
@@ -362,10 +370,10 @@ final class ConsensusCommand implements Callable<Integer> {
             out.printf("%s  %s %d..%d  %s%n    decided: %s by %s, %s: %s%n", d.id(), d.unit().documentName(),
                 d.unit().start(), d.unit().end(), d.categoryPath(), described(c)
                     + c.spanStart().map(a -> " " + a + ".." + c.spanEnd().orElseThrow()).orElse(""),
-                c.decidedBy(), WHEN.format(c.decidedAt()), c.rationale());
+                shown(c.decidedBy()), WHEN.format(c.decidedAt()), shown(c.rationale()));
             for (var r : replaced.getOrDefault(c.disagreement(), List.of())) {
-              out.printf("    replaced: %s by %s, %s: %s%n", described(r.decision()), r.decision().decidedBy(),
-                  WHEN.format(r.decision().decidedAt()), r.decision().rationale());
+              out.printf("    replaced: %s by %s, %s: %s%n", described(r.decision()), shown(r.decision().decidedBy()),
+                  WHEN.format(r.decision().decidedAt()), shown(r.decision().rationale()));
             }
           });
         }

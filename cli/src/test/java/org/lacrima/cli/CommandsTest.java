@@ -247,6 +247,10 @@ class CommandsTest {
         StandardCharsets.UTF_8);
     assertThat(CliRun.of("codings", "import", project, oddCoders.toString()).err())
         .contains("coders.csv, line 2: the coder's name holds a line break");
+    Path override = write("override.csv", "document,start,end,category,coder\na,19,30,Pause,mira\u202e\n",
+        StandardCharsets.UTF_8);
+    assertThat(CliRun.of("codings", "import", project, override.toString()).err())
+        .contains("override.csv, line 2: the coder's name holds a line break, tab, control character or direction");
     Path longCoder = write("long.csv", "document,start,end,category,coder\na,19,30,Pause," + "m".repeat(201) + "\n",
         StandardCharsets.UTF_8);
     assertThat(CliRun.of("codings", "import", project, longCoder.toString()).err())

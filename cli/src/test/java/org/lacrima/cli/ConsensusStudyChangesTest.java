@@ -132,6 +132,9 @@ class ConsensusStudyChangesTest {
     String again = CliRun.ok("consensus", "decide", p, g1, "--take", "bob", "--why", "bob heard it right").out();
     assertThat(again).contains(g1 + ": replaces the decision of ").contains("take ann, ann heard it right");
     assertThat(layer()).contains("G1,70,80");
+    // the same decision once more (a decisions file run twice) replaces nothing
+    assertThat(CliRun.ok("consensus", "decide", p, g1, "--take", "bob", "--why", "bob heard it right").out())
+        .doesNotContain("replaces");
     // the record: what stands, who decided it, and what it replaced
     String record = CliRun.ok("consensus", "status", p, "--decided").out();
     assertThat(record).containsPattern("(?m)^" + g1 + "  doc1 70\\.\\.96  Grp > G1\n    decided: take bob by \\S+, "

@@ -74,8 +74,7 @@ public record SplitRule(String text, Condition condition, String part) {
    * @throws InputException naming the rule and what is wrong with it
    */
   public static SplitRule parse(String rule, Function<String, Set<UUID>> idFiles) {
-    // the texts, names and values a rule is compared with are NFC; a rule typed with a separate accent must match too
-    String r = java.text.Normalizer.normalize(rule.strip(), java.text.Normalizer.Form.NFC);
+    String r = rule.strip();
     int arrow = r.lastIndexOf("->");
     int width = 2;
     if (arrow < 0) {
@@ -86,7 +85,7 @@ public record SplitRule(String text, Condition condition, String part) {
       throw refused(rule, "has no \"->\"; write CONDITION -> NAME");
     }
     String condition = r.substring(0, arrow).strip();
-    String part = r.substring(arrow + width).strip();
+    String part = nfc(r.substring(arrow + width).strip());
     if (part.isEmpty()) {
       throw refused(rule, "names no part after \"->\"");
     }
@@ -98,7 +97,7 @@ public record SplitRule(String text, Condition condition, String part) {
     int eq = c.indexOf('=');
     if (tilde > 0 && (eq < 0 || tilde < eq)) {
       String key = c.substring(0, tilde).strip();
-      String regex = c.substring(tilde + 1).strip();
+      String regex = nfc(c.substring(tilde + 1).strip());
       if (!key.equals("text")) {
         throw refused(rule, "only text can be matched with ~ (text~REGEX)");
       }
@@ -117,7 +116,9 @@ public record SplitRule(String text, Condition condition, String part) {
       throw refused(rule, "has no condition; use coder=…, document=…, var.NAME=…, text~… or ids=FILE.csv");
     }
     String key = c.substring(0, eq).strip();
-    String value = c.substring(eq + 1).strip();
+    String raw = c.substring(eq + 1).strip();
+    // a file name is the file system's business; the rest is compared with NFC texts, names and values
+    String value = key.equals("ids") ? raw : nfc(raw);
     if (value.isEmpty()) {
       throw refused(rule, "compares " + key + " with nothing");
     }
@@ -141,6 +142,11 @@ public record SplitRule(String text, Condition condition, String part) {
       return new Ids(Set.copyOf(idFiles.apply(value)));
     }
     throw refused(rule, "has an unknown condition \"" + key + "\"; use coder, document, var.NAME, text or ids");
+  }
+
+  /** As the texts, names and values a rule is compared with are stored: a rule typed with a separate accent matches. */
+  private static String nfc(String s) {
+    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
   }
 
   private static InputException refused(String rule, String problem) {

@@ -540,7 +540,8 @@ public final class Consensus {
   }
 
   private static boolean sameEffect(ConsensusDecision a, ConsensusDecision b) {
-    return a.kind() == b.kind() && a.takenCoder().equals(b.takenCoder()) && a.spanStart().equals(b.spanStart())
+    return a.kind() == b.kind() && a.takenCoder().equals(b.takenCoder()) && a.takenPresent().equals(b.takenPresent())
+        && a.spanStart().equals(b.spanStart())
         && a.spanEnd().equals(b.spanEnd()) && a.newCategory().equals(b.newCategory());
   }
 
@@ -663,8 +664,15 @@ public final class Consensus {
     }
     Optional<Boolean> takenPresent = coder.filter(c -> kind == ConsensusDecision.Kind.TAKE)
         .map(c -> d.presentBy().containsKey(c));
-    return s.consensus().save(new ConsensusDecision(key, d.unit().document(), d.unit().start(), d.unit().end(),
-        d.category(), kind, coder, takenPresent, span.map(x -> x[0]), span.map(x -> x[1]), category, rationale, who, at));
+    ConsensusDecision decision = new ConsensusDecision(key, d.unit().document(), d.unit().start(), d.unit().end(),
+        d.category(), kind, coder, takenPresent, span.map(x -> x[0]), span.map(x -> x[1]), category, rationale, who, at);
+    Optional<ConsensusDecision> standing = s.consensus().byDisagreement(key);
+    if (standing.isPresent() && sameEffect(standing.get(), decision)
+        && standing.get().rationale().equals(decision.rationale())) {
+      // the same decision again (a decisions file run twice): the one taken first stands, with its who and when
+      return Optional.empty();
+    }
+    return s.consensus().save(decision);
   }
 
   /**

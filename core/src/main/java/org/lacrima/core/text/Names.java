@@ -23,7 +23,8 @@ public final class Names {
     if (n.isEmpty() || n.codePoints().anyMatch(Names::hidden)) {
       throw new org.lacrima.core.InputException("the name \"" + n.codePoints().map(c -> hidden(c) ? '?' : c)
           .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-          + "\" (--as) must be one line of visible characters: no line breaks, tabs or control characters");
+          + "\" (--as, or this computer's user name) must be one line of text: no line breaks, tabs, control "
+          + "characters or direction overrides");
     }
     return n;
   }
@@ -34,8 +35,8 @@ public final class Names {
    */
   public static java.util.Optional<String> coderProblem(String name) {
     if (name.codePoints().anyMatch(Names::hidden)) {
-      return java.util.Optional.of("the coder's name holds a line break, tab or control character; a name is one "
-          + "line of visible characters");
+      return java.util.Optional.of("the coder's name holds a line break, tab, control character or direction "
+          + "override; a name is one line of text");
     }
     if (name.codePointCount(0, name.length()) > MAX_CODER_NAME) {
       return java.util.Optional.of("the coder's name is " + name.codePointCount(0, name.length()) + " characters long; "
@@ -46,10 +47,15 @@ public final class Names {
 
   private static final int MAX_CODER_NAME = 200;
 
+  /**
+   * What may not stand in a name printed line by line: controls, line and paragraph separators, and the bidi
+   * embeddings, overrides and isolates that reorder what follows. Other format characters belong to real names
+   * (the zero-width non-joiner of a Persian name, a soft hyphen, a right-to-left mark).
+   */
   private static boolean hidden(int c) {
     int type = Character.getType(c);
-    return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR;
+    return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+        || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
   }
 
   public static String normalize(String name) {
