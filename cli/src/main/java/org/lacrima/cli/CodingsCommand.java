@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.lacrima.core.text.Counted;
@@ -49,13 +50,20 @@ final class CodingsCommand {
     @Override
     public Integer call() {
       try (ProjectStore store = project.open(); CsvTable table = CsvTable.open(file)) {
-        CodingImport.Report r = store.write(s -> CodingImport.run(s, CodingsCsv.read(table)));
+        List<String> before = new ArrayList<>();
+        CodingImport.Report r = store.write(s -> {
+          s.coders().list().forEach(c -> before.add(c.name()));
+          return CodingImport.run(s, CodingsCsv.read(table));
+        });
         var out = spec.commandLine().getOut();
         out.printf("Read %s from %s: %s added", Counted.of(r.rows(), "row"), file, Counted.of(r.added(), "coding"));
         out.println(r.repeated() == 0 ? "." : String.format(", %,d repeated a coding already in the project "
             + "(kept once; a memo such a row carries is appended to the stored one).", r.repeated()));
         for (String coder : r.newCoders()) {
-          out.println("New coder: " + coder);
+          // names are exact (docs/FORMATS.md), so "Anna" beside "anna" is a second coder: most often a slip
+          Optional<String> alike = before.stream().filter(b -> b.equalsIgnoreCase(coder)).findFirst();
+          out.println("New coder: " + coder + alike.map(a -> "  (note: the project has \"" + a + "\", which differs "
+              + "only in case; names are exact, so this is a second coder)").orElse(""));
         }
       }
       return 0;

@@ -59,7 +59,9 @@ final class InitCommand implements Callable<Integer> {
             + builtIn.codable().size() + " codable categories, " + builtIn.relations().size()
             + " relations), kept as its base version.");
       }
-      out.println("Next: " + Lacrima.command() + " import " + project.inHint() + " INTERVIEW.txt … [--vars variables.csv]");
+      out.println("Next: " + Lacrima.command() + " import " + project.inHint() + " INTERVIEW.txt … [--vars variables.csv]"
+          + (empty ? "\n  or, for data coded in a table: " + Lacrima.command() + " import-table " + project.inHint()
+              + " FILE.csv --doc COL --order COL --text COL --coder COL --code COL …" : ""));
     }
     return 0;
   }

@@ -277,6 +277,11 @@ class CommandsTest {
     CliRun imported = CliRun.ok("codings", "import", project, codings.toString());
     assertThat(imported.out()).contains("2 codings added").contains("New coder: Jürgen");
     assertThat(imported.out().lines().filter(l -> l.startsWith("New coder")).count()).isEqualTo(1);
+    // a name that differs only in case is a second coder, and said to be
+    Path cased = write("cased.csv", "document,quote,category,coder\nSitzung März,Sie weinte.,Pause,jürgen\n",
+        StandardCharsets.UTF_8);
+    assertThat(CliRun.ok("codings", "import", project, cased.toString()).out())
+        .contains("New coder: jürgen  (note: the project has \"Jürgen\", which differs only in case");
     String csv = CliRun.ok("codings", "export", project).out();
     assertThat(csv).contains(",Sitzung März,Jürgen,").contains("Overwhelmed crying");
     assertThat(CliRun.ok("stats", project).out()).contains("Documents by orientation: PDT 1");
