@@ -1,6 +1,7 @@
 package org.lacrima.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,11 +130,29 @@ final class AgreementText {
       }
       out.println(line.toString().stripTrailing());
     }
+    // a note that many rows share (every category nobody used, say) is printed once, with the rows it is about
+    Map<String, List<String>> byNote = new LinkedHashMap<>();
     for (Row row : rows) {
       for (String note : row.notes()) {
-        out.println("  " + name(row) + ": " + note);
+        byNote.computeIfAbsent(note, k -> new ArrayList<>()).add(name(row));
       }
     }
+    byNote.forEach((note, names) -> {
+      if (names.size() == 1) {
+        out.println("  " + names.get(0) + ": " + note);
+      } else {
+        out.println("  " + names.size() + " rows: " + note + ":");
+        StringBuilder line = new StringBuilder("    ");
+        for (String n : names) {
+          if (line.length() > 4 && line.length() + n.length() > 110) {
+            out.println(line.toString().stripTrailing());
+            line = new StringBuilder("    ");
+          }
+          line.append(n).append("; ");
+        }
+        out.println(line.substring(0, line.length() - 2));
+      }
+    });
   }
 
   private static String name(Row r) {

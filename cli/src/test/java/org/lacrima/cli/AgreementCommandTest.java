@@ -363,7 +363,9 @@ class AgreementCommandTest {
     assertThat(letting.get("notes").toString()).contains("same value (absent)").contains("by definition");
     String text = CliRun.ok("agreement", p, "--coders", "x,y", "--categories", "Giving space", "--documents", "b",
         "--bootstrap", "0").out();
-    assertThat(text).contains("Letting narrate: every coder gave every unit the same value");
+    // said once for the rows it is about (here two), each named beneath
+    assertThat(text).containsPattern("  2 rows: every coder gave every unit the same value \\(absent\\)[^\\n]*:\\n    .*"
+        + "Letting narrate");
   }
 
   @Test
