@@ -48,9 +48,11 @@ final class OutputFile {
       }
       return target;
     }
-    if ((target.startsWith("/dev") || target.startsWith("/proc")) && Files.exists(target)) {
-      // /dev/stdout and its kin: whatever the shell connected (a pipe, a terminal, a file opened with > or >>) is
-      // written through, appended, as a program writing to its output would; replacing it would unlink a file
+    if ((target.startsWith("/dev") || target.startsWith("/proc")) && Files.exists(target)
+        && (Files.isSymbolicLink(target) || !Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+      // /dev/stderr, /dev/fd/3 and their kin: whatever the shell connected (a pipe, a terminal, a file opened with >
+      // or >>) is written through, appended, as a program writing to it would; replacing it would unlink a file. A
+      // plain file that lives there (/dev/shm) is a file like any other.
       try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.WRITE,
           java.nio.file.StandardOpenOption.APPEND)) {
         content.writeTo(out);
@@ -66,7 +68,7 @@ final class OutputFile {
       target = target.toRealPath();
     }
     if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
-      // a pipe or a device (/dev/stdout): written through as it is, since it cannot be replaced whole
+      // a named pipe or a device: written through as it is, since it cannot be replaced whole
       try (OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.WRITE)) {
         content.writeTo(out);
       }

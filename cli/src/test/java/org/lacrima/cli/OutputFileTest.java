@@ -54,6 +54,21 @@ class OutputFileTest {
     assertThat(OutputFile.isStandardOutput(Path.of("/dev/null"))).isFalse();
   }
 
+  /** A plain file that lives under /dev (a tmpfs in /dev/shm) is replaced like any other, not appended to. */
+  @Test
+  void aPlainFileUnderDevIsAFileLikeAnyOther() throws Exception {
+    Path shm = Path.of("/dev/shm");
+    Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "a tmpfs at /dev/shm");
+    Path file = shm.resolve("lacrima-test-" + java.util.UUID.randomUUID() + ".csv");
+    try {
+      OutputFile.write(file, text("first"));
+      OutputFile.write(file, text("second"));
+      assertThat(Files.readString(file)).isEqualTo("second");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
   @Test
   void aPipeIsWrittenIntoNotReplaced() throws Exception {
     Path fifo = dir.resolve("fifo.csv");
