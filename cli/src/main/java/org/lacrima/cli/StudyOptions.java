@@ -35,8 +35,28 @@ final class StudyOptions {
   @Option(names = "--documents", split = ",", paramLabel = "NAME", description = "Only these documents.")
   List<String> documents = new ArrayList<>();
 
+  // read as a list: a map would keep the last of two values of one variable and drop the first unsaid
   @Option(names = "--where", paramLabel = "VARIABLE=VALUE", description = "Only documents with this variable value (repeatable).")
-  Map<String, String> where = new LinkedHashMap<>();
+  List<String> whereArgs = new ArrayList<>();
+
+  /** The --where filters by variable; a variable named twice is refused, as a document has one value of it. */
+  Map<String, String> where() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String arg : whereArgs) {
+      int eq = arg.indexOf('=');
+      if (eq <= 0) {
+        throw new org.lacrima.core.InputException("--where " + arg + ": write VARIABLE=VALUE, e.g. --where orientation=PDT");
+      }
+      String variable = arg.substring(0, eq);
+      String earlier = out.putIfAbsent(variable, arg.substring(eq + 1));
+      if (earlier != null) {
+        throw new org.lacrima.core.InputException("--where names " + variable + " twice (" + earlier + " and "
+            + arg.substring(eq + 1) + "); a document has one value of it (compare groups of documents with "
+            + "--documents, or in separate runs)");
+      }
+    }
+    return out;
+  }
 
   @Option(names = "--speaker", paramLabel = "LABEL", description = "Only units in turns of this speaker.")
   String speaker;
@@ -163,7 +183,7 @@ final class StudyOptions {
     if (coders.isEmpty()) {
       throw new org.lacrima.core.InputException("name the coders to compare: --coders A,B");
     }
-    return new AgreementRequest(coders, UnitKind.parse(unit), minCover, figures.overlap, documents, where,
+    return new AgreementRequest(coders, UnitKind.parse(unit), minCover, figures.overlap, documents, where(),
         Optional.ofNullable(speaker), categories, figures.bootstrap, figures.resampleDocuments(), figures.seed);
   }
 }

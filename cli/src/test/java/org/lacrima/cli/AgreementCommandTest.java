@@ -332,6 +332,9 @@ class AgreementCommandTest {
         .contains("no document has that value");
     assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--where", "orientation=PDT", "--where",
         "Orientation=CBT").err()).contains("--where names orientation twice");
+    // spelt alike, the second value had replaced the first unsaid
+    assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--where", "orientation=PDT", "--where",
+        "orientation=CBT").err()).contains("--where names orientation twice (PDT and CBT)");
     assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--speaker", "Nobody").err())
         .contains("--speaker Nobody: no turn of the documents in scope has that speaker");
   }
