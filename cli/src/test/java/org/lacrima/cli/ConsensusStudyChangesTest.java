@@ -2,6 +2,8 @@ package org.lacrima.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,6 +71,19 @@ class ConsensusStudyChangesTest {
   private String layer() {
     return CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains(",consensus,"))
         .map(l -> l.replaceFirst("^[^,]+,", "")).sorted().toList().toString();
+  }
+
+  /** Over other units than its own, the layer's union rule shows as disagreements nobody decided: said so. */
+  @Test
+  void agreementWithTheLayerOverOtherUnitsSaysWhatItWasBuiltOn() throws Exception {
+    build("--coders", "ann,bob");
+    JsonNode sentences = new ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "consensus,ann", "--unit",
+        "sentence", "--bootstrap", "0", "--format", "json").out());
+    assertThat(sentences.get("provenance").get("notes").toString())
+        .contains("the consensus layer was built and decided over turn units; compared over sentence units");
+    JsonNode turns = new ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "consensus,ann", "--unit",
+        "turn", "--bootstrap", "0", "--format", "json").out());
+    assertThat(turns.get("provenance").get("notes").toString()).doesNotContain("the consensus layer was built");
   }
 
   @Test

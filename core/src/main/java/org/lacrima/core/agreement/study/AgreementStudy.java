@@ -58,6 +58,15 @@ public final class AgreementStudy {
     }
     List<String> notes = new ArrayList<>();
     UnitKind kind = resolve(request.unit(), s, documents);
+    if (coders.stream().anyMatch(c -> c.name().equals(org.lacrima.core.consensus.Consensus.LAYER))) {
+      // the layer's agreed codes take the coders' union within the units it was built on: over other units that
+      // rule shows as disagreements nobody decided
+      s.consensus().study().map(org.lacrima.core.consensus.ConsensusStudy::fromJson).map(AgreementRequest::unit)
+          .filter(built -> built != kind && built != UnitKind.AUTO).ifPresent(built -> notes.add("the consensus "
+              + "layer was built and decided over " + built.code() + " units; compared over " + kind.code()
+              + " units, its agreed codes carry the coders' union span within each " + built.code() + " unit, so "
+              + "these figures show that rule besides the team's decisions"));
+    }
 
     // coverage recorded by a table import, per category or exclusive group; elsewhere by document
     Map<UUID, Map<UUID, List<int[]>>> recorded = new HashMap<>();
