@@ -168,7 +168,8 @@ final class CodingsCommand {
   }
 
   @Command(name = "memos", description = "Show the memos on documents, among them what each deleted coding was, "
-      + "who deleted it, when and why; oldest first.")
+      + "who deleted it, when and why, and (without DOCUMENT) those on the project, such as a dropped consensus "
+      + "layer; oldest first.")
   static final class Memos implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
@@ -187,6 +188,16 @@ final class CodingsCommand {
           List<org.lacrima.core.transcript.DocumentSummary> chosen = documents.isEmpty() ? s.documents().list()
               : documents.stream().map(name -> UnitsCommand.document(s, name)).toList();
           int n = 0;
+          if (documents.isEmpty()) {
+            List<org.lacrima.core.coding.Memo> onProject = new ArrayList<>(
+                s.memos().about(org.lacrima.core.coding.Memo.Target.PROJECT, s.project().id()));
+            onProject.sort(java.util.Comparator.comparing(org.lacrima.core.coding.Memo::written));
+            for (var m : onProject) {
+              out.println("(project)  " + m.written() + "  " + m.author());
+              m.text().lines().forEach(l -> out.println("    " + l));
+              n++;
+            }
+          }
           for (var d : chosen) {
             List<org.lacrima.core.coding.Memo> memos = new ArrayList<>(
                 s.memos().about(org.lacrima.core.coding.Memo.Target.DOCUMENT, d.id()));
@@ -200,7 +211,8 @@ final class CodingsCommand {
           return n;
         });
         if (shown == 0) {
-          out.println("No memos on " + (documents.isEmpty() ? "any document." : String.join(", ", documents) + "."));
+          out.println("No memos on " + (documents.isEmpty() ? "the project or any document."
+              : String.join(", ", documents) + "."));
         }
       }
       return 0;

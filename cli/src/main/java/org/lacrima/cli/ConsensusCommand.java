@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
     "Build the consensus layer (a coder named \"consensus\") from the coders' layers: what they agree on is carried",
     "over; every disagreement is listed with each coder's version until the team decides it (consensus decide)."},
-    subcommands = {ConsensusCommand.Decide.class, ConsensusCommand.Status.class})
+    subcommands = {ConsensusCommand.Decide.class, ConsensusCommand.Status.class, ConsensusCommand.Drop.class})
 final class ConsensusCommand implements Callable<Integer> {
 
   // not the ProjectOptions mixin: a required PROJECT here would be demanded before "status PROJECT" too
@@ -318,6 +318,37 @@ final class ConsensusCommand implements Callable<Integer> {
       return Consensus.decide(s, data, disagreements, id, k,
           k == ConsensusDecision.Kind.TAKE ? Optional.of(coder.strip()) : Optional.empty(), span, cat,
           rationale == null ? "" : rationale, who, at);
+    }
+  }
+
+  @Command(name = "drop", description = {
+      "Drop the consensus layer: the codings its builds made and the units they judged go; the decisions stay",
+      "and apply again when the layer is built again. A note on the project keeps who, when and why."})
+  static final class Drop implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (ProjectStore store = project.open()) {
+        var by = change.attribution();
+        Consensus.Dropped d = store.write(s -> Consensus.drop(s, by.why(), by.who(), by.at()));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Dropped the consensus layer: %s of its builds taken off; %s kept (they apply again when it is "
+            + "built again: consensus PROJECT --coders …).%n", Counted.of(d.codings(), "coding"),
+            Counted.of(d.decisions(), "decision"));
+        if (d.keptByHand() > 0) {
+          out.printf("%s given the coder \"%s\" by hand %s kept.%n", Counted.of(d.keptByHand(), "coding"),
+              Consensus.LAYER, d.keptByHand() == 1 ? "was" : "were");
+        }
+      }
+      return 0;
     }
   }
 

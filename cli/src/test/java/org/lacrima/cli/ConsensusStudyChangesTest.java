@@ -156,6 +156,23 @@ class ConsensusStudyChangesTest {
         + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+: bob heard it right\n    replaced: take ann by \\S+, .*: ann heard it right$");
   }
 
+  /** The layer goes whole, its decisions stay: built again, it is the layer it was. */
+  @Test
+  void aDroppedLayerComesBackAsItWasWhenBuiltAgain() {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--take", "bob", "--why", "it was said");
+    String before = layer();
+    assertThat(CliRun.of("consensus", "drop", p).err()).contains("--why");
+    String dropped = CliRun.ok("consensus", "drop", p, "--why", "built with the wrong coders").out();
+    assertThat(dropped).contains("Dropped the consensus layer").contains("1 decision kept");
+    assertThat(layer()).isEqualTo("[]");
+    assertThat(CliRun.of("consensus", "status", p).err()).contains("no consensus layer has been built");
+    assertThat(CliRun.ok("codings", "memos", p).out()).contains("Consensus layer dropped by")
+        .contains("built with the wrong coders");
+    build("--coders", "ann,bob");
+    assertThat(layer()).isEqualTo(before).contains("Beta,81,96");
+  }
+
   /** A build's coding deleted by hand came back with the next build, while status called the layer complete. */
   @Test
   void aCodingTheBuildMadeIsNotDeletedByHand() {

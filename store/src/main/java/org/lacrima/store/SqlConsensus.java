@@ -81,6 +81,11 @@ final class SqlConsensus implements ConsensusRepository {
         .mapTo(String.class).findOne();
   }
 
+  @Override
+  public void forgetStudy() {
+    s.handle.createUpdate("DELETE FROM consensus_study WHERE project_key = :p").bind("p", s.projectKey).execute();
+  }
+
   private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
     int v = rs.getInt(column);
     return rs.wasNull() ? null : v;

@@ -685,6 +685,34 @@ public final class Consensus {
         .getBytes(StandardCharsets.UTF_8));
   }
 
+  /** What dropping the layer did. */
+  public record Dropped(int codings, int keptByHand, int decisions) {
+  }
+
+  /**
+   * Drops the consensus layer: the codings builds made and the units they judged go, and the saved study with them;
+   * the decisions stay, and apply again when a layer is built. A note on the project says who dropped it, when and
+   * why. Codings given the layer by hand are no build's: they stay, and are counted.
+   */
+  public static Dropped drop(ProjectSession s, String why, String who, java.time.Instant at) {
+    if (why == null || why.isBlank()) {
+      throw new InputException("say why the consensus layer goes, with --why: the reason stays with the project");
+    }
+    Coder layer = s.coders().byName(LAYER).orElseThrow(() -> new InputException("this project has no consensus "
+        + "layer to drop"));
+    java.util.function.Predicate<Coding> built = madeByBuild(s);
+    List<Coding> all = s.codings().byCoder(layer.id());
+    List<UUID> builtIds = all.stream().filter(built).map(Coding::id).toList();
+    s.codings().delete(builtIds);
+    s.coverage().removeAll(layer.id());
+    s.consensus().forgetStudy();
+    int decisions = s.consensus().all().size();
+    s.memos().add(new org.lacrima.core.coding.Memo(Ids.next(), org.lacrima.core.coding.Memo.Target.PROJECT,
+        s.project().id(), who, at, "Consensus layer dropped by " + who + " (" + Counted.of(builtIds.size(), "coding")
+            + " of its builds; " + Counted.of(decisions, "decision") + " kept). Why: " + why.strip()));
+    return new Dropped(builtIds.size(), all.size() - builtIds.size(), decisions);
+  }
+
   /**
    * Refuses deleting codings a consensus build made: the layer is rebuilt from the coders' codings and the decisions,
    * so such a deletion would last until the next build and bring the coding back unsaid, while status called the
@@ -703,7 +731,8 @@ public final class Consensus {
           + (derived.size() > 1 ? ", …" : "") + ") " + (derived.size() == 1 ? "was" : "were") + " made by the consensus "
           + "build, which makes the layer anew from the coders' codings and the decisions: deleted here, "
           + (derived.size() == 1 ? "it" : "they") + " would come back with the next build. The layer changes with "
-          + "the decisions (consensus decide) and with the coders' codings; nothing was deleted");
+          + "the decisions (consensus decide) and with the coders' codings, and goes whole with consensus drop; "
+          + "nothing was deleted");
     }
   }
 

@@ -29,4 +29,7 @@ public interface ConsensusRepository {
 
   /** The study the consensus layer was last built for. */
   Optional<String> study();
+
+  /** Forgets the study the layer was built for (the layer is dropped; its decisions stay). */
+  void forgetStudy();
 }
