@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lacrima.core.InputException;
+import org.lacrima.core.testing.TestEnvironment;
 
 /** An export written with -o goes where the path leads: through a link, into a pipe, never over a project. */
 class OutputFileTest {
@@ -48,7 +48,7 @@ class OutputFileTest {
   /** Written on the process's own descriptor, /dev/stdout is neither reopened at offset 0 nor replaced. */
   @Test
   void standardOutputIsToldFromAFileOfThatName() throws Exception {
-    Assumptions.assumeTrue(Files.exists(Path.of("/proc/self/fd/1")), "Linux names the descriptors in /proc");
+    TestEnvironment.require(Files.exists(Path.of("/proc/self/fd/1")), "the descriptors named in /proc (Linux)");
     assertThat(OutputFile.isStandardOutput(Path.of("/dev/stdout"))).isTrue();
     assertThat(OutputFile.isStandardOutput(Files.writeString(dir.resolve("stdout"), "x"))).isFalse();
     assertThat(OutputFile.isStandardOutput(Path.of("/dev/null"))).isFalse();
@@ -58,7 +58,7 @@ class OutputFileTest {
   @Test
   void aPlainFileUnderDevIsAFileLikeAnyOther() throws Exception {
     Path shm = Path.of("/dev/shm");
-    Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm), "a tmpfs at /dev/shm");
+    TestEnvironment.require(Files.isDirectory(shm) && Files.isWritable(shm), "a tmpfs at /dev/shm (Linux)");
     Path file = shm.resolve("lacrima-test-" + java.util.UUID.randomUUID() + ".csv");
     try {
       OutputFile.write(file, text("first"));
@@ -72,7 +72,7 @@ class OutputFileTest {
   @Test
   void aPipeIsWrittenIntoNotReplaced() throws Exception {
     Path fifo = dir.resolve("fifo.csv");
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "mkfifo (Linux) makes the pipe");
+    TestEnvironment.require(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "/usr/bin/mkfifo to make a pipe");
     assertThat(new ProcessBuilder("/usr/bin/mkfifo", fifo.toString()).start().waitFor()).isZero();
     CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
       try {

@@ -36,6 +36,8 @@ final class Migrations {
   private final Dialect dialect;
   private final List<String> locations;
   private final int latest;
+  /** Whether this process may write a project file: the file system's answer, but for tests running as root. */
+  private final java.util.function.Predicate<Path> writable;
 
   Migrations(Dialect dialect) {
     this(dialect, List.of(dialect.migrations), LATEST);
@@ -43,9 +45,15 @@ final class Migrations {
 
   /** With extra migration locations, for tests that play a later release. */
   Migrations(Dialect dialect, List<String> locations, int latest) {
+    this(dialect, locations, latest, Files::isWritable);
+  }
+
+  /** As above, with the answer to "may this file be written?" given (root may write any file). */
+  Migrations(Dialect dialect, List<String> locations, int latest, java.util.function.Predicate<Path> writable) {
     this.dialect = dialect;
     this.locations = List.copyOf(locations);
     this.latest = latest;
+    this.writable = writable;
   }
 
   /**
@@ -125,7 +133,7 @@ final class Migrations {
       return;
     }
     Optional<Path> copy = Optional.empty();
-    if (current > 0 && sqliteFile.isPresent() && !Files.isWritable(sqliteFile.get())) {
+    if (current > 0 && sqliteFile.isPresent() && !writable.test(sqliteFile.get())) {
       // the migration would fail after the copy, and every later try would leave one more copy
       throw new ProjectAccessException(where + " was written by an older Lacrima (schema version " + current
           + ") and must be brought up to version " + latest + " before this one can use it, but the file is read-only "

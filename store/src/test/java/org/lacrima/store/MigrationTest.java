@@ -149,16 +149,20 @@ class MigrationTest {
     assertThat(version).isEqualTo(Migrations.LATEST);
   }
 
-  /** Root may write any file, so this runs for other users only (as the team's machines run Lacrima). */
+  /**
+   * A file read-only for the user: refused before any copy. Root may write any file, so the test says the file is
+   * read-only through the same question Lacrima asks (Files.isWritable for everyone else), and runs as any user.
+   */
   @Test
   void anOlderProjectReadOnlyForTheUserIsRefusedWithoutACopy() throws IOException {
     Path file = dir.resolve("study.lacrima");
     ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("study"), seedBuiltIn()).close();
-    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
-    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(file), "the user may write a read-only file (root)");
+    Dialect d = Dialect.SQLITE;
+    Migrations readOnly = new Migrations(d, List.of(d.migrations, "classpath:db/test-migration/sqlite"),
+        Migrations.LATEST + 1, f -> false);
     byte[] before = Files.readAllBytes(file);
     for (int attempt = 0; attempt < 2; attempt++) {
-      assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(file), later(Dialect.SQLITE)))
+      assertThatThrownBy(() -> ProjectStores.open(new ProjectLocation.SqliteFile(file), readOnly))
           .isInstanceOf(ProjectAccessException.class).hasMessageContaining("read-only for you")
           .hasMessageEndingWith("Nothing was changed.");
     }
