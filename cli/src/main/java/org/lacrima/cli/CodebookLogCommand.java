@@ -1,8 +1,6 @@
 package org.lacrima.cli;
 
 import java.io.PrintWriter;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "log", description = "List the changes to a project's category system: who, when, why, what.")
 final class CodebookLogCommand implements Callable<Integer> {
-
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm XXX").withZone(ZoneId.systemDefault());
 
   @Mixin
   ProjectOptions project;
@@ -56,7 +52,7 @@ final class CodebookLogCommand implements Callable<Integer> {
       }
       for (CodebookChange c : log) {
         // a reason of several lines stays indented under its entry: none of its lines can pass for an entry of its own
-        out.printf("#%-4d %s  %-10s %-8s %s%s%n", c.sequence(), WHEN.format(c.at()), c.who().replaceAll("\\R", " "),
+        out.printf("#%-4d %s  %-10s %-8s %s%s%n", c.sequence(), Console.WHEN.format(c.at()), c.who().replaceAll("\\R", " "),
             c.kind().code(),
             CodebookHistory.summary(c), undoneBy.containsKey(c.sequence()) ? "  [undone by #" + undoneBy.get(c.sequence()) + "]" : "");
         out.println("       why: " + c.why().replaceAll("\\R", "\n            "));

@@ -189,24 +189,10 @@ final class CodingsCommand {
               : documents.stream().map(name -> UnitsCommand.document(s, name)).toList();
           int n = 0;
           if (documents.isEmpty()) {
-            List<org.lacrima.core.coding.Memo> onProject = new ArrayList<>(
-                s.memos().about(org.lacrima.core.coding.Memo.Target.PROJECT, s.project().id()));
-            onProject.sort(java.util.Comparator.comparing(org.lacrima.core.coding.Memo::written));
-            for (var m : onProject) {
-              out.println("(project)  " + m.written() + "  " + m.author());
-              m.text().lines().forEach(l -> out.println("    " + l));
-              n++;
-            }
+            n += print("(project)", s.memos().about(org.lacrima.core.coding.Memo.Target.PROJECT, s.project().id()), out);
           }
           for (var d : chosen) {
-            List<org.lacrima.core.coding.Memo> memos = new ArrayList<>(
-                s.memos().about(org.lacrima.core.coding.Memo.Target.DOCUMENT, d.id()));
-            memos.sort(java.util.Comparator.comparing(org.lacrima.core.coding.Memo::written));
-            for (var m : memos) {
-              out.println(d.name() + "  " + m.written() + "  " + m.author());
-              m.text().lines().forEach(l -> out.println("    " + l));
-              n++;
-            }
+            n += print(d.name(), s.memos().about(org.lacrima.core.coding.Memo.Target.DOCUMENT, d.id()), out);
           }
           return n;
         });
@@ -216,6 +202,17 @@ final class CodingsCommand {
         }
       }
       return 0;
+    }
+
+    /** The memos on one thing, oldest first, under its name; how many. */
+    private static int print(String on, List<org.lacrima.core.coding.Memo> memos, java.io.PrintWriter out) {
+      List<org.lacrima.core.coding.Memo> sorted = new ArrayList<>(memos);
+      sorted.sort(java.util.Comparator.comparing(org.lacrima.core.coding.Memo::written));
+      for (var m : sorted) {
+        out.println(on + "  " + m.written() + "  " + m.author());
+        m.text().lines().forEach(l -> out.println("    " + l));
+      }
+      return sorted.size();
     }
   }
 }

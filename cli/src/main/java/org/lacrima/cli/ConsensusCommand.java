@@ -127,9 +127,6 @@ final class ConsensusCommand implements Callable<Integer> {
     }
   }
 
-  private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
-      .ofPattern("yyyy-MM-dd HH:mm XXX").withZone(java.time.ZoneId.systemDefault());
-
   /**
    * A rationale or name as listed: each further line indented under the first, so that no line of it can pass for
    * a line of the listing (a decision, a disagreement) of its own.
@@ -208,16 +205,15 @@ final class ConsensusCommand implements Callable<Integer> {
         + "of the rows that give none).")
     String why;
 
-    @Option(names = "--as", paramLabel = "NAME", description = "Who decides (default: the operating-system user).")
-    String as;
+    @Mixin
+    Actor actor;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-      String who = org.lacrima.core.text.Names.person(as != null && !as.isBlank() ? as
-          : System.getProperty("user.name", "unknown"));
+      String who = actor.name();
       Instant now = Instant.now();
       List<ConsensusDecision> replaced = new ArrayList<>();
       try (ProjectStore store = project.open()) {
@@ -272,12 +268,12 @@ final class ConsensusCommand implements Callable<Integer> {
         for (ConsensusDecision r : replaced) {
           // a team's earlier judgement is not overwritten unsaid; the store keeps it among the replaced decisions
           out.printf("%s: replaces the decision of %s (%s): %s%n", r.disagreement(), shown(r.decidedBy()),
-              WHEN.format(r.decidedAt()), described(r) + ", " + shown(r.rationale()));
+              Console.WHEN.format(r.decidedAt()), described(r) + ", " + shown(r.rationale()));
         }
         out.printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
             status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
         clashes(status.clashes(), out);
-        unapplied(status.unapplied(), spec.commandLine().getOut());
+        unapplied(status.unapplied(), out);
       }
       return 0;
     }
@@ -401,10 +397,10 @@ final class ConsensusCommand implements Callable<Integer> {
             out.printf("%s  %s %d..%d  %s%n    decided: %s by %s, %s: %s%n", d.id(), d.unit().documentName(),
                 d.unit().start(), d.unit().end(), d.categoryPath(), described(c)
                     + c.spanStart().map(a -> " " + a + ".." + c.spanEnd().orElseThrow()).orElse(""),
-                shown(c.decidedBy()), WHEN.format(c.decidedAt()), shown(c.rationale()));
+                shown(c.decidedBy()), Console.WHEN.format(c.decidedAt()), shown(c.rationale()));
             for (var r : replaced.getOrDefault(c.disagreement(), List.of())) {
               out.printf("    replaced: %s by %s, %s: %s%n", described(r.decision()), shown(r.decision().decidedBy()),
-                  WHEN.format(r.decision().decidedAt()), shown(r.decision().rationale()));
+                  Console.WHEN.format(r.decision().decidedAt()), shown(r.decision().rationale()));
             }
           });
         }

@@ -3,8 +3,12 @@ package org.lacrima.cli;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** What the terminal can show: box-drawing characters only where output is UTF-8. */
+/** What the terminal can show: box-drawing characters only where output is UTF-8; how times are shown. */
 final class Console {
+
+  /** A moment as the listings show it: local time with its offset, so that a team across zones reads it alike. */
+  static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm XXX").withZone(java.time.ZoneId.systemDefault());
 
   private Console() {
   }

@@ -160,13 +160,14 @@ public final class CategorySystem {
     }
   }
 
-  /**
-   * What makes a text unfit to be a new label, if anything: a line break or control character, or the separator of
-   * a path. For those who make labels from data (a table's values) and can say where the text came from.
-   */
   private static final java.util.regex.Pattern AN_ID = java.util.regex.Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+  /**
+   * What makes a text unfit to be a new label, if anything: a line break or control character, the separator of a
+   * path, or the form of a category id. For those who make labels from data (a table's values) and can say where
+   * the text came from, as for the checks of a changed system.
+   */
   public static Optional<String> labelProblem(String label) {
     if (label.codePoints().anyMatch(Character::isISOControl)) {
       return Optional.of("the label \"" + label.replaceAll("\\p{Cc}", "?") + "\" holds a line break or a control "
@@ -238,8 +239,9 @@ public final class CategorySystem {
       }
       if (relabelled) {
         for (String label : fresh) {
-          if (SEPARATOR_INSIDE.matcher(label).find() || AN_ID.matcher(label.strip()).matches()) {
-            throw new CategorySystemException(source, "category " + describe(c), labelProblem(label).orElseThrow());
+          Optional<String> problem = labelProblem(label);
+          if (problem.isPresent()) {
+            throw new CategorySystemException(source, "category " + describe(c), problem.get());
           }
         }
       }
@@ -351,6 +353,16 @@ public final class CategorySystem {
       line.add(0, c);
     }
     return line;
+  }
+
+  /** The category and every category below it, each before its children. */
+  public List<Category> subtree(UUID id) {
+    List<Category> out = new ArrayList<>();
+    out.add(get(id));
+    for (int i = 0; i < out.size(); i++) {
+      out.addAll(children(out.get(i).id()));
+    }
+    return out;
   }
 
   /** True if {@code candidate} lies below {@code ancestor} (not counting itself). */

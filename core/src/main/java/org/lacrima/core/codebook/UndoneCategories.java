@@ -22,8 +22,10 @@ import org.lacrima.core.project.ProjectSession;
  */
 final class UndoneCategories {
 
-  /** What the fold did, for the undo's summary. */
-  /** {@code layerDropped}: the consensus layer's built codings taken off with it, made again by its next build. */
+  /**
+   * What the fold did, for the undo's summary; {@code layerDropped}: the consensus layer's built codings taken off
+   * with it, made again by its next build.
+   */
   record Folded(int codings, int joined, int judgments, int layerDropped) {
   }
 

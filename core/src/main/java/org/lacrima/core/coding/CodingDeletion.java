@@ -62,7 +62,6 @@ public final class CodingDeletion {
     return new Report(deleted);
   }
 
-  /** One CSV field as RFC 4180 writes it, so that the record reads back with any CSV reader (core has no CSV library). */
   private static final String DELETED_BY = " deleted by ";
   private static final java.util.regex.Pattern DELETION = java.util.regex.Pattern.compile(
       "^Coding ([0-9a-fA-F-]{36})" + DELETED_BY);
@@ -73,6 +72,7 @@ public final class CodingDeletion {
     return m.find() ? java.util.Optional.of(UUID.fromString(m.group(1))) : java.util.Optional.empty();
   }
 
+  /** One CSV field as RFC 4180 writes it, so that the record reads back with any CSV reader (core has no CSV library). */
   private static String csvField(String value) {
     return value.matches("(?s).*[,\"\r\n].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }

@@ -241,19 +241,10 @@ public final class Consensus {
   }
 
   /** Per child of {@code group}, the ids of the child and of every category below it. */
-  private static List<Set<UUID>> subtrees(org.lacrima.core.codebook.CategorySystem system, UUID group) {
-    List<Set<UUID>> out = new ArrayList<>();
-    for (var child : system.children(group)) {
-      Set<UUID> ids = new java.util.LinkedHashSet<>();
-      java.util.ArrayDeque<UUID> open = new java.util.ArrayDeque<>(List.of(child.id()));
-      while (!open.isEmpty()) {
-        UUID c = open.pop();
-        ids.add(c);
-        system.children(c).forEach(x -> open.push(x.id()));
-      }
-      out.add(ids);
-    }
-    return out;
+  private static List<Set<UUID>> subtrees(CategorySystem system, UUID group) {
+    // ordered as the tree is, so that a clash names its categories the same way every time
+    return system.children(group).stream().<Set<UUID>>map(child -> new java.util.LinkedHashSet<>(
+        system.subtree(child.id()).stream().map(Category::id).toList())).toList();
   }
 
   /**

@@ -14,8 +14,7 @@ import java.util.UUID;
  */
 public record ConsensusDecision(String disagreement, UUID document, int unitStart, int unitEnd, UUID category,
     Kind kind, Optional<String> takenCoder, Optional<Boolean> takenPresent, Optional<Integer> spanStart,
-    Optional<Integer> spanEnd,
-    Optional<UUID> newCategory, String rationale, String decidedBy, Instant decidedAt) {
+    Optional<Integer> spanEnd, Optional<UUID> newCategory, String rationale, String decidedBy, Instant decidedAt) {
 
   public enum Kind {
     TAKE, BOTH, NEITHER, NEW;

@@ -230,17 +230,8 @@ public final class AgreementStudy {
   }
 
   private static int[] subtree(CategorySystem system, Category child, Map<UUID, Integer> categoryIndex) {
-    List<Integer> out = new ArrayList<>();
-    java.util.ArrayDeque<Category> open = new java.util.ArrayDeque<>(List.of(child));
-    while (!open.isEmpty()) {
-      Category c = open.pop();
-      Integer i = categoryIndex.get(c.id());
-      if (i != null) {
-        out.add(i);
-      }
-      system.children(c.id()).forEach(open::push);
-    }
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    return system.subtree(child.id()).stream().map(c -> categoryIndex.get(c.id())).filter(java.util.Objects::nonNull)
+        .mapToInt(Integer::intValue).toArray();
   }
 
   /** Which units of a document each coder covers, from recorded {start, end, coder} coverage. */
