@@ -159,17 +159,20 @@ class CommandsTest {
         "a,,,Ich schwieg.,,Pause,mira,",
         "a,,,Sie weinte wütend.,2,Protestweinen,mira,\"zweites Mal, \"\"wütend\"\"\"",
         "a,,,Sie weinte wütend.,1,Interventions > Giving space > Pause,jonas,",
-        "a,19,37,,,7c31eb4f-80d4-4aa4-915e-dbda79486214,jonas,offsets",
+        "a,19,37,,,7c31eb4f-80d4-4aa4-915e-dbda79486214,jonas,\"  - offsets\n    - indented\n\"",
+        "a,0,2,,,Pause,jonas,\"  \n \"",
         ""), StandardCharsets.UTF_8);
     CliRun imported = CliRun.ok("codings", "import", project, codings.toString());
-    assertThat(imported.out()).contains("Read 4 rows").contains("4 codings added").contains("New coder: mira")
+    assertThat(imported.out()).contains("Read 5 rows").contains("5 codings added").contains("New coder: mira")
         .contains("New coder: jonas");
     Path exported = dir.resolve("export.csv");
     CliRun.ok("codings", "export", project, "-o", exported.toString());
     String csv = Files.readString(exported);
     assertThat(csv).startsWith("id,document,coder,category_id,category_path,start,end,text,memo")
         .contains("Assumptions > Forms of emotional crying > Protest crying")
-        .contains("\"zweites Mal, \"\"wütend\"\"\"");
+        .contains("\"zweites Mal, \"\"wütend\"\"\"")
+        // a memo keeps its indentation and its last line end; one of only blanks is no memo
+        .contains(",\"  - offsets\n    - indented\n\"\r\n").contains(",I:,\r\n");
 
     String second = dir.resolve("second.lacrima").toString();
     CliRun.ok("init", second);

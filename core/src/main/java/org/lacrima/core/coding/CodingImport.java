@@ -234,9 +234,11 @@ public final class CodingImport {
     } else {
       throw error(row, "gives neither offsets (start, end) nor a quote");
     }
-    // line ends and composition as the text has them: a memo from a CRLF or decomposed file is the same memo
+    // line ends and composition as the text has them: a memo from a CRLF or decomposed file is the same memo;
+    // otherwise kept as written, indentation included, so that an export imports back exactly
+    String memo = DocumentText.normalizeString(row.memo());
     Coding coding = new Coding(row.id().orElseGet(Ids::next), doc.id(), start, end, category.id(), coder.id(),
-        DocumentText.normalizeString(row.memo()).strip());
+        memo.isBlank() ? "" : memo);
     checkTakesCoding(row, category, coding);
     return coding;
   }
