@@ -2,16 +2,26 @@ package org.lacrima.io.transcript;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.lacrima.core.InputException;
 
 /**
  * Checks a DOCX package before POI opens it. POI unpacks every part into memory and judges each entry on its own,
- * so many parts that are each harmless can still exhaust the heap together; and it opens a package whose entry
- * names climb out of it ("../x"), which no word processor writes. Both are refused here with one line.
+ * so many parts that are each harmless can still exhaust the heap together; it opens a package whose entry
+ * names climb out of it ("../x"), which no word processor writes; and, reading the parts one after the other as
+ * a stream, it never looks at the package's table of contents at its end, so a file cut off in copying between
+ * two parts opens with the parts after the cut missing. All three are refused here with one line.
  */
 final class DocxPackage {
 
@@ -31,9 +41,11 @@ final class DocxPackage {
     long total = 0;
     byte[] buffer = new byte[64 * 1024];
     String name = "";
+    List<String> parts = new ArrayList<>();
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         name = e.getName();
+        parts.add(name);
         if (leavesThePackage(name)) {
           throw new InputException(source, "entry \"" + name + "\"",
               "is refused: a DOCX part's name never leaves the package (\"..\", \"/\" or \"\\\" at its start)");
@@ -58,6 +70,37 @@ final class DocxPackage {
       // some readers say nothing of what they met (an EOFException in a truncated header has no message)
       throw new InputException(source, "", "cannot be read as a DOCX package: " + (e.getMessage() == null
           ? "it is damaged or not a zip package (" + e.getClass().getSimpleName() + ")" : e.getMessage()), e);
+    }
+    if (!parts.isEmpty()) {
+      // no part at all is no zip, which POI's reading tells in its own words
+      checkTableOfContents(bytes, source, parts);
+    }
+  }
+
+  /** The parts listed at the package's end (its central directory) are the parts it holds, as Word reads them. */
+  private static void checkTableOfContents(byte[] bytes, String source, List<String> parts) {
+    List<String> listed = new ArrayList<>();
+    try (ZipFile table = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+      for (ZipArchiveEntry e : Collections.list(table.getEntriesInPhysicalOrder())) {
+        listed.add(e.getName());
+      }
+    } catch (IOException e) {
+      throw new InputException(source, "", "cannot be read as a DOCX package: it is damaged, its table of contents "
+          + "is missing or unreadable (was the file cut off in copying?)", e);
+    }
+    // how often each name is held less how often it is listed (a package of many parts is counted, not searched)
+    Map<String, Integer> held = new LinkedHashMap<>();
+    parts.forEach(p -> held.merge(p, 1, Integer::sum));
+    listed.forEach(p -> held.merge(p, -1, Integer::sum));
+    for (var e : held.entrySet()) {
+      if (e.getValue() < 0) {
+        throw new InputException(source, "entry \"" + e.getKey() + "\"", "cannot be read as a DOCX package: "
+            + "it is damaged, its table of contents lists this part but the package does not hold it");
+      }
+      if (e.getValue() > 0) {
+        throw new InputException(source, "entry \"" + e.getKey() + "\"", "cannot be read as a DOCX package: "
+            + "it is damaged, the package holds this part but its table of contents does not list it");
+      }
     }
   }
 

@@ -3,12 +3,14 @@ package org.lacrima.io.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -385,6 +387,53 @@ class TranscriptFilesTest {
     assertThatThrownBy(() -> TranscriptFiles.read(f))
         .hasMessageStartingWith(f + ", entry \"customXml/item1.xml\": cannot be read as a DOCX package: it is damaged")
         .hasMessageNotContaining("Exception");
+  }
+
+  @Test
+  void refusesAPackageCutOffBeforeOrInsideItsTableOfContents() throws IOException {
+    Path whole = docx("whole.docx", "<w:p>" + run("B: Ich musste weinen.") + "</w:p>");
+    byte[] bytes = Files.readAllBytes(whole);
+    int table = indexOf(bytes, new byte[] {'P', 'K', 1, 2});
+    assertThat(TranscriptFiles.read(whole).rawText()).contains("Ich musste weinen.");
+
+    // cut off where the parts end: every part is whole, POI's streamed reading would open it
+    Path cut = dir.resolve("cut.docx");
+    Files.write(cut, Arrays.copyOf(bytes, table));
+    assertThatThrownBy(() -> TranscriptFiles.read(cut)).hasMessage(cut + ": cannot be read as a DOCX package: "
+        + "it is damaged, its table of contents is missing or unreadable (was the file cut off in copying?)");
+
+    // a part written after the table of contents was made (the local entries of two packages glued together)
+    Path extra = dir.resolve("extra.docx");
+    ByteArrayOutputStream more = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(more)) {
+      entry(zip, "word/media/extra.xml", "<a/>");
+    }
+    byte[] moreBytes = more.toByteArray();
+    int moreTable = indexOf(moreBytes, new byte[] {'P', 'K', 1, 2});
+    byte[] glued = new byte[bytes.length + moreTable];
+    System.arraycopy(bytes, 0, glued, 0, table);
+    System.arraycopy(moreBytes, 0, glued, table, moreTable);
+    // the first package's table of contents after both, its offset moved by the part put before it
+    System.arraycopy(bytes, table, glued, table + moreTable, bytes.length - table);
+    int end = glued.length - 22;
+    int offset = (glued[end + 16] & 0xFF) | (glued[end + 17] & 0xFF) << 8 | (glued[end + 18] & 0xFF) << 16;
+    offset += moreTable;
+    glued[end + 16] = (byte) offset;
+    glued[end + 17] = (byte) (offset >> 8);
+    glued[end + 18] = (byte) (offset >> 16);
+    Files.write(extra, glued);
+    assertThatThrownBy(() -> TranscriptFiles.read(extra)).hasMessage(extra + ", entry \"word/media/extra.xml\": "
+        + "cannot be read as a DOCX package: it is damaged, the package holds this part but its table of contents "
+        + "does not list it");
+  }
+
+  private static int indexOf(byte[] bytes, byte[] signature) {
+    for (int i = 0; i + signature.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + signature.length, signature, 0, signature.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no signature found");
   }
 
   /** Local-header signatures and junk: java.util.zip stops with an EOFException that says nothing. */
