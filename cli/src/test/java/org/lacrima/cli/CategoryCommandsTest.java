@@ -545,6 +545,45 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void aVersionThatRenamesACategoryAndGivesItsNameToANewOneIsTakenOverInOneRun() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode system = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json.readTree(CliRun.ok("codebook", "export", "--format", "json").out());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) system.get("system")).put("version", "1.2.0");
+    com.fasterxml.jackson.databind.node.ArrayNode categories =
+        (com.fasterxml.jackson.databind.node.ArrayNode) system.get("categories");
+    for (com.fasterxml.jackson.databind.JsonNode c : categories) {
+      if (c.get("label").get("en").asText().equals("Pause")) {
+        // the new version calls the old "Pause" "Silence" and gives the name to a new, narrower category
+        com.fasterxml.jackson.databind.node.ObjectNode narrower = c.deepCopy();
+        narrower.put("id", "0b6f3c55-2d1e-4a43-9a57-3f1d3bb0c0de");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) narrower.get("definition")).put("en", "A short pause.");
+        com.fasterxml.jackson.databind.node.ObjectNode renamed = (com.fasterxml.jackson.databind.node.ObjectNode) c;
+        ((com.fasterxml.jackson.databind.node.ObjectNode) renamed.get("label")).put("en", "Silence").put("de", "Stille");
+        renamed.put("path", renamed.get("path").asText().replace("Pause", "Silence"));
+        categories.add(narrower);
+        break;
+      }
+    }
+    Path next = dir.resolve("next-1.2.0.json");
+    json.writeValue(next.toFile(), system);
+    String before = codings();
+    String plan = CliRun.ok("codebook", "upgrade", p, "--to", next.toString()).out();
+    assertThat(plan).as(plan).contains("2 clean change(s), 0 conflict(s)");
+    Matcher renamed = Pattern.compile("(U\\d+) +clean +Pause · label").matcher(plan);
+    Matcher added = Pattern.compile("(U\\d+) +clean +Pause\n").matcher(plan);
+    assertThat(renamed.find() && added.find()).as(plan).isTrue();
+    // the new "Pause" alone would clash with the one the project has: the refusal names the renaming to take along
+    assertRefused("take that over too (--accept " + renamed.group(1) + ")", "codebook", "upgrade", p, "--to",
+        next.toString(), "--accept", added.group(1), "--why", "x");
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next.toString(), "--accept", "all", "--why", "1.2.0").out())
+        .contains("Took over 2 change(s)");
+    assertThat(CliRun.ok("codebook", p).out()).contains("─ Silence\n").contains("─ Pause\n");
+    // the codings of the old "Pause" are now the codings of "Silence", the same codings by id
+    assertThat(codings().replace("Giving space > Silence", "Giving space > Pause")).isEqualTo(before);
+  }
+
+  @Test
   void aVersionMakingACodedCategoryAGroupingNodeIsAConflict() throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.node.ObjectNode system = (com.fasterxml.jackson.databind.node.ObjectNode)

@@ -127,6 +127,25 @@ public final class CodebookUpgrade {
         next.get(want).parent().ifPresent(todo::push);
       }
     }
+    Optional<String> alone = obstacleOf(trial, current, next, coded);
+    if (alone.isEmpty()) {
+      return alone;
+    }
+    // a name the new version gives here may be one it takes away from another category ("Pause" renamed, and a
+    // new "Pause" beside it): taken over together with those relabellings, as --accept all does, it is clean
+    List<Proposal> freeing = relabellings(plan, trial);
+    trial.addAll(freeing);
+    return freeing.isEmpty() || obstacleOf(trial, current, next, coded).isPresent() ? alone : Optional.empty();
+  }
+
+  /** The plan's clean label changes that {@code taken} does not hold. */
+  private static List<Proposal> relabellings(Plan plan, List<Proposal> taken) {
+    return plan.proposals().stream().filter(x -> x.kind() == Kind.CHANGE_FIELD && x.field().equals("label")
+        && !x.conflict() && !taken.contains(x)).toList();
+  }
+
+  private static Optional<String> obstacleOf(List<Proposal> trial, CategorySystem current, CategorySystem next,
+      Set<UUID> coded) {
     try {
       CategorySystem after = applyTo(current, next, trial);
       CategorySystem.checkChangedLabels(current, after, "the upgrade to " + next.info().versionLabel());
@@ -292,9 +311,8 @@ public final class CodebookUpgrade {
       }
     }
     requireWhatTheyBuildOn(plan, current, next, applied);
+    requireTheNamesTheyFree(plan, current, next, applied);
     CategorySystem after = applyTo(current, next, applied);
-    // the new version's labels meet the team's own categories here: a clash would make a name fit two
-    CategorySystem.checkChangedLabels(current, after, "the upgrade to " + next.info().versionLabel());
     // a category the new version drops is retired: it may be the last place a split's review queue could go
     CategoryOperations.refuseStrandingReviewQueues(s, current, after, "take over " + next.info().versionLabel());
     boolean settled = pending.isEmpty();
@@ -368,6 +386,38 @@ public final class CodebookUpgrade {
               + "take it over with " + adding + " (--accept " + p.id() + "," + adding + ")");
         }
       }
+    }
+  }
+
+  /**
+   * The new version's labels meet the team's own categories here: a clash would make a name fit two. Where the
+   * relabellings left out would free the name (the plan lists such a change as clean), say which to take along.
+   */
+  private static void requireTheNamesTheyFree(Plan plan, CategorySystem current, CategorySystem next,
+      List<Proposal> applied) {
+    String source = "the upgrade to " + next.info().versionLabel();
+    try {
+      CategorySystem.checkChangedLabels(current, applyTo(current, next, applied), source);
+    } catch (InputException clash) {
+      List<Proposal> freeing = relabellings(plan, applied);
+      List<Proposal> with = new ArrayList<>(applied);
+      with.addAll(freeing);
+      try {
+        CategorySystem.checkChangedLabels(current, applyTo(current, next, with), source);
+      } catch (InputException still) {
+        throw clash;
+      }
+      // name those whose present label is one the taken proposals bring
+      Set<String> brought = new HashSet<>();
+      applied.forEach(p -> next.byId(p.target()).ifPresent(c -> c.label().values().values()
+          .forEach(l -> brought.add(l.toLowerCase(java.util.Locale.ROOT)))));
+      List<String> ids = freeing.stream().filter(p -> current.get(p.target()).label().values().values().stream()
+          .anyMatch(l -> brought.contains(l.toLowerCase(java.util.Locale.ROOT)))).map(Proposal::id).toList();
+      if (ids.isEmpty()) {
+        throw clash;
+      }
+      throw new InputException(clash.getMessage() + ". The new version renames the category that carries the name "
+          + "now: take that over too (--accept " + String.join(",", ids) + ")");
     }
   }
 
