@@ -2,6 +2,10 @@ package org.lacrima.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -544,29 +548,39 @@ class CategoryCommandsTest {
             + "therapeutic process\"");
   }
 
+  /** The built-in system's JSON as a made-up next version, to be changed and {@link #written}. */
+  private static ObjectNode builtInAs(String version) throws IOException {
+    ObjectNode system = (ObjectNode) JSON.readTree(CliRun.ok("codebook", "export", "--format", "json").out());
+    ((ObjectNode) system.get("system")).put("version", version);
+    return system;
+  }
+
+  private Path written(ObjectNode system) throws IOException {
+    Path next = dir.resolve("next-" + system.get("system").get("version").asText() + ".json");
+    JSON.writeValue(next.toFile(), system);
+    return next;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Test
   void aVersionThatRenamesACategoryAndGivesItsNameToANewOneIsTakenOverInOneRun() throws Exception {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    com.fasterxml.jackson.databind.node.ObjectNode system = (com.fasterxml.jackson.databind.node.ObjectNode)
-        json.readTree(CliRun.ok("codebook", "export", "--format", "json").out());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) system.get("system")).put("version", "1.2.0");
-    com.fasterxml.jackson.databind.node.ArrayNode categories =
-        (com.fasterxml.jackson.databind.node.ArrayNode) system.get("categories");
-    for (com.fasterxml.jackson.databind.JsonNode c : categories) {
+    ObjectNode system = builtInAs("1.2.0");
+    ArrayNode categories = (ArrayNode) system.get("categories");
+    for (JsonNode c : categories) {
       if (c.get("label").get("en").asText().equals("Pause")) {
         // the new version calls the old "Pause" "Silence" and gives the name to a new, narrower category
-        com.fasterxml.jackson.databind.node.ObjectNode narrower = c.deepCopy();
+        ObjectNode narrower = c.deepCopy();
         narrower.put("id", "0b6f3c55-2d1e-4a43-9a57-3f1d3bb0c0de");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) narrower.get("definition")).put("en", "A short pause.");
-        com.fasterxml.jackson.databind.node.ObjectNode renamed = (com.fasterxml.jackson.databind.node.ObjectNode) c;
-        ((com.fasterxml.jackson.databind.node.ObjectNode) renamed.get("label")).put("en", "Silence").put("de", "Stille");
+        ((ObjectNode) narrower.get("definition")).put("en", "A short pause.");
+        ObjectNode renamed = (ObjectNode) c;
+        ((ObjectNode) renamed.get("label")).put("en", "Silence").put("de", "Stille");
         renamed.put("path", renamed.get("path").asText().replace("Pause", "Silence"));
         categories.add(narrower);
         break;
       }
     }
-    Path next = dir.resolve("next-1.2.0.json");
-    json.writeValue(next.toFile(), system);
+    Path next = written(system);
     String before = codings();
     String plan = CliRun.ok("codebook", "upgrade", p, "--to", next.toString()).out();
     assertThat(plan).as(plan).contains("2 clean change(s), 0 conflict(s)");
@@ -585,18 +599,14 @@ class CategoryCommandsTest {
 
   @Test
   void aVersionMakingACodedCategoryAGroupingNodeIsAConflict() throws Exception {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    com.fasterxml.jackson.databind.node.ObjectNode system = (com.fasterxml.jackson.databind.node.ObjectNode)
-        json.readTree(CliRun.ok("codebook", "export", "--format", "json").out());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) system.get("system")).put("version", "1.2.0");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) system.get("system").get("title")).put("en", "A new title");
-    for (com.fasterxml.jackson.databind.JsonNode c : system.get("categories")) {
+    ObjectNode system = builtInAs("1.2.0");
+    ((ObjectNode) system.get("system").get("title")).put("en", "A new title");
+    for (JsonNode c : system.get("categories")) {
       if (c.get("label").get("en").asText().equals("Pause")) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("codable", false);
+        ((ObjectNode) c).put("codable", false);
       }
     }
-    Path next = dir.resolve("next-1.2.0.json");
-    json.writeValue(next.toFile(), system);
+    Path next = written(system);
     String before = codings();
     String plan = CliRun.ok("codebook", "upgrade", p, "--to", next.toString()).out();
     Matcher pause = Pattern.compile("(U\\d+) +CONFLICT +Pause · codable").matcher(plan);
