@@ -140,7 +140,7 @@ class AgreementCommandTest {
     assertThat(value(group, "percentage_agreement")).isCloseTo(2.0 / 3, within(1e-12));
     // 6 values, 5 P and 1 L, 2 disagreeing ordered pairs: 1 - 5 * 2 / (2 * 5 * 1) = 0
     assertThat(value(group, "krippendorff_alpha_nominal")).isCloseTo(0.0, within(1e-12));
-    assertThat(r.get("provenance").get("notes").toString()).contains("1 judgements of the group \\\"Giving space\\\"");
+    assertThat(r.get("provenance").get("notes").toString()).contains("1 judgement of the group \\\"Giving space\\\" is missing");
 
     assertThat(r.get("disagreements")).hasSize(3); // Pause a2 and b2, Letting narrate a2
     JsonNode provenance = r.get("provenance");
@@ -282,7 +282,8 @@ class AgreementCommandTest {
     Path more = dir.resolve("more.csv");
     Files.writeString(more, "document,quote,category,coder\nc,c1 of the interview,Pause,x\n", StandardCharsets.UTF_8);
     CliRun.ok("codings", "import", p, more.toString());
-    String merged = "1 overlapping or adjacent span of the same coder and category was merged before comparing";
+    String merged = "1 span was merged into an overlapping or adjacent span of the same coder and category before "
+        + "comparing";
     assertThat(json("--unit", "turn").get("provenance").get("notes").toString()).contains(merged);
     JsonNode characters = json("--unit", "character").get("provenance").get("notes");
     assertThat(characters.toString()).contains("left out").doesNotContain("merged before");

@@ -1,6 +1,7 @@
 package org.lacrima.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -296,6 +297,38 @@ class ImportTableTest {
     String json = CliRun.ok("agreement", p, "--coders", "C,A,B", "--bootstrap", "0", "--where", "site=t", "--format",
         "json").out();
     assertThat(json).contains("Cohen's kappa of coders C and A").doesNotContain("coders 1");
+  }
+
+  @Test
+  void aGroupOfTwoCodersHasTheLargestKappaItsMarginalsAllow() throws Exception {
+    // worked by hand (Cohen 1960): A gives a,a,b,c,c,a and B a,b,b,b,c,c, so Ao = 3/6 and Ae = (3·1 + 1·3 + 2·2)/36;
+    // Ao_max = min(3,1) + min(1,3) + min(2,2) = 4 of 6; kappa_max = (24/36 − 10/36)/(26/36) = 7/13, kappa = 4/13
+    String[] a = "a a b c c a".split(" ");
+    String[] b = "a b b b c c".split(" ");
+    StringBuilder csv = new StringBuilder("doc,n,text,coder,mood\n");
+    for (int i = 0; i < a.length; i++) {
+      csv.append("d,").append(i + 1).append(",unit ").append(i + 1).append(",A,").append(a[i]).append('\n');
+      csv.append("d,").append(i + 1).append(",unit ").append(i + 1).append(",B,").append(b[i]).append('\n');
+    }
+    CliRun.ok("import-table", p, table(csv.toString()).toString(), "--doc", "doc", "--order", "n", "--text", "text",
+        "--coder", "coder", "--code", "mood");
+    com.fasterxml.jackson.databind.JsonNode group = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--format", "json").out())
+        .get("groups").get(0);
+    assertThat(group.get("cohen_kappa").get("value").asDouble()).isCloseTo(4.0 / 13, within(1e-12));
+    assertThat(group.get("cohen_kappa_max").get("value").asDouble()).isCloseTo(7.0 / 13, within(1e-12));
+    assertThat(group.get("cohen_kappa_max").get("parts").get("Ao_max").asDouble()).isCloseTo(4.0 / 6, within(1e-12));
+  }
+
+  @Test
+  void theNoteOnASingleValueSpeaksOfTheUnitsCompared() throws Exception {
+    // the unit both coded is "x"; the one B alone coded holds "y": chance is total where there are pairs
+    Path only = table("doc,n,text,coder,tone\ne,1,u1,A,x\ne,1,u1,B,x\ne,2,u2,A,n/a\ne,2,u2,B,y\n");
+    CliRun.ok("import-table", p, only.toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder",
+        "--code", "tone");
+    String json = CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--format", "json").out();
+    assertThat(json).contains("every coder gave every unit two or more coders rated the same value (x; units one coder "
+        + "alone rated hold others)").doesNotContain("every coder gave every unit the same value");
   }
 
   @Test

@@ -65,8 +65,9 @@ public final class AgreementReports {
         bootstrap);
     for (Variable v : data.variables(Variable.Kind.GROUP)) {
       if (v.conflicts() > 0) {
-        notes.add(v.conflicts() + " judgements of the group \"" + v.label() + "\" are missing because a coder gave one "
-            + "unit two of its exclusive categories");
+        notes.add(org.lacrima.core.text.Counted.of(v.conflicts(), "judgement") + " of the group \"" + v.label() + "\" "
+            + (v.conflicts() == 1 ? "is" : "are") + " missing because a coder gave one unit two of its exclusive "
+            + "categories");
       }
     }
     return new AgreementReport(provenance(s, data, toolVersion, now, bootstrap.map(JointBootstrap::replicates).orElse(0),

@@ -115,6 +115,7 @@ public final class ProfileAnalysis {
     double[] given = new double[data.coders()];
     // the values given in pairable units: one alone makes chance agreement total for the kappas and alpha
     BitSet paired = new BitSet();
+    BitSet any = new BitSet();
     BitSet[] pairedBy = new BitSet[data.coders()];
     for (int k = 0; k < pairedBy.length; k++) {
       pairedBy[k] = new BitSet();
@@ -133,6 +134,7 @@ public final class ProfileAnalysis {
           continue;
         }
         values++;
+        any.set(v);
         judged += w;
         boolean counts = binary ? v == 1 : p.kind == Row.Kind.GROUP || (p.kind == Row.Kind.FREQUENCY ? v > 0 : true);
         if (counts) {
@@ -166,8 +168,11 @@ public final class ProfileAnalysis {
     Set<String> shown = new HashSet<>();
     figures.forEach(f -> shown.add(f.name()));
     if (paired.cardinality() == 1 && p.kind != Row.Kind.POOLED) {
-      String value = "every coder gave every unit the same value (" + data.domain().labels().get(paired.nextSetBit(0))
-          + ")";
+      String label = data.domain().labels().get(paired.nextSetBit(0));
+      // values of units a single coder rated pair with nothing: the note speaks of the units compared
+      String value = any.equals(paired) ? "every coder gave every unit the same value (" + label + ")"
+          : "every coder gave every unit two or more coders rated the same value (" + label + "; units one coder alone "
+              + "rated hold others)";
       notes.add(shown.contains("gwet_ac1") ? value + ": AC1 and Brennan–Prediger's kappa are 1 by definition, since "
           + "they take chance from the number of possible values, while the kappas and alpha, which take it from the "
           + "values given, are undefined" : value + ": alpha, which takes chance from the values given, is undefined");
@@ -255,7 +260,7 @@ public final class ProfileAnalysis {
   private static List<AgreementMeasure> group(int coders, Scale scale) {
     List<AgreementMeasure> out = new ArrayList<>();
     if (coders == 2) {
-      add(out, "percentage_agreement", "cohen_kappa", "scott_pi");
+      add(out, "percentage_agreement", "cohen_kappa", "cohen_kappa_max", "scott_pi");
     } else {
       add(out, "percentage_agreement_pairwise", "conger_kappa", "light_kappa_mean_pairwise_cohen");
     }

@@ -47,9 +47,10 @@ public record StudyData(
    */
   public java.util.Optional<String> mergedNote(java.util.Collection<UUID> compared) {
     int merged = compared.stream().mapToInt(d -> mergedSpans.getOrDefault(d, 0)).sum();
-    return merged == 0 ? java.util.Optional.empty() : java.util.Optional.of(merged + (merged == 1
-        ? " overlapping or adjacent span of the same coder and category was" : " overlapping or adjacent spans of the "
-        + "same coder and category were") + " merged before comparing");
+    // counted as spans merged into another: three spans that became one are two, which "N spans were merged" hid
+    return merged == 0 ? java.util.Optional.empty() : java.util.Optional.of(org.lacrima.core.text.Counted.of(merged,
+        "span") + (merged == 1 ? " was" : " were") + " merged into an overlapping or adjacent span of the same coder "
+        + "and category before comparing");
   }
 
   /** A coder's merged spans of a category in a document, as {start, end} pairs. */
