@@ -20,6 +20,7 @@ import org.lacrima.core.codebook.CodebookChange;
 import org.lacrima.core.codebook.SplitRule;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
+import org.lacrima.core.consensus.Consensus;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.core.transcript.DocumentSummary;
@@ -309,6 +310,7 @@ final class CategoryCommand {
       s.coders().list().forEach((Coder c) -> coders.put(c.id(), c.name()));
       var docs = new java.util.HashMap<UUID, DocumentSummary>();
       s.documents().list().forEach(d -> docs.put(d.id(), d));
+      var built = Consensus.layersBuild(s);
       int n = 0;
       for (Category c : system.categories()) {
         if (c.state().status() != CategoryState.Status.SPLIT) {
@@ -326,7 +328,8 @@ final class CategoryCommand {
         for (Coding coding : queue) {
           String text = s.documents().text(coding.document()).slice(coding.start(), coding.end());
           out.println("  " + coding.id() + "  " + docs.get(coding.document()).name() + " " + coding.start() + ".."
-              + coding.end() + "  " + coders.get(coding.coder()) + "  " + UnitsCommand.excerpt(text));
+              + coding.end() + "  " + coders.get(coding.coder()) + "  " + UnitsCommand.excerpt(text)
+              + (built.test(coding) ? "  (a consensus build's: the next build replaces it)" : ""));
         }
         n += queue.size();
       }

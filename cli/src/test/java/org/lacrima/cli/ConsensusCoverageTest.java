@@ -128,6 +128,8 @@ class ConsensusCoverageTest {
         d1,Three.,X2,A,
         """);
     CliRun.ok("codings", "import", p, dir.resolve("since.csv").toString());
+    String joined = CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains(",A,") && l.contains("X2,")
+        && l.endsWith(",second")).findFirst().orElseThrow().split(",")[0];
     String undone = CliRun.ok("category", "undo", p, "--why", "the split did not help").out();
     // A's "One." on X2 meets A's "One." back on X: one coding with both memos; "Three." moves to X
     assertThat(undone).contains("2 codings made since on the parts moved back, 1 of them joined with the same coding "
@@ -136,6 +138,40 @@ class ConsensusCoverageTest {
     assertThat(codings.lines().filter(l -> l.contains(",A,")).toList()).hasSize(3)
         .allMatch(l -> l.contains(",X,"));
     assertThat(codings).contains("first\nsecond").doesNotContain("X1").doesNotContain("X2");
+    // no undo brings the joined coding back: the undo's entry in the log names it, with its memo
+    assertThat(CliRun.ok("codebook", "log", p, "--codings").out()).containsPattern("(?s)undid #\\d+.*codings: 1 moved, "
+        + "1 collapsed\n +" + joined + "  d1 3\\.\\.7  A  into [0-9a-f-]+  memo: second\n");
+  }
+
+  @Test
+  void theConsensusLayersBuiltCodingsInAReviewQueueAreLeftToItsNextBuild() throws Exception {
+    String p = project();
+    Files.writeString(dir.resolve("d1.txt"), "T: One.\nC: Two.\n");
+    CliRun.ok("import", p, dir.resolve("d1.txt").toString());
+    CliRun.ok("category", "add", p, "X", "--why", "test");
+    Files.writeString(dir.resolve("c.csv"), """
+        document,quote,category,coder,memo
+        d1,One.,X,A,
+        d1,One.,X,B,
+        """);
+    CliRun.ok("codings", "import", p, dir.resolve("c.csv").toString());
+    CliRun.ok("consensus", p, "--coders", "A,B");
+    CliRun.ok("category", "split", p, "X", "--into", "X1", "--into", "X2", "--rule", "coder=A -> X1",
+        "--rule", "coder=B -> X1", "--why", "test");
+    String queue = CliRun.ok("category", "review", p).out();
+    String built = queue.lines().filter(l -> l.contains("  consensus  ")).findFirst().orElseThrow().strip()
+        .split(" ")[0];
+    assertThat(queue).contains("(a consensus build's: the next build replaces it)");
+    // placed by hand, it would vanish with the next build unsaid
+    CliRun refused = CliRun.of("category", "review", p, "--place", built, "--to", "X2", "--why", "by hand");
+    assertThat(refused.err()).contains("coding " + built + " is the consensus layer's, as a build made it")
+        .contains("build the consensus again");
+    assertThat(CliRun.ok("codings", "export", p).out()).contains(built);
+    // the build makes the layer from the coders' codings, now on X1: the queue is empty
+    CliRun.ok("consensus", p, "--coders", "A,B");
+    assertThat(CliRun.ok("category", "review", p).out()).contains("The review queue is empty.");
+    assertThat(CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains(",consensus,")))
+        .singleElement().asString().contains(",X1,3,7,One.,");
   }
 
   private String project() {

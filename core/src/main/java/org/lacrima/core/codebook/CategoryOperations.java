@@ -24,6 +24,7 @@ import org.lacrima.core.Ids;
 import org.lacrima.core.text.Counted;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
+import org.lacrima.core.consensus.Consensus;
 import org.lacrima.core.coding.Memo;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
@@ -447,6 +448,14 @@ public final class CategoryOperations {
       throw new InputException("coding " + codingId + " is not waiting for review (its category \""
           + split.label().english() + "\" was not split)");
     }
+    if (Consensus.layersBuild(s).test(coding)) {
+      // the next build makes the layer anew from the coders' codings and the decisions: a placement here would
+      // vanish with it unsaid
+      throw new InputException("coding " + codingId + " is the consensus layer's, as a build made it: the next "
+          + "build (consensus PROJECT) makes the layer anew from the coders' codings and the decisions and would "
+          + "replace a placement made here; place the coders' codings and build the consensus again, which takes "
+          + "this one out of the queue");
+    }
     UUID part = system.survivor(named);
     Set<UUID> placeable = placeable(system, split);
     if (placeable.isEmpty()) {
@@ -656,18 +665,23 @@ public final class CategoryOperations {
     int madeSince = 0;
     int joinedSince = 0;
     int layerDropped = 0;
+    List<CodingTrail.Moved> movedSince = new ArrayList<>();
+    List<CodingTrail.Collapsed> joinedWith = new ArrayList<>();
     for (SystemDelta.Entry<Category> e : inverse.categories()) {
       if (e.after().isEmpty()) {
         UndoneCategories.Folded f = going.empty(e.id());
         madeSince += f.codings();
         joinedSince += f.joined();
         layerDropped += f.layerDropped();
+        movedSince.addAll(f.trail().moved());
+        joinedWith.addAll(f.trail().collapsed());
       }
     }
     List<String> touched = new ArrayList<>();
     if (madeSince > 0) {
       touched.add(Counted.of(madeSince, "coding") + " made since on the parts moved back"
-          + (joinedSince == 0 ? "" : ", " + joinedSince + " of them joined with the same coding there, memos kept"));
+          + (joinedSince == 0 ? "" : ", " + joinedSince + " of them joined with the same coding there, memos kept, "
+              + "as codebook log --codings lists"));
     }
     if (back > 0) {
       touched.add(Counted.of(back, "coding") + " moved back");
@@ -710,7 +724,9 @@ public final class CategoryOperations {
         + upstreamBefore.map(u -> "; based on " + u.info().versionLabel() + " again").orElse("");
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("undoes", top.sequence());
-    CodebookChange undone = commitDelta(CodebookChange.Kind.UNDO, summary, p, after, inverse, CodingTrail.NONE);
+    // what it did to codings made since the undone operation, which no later undo reverses
+    CodebookChange undone = commitDelta(CodebookChange.Kind.UNDO, summary, p, after, inverse,
+        new CodingTrail(movedSince, joinedWith, List.of()));
     upstreamBefore.ifPresent(previous -> s.categories().saveVersion(CodebookHistory.UPSTREAM, previous,
         undone.sequence()));
     return undone;

@@ -24,9 +24,10 @@ final class UndoneCategories {
 
   /**
    * What the fold did, for the undo's summary; {@code layerDropped}: the consensus layer's built codings taken off
-   * with it, made again by its next build.
+   * with it, made again by its next build; {@code trail}: the codings made since that it moved or joined with the
+   * same coding there, for the undo's log entry (no undo of the undo brings them back, so the log must say which).
    */
-  record Folded(int codings, int joined, int judgments, int layerDropped) {
+  record Folded(int codings, int joined, int judgments, int layerDropped, CodingTrail trail) {
   }
 
   private final ProjectSession s;
@@ -71,7 +72,7 @@ final class UndoneCategories {
     int judgments = s.coverage().byCategory(gone).size();
     // the consensus layer's judgment of a category that goes: derived, and recorded again by its next build
     layer.ifPresent(l -> s.coverage().remove(l, documentsOf(gone), List.of(gone)));
-    return new Folded(0, 0, judgments, dropped);
+    return new Folded(0, 0, judgments, dropped, CodingTrail.NONE);
   }
 
   /**
@@ -87,16 +88,20 @@ final class UndoneCategories {
     s.codings().byCategory(source).forEach(c -> there.put(key(c), c));
     List<UUID> moved = new ArrayList<>();
     List<UUID> joined = new ArrayList<>();
+    List<CodingTrail.Moved> movedTrail = new ArrayList<>();
+    List<CodingTrail.Collapsed> joinedTrail = new ArrayList<>();
     for (Coding c : s.codings().byCategory(part)) {
       Coding twin = there.get(key(c));
       if (twin == null) {
         moved.add(c.id());
+        movedTrail.add(CodingTrail.Moved.of(c, source));
       } else {
         String memo = Coding.joinMemos(twin.memo(), c.memo());
         if (!memo.equals(twin.memo())) {
           s.codings().setMemo(twin.id(), memo);
         }
         joined.add(c.id());
+        joinedTrail.add(new CodingTrail.Collapsed(c, twin.id(), twin.memo(), memo));
       }
     }
     s.codings().delete(joined);
@@ -107,7 +112,8 @@ final class UndoneCategories {
         .map(j -> new Coverage(j.document(), j.coder(), source, j.start(), j.end())).toList());
     judged.stream().map(Coverage::coder).distinct()
         .forEach(coder -> s.coverage().remove(coder, documentsOf(part), List.of(part)));
-    return new Folded(moved.size() + joined.size(), joined.size(), judged.size(), dropped);
+    return new Folded(moved.size() + joined.size(), joined.size(), judged.size(), dropped,
+        new CodingTrail(movedTrail, joinedTrail, List.of()));
   }
 
   /** Deletes the consensus layer's codings on a category that a build made; how many. */

@@ -727,6 +727,13 @@ public final class Consensus {
     }
   }
 
+  /** Whether a coding is one of the layer as a build made it. */
+  public static java.util.function.Predicate<Coding> layersBuild(ProjectSession s) {
+    Optional<UUID> layer = s.coders().byName(LAYER).map(Coder::id);
+    java.util.function.Predicate<Coding> built = madeByBuild(s);
+    return c -> layer.isPresent() && layer.get().equals(c.coder()) && built.test(c);
+  }
+
   /**
    * Whether a coding of the layer is one a build made, as it made it: its id is the one a build gives where it
    * lies ({@link #builtId}), on its category or one that category took over by a merge or split since, and its
