@@ -59,11 +59,16 @@ final class CodingsCommand {
         out.printf("Read %s from %s: %s added", Counted.of(r.rows(), "row"), file, Counted.of(r.added(), "coding"));
         out.println(r.repeated() == 0 ? "." : String.format(", %,d repeated a coding already in the project "
             + "(kept once; a memo such a row carries is appended to the stored one).", r.repeated()));
+        List<String> all = new ArrayList<>(before);
+        all.addAll(r.newCoders());
         for (String coder : r.newCoders()) {
-          // names are exact (docs/FORMATS.md), so "Anna" beside "anna" is a second coder: most often a slip
-          Optional<String> alike = before.stream().filter(b -> b.equalsIgnoreCase(coder)).findFirst();
-          out.println("New coder: " + coder + alike.map(a -> "  (note: the project has \"" + a + "\", which differs "
-              + "only in case; names are exact, so this is a second coder)").orElse(""));
+          // names are exact (docs/FORMATS.md), so "Anna" beside "anna" is a second coder: most often a slip, in one
+          // spreadsheet as much as against the project
+          List<String> alike = all.stream().filter(b -> !b.equals(coder) && b.equalsIgnoreCase(coder))
+              .map(b -> "\"" + b + "\"").toList();
+          out.println("New coder: " + coder + (alike.isEmpty() ? "" : "  (note: the project has " + String.join(" and ",
+              alike) + ", which differ" + (alike.size() == 1 ? "s" : "") + " only in case; names are exact, so this is "
+              + "another coder)"));
         }
       }
       return 0;

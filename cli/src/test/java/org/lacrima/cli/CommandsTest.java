@@ -184,6 +184,27 @@ class CommandsTest {
   }
 
   @Test
+  void anExportImportsBackToTheSameBytesWhateverOrderItsCodersCameIn() throws IOException {
+    Path t = write("doc1.txt", "I: Hello there, how are you today?\nB: I cried a lot yesterday, you know.\n",
+        StandardCharsets.UTF_8);
+    CliRun.ok("import", project, t.toString());
+    // anna comes into the project first, but ben's coding comes first in the file by its span
+    Path codings = write("in.csv", "document,start,end,category,coder\ndoc1,10,20,Pause,anna\ndoc1,0,5,Pause,ben\n"
+        + "doc1,10,20,Pause,ben\ndoc1,10,20,Exploring facts,anna\n", StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", project, codings.toString());
+    String first = CliRun.ok("codings", "export", project).out();
+    String second = dir.resolve("second.lacrima").toString();
+    CliRun.ok("init", second);
+    CliRun.ok("import", second, t.toString());
+    CliRun.ok("codings", "import", second, write("first.csv", first, StandardCharsets.UTF_8).toString());
+    assertThat(CliRun.ok("codings", "export", second).out()).isEqualTo(first);
+    assertThat(first.lines().skip(1).map(l -> l.split(",")[2] + " " + l.split(",")[5] + " " + l.split(",")[4]))
+        .containsExactly("ben 0 Interventions > Giving space > Pause",
+            "anna 10 Interventions > Giving space > Pause", "anna 10 Interventions > Neutralizing > Exploring facts",
+            "ben 10 Interventions > Giving space > Pause");
+  }
+
+  @Test
   void codingsOnRetiredAndSplitCategoriesRoundTripExactly() throws IOException {
     Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte um die Mutter. Ich schwieg lange.\n", StandardCharsets.UTF_8);
     for (String p : new String[] {project, dir.resolve("second.lacrima").toString()}) {
@@ -285,6 +306,13 @@ class CommandsTest {
         StandardCharsets.UTF_8);
     assertThat(CliRun.ok("codings", "import", project, cased.toString()).out())
         .contains("New coder: jürgen  (note: the project has \"Jürgen\", which differs only in case");
+    // and within one file, every spelling named
+    Path twice = write("twice.csv", "document,quote,category,coder\nSitzung März,Sie weinte.,Pause,JÜRGEN\n"
+        + "Sitzung März,Wie war das?,Pause,jÜrgen\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.ok("codings", "import", project, twice.toString()).out())
+        .contains("New coder: JÜRGEN  (note: the project has \"Jürgen\" and \"jürgen\" and \"jÜrgen\", which differ only "
+            + "in case; names are exact, so this is another coder)")
+        .contains("New coder: jÜrgen  (note: the project has \"Jürgen\" and \"jürgen\" and \"JÜRGEN\", which differ");
     String csv = CliRun.ok("codings", "export", project).out();
     assertThat(csv).contains(",Sitzung März,Jürgen,").contains("Overwhelmed crying");
     assertThat(CliRun.ok("stats", project).out()).contains("Documents by orientation: PDT 1");

@@ -12,8 +12,10 @@ import org.lacrima.core.text.DocumentText;
 import org.lacrima.core.transcript.DocumentSummary;
 
 /**
- * Every coding of a project as rows of Lacrima's exchange format, documents by name, then by span:
- * enough to rebuild the codings exactly in a project with the same documents.
+ * Every coding of a project as rows of Lacrima's exchange format, documents by name, then by span, coder name,
+ * category path and id: enough to rebuild the codings exactly in a project with the same documents, and in an
+ * order that depends on nothing else of the project (not on the order its coders were created in), so that the
+ * rebuilt project exports the same bytes.
  */
 public final class CodingExport {
 
@@ -38,6 +40,9 @@ public final class CodingExport {
         continue;
       }
       DocumentText text = session.documents().text(doc.id());
+      codings = codings.stream().sorted(Comparator.comparingInt(Coding::start).thenComparingInt(Coding::end)
+          .thenComparing((Coding c) -> coderNames.get(c.coder()))
+          .thenComparing(c -> paths.computeIfAbsent(c.category(), system::path)).thenComparing(Coding::id)).toList();
       for (Coding c : codings) {
         String path = paths.computeIfAbsent(c.category(), system::path);
         out.accept(new Row(doc.name(), coderNames.get(c.coder()), c.category(), path, c.start(), c.end(),
