@@ -119,8 +119,9 @@ final class ConsensusCommand implements Callable<Integer> {
           + "category was split or taken back, or the study compares other coders, units or documents): kept, but applied "
           + "nowhere (a version taken from a coder who has changed sides since is not turned round):%n", n,
           n == 1 ? "" : "s", n == 1 ? "s" : "");
-      nowhere.stream().limit(20).forEach(d -> out.printf("  %s  %s, %s%n", d.disagreement(), described(d),
-          shown(d.rationale())));
+      // who decided and when: a decision applied nowhere is one the team may want to take again
+      nowhere.stream().limit(20).forEach(d -> out.printf("  %s  %s, %s  (%s, %s)%n", d.disagreement(), described(d),
+          shown(d.rationale()), d.decidedBy().replaceAll("\\R", " "), Console.WHEN.format(d.decidedAt())));
       if (n > 20) {
         out.printf("  … and %,d more%n", n - 20);
       }

@@ -49,12 +49,16 @@ final class StatsReport {
     }
     header.append(' ').append(leftPad("total", 7));
     out.println(header);
+    java.util.Map<java.util.UUID, String> labels = new java.util.HashMap<>();
+    st.categories().forEach(r -> labels.put(r.category().id(), r.category().label().english()));
     for (CategoryRow row : st.categories()) {
       // a category that takes no new codings says why its count stands still, as the codebook tree does
       String state = switch (row.category().state().status()) {
         case ACTIVE -> "";
         case RETIRED -> " [retired]";
-        case MERGED -> " [merged]";
+        // where its codings are counted now
+        case MERGED -> " [merged into " + shortened(labels.getOrDefault(row.category().state().successors().get(0),
+            "another"), 24) + "]";
         case SPLIT -> " [split: waiting for review]";
       };
       String label = row.category().label().english();

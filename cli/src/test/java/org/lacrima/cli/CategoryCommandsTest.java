@@ -83,6 +83,8 @@ class CategoryCommandsTest {
     assertThat(trail).containsPattern("codings: \\d+ moved, 1 collapsed\n +[0-9a-f-]{36}  pdt-01 \\d+\\.\\.\\d+  mira  "
         + "into [0-9a-f-]{36}  memo: first memo");
     assertThat(CliRun.ok("codebook", "log", p).out()).doesNotContain("codings: ");
+    // the merged category's row says where its codings are counted now
+    assertThat(CliRun.ok("stats", p).out()).contains("Crying as manipulation [merged into Crying as resistance]");
 
     String split = CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
         "Grief about a separation", "--rule", "text~(?i)death|died|funeral -> Grief about a death",
@@ -256,7 +258,7 @@ class CategoryCommandsTest {
     assertThat(CliRun.of("category", "exclusive", q, "Sad", "on", "--why", "t").err())
         .contains("has 0 subcategories");
     assertThat(CliRun.ok("category", "exclusive", q, "Emotion", "on", "--why", "t").out())
-        .contains("1 places where one coder's codings of two of them overlap");
+        .contains("1 place where one coder's codings of two of them overlap");
   }
 
   @Test

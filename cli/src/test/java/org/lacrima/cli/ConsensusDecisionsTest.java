@@ -161,7 +161,7 @@ class ConsensusDecisionsTest {
         "coder=A -> Sobbing", "--rule", "coder=B -> Sobbing", "--why", "two kinds");
     String rebuilt = CliRun.ok("consensus", p, "--coders", "A,B").out();
     // which part the team meant only the team can say; the split category takes no new coding
-    assertThat(rebuilt).contains("applied nowhere").contains("new, tears, not an emotion");
+    assertThat(rebuilt).contains("applied nowhere").containsPattern("new, tears, not an emotion  \\(\\S+, \\d{4}-\\d\\d-\\d\\d ");
     assertThat(CliRun.ok("codings", "export", p).out()).doesNotContainPattern("consensus,[^\\n]*> Tears,|,Tears,");
     assertThat(CliRun.ok("category", "review", p).out()).doesNotContain("consensus");
   }

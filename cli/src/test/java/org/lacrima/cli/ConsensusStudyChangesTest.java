@@ -166,7 +166,8 @@ class ConsensusStudyChangesTest {
     String dropped = CliRun.ok("consensus", "drop", p, "--why", "built with the wrong coders").out();
     assertThat(dropped).contains("Dropped the consensus layer").contains("1 decision kept");
     assertThat(layer()).isEqualTo("[]");
-    assertThat(CliRun.of("consensus", "status", p).err()).contains("no consensus layer has been built");
+    assertThat(CliRun.of("consensus", "status", p).err()).contains("the consensus layer was dropped (its 1 decision "
+        + "kept").contains("build it again with");
     assertThat(CliRun.ok("codings", "memos", p).out()).contains("Consensus layer dropped by")
         .contains("built with the wrong coders");
     build("--coders", "ann,bob");
@@ -217,6 +218,27 @@ class ConsensusStudyChangesTest {
     assertThat(refused.err()).contains("1 coding of the coder \"consensus\" was not made by a consensus build (doc1 81..96)");
     assertThat(layer()).contains("Beta,81,96");
     assertThat(before).doesNotContain("Beta,81,96");
+  }
+
+  @Test
+  void aBuildsCodingThatANoteWasJoinedToIsNotRebuiltOverTheNote() throws Exception {
+    build("--coders", "ann,bob");
+    String agreed = CliRun.ok("codings", "export", p).out().lines()
+        .filter(l -> l.contains(",consensus,") && l.contains("Alpha,24,53")).findFirst().orElseThrow().split(",")[0];
+    // a row repeating the build's coding, with a note: the import joins the note to its memo
+    Files.writeString(dir.resolve("note.csv"), "document,start,end,category,coder,memo\n"
+        + "doc1,24,53,Alpha,consensus,checked again in the team meeting\n");
+    CliRun.ok("codings", "import", p, dir.resolve("note.csv").toString());
+    CliRun refused = CliRun.of("consensus", p, "--coders", "ann,bob");
+    assertThat(refused.err()).contains("1 coding of the consensus layer carries a note added since the build ("
+        + agreed + "), which rebuilding the layer would lose").doesNotContain("not made by a consensus build");
+    assertThat(CliRun.ok("codings", "export", p).out()).contains("agreed by ann, bob\nchecked again in the team meeting");
+    // deleted, its memo stays with the deletion; the next build makes the coding again
+    CliRun.ok("codings", "delete", p, agreed, "--why", "the note is kept with the deletion");
+    build("--coders", "ann,bob");
+    assertThat(layer()).contains("Alpha,24,53");
+    assertThat(CliRun.ok("codings", "export", p).out()).doesNotContain("team meeting");
+    assertThat(CliRun.ok("codings", "memos", p, "doc1").out()).contains("checked again in the team meeting");
   }
 
   @Test
@@ -327,7 +349,7 @@ class ConsensusStudyChangesTest {
     // is listed, the earlier too, which a later one on the same unit and category would replace
     String status = CliRun.ok("consensus", "status", p).out();
     assertThat(status).contains("2 earlier decisions settle no disagreement").containsPattern("  D[0-9a-f]{10}  take ann, "
-        + "first\n  D[0-9a-f]{10}  take bob, second");
+        + "first  \\(.*\\)\n  D[0-9a-f]{10}  take bob, second  \\(");
   }
 
   @Test

@@ -158,8 +158,9 @@ public final class CategoryOperations {
     Category c = requireActive(before, id, "retire");
     CategorySystem after = replace(before, c.withState(CategoryState.RETIRED), "retiring \"" + c.label().english() + "\"");
     refuseStrandingReviewQueues(s, before, after, "retire \"" + c.label().english() + "\"");
-    return commit(CodebookChange.Kind.RETIRE, "retired \"" + before.path(id) + "\" ("
-        + s.codings().byCategory(id).size() + " codings stay)", params("category", id), before, after, CodingTrail.NONE);
+    int codings = s.codings().byCategory(id).size();
+    return commit(CodebookChange.Kind.RETIRE, "retired \"" + before.path(id) + "\" (" + Counted.of(codings, "coding")
+        + (codings == 1 ? " stays)" : " stay)"), params("category", id), before, after, CodingTrail.NONE);
   }
 
   /** Marks the children of a category as mutually exclusive, or no longer. */
@@ -177,10 +178,12 @@ public final class CategoryOperations {
     }
     CategorySystem after = replace(before, c.withExclusiveChildren(exclusive), "marking \"" + c.label().english() + "\"");
     long clashes = exclusive ? overlapsBetween(children) : 0;
-    return commit(CodebookChange.Kind.EXCLUSIVE, "children of \"" + before.path(parent) + "\" "
-        + (exclusive ? "are now mutually exclusive" : "are no longer exclusive")
-        + (clashes == 0 ? "" : " (" + clashes + " places where one coder's codings of two of them overlap already; "
-            + "agreement counts such a unit as missing for that coder until the codings are settled)"),
+    // a verb phrase, as every summary is, so that an undo's "undid #N, which …" reads
+    return commit(CodebookChange.Kind.EXCLUSIVE, "made the children of \"" + before.path(parent) + "\" "
+        + (exclusive ? "mutually exclusive" : "no longer exclusive")
+        + (clashes == 0 ? "" : " (" + Counted.of(clashes, "place") + " where one coder's codings of two of them "
+            + "overlap already; agreement counts such a unit as missing for that coder until the codings are "
+            + "settled)"),
         params("category", parent), before, after, CodingTrail.NONE);
   }
 
@@ -291,22 +294,23 @@ public final class CategoryOperations {
       memos.add(new CodingTrail.MemoMoved(m.id(), fromId, intoId));
     }
     List<String> parts = new ArrayList<>();
-    parts.add(moved.size() + " codings moved");
+    parts.add(Counted.of(moved.size(), "coding") + " moved");
     if (!collapsed.isEmpty()) {
       parts.add(collapsed.size() + " collapsed into the same coding of \"" + into.label().english() + "\" (memos joined)");
     }
     if (children > 0) {
-      parts.add(children + " subcategories moved");
+      parts.add(children + (children == 1 ? " subcategory" : " subcategories") + " moved");
     }
     if (movedRelations > 0) {
-      parts.add(movedRelations + " relations moved");
+      parts.add(Counted.of(movedRelations, "relation") + " moved");
     }
     if (!dropped.isEmpty()) {
-      parts.add(dropped.size() + " relations dropped, as \"" + into.label().english() + "\" holds them already or "
-          + "they joined the two: " + String.join("; ", dropped));
+      parts.add(dropped.size() == 1 ? "1 relation dropped, as \"" + into.label().english() + "\" holds it already or "
+          + "it joined the two: " + dropped.get(0) : dropped.size() + " relations dropped, as \"" + into.label().english()
+          + "\" holds them already or they joined the two: " + String.join("; ", dropped));
     }
     if (!memos.isEmpty()) {
-      parts.add(memos.size() + " memos moved");
+      parts.add(Counted.of(memos.size(), "memo") + " moved");
     }
     String summary = "merged \"" + from.label().english() + "\" into \"" + into.label().english() + "\": "
         + String.join(", ", parts);

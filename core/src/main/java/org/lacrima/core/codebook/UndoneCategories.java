@@ -55,7 +55,8 @@ final class UndoneCategories {
     Optional<UUID> layer = layer();
     int left = s.codings().byCategory(gone).size();
     if (left > 0) {
-      throw new InputException(undoing + ": " + left + " codings have since been made on \"" + label
+      throw new InputException(undoing + ": " + org.lacrima.core.text.Counted.of(left, "coding")
+          + (left == 1 ? " has" : " have") + " since been made on \"" + label
           + "\", which the undo would remove; delete them first (codings delete PROJECT ID…, with the ids "
           + "codings export lists), and import them again on another category if they should stay");
     }

@@ -335,6 +335,7 @@ public final class Consensus {
     Set<UUID> documents = new HashSet<>(data.documents().stream().map(d -> d.id()).toList());
     List<UUID> old = new ArrayList<>();
     List<String> foreign = new ArrayList<>();
+    List<String> noted = new ArrayList<>();
     Set<UUID> outside = new HashSet<>();
     Map<UUID, String> names = new HashMap<>();
     data.documents().forEach(d -> names.put(d.id(), d.name()));
@@ -345,7 +346,10 @@ public final class Consensus {
     for (Coding c : s.codings().byCoder(layer.id())) {
       if (documents.contains(c.document()) && categories.contains(c.category())) {
         old.add(c.id());
-        if (!built.test(c)) {
+        if (!built.test(c) && c.id().equals(builtId(c.document(), c.start(), c.end(), c.category()))) {
+          // where a build put it, but with a note an import joined to its memo since
+          noted.add(c.id().toString());
+        } else if (!built.test(c)) {
           foreign.add(names.get(c.document()) + " " + c.start() + ".." + c.end());
         } else if (data.request().speaker().isPresent() && speakerTurns.getOrDefault(c.document(), List.of()).stream()
             .noneMatch(t -> t.start() <= c.start() && c.end() <= t.end())) {
@@ -366,6 +370,13 @@ public final class Consensus {
           + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …" : "")
           + "), and rebuilding the layer would replace them; give them to another coder first (codings export, "
           + "change the coder column, codings import, then codings delete)");
+    }
+    if (!noted.isEmpty()) {
+      throw new InputException(Counted.of(noted.size(), "coding") + " of the consensus layer "
+          + (noted.size() == 1 ? "carries" : "carry") + " a note added since the build (" + String.join(", ",
+              noted.subList(0, Math.min(3, noted.size()))) + (noted.size() > 3 ? ", …" : "") + "), which rebuilding "
+          + "the layer would lose; delete " + (noted.size() == 1 ? "it" : "them") + " (codings delete PROJECT ID… "
+          + "--why …, which keeps the memo, note included, with the deletion) and build again");
     }
     s.codings().delete(old);
     List<Disagreement> all = toSettle(s, data);

@@ -87,8 +87,15 @@ public final class ConsensusStudy {
 
   /** The study the layer was last built for, or an error saying how to build it. */
   public static AgreementRequest saved(ProjectSession s) {
-    return s.consensus().study().map(ConsensusStudy::fromJson).orElseThrow(() -> new InputException(
-        "no consensus layer has been built in this project yet; build it first with: consensus PROJECT --coders A,B"));
+    return s.consensus().study().map(ConsensusStudy::fromJson).orElseThrow(() -> {
+      // decisions without a study: the layer was built and dropped since (consensus drop keeps them)
+      int decisions = s.consensus().all().size();
+      return new InputException(decisions == 0
+          ? "no consensus layer has been built in this project yet; build it first with: consensus PROJECT --coders A,B"
+          : "the consensus layer was dropped (its " + org.lacrima.core.text.Counted.of(decisions, "decision")
+              + " kept, applying again where their disagreements return; codings memos PROJECT shows why it was "
+              + "dropped); build it again with: consensus PROJECT --coders A,B");
+    });
   }
 
   private static List<String> strings(JsonNode array) {
