@@ -70,8 +70,15 @@ class CategoryCommandsTest {
         + "pdt-01,Very little,Crying as manipulation,mira,first memo\n", StandardCharsets.UTF_8);
     CliRun.ok("codings", "import", p, twin.toString());
     codings += 2;
+    Path beforeMerge = Files.writeString(dir.resolve("before-merge.csv"), codings());
     String merged = CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why",
         "manipulation is rarely coded; the team reads it as a kind of resistance").out();
+    // an export from before the merge names the merged category: its codings are in the project still, moved on
+    assertThat(CliRun.of("codings", "import", p, beforeMerge.toString()).err())
+        .contains("\"Crying as manipulation\" is merged into \"Crying as resistance\" and takes no new codings; coding ")
+        .contains("is in the project on \"Assumptions > The therapeutic process > Crying impedes the process "
+            + "(resistance to change) > Crying as resistance\" now, where the operation took it (this file was "
+            + "written before it: export again)");
     assertThat(merged).contains("1 collapsed into the same coding");
     // the built-in system links both to Protest crying and to Crying as a relational challenge (the issue's
     // "linked to" list; the paper: Results, Crying Impedes the Process)

@@ -282,8 +282,13 @@ public final class CodingImport {
     }
     // an id alone proves nothing (any UUID will do); a coding this project stores under it has this decision
     if (!storedDecisions.computeIfAbsent(coding.document(), this::decisionsOf).contains(coding.decision())) {
+      // the row's coding may be in the project still, moved on by the operation: an export made before it
+      Coding stored = row.id().map(id -> session.codings().byIds(List.of(id)).get(id)).orElse(null);
+      String movedOn = stored == null || stored.category().equals(category.id()) ? "" : "; coding " + stored.id()
+          + " is in the project on \"" + system.path(stored.category()) + "\" now, where the operation took it (this "
+          + "file was written before it: export again)";
       throw error(row, "\"" + category.label().english() + "\" is " + CategoryOperations.describeState(system, category)
-          + " and takes no new codings");
+          + " and takes no new codings" + movedOn);
     }
   }
 
