@@ -2,6 +2,7 @@ package org.lacrima.io.transcript;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import javax.xml.namespace.QName;
 import org.apache.xmlbeans.XmlCursor;
 
@@ -16,7 +17,8 @@ import org.apache.xmlbeans.XmlCursor;
  * <p>Elements the walk does not name are walked into, not skipped: Word wraps runs in many containers (w:dir, w:bdo,
  * w:smartTag, w:customXml, w:sdt, w:hyperlink, w:ins, drawings, text boxes, and others yet to come), and text that
  * vanished because its container was unknown would be text a coder never sees. Only what is deliberately not the
- * document's text is left out: tracked deletions (of text, of a paragraph's end, of a table row), hidden text, the
+ * document's text is left out: tracked deletions (of text, of a paragraph's end, of a table row), hidden text (also
+ * where a style hides it: {@link DocxStyles}), the
  * instructions of fields (with any field nested in them), and the ruby text above a base text.
  */
 final class DocxBodyText {
@@ -45,9 +47,13 @@ final class DocxBodyText {
    * separator, where its instructions stand (and the results of fields nested in them), false in its result.
    */
   private final Deque<Boolean> fields = new ArrayDeque<>();
+  private final DocxStyles styles;
+  /** Whether the paragraphs open at this point of the walk (text boxes nest them) hide their runs by their style. */
+  private final Deque<Boolean> paragraphHides = new ArrayDeque<>();
 
-  DocxBodyText(StringBuilder text) {
+  DocxBodyText(StringBuilder text, DocxStyles styles) {
     this.text = text;
+    this.styles = styles;
   }
 
   /** Paragraphs become lines. */
@@ -89,8 +95,28 @@ final class DocxBodyText {
    */
   private void appendParagraph(XmlCursor cursor, StringBuilder out) {
     StringBuilder nested = new StringBuilder();
-    boolean endDeleted = hasParagraphMarkDeleted(cursor);
-    appendInline(cursor, out, nested);
+    Optional<String> style;
+    Optional<String> markVanish = Optional.empty();
+    try (XmlCursor c = cursor.newCursor()) {
+      if (child(c, "pPr")) {
+        style = DocxStyles.value(c, "pStyle");
+        if (child(c, "rPr")) {
+          markVanish = DocxStyles.value(c, "vanish");
+        }
+      } else {
+        style = Optional.empty();
+      }
+    }
+    boolean hides = styles.paragraphHides(style);
+    // a hidden paragraph mark, as a deleted one, runs the paragraph on into the next where Word hides hidden text
+    boolean markHidden = markVanish.map(DocxBodyText::on).orElse(hides);
+    boolean endDeleted = hasParagraphMarkDeleted(cursor) || markHidden;
+    paragraphHides.push(hides);
+    try {
+      appendInline(cursor, out, nested);
+    } finally {
+      paragraphHides.pop();
+    }
     if (!endDeleted || !nested.isEmpty()) {
       out.append('\n').append(nested);
     }
@@ -118,7 +144,7 @@ final class DocxBodyText {
         case "sym" -> appendSymbol(cursor, line);
         case "fldChar" -> field(cursor);
         case "r" -> {
-          if (!hasProperty(cursor, "rPr", "vanish")) { // hidden text: not shown, not printed
+          if (!hidden(cursor)) { // hidden text: not shown, not printed
             appendInline(cursor, line, nested);
           }
         }
@@ -196,6 +222,27 @@ final class DocxBodyText {
       }
     } while (cursor.toNextSibling());
     cursor.toParent();
+  }
+
+  /**
+   * Whether a run is hidden: by its own w:vanish, which says so outright, or else by its paragraph's style and its
+   * character style, each of which toggles it.
+   */
+  private boolean hidden(XmlCursor run) {
+    try (XmlCursor c = run.newCursor()) {
+      boolean hasProperties = child(c, "rPr");
+      Optional<String> direct = hasProperties ? DocxStyles.value(c, "vanish") : Optional.empty();
+      if (direct.isPresent()) {
+        return on(direct.get());
+      }
+      Optional<String> characterStyle = hasProperties ? DocxStyles.value(c, "rStyle") : Optional.empty();
+      return Boolean.TRUE.equals(paragraphHides.peek()) ^ styles.characterToggles(characterStyle);
+    }
+  }
+
+  /** A toggle's w:val: absent (empty) is on. */
+  private static boolean on(String val) {
+    return !val.equals("false") && !val.equals("0") && !val.equals("off");
   }
 
   /** Whether the paragraph's mark (its end) carries a tracked deletion: w:pPr/w:rPr/w:del. */

@@ -76,8 +76,14 @@ public final class TranscriptFiles {
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
       CTBody body = doc.getDocument().getBody();
       if (body != null) {
+        DocxStyles styles = DocxStyles.NONE;
+        if (doc.getStyles() != null && doc.getStyles().getCtStyles() != null) {
+          try (XmlCursor c = doc.getStyles().getCtStyles().newCursor()) {
+            styles = DocxStyles.of(c);
+          }
+        }
         try (XmlCursor cursor = body.newCursor()) {
-          new DocxBodyText(text).appendBlocks(cursor);
+          new DocxBodyText(text, styles).appendBlocks(cursor);
         }
       }
     } catch (DocxBodyText.Unreadable e) {

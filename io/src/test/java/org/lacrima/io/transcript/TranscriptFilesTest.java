@@ -142,6 +142,28 @@ class TranscriptFilesTest {
   }
 
   @Test
+  void leavesOutTextAStyleHidesAsWordDoes() throws IOException {
+    // w:vanish toggles along the styles (ECMA-376 Part 1, 17.7.3): a character style based on a hiding one hides,
+    // one that hides again under it shows, a run's own w:vanish says it outright
+    String styles = "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"/>"
+        + "<w:style w:type=\"paragraph\" w:styleId=\"HiddenPara\"><w:rPr><w:vanish/></w:rPr></w:style>"
+        + "<w:style w:type=\"character\" w:styleId=\"Hid\"><w:rPr><w:vanish/></w:rPr></w:style>"
+        + "<w:style w:type=\"character\" w:styleId=\"Based\"><w:basedOn w:val=\"Hid\"/></w:style>"
+        + "<w:style w:type=\"character\" w:styleId=\"Again\"><w:basedOn w:val=\"Hid\"/><w:rPr><w:vanish/></w:rPr>"
+        + "</w:style>";
+    Path f = docx("styled.docx", "<w:p>" + run("I: sichtbar") + "</w:p>"
+        + "<w:p><w:pPr><w:pStyle w:val=\"HiddenPara\"/></w:pPr>" + run("B: versteckt") + "</w:p>"
+        + "<w:p><w:pPr><w:pStyle w:val=\"HiddenPara\"/><w:rPr><w:vanish w:val=\"0\"/></w:rPr></w:pPr>"
+        + "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr>"
+        + "<w:t>B: gezeigt</w:t></w:r></w:p>"
+        + "<w:p>" + run("I: a ") + "<w:r><w:rPr><w:rStyle w:val=\"Hid\"/></w:rPr><w:t>X</w:t></w:r>" + run(" b ")
+        + "<w:r><w:rPr><w:rStyle w:val=\"Based\"/></w:rPr><w:t>Y</w:t></w:r>"
+        + "<w:r><w:rPr><w:rStyle w:val=\"Again\"/></w:rPr><w:t>c</w:t></w:r></w:p>", styles);
+    // the hidden paragraph's mark is hidden with it: no empty line is left where it was
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("I: sichtbar\nB: gezeigt\nI: a  b c\n");
+  }
+
+  @Test
   void keepsTabsAndLineBreaksInsideAParagraph() throws IOException {
     Path f = dir.resolve("tabs.docx");
     try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(f)) {
@@ -296,9 +318,22 @@ class TranscriptFilesTest {
 
   /** A DOCX file of the given body, written part by part as Word lays it out. */
   private Path docx(String name, String body) throws IOException {
+    return docx(name, body, "");
+  }
+
+  /** The same with a styles part holding {@code styles} (w:style elements), where that is not empty. */
+  private Path docx(String name, String body, String styles) throws IOException {
     Path f = dir.resolve(name);
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
       writeMinimalPackage(zip);
+      if (!styles.isEmpty()) {
+        entry(zip, "word/_rels/document.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+            + "styles\" Target=\"styles.xml\"/></Relationships>");
+        entry(zip, "word/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"" + W + "\">"
+            + styles + "</w:styles>");
+      }
       entry(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document"
           + " xmlns:w=\"" + W + "\""
           + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
