@@ -189,14 +189,18 @@ public final class TextDecoding {
   /**
    * Refuses text that decodes as Windows-1252 but reads like another code page: a letter from
    * 0x80–0x9F next to a letter (for Š, Œ and Ž: inside a lower-case word), € or † before one (Mac
-   * Roman Ä and Ü), or § inside a word (Mac Roman ß).
+   * Roman Ä and Ü), § inside a word (Mac Roman ß), a double quotation mark inside a word or ™ before a
+   * letter (the DOS code pages 437 and 850 have ä at 0x84, ö at 0x94 and Ö at 0x99: "M„dchen", "h”rt",
+   * "™l"), or ¤ beside a number (ISO-8859-15 has € at 0xA4).
    */
   private static void checkPlausibleAsWindows1252(String text, String source) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean misplaced = switch (c) {
         case '€', '†' -> isLetterAt(text, i + 1);
-        case '§' -> isLetterAt(text, i - 1) && isLetterAt(text, i + 1);
+        case '§', '„', '“', '”' -> isLetterAt(text, i - 1) && isLetterAt(text, i + 1);
+        case '™' -> isLetterAt(text, i + 1);
+        case '¤' -> isDigitNear(text, i);
         default -> CODE_PAGE_LETTERS.indexOf(c) >= 0 && (isLetterAt(text, i - 1) || isLetterAt(text, i + 1))
             || CODE_PAGE_CAPITALS.indexOf(c) >= 0 && isLetterAt(text, i - 1) && isLowerCaseAt(text, i + 1);
       };
@@ -225,7 +229,17 @@ public final class TextDecoding {
     // Windows-1252 has one byte per character, so the character index is the byte offset
     return new InputException(source, "byte offset " + i, "cannot be told apart from other encodings: read as "
         + "Windows-1252 it has \"" + text.charAt(i) + "\" in the word \"" + wordAround(text, i) + "\", as text in "
-        + "another encoding (such as Mac Roman) would; " + SAVE_AS_UTF8);
+        + "another encoding (such as Mac Roman, a DOS code page or ISO-8859-15) would; " + SAVE_AS_UTF8);
+  }
+
+  /** A digit within two characters before or after {@code i} ("5 ¤", "¤5"). */
+  private static boolean isDigitNear(String text, int i) {
+    for (int j = Math.max(0, i - 2); j <= Math.min(text.length() - 1, i + 2); j++) {
+      if (Character.isDigit(text.charAt(j))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLowerCaseAt(String text, int i) {

@@ -161,6 +161,20 @@ class TextDecodingTest {
         .hasMessageContaining("mac.txt").hasMessageContaining("\"hšre\"").hasMessageContaining("save it as UTF-8");
   }
 
+  @Test
+  void refusesDosCodePageAndLatin9TextThatWouldReadAsWindows1252() {
+    // code page 850 (and 437): ä 0x84 reads as „, ö 0x94 as ”, Ö 0x99 as ™, ß 0xE1 as á
+    byte[] cp850 = "I: Das Mädchen hört schön zu, Straße\nB: Ja.\n".getBytes(Charset.forName("IBM850"));
+    assertThatThrownBy(() -> TextDecoding.decode(cp850, "dos.txt")).isInstanceOf(InputException.class)
+        .hasMessageStartingWith("dos.txt, byte offset 8: ").hasMessageContaining("\"M„dchen\"")
+        .hasMessageContaining("a DOS code page").hasMessageContaining("save it as UTF-8");
+    byte[] oel = "B: Öl und Wasser\n".getBytes(Charset.forName("IBM437"));
+    assertThatThrownBy(() -> TextDecoding.decode(oel, "oel.txt")).hasMessageStartingWith("oel.txt, byte offset 3: ");
+    // ISO-8859-15 has € where Windows-1252 has ¤
+    byte[] latin9 = "B: Das kostet 5 € im Monat.\n".getBytes(Charset.forName("ISO-8859-15"));
+    assertThatThrownBy(() -> TextDecoding.decode(latin9, "l9.txt")).hasMessageStartingWith("l9.txt, byte offset 16: ");
+  }
+
   /** Text pieces as ASCII, numbers as single bytes. */
   private static byte[] bytes(Object... pieces) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
