@@ -59,6 +59,14 @@ final class CodingsCommand {
         out.printf("Read %s from %s: %s added", Counted.of(r.rows(), "row"), file, Counted.of(r.added(), "coding"));
         out.println(r.repeated() == 0 ? "." : String.format(", %,d repeated a coding already in the project "
             + "(kept once; a memo such a row carries is appended to the stored one).", r.repeated()));
+        List<Long> lines = r.contradicting();
+        if (!lines.isEmpty()) {
+          out.printf("Note: on %s (line%s %s%s) the category columns name two different categories; the first of "
+              + "category_id, category_path and category was used, as docs/FORMATS.md says (to recode a coding, change "
+              + "or empty that column).%n", Counted.of(lines.size(), "row"), lines.size() == 1 ? "" : "s",
+              lines.stream().limit(5).map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+              lines.size() > 5 ? ", …" : "");
+        }
         List<String> all = new ArrayList<>(before);
         all.addAll(r.newCoders());
         for (String coder : r.newCoders()) {

@@ -205,6 +205,22 @@ class CommandsTest {
   }
 
   @Test
+  void saysWhereTheCategoryColumnsOfARowNameTwoCategories() throws IOException {
+    Path t = write("d1.txt", "I: Hello there, how are you today?\nB: I cried a lot yesterday, you know.\n",
+        StandardCharsets.UTF_8);
+    CliRun.ok("import", project, t.toString());
+    // an exported row recoded by editing its path only: the id still names Protest crying
+    Path codings = write("recoded.csv", "document,start,end,category_id,category_path,coder\n"
+        + "d1,3,13,72f6b500-09dd-40e7-aadc-a83261ac0172,Assumptions > Forms of emotional crying > Positive crying,ben\n"
+        + "d1,3,13,72f6b500-09dd-40e7-aadc-a83261ac0172,Assumptions > Forms of emotional crying > Protest crying,ann\n",
+        StandardCharsets.UTF_8);
+    assertThat(CliRun.ok("codings", "import", project, codings.toString()).out())
+        .contains("Note: on 1 row (line 2) the category columns name two different categories; the first of "
+            + "category_id, category_path and category was used");
+    assertThat(CliRun.ok("codings", "export", project).out()).contains(",ben,72f6b500-09dd-40e7-aadc-a83261ac0172,");
+  }
+
+  @Test
   void codingsOnRetiredAndSplitCategoriesRoundTripExactly() throws IOException {
     Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte um die Mutter. Ich schwieg lange.\n", StandardCharsets.UTF_8);
     for (String p : new String[] {project, dir.resolve("second.lacrima").toString()}) {

@@ -30,7 +30,12 @@ public final class CodingImport {
   static final int BATCH = 10_000;
 
   /** What an import did: rows read, codings added, rows that repeated a stored decision, new coders. */
-  public record Report(long rows, long added, long repeated, List<String> newCoders) {
+  /**
+   * {@code contradicting}: the lines of rows whose category id and category path (or label) both name a category,
+   * different ones; the id was taken, as the format says, but a recoding made by editing the path would be lost
+   * unsaid.
+   */
+  public record Report(long rows, long added, long repeated, List<String> newCoders, List<Long> contradicting) {
   }
 
   private final ProjectSession session;
@@ -38,6 +43,9 @@ public final class CodingImport {
   private final ByName<DocumentSummary> documents = new ByName<>("documents");
   private final Map<UUID, DocumentText> texts = new HashMap<>();
   private final Map<String, Category> categories = new HashMap<>();
+  /** Keys of {@link #categories} whose second name resolves to another category than the first. */
+  private final Set<String> contradictoryNames = new HashSet<>();
+  private final List<Long> contradicting = new ArrayList<>();
   private final ByName<Coder> coders = new ByName<>("coders");
   private final Set<String> newCoders = new LinkedHashSet<>();
   /** Lines of the ids a file gives, to name both lines when one id comes twice. */
@@ -116,7 +124,7 @@ public final class CodingImport {
     }
     flush(batch, batchRows);
     long added = session.codings().count() - before;
-    return new Report(read, added, read - added, List.copyOf(newCoders));
+    return new Report(read, added, read - added, List.copyOf(newCoders), List.copyOf(contradicting));
   }
 
   private void flush(List<Coding> batch, List<CodingRow> batchRows) {
@@ -252,8 +260,29 @@ public final class CodingImport {
         throw error(row, "\"" + c.label().english() + "\" groups categories and is not coded itself");
       }
       categories.put(key, c);
+      if (!row.categoryFallback().isEmpty() && c.id().equals(resolvedFirst(row))) {
+        try {
+          if (!system.resolve(row.categoryFallback()).id().equals(c.id())) {
+            contradictoryNames.add(key);
+          }
+        } catch (UnknownCategoryException e) {
+          // a path renamed since, or made in another project: the id is what it is there for
+        }
+      }
+    }
+    if (contradictoryNames.contains(key)) {
+      contradicting.add(row.line());
     }
     return c;
+  }
+
+  /** The category the row's first name gives, if that name resolves. */
+  private UUID resolvedFirst(CodingRow row) {
+    try {
+      return system.resolve(row.category()).id();
+    } catch (UnknownCategoryException e) {
+      return null;
+    }
   }
 
   private Category resolve(CodingRow row) {
