@@ -52,9 +52,10 @@ final class ImportCommand implements Callable<Integer> {
       description = "The speaker labels that start turns (e.g. I,B), instead of detecting them.")
   List<String> speakers;
 
+  /** Parsed in {@link #variables()}: a map option would keep the last of two values of one variable without a word. */
   @Option(names = "--var", paramLabel = "NAME=VALUE",
       description = "A variable for every imported document, e.g. --var orientation=PDT (repeatable).")
-  Map<String, String> variables = new LinkedHashMap<>();
+  List<String> variableOptions = new ArrayList<>();
 
   @Option(names = "--vars", paramLabel = "FILE.csv",
       description = "Variables per document: a column 'document' (file name without extension) and one column per "
@@ -64,8 +65,27 @@ final class ImportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  private Map<String, String> variables() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String nameValue : variableOptions) {
+      int eq = nameValue.indexOf('=');
+      if (eq <= 0) {
+        throw new InputException("--var " + nameValue + ": give it as NAME=VALUE, e.g. --var orientation=PDT");
+      }
+      String name = nameValue.substring(0, eq).strip();
+      String value = nameValue.substring(eq + 1);
+      String before = out.putIfAbsent(name, value);
+      if (before != null && !before.equals(value)) {
+        throw new InputException("--var " + name + " is given twice, as \"" + before + "\" and as \"" + value
+            + "\"; give each variable once");
+      }
+    }
+    return out;
+  }
+
   @Override
   public Integer call() {
+    Map<String, String> variables = variables();
     if (files.isEmpty() && variablesFile == null) {
       throw new InputException("name the transcripts to import, or --vars FILE.csv to set the variables of documents "
           + "imported before");
@@ -137,8 +157,10 @@ final class ImportCommand implements Callable<Integer> {
         }
       }
       if (imported.stream().anyMatch(d -> d.turns() == 0)) {
-        out.println("Some documents have no speaker turns: name their labels with --speakers, or segment them by "
-            + "sentence or paragraph.");
+        out.println(speakers == null ? "Some documents have no speaker turns: name their labels with --speakers, or "
+            + "segment them by sentence or paragraph." : "Some documents have no speaker turns: none of their lines "
+            + "starts with a label of --speakers (" + String.join(", ", speakers) + ") and a colon; check the labels, "
+            + "or segment them by sentence or paragraph.");
       }
       if (!report.changed().isEmpty()) {
         out.println("Variables from " + variablesFile + " changed documents imported before:");

@@ -76,9 +76,21 @@ class CommandsTest {
   }
 
   @Test
+  void speakersNamedButNeverFoundAreSaidSo() throws IOException {
+    Path t = write("once.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.ok("import", project, t.toString(), "--speakers", "X,Y").out())
+        .contains("none of their lines starts with a label of --speakers (X, Y) and a colon")
+        .doesNotContain("name their labels with --speakers");
+  }
+
+  @Test
   void refusesVariablesThatAreNotWhatTheySeem() throws IOException {
     Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
     String before = snapshot();
+    CliRun given = CliRun.of("import", project, t.toString(), "--var", "orientation=PDT", "--var", "orientation=CBT");
+    assertThat(given.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(given.err()).contains("--var orientation is given twice, as \"PDT\" and as \"CBT\"; give each variable "
+        + "once").doesNotContain("Exception").doesNotContain("invoke");
     CliRun hex = CliRun.of("import", project, t.toString(), "--var", "experience_years=0x10p0");
     assertThat(hex.status()).isEqualTo(Lacrima.REFUSED);
     assertThat(hex.err()).contains("experience_years \"0x10p0\" is not a number of years");

@@ -471,6 +471,17 @@ class TranscriptFilesTest {
     throw new AssertionError("no signature found");
   }
 
+  @Test
+  void saysThatAnOlderWordFileOrAPasswordProtectedOneIsNoDocx() throws IOException {
+    // the OLE2 compound file signature, as .doc files and encrypted DOCX files begin
+    byte[] ole = new byte[512];
+    byte[] signature = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    System.arraycopy(signature, 0, ole, 0, signature.length);
+    Path f = Files.write(dir.resolve("secret.docx"), ole);
+    assertThatThrownBy(() -> TranscriptFiles.read(f)).hasMessage(f + ": is not a DOCX package but an older Word file "
+        + "(.doc) or a DOCX protected with a password; open it in Word and save it as .docx without a password");
+  }
+
   /** Local-header signatures and junk: java.util.zip stops with an EOFException that says nothing. */
   @Test
   void aFileThatOnlyLooksLikeAZipSaysSoInWords() throws IOException {
