@@ -72,11 +72,13 @@ final class CodingsCommand {
         for (String coder : r.newCoders()) {
           // names are exact (docs/FORMATS.md), so "Anna" beside "anna" is a second coder: most often a slip, in one
           // spreadsheet as much as against the project
-          List<String> alike = all.stream().filter(b -> !b.equals(coder) && b.equalsIgnoreCase(coder))
+          List<String> alike = all.stream().filter(b -> !b.equals(coder) && visible(b).equalsIgnoreCase(visible(coder)))
               .map(b -> "\"" + b + "\"").toList();
+          boolean invisible = all.stream().anyMatch(b -> !b.equals(coder) && visible(b).equals(visible(coder)));
           out.println("New coder: " + coder + (alike.isEmpty() ? "" : "  (note: the project has " + String.join(" and ",
-              alike) + ", which differ" + (alike.size() == 1 ? "s" : "") + " only in case; names are exact, so this is "
-              + "another coder)"));
+              alike) + ", which differ" + (alike.size() == 1 ? "s" : "") + " only in "
+              + (invisible ? "case or in characters that do not show (such as a zero-width space)" : "case")
+              + "; names are exact, so this is another coder)"));
         }
       }
       return 0;
@@ -122,6 +124,11 @@ final class CodingsCommand {
       csv.close();
       return n;
     }
+  }
+
+  /** A name without the characters that do not show (zero-width spaces and joiners, direction marks). */
+  private static String visible(String name) {
+    return name.replaceAll("\\p{Cf}", "");
   }
 
   /**

@@ -341,6 +341,12 @@ class CommandsTest {
         .contains("New coder: JÜRGEN  (note: the project has \"Jürgen\" and \"jürgen\" and \"jÜrgen\", which differ only "
             + "in case; names are exact, so this is another coder)")
         .contains("New coder: jÜrgen  (note: the project has \"Jürgen\" and \"jürgen\" and \"JÜRGEN\", which differ");
+    // a zero-width space shows nowhere, but makes another coder
+    Path hidden = write("hidden.csv", "document,quote,category,coder\nSitzung März,Sie weinte.,Pause,Jür\u200Bgen\n",
+        StandardCharsets.UTF_8);
+    assertThat(CliRun.ok("codings", "import", project, hidden.toString()).out()).contains("New coder: Jür\u200Bgen  "
+        + "(note: the project has ").contains("\"Jürgen\"").contains("only in case or in characters that do not show "
+        + "(such as a zero-width space); names are exact, so this is another coder)");
     String csv = CliRun.ok("codings", "export", project).out();
     assertThat(csv).contains(",Sitzung März,Jürgen,").contains("Overwhelmed crying");
     assertThat(CliRun.ok("stats", project).out()).contains("Documents by orientation: PDT 1");
