@@ -61,6 +61,20 @@ class ImportTableTest {
   }
 
   @Test
+  void refusesACodeColumnOfMoreValuesThanAGroupHolds() throws IOException {
+    StringBuilder csv = new StringBuilder("doc,n,text,coder,utterance\n");
+    for (int i = 1; i <= 1001; i++) {
+      csv.append("d,").append(i).append(",unit ").append(i).append(",a,said ").append(i).append('\n');
+    }
+    String before = CliRun.ok("codebook", p).out();
+    CliRun run = CliRun.of("import-table", p, table(csv.toString()).toString(), "--doc", "doc", "--order", "n",
+        "--text", "text", "--coder", "coder", "--code", "utterance");
+    assertThat(run.err()).contains("t.csv, line 1002: utterance has more than 1000 different values, far more than a "
+        + "group of mutually exclusive categories holds");
+    assertThat(CliRun.ok("codebook", p).out()).isEqualTo(before);
+  }
+
+  @Test
   void namesWrittenDecomposedOrComposedAreTheSame() throws IOException {
     // the same session, rater and code, once decomposed and once composed
     Path t = table("session,utt,text,rater,behaviour\n"

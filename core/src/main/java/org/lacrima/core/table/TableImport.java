@@ -303,6 +303,9 @@ public final class TableImport {
    * used or not, since weighted kappa's and AC2's distances and the number of categories AC1 and
    * Brennan–Prediger's kappa count depend on the whole scale, not on the levels a sample happened to use.
    */
+  /** The most values a --code column may have, each a category. */
+  static final int MAX_VALUES = 1000;
+
   private static List<String> values(List<Row> rows, String column, ScaleSpec scale, Spec spec) {
     Set<String> seen = new LinkedHashSet<>();
     Map<String, String> firstSpelling = new HashMap<>();
@@ -326,6 +329,13 @@ public final class TableImport {
             + scale.scale().name().toLowerCase(Locale.ROOT) + " value must be");
       }
       if (seen.add(v)) {
+        if (seen.size() > MAX_VALUES) {
+          // each value becomes a category of one exclusive group: thousands of them are a text or id column named
+          // by mistake, and the import would fill the category system with them
+          throw new InputException(spec.source(), "line " + r.line(), column + " has more than " + MAX_VALUES
+              + " different values, far more than a group of mutually exclusive categories holds; is it a text or "
+              + "id column? Name the columns of codes with --code");
+        }
         String other = firstSpelling.putIfAbsent(v.toLowerCase(Locale.ROOT), v);
         if (other != null) {
           // category labels are compared without case: the two would be one name for two categories
