@@ -63,7 +63,8 @@ final class CodebookLogCommand implements Callable<Integer> {
             var r = k.removed();
             out.printf("         %s  %s %d..%d  %s  into %s%s%n", r.id(), documents.getOrDefault(r.document(), "?"),
                 r.start(), r.end(), coders.getOrDefault(r.coder(), "?"), k.kept(),
-                r.memo().isEmpty() ? "" : "  memo: " + r.memo().replaceAll("\\R", " / "));
+                // further lines indented under the first, as rationales are: " / " could be in a memo too
+                r.memo().isEmpty() ? "" : "  memo: " + r.memo().replaceAll("\\R", "\n                 "));
           }
         }
       }

@@ -67,7 +67,8 @@ class CategoryCommandsTest {
     // a decision both categories record, so that the merge must collapse it
     Path twin = Files.writeString(dir.resolve("twin.csv"), "document,quote,category,coder,memo\n"
         + "pdt-01,Very little,Crying as resistance,mira,twin memo\n"
-        + "pdt-01,Very little,Crying as manipulation,mira,first memo\n", StandardCharsets.UTF_8);
+        + "pdt-01,Very little,Crying as manipulation,mira,\"first memo / still its first line\nits second line\"\n",
+        StandardCharsets.UTF_8);
     CliRun.ok("codings", "import", p, twin.toString());
     codings += 2;
     Path beforeMerge = Files.writeString(dir.resolve("before-merge.csv"), codings());
@@ -84,11 +85,11 @@ class CategoryCommandsTest {
     // "linked to" list; the paper: Results, Crying Impedes the Process)
     assertThat(merged).contains("2 relations dropped").contains("\"Crying as manipulation\" linked to \"Protest crying\"");
     assertThat(rows(codings())).isEqualTo(codings - 1);
-    assertThat(codings()).contains("\"twin memo\nfirst memo\"");
+    assertThat(codings()).contains("\"twin memo\nfirst memo / still its first line\nits second line\"");
     // the log shows what the merge collapsed: the coding removed, its span, coder and memo
     String trail = CliRun.ok("codebook", "log", p, "--codings").out();
     assertThat(trail).containsPattern("codings: \\d+ moved, 1 collapsed\n +[0-9a-f-]{36}  pdt-01 \\d+\\.\\.\\d+  mira  "
-        + "into [0-9a-f-]{36}  memo: first memo");
+        + "into [0-9a-f-]{36}  memo: first memo / still its first line\n {17}its second line\n");
     assertThat(CliRun.ok("codebook", "log", p).out()).doesNotContain("codings: ");
     // the merged category's row says where its codings are counted now
     assertThat(CliRun.ok("stats", p).out()).contains("Crying as manipulation [merged into Crying as resistance]");
@@ -151,7 +152,7 @@ class CategoryCommandsTest {
     }
     assertThat(CliRun.ok("codebook", "diff", p, "pilot", "current").out()).contains("No differences");
     assertThat(rows(codings())).isEqualTo(codings);
-    assertThat(codings()).containsPattern(",twin memo\\r?\\n").containsPattern(",first memo\\r?\\n");
+    assertThat(codings()).containsPattern(",twin memo\\r?\\n").contains(",\"first memo / still its first line\nits second line\"");
     assertThat(CliRun.of("category", "undo", p, "--why", "once more").err()).contains("no category operation left");
   }
 

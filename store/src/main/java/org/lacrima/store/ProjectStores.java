@@ -136,7 +136,9 @@ public final class ProjectStores {
 
   /** What a damaged SQLite file is told as, wherever the damage shows. */
   static final String DAMAGED = "damaged (SQLite reports a malformed database); nothing was changed. Restore it from a "
-      + "copy: your backups, or a .bak file Lacrima wrote beside it before a migration";
+      + "copy: your backups, or a .bak file Lacrima wrote beside it before a migration. A copy taken while a command "
+      + "was writing, or after one was stopped, needs the file of the same name ending in \"-journal\" beside it "
+      + "too, from which SQLite finishes or rolls back that command";
 
   /** What went wrong, in words: Java names some failures only by the path they concern. */
   static String reason(Exception e) {
