@@ -86,7 +86,9 @@ public final class CodingsCsv {
     try {
       return OptionalInt.of(Integer.parseInt(v));
     } catch (NumberFormatException e) {
-      throw new InputException(source, place, column + " \"" + v + "\" is not a whole number");
+      // digits beyond Integer.MAX_VALUE are a whole number, just far beyond any text's length
+      throw new InputException(source, place, column + " \"" + v + "\" " + (v.matches("[+-]?[0-9]+")
+          ? "is far beyond the length of any text" : "is not a whole number"));
     }
   }
 

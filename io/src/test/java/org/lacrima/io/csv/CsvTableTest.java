@@ -146,6 +146,9 @@ class CsvTableTest {
         .hasMessageContaining("has no column document");
     Iterator<CodingRow> rows = CodingsCsv.read(CsvTable.of("document,start,end,category,coder\na,x,2,b,c\n", "c.csv"));
     assertThatThrownBy(rows::next).hasMessage("c.csv, line 2: start \"x\" is not a whole number");
+    Iterator<CodingRow> far = CodingsCsv.read(CsvTable.of("document,start,end,category,coder\na,1,2147483648,b,c\n",
+        "c.csv"));
+    assertThatThrownBy(far::next).hasMessage("c.csv, line 2: end \"2147483648\" is far beyond the length of any text");
   }
 
   @Test
