@@ -13,9 +13,16 @@ import java.util.concurrent.Callable;
 import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.report.AgreementReport;
 import org.lacrima.core.agreement.report.AgreementReports;
+import org.lacrima.core.agreement.study.AgreementStudy;
+import org.lacrima.core.agreement.study.StudyData;
+import org.lacrima.core.consensus.Consensus;
+import org.lacrima.core.consensus.ConsensusStudy;
+import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.io.report.AgreementCsv;
 import org.lacrima.io.report.AgreementJson;
+import org.lacrima.io.text.IcuSentenceSplitter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +59,23 @@ final class AgreementCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /**
+   * Compared as a coder, the consensus layer holds neither version of a disagreement not yet decided, which reads as
+   * the team rejecting both: the report says how many are open.
+   */
+  private StudyData withOpenDisagreements(ProjectSession s, StudyData data) {
+    if (data.coders().stream().noneMatch(c -> c.name().equals(Consensus.LAYER)) || s.consensus().study().isEmpty()) {
+      return data;
+    }
+    // the study the layer was built for, as consensus status counts it
+    List<Consensus.Disagreement> all = Consensus.toSettle(s, AgreementStudy.collect(s, ConsensusStudy.saved(s),
+        new IcuSentenceSplitter()));
+    long open = all.stream().filter(d -> d.decision().isEmpty()).count();
+    return open == 0 ? data : data.withNote("the consensus layer leaves " + Counted.of(open, "disagreement") + " of "
+        + all.size() + " undecided (consensus status); where undecided it holds neither version, so it counts as "
+        + "rejecting what one coder coded there");
+  }
+
   @Override
   public Integer call() throws IOException {
     String f = format.toLowerCase(Locale.ROOT);
@@ -61,8 +85,8 @@ final class AgreementCommand implements Callable<Integer> {
     int limit = limit(f);
     AgreementReport report;
     try (ProjectStore store = project.open()) {
-      report = store.read(s -> AgreementReports.of(s, study.collect(s, figures), Lacrima.version(),
-          Instant.now(), limit));
+      report = store.read(s -> AgreementReports.of(s, withOpenDisagreements(s, study.collect(s, figures)),
+          Lacrima.version(), Instant.now(), limit));
     }
     if (output != null) {
       Path written = OutputFile.write(output, out -> {

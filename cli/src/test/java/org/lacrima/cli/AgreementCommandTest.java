@@ -71,6 +71,27 @@ class AgreementCommandTest {
     CliRun.ok("category", "exclusive", p, "Giving space", "on", "--why", "one form of giving space per turn");
   }
 
+  @Test
+  void givesNoIntervalsItCannotDrawAndRefusesAScopeOfNothing() throws Exception {
+    // one document drawn again and again: an interval of no width would read as certainty
+    JsonNode one = json("--documents", "a", "--resample", "document", "--bootstrap", "200");
+    assertThat(one.get("provenance").get("notes").toString()).contains("no confidence intervals: the bootstrap "
+        + "resamples documents, and the study's units lie in one document");
+    assertThat(one.toString()).doesNotContain("ci_95");
+    assertThat(json("--resample", "document", "--bootstrap", "200").toString()).contains("ci_95");
+    // the 2.5th and 97.5th percentiles of a few replicates are not an interval
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--bootstrap", "1").err())
+        .contains("--bootstrap 1: a 95 % interval needs at least 100 replicates");
+    // filters that together match no document
+    Files.writeString(dir.resolve("vars.csv"), "document,orientation\na,PDT\nb,CBT\nc,CBT\n");
+    CliRun.ok("import", p, "--vars", dir.resolve("vars.csv").toString());
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--documents", "a", "--where", "orientation=CBT").err())
+        .contains("no document among --documents matches every --where given (orientation=CBT)");
+    // meaning units asked for where none were made
+    assertThat(json("--unit", "meaning-unit", "--bootstrap", "0").get("provenance").get("notes").toString())
+        .contains("no units in scope: these documents have no meaning units yet (lacrima segment)");
+  }
+
   private JsonNode json(String... extra) throws Exception {
     List<String> args = new ArrayList<>(List.of("agreement", p, "--coders", "x,y", "--format", "json",
         "--categories", "Giving space"));

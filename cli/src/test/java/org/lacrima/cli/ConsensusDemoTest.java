@@ -40,6 +40,9 @@ class ConsensusDemoTest {
     int m = disagreements.size();
     assertThat(m).isGreaterThan(20);
     assertThat(built).contains("0 of " + m + " disagreements decided");
+    // compared before any decision, the layer's open disagreements are said to count as rejections
+    assertThat(CliRun.ok("agreement", p, "--coders", "jonas,consensus", "--bootstrap", "0").out())
+        .contains("the consensus layer leaves " + m + " disagreements of " + m + " undecided");
 
     // one decision per disagreement, cycling through the kinds
     StringBuilder csv = new StringBuilder("id,decision,coder,start,end,category,rationale\n");
@@ -94,6 +97,7 @@ class ConsensusDemoTest {
     JsonNode vsJonas = new ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "consensus,jonas",
         "--bootstrap", "0", "--format", "json").out());
     assertThat(vsJonas.get("provenance").get("coders").toString()).contains("consensus");
+    assertThat(vsJonas.get("provenance").get("notes").toString()).doesNotContain("undecided");
     JsonNode pooled = vsJonas.get("overall").get(1);
     assertThat(pooled.get("kind").asText()).isEqualTo("pooled");
     assertThat(pooled.get("cohen_kappa").get("value").asDouble()).isBetween(0.5, 1.0);

@@ -58,7 +58,17 @@ public final class AgreementReports {
           List.of(), 0);
     }
     data.mergedNote(data.documents().stream().map(DocumentSummary::id).toList()).ifPresent(notes::add);
-    Optional<JointBootstrap> bootstrap = request.replicates() > 0 && !data.units().isEmpty()
+    // what the bootstrap draws: one document (or unit) drawn again and again gives an interval of no width, which
+    // would read as certainty
+    long drawn = request.resampleDocuments() ? data.units().stream().map(u -> u.document()).distinct().count()
+        : data.units().size();
+    boolean resamplable = drawn >= 2;
+    if (request.replicates() > 0 && !data.units().isEmpty() && !resamplable) {
+      notes.add("no confidence intervals: the bootstrap resamples " + (request.resampleDocuments()
+          ? "documents, and the study's units lie in one document (resample units, or compare more documents)"
+          : "units, and the study has one"));
+    }
+    Optional<JointBootstrap> bootstrap = request.replicates() > 0 && resamplable
         ? Optional.of(new JointBootstrap(request.seed(), request.replicates(), request.resampleDocuments()))
         : Optional.empty();
     ProfileAnalysis.Tables tables = ProfileAnalysis.analyse(data.profiles(), data.variables(), coders, data.codeSets(),

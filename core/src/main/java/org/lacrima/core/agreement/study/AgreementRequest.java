@@ -25,6 +25,8 @@ public record AgreementRequest(
     long seed) {
 
   public static final int DEFAULT_REPLICATES = 2_000;
+  /** The fewest replicates a percentile interval is drawn from. */
+  public static final int MIN_REPLICATES = 100;
   public static final long DEFAULT_SEED = 20_260_101L;
 
   public AgreementRequest {
@@ -42,6 +44,12 @@ public record AgreementRequest(
     }
     if (replicates < 0) {
       throw new InputException("--bootstrap cannot be negative");
+    }
+    if (replicates > 0 && replicates < MIN_REPLICATES) {
+      // the 2.5th and 97.5th percentiles of a handful of replicates are two of them, not an interval
+      throw new InputException("--bootstrap " + replicates + ": a 95 % interval needs at least " + MIN_REPLICATES
+          + " replicates (for figures to report, 1,000 or more; the default is " + DEFAULT_REPLICATES + "); "
+          + "--bootstrap 0 computes none");
     }
   }
 

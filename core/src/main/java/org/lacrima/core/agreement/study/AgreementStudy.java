@@ -186,7 +186,11 @@ public final class AgreementStudy {
     int[] maxFrequency = rows.maxFrequency;
     int codeSetVariable = rows.codeSetVariable;
     if (units.isEmpty()) {
-      notes.add("no units in scope: check --documents, --where and --speaker");
+      notes.add(kind == UnitKind.MEANING_UNIT ? "no units in scope: these documents have no meaning units yet "
+          + "(lacrima segment), or none in the turns of --speaker"
+          : kind == UnitKind.TURN ? "no units in scope: these documents have no speaker turns (lacrima import "
+              + "--speakers names their labels), or none of --speaker"
+          : "no units in scope: check --documents, --where and --speaker");
     }
     if (codingsSeen == 0) {
       notes.add("none of these coders coded any of these categories in these documents");
@@ -362,8 +366,16 @@ public final class AgreementStudy {
       }
     }
     Map<String, String> where = where(request.where(), all);
-    return chosen.stream().filter(d -> where.entrySet().stream()
+    List<DocumentSummary> out = chosen.stream().filter(d -> where.entrySet().stream()
         .allMatch(e -> d.variable(e.getKey()).equalsIgnoreCase(e.getValue()))).toList();
+    if (out.isEmpty()) {
+      // a report of nothing but "n/a", with a unit kind chosen for no document, would read as a result
+      throw new InputException(all.isEmpty() ? "the project has no documents yet (lacrima import)"
+          : "no document " + (request.documents().isEmpty() ? "" : "among --documents ") + "matches every --where "
+              + "given (" + where.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ")");
+    }
+    return out;
   }
 
   /**

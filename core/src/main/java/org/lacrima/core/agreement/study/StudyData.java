@@ -41,6 +41,14 @@ public record StudyData(
     mergedSpans = Map.copyOf(mergedSpans);
   }
 
+  /** The same study with one more note for its report. */
+  public StudyData withNote(String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return new StudyData(request, codebookVersion, unit, coders, documents, units, variables, profiles, codeSets,
+        spans, mergedSpans, more);
+  }
+
   /**
    * The note saying how many spans were merged in these documents, if any: with characters as units only the
    * documents every coder worked on are compared, and a merge in one left out changes no figure.
