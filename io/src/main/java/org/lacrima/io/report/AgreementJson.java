@@ -25,6 +25,18 @@ public final class AgreementJson {
   private AgreementJson() {
   }
 
+  /** The most characters (code points) of a unit's text a disagreement carries. */
+  static final int EXCERPT = 1000;
+
+  /**
+   * A unit's text, cut where it is long: with a whole document as the unit it would be the transcript itself, once
+   * per disagreement, in a report that goes to reviewers. The coded spans say where in it to look.
+   */
+  static String excerpt(String text) {
+    return text.codePointCount(0, text.length()) <= EXCERPT ? text
+        : text.substring(0, text.offsetByCodePoints(0, EXCERPT - 1)) + "…";
+  }
+
   /** Writes the report; the writer is flushed, not closed. */
   public static void write(AgreementReport report, Writer out) throws IOException {
     try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
@@ -247,7 +259,7 @@ public final class AgreementJson {
     }
     g.writeEndObject();
     strings(g, "not_coded_by", d.absentBy());
-    g.writeStringField("excerpt", d.unitText());
+    g.writeStringField("excerpt", excerpt(d.unitText()));
     if (d.decision().isPresent()) {
       g.writeStringField("decision", d.decision().get().kind().code());
     }
