@@ -83,6 +83,7 @@ final class AgreementCommand implements Callable<Integer> {
       throw new InputException("--format " + format + ": choose text, json or csv");
     }
     int limit = limit(f);
+    refuseOptionsThatDoNotApply(f);
     AgreementReport report;
     try (ProjectStore store = project.open()) {
       report = store.read(s -> AgreementReports.of(s, withOpenDisagreements(s, study.collect(s, figures)),
@@ -102,6 +103,22 @@ final class AgreementCommand implements Callable<Integer> {
     write(report, f, w);
     w.flush();
     return 0;
+  }
+
+  /** An option that changes nothing here would leave the user believing it did. */
+  private void refuseOptionsThatDoNotApply(String f) {
+    var parsed = spec.commandLine().getParseResult();
+    String unit = study.unit.toLowerCase(Locale.ROOT);
+    if (parsed.hasMatchedOption("--overlap") && !unit.equals("maxqda")) {
+      throw new InputException("--overlap applies to --unit maxqda only (how far two segments must overlap to agree)");
+    }
+    if (parsed.hasMatchedOption("--min-cover") && (unit.equals("character") || unit.equals("maxqda"))) {
+      throw new InputException("--min-cover applies to units (turn, meaning-unit, sentence, paragraph, document), "
+          + "not to --unit " + unit + ", which compares spans");
+    }
+    if (parsed.hasMatchedOption("--disagreements") && f.equals("csv")) {
+      throw new InputException("--disagreements applies to the text and JSON formats; the CSV holds the figures only");
+    }
   }
 
   private int limit(String f) {

@@ -370,11 +370,16 @@ final class ConsensusCommand implements Callable<Integer> {
         List<Consensus.ExclusiveClash> clashes = new ArrayList<>();
         List<Consensus.Unapplied> unapplied = new ArrayList<>();
         Map<String, List<org.lacrima.core.project.ConsensusRepository.Replaced>> replaced = new java.util.HashMap<>();
+        // the category a "new" decision puts on the unit, by its path: the record names what was decided
+        Map<java.util.UUID, String> newCategories = new java.util.HashMap<>();
         List<Consensus.Disagreement> all = store.read(s -> {
           s.consensus().replaced().forEach(r -> replaced.computeIfAbsent(r.decision().disagreement(),
               k -> new ArrayList<>()).add(r));
           StudyData data = study.collectOrSaved(s);
           List<Consensus.Disagreement> found = Consensus.toSettle(s, data);
+          var system = s.categories().current();
+          found.stream().flatMap(d -> d.decision().flatMap(ConsensusDecision::newCategory).stream())
+              .forEach(id -> newCategories.put(id, system.contains(id) ? system.path(id) : id.toString()));
           clashes.addAll(Consensus.clashes(s, data, found));
           unapplied.addAll(Consensus.unapplied(s, found));
           return found;
@@ -397,7 +402,8 @@ final class ConsensusCommand implements Callable<Integer> {
             ConsensusDecision c = d.decision().get();
             out.printf("%s  %s %d..%d  %s%n    decided: %s by %s, %s: %s%n", d.id(), d.unit().documentName(),
                 d.unit().start(), d.unit().end(), d.categoryPath(), described(c)
-                    + c.spanStart().map(a -> " " + a + ".." + c.spanEnd().orElseThrow()).orElse(""),
+                    + c.spanStart().map(a -> " " + a + ".." + c.spanEnd().orElseThrow()).orElse("")
+                    + c.newCategory().map(n -> " as \"" + newCategories.getOrDefault(n, n.toString()) + "\"").orElse(""),
                 shown(c.decidedBy()), Console.WHEN.format(c.decidedAt()), shown(c.rationale()));
             for (var r : replaced.getOrDefault(c.disagreement(), List.of())) {
               out.printf("    replaced: %s by %s, %s: %s%n", described(r.decision()), shown(r.decision().decidedBy()),

@@ -79,8 +79,7 @@ final class OutputFile {
       throw new InputException("-o " + file + ": the folder " + dir + " does not exist");
     }
     if (Files.isDirectory(target)) {
-      throw new InputException("-o " + file + " is a folder; give the name of the file to write, such as "
-          + file.resolve("codings.csv"));
+      throw new InputException("-o " + file + " is a folder; give the name of the file to write in it");
     }
     refuseProject(target, file);
     // a plain new file, so that it gets the permissions any file made here gets

@@ -87,6 +87,13 @@ class AgreementCommandTest {
     CliRun.ok("import", p, "--vars", dir.resolve("vars.csv").toString());
     assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--documents", "a", "--where", "orientation=CBT").err())
         .contains("no document among --documents matches every --where given (orientation=CBT)");
+    // options that would change nothing here
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--overlap", "50").err())
+        .contains("--overlap applies to --unit maxqda only");
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--unit", "character", "--min-cover", "50").err())
+        .contains("--min-cover applies to units");
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--format", "csv", "--disagreements", "5").err())
+        .contains("--disagreements applies to the text and JSON formats");
     // meaning units asked for where none were made
     assertThat(json("--unit", "meaning-unit", "--bootstrap", "0").get("provenance").get("notes").toString())
         .contains("no units in scope: these documents have no meaning units yet (lacrima segment)");

@@ -154,6 +154,9 @@ class ConsensusStudyChangesTest {
     String record = CliRun.ok("consensus", "status", p, "--decided").out();
     assertThat(record).containsPattern("(?m)^" + g1 + "  doc1 70\\.\\.96  Grp > G1\n    decided: take bob by \\S+, "
         + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+: bob heard it right\n    replaced: take ann by \\S+, .*: ann heard it right$");
+    // a new version names the category it gives
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--span", "81..96", "--category", "Alpha", "--why", "x");
+    assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("decided: new 81..96 as \"Alpha\" by ");
   }
 
   /** The layer goes whole, its decisions stay: built again, it is the layer it was. */
