@@ -49,6 +49,8 @@ final class AgreementText {
       out.println("  note: " + note);
     }
     boolean two = p.coders().size() == 2;
+    // without a bootstrap there are no intervals and no shares of replicates: no columns for them
+    boolean ci = p.replicates() > 0;
     String kappa = two ? "cohen_kappa" : "conger_kappa";
     String agreement = two ? "percentage_agreement" : "percentage_agreement_pairwise";
     boolean tables = !r.categories().isEmpty() || !r.groups().isEmpty() || !r.overall().isEmpty();
@@ -60,8 +62,8 @@ final class AgreementText {
           col("agreement", 9, x -> value(x.figure(agreement))),
           col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
           col("Fleiss κ cat.", 13, x -> value(x.figure("fleiss_category_kappa"))),
-          col("α nominal [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_nominal"))),
-          col("P(α<.667)", 9, x -> below(x.figure("krippendorff_alpha_nominal"))),
+          alpha("α nominal", ci, x -> x.figure("krippendorff_alpha_nominal")),
+          below(ci, x -> x.figure("krippendorff_alpha_nominal")),
           col("AC1", 6, x -> value(x.figure("gwet_ac1")))));
     }
     if (!r.groups().isEmpty()) {
@@ -71,8 +73,8 @@ final class AgreementText {
               col("agreement", 9, x -> value(x.figure(agreement))),
               col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
               col("Fleiss κ", 8, x -> value(x.figure("fleiss_kappa"))),
-              col("α nominal [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_nominal"))),
-              col("P(α<.667)", 9, x -> below(x.figure("krippendorff_alpha_nominal"))),
+              alpha("α nominal", ci, x -> x.figure("krippendorff_alpha_nominal")),
+              below(ci, x -> x.figure("krippendorff_alpha_nominal")),
               col("AC1", 6, x -> value(x.figure("gwet_ac1")))));
       for (Row g : r.groups()) {
         scaled(out, g);
@@ -84,24 +86,23 @@ final class AgreementText {
           col("agreement", 9, x -> value(x.figure(agreement))),
           col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
           col("Fleiss κ", 8, x -> value(x.figure("fleiss_category_kappa"))),
-          col("α [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_nominal")
-              .or(() -> x.figure("krippendorff_alpha_masi")))),
-          col("P(α<.667)", 9, x -> below(x.figure("krippendorff_alpha_nominal").or(() -> x.figure("krippendorff_alpha_masi")))),
+          alpha("α", ci, x -> x.figure("krippendorff_alpha_nominal").or(() -> x.figure("krippendorff_alpha_masi"))),
+          below(ci, x -> x.figure("krippendorff_alpha_nominal").or(() -> x.figure("krippendorff_alpha_masi"))),
           col("AC1", 6, x -> value(x.figure("gwet_ac1")))));
       out.println("  (code sets: alpha with the MASI distance over the set of codes each coder gave a unit)");
     }
     if (!r.frequencies().isEmpty()) {
       table(out, "How often each category was given per document (interval alpha)", r.frequencies(), List.of(
           col("documents", 9, x -> count(x.units())),
-          col("α interval [95 % CI]", 23, x -> withCi(x.figure("krippendorff_alpha_interval"))),
-          col("P(α<.667)", 9, x -> below(x.figure("krippendorff_alpha_interval")))));
+          alpha("α interval", ci, x -> x.figure("krippendorff_alpha_interval")),
+          below(ci, x -> x.figure("krippendorff_alpha_interval"))));
     }
     if (!r.spans().isEmpty()) {
       spans(out, r.spans());
     }
     r.segments().ifPresent(s -> segments(out, s, p.coders()));
     if (tables) {
-      key(out, two);
+      key(out, two, ci);
     }
     reasons(out);
     disagreements(out, r.disagreements(), r.disagreementsTotal());
@@ -110,11 +111,22 @@ final class AgreementText {
   private record Column(String title, int width, Function<Row, String> cell) {
   }
 
+  /** Alpha, with its interval where there is a bootstrap. */
+  private Column alpha(String title, boolean ci, Function<Row, Optional<Figure>> figure) {
+    return ci ? col(title + " [95 % CI]", 23, x -> withCi(figure.apply(x))) : col(title, 9, x -> value(figure.apply(x)));
+  }
+
+  /** The share of replicates below .667, where there is a bootstrap; else a column of no width that prints nothing. */
+  private static Column below(boolean ci, Function<Row, Optional<Figure>> figure) {
+    return col(ci ? "P(α<.667)" : "", ci ? 9 : 0, x -> ci ? below(figure.apply(x)) : "");
+  }
+
   private static Column col(String title, int width, Function<Row, String> cell) {
     return new Column(title, width, cell);
   }
 
-  private void table(PrintWriter out, String title, List<Row> rows, List<Column> columns) {
+  private void table(PrintWriter out, String title, List<Row> rows, List<Column> all) {
+    List<Column> columns = all.stream().filter(c -> c.width() > 0).toList();
     out.println();
     out.println(title);
     int labelWidth = Math.min(44, Math.max(12, rows.stream().mapToInt(x -> name(x).length()).max().orElse(12)));
@@ -178,7 +190,7 @@ final class AgreementText {
   }
 
   /** What the columns mean: a reviewer reads the table without the manual at hand. */
-  private static void key(PrintWriter out, boolean two) {
+  private static void key(PrintWriter out, boolean two, boolean ci) {
     out.println();
     out.println("Key");
     String[][] terms = {
@@ -189,10 +201,15 @@ final class AgreementText {
         two ? new String[] {"Cohen κ (SE)", "Cohen's kappa with its standard error (Fleiss, Cohen & Everitt 1969)"}
             : new String[] {"Conger κ", "Conger's kappa, with each coder's own marginals"},
         {"Fleiss κ cat.", "Fleiss' kappa of the category against all others (pooled marginals)"},
-        {"α [95 % CI]", "Krippendorff's alpha and its bootstrap percentile interval"},
+        {"Fleiss κ", "Fleiss' kappa over a group's categories; in the overall table, over every unit and category"},
+        ci ? new String[] {"α [95 % CI]", "Krippendorff's alpha and its bootstrap percentile interval"}
+            : new String[] {"α", "Krippendorff's alpha (no bootstrap asked for: no intervals)"},
         {"P(α<.667)", "share of replicates with alpha below .667, Krippendorff's lowest bound for tentative conclusions"},
         {"AC1", "Gwet's AC1"}};
     for (String[] t : terms) {
+      if (!ci && t[0].startsWith("P(")) {
+        continue;
+      }
       out.println("  " + pad(t[0], 14) + " " + t[1]);
     }
     out.println("  every figure and its JSON name: docs/AGREEMENT.md");
@@ -322,8 +339,31 @@ final class AgreementText {
     return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
   }
 
-  /** Shortened from the left: of a category's path, the end (the category itself) says most. */
-  private static String cut(String s, int width) {
-    return s.length() <= width ? s : "…" + s.substring(s.length() - width + 1);
+  /**
+   * Shortened from the left: of a category's path, the end (the category itself) says most, so whole levels are left
+   * out before it ("… > Giving space > Pause"), and the category's own label is cut only where it alone is too long.
+   */
+  static String cut(String s, int width) {
+    if (s.length() <= width) {
+      return s;
+    }
+    int level = s.lastIndexOf(" > ");
+    if (level < 0) {
+      return "…" + s.substring(s.length() - width + 1);
+    }
+    String own = s.substring(level + 3);
+    if (own.length() + 4 > width) {
+      return own.length() <= width ? own : own.substring(0, width - 1).stripTrailing() + "…";
+    }
+    String kept = own;
+    for (int at = level; at > 0; at = s.lastIndexOf(" > ", at - 1)) {
+      int before = s.lastIndexOf(" > ", at - 1);
+      String more = s.substring(before < 0 ? 0 : before + 3, at) + " > " + kept;
+      if (more.length() + 4 > width) {
+        break;
+      }
+      kept = more;
+    }
+    return "… > " + kept;
   }
 }
