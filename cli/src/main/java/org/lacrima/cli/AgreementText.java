@@ -38,7 +38,8 @@ final class AgreementText {
     out.println("  documents: " + p.documents().size() + (p.documents().size() <= 6 && !p.documents().isEmpty()
         ? " (" + String.join(", ", p.documents()) + ")" : ""));
     if (!p.filters().isEmpty()) {
-      out.println("  filters: " + p.filters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+      out.println("  filters: " + p.filters().entrySet().stream().map(e -> e.getKey().replaceFirst("^where_", "where ")
+          + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("; ")));
     }
     out.println("  codebook " + p.codebookVersion() + " after change #" + p.codebookChange() + "; Lacrima "
         + p.toolVersion());

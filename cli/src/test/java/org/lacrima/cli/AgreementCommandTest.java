@@ -353,6 +353,9 @@ class AgreementCommandTest {
         "Orientation=KVT", "--bootstrap", "0", "--format", "json").out());
     assertThat(cbt.get("provenance").get("documents").toString()).contains("cbt-01").contains("cbt-02")
         .doesNotContain("pdt-01");
+    assertThat(cbt.get("provenance").get("filters").get("where_Orientation").asText()).isEqualTo("KVT");
+    assertThat(CliRun.ok("agreement", demo, "--coders", "jonas,mira", "--where", "orientation=CBT", "--speaker", "T",
+        "--bootstrap", "0").out()).contains("  filters: where orientation=CBT; speaker=T\n");
     assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--where", "orientation=CTB").err())
         .contains("--where orientation=CTB: say PDT, CBT, ST or other");
     assertThat(CliRun.of("agreement", demo, "--coders", "jonas,mira", "--where", "colour=red").err())

@@ -130,7 +130,8 @@ public final class AgreementReports {
     if (!r.documents().isEmpty()) {
       filters.put("documents", String.join(",", r.documents()));
     }
-    r.where().forEach((k, v) -> filters.put("where " + k, v));
+    // one snake_case key per variable, as every JSON key is
+    r.where().forEach((k, v) -> filters.put("where_" + k, v));
     r.speaker().ifPresent(x -> filters.put("speaker", x));
     if (!r.categories().isEmpty()) {
       filters.put("categories", String.join(",", r.categories()));
