@@ -2,6 +2,7 @@ package org.lacrima.io.codebook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -159,7 +160,7 @@ final class CodebookOutline {
   }
 
   private String delimitation(Delimitation d) {
-    return label(d.neighbour()) + ": " + text(d.text());
+    return label(d.neighbour()) + ": " + both(d.text());
   }
 
   private List<String> orientationNotes(Category c) {
@@ -167,7 +168,7 @@ final class CodebookOutline {
     for (Orientation o : Orientation.values()) {
       LocalizedText note = c.orientationNotes().get(o);
       if (note != null && !note.isEmpty()) {
-        notes.add(language.wording(o) + ": " + text(note));
+        notes.add(language.wording(o) + ": " + both(note));
       }
     }
     return notes;
@@ -179,7 +180,7 @@ final class CodebookOutline {
     items(CodebookTerm.QUALITY, texts(f.quality()));
     field(CodebookTerm.INTERACTIVE_FUNCTION, language.wording(f.interactiveFunction()));
     items(CodebookTerm.COUNTERTRANSFERENCE, texts(f.countertransference()));
-    String acceptance = text(f.acceptance().text());
+    String acceptance = both(f.acceptance().text());
     field(CodebookTerm.ACCEPTANCE, language.wording(f.acceptance().level())
         + (acceptance.isEmpty() ? "" : " — " + acceptance));
   }
@@ -193,7 +194,7 @@ final class CodebookOutline {
     if (!r.paperSection().isBlank()) {
       s.append(" (").append(term(CodebookTerm.PAPER_SECTION)).append(": ").append(flat(r.paperSection())).append(')');
     }
-    String note = text(r.note());
+    String note = both(r.note());
     if (!note.isEmpty()) {
       s.append(" — ").append(note);
     }
@@ -211,7 +212,7 @@ final class CodebookOutline {
     List<List<String>> rows = system.relations().stream()
         .map(r -> List.of(language.wording(r.kind()), label(r.from()), label(r.to()),
             term(r.kind().symmetric() ? CodebookTerm.NO : CodebookTerm.YES),
-            flat(r.paperSection()), text(r.note())))
+            flat(r.paperSection()), both(r.note())))
         .toList();
     blocks.add(new Table(header, rows));
   }
@@ -254,9 +255,25 @@ final class CodebookOutline {
     return flat(shown(t));
   }
 
+  /** A written text (not a name) on one line, with the other language's own wording beside it where it has one. */
+  private String both(LocalizedText t) {
+    return text(t) + otherLanguage(t).map(o -> " (" + language.nameOf(language.other()) + ": " + flat(o) + ")")
+        .orElse("");
+  }
+
   /** Texts of fields and items: their own line breaks kept, as the team wrote them. */
   private List<String> texts(List<LocalizedText> list) {
-    return list.stream().map(t -> lines(shown(t))).toList();
+    return list.stream().map(t -> lines(shown(t)) + otherLanguage(t).map(o -> "\n" + language.nameOf(language.other())
+        + ": " + lines(o)).orElse("")).toList();
+  }
+
+  /**
+   * An item's or note's text in the other language, where it has one of its own: a team that wrote both must find
+   * both in either codebook (the definition has a block of its own for it).
+   */
+  private Optional<String> otherLanguage(LocalizedText t) {
+    Optional<String> mine = t.exactly(language.code());
+    return mine.isEmpty() ? Optional.empty() : t.exactly(language.other().code()).filter(o -> !o.equals(mine.get()));
   }
 
   /**

@@ -61,7 +61,7 @@ enum CodebookTerm {
   NONE("none", "keine"),
   MISSING("—", "—"),
   // after a text shown in the other language, where the chosen one has none
-  ONLY_IN_OTHER_LANGUAGE("[German only]", "[nur englisch]");
+  ONLY_IN_OTHER_LANGUAGE("[German only]", "[nur Englisch]");
 
   private final String english;
   private final String german;

@@ -121,11 +121,17 @@ class CodebookOutlineTest {
     List<CodebookBlock> blocks = CodebookOutline.of(system, "de").blocks();
 
     assertThat(blocks).contains(new Field("Definition",
-        "The therapist acknowledges the crying as understandable. [nur englisch]"));
+        "The therapist acknowledges the crying as understandable. [nur Englisch]"));
     assertThat(blocks).contains(new Items("Hinweise nach Verfahren", List.of(
-        "PDT (psychodynamisch): Gelesen als Zeichen eines frühen Beziehungsmusters.",
-        "CBT (kognitiv-verhaltenstherapeutisch): Read as learned behaviour that brings relief. [nur englisch]",
-        "ST (systemisch): Gelesen als Botschaft im Familiensystem.")));
+        "PDT (psychodynamisch): Gelesen als Zeichen eines frühen Beziehungsmusters. (Englisch (Original): Read as a sign "
+            + "of an early relational pattern.)",
+        "CBT (kognitiv-verhaltenstherapeutisch): Read as learned behaviour that brings relief. [nur Englisch]",
+        "ST (systemisch): Gelesen als Botschaft im Familiensystem. (Englisch (Original): Read as a message within the "
+            + "family system.)")));
+    // an item a team wrote in both languages is in both codebooks: each has its own wording and the other beside it
+    assertThat(CodebookOutline.of(system, "en").blocks()).anySatisfy(b -> assertThat(b.toString())
+        .contains("He cried _because_ I was late, and wanted me to say sorry.\nDeutsch (eigene Übersetzung): - Er "
+            + "weinte, _weil_ ich zu spät kam, und wollte eine Entschuldigung."));
     // the English codebook marks no text that has its English; the translation note has none, and says so
     assertThat(CodebookOutline.of(system, "en").blocks()).filteredOn(b -> b.toString().contains("[German only]"))
         .singleElement().isEqualTo(new Field("Translation",
