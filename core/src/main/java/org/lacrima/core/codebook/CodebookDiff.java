@@ -100,6 +100,15 @@ public final class CodebookDiff {
     FORM_FIELDS.put("acceptance_text", f -> f.acceptance().text());
   }
 
+  private static Kind stateKind(Category c) {
+    return switch (c.state().status()) {
+      case MERGED -> Kind.MERGED;
+      case SPLIT -> Kind.SPLIT;
+      case RETIRED -> Kind.RETIRED;
+      case ACTIVE -> Kind.REACTIVATED;
+    };
+  }
+
   public static List<Difference> between(CategorySystem a, CategorySystem b) {
     List<Difference> out = new ArrayList<>();
     SYSTEM_FIELDS.forEach((name, get) -> {
@@ -128,6 +137,10 @@ public final class CodebookDiff {
           fields.append("\n  codable: false");
         }
         out.add(new Difference(Kind.ADDED, cb.id(), cb.label().english(), fields.toString()));
+        if (!cb.state().isActive()) {
+          // added and then merged, split or retired between the two versions: the state is part of what changed
+          out.add(new Difference(stateKind(cb), cb.id(), cb.label().english(), CategoryOperations.describeState(b, cb)));
+        }
         continue;
       }
       Category old = ca.get();
@@ -141,13 +154,7 @@ public final class CodebookDiff {
             + b.path(cb.id()) + "\""));
       }
       if (!old.state().equals(cb.state())) {
-        Kind kind = switch (cb.state().status()) {
-          case MERGED -> Kind.MERGED;
-          case SPLIT -> Kind.SPLIT;
-          case RETIRED -> Kind.RETIRED;
-          case ACTIVE -> Kind.REACTIVATED;
-        };
-        out.add(new Difference(kind, cb.id(), label, CategoryOperations.describeState(b, cb)));
+        out.add(new Difference(stateKind(cb), cb.id(), label, CategoryOperations.describeState(b, cb)));
       }
       if (old.exclusiveChildren() != cb.exclusiveChildren()) {
         out.add(new Difference(Kind.EXCLUSIVE, cb.id(), label, cb.exclusiveChildren()

@@ -91,6 +91,18 @@ class CodebookDiffTest {
   }
 
   @Test
+  void aCategoryAddedAndRetiredBetweenTheTwoVersionsSaysBoth() {
+    Category protest = BUILT_IN.resolve("Protest crying");
+    Category added = Category.named(UUID.fromString("00000000-0000-0000-0000-0000000000ae"), protest.parent(),
+        LocalizedText.of("Crying on the phone", "Weinen am Telefon")).withState(CategoryState.RETIRED);
+    List<Category> cats = new java.util.ArrayList<>(BUILT_IN.categories());
+    cats.add(added);
+    CategorySystem after = CategorySystem.of(BUILT_IN.info(), cats, BUILT_IN.relations(), "test");
+    assertThat(CodebookDiff.between(BUILT_IN, after)).extracting(CodebookDiff.Difference::kind)
+        .containsExactly(CodebookDiff.Kind.ADDED, CodebookDiff.Kind.RETIRED);
+  }
+
+  @Test
   void aChangedRelationNoteShowsTheNoteBeforeAndAfter() {
     Relation r = BUILT_IN.relations().get(0);
     Relation first = new Relation(r.id(), r.kind(), r.from(), r.to(), r.paperSection(),
