@@ -608,6 +608,19 @@ class CategoryCommandsTest {
   }
 
   @Test
+  void aVersionFileWithAControlCharacterInAnyTextIsRefused() throws Exception {
+    ObjectNode system = builtInAs("1.3.0");
+    // an escape sequence in the title would clear the screen of whoever prints the codebook
+    ((ObjectNode) system.get("system").get("title")).put("en", "A title\u001b[2J");
+    assertRefused("system.title.en: holds a control character (\"A title?[2J\")", "codebook", "upgrade", p, "--to",
+        written(system).toString());
+    ObjectNode relation = builtInAs("1.3.1");
+    ((ObjectNode) relation.get("relations").get(0)).putObject("note").put("en", "bell\u0007");
+    assertRefused("relations[0].note.en: holds a control character", "codebook", "upgrade", p, "--to",
+        written(relation).toString());
+  }
+
+  @Test
   void aVersionMakingACodedCategoryAGroupingNodeIsAConflict() throws Exception {
     ObjectNode system = builtInAs("1.2.0");
     ((ObjectNode) system.get("system").get("title")).put("en", "A new title");

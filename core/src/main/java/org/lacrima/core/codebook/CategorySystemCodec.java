@@ -182,7 +182,30 @@ public final class CategorySystemCodec {
    */
   public static CategorySystem readFile(JsonNode root, String source) {
     new Reader(source, true).known(root, "", "format", "format_version", "system", "categories", "relations");
+    refuseControlCharacters(root, "", source);
     return read(root, source, true);
+  }
+
+  /**
+   * A file a person wrote holds no control characters but line breaks and tabs, in any text: the system's title and
+   * citation and the relations' notes are printed to terminals as they are (an escape sequence would act there).
+   */
+  private static void refuseControlCharacters(JsonNode node, String at, String source) {
+    if (node.isTextual()) {
+      String t = node.asText();
+      if (t.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')) {
+        throw new CategorySystemException(source, at.isEmpty() ? "the file" : at, "holds a control character (\""
+            + t.replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "?") + "\"); texts keep line breaks and tabs only");
+      }
+      return;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refuseControlCharacters(node.get(i), at + "[" + i + "]", source);
+      }
+    }
+    node.fields().forEachRemaining(e -> refuseControlCharacters(e.getValue(), at.isEmpty() ? e.getKey()
+        : at + "." + e.getKey(), source));
   }
 
   /** One category's fields from a file a person wrote, strictly as {@link #readFile}. */
