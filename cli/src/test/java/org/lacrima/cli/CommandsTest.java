@@ -412,6 +412,18 @@ class CommandsTest {
   }
 
   @Test
+  void aProjectsCodebookSaysItIsATeamsVersionOnceChanged() throws IOException {
+    assertThat(CliRun.ok("codebook", "export", project, "--format", "markdown").out()).doesNotContain("Source");
+    CliRun.ok("category", "add", project, "Crying at the door", "--parent", "Forms of emotional crying", "--why", "x");
+    assertThat(CliRun.ok("codebook", "export", project, "--format", "markdown").out())
+        .contains("a project's version of this system: it differs from release 1.0.0 in 1 place(s)");
+    assertThat(CliRun.ok("codebook", "export", project, "--format", "html", "--lang", "de").out())
+        .contains("die Fassung eines Projekts: sie weicht an 1 Stelle(n) von Version 1.0.0 ab");
+    // the release itself is the release
+    assertThat(CliRun.ok("codebook", "export", "--format", "markdown").out()).doesNotContain("a project's version");
+  }
+
+  @Test
   void neverWritesAnExportOverAProject() throws IOException {
     String other = dir.resolve("other.lacrima").toString();
     CliRun.ok("init", other);

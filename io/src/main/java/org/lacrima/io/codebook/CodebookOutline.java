@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.lacrima.core.codebook.BuiltInCategorySystem;
 import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategorySystem;
+import org.lacrima.core.codebook.CodebookDiff;
 import org.lacrima.core.codebook.CryingForm;
 import org.lacrima.core.codebook.Delimitation;
 import org.lacrima.core.codebook.LocalizedText;
@@ -81,6 +83,8 @@ final class CodebookOutline {
     besideInOtherLanguage(CodebookTerm.TITLE, info.title());
     field(CodebookTerm.SYSTEM, info.id());
     field(CodebookTerm.VERSION, info.version());
+    changesByATeam().ifPresent(n -> field(CodebookTerm.SOURCE, String.format(java.util.Locale.ROOT,
+        term(CodebookTerm.CHANGED_BY_TEAM), BuiltInCategorySystem.get().info().version(), n)));
     field(CodebookTerm.LANGUAGE, language.nameOf(language));
     field(CodebookTerm.CITATION, info.citation());
     if (!info.citationUrl().isBlank()) {
@@ -89,6 +93,19 @@ final class CodebookOutline {
     field(CodebookTerm.NOTICE, text(info.notice()));
     besideInOtherLanguage(CodebookTerm.NOTICE, info.notice());
     field(CodebookTerm.TRANSLATION_NOTE, text(info.translationNote()));
+  }
+
+  /**
+   * How many differences a project's version of the built-in system has from the release: a handed-out codebook of
+   * a team's version must not pass for the release, whose notice says its texts are all Lacrima's own wording.
+   */
+  private Optional<Integer> changesByATeam() {
+    CategorySystem release = BuiltInCategorySystem.get();
+    if (!system.info().id().equals(release.info().id())) {
+      return Optional.empty();
+    }
+    int n = CodebookDiff.between(release, system).size();
+    return n == 0 ? Optional.empty() : Optional.of(n);
   }
 
   private void overview() {

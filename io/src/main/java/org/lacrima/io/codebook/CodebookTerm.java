@@ -5,6 +5,11 @@ enum CodebookTerm {
   TITLE("Title", "Titel"),
   SYSTEM("System", "System"),
   VERSION("Version", "Version"),
+  SOURCE("Source", "Quelle"),
+  // %d places, %s the release compared with
+  CHANGED_BY_TEAM("a project's version of this system: it differs from release %s in %d place(s) (codebook diff); "
+      + "what a team added or changed is that team's wording", "die Fassung eines Projekts: sie weicht an %2$d Stelle(n) "
+      + "von Version %1$s ab (codebook diff); was ein Team ergänzt oder geändert hat, ist dessen Formulierung"),
   LANGUAGE("Language", "Sprache"),
   CITATION("Citation", "Zitation"),
   CITATION_LINK("Link", "Link"),
