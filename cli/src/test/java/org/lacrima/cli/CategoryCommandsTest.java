@@ -63,6 +63,10 @@ class CategoryCommandsTest {
   void developsTheSystemStepByStepAndWalksItBack() throws IOException {
     long codings = rows(codings());
     CliRun.ok("codebook", "tag", p, "pilot", "--why", "after the pilot interviews");
+    assertRefused("the tag \"Pilot\" differs from \"pilot\" only in case", "codebook", "tag", p, "Pilot", "--why", "x");
+    assertRefused("a new category needs a label", "category", "add", p, "", "--why", "x");
+    assertRefused("the tag \"Current\" differs from \"current\" only in case", "codebook", "tag", p, "Current", "--why",
+        "x");
 
     // a decision both categories record, so that the merge must collapse it
     Path twin = Files.writeString(dir.resolve("twin.csv"), "document,quote,category,coder,memo\n"

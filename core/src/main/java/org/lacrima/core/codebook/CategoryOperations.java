@@ -76,6 +76,9 @@ public final class CategoryOperations {
     if (before.contains(category.id())) {
       throw new InputException("a category with id " + category.id() + " already exists");
     }
+    if (category.label().isEmpty()) {
+      throw new InputException("a new category needs a label (its name, in English or German)");
+    }
     category.parent().ifPresent(p -> requireActive(before, p, "add a category under"));
     List<Category> cats = new ArrayList<>(before.categories());
     cats.add(category.withState(CategoryState.ACTIVE));

@@ -60,6 +60,13 @@ public final class CodebookHistory {
       throw new InputException("the tag \"" + n + "\" is " + (RESERVED.contains(n) ? "reserved" : "already used")
           + "; choose another name");
     }
+    // "Pilot" beside "pilot" would be two versions a reader takes for one
+    java.util.Optional<String> alike = java.util.stream.Stream.concat(RESERVED.stream(),
+        s.categories().versionNames().stream()).filter(v -> v.equalsIgnoreCase(n)).findFirst();
+    if (alike.isPresent()) {
+      throw new InputException("the tag \"" + n + "\" differs from \"" + alike.get() + "\" only in case; choose "
+          + "another name");
+    }
     ObjectNode details = JsonNodeFactory.instance.objectNode();
     details.put("operation", "tag");
     details.put("summary", "tagged this version \"" + n + "\"");
