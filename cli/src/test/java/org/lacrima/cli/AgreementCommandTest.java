@@ -79,6 +79,12 @@ class AgreementCommandTest {
         + "resamples documents, and the study's units lie in one document");
     assertThat(one.toString()).doesNotContain("ci_95");
     assertThat(json("--resample", "document", "--bootstrap", "200").toString()).contains("ci_95");
+    // the CSV says from how many replicates each interval was drawn
+    String csv = CliRun.ok("agreement", p, "--coders", "x,y", "--bootstrap", "200", "--format", "csv").out();
+    List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).build().parse(new java.io.StringReader(csv)).getRecords();
+    assertThat(records).filteredOn(l -> !l.get("ci_lower").isEmpty()).isNotEmpty()
+        .allSatisfy(l -> assertThat(Integer.parseInt(l.get("replicates_defined"))).isBetween(1, 200));
     // the 2.5th and 97.5th percentiles of a few replicates are not an interval
     assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--bootstrap", "1").err())
         .contains("--bootstrap 1: a 95 % interval needs at least 100 replicates");

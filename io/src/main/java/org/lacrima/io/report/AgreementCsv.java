@@ -25,7 +25,7 @@ import org.lacrima.core.agreement.report.SpanAnalysis;
 public final class AgreementCsv {
 
   private static final String[] HEADER = {"table", "kind", "label", "path", "coefficient", "value", "undefined_because",
-      "standard_error", "se_null", "ci_lower", "ci_upper", "p_below_667", "p_below_800", "units", "units_pairable", "prevalence",
+      "standard_error", "se_null", "ci_lower", "ci_upper", "replicates_defined", "p_below_667", "p_below_800", "units", "units_pairable", "prevalence",
       "notes", "coders", "unit", "min_cover_percent", "overlap_percent", "documents", "filters", "codebook_version",
       "codebook_change", "tool_version", "seed", "replicates", "resampling", "study_notes"};
 
@@ -80,6 +80,8 @@ public final class AgreementCsv {
         // the standard error under no agreement beyond chance, for a z test against 0 (as R's irr::kappa2 makes it)
         e.defined() && e.parts().containsKey("se_null") ? opt(OptionalDouble.of(e.parts().get("se_null"))) : "",
         f.interval().map(i -> opt(i.lower())).orElse(""), f.interval().map(i -> opt(i.upper())).orElse(""),
+        // an interval drawn from fewer replicates than asked for (some gave no value) is said so, as in the JSON
+        f.interval().map(i -> Integer.toString(i.replicatesDefined())).orElse(""),
         opt(f.belowTentative()), opt(f.belowReliable()), units, pairable, opt(prevalence), notes,
         String.join(",", p.coders()), p.unit(), Integer.toString(p.minCoverPercent()),
         p.overlapPercent().map(String::valueOf).orElse(""), Integer.toString(p.documents().size()),
