@@ -195,11 +195,17 @@ class CommandsTest {
     assertThat(Files.readAllBytes(exportedAgain)).isEqualTo(Files.readAllBytes(exported));
   }
 
-  @Test
-  void anExportImportsBackToTheSameBytesWhateverOrderItsCodersCameIn() throws IOException {
-    Path t = write("doc1.txt", "I: Hello there, how are you today?\nB: I cried a lot yesterday, you know.\n",
+  /** A two-turn interview of this name, imported into the project. */
+  private Path shortInterview(String name) throws IOException {
+    Path t = write(name + ".txt", "I: Hello there, how are you today?\nB: I cried a lot yesterday, you know.\n",
         StandardCharsets.UTF_8);
     CliRun.ok("import", project, t.toString());
+    return t;
+  }
+
+  @Test
+  void anExportImportsBackToTheSameBytesWhateverOrderItsCodersCameIn() throws IOException {
+    Path t = shortInterview("doc1");
     // anna comes into the project first, but ben's coding comes first in the file by its span
     Path codings = write("in.csv", "document,start,end,category,coder\ndoc1,10,20,Pause,anna\ndoc1,0,5,Pause,ben\n"
         + "doc1,10,20,Pause,ben\ndoc1,10,20,Exploring facts,anna\n", StandardCharsets.UTF_8);
@@ -218,9 +224,7 @@ class CommandsTest {
 
   @Test
   void saysWhereTheCategoryColumnsOfARowNameTwoCategories() throws IOException {
-    Path t = write("d1.txt", "I: Hello there, how are you today?\nB: I cried a lot yesterday, you know.\n",
-        StandardCharsets.UTF_8);
-    CliRun.ok("import", project, t.toString());
+    shortInterview("d1");
     // an exported row recoded by editing its path only: the id still names Protest crying
     Path codings = write("recoded.csv", "document,start,end,category_id,category_path,coder\n"
         + "d1,3,13,72f6b500-09dd-40e7-aadc-a83261ac0172,Assumptions > Forms of emotional crying > Positive crying,ben\n"

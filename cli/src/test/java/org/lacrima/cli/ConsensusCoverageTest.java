@@ -100,17 +100,12 @@ class ConsensusCoverageTest {
 
   @Test
   void undoingACategoryOperationAfterAConsensusBuildTakesTheLayersJudgmentsAlong() throws Exception {
-    String p = project();
-    Files.writeString(dir.resolve("d1.txt"), "T: One.\nC: Two.\nT: Three.\n");
-    CliRun.ok("import", p, dir.resolve("d1.txt").toString());
-    CliRun.ok("category", "add", p, "X", "--why", "test");
-    Files.writeString(dir.resolve("c.csv"), """
+    String p = projectCodingX("T: One.\nC: Two.\nT: Three.\n", """
         document,quote,category,coder,memo
         d1,One.,X,A,first
         d1,One.,X,B,
         d1,Two.,X,A,
         """);
-    CliRun.ok("codings", "import", p, dir.resolve("c.csv").toString());
     // an addition nobody coded, judged by the consensus layer built after it: the undo takes that judgment along
     CliRun.ok("category", "add", p, "Zeta", "--why", "test");
     CliRun.ok("consensus", p, "--coders", "A,B");
@@ -145,16 +140,11 @@ class ConsensusCoverageTest {
 
   @Test
   void theConsensusLayersBuiltCodingsInAReviewQueueAreLeftToItsNextBuild() throws Exception {
-    String p = project();
-    Files.writeString(dir.resolve("d1.txt"), "T: One.\nC: Two.\n");
-    CliRun.ok("import", p, dir.resolve("d1.txt").toString());
-    CliRun.ok("category", "add", p, "X", "--why", "test");
-    Files.writeString(dir.resolve("c.csv"), """
+    String p = projectCodingX("T: One.\nC: Two.\n", """
         document,quote,category,coder,memo
         d1,One.,X,A,
         d1,One.,X,B,
         """);
-    CliRun.ok("codings", "import", p, dir.resolve("c.csv").toString());
     CliRun.ok("consensus", p, "--coders", "A,B");
     CliRun.ok("category", "split", p, "X", "--into", "X1", "--into", "X2", "--rule", "coder=A -> X1",
         "--rule", "coder=B -> X1", "--why", "test");
@@ -172,6 +162,17 @@ class ConsensusCoverageTest {
     assertThat(CliRun.ok("category", "review", p).out()).contains("The review queue is empty.");
     assertThat(CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains(",consensus,")))
         .singleElement().asString().contains(",X1,3,7,One.,");
+  }
+
+  /** A project of one document d1 with this text, a category X, and these codings. */
+  private String projectCodingX(String text, String codings) throws java.io.IOException {
+    String p = project();
+    Files.writeString(dir.resolve("d1.txt"), text);
+    CliRun.ok("import", p, dir.resolve("d1.txt").toString());
+    CliRun.ok("category", "add", p, "X", "--why", "test");
+    Files.writeString(dir.resolve("c.csv"), codings);
+    CliRun.ok("codings", "import", p, dir.resolve("c.csv").toString());
+    return p;
   }
 
   private String project() {

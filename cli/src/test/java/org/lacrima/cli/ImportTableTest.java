@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -313,22 +314,30 @@ class ImportTableTest {
     assertThat(json).contains("Cohen's kappa of coders C and A").doesNotContain("coders 1");
   }
 
-  @Test
-  void aGroupOfTwoCodersHasTheLargestKappaItsMarginalsAllow() throws Exception {
-    // worked by hand (Cohen 1960): A gives a,a,b,c,c,a and B a,b,b,b,c,c, so Ao = 3/6 and Ae = (3·1 + 1·3 + 2·2)/36;
-    // Ao_max = min(3,1) + min(1,3) + min(2,2) = 4 of 6; kappa_max = (24/36 − 10/36)/(26/36) = 7/13, kappa = 4/13
-    String[] a = "a a b c c a".split(" ");
-    String[] b = "a b b b c c".split(" ");
-    StringBuilder csv = new StringBuilder("doc,n,text,coder,mood\n");
+  /** Coders A and B's values of one --code column, unit by unit, imported; the group's row of their agreement. */
+  private com.fasterxml.jackson.databind.JsonNode twoCodersGroup(String column, String valuesOfA, String valuesOfB,
+      String... options) throws Exception {
+    String[] a = valuesOfA.split(" ");
+    String[] b = valuesOfB.split(" ");
+    StringBuilder csv = new StringBuilder("doc,n,text,coder," + column + "\n");
     for (int i = 0; i < a.length; i++) {
       csv.append("d,").append(i + 1).append(",unit ").append(i + 1).append(",A,").append(a[i]).append('\n');
       csv.append("d,").append(i + 1).append(",unit ").append(i + 1).append(",B,").append(b[i]).append('\n');
     }
-    CliRun.ok("import-table", p, table(csv.toString()).toString(), "--doc", "doc", "--order", "n", "--text", "text",
-        "--coder", "coder", "--code", "mood");
-    com.fasterxml.jackson.databind.JsonNode group = new com.fasterxml.jackson.databind.ObjectMapper()
+    List<String> args = new java.util.ArrayList<>(List.of("import-table", p, table(csv.toString()).toString(), "--doc",
+        "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", column));
+    args.addAll(List.of(options));
+    CliRun.ok(args.toArray(String[]::new));
+    return new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--format", "json").out())
         .get("groups").get(0);
+  }
+
+  @Test
+  void aGroupOfTwoCodersHasTheLargestKappaItsMarginalsAllow() throws Exception {
+    // worked by hand (Cohen 1960): A gives a,a,b,c,c,a and B a,b,b,b,c,c, so Ao = 3/6 and Ae = (3·1 + 1·3 + 2·2)/36;
+    // Ao_max = min(3,1) + min(1,3) + min(2,2) = 4 of 6; kappa_max = (24/36 − 10/36)/(26/36) = 7/13, kappa = 4/13
+    com.fasterxml.jackson.databind.JsonNode group = twoCodersGroup("mood", "a a b c c a", "a b b b c c");
     assertThat(group.get("cohen_kappa").get("value").asDouble()).isCloseTo(4.0 / 13, within(1e-12));
     assertThat(group.get("cohen_kappa_max").get("value").asDouble()).isCloseTo(7.0 / 13, within(1e-12));
     assertThat(group.get("cohen_kappa_max").get("parts").get("Ao_max").asDouble()).isCloseTo(4.0 / 6, within(1e-12));
@@ -350,16 +359,8 @@ class ImportTableTest {
     // level c of a..e is never used; the scale's distances and its number of categories still count it
     String[] a = "e a b d e a b d b e".split(" ");
     String[] b = "d a a d e b b e b d".split(" ");
-    StringBuilder csv = new StringBuilder("doc,n,text,coder,sev\n");
-    for (int i = 0; i < a.length; i++) {
-      csv.append("d,").append(i + 1).append(",unit ").append(i + 1).append(",A,").append(a[i]).append('\n');
-      csv.append("d,").append(i + 1).append(",unit ").append(i + 1).append(",B,").append(b[i]).append('\n');
-    }
-    CliRun.ok("import-table", p, table(csv.toString()).toString(), "--doc", "doc", "--order", "n", "--text", "text",
-        "--coder", "coder", "--code", "sev", "--scale", "sev=ordinal:a,b,c,d,e");
-    com.fasterxml.jackson.databind.JsonNode group = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--format", "json").out())
-        .get("groups").get(0);
+    com.fasterxml.jackson.databind.JsonNode group = twoCodersGroup("sev", String.join(" ", a), String.join(" ", b),
+        "--scale", "sev=ordinal:a,b,c,d,e");
 
     // worked here from the definitions on ranks 0..4: linear weights 1 − |i − j|/4 (Cohen 1968), and
     // Brennan–Prediger's chance agreement 1/q with q = 5
