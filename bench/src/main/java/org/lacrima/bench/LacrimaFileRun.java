@@ -117,8 +117,8 @@ public final class LacrimaFileRun {
       }
       codeSets.add(s);
     }
-    domains.add(ValueDomain.nominal(codeSets.stream()
-        .map(s -> s.stream().map(LacrimaFileRun::categoryName).collect(Collectors.joining(", ", "{", "}"))).toList()));
+    domains.add(ValueDomain.nominal(codeSets.stream().map(s -> s.isEmpty() ? "no code"
+        : s.stream().map(LacrimaFileRun::categoryName).collect(Collectors.joining(", ", "{", "}"))).toList()));
     Phases.mark("read and add");
     UnitProfiles profiles = builder.build(domains);
     Phases.mark("build");

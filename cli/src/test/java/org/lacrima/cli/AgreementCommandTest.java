@@ -307,6 +307,12 @@ class AgreementCommandTest {
     double pe = px * py + (1 - px) * (1 - py);
     assertThat(kappa.get("characters").asLong()).isEqualTo(total);
     assertThat(value(kappa, "character_kappa")).isCloseTo((po - pe) / (1 - pe), within(1e-12));
+    // in the CSV, the pooled unitizing alpha is the pooled row, not one more category
+    String csv = CliRun.ok("agreement", p, "--coders", "x,y", "--unit", "character", "--format", "csv").out();
+    List<org.apache.commons.csv.CSVRecord> lines = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+        .setSkipHeaderRecord(true).build().parse(new java.io.StringReader(csv)).getRecords();
+    assertThat(lines).filteredOn(l -> l.get("coefficient").equals("unitizing_alpha")).singleElement()
+        .satisfies(l -> assertThat(l.get("kind")).isEqualTo("pooled"));
   }
 
   @Test

@@ -50,7 +50,9 @@ public final class AgreementCsv {
       }
     }
     for (SpanAnalysis.SpanRow r : report.spans()) {
-      line(csv, p, "spans", "category", r.label(), r.path(), r.unitizingAlpha(), "", "", OptionalDouble.empty(), "");
+      // the last row pools the categories (its key is empty), as the JSON's pooled unitizing_alpha
+      line(csv, p, "spans", r.key().isEmpty() ? "pooled" : "category", r.label(), r.path(), r.unitizingAlpha(), "", "",
+          OptionalDouble.empty(), "");
       for (SpanAnalysis.PairKappa k : r.characterKappa()) {
         String label = r.label() + " (" + k.first() + " vs " + k.second() + ")";
         line(csv, p, "spans", "category", label, r.path(), k.kappa(), num(k.characters()), "", OptionalDouble.empty(), "");

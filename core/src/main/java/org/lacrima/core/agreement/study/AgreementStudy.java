@@ -210,8 +210,9 @@ public final class AgreementStudy {
     }
     vars.add(new Variable(Variable.Kind.CODE_SET, codeSetVariable, Variable.CODE_SET, "codes of a unit", "", 0));
     List<Set<Integer>> codeSets = rows.codeSets;
-    domains.add(ValueDomain.nominal(codeSets.stream().map(set -> set.stream().map(i -> categories.get(i).label().english())
-        .collect(Collectors.joining(", ", "{", "}"))).toList()));
+    // the empty set in words: a note reading "the same value ({})" says nothing to a reader
+    domains.add(ValueDomain.nominal(codeSets.stream().map(set -> set.isEmpty() ? "no code" : set.stream()
+        .map(i -> categories.get(i).label().english()).collect(Collectors.joining(", ", "{", "}"))).toList()));
     if (frequencies) {
       for (int i = 0; i < nc; i++) {
         Category c = categories.get(i);
