@@ -103,6 +103,10 @@ class AgreementCommandTest {
     // meaning units asked for where none were made
     assertThat(json("--unit", "meaning-unit", "--bootstrap", "0").get("provenance").get("notes").toString())
         .contains("no units in scope: these documents have no meaning units yet (lacrima segment)");
+    // once segmented, the report says how its units came about
+    CliRun.ok("segment", p, "--by", "turn");
+    assertThat(json("--unit", "meaning-unit", "--bootstrap", "0").get("provenance").get("notes").toString())
+        .contains("meaning units of the documents compared: 10 from turns");
   }
 
   private JsonNode json(String... extra) throws Exception {

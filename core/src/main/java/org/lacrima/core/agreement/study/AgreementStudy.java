@@ -185,6 +185,9 @@ public final class AgreementStudy {
     int[] conflicts = rows.conflicts;
     int[] maxFrequency = rows.maxFrequency;
     int codeSetVariable = rows.codeSetVariable;
+    if (kind == UnitKind.MEANING_UNIT && !units.isEmpty()) {
+      notes.add(meaningUnitOrigins(s, documents));
+    }
     if (units.isEmpty()) {
       notes.add(kind == UnitKind.MEANING_UNIT ? "no units in scope: these documents have no meaning units yet "
           + "(lacrima segment), or none in the turns of --speaker"
@@ -349,6 +352,22 @@ public final class AgreementStudy {
       throw new InputException("name at least two coders (--coders A,B)");
     }
     return out;
+  }
+
+  /**
+   * How the meaning units compared came about ("812 from sentences, 40 from turns, 3 merged by hand"): documents
+   * segmented in different ways, or adjusted by hand, give figures a reader should know the units of.
+   */
+  private static String meaningUnitOrigins(ProjectSession s, List<DocumentSummary> documents) {
+    Map<MeaningUnit.Origin, Integer> counts = new java.util.EnumMap<>(MeaningUnit.Origin.class);
+    documents.forEach(d -> s.units().byDocument(d.id()).forEach(u -> counts.merge(u.origin(), 1, Integer::sum)));
+    return "meaning units of the documents compared: " + counts.entrySet().stream().map(e -> e.getValue() + switch (e.getKey()) {
+      case TURN -> " from turns";
+      case SENTENCE -> " from sentences";
+      case PARAGRAPH -> " from paragraphs";
+      case MERGED -> " merged by hand";
+      case SPLIT -> " split by hand";
+    }).collect(Collectors.joining(", "));
   }
 
   private static List<DocumentSummary> documents(ProjectSession s, AgreementRequest request) {
