@@ -135,7 +135,7 @@ final class ImportTableCommand implements Callable<Integer> {
         out.println("New coders: " + String.join(", ", r.newCoders()));
       }
       r.change().ifPresentOrElse(c -> out.println("Categories created are logged as #" + c.sequence() + " ("
-          + Lacrima.command() + " codebook log " + project.project + ")."),
+          + Lacrima.command() + " codebook log " + project.inHint() + ")."),
           () -> out.println("Every category the table uses already existed; the category system is unchanged."));
     }
     return 0;

@@ -51,7 +51,10 @@ final class InitCommand implements Callable<Integer> {
       return null;
     })) {
       var out = spec.commandLine().getOut();
-      out.println("Created project \"" + store.info().name() + "\" at " + project.describe());
+      // a server project is named by its name already: "project x at project x on …" said it twice
+      String where = project.describe();
+      out.println("Created " + (where.startsWith("project ") ? where : "project \"" + store.info().name() + "\" at "
+          + where));
       if (empty) {
         out.println("It has no categories yet.");
       } else {

@@ -9,6 +9,7 @@ import org.lacrima.core.text.DocumentText;
 import org.lacrima.core.transcript.DocumentSummary;
 import org.lacrima.core.transcript.MeaningUnit;
 import org.lacrima.core.transcript.Segmentation;
+import org.lacrima.store.ProjectLocation;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +56,9 @@ final class UnitsCommand {
           List<MeaningUnit> units = s.units().byDocument(d.id());
           var out = spec.commandLine().getOut();
           if (units.isEmpty()) {
-            out.println(d.name() + " has no meaning units yet: " + Lacrima.command() + " segment " + project.project);
+            // a document without turns cannot be segmented by them, the default
+            out.println(d.name() + " has no meaning units yet: " + Lacrima.command() + " segment " + project.inHint()
+                + " --documents " + ProjectLocation.shellWord(d.name()) + (d.turns() == 0 ? " --by sentence" : ""));
           } else {
             out.printf("%4s  %-14s %-9s %s%n", "unit", "offsets", "from", "text");
           }
@@ -151,7 +154,15 @@ final class UnitsCommand {
     private static int offsetBefore(DocumentText text, MeaningUnit u, String quote) {
       List<Integer> inUnit = text.occurrences(quote).stream()
           .filter(o -> o > u.start() && o < u.end()).toList();
-      if (inUnit.size() != 1) {
+      if (inUnit.isEmpty()) {
+        // said why: at the unit's very start, or only as part of a character (an emoji's modifier, half a flag)
+        boolean atStart = text.occurrences(quote).contains(u.start());
+        throw new InputException("--before \"" + quote + "\" " + (atStart ? "is where the unit starts; a split there "
+            + "leaves nothing before it" : text.slice(u.start(), u.end()).contains(quote) ? "occurs in the unit only "
+            + "as part of a character (an emoji with its modifier, a flag, a letter with its mark); split before or "
+            + "after the whole character" : "does not occur in the unit"));
+      }
+      if (inUnit.size() > 1) {
         throw new InputException("--before \"" + quote + "\" occurs " + inUnit.size()
             + " times inside the unit (after its start); it must occur exactly once");
       }

@@ -137,6 +137,11 @@ class CommandsTest {
         .contains("1 ").contains("Frage eins.").contains("Antwort z. B. so.").contains("Und weiter.");
     CliRun.ok("units", "merge", project, "a", "1", "2");
     assertThat(CliRun.ok("units", "list", project, "a").out()).containsPattern("merged +Frage eins. Frage zwei.");
+    // where --before finds nothing to split before, it says why
+    assertThat(CliRun.of("units", "split", project, "a", "1", "--before", "Frage eins").err())
+        .contains("is where the unit starts; a split there leaves nothing before it");
+    assertThat(CliRun.of("units", "split", project, "a", "1", "--before", "Frage drei").err())
+        .contains("does not occur in the unit");
     CliRun.ok("units", "split", project, "a", "1", "--before", "Frage zwei");
     String units = CliRun.ok("units", "list", project, "a").out();
     assertThat(units.lines()).hasSize(5); // the header and four units

@@ -29,13 +29,19 @@ class ServerCommandsTest {
   }
 
   @Test
-  void theDemoRebuildsOnTheServerButLeavesOtherProjectsAlone() {
+  void theDemoRebuildsOnTheServerButLeavesOtherProjectsAlone() throws java.io.IOException {
     CliRun.ok("demo", "--db", db);
     CliRun.ok("codebook", "tag", "lacrima-demo", "first-run", "--db", db);
     CliRun again = CliRun.ok("demo", "--db", db);
     assertThat(again.out()).contains("352 codings");
     assertThat(CliRun.ok("codebook", "log", "lacrima-demo", "--db", db).out()).doesNotContain("first-run");
-    CliRun.ok("init", "study", "--db", db);
+    assertThat(CliRun.ok("init", "study", "--db", db).out()).startsWith("Created project \"study\" on ")
+        .doesNotContain("at project");
+    // a hint names the server as every other does
+    CliRun.ok("import", "study", "--db", db, java.nio.file.Files.writeString(dir.resolve("plain.txt"),
+        "No speaker labels here. Just text.\n").toString());
+    assertThat(CliRun.ok("units", "list", "study", "plain", "--db", db).out())
+        .contains("segment study --db … --documents plain --by sentence");
     CliRun refused = CliRun.of("demo", "--db", db, "--out", "study");
     assertThat(refused.status()).isEqualTo(Lacrima.REFUSED);
     assertThat(refused.err()).contains("already has a project named \"study\"");

@@ -147,6 +147,10 @@ public final class ProjectStores {
       if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
         return "the file is " + DAMAGED;
       }
+      if (t instanceof java.net.UnknownHostException) {
+        // the driver says only that "the connection attempt failed"
+        return "the server's host name \"" + m + "\" is not known (a typing error in --db, or no network to it)";
+      }
       if (t instanceof UnsatisfiedLinkError || t.getClass().getSimpleName().contains("NativeLibrary")) {
         return "SQLite's native library could not be loaded; it is unpacked into the temporary folder ("
             + System.getProperty("java.io.tmpdir") + "), which must exist and be writable";
