@@ -119,10 +119,8 @@ final class UndoneCategories {
 
   /** Deletes the consensus layer's codings on a category that a build made; how many. */
   private int dropBuiltCodings(UUID category) {
-    Optional<UUID> layer = layer();
-    java.util.function.Predicate<Coding> built = Consensus.madeByBuild(s);
-    List<UUID> ids = s.codings().byCategory(category).stream()
-        .filter(c -> layer.map(c.coder()::equals).orElse(false) && built.test(c)).map(Coding::id).toList();
+    List<UUID> ids = s.codings().byCategory(category).stream().filter(Consensus.layersBuild(s)).map(Coding::id)
+        .toList();
     s.codings().delete(ids);
     return ids.size();
   }

@@ -721,13 +721,8 @@ public final class Consensus {
    * layer complete meanwhile.
    */
   public static void refuseDeletingBuilt(ProjectSession s, java.util.Collection<UUID> ids) {
-    Optional<UUID> layer = s.coders().byName(LAYER).map(Coder::id);
-    if (layer.isEmpty()) {
-      return;
-    }
-    java.util.function.Predicate<Coding> built = madeByBuild(s);
     List<UUID> derived = s.codings().byIds(new java.util.LinkedHashSet<>(ids)).values().stream()
-        .filter(c -> c.coder().equals(layer.get()) && built.test(c)).map(Coding::id).toList();
+        .filter(layersBuild(s)).map(Coding::id).toList();
     if (!derived.isEmpty()) {
       throw new InputException(Counted.of(derived.size(), "coding") + " (" + derived.get(0)
           + (derived.size() > 1 ? ", …" : "") + ") " + (derived.size() == 1 ? "was" : "were") + " made by the consensus "
