@@ -70,15 +70,7 @@ final class CodingsCommand {
         List<String> all = new ArrayList<>(before);
         all.addAll(r.newCoders());
         for (String coder : r.newCoders()) {
-          // names are exact (docs/FORMATS.md), so "Anna" beside "anna" is a second coder: most often a slip, in one
-          // spreadsheet as much as against the project
-          List<String> alike = all.stream().filter(b -> !b.equals(coder) && visible(b).equalsIgnoreCase(visible(coder)))
-              .map(b -> "\"" + b + "\"").toList();
-          boolean invisible = all.stream().anyMatch(b -> !b.equals(coder) && visible(b).equals(visible(coder)));
-          out.println("New coder: " + coder + (alike.isEmpty() ? "" : "  (note: the project has " + String.join(" and ",
-              alike) + ", which differ" + (alike.size() == 1 ? "s" : "") + " only in "
-              + (invisible ? "case or in characters that do not show (such as a zero-width space)" : "case")
-              + "; names are exact, so this is another coder)"));
+          out.println("New coder: " + coder + lookAlikeNote(coder, all).map(n -> "  (note: " + n + ")").orElse(""));
         }
       }
       return 0;
@@ -126,9 +118,20 @@ final class CodingsCommand {
     }
   }
 
-  /** A name without the characters that do not show (zero-width spaces and joiners, direction marks). */
-  private static String visible(String name) {
-    return name.replaceAll("\\p{Cf}", "");
+  /**
+   * What to say of a new coder whose name a reader takes for another's, in one file as much as against the project
+   * ({@code all}: the project's coders and the new ones).
+   */
+  static Optional<String> lookAlikeNote(String coder, List<String> all) {
+    List<String> alike = org.lacrima.core.text.Names.lookAlikes(coder, all);
+    if (alike.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean invisible = alike.stream().anyMatch(a -> org.lacrima.core.text.Names.apartInvisibly(a, coder));
+    return Optional.of("the project has " + String.join(" and ", alike.stream().map(a -> "\"" + a + "\"").toList())
+        + ", which differ" + (alike.size() == 1 ? "s" : "") + " only in " + (invisible
+        ? "case or in characters that do not show (such as a zero-width space)" : "case")
+        + "; names are exact, so this is another coder");
   }
 
   /**

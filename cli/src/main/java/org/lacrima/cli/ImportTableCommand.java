@@ -127,12 +127,20 @@ final class ImportTableCommand implements Callable<Integer> {
     change.why = why.isBlank() ? "imported " + file.getFileName() : why;
     change.as = actor.name;
     try (ProjectStore store = project.open()) {
-      TableImport.Report r = store.write(s -> TableImport.run(s, rows, tableSpec, change.attribution()));
+      List<String> before = new ArrayList<>();
+      TableImport.Report r = store.write(s -> {
+        s.coders().list().forEach(c -> before.add(c.name()));
+        return TableImport.run(s, rows, tableSpec, change.attribution());
+      });
       var out = spec.commandLine().getOut();
       out.printf("Imported %s: %s, %s, %s, %s (the rest not judged).%n", file, Counted.of(r.documents(), "document"),
           Counted.of(r.units(), "unit"), Counted.of(r.codings(), "coding"), Counted.of(r.coverage(), "judged cell"));
       if (!r.newCoders().isEmpty()) {
         out.println("New coders: " + String.join(", ", r.newCoders()));
+        List<String> all = new ArrayList<>(before);
+        all.addAll(r.newCoders());
+        r.newCoders().forEach(c -> CodingsCommand.lookAlikeNote(c, all)
+            .ifPresent(n -> out.println("Note on the coder " + c + ": " + n + ".")));
       }
       r.change().ifPresentOrElse(c -> out.println("Categories created are logged as #" + c.sequence() + " ("
           + Lacrima.command() + " codebook log " + project.inHint() + ")."),

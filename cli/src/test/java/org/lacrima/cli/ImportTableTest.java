@@ -86,6 +86,11 @@ class ImportTableTest {
         "--coder", "rater", "--code", "behaviour");
     assertThat(run.out()).contains("1 document, 3 units, 3 codings").contains("New coders: Jürgen\n");
     assertThat(CliRun.ok("codebook", p).out()).contains("Gefühl").doesNotContain("Gefu\u0308hl");
+    // a coder in another case is another coder, noted as codings import notes it
+    Path cased = table("session,utt,text,rater,behaviour\nApril,1,Hallo.,jürgen,Frage\n");
+    assertThat(CliRun.ok("import-table", p, cased.toString(), "--doc", "session", "--order", "utt", "--text", "text",
+        "--coder", "rater", "--code", "behaviour").out()).contains("New coders: jürgen\n")
+        .contains("Note on the coder jürgen: the project has \"Jürgen\", which differs only in case");
   }
 
   @Test

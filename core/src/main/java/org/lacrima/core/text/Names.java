@@ -63,4 +63,22 @@ public final class Names {
     return Normalizer.isNormalized(stripped, Normalizer.Form.NFC) ? stripped
         : Normalizer.normalize(stripped, Normalizer.Form.NFC);
   }
+
+  /**
+   * The names among {@code others} a reader takes for {@code name}: the same but for case or for characters that do
+   * not show (a zero-width space, a direction mark). Names are exact, so each is another coder: most often a slip.
+   */
+  public static java.util.List<String> lookAlikes(String name, java.util.Collection<String> others) {
+    String seen = visible(name);
+    return others.stream().filter(o -> !o.equals(name) && visible(o).equalsIgnoreCase(seen)).toList();
+  }
+
+  /** Whether two names differ only in characters that do not show. */
+  public static boolean apartInvisibly(String a, String b) {
+    return !a.equals(b) && visible(a).equals(visible(b));
+  }
+
+  private static String visible(String name) {
+    return name.replaceAll("\\p{Cf}", "");
+  }
 }
