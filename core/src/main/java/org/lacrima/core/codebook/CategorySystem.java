@@ -201,12 +201,20 @@ public final class CategorySystem {
     texts(CategorySystemCodec.category(c), texts);
     for (String t : texts) {
       // a text the category had before this change was accepted then
-      if (!had.contains(t) && t.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\r'
-          && cp != '\t')) {
-        throw new CategorySystemException(source, "category " + describe(c), "a text holds a control character "
-            + "(\"" + t.replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "?") + "\"); texts keep line breaks and tabs only");
+      if (!had.contains(t)) {
+        controlProblem(t).ifPresent(problem -> {
+          throw new CategorySystemException(source, "category " + describe(c), "a text " + problem);
+        });
       }
     }
+  }
+
+  /** What is wrong with a text holding control characters other than line breaks and tabs, with them shown as "?". */
+  static Optional<String> controlProblem(String t) {
+    return t.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
+        ? Optional.of("holds a control character (\"" + t.replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "?")
+            + "\"); texts keep line breaks and tabs only")
+        : Optional.empty();
   }
 
   private static void texts(com.fasterxml.jackson.databind.JsonNode node, Set<String> out) {

@@ -192,11 +192,9 @@ public final class CategorySystemCodec {
    */
   private static void refuseControlCharacters(JsonNode node, String at, String source) {
     if (node.isTextual()) {
-      String t = node.asText();
-      if (t.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')) {
-        throw new CategorySystemException(source, at.isEmpty() ? "the file" : at, "holds a control character (\""
-            + t.replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "?") + "\"); texts keep line breaks and tabs only");
-      }
+      CategorySystem.controlProblem(node.asText()).ifPresent(problem -> {
+        throw new CategorySystemException(source, at.isEmpty() ? "the file" : at, problem);
+      });
       return;
     }
     if (node.isArray()) {
