@@ -109,7 +109,7 @@ final class DocxBodyText {
     }
     boolean hides = styles.paragraphHides(style);
     // a hidden paragraph mark, as a deleted one, runs the paragraph on into the next where Word hides hidden text
-    boolean markHidden = markVanish.map(DocxBodyText::on).orElse(hides);
+    boolean markHidden = markVanish.map(DocxStyles::switchedOn).orElse(hides);
     boolean endDeleted = hasParagraphMarkDeleted(cursor) || markHidden;
     paragraphHides.push(hides);
     try {
@@ -233,16 +233,11 @@ final class DocxBodyText {
       boolean hasProperties = child(c, "rPr");
       Optional<String> direct = hasProperties ? DocxStyles.value(c, "vanish") : Optional.empty();
       if (direct.isPresent()) {
-        return on(direct.get());
+        return DocxStyles.switchedOn(direct.get());
       }
       Optional<String> characterStyle = hasProperties ? DocxStyles.value(c, "rStyle") : Optional.empty();
       return Boolean.TRUE.equals(paragraphHides.peek()) ^ styles.characterToggles(characterStyle);
     }
-  }
-
-  /** A toggle's w:val: absent (empty) is on. */
-  private static boolean on(String val) {
-    return !val.equals("false") && !val.equals("0") && !val.equals("off");
   }
 
   /** Whether the paragraph's mark (its end) carries a tracked deletion: w:pPr/w:rPr/w:del. */
@@ -259,8 +254,7 @@ final class DocxBodyText {
         return false;
       }
       // a toggle such as w:vanish may be switched off explicitly
-      String val = attribute(c, "val");
-      return !val.equals("false") && !val.equals("0") && !val.equals("off");
+      return DocxStyles.switchedOn(attribute(c, "val"));
     }
   }
 

@@ -51,7 +51,7 @@ final class DocxStyles {
         }
         String id = attribute(c, "styleId");
         String type = attribute(c, "type");
-        boolean isDefault = on(attribute(c, "default"));
+        boolean isDefault = isTrue(attribute(c, "default"));
         if (isDefault && type.equals("paragraph") && defaultParagraph.isEmpty()) {
           defaultParagraph = Optional.of(id);
         }
@@ -109,14 +109,20 @@ final class DocxStyles {
       }
       do {
         if (isW(c, "rPr")) {
-          return value(c, "vanish").map(v -> v.isEmpty() || on(v)).orElse(false);
+          return value(c, "vanish").map(DocxStyles::switchedOn).orElse(false);
         }
       } while (c.toNextSibling());
       return false;
     }
   }
 
-  private static boolean on(String value) {
+  /** A toggle's w:val: without one (empty) it is on, and "false", "0" or "off" switch it off. */
+  static boolean switchedOn(String val) {
+    return !val.equals("false") && !val.equals("0") && !val.equals("off");
+  }
+
+  /** An attribute such as w:default, which is off unless given as on. */
+  private static boolean isTrue(String value) {
     return value.equals("1") || value.equals("true") || value.equals("on");
   }
 

@@ -71,9 +71,7 @@ public final class TranscriptFiles {
   }
 
   private static String docxText(byte[] bytes, String source) {
-    if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF && (bytes[2] & 0xFF) == 0x11
-        && (bytes[3] & 0xFF) == 0xE0 && (bytes[4] & 0xFF) == 0xA1 && (bytes[5] & 0xFF) == 0xB1
-        && (bytes[6] & 0xFF) == 0x1A && (bytes[7] & 0xFF) == 0xE1) {
+    if (org.apache.poi.poifs.filesystem.FileMagic.valueOf(bytes) == org.apache.poi.poifs.filesystem.FileMagic.OLE2) {
       // an OLE2 compound file: Word's older .doc format, or a DOCX Word encrypted with a password, which it wraps so
       throw new InputException(source, "", "is not a DOCX package but an older Word file (.doc) or a DOCX protected "
           + "with a password; open it in Word and save it as .docx without a password");
