@@ -3,7 +3,6 @@ package org.lacrima.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +51,7 @@ final class ImportCommand implements Callable<Integer> {
       description = "The speaker labels that start turns (e.g. I,B), instead of detecting them.")
   List<String> speakers;
 
-  /** Parsed in {@link #variables()}: a map option would keep the last of two values of one variable without a word. */
+  /** Parsed in {@link #variables()} (NameValues). */
   @Option(names = "--var", paramLabel = "NAME=VALUE",
       description = "A variable for every imported document, e.g. --var orientation=PDT (repeatable).")
   List<String> variableOptions = new ArrayList<>();
@@ -66,21 +65,8 @@ final class ImportCommand implements Callable<Integer> {
   CommandSpec spec;
 
   private Map<String, String> variables() {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String nameValue : variableOptions) {
-      int eq = nameValue.indexOf('=');
-      if (eq <= 0) {
-        throw new InputException("--var " + nameValue + ": give it as NAME=VALUE, e.g. --var orientation=PDT");
-      }
-      String name = nameValue.substring(0, eq).strip();
-      String value = nameValue.substring(eq + 1);
-      String before = out.putIfAbsent(name, value);
-      if (before != null && !before.equals(value)) {
-        throw new InputException("--var " + name + " is given twice, as \"" + before + "\" and as \"" + value
-            + "\"; give each variable once");
-      }
-    }
-    return out;
+    return NameValues.parse("--var", variableOptions, "orientation=PDT", (name, first, second) -> "--var " + name
+        + " is given twice, as \"" + first + "\" and as \"" + second + "\"; give each variable once");
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.lacrima.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,27 +34,15 @@ final class StudyOptions {
   @Option(names = "--documents", split = ",", paramLabel = "NAME", description = "Only these documents.")
   List<String> documents = new ArrayList<>();
 
-  // read as a list: a map would keep the last of two values of one variable and drop the first unsaid
+  // read as a list (NameValues)
   @Option(names = "--where", paramLabel = "VARIABLE=VALUE", description = "Only documents with this variable value (repeatable).")
   List<String> whereArgs = new ArrayList<>();
 
   /** The --where filters by variable; a variable named twice is refused, as a document has one value of it. */
   Map<String, String> where() {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String arg : whereArgs) {
-      int eq = arg.indexOf('=');
-      if (eq <= 0) {
-        throw new org.lacrima.core.InputException("--where " + arg + ": write VARIABLE=VALUE, e.g. --where orientation=PDT");
-      }
-      String variable = arg.substring(0, eq);
-      String earlier = out.putIfAbsent(variable, arg.substring(eq + 1));
-      if (earlier != null) {
-        throw new org.lacrima.core.InputException("--where names " + variable + " twice (" + earlier + " and "
-            + arg.substring(eq + 1) + "); a document has one value of it (compare groups of documents with "
-            + "--documents, or in separate runs)");
-      }
-    }
-    return out;
+    return NameValues.parse("--where", whereArgs, "orientation=PDT", (variable, first, second) -> "--where names "
+        + variable + " twice (" + first + " and " + second + "); a document has one value of it (compare groups of "
+        + "documents with --documents, or in separate runs)");
   }
 
   @Option(names = "--speaker", paramLabel = "LABEL", description = "Only units in turns of this speaker.")
