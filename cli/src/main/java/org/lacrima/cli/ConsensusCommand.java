@@ -121,7 +121,7 @@ final class ConsensusCommand implements Callable<Integer> {
           n == 1 ? "" : "s", n == 1 ? "s" : "");
       // who decided and when: a decision applied nowhere is one the team may want to take again
       nowhere.stream().limit(20).forEach(d -> out.printf("  %s  %s, %s  (%s, %s)%n", d.disagreement(), described(d),
-          shown(d.rationale()), d.decidedBy().replaceAll("\\R", " "), Console.WHEN.format(d.decidedAt())));
+          shown(d.rationale()), shown(d.decidedBy()), Console.WHEN.format(d.decidedAt())));
       if (n > 20) {
         out.printf("  … and %,d more%n", n - 20);
       }
