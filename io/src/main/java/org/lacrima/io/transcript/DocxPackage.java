@@ -8,13 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.lacrima.core.InputException;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Checks a DOCX package before POI opens it. POI unpacks every part into memory and judges each entry on its own,
@@ -101,6 +108,41 @@ final class DocxPackage {
         throw new InputException(source, "entry \"" + e.getKey() + "\"", "cannot be read as a DOCX package: "
             + "it is damaged, the package holds this part but its table of contents does not list it");
       }
+    }
+  }
+
+  /**
+   * The XML part that is malformed at {@code line}. POI's parse errors give a line but not the part they were
+   * reading, and a package holds a dozen parts; so, on that error path only, each XML part is parsed again on its
+   * own (DOCTYPEs refused, as in POI's hardened parser) and the part is named when exactly one fails at that line.
+   */
+  static Optional<String> malformedPartAt(byte[] bytes, int line) {
+    List<String> failing = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        String name = e.getName().toLowerCase(Locale.ROOT);
+        if ((name.endsWith(".xml") || name.endsWith(".rels")) && failsAt(zip.readAllBytes(), line)) {
+          failing.add(e.getName());
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return failing.size() == 1 ? Optional.of(failing.get(0)) : Optional.empty();
+  }
+
+  private static boolean failsAt(byte[] part, int line) {
+    try {
+      SAXParserFactory factory = SAXParserFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.newSAXParser().parse(new ByteArrayInputStream(part), new DefaultHandler());
+      return false;
+    } catch (SAXParseException e) {
+      return e.getLineNumber() == line;
+    } catch (SAXException | ParserConfigurationException | IOException e) {
+      return false;
     }
   }
 

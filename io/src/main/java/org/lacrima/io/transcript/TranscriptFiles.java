@@ -105,7 +105,7 @@ public final class TranscriptFiles {
               + "as a zip bomb does, or to more than " + MAX_UNPACKED_ENTRY / (1024 * 1024) + " MB", e);
         }
       }
-      throw xmlError(e, source).orElseGet(() -> new InputException(source, "", "is not a readable DOCX file: "
+      throw xmlError(e, bytes, source).orElseGet(() -> new InputException(source, "", "is not a readable DOCX file: "
           + firstLine(e), e));
     } catch (StackOverflowError e) {
       // XML nested thousands of levels deep, as no word processor writes it; the walk and the parser recurse
@@ -118,7 +118,7 @@ public final class TranscriptFiles {
    * An XML error deep in POI's causes, said with its line and column and without the parser's class names. The
    * DOCTYPE and depth limits are our hardening (external entities, entity expansion, nesting) at work.
    */
-  private static java.util.Optional<InputException> xmlError(Exception e, String source) {
+  private static java.util.Optional<InputException> xmlError(Exception e, byte[] bytes, String source) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       String message;
       int line;
@@ -135,6 +135,9 @@ public final class TranscriptFiles {
         continue;
       }
       String where = line > 0 ? "XML line " + line + (column > 0 ? ", column " + column : "") : "";
+      if (line > 0) {
+        where = DocxPackage.malformedPartAt(bytes, line).map(p -> "entry \"" + p + "\", ").orElse("") + where;
+      }
       String m = message == null ? "" : message;
       String said = m.contains("DOCTYPE") ? "is refused: it declares a DOCTYPE, which no DOCX contains (and which "
           + "could make a parser fetch files or expand entities without end)"
