@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -269,6 +271,12 @@ public final class AgreementBenchmark {
             throw new IOException(script + " failed with status " + p.exitValue());
           }
           Files.writeString(stamp, digest + "\n");
+          // the kernel writes the new files out over the next half minute, on the disk the measured runs read from
+          for (Path written : List.of(folder.resolve("coding_" + size + ".tsv"), folder.resolve("spans_" + size + ".tsv"))) {
+            try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
+              channel.force(true);
+            }
+          }
         }
       }
       return new DataSource(folder, "`../shared/bench/gen_coding_data.py` (sha256 " + digest.substring(0, 12)
