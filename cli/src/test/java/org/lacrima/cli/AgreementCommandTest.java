@@ -317,6 +317,26 @@ class AgreementCommandTest {
         .setSkipHeaderRecord(true).build().parse(new java.io.StringReader(csv)).getRecords();
     assertThat(lines).filteredOn(l -> l.get("coefficient").equals("unitizing_alpha")).singleElement()
         .satisfies(l -> assertThat(l.get("kind")).isEqualTo("pooled"));
+    // the character kappa per document, as the JSON gives it
+    JsonNode byDocument = kappa.get("by_document");
+    assertThat(byDocument.size()).isGreaterThanOrEqualTo(2);
+    List<org.apache.commons.csv.CSVRecord> perDocument = lines.stream().filter(l -> l.get("kind").equals("document")
+        && l.get("label").equals("Pause (x vs y)")).toList();
+    assertThat(perDocument).extracting(l -> l.get("document")).containsExactlyElementsOf(() -> byDocument.fieldNames());
+    for (org.apache.commons.csv.CSVRecord l : perDocument) {
+      JsonNode figure = byDocument.get(l.get("document")).get("character_kappa");
+      if (figure.get("value").isNumber()) {
+        assertThat(Double.parseDouble(l.get("value"))).isCloseTo(figure.get("value").asDouble(), within(1e-15));
+      } else {
+        assertThat(l.get("undefined_because")).isNotEmpty();
+      }
+    }
+    assertThat(lines).allSatisfy(l -> {
+      assertThat(l.get("unit")).isEqualTo("character");
+      assertThat(l.get("unit_asked")).isEqualTo("character");
+      assertThat(l.get("project")).isNotEmpty();
+      assertThat(java.time.Instant.parse(l.get("computed_at"))).isBeforeOrEqualTo(java.time.Instant.now());
+    });
   }
 
   @Test

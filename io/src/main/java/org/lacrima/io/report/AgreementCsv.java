@@ -27,7 +27,9 @@ public final class AgreementCsv {
   private static final String[] HEADER = {"table", "kind", "label", "path", "coefficient", "value", "undefined_because",
       "standard_error", "se_null", "ci_lower", "ci_upper", "replicates_defined", "p_below_667", "p_below_800", "units", "units_pairable", "prevalence",
       "notes", "coders", "unit", "min_cover_percent", "overlap_percent", "documents", "filters", "codebook_version",
-      "codebook_change", "tool_version", "seed", "replicates", "resampling", "study_notes"};
+      "codebook_change", "tool_version", "seed", "replicates", "resampling", "study_notes",
+      // added after the first release of this layout, at the end so that scripts reading columns by position still work
+      "document", "project", "unit_asked", "computed_at"};
 
   private AgreementCsv() {
   }
@@ -58,6 +60,9 @@ public final class AgreementCsv {
         line(csv, p, "spans", "category", label, r.path(), k.kappa(), num(k.characters()), "", OptionalDouble.empty(), "");
         line(csv, p, "spans", "category", label, r.path(), k.percentageAgreement(), num(k.characters()), "",
             OptionalDouble.empty(), "");
+        for (Map.Entry<String, Figure> d : k.kappaByDocument().entrySet()) {
+          line(csv, p, "spans", "document", label, r.path(), d.getValue(), "", "", OptionalDouble.empty(), "", d.getKey());
+        }
       }
     }
     if (report.segments().isPresent()) {
@@ -76,6 +81,12 @@ public final class AgreementCsv {
 
   private static void line(CSVPrinter csv, Provenance p, String table, String kind, String label, String path, Figure f,
       String units, String pairable, OptionalDouble prevalence, String notes) throws IOException {
+    line(csv, p, table, kind, label, path, f, units, pairable, prevalence, notes, "");
+  }
+
+  /** {@code document}: the document a per-document figure is of; empty for figures over the whole study. */
+  private static void line(CSVPrinter csv, Provenance p, String table, String kind, String label, String path, Figure f,
+      String units, String pairable, OptionalDouble prevalence, String notes, String document) throws IOException {
     Estimate e = f.estimate();
     List<String> cells = new ArrayList<>(List.of(table, kind, label, path, f.name(), opt(e.value()),
         e.undefinedBecause().orElse(""), opt(e.standardError()),
@@ -91,7 +102,7 @@ public final class AgreementCsv {
         p.codebookVersion(), Long.toString(p.codebookChange()), p.toolVersion(), Long.toString(p.seed()),
         Integer.toString(p.replicates()), p.resampling(),
         // what a reader of every figure must know (spans merged, documents left out), as the text's "note:" lines
-        String.join("; ", p.notes())));
+        String.join("; ", p.notes()), document, p.project(), p.unitAsked(), p.computedAt()));
     csv.printRecord(cells);
   }
 
