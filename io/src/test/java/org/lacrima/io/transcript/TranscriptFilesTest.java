@@ -500,14 +500,16 @@ class TranscriptFilesTest {
       entry(zip, "word/document.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
           + "<w:document xmlns:w=\"" + W + "\"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>");
     }
-    assertThatThrownBy(() -> TranscriptFiles.read(doctype)).hasMessageStartingWith(doctype + ", entry \"word/document.xml\", XML line 2")
+    assertThatThrownBy(() -> TranscriptFiles.read(doctype))
+        .hasMessageStartingWith(doctype + ", entry \"word/document.xml\", XML line 2")
         .hasMessageContaining("is refused: it declares a DOCTYPE").hasMessageNotContaining("Exception");
     Path truncated = dir.resolve("truncated.docx");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(truncated))) {
       writeMinimalPackage(zip);
       entry(zip, "word/document.xml", "<?xml version=\"1.0\"?>\n<w:document xmlns:w=\"" + W + "\"><w:body><w:p>");
     }
-    assertThatThrownBy(() -> TranscriptFiles.read(truncated)).hasMessageStartingWith(truncated + ", entry \"word/document.xml\", XML line 2")
+    assertThatThrownBy(() -> TranscriptFiles.read(truncated))
+        .hasMessageStartingWith(truncated + ", entry \"word/document.xml\", XML line 2")
         .hasMessageContaining("its XML is malformed").hasMessageNotContaining("Exception");
   }
 
@@ -515,7 +517,8 @@ class TranscriptFilesTest {
   @Test
   void namesTheMalformedPartBesideTheDocument() throws IOException {
     Path f = docx("badstyles.docx", "<w:p><w:r><w:t>Text</w:t></w:r></w:p>", "<w:style w:styleId=\"x\">");
-    assertThatThrownBy(() -> TranscriptFiles.read(f)).hasMessageStartingWith(f + ", entry \"word/styles.xml\", XML line 1")
+    assertThatThrownBy(() -> TranscriptFiles.read(f))
+        .hasMessageStartingWith(f + ", entry \"word/styles.xml\", XML line 1")
         .hasMessageContaining("its XML is malformed");
   }
 
