@@ -60,16 +60,20 @@ final class ConsensusCommand implements Callable<Integer> {
           + "consensus PROJECT alone rebuilds the layer for the study it was built for)");
     }
     try (ProjectStore store = ProjectStores.open(ProjectOptions.location(projectName, db))) {
+      List<String> notes = new ArrayList<>();
       Consensus.Status status = store.write(s -> {
         StudyData data = study.collectForBuild(s);
+        notes.addAll(data.notes());
         // built first: the build reads how the study saved before it marked the layer's codings
         Consensus.Status built = Consensus.build(s, data);
         s.consensus().saveStudy(ConsensusStudy.toJson(ConsensusStudy.settled(s, data)), actor.name(), Instant.now());
         return built;
       });
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("Consensus layer \"%s\": %,d agreed codes carried over; %,d of %,d disagreements decided.%n",
-          Consensus.LAYER, status.agreedPresent(), status.resolved(), status.disagreements());
+      out.printf("Consensus layer \"%s\": %s carried over; %,d of %s decided.%n", Consensus.LAYER,
+          Counted.of(status.agreedPresent(), "agreed code"), status.resolved(),
+          Counted.of(status.disagreements(), "disagreement"));
+      notes.forEach(n -> out.println("note: " + n));
       if (status.removedOutside() > 0) {
         out.printf("%,d coding%s of an earlier build outside this study %s taken off the layer (their decisions are "
             + "kept and apply again when that study is built again)%n", status.removedOutside(),
@@ -217,9 +221,11 @@ final class ConsensusCommand implements Callable<Integer> {
       String who = actor.name();
       Instant now = Instant.now();
       List<ConsensusDecision> replaced = new ArrayList<>();
+      List<String> uncompared = new ArrayList<>();
       try (ProjectStore store = project.open()) {
         Consensus.Status status = store.write(s -> {
           StudyData data = study.collectSaved(s);
+          uncompared.addAll(data.uncompared());
           Map<String, Consensus.Disagreement> disagreements = Consensus.byId(s, data);
           if (file != null) {
             if (id != null || choice != null || category != null) {
@@ -271,8 +277,11 @@ final class ConsensusCommand implements Callable<Integer> {
           out.printf("%s: replaces the decision of %s (%s): %s%n", r.disagreement(), shown(r.decidedBy()),
               Console.WHEN.format(r.decidedAt()), described(r) + ", " + shown(r.rationale()));
         }
-        out.printf("%,d of %,d disagreements decided%s.%n", status.resolved(),
-            status.disagreements(), status.complete() ? "; the consensus layer is complete" : "");
+        out.printf("%,d of %s decided%s.%n", status.resolved(), Counted.of(status.disagreements(), "disagreement"),
+            !status.complete() ? "" : uncompared.isEmpty() ? "; the consensus layer is complete"
+                : "; but " + Counted.of(uncompared.size(), "coded document") + " of the study " + (uncompared.size() == 1
+                    ? "has" : "have") + " no units of its kind and " + (uncompared.size() == 1 ? "is" : "are")
+                    + " in no disagreement (consensus status says which)");
         clashes(status.clashes(), out);
         unapplied(status.unapplied(), out);
       }
@@ -369,6 +378,7 @@ final class ConsensusCommand implements Callable<Integer> {
       try (ProjectStore store = project.open()) {
         List<Consensus.ExclusiveClash> clashes = new ArrayList<>();
         List<Consensus.Unapplied> unapplied = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Map<String, List<org.lacrima.core.project.ConsensusRepository.Replaced>> replaced = new java.util.HashMap<>();
         // the category a "new" decision puts on the unit, by its path: the record names what was decided
         Map<java.util.UUID, String> newCategories = new java.util.HashMap<>();
@@ -376,6 +386,7 @@ final class ConsensusCommand implements Callable<Integer> {
           s.consensus().replaced().forEach(r -> replaced.computeIfAbsent(r.decision().disagreement(),
               k -> new ArrayList<>()).add(r));
           StudyData data = study.collectOrSaved(s);
+          notes.addAll(data.notes());
           List<Consensus.Disagreement> found = Consensus.toSettle(s, data);
           var system = s.categories().current();
           found.stream().flatMap(d -> d.decision().flatMap(ConsensusDecision::newCategory).stream())
@@ -386,7 +397,8 @@ final class ConsensusCommand implements Callable<Integer> {
         });
         long resolved = all.stream().filter(d -> d.decision().isPresent()).count();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%,d of %,d disagreements decided.%n", resolved, all.size());
+        out.printf("%,d of %s decided.%n", resolved, Counted.of(all.size(), "disagreement"));
+        notes.forEach(n -> out.println("note: " + n));
         clashes(clashes, out);
         unapplied(unapplied, out);
         Map<String, Long> byKind = new java.util.TreeMap<>();

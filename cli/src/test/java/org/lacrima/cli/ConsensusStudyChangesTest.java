@@ -111,6 +111,29 @@ class ConsensusStudyChangesTest {
     assertThat(CliRun.ok("consensus", "status", p, "--coders", "ann,bob").out()).startsWith("4 of 4");
   }
 
+  /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
+  @Test
+  void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    Files.writeString(dir.resolve("doc2.txt"), "She cried a lot. It was about her father.\n");
+    CliRun.ok("import", p, dir.resolve("doc2.txt").toString());
+    Files.writeString(dir.resolve("d2.csv"), "document,start,end,category,coder\ndoc2,0,16,Alpha,ann\ndoc2,0,16,Beta,bob\n");
+    CliRun.ok("codings", "import", p, dir.resolve("d2.csv").toString());
+    String note = "note: 1 coded document in scope has no turn units, so its codings are compared nowhere: doc2 "
+        + "(no speaker turns; --unit sentence compares them)";
+    assertThat(CliRun.ok("consensus", p).out()).contains(note);
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains(note);
+    for (String id : ids.values()) {
+      CliRun.ok("consensus", "decide", p, id, "--neither", "--why", "not meant");
+    }
+    assertThat(CliRun.ok("consensus", "decide", p, ids.get("Beta@24"), "--both", "--why", "meant after all").out())
+        .contains("4 of 4 disagreements decided; but 1 coded document of the study has no units of its kind")
+        .doesNotContain("complete");
+    JsonNode report = new ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "ann,bob", "--unit", "turn",
+        "--bootstrap", "0", "--format", "json").out());
+    assertThat(report.get("provenance").get("notes").toString()).contains("compared nowhere: doc2");
+  }
+
   @Test
   void aDecisionTakingTheVersionOfACoderNoLongerComparedLeavesTheDisagreementOpen() throws Exception {
     Map<String, String> ids = build("--coders", "ann,bob");

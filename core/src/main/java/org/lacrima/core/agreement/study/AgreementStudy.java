@@ -23,6 +23,7 @@ import org.lacrima.core.codebook.Orientation;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coverage;
 import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.text.Counted;
 import org.lacrima.core.transcript.Document;
 import org.lacrima.core.transcript.DocumentSummary;
 import org.lacrima.core.transcript.DocumentVariables;
@@ -139,6 +140,7 @@ public final class AgreementStudy {
     request.speaker().ifPresent(asked -> requireSpeaker(asked, documents, speakerTurns));
     // documents are numbered among those with units: resampling documents must not draw an empty one
     int withUnits = 0;
+    List<String> withoutUnits = new ArrayList<>();
     for (int d = 0; d < documents.size(); d++) {
       DocumentSummary doc = documents.get(d);
       DocumentCodings codings = codingsOf[d];
@@ -160,6 +162,9 @@ public final class AgreementStudy {
       List<int[]> ranges = units(s, doc, turnRanges.getOrDefault(doc.id(), new int[0]),
           speakerTurns.getOrDefault(doc.id(), List.of()), kind, request, sentences);
       int documentIndex = ranges.isEmpty() ? -1 : withUnits++;
+      if (ranges.isEmpty() && codings.size() > 0) {
+        withoutUnits.add(doc.name());
+      }
       boolean[][][] scopeCovers = new boolean[scopes.size()][][];
       for (int sc = 0; sc < scopes.size(); sc++) {
         scopeCovers[sc] = covered(ranges, recorded.get(scopes.get(sc)).getOrDefault(doc.id(), List.of()), m);
@@ -195,6 +200,17 @@ public final class AgreementStudy {
               + "--speakers names their labels), or none of --speaker"
           : "no units in scope: check --documents, --where and --speaker");
     }
+    if (!units.isEmpty() && !withoutUnits.isEmpty()) {
+      // a document coded but without this kind of unit (imported after the first build, never segmented) would
+      // otherwise drop out of every figure and every disagreement without a word
+      notes.add(Counted.of(withoutUnits.size(), "coded document") + " in scope " + (withoutUnits.size() == 1 ? "has"
+          : "have") + " no " + kind.code() + " units, so " + (withoutUnits.size() == 1 ? "its" : "their")
+          + " codings are compared nowhere: " + String.join(", ", withoutUnits.subList(0, Math.min(10,
+              withoutUnits.size()))) + (withoutUnits.size() > 10 ? ", …" : "") + (kind == UnitKind.MEANING_UNIT
+                  ? " (lacrima segment PROJECT gives them meaning units)"
+                  : kind == UnitKind.TURN ? (request.speaker().isPresent() ? " (no turns of --speaker)"
+                      : " (no speaker turns; --unit sentence compares them)") : ""));
+    }
     if (codingsSeen == 0) {
       notes.add("none of these coders coded any of these categories in these documents");
     }
@@ -227,7 +243,7 @@ public final class AgreementStudy {
       }
     }
     return new StudyData(request, system.info().versionLabel(), kind, coders, documents, units, vars, builder.build(domains), codeSets, spans,
-        mergedCount, notes);
+        mergedCount, withoutUnits, notes);
   }
 
   /**

@@ -15,7 +15,8 @@ import org.lacrima.core.transcript.DocumentSummary;
  * character-based coefficients, the disagreement listing and consensus). {@code codeSets} names the sets
  * the code-set variable's values stand for, as indices into the category variables; {@code codebookVersion}
  * labels the category system the study was collected under; {@code mergedSpans} counts, per document, the spans
- * merged into a neighbour of the same coder and category.
+ * merged into a neighbour of the same coder and category; {@code uncompared} names the documents in scope that the
+ * coders coded but that have no unit of the study's kind (a note says so too).
  */
 public record StudyData(
     AgreementRequest request,
@@ -29,6 +30,7 @@ public record StudyData(
     List<Set<Integer>> codeSets,
     Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> spans,
     Map<UUID, Integer> mergedSpans,
+    List<String> uncompared,
     List<String> notes) {
 
   public StudyData {
@@ -38,6 +40,7 @@ public record StudyData(
     variables = List.copyOf(variables);
     codeSets = List.copyOf(codeSets);
     notes = List.copyOf(notes);
+    uncompared = List.copyOf(uncompared);
     mergedSpans = Map.copyOf(mergedSpans);
   }
 
@@ -46,7 +49,7 @@ public record StudyData(
     List<String> more = new java.util.ArrayList<>(notes);
     more.add(note);
     return new StudyData(request, codebookVersion, unit, coders, documents, units, variables, profiles, codeSets,
-        spans, mergedSpans, more);
+        spans, mergedSpans, uncompared, more);
   }
 
   /**
