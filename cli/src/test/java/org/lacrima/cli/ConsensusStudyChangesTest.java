@@ -111,6 +111,29 @@ class ConsensusStudyChangesTest {
     assertThat(CliRun.ok("consensus", "status", p, "--coders", "ann,bob").out()).startsWith("4 of 4");
   }
 
+  /**
+   * A study of named categories keeps them by id; one merged or split since stands for the categories that took its
+   * codings, so a rebuild neither empties the layer nor calls its codings "outside this study".
+   */
+  @Test
+  void aStudyOfNamedCategoriesFollowsAMergeAndASplit() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob", "--categories", "Beta");
+    assertThat(ids).containsOnlyKeys("Beta@24", "Beta@70");
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@24"), "--both", "--why", "it is there");
+    assertThat(layer()).contains("Beta,41,53");
+    CliRun.ok("category", "merge", p, "Beta", "Gamma", "--why", "one category");
+    String rebuilt = CliRun.ok("consensus", p).out();
+    // Gamma now: turn 1 agreed (3..20, the turn without its label), turn 2 decided both (ann's 41..53, once Beta), turn 4 bob alone (81..96)
+    assertThat(rebuilt).contains("note: --categories: \"Beta\" was merged into \"Gamma\" since; compared as \"Gamma\"")
+        .contains("1 agreed code carried over; 1 of 2 disagreements decided").doesNotContain("outside this study");
+    assertThat(layer()).contains("Gamma,3,20").contains("Gamma,41,53").doesNotContain("81,96");
+    CliRun.ok("category", "split", p, "Gamma", "--into", "Early", "--into", "Late", "--rule", "text~start -> Early",
+        "--rule", "text~. -> Late", "--why", "two kinds");
+    assertThat(CliRun.ok("consensus", p).out()).contains("compared as \"Early\", \"Late\"")
+        .doesNotContain("outside this study");
+    assertThat(layer()).contains("Early,3,20");
+  }
+
   /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
   @Test
   void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {

@@ -47,7 +47,8 @@ public final class AgreementStudy {
     CategorySystem system = s.categories().current();
     List<Coder> coders = coders(s, request);
     List<DocumentSummary> documents = documents(s, request);
-    List<Category> categories = categories(s, system, request);
+    List<String> notes = new ArrayList<>();
+    List<Category> categories = categories(s, system, request, notes);
     int m = coders.size();
     Map<UUID, Integer> coderIndex = new HashMap<>();
     for (int i = 0; i < m; i++) {
@@ -57,7 +58,6 @@ public final class AgreementStudy {
     for (int i = 0; i < categories.size(); i++) {
       categoryIndex.put(categories.get(i).id(), i);
     }
-    List<String> notes = new ArrayList<>();
     UnitKind kind = resolve(request.unit(), s, documents);
     if (coders.stream().anyMatch(c -> c.name().equals(org.lacrima.core.consensus.Consensus.LAYER))) {
       // the layer's agreed codes take the coders' union within the units it was built on: over other units that
@@ -462,24 +462,58 @@ public final class AgreementStudy {
     }
   }
 
-  private static List<Category> categories(ProjectSession s, CategorySystem system, AgreementRequest request) {
+  private static List<Category> categories(ProjectSession s, CategorySystem system, AgreementRequest request,
+      List<String> notes) {
     if (request.categories().isEmpty()) {
       return allCategories(s, system);
     }
     List<Category> out = new ArrayList<>();
     for (String name : request.categories()) {
-      Category c = system.resolve(name);
-      if (c.codable()) {
-        out.add(c);
+      Category named = system.resolve(name);
+      // a category merged or split since it was named (a consensus study keeps its categories by id) stands for
+      // those that took its codings over: compared as it was named, it would hold none, or only the review queue
+      List<Category> followed = followed(s, system, named);
+      if (!followed.equals(List.of(named))) {
+        notes.add("--categories: \"" + named.label().english() + "\" was " + named.state().status().code() + " into "
+            + named.state().successors().stream().map(id -> "\"" + system.get(id).label().english() + "\"")
+                .collect(java.util.stream.Collectors.joining(" and ")) + " since; compared as "
+            + followed.stream().map(c -> "\"" + c.label().english() + "\"")
+                .collect(java.util.stream.Collectors.joining(", ")));
       }
-      // naming a group (or any parent) takes its categories
-      for (Category d : system.categories()) {
-        if (d.codable() && system.isDescendant(d.id(), c.id()) && !out.contains(d)) {
-          out.add(d);
+      for (Category c : followed) {
+        if (c.codable() && !out.contains(c)) {
+          out.add(c);
+        }
+        // naming a group (or any parent) takes its categories
+        for (Category d : system.categories()) {
+          if (d.codable() && system.isDescendant(d.id(), c.id()) && !out.contains(d)) {
+            out.add(d);
+          }
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The categories that hold what {@code c} held: itself, or where it was merged the category it went into, where
+   * split its parts (and itself while its review queue holds codings), followed on through later merges and splits.
+   */
+  private static List<Category> followed(ProjectSession s, CategorySystem system, Category c) {
+    return switch (c.state().status()) {
+      case MERGED -> followed(s, system, system.get(c.state().successors().get(0)));
+      case SPLIT -> {
+        List<Category> out = new ArrayList<>();
+        if (!s.codings().byCategory(c.id()).isEmpty()) {
+          out.add(c);
+        }
+        for (UUID part : c.state().successors()) {
+          followed(s, system, system.get(part)).stream().filter(x -> !out.contains(x)).forEach(out::add);
+        }
+        yield out;
+      }
+      default -> List.of(c);
+    };
   }
 
   /**
