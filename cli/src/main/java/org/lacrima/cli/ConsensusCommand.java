@@ -157,11 +157,24 @@ final class ConsensusCommand implements Callable<Integer> {
     out.printf("%s  %s %d..%d  %s%n", d.id(), d.unit().documentName(), d.unit().start(), d.unit().end(), d.categoryPath());
     out.println("    unit: " + UnitsCommand.excerpt(d.unitText()));
     // what each coder marked, in words: the unit's first line alone often does not show it (a long turn, a document)
-    d.presentBy().forEach((coder, spans) -> out.println("    " + coder + ": coded " + spans.stream()
-        .map(x -> x[0] + ".." + x[1] + " \"" + UnitsCommand.excerpt(codedText(d, x)) + "\"").toList()));
-    d.absentBy().forEach(coder -> out.println("    " + coder + ": not coded"));
+    d.presentBy().forEach((coder, spans) -> out.println("    " + coder + ": " + coded(d, spans)));
+    int unitLength = d.unit().end() - d.unit().start();
+    d.absentBy().forEach(coder -> out.println("    " + coder + ": " + Optional.ofNullable(d.belowCoverBy().get(coder))
+        .map(spans -> coded(d, spans) + ", " + percent(spans, unitLength) + " of the unit: below --min-cover, so absent")
+        .orElse("not coded")));
     d.exclusiveGroup().ifPresent(g -> out.println("    every coder gave it, but the exclusive group \"" + g
         + "\" allows one of its categories here, and another was agreed too"));
+  }
+
+  private static String coded(Consensus.Disagreement d, List<int[]> spans) {
+    return "coded " + spans.stream().map(x -> x[0] + ".." + x[1] + " \"" + UnitsCommand.excerpt(codedText(d, x)) + "\"")
+        .toList();
+  }
+
+  /** How much of a unit the spans cover, as --min-cover counts it, rounded down (a coverage just short of 50 % is not 50 %). */
+  private static String percent(List<int[]> spans, int unitLength) {
+    long covered = spans.stream().mapToLong(x -> x[1] - x[0]).sum();
+    return unitLength == 0 ? "all" : (covered * 100 / unitLength) + " %";
   }
 
   @Command(name = "decide",
@@ -188,7 +201,7 @@ final class ConsensusCommand implements Callable<Integer> {
       @Option(names = "--take", paramLabel = "CODER", description = "Keep this coder's version (present or absent).")
       String take;
 
-      @Option(names = "--both", description = "Keep the category, on every coder's spans of it in the unit.")
+      @Option(names = "--both", description = "Keep the category, on every coder's spans of it in the unit (also those below --min-cover).")
       boolean both;
 
       @Option(names = "--neither", description = "Keep the category off this unit.")

@@ -134,6 +134,27 @@ class ConsensusStudyChangesTest {
     assertThat(layer()).contains("Early,3,20");
   }
 
+  /**
+   * Under --min-cover a coder whose spans cover too little of the unit counts as absent; the listing shows what that
+   * coder marked all the same, and "both" keeps it. Turn 4 (70..96, 26 code points): bob's Beta 81..96 covers 57 %,
+   * ann's 70..75 19 %.
+   */
+  @Test
+  void aVersionBelowMinCoverIsShownAndBothKeepsIt() throws Exception {
+    Files.writeString(dir.resolve("more.csv"), "document,start,end,category,coder\ndoc1,70,75,Beta,ann\n");
+    CliRun.ok("codings", "import", p, dir.resolve("more.csv").toString());
+    Map<String, String> ids = build("--coders", "ann,bob", "--min-cover", "50");
+    String listed = CliRun.ok("consensus", "status", p).out();
+    assertThat(listed).contains("    ann: coded [70..75 \"We pa\"], 19 % of the unit: below --min-cover, so absent")
+        .contains("    bob: coded [81..96 \"Then we talked.\"]");
+    JsonNode report = new ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "ann,bob", "--min-cover", "50",
+        "--bootstrap", "0", "--format", "json").out());
+    assertThat(report.get("disagreements").toString()).contains("\"not_coded_by\":[\"ann\"],\"below_min_cover_by\":"
+        + "{\"ann\":[[70,75]]}");
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--both", "--why", "both marked it");
+    assertThat(layer()).contains("Beta,70,75").contains("Beta,81,96");
+  }
+
   /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
   @Test
   void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {

@@ -48,11 +48,13 @@ public final class Consensus {
   /**
    * One unit and category the coders judged differently, with each coder's version. For the consensus also a code
    * every coder gave but that an exclusive group rules out beside another agreed one ({@code exclusiveGroup}): the
-   * coders agreed on something the codebook forbids, and only a decision can settle which stays.
+   * coders agreed on something the codebook forbids, and only a decision can settle which stays. {@code belowCoverBy}:
+   * those absent under --min-cover who coded part of the unit, with what they coded (their version is "absent", but
+   * the span is theirs, and "both" keeps it).
    */
   public record Disagreement(String id, StudyUnit unit, UUID category, String categoryPath,
-      Map<String, List<int[]>> presentBy, List<String> absentBy, String unitText, Optional<ConsensusDecision> decision,
-      Optional<String> exclusiveGroup) {
+      Map<String, List<int[]>> presentBy, List<String> absentBy, Map<String, List<int[]>> belowCoverBy,
+      String unitText, Optional<ConsensusDecision> decision, Optional<String> exclusiveGroup) {
   }
 
   /**
@@ -160,6 +162,7 @@ public final class Consensus {
         Variable v = categories.get(i);
         Map<String, List<int[]>> present = new LinkedHashMap<>();
         List<String> absent = new ArrayList<>();
+        Map<String, List<int[]>> belowCover = new LinkedHashMap<>();
         for (int k = 0; k < m; k++) {
           Coder coder = data.coders().get(k);
           int value = data.value(u, v, k);
@@ -167,11 +170,15 @@ public final class Consensus {
             present.put(coder.name(), clip(data.spans(u.document(), coder.id(), v.id()), u));
           } else if (value == 0) {
             absent.add(coder.name());
+            List<int[]> some = clip(data.spans(u.document(), coder.id(), v.id()), u);
+            if (!some.isEmpty()) {
+              belowCover.put(coder.name(), some);
+            }
           }
         }
         String id = id(sha, u, v.id());
         DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
-        out.add(new Disagreement(id, u, v.id(), v.path(), present, absent, text.slice(u.start(), u.end()),
+        out.add(new Disagreement(id, u, v.id(), v.path(), present, absent, belowCover, text.slice(u.start(), u.end()),
             applying(decisions.get(id), present.keySet(), absent, system), Optional.empty()));
       }
       for (Map.Entry<UUID, List<List<Variable>>> g : groups.entrySet()) {
@@ -193,7 +200,7 @@ public final class Consensus {
           }
           String id = id(sha, u, v.id());
           DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
-          out.add(new Disagreement(id, u, v.id(), v.path(), present, List.of(), text.slice(u.start(), u.end()),
+          out.add(new Disagreement(id, u, v.id(), v.path(), present, List.of(), Map.of(), text.slice(u.start(), u.end()),
               applying(decisions.get(id), present.keySet(), List.of(), system), Optional.of(group)));
         }
       }
@@ -421,8 +428,9 @@ public final class Consensus {
       switch (decision.kind()) {
         case TAKE -> add(codings, d.presentBy().getOrDefault(decision.takenCoder().get(), List.of()), d.unit(),
             d.category(), layer, memo);
-        case BOTH -> add(codings, d.presentBy().values().stream().flatMap(List::stream).toList(), d.unit(), d.category(),
-            layer, memo);
+        // every coder's spans of it: also those of a coder whose spans cover less of the unit than --min-cover asks
+        case BOTH -> add(codings, java.util.stream.Stream.concat(d.presentBy().values().stream(),
+            d.belowCoverBy().values().stream()).flatMap(List::stream).toList(), d.unit(), d.category(), layer, memo);
         case NEITHER -> {
         }
         case NEW -> add(codings, List.of(new int[] {decision.spanStart().get(), decision.spanEnd().get()}), d.unit(),

@@ -249,19 +249,27 @@ public final class AgreementJson {
     g.writeNumberField("start", d.unit().start());
     g.writeNumberField("end", d.unit().end());
     g.writeStringField("category", d.categoryPath());
-    g.writeObjectFieldStart("coded_by");
-    for (Map.Entry<String, List<int[]>> e : d.presentBy().entrySet()) {
+    spansByCoder(g, "coded_by", d.presentBy());
+    strings(g, "not_coded_by", d.absentBy());
+    if (!d.belowCoverBy().isEmpty()) {
+      // not coded as --min-cover counts, yet with spans in the unit: what they marked
+      spansByCoder(g, "below_min_cover_by", d.belowCoverBy());
+    }
+    g.writeStringField("excerpt", excerpt(d.unitText()));
+    if (d.decision().isPresent()) {
+      g.writeStringField("decision", d.decision().get().kind().code());
+    }
+    g.writeEndObject();
+  }
+
+  private static void spansByCoder(JsonGenerator g, String name, Map<String, List<int[]>> spans) throws IOException {
+    g.writeObjectFieldStart(name);
+    for (Map.Entry<String, List<int[]>> e : spans.entrySet()) {
       g.writeArrayFieldStart(e.getKey());
       for (int[] span : e.getValue()) {
         g.writeArray(span, 0, 2);
       }
       g.writeEndArray();
-    }
-    g.writeEndObject();
-    strings(g, "not_coded_by", d.absentBy());
-    g.writeStringField("excerpt", excerpt(d.unitText()));
-    if (d.decision().isPresent()) {
-      g.writeStringField("decision", d.decision().get().kind().code());
     }
     g.writeEndObject();
   }
