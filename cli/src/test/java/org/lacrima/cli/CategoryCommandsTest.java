@@ -286,6 +286,30 @@ class CategoryCommandsTest {
         + RESISTANCE + " | on reading it again: holding back\n");
   }
 
+  /**
+   * Merge, split, a coding made on a part, then both undone: undoing the split joins the new coding with the moved
+   * one of the same span and coder; undoing the merge takes only the moved one back and leaves the coder's new
+   * coding, with its own id, where it was joined.
+   */
+  @Test
+  void undoingAMergeAfterAnUndoneSplitKeepsACodingMadeOnAPartInBetween() throws IOException {
+    importCsv("first.csv", "pdt-01,Very little,Crying as manipulation,mira,seemed staged\n");
+    CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why", "one kind");
+    CliRun.ok("category", "split", p, "Crying as resistance", "--into", "Mine", "--into", "Theirs", "--rule",
+        "coder=mira -> Mine", "--rule", "text~. -> Theirs", "--why", "by coder");
+    importCsv("part.csv", "pdt-01,Very little,Theirs,mira,\n");
+    String made = codings().lines().filter(l -> l.contains(",mira,") && l.contains("Theirs") && l.contains("Very little"))
+        .findFirst().orElseThrow().substring(0, 36);
+    long withIt = rows(codings());
+    CliRun.ok("category", "undo", p, "--why", "no split");
+    String undone = CliRun.ok("category", "undo", p, "--why", "no merge").out();
+
+    assertThat(undone).contains("1 coding made since, which an undo had joined with one moved back, kept apart");
+    assertThat(veryLittle()).isEqualTo(MANIPULATION + " | seemed staged\n" + RESISTANCE + " | \n");
+    assertThat(codings()).contains(made + ",pdt-01,mira,");
+    assertThat(rows(codings())).isEqualTo(withIt);
+  }
+
   @Test
   void undoingAMergeTakesTheCollapsedMemoBackButKeepsAMemoAddedSince() throws IOException {
     importCsv("twins.csv", "pdt-01,Very little,Crying as resistance,mira,holding back\n"

@@ -605,18 +605,31 @@ public final class CategoryOperations {
     Map<UUID, List<UUID>> backTo = new LinkedHashMap<>();
     List<Coding> asBefore = new ArrayList<>();
     List<Coding> decidedAgain = new ArrayList<>();
+    Map<UUID, List<CodingTrail.Collapsed>> joinedLater = joinedByLaterUndos(top.sequence());
+    List<Coding> separated = new ArrayList<>();
     for (CodingTrail.Moved m : trail.moved()) {
-      Coding c = now.get(m.coding());
-      if (c == null) {
+      Coding found = now.get(m.coding());
+      if (found == null) {
         deletedSince++;
-      } else if (goingAway.contains(c.category())
+        continue;
+      }
+      // a coding made since that a later undo joined with this one (the same span and coder, folded back from a
+      // split's part) is the coder's own: it stays where it was joined when this one goes back
+      List<CodingTrail.Collapsed> joins = joinedLater.getOrDefault(found.id(), List.of());
+      Coding c = unjoined(found, joins);
+      boolean goesBack = true;
+      if (goingAway.contains(c.category())
           || c.category().equals(m.to()) && m.leftAs().map(c::equals).orElse(true)) {
         // as the operation left it; or on a category the undo removes (a split's part, also another part than the
         // one it was placed in), where it goes back as it is now, with whatever was added to it
         backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
+        if (!c.memo().equals(found.memo())) {
+          s.codings().setMemo(c.id(), c.memo());
+        }
         back++;
       } else if (!c.category().equals(m.to())) {
         keptAsChanged++;
+        goesBack = false;
       } else {
         Coding left = m.leftAs().orElseThrow();
         boolean sameSpan = c.start() == left.start() && c.end() == left.end();
@@ -630,7 +643,12 @@ public final class CategoryOperations {
           back++;
         } else {
           changedInPlace++;
+          goesBack = false;
         }
+      }
+      if (goesBack) {
+        joins.forEach(j -> separated.add(new Coding(j.removed().id(), found.document(), found.start(), found.end(),
+            found.category(), found.coder(), j.removed().memo())));
       }
     }
     backTo.forEach((category, ids) -> s.codings().setCategory(ids, category));
@@ -653,6 +671,7 @@ public final class CategoryOperations {
         s.codings().setMemo(kept.id(), memo);
       }
     }
+    restored.addAll(separated);
     Map<UUID, Coding> taken = s.codings().byIds(restored.stream().map(Coding::id).toList());
     if (!taken.isEmpty()) {
       Coding c = taken.values().iterator().next();
@@ -693,8 +712,12 @@ public final class CategoryOperations {
     if (back > 0) {
       touched.add(Counted.of(back, "coding") + " moved back");
     }
-    if (!restored.isEmpty()) {
-      touched.add(Counted.of(restored.size(), "collapsed coding") + " restored");
+    if (restored.size() > separated.size()) {
+      touched.add(Counted.of(restored.size() - separated.size(), "collapsed coding") + " restored");
+    }
+    if (!separated.isEmpty()) {
+      touched.add(Counted.of(separated.size(), "coding") + " made since, which an undo had joined with one moved back, "
+          + "kept apart where " + (separated.size() == 1 ? "it was" : "they were") + " joined");
     }
     if (!decidedAgain.isEmpty()) {
       touched.add(Counted.of(decidedAgain.size(), "decision") + " made again since kept where made, with the memo added");
@@ -737,6 +760,36 @@ public final class CategoryOperations {
     upstreamBefore.ifPresent(previous -> s.categories().saveVersion(CodebookHistory.UPSTREAM, previous,
         undone.sequence()));
     return undone;
+  }
+
+  /**
+   * The codings made since operation {@code sequence} that later undos joined with another coding of the same span
+   * and coder (folding a split's part back), by the coding they were joined with; in the order they were joined.
+   */
+  private Map<UUID, List<CodingTrail.Collapsed>> joinedByLaterUndos(long sequence) {
+    Map<UUID, List<CodingTrail.Collapsed>> out = new HashMap<>();
+    for (CodebookChange later : s.log().all()) {
+      if (later.sequence() > sequence && later.kind() == CodebookChange.Kind.UNDO) {
+        s.log().trail(later.sequence()).collapsed()
+            .forEach(j -> out.computeIfAbsent(j.kept(), k -> new ArrayList<>()).add(j));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A coding as it was before {@code joins} joined others with it: each join's memo taken back where the memo is
+   * still as the join left it, and what was written into it since kept.
+   */
+  private static Coding unjoined(Coding c, List<CodingTrail.Collapsed> joins) {
+    String memo = c.memo();
+    for (int i = joins.size() - 1; i >= 0; i--) {
+      CodingTrail.Collapsed j = joins.get(i);
+      String now = memo;
+      memo = now.equals(j.keptMemoAfter()) ? j.keptMemoBefore() : Coding.memoAddedSince(j.keptMemoAfter(), now)
+          .map(added -> Coding.joinMemos(j.keptMemoBefore(), added)).orElse(now);
+    }
+    return memo.equals(c.memo()) ? c : new Coding(c.id(), c.document(), c.start(), c.end(), c.category(), c.coder(), memo);
   }
 
   /**
