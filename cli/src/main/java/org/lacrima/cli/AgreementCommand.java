@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.report.AgreementReport;
 import org.lacrima.core.agreement.report.AgreementReports;
 import org.lacrima.core.agreement.study.AgreementStudy;
 import org.lacrima.core.agreement.study.StudyData;
+import org.lacrima.core.agreement.study.Variable;
 import org.lacrima.core.consensus.Consensus;
 import org.lacrima.core.consensus.ConsensusStudy;
 import org.lacrima.core.project.ProjectSession;
@@ -61,19 +65,33 @@ final class AgreementCommand implements Callable<Integer> {
 
   /**
    * Compared as a coder, the consensus layer holds neither version of a disagreement not yet decided, which reads as
-   * the team rejecting both: the report says how many are open.
+   * the team rejecting both, and both of the codes an exclusive group allows one of: the report says how many are
+   * open among the documents and categories compared, and whether the layer still holds what a build would make.
    */
   private StudyData withOpenDisagreements(ProjectSession s, StudyData data) {
     if (data.coders().stream().noneMatch(c -> c.name().equals(Consensus.LAYER)) || s.consensus().study().isEmpty()) {
       return data;
     }
     // the study the layer was built for, as consensus status counts it
-    List<Consensus.Disagreement> all = Consensus.toSettle(s, AgreementStudy.collect(s, ConsensusStudy.saved(s),
-        new IcuSentenceSplitter()));
-    long open = all.stream().filter(d -> d.decision().isEmpty()).count();
-    return open == 0 ? data : data.withNote("the consensus layer leaves " + Counted.of(open, "disagreement") + " of "
-        + all.size() + " undecided (consensus status); where undecided it holds neither version, so it counts as "
-        + "rejecting what one coder coded there");
+    StudyData built = AgreementStudy.collect(s, ConsensusStudy.saved(s), new IcuSentenceSplitter());
+    Set<UUID> documents = data.documents().stream().map(d -> d.id()).collect(Collectors.toSet());
+    Set<UUID> categories = data.variables(Variable.Kind.CATEGORY).stream().map(Variable::id).collect(Collectors.toSet());
+    List<Consensus.Disagreement> compared = Consensus.toSettle(s, built).stream()
+        .filter(d -> documents.contains(d.unit().document()) && categories.contains(d.category())).toList();
+    List<Consensus.Disagreement> coders = compared.stream().filter(d -> d.exclusiveGroup().isEmpty()).toList();
+    long open = coders.stream().filter(d -> d.decision().isEmpty()).count();
+    long groupOpen = compared.stream().filter(d -> d.exclusiveGroup().isPresent() && d.decision().isEmpty()).count();
+    StudyData out = data;
+    if (open > 0) {
+      out = out.withNote("the consensus layer leaves " + Counted.of(open, "disagreement") + " of " + coders.size()
+          + " in these documents and categories undecided (consensus status); where undecided it holds neither "
+          + "version, so it counts as rejecting what one coder coded there");
+    }
+    if (groupOpen > 0) {
+      out = out.withNote("the consensus layer holds " + Counted.of(groupOpen, "code") + " that every coder gave but "
+          + "an exclusive group allows only one of, undecided (consensus status)");
+    }
+    return Consensus.outOfDate(s, built).map(out::withNote).orElse(out);
   }
 
   @Override

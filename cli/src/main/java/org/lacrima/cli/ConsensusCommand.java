@@ -400,6 +400,7 @@ final class ConsensusCommand implements Callable<Integer> {
               k -> new ArrayList<>()).add(r));
           StudyData data = study.collectOrSaved(s);
           notes.addAll(data.notes());
+          Consensus.outOfDate(s, data).ifPresent(notes::add);
           List<Consensus.Disagreement> found = Consensus.toSettle(s, data);
           var system = s.categories().current();
           found.stream().flatMap(d -> d.decision().flatMap(ConsensusDecision::newCategory).stream())

@@ -87,6 +87,10 @@ class ConsensusDecisionsTest {
     String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
     // the two of the first turn, and the two agreed codes the group rules out in the third
     assertThat(built).contains("0 of 4 disagreements decided").contains("allows one of its categories here");
+    // compared with the layer now: two coders' disagreements it holds neither version of, two agreed codes it holds
+    assertThat(CliRun.ok("agreement", p, "--coders", "A,consensus", "--bootstrap", "0").out())
+        .contains("leaves 2 disagreements of 2 in these documents and categories undecided")
+        .contains("holds 2 codes that every coder gave but an exclusive group allows only one of, undecided");
     // keep Sad alone in the third turn; keep both coders' versions in the first
     Matcher listed = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 (\\d+)\\.\\.\\d+  Emotion > (\\w+)").matcher(built);
     int third = CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains("Tell me.")).findFirst()

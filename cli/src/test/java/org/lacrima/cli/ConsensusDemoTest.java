@@ -42,7 +42,8 @@ class ConsensusDemoTest {
     assertThat(built).contains("0 of " + m + " disagreements decided");
     // compared before any decision, the layer's open disagreements are said to count as rejections
     assertThat(CliRun.ok("agreement", p, "--coders", "jonas,consensus", "--bootstrap", "0").out())
-        .contains("the consensus layer leaves " + m + " disagreements of " + m + " undecided");
+        .contains("the consensus layer leaves " + m + " disagreements of " + m + " in these documents and categories "
+            + "undecided");
 
     // one decision per disagreement, cycling through the kinds
     StringBuilder csv = new StringBuilder("id,decision,coder,start,end,category,rationale\n");

@@ -155,6 +155,40 @@ class ConsensusStudyChangesTest {
     assertThat(layer()).contains("Beta,70,75").contains("Beta,81,96");
   }
 
+  /**
+   * The layer is built when the team builds or decides; a coder's coding deleted since leaves it holding what the
+   * coders no longer agree on. Status and agreement say so until it is built again. Turn 2: ann's Alpha 24..40 goes,
+   * so the agreed Alpha 24..53 (the union) is no longer agreed.
+   */
+  @Test
+  void aLayerBuiltBeforeACodersChangeIsSaidToBeOutOfDate() throws Exception {
+    build("--coders", "ann,bob");
+    String status = CliRun.ok("consensus", "status", p).out();
+    assertThat(status).doesNotContain("out of date");
+    String alpha = CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains(",ann,")
+        && l.contains(",Alpha,24,40,")).findFirst().orElseThrow().substring(0, 36);
+    CliRun.ok("codings", "delete", p, alpha, "--why", "not alpha after all");
+    String stale = "the consensus layer is out of date: built again now, it would gain 0 codings and lose 1";
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains(stale);
+    assertThat(CliRun.ok("agreement", p, "--coders", "bob,consensus", "--bootstrap", "0").out()).contains(stale);
+    CliRun.ok("consensus", p);
+    assertThat(CliRun.ok("consensus", "status", p).out()).doesNotContain("out of date");
+    assertThat(layer()).doesNotContain("Alpha");
+  }
+
+  /** The open disagreements a comparison with the layer is told of are those of the documents and categories compared. */
+  @Test
+  void theOpenDisagreementsNotedAreThoseCompared() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    CliRun.ok("consensus", "decide", p, ids.get("G1@70"), "--neither", "--why", "no");
+    assertThat(CliRun.ok("agreement", p, "--coders", "ann,consensus", "--bootstrap", "0").out())
+        .contains("leaves 3 disagreements of 4 in these documents and categories undecided");
+    assertThat(CliRun.ok("agreement", p, "--coders", "ann,consensus", "--bootstrap", "0", "--categories", "Beta").out())
+        .contains("leaves 2 disagreements of 2 in these documents and categories undecided");
+    assertThat(CliRun.ok("agreement", p, "--coders", "ann,consensus", "--bootstrap", "0", "--categories", "G1").out())
+        .doesNotContain("undecided");
+  }
+
   /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
   @Test
   void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {

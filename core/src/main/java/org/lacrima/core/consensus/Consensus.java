@@ -386,6 +386,21 @@ public final class Consensus {
           + "--why …, which keeps the memo, note included, with the deletion) and build again");
     }
     s.codings().delete(old);
+    Plan plan = plan(s, data, layer.id());
+    List<Coding> codings = plan.codings();
+    s.codings().add(codings);
+    recordCoverage(s, data, layer);
+    // a new version may put a coding outside the study's categories; the build made it again, so it was not taken off
+    codings.forEach(c -> outside.remove(c.id()));
+    return new Status(plan.agreed(), plan.all().size(), plan.resolved(), plan.open(), plan.all(),
+        clashes(s, data, plan.all()), unapplied(s, plan.all()), outside.size());
+  }
+
+  /** What a build of a study puts on the layer: its codings (one per span and category), and what it found. */
+  private record Plan(long agreed, List<Coding> codings, List<Disagreement> all, int resolved, List<Disagreement> open) {
+  }
+
+  private static Plan plan(ProjectSession s, StudyData data, UUID layerId) {
     List<Disagreement> all = toSettle(s, data);
     // an agreed code an exclusive group rules out, once decided, is what its decision says
     Set<String> decidedAgreed = new HashSet<>();
@@ -410,7 +425,7 @@ public final class Consensus {
             }
           }
           // those who gave it: a coder who did not judge the unit agreed to nothing there
-          add(codings, union, u, v.id(), layer, AGREED + String.join(", ", gave));
+          add(codings, union, u, v.id(), layerId, AGREED + String.join(", ", gave));
         }
       }
     }
@@ -427,14 +442,14 @@ public final class Consensus {
       String memo = DECIDED + decision.kind().code() + "): " + decision.rationale().replaceAll("\\s*\\R\\s*", " ");
       switch (decision.kind()) {
         case TAKE -> add(codings, d.presentBy().getOrDefault(decision.takenCoder().get(), List.of()), d.unit(),
-            d.category(), layer, memo);
+            d.category(), layerId, memo);
         // every coder's spans of it: also those of a coder whose spans cover less of the unit than --min-cover asks
         case BOTH -> add(codings, java.util.stream.Stream.concat(d.presentBy().values().stream(),
-            d.belowCoverBy().values().stream()).flatMap(List::stream).toList(), d.unit(), d.category(), layer, memo);
+            d.belowCoverBy().values().stream()).flatMap(List::stream).toList(), d.unit(), d.category(), layerId, memo);
         case NEITHER -> {
         }
         case NEW -> add(codings, List.of(new int[] {decision.spanStart().get(), decision.spanEnd().get()}), d.unit(),
-            decision.newCategory().get(), layer, memo);
+            decision.newCategory().get(), layerId, memo);
         default -> throw new IllegalStateException();
       }
     }
@@ -445,13 +460,44 @@ public final class Consensus {
       once.merge(c.id(), c, (a, b) -> new Coding(a.id(), a.document(), a.start(), a.end(), a.category(), a.coder(),
           Coding.joinMemos(a.memo(), b.memo())));
     }
-    codings = new ArrayList<>(once.values());
-    s.codings().add(codings);
-    recordCoverage(s, data, layer);
-    // a new version may put a coding outside the study's categories; the build made it again, so it was not taken off
-    codings.forEach(c -> outside.remove(c.id()));
-    return new Status(agreed, all.size(), resolved, open, all, clashes(s, data, all), unapplied(s, all),
-        outside.size());
+    return new Plan(agreed, new ArrayList<>(once.values()), all, resolved, open);
+  }
+
+  /**
+   * Whether the layer holds what a build of its study would make now, and if not, what differs: a build happens when
+   * a team builds or decides, so a coder's coding changed since, a category merged or split, or new meaning units
+   * leave it as it was, and a comparison with it would count what the coders no longer say.
+   */
+  public static Optional<String> outOfDate(ProjectSession s, StudyData data) {
+    Optional<Coder> layer = s.coders().byName(LAYER);
+    if (layer.isEmpty() || data.units().isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Integer> difference = new HashMap<>();
+    for (Coding c : plan(s, data, layer.get().id()).codings()) {
+      difference.merge(placed(c), 1, Integer::sum);
+    }
+    Set<UUID> documents = new HashSet<>(data.documents().stream().map(d -> d.id()).toList());
+    Set<UUID> categories = new HashSet<>(data.variables(Variable.Kind.CATEGORY).stream().map(Variable::id).toList());
+    java.util.function.Predicate<Coding> built = madeByBuild(s);
+    for (Coding c : s.codings().byCoder(layer.get().id())) {
+      if (documents.contains(c.document()) && categories.contains(c.category()) && built.test(c)) {
+        difference.merge(placed(c), -1, Integer::sum);
+      }
+    }
+    long missing = difference.values().stream().filter(n -> n > 0).mapToLong(n -> n).sum();
+    long extra = -difference.values().stream().filter(n -> n < 0).mapToLong(n -> n).sum();
+    if (missing == 0 && extra == 0) {
+      return Optional.empty();
+    }
+    return Optional.of("the consensus layer is out of date: built again now, it would gain " + Counted.of(missing,
+        "coding") + " and lose " + extra + " (the coders' codings, the categories or the units changed since it was "
+        + "built); consensus PROJECT builds it again");
+  }
+
+  /** A coding as the layer holds it, by where it lies, its category and memo (its id may name a category merged since). */
+  private static String placed(Coding c) {
+    return c.document() + "|" + c.start() + "|" + c.end() + "|" + c.category() + "|" + c.memo();
   }
 
   /**
@@ -785,10 +831,10 @@ public final class Consensus {
     return false;
   }
 
-  private static void add(List<Coding> out, List<int[]> spans, StudyUnit u, UUID category, Coder layer, String memo) {
+  private static void add(List<Coding> out, List<int[]> spans, StudyUnit u, UUID category, UUID layer, String memo) {
     for (int[] piece : SpanSet.merged(spans).pieces()) {
       out.add(new Coding(builtId(u.document(), piece[0], piece[1], category), u.document(), piece[0], piece[1],
-          category, layer.id(), memo));
+          category, layer, memo));
     }
   }
 
