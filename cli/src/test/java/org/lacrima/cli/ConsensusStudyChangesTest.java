@@ -189,6 +189,17 @@ class ConsensusStudyChangesTest {
         .doesNotContain("undecided");
   }
 
+  /** --coders is split at commas; a coder whose name has one ("Smith, J") is still named there, and in any case. */
+  @Test
+  void aCoderWithACommaInItsNameCanBeNamed() throws Exception {
+    Files.writeString(dir.resolve("smith.csv"), "document,start,end,category,coder\ndoc1,24,53,Alpha,\"Smith, J\"\n");
+    CliRun.ok("codings", "import", p, dir.resolve("smith.csv").toString());
+    assertThat(CliRun.ok("consensus", p, "--coders", "ann,Smith, J").out()).contains("Consensus layer");
+    // the study is kept with the names as the project has them: status given the same coders in another case is it
+    assertThat(CliRun.ok("consensus", "status", p, "--coders", "ANN,smith, j").out()).contains("decided");
+    assertThat(CliRun.of("agreement", p, "--coders", "ann,Smith").err()).contains("no coder named \"Smith\"");
+  }
+
   /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
   @Test
   void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {

@@ -81,7 +81,10 @@ public final class ConsensusStudy {
     List<String> categories = r.categories().stream().map(c -> system.resolve(c).id().toString()).sorted().toList();
     List<String> documents = r.documents().isEmpty() ? List.of()
         : data.documents().stream().map(d -> d.name()).sorted().toList();
-    return new AgreementRequest(r.coders(), data.unit(), r.minCoverPercent(), r.overlapPercent(), documents, r.where(),
+    // the coders by their names in the project, as the study resolved them (typed in another case, or split at a
+    // comma in a name on the command line)
+    List<String> coders = data.coders().stream().map(org.lacrima.core.coding.Coder::name).toList();
+    return new AgreementRequest(coders, data.unit(), r.minCoverPercent(), r.overlapPercent(), documents, r.where(),
         r.speaker(), categories, 0, false, AgreementRequest.DEFAULT_SEED);
   }
 

@@ -353,11 +353,21 @@ public final class AgreementStudy {
     Map<String, Coder> byName = new LinkedHashMap<>();
     s.coders().list().forEach(c -> byName.put(c.name(), c));
     List<Coder> out = new ArrayList<>();
-    for (String name : request.coders()) {
-      Coder c = byName.get(name.strip());
-      if (c == null) {
-        throw new InputException("--coders: no coder named \"" + name + "\"; the project has " + String.join(", ", byName.keySet()));
+    List<String> asked = request.coders();
+    for (int i = 0; i < asked.size(); i++) {
+      // the command line splits --coders at commas, and a coder imported as "Smith, J" has one: the longest run of
+      // pieces that joins to a coder's name is that coder
+      int last = i;
+      for (int j = asked.size() - 1; j > i; j--) {
+        if (coderNamed(byName, String.join(",", asked.subList(i, j + 1))).isPresent()) {
+          last = j;
+          break;
+        }
       }
+      String name = String.join(",", asked.subList(i, last + 1));
+      i = last;
+      Coder c = coderNamed(byName, name).orElseThrow(() -> new InputException("--coders: no coder named \"" + name
+          + "\"; the project has " + String.join(", ", byName.keySet())));
       if (out.contains(c)) {
         throw new InputException("--coders names \"" + name + "\" twice");
       }
@@ -368,6 +378,16 @@ public final class AgreementStudy {
       throw new InputException("name at least two coders (--coders A,B)");
     }
     return out;
+  }
+
+  /** The coder of that name; typed in another case, as in decisions (--take), the one coder of it in any case. */
+  private static Optional<Coder> coderNamed(Map<String, Coder> byName, String name) {
+    Coder exact = byName.get(name.strip());
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    List<Coder> anyCase = byName.values().stream().filter(x -> x.name().equalsIgnoreCase(name.strip())).toList();
+    return anyCase.size() == 1 ? Optional.of(anyCase.get(0)) : Optional.empty();
   }
 
   /**
