@@ -218,10 +218,11 @@ final class CategoryCommand {
 
     @Override
     CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
-      List<SplitRule> parsed = rules.stream().map(r -> SplitRule.parse(r, Split::idsFromFile)).toList();
+      List<SplitRule> parsed = rules.stream().map(r -> SplitRule.parse(r, Split::idsFromFile, parts)).toList();
       CategoryOperations.SplitResult result = ops.split(resolve(system, category), parts, parsed);
       if (result.queued() > 0) {
-        spec.commandLine().getOut().println(result.queued() + " codings wait for review: " + Lacrima.command()
+        spec.commandLine().getOut().println(org.lacrima.core.text.Counted.of(result.queued(), "coding")
+            + (result.queued() == 1 ? " waits" : " wait") + " for review: " + Lacrima.command()
             + " category review " + project.inHint());
       }
       return result.change();

@@ -310,6 +310,30 @@ class CategoryCommandsTest {
     assertThat(rows(codings())).isEqualTo(withIt);
   }
 
+  /**
+   * Labels are looked up in NFC, in any case and without the characters that do not show; siblings whose labels
+   * differ only so would answer to one name, and a no-break space around ">" still reads as a path.
+   */
+  @Test
+  void siblingLabelsThatLookAlikeAreRefused() {
+    // "Überwältigtes Weinen" typed with separate accents: the German label of Overwhelmed crying
+    String decomposed = "U\u0308berwa\u0308ltigtes Weinen";
+    assertThat(CliRun.of("category", "rename", p, "Protest crying", decomposed, "--lang", "de", "--why", "r").err())
+        .contains("is the label of its sibling \"Overwhelmed crying\"");
+    CliRun.ok("category", "add", p, "A\u0308rger", "--parent", "Giving space", "--why", "a");
+    assertThat(CliRun.of("category", "add", p, "\u00c4rger", "--parent", "Giving space", "--why", "a").err())
+        .contains("siblings need labels that differ");
+    // stored in NFC: the path typed either way names it
+    CliRun.ok("category", "edit", p, "Interventions > Giving space > \u00c4rger", "--definition", "x", "--why", "e");
+    assertThat(CliRun.of("category", "add", p, "Pau\u200bse", "--parent", "Giving space", "--why", "a").err())
+        .contains("siblings need labels that differ");
+    assertThat(CliRun.of("category", "add", p, "Pa\u00a0>\u00a0use", "--parent", "Giving space", "--why", "a").err())
+        .contains("separates the levels of a category path");
+    // an edit's clash names the category edited, not its sibling
+    assertThat(CliRun.of("category", "edit", p, "Pause", "--label", "letting NARRATE", "--why", "e").err())
+        .contains("cannot edit \"Pause\": the label \"letting NARRATE\" (en) is the label of its sibling \"Letting narrate\"");
+  }
+
   @Test
   void undoingAMergeTakesTheCollapsedMemoBackButKeepsAMemoAddedSince() throws IOException {
     importCsv("twins.csv", "pdt-01,Very little,Crying as resistance,mira,holding back\n"

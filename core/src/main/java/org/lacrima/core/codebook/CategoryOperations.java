@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.lacrima.core.InputException;
 import org.lacrima.core.Ids;
 import org.lacrima.core.text.Counted;
+import org.lacrima.core.text.Names;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.consensus.Consensus;
@@ -71,7 +72,8 @@ public final class CategoryOperations {
   // ---- add, edit, rename, move, retire, exclusive ----------------------------------------------
 
   /** Adds a category (an inductive one, found in the material). Its id must be new. */
-  public CodebookChange add(Category category) {
+  public CodebookChange add(Category added) {
+    Category category = withNormalLabels(added);
     CategorySystem before = s.categories().current();
     if (before.contains(category.id())) {
       throw new InputException("a category with id " + category.id() + " already exists");
@@ -92,7 +94,7 @@ public final class CategoryOperations {
   public CodebookChange edit(UUID id, UnaryOperator<Category> change) {
     CategorySystem before = s.categories().current();
     Category old = before.get(id);
-    Category edited = change.apply(old);
+    Category edited = withNormalLabels(change.apply(old));
     if (!edited.id().equals(old.id()) || !edited.parent().equals(old.parent()) || !edited.state().equals(old.state())) {
       throw new IllegalArgumentException("an edit changes fields only; use move, merge, split or retire");
     }
@@ -108,6 +110,11 @@ public final class CategoryOperations {
     if (edited.label().exactly(LocalizedText.ENGLISH).isEmpty() && old.label().exactly(LocalizedText.ENGLISH).isPresent()) {
       throw new InputException("a category needs an English label; \"" + old.label().english() + "\" would have none");
     }
+    for (Map.Entry<String, String> label : edited.label().values().entrySet()) {
+      if (!label.getValue().equals(old.label().values().get(label.getKey()))) {
+        refuseSiblingLabel(before, old, label.getKey(), label.getValue(), "edit");
+      }
+    }
     CategorySystem after = replace(before, edited, "editing \"" + old.label().english() + "\"");
     List<String> fields = CodebookDiff.changedFields(old, edited);
     return commit(CodebookChange.Kind.EDIT, "edited \"" + old.label().english() + "\": " + String.join(", ", fields),
@@ -120,19 +127,37 @@ public final class CategoryOperations {
     if (label.isBlank()) {
       throw new InputException("a category needs a label");
     }
-    // said here in the rename's terms, before the system's own check names the two siblings neutrally
-    for (Category sibling : old.parent().map(before::children).orElseGet(before::roots)) {
-      if (!sibling.id().equals(id) && sibling.label().values().values().stream()
-          .anyMatch(l -> l.equalsIgnoreCase(label.strip()))) {
-        throw new InputException("cannot rename \"" + old.label().english() + "\": the label \"" + label.strip()
+    // in NFC, as names are looked up: an accent typed as a separate mark is the same label
+    String name = Names.normalize(label);
+    refuseSiblingLabel(before, old, language, name, "rename");
+    CategorySystem after = replace(before, old.withLabel(old.label().with(language, name)),
+        "renaming \"" + old.label().english() + "\"");
+    return commit(CodebookChange.Kind.RENAME, "renamed \"" + old.label().in(language) + "\" to \"" + name
+        + "\" (" + language + ")", params("category", id), before, after, CodingTrail.NONE);
+  }
+
+  /**
+   * Refuses a label a sibling of {@code c} carries in any language, to the eye (in any case, in any Unicode form,
+   * with or without characters that do not show), said in the operation's terms before the system's own check names
+   * the two siblings neutrally.
+   */
+  private static void refuseSiblingLabel(CategorySystem before, Category c, String language, String label, String verb) {
+    for (Category sibling : c.parent().map(before::children).orElseGet(before::roots)) {
+      if (!sibling.id().equals(c.id()) && sibling.label().values().values().stream()
+          .anyMatch(l -> Names.lookAlike(l, label))) {
+        throw new InputException("cannot " + verb + " \"" + c.label().english() + "\": the label \"" + label
             + "\" (" + language + ") is the label of its sibling \"" + sibling.label().english()
             + "\"; siblings need labels that differ in every language, or a name fits both");
       }
     }
-    CategorySystem after = replace(before, old.withLabel(old.label().with(language, label.strip())),
-        "renaming \"" + old.label().english() + "\"");
-    return commit(CodebookChange.Kind.RENAME, "renamed \"" + old.label().in(language) + "\" to \"" + label.strip()
-        + "\" (" + language + ")", params("category", id), before, after, CodingTrail.NONE);
+  }
+
+  /** The category with its labels in NFC, as names are looked up. */
+  private static Category withNormalLabels(Category c) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    c.label().values().forEach((language, text) -> labels.put(language, Names.normalize(text)));
+    LocalizedText normal = new LocalizedText(labels);
+    return normal.equals(c.label()) ? c : c.withLabel(normal);
   }
 
   public CodebookChange move(UUID id, Optional<UUID> newParent) {
@@ -344,7 +369,7 @@ public final class CategoryOperations {
     if (before.children(id).stream().anyMatch(ch -> ch.state().isActive())) {
       throw new InputException("\"" + c.label().english() + "\" has subcategories; move or merge them before splitting it");
     }
-    List<String> names = partNames.stream().map(String::strip).toList();
+    List<String> names = partNames.stream().map(Names::normalize).toList();
     if (names.size() < 2 || names.stream().distinct().count() != names.size() || names.contains("")) {
       throw new InputException("a split needs at least two different part names (--into A --into B)");
     }

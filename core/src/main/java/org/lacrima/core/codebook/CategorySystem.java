@@ -30,7 +30,8 @@ public final class CategorySystem {
    * " > " inside a label, or " >" at its end: in a path ("Tail > > K") either reads as a step down. A label that
    * begins with "> " ("> 5 years") is read whole, as the step before it takes the separator.
    */
-  private static final Pattern SEPARATOR_INSIDE = Pattern.compile("\\s>(\\s|$)");
+  // any white space around ">": a no-break space on either side still reads as a step down a level
+  private static final Pattern SEPARATOR_INSIDE = Pattern.compile("\\s>(\\s|$)", Pattern.UNICODE_CHARACTER_CLASS);
 
   private final SystemInfo info;
   private final List<Category> categories;
@@ -266,7 +267,7 @@ public final class CategorySystem {
             continue;
           }
           for (Map.Entry<String, String> theirs : sibling.label().values().entrySet()) {
-            if (mine.getValue().equalsIgnoreCase(theirs.getValue())) {
+            if (Names.lookAlike(mine.getValue(), theirs.getValue())) {
               throw new CategorySystemException(source, "category " + describe(c), "its label \"" + mine.getValue()
                   + "\" (" + mine.getKey() + ") is the label of its sibling " + describe(sibling) + " ("
                   + theirs.getKey() + "); siblings need labels that differ in every language, or a name fits both");

@@ -1,5 +1,6 @@
 package org.lacrima.core.codebook;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -74,7 +75,31 @@ public record SplitRule(String text, Condition condition, String part) {
    * @throws InputException naming the rule and what is wrong with it
    */
   public static SplitRule parse(String rule, Function<String, Set<UUID>> idFiles) {
+    return parse(rule, idFiles, List.of());
+  }
+
+  /**
+   * Reads a rule of a split into {@code parts}: where the rule ends in an arrow and one of them, that is its part,
+   * so that a part named "Before->After", or a pattern holding an arrow, reads as meant. Otherwise the last arrow
+   * ends the condition.
+   */
+  public static SplitRule parse(String rule, Function<String, Set<UUID>> idFiles, List<String> parts) {
     String r = rule.strip();
+    String nfcRule = nfc(r);
+    // the longest part first: of "B" and "A->B", a rule ending in "-> A->B" places in "A->B"
+    List<String> longestFirst = parts.stream().map(SplitRule::nfc)
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    for (String part : longestFirst) {
+      if (!part.isEmpty() && nfcRule.endsWith(part)) {
+        String head = nfcRule.substring(0, nfcRule.length() - part.length()).stripTrailing();
+        for (String arrow : List.of("->", "→")) {
+          if (head.endsWith(arrow) && !head.substring(0, head.length() - arrow.length()).isBlank()) {
+            return new SplitRule(r, condition(rule, head.substring(0, head.length() - arrow.length()).strip(), idFiles),
+                part);
+          }
+        }
+      }
+    }
     int arrow = r.lastIndexOf("->");
     int width = 2;
     if (arrow < 0) {

@@ -73,6 +73,14 @@ public final class Names {
     return others.stream().filter(o -> !o.equals(name) && visible(o).equalsIgnoreCase(seen)).toList();
   }
 
+  /**
+   * Whether a reader takes two labels or names for the same: equal in NFC but for case and for characters that do not
+   * show.
+   */
+  public static boolean lookAlike(String a, String b) {
+    return visible(normalize(a)).equalsIgnoreCase(visible(normalize(b)));
+  }
+
   /** Whether two names differ only in characters that do not show. */
   public static boolean apartInvisibly(String a, String b) {
     return !a.equals(b) && visible(a).equals(visible(b));

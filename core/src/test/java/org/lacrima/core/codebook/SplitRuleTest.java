@@ -35,4 +35,19 @@ class SplitRuleTest {
     assertThat(holds("text~cafe\u0301 -> Other", "im caf\u00e9")).isTrue();
     assertThat(holds("coder=Jo\u0308rg -> Other", "J\u00f6rg", "x")).isTrue();
   }
+
+  @Test
+  void aPartNameOrAPatternHoldingAnArrowReadsAsMeant() {
+    java.util.List<String> parts = java.util.List.of("Before->After", "C", "A");
+    SplitRule named = SplitRule.parse("coder=jonas -> Before->After", file -> Set.of(), parts);
+    assertThat(named.part()).isEqualTo("Before->After");
+    assertThat(named.condition()).isEqualTo(new SplitRule.Coder("jonas"));
+    SplitRule pattern = SplitRule.parse("text~(?i)a->b|crying \u2192 A", file -> Set.of(), parts);
+    assertThat(pattern.part()).isEqualTo("A");
+    assertThat(pattern.holds(new SplitRule.Candidate(new Coding(UUID.randomUUID(), UUID.randomUUID(), 0, 4,
+        UUID.randomUUID(), UUID.randomUUID(), ""), "mira", "int-01", Map.of(), () -> "A->B"))).isTrue();
+    // a part typed with a separate accent is the part of the same name in NFC
+    assertThat(SplitRule.parse("coder=jonas -> Wu\u0308tend", file -> Set.of(), java.util.List.of("W\u00fctend", "C"))
+        .part()).isEqualTo("W\u00fctend");
+  }
 }
