@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "Develop a project's category system by constant comparison, without losing a coding.",
     "Every change needs --why and is logged (lacrima codebook log); lacrima category undo walks it back."},
     subcommands = {CategoryCommand.Add.class, CategoryCommand.Edit.class, CategoryCommand.Rename.class,
-        CategoryCommand.Move.class, CategoryCommand.Retire.class, CategoryCommand.Exclusive.class,
+        CategoryCommand.Move.class, CategoryCommand.Retire.class, CategoryCommand.Reactivate.class,
+        CategoryCommand.Exclusive.class,
         CategoryCommand.Merge.class, CategoryCommand.Split.class, CategoryCommand.Review.class,
         CategoryCommand.Undo.class})
 final class CategoryCommand {
@@ -164,6 +165,17 @@ final class CategoryCommand {
     @Override
     CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
       return ops.retire(resolve(system, category));
+    }
+  }
+
+  @Command(name = "reactivate", description = "Open a retired category for coding again.")
+  static final class Reactivate extends Operation {
+    @Parameters(index = "1", paramLabel = "CATEGORY", description = "The category: its id, English or German label, or path (A > B).")
+    String category;
+
+    @Override
+    CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
+      return ops.reactivate(resolve(system, category));
     }
   }
 

@@ -334,6 +334,26 @@ class CategoryCommandsTest {
         .contains("cannot edit \"Pause\": the label \"letting NARRATE\" (en) is the label of its sibling \"Letting narrate\"");
   }
 
+  /** A retired category's codings count: it may be merged into another, and it can be opened for coding again. */
+  @Test
+  void aRetiredCategoryCanBeMergedAwayOrReactivated() throws IOException {
+    long before = rows(codings());
+    CliRun.ok("category", "retire", p, "Positive crying", "--why", "rare");
+    assertThat(CliRun.of("category", "merge", p, "Crying in grief", "Positive crying", "--why", "m").err())
+        .contains("it is retired (lacrima category reactivate opens it again)");
+    CliRun.ok("category", "reactivate", p, "Positive crying", "--why", "it came up again");
+    assertThat(CliRun.ok("codebook", "log", p).out()).contains("reactivated \"Assumptions > Forms of emotional crying > "
+        + "Positive crying\"");
+    CliRun.ok("category", "undo", p, "--why", "retired after all");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Positive crying  [retired]");
+    CliRun.ok("category", "merge", p, "Positive crying", "Crying in grief", "--why", "one form");
+    assertThat(codings()).doesNotContain("Positive crying");
+    assertThat(rows(codings())).isEqualTo(before);
+    CliRun.ok("category", "undo", p, "--why", "apart again");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Positive crying  [retired]");
+    assertThat(CliRun.of("category", "reactivate", p, "Pause", "--why", "x").err()).contains("it is active already");
+  }
+
   @Test
   void undoingAMergeTakesTheCollapsedMemoBackButKeepsAMemoAddedSince() throws IOException {
     importCsv("twins.csv", "pdt-01,Very little,Crying as resistance,mira,holding back\n"

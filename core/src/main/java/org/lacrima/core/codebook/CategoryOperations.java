@@ -191,6 +191,21 @@ public final class CategoryOperations {
         + (codings == 1 ? " stays)" : " stay)"), params("category", id), before, after, CodingTrail.NONE);
   }
 
+  /** Opens a retired category for coding again (and for merging into, splitting, moving under). */
+  public CodebookChange reactivate(UUID id) {
+    CategorySystem before = s.categories().current();
+    Category c = before.get(id);
+    if (c.state().status() != CategoryState.Status.RETIRED) {
+      throw new InputException("cannot reactivate \"" + c.label().english() + "\": it is " + describeState(before, c)
+          + (c.state().isActive() ? " already" : "; only a retired category comes back (lacrima category undo takes "
+              + "back a merge or split)"));
+    }
+    CategorySystem after = replace(before, c.withState(CategoryState.ACTIVE), "reactivating \"" + c.label().english()
+        + "\"");
+    return commit(CodebookChange.Kind.REACTIVATE, "reactivated \"" + before.path(id) + "\"", params("category", id),
+        before, after, CodingTrail.NONE);
+  }
+
   /** Marks the children of a category as mutually exclusive, or no longer. */
   public CodebookChange exclusive(UUID parent, boolean exclusive) {
     CategorySystem before = s.categories().current();
@@ -248,7 +263,9 @@ public final class CategoryOperations {
    */
   public CodebookChange merge(UUID fromId, UUID intoId) {
     CategorySystem before = s.categories().current();
-    Category from = requireActive(before, fromId, "merge");
+    // a retired category's codings still count: merging hands them on, as it does an active one's
+    Category from = before.get(fromId).state().status() == CategoryState.Status.RETIRED ? before.get(fromId)
+        : requireActive(before, fromId, "merge");
     Category into = requireActive(before, intoId, "merge into");
     if (fromId.equals(intoId)) {
       throw new InputException("cannot merge \"" + from.label().english() + "\" into itself");
@@ -925,7 +942,8 @@ public final class CategoryOperations {
     Category c = system.get(id);
     if (!c.state().isActive()) {
       throw new InputException("cannot " + action + " \"" + c.label().english() + "\": it is "
-          + describeState(system, c));
+          + describeState(system, c) + (c.state().status() == CategoryState.Status.RETIRED
+              ? " (lacrima category reactivate opens it again)" : ""));
     }
     return c;
   }

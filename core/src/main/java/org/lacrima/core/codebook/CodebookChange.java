@@ -26,7 +26,7 @@ public record CodebookChange(long sequence, UUID id, Instant at, String who, Str
     SEED,
     /** The project started with no categories. */
     SEED_EMPTY,
-    ADD, EDIT, RENAME, MOVE, RETIRE, EXCLUSIVE, MERGE, SPLIT, PLACE, UNDO, IMPORT, UPGRADE, TAG;
+    ADD, EDIT, RENAME, MOVE, RETIRE, REACTIVATE, EXCLUSIVE, MERGE, SPLIT, PLACE, UNDO, IMPORT, UPGRADE, TAG;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);
