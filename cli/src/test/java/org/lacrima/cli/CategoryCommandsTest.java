@@ -334,6 +334,18 @@ class CategoryCommandsTest {
         .contains("cannot edit \"Pause\": the label \"letting NARRATE\" (en) is the label of its sibling \"Letting narrate\"");
   }
 
+  /** A merge or move that brings into an exclusive group what it rules out says so, as marking the group does. */
+  @Test
+  void aMergeIntoAnExclusiveGroupSaysWhereCodingsNowOverlap() {
+    CliRun.ok("category", "exclusive", p, "Forms of emotional crying", "on", "--why", "one form per episode");
+    assertThat(CliRun.ok("category", "merge", p, "Crying as resistance", "Overwhelmed crying", "--why", "m").out())
+        .containsPattern("[0-9]+ places? where one coder's codings of two of the exclusive children of \"Forms of "
+            + "emotional crying\" overlap now");
+    CliRun.ok("category", "undo", p, "--why", "u");
+    assertThat(CliRun.ok("category", "move", p, "Crying as resistance", "--parent", "Forms of emotional crying", "--why",
+        "m").out()).contains("overlap now");
+  }
+
   /** A retired category's codings count: it may be merged into another, and it can be opened for coding again. */
   @Test
   void aRetiredCategoryCanBeMergedAwayOrReactivated() throws IOException {

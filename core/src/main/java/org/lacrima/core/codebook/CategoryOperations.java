@@ -176,8 +176,24 @@ public final class CategoryOperations {
     }
     String from = before.path(id);
     CategorySystem after = replace(before, c.withParent(newParent), "moving \"" + c.label().english() + "\"");
-    return commit(CodebookChange.Kind.MOVE, "moved \"" + from + "\" to \"" + after.path(id) + "\"",
-        params("category", id), before, after, CodingTrail.NONE);
+    return commit(CodebookChange.Kind.MOVE, "moved \"" + from + "\" to \"" + after.path(id) + "\""
+        + exclusiveOverlaps(after, id).map(o -> " (" + o + ")").orElse(""), params("category", id), before, after,
+        CodingTrail.NONE);
+  }
+
+  /**
+   * Where {@code c} now stands among exclusive siblings, how often one coder's codings of two of them overlap, as
+   * {@link #exclusive} says when a group is marked: a merge or move can bring into a group what it rules out.
+   */
+  private Optional<String> exclusiveOverlaps(CategorySystem after, UUID c) {
+    Optional<UUID> parent = after.get(c).parent();
+    if (parent.isEmpty() || !after.get(parent.get()).exclusiveChildren()) {
+      return Optional.empty();
+    }
+    long clashes = overlapsBetween(after.children(parent.get()));
+    return clashes == 0 ? Optional.empty() : Optional.of(Counted.of(clashes, "place") + " where one coder's codings of "
+        + "two of the exclusive children of \"" + after.get(parent.get()).label().english() + "\" overlap now; agreement "
+        + "counts such a unit as missing for that coder until the codings are settled");
   }
 
   /** Hides a category from coding. Its codings stay and count in analysis. */
@@ -357,6 +373,7 @@ public final class CategoryOperations {
     if (!memos.isEmpty()) {
       parts.add(Counted.of(memos.size(), "memo") + " moved");
     }
+    exclusiveOverlaps(after, intoId).ifPresent(parts::add);
     String summary = "merged \"" + from.label().english() + "\" into \"" + into.label().english() + "\": "
         + String.join(", ", parts);
     ObjectNode p = params("from", fromId);
