@@ -43,7 +43,8 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
   @Option(names = "--accept", split = ",", paramLabel = "all|ID", description = "Clean changes to take over.")
   List<String> accept = List.of();
 
-  @Option(names = "--decide", paramLabel = "ID=mine|theirs", description = "A decision on a conflict (repeatable).")
+  @Option(names = "--decide", split = ",", paramLabel = "ID=mine|theirs",
+      description = "A decision on a conflict (repeatable, or several at once: U2=mine,U3=theirs).")
   Map<String, String> decide = new LinkedHashMap<>();
 
   @Option(names = "--why", paramLabel = "TEXT", description = "Why (required when accepting or deciding).")

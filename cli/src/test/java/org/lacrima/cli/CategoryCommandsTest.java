@@ -358,6 +358,7 @@ class CategoryCommandsTest {
         + "Positive crying\"");
     CliRun.ok("category", "undo", p, "--why", "retired after all");
     assertThat(CliRun.ok("codebook", p).out()).contains("Positive crying  [retired]");
+    assertThat(CliRun.ok("codebook", p, "--lang", "de").out()).contains("Positives Weinen  [stillgelegt]");
     CliRun.ok("category", "merge", p, "Positive crying", "Crying in grief", "--why", "one form");
     assertThat(codings()).doesNotContain("Positive crying");
     assertThat(rows(codings())).isEqualTo(before);
@@ -494,6 +495,9 @@ class CategoryCommandsTest {
     Matcher conflict = Pattern.compile("(U\\d+) +CONFLICT +Letting them talk · label")
         .matcher(CliRun.ok("codebook", "upgrade", p, "--to", next).out());
     assertThat(conflict.find()).isTrue();
+    // several decisions in one --decide, as --accept takes several ids
+    assertThat(CliRun.of("codebook", "upgrade", p, "--to", next, "--decide", conflict.group(1) + "=mine,U99=theirs",
+        "--why", "x").err()).contains("--decide U99: there is no such proposal");
 
     CliRun decided = CliRun.ok("codebook", "upgrade", p, "--to", next, "--decide", conflict.group(1) + "=mine", "--why",
         "our label stays");
