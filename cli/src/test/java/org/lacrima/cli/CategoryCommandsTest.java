@@ -346,6 +346,22 @@ class CategoryCommandsTest {
         "m").out()).contains("overlap now");
   }
 
+  /** Placing in a part merged away since names the part's state and that of the category it went into. */
+  @Test
+  void placingInAPartMergedAwaySaysWhatBecameOfIt() {
+    CliRun.ok("category", "split", p, "Crying as resistance", "--into", "P1", "--into", "P2", "--rule", "coder=jonas -> P1",
+        "--why", "s");
+    CliRun.ok("category", "merge", p, "P2", "Crying as manipulation", "--why", "m");
+    CliRun.ok("category", "split", p, "Crying as manipulation", "--into", "M1", "--into", "M2", "--rule",
+        "coder=jonas -> M1", "--why", "s2");
+    Matcher queued = Pattern.compile("(?s)Crying as resistance\",[^\n]*\n  ([0-9a-f-]{36}) ")
+        .matcher(CliRun.ok("category", "review", p).out());
+    assertThat(queued.find()).isTrue();
+    assertThat(CliRun.of("category", "review", p, "--place", queued.group(1), "--to", "P2", "--why", "p").err())
+        .contains("(it is merged into \"Crying as manipulation\", and \"Crying as manipulation\" is split into \"M1\", "
+            + "\"M2\")");
+  }
+
   /** A retired category's codings count: it may be merged into another, and it can be opened for coding again. */
   @Test
   void aRetiredCategoryCanBeMergedAwayOrReactivated() throws IOException {

@@ -532,7 +532,9 @@ public final class CategoryOperations {
     if (!placeable.contains(part)) {
       throw new InputException("\"" + system.get(named).label().english() + "\" is not where codings of \""
           + split.label().english() + "\" can go" + (system.get(part).state().isActive() ? "" : " (it is "
-          + describeState(system, system.get(part)) + ")") + "; they can go to " + placeable.stream()
+          + describeState(system, system.get(named)) + (part.equals(named) ? "" : ", and \""
+              + system.get(part).label().english() + "\" is " + describeState(system, system.get(part))) + ")")
+          + "; they can go to " + placeable.stream()
           .map(p -> "\"" + system.get(p).label().english() + "\"").collect(Collectors.joining(", ")));
     }
     ObjectNode p = params("coding", codingId);
