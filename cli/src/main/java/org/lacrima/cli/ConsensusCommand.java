@@ -182,7 +182,7 @@ final class ConsensusCommand implements Callable<Integer> {
     description = {
       "Record how a disagreement is settled, with a rationale: take one coder's version, both, neither,",
       "or a new span and category. --from FILE.csv decides many (columns id, decision, coder, start, end,",
-      "category, rationale; decision: take, both, neither or new)."})
+      "category, rationale (or why, or reason); decision: take, both, neither or new)."})
   static final class Decide implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
@@ -249,6 +249,14 @@ final class ConsensusCommand implements Callable<Integer> {
             try (CsvTable table = CsvTable.open(file)) {
               table.require("id");
               table.require("decision");
+              // the rationale under the name a team may have given its column; without one, --why for every row
+              String rationaleColumn = java.util.stream.Stream.of("rationale", "why", "reason").filter(table::has)
+                  .findFirst().orElse("rationale");
+              if (!table.has(rationaleColumn) && (why == null || why.isBlank())) {
+                throw new InputException(file.toString(), "line 1", "has no column rationale (its columns: "
+                    + String.join(", ", table.columns()) + "), and no --why gives one for every row; each decision is "
+                    + "kept with why it was taken");
+              }
               Map<String, Long> seen = new java.util.HashMap<>();
               for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
                 CsvTable.Row r = it.next();
@@ -259,7 +267,7 @@ final class ConsensusCommand implements Callable<Integer> {
                       + " is decided on line " + earlier + " already");
                 }
                 try {
-                  String rationale = r.get("rationale").isBlank() && why != null ? why : r.get("rationale");
+                  String rationale = r.get(rationaleColumn).isBlank() && why != null ? why : r.get(rationaleColumn);
                   decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(), r.get("coder"), r.get("start"),
                       r.get("end"), r.get("category"), rationale, who, now).ifPresent(replaced::add);
                 } catch (InputException e) {

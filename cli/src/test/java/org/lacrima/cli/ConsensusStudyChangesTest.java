@@ -200,6 +200,18 @@ class ConsensusStudyChangesTest {
     assertThat(CliRun.of("agreement", p, "--coders", "ann,Smith").err()).contains("no coder named \"Smith\"");
   }
 
+  /** A decisions file's rationale may stand under "why"; a file with none, and no --why, is refused at its header. */
+  @Test
+  void aDecisionsFileNamesItsRationaleColumnOrIsRefused() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    Files.writeString(dir.resolve("why.csv"), "id,decision,why\n" + ids.get("G1@70") + ",neither,not meant\n");
+    CliRun.ok("consensus", "decide", p, "--from", dir.resolve("why.csv").toString());
+    assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("not meant");
+    Path none = Files.writeString(dir.resolve("none.csv"), "id,decision,reasoning\n" + ids.get("G2@70") + ",neither,x\n");
+    assertThat(CliRun.of("consensus", "decide", p, "--from", none.toString()).err())
+        .contains(none + ", line 1: has no column rationale (its columns: id, decision, reasoning)");
+  }
+
   /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
   @Test
   void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {
@@ -508,10 +520,11 @@ class ConsensusStudyChangesTest {
     Files.writeString(dir.resolve("one.csv"), "id,decision,coder,rationale\n" + id + ",neither,,x\n");
     assertThat(CliRun.of("consensus", "decide", p, id, "--take", "ann", "--from", dir.resolve("one.csv").toString())
         .err()).contains("decides what the file lists; a single decision");
-    Files.writeString(dir.resolve("mixed.csv"), "id,decision,coder,start,end,category\n" + id + ",take,ann,24,30,Beta\n");
+    Files.writeString(dir.resolve("mixed.csv"), "id,decision,coder,start,end,category,rationale\n" + id
+        + ",take,ann,24,30,Beta,x\n");
     assertThat(CliRun.of("consensus", "decide", p, "--from", dir.resolve("mixed.csv").toString()).err())
         .contains("mixed.csv, line 2: a \"take\" decision keeps the disputed span and category");
-    Files.writeString(dir.resolve("coder.csv"), "id,decision,coder\n" + id + ",neither,ann\n");
+    Files.writeString(dir.resolve("coder.csv"), "id,decision,coder,rationale\n" + id + ",neither,ann,x\n");
     assertThat(CliRun.of("consensus", "decide", p, "--from", dir.resolve("coder.csv").toString()).err())
         .contains("coder.csv, line 2: a \"neither\" decision names no coder");
     assertThat(CliRun.ok("consensus", "status", p).out()).startsWith("0 of 4");
