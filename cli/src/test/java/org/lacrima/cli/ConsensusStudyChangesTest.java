@@ -212,6 +212,20 @@ class ConsensusStudyChangesTest {
         .contains(none + ", line 1: has no column rationale (its columns: id, decision, reasoning)");
   }
 
+  /**
+   * A split moves the layer's agreed Alpha (turn 2) to a part; a rebuild then replaces the layer's codings. Undoing the
+   * split says so, instead of counting the build's coding as one a person deleted.
+   */
+  @Test
+  void undoingASplitAfterARebuildDoesNotCallTheLayersCodingsDeleted() {
+    build("--coders", "ann,bob");
+    CliRun.ok("category", "split", p, "Alpha", "--into", "A1", "--into", "A2", "--rule", "coder=ann -> A1", "--rule",
+        "text~. -> A2", "--why", "s");
+    CliRun.ok("consensus", p);
+    assertThat(CliRun.ok("category", "undo", p, "--why", "u").out())
+        .contains("1 consensus coding replaced by a consensus build since").doesNotContain("deleted since");
+  }
+
   /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
   @Test
   void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {
@@ -299,6 +313,14 @@ class ConsensusStudyChangesTest {
         .contains("built with the wrong coders");
     build("--coders", "ann,bob");
     assertThat(layer()).isEqualTo(before).contains("Beta,81,96");
+  }
+
+  @Test
+  void aLayerDroppedBeforeAnyDecisionIsSaidToBeDroppedNotNeverBuilt() {
+    build("--coders", "ann,bob");
+    CliRun.ok("consensus", "drop", p, "--why", "again");
+    assertThat(CliRun.of("consensus", "status", p).err()).contains("the consensus layer was dropped (codings memos "
+        + "PROJECT shows why)").doesNotContain("has been built");
   }
 
   /** A build's coding deleted by hand came back with the next build, while status called the layer complete. */

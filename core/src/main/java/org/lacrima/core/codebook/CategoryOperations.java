@@ -668,10 +668,17 @@ public final class CategoryOperations {
     List<Coding> decidedAgain = new ArrayList<>();
     Map<UUID, List<CodingTrail.Collapsed>> joinedLater = joinedByLaterUndos(top.sequence());
     List<Coding> separated = new ArrayList<>();
+    java.util.function.Predicate<Coding> builtByLayer = Consensus.layersBuild(s);
+    int rebuiltSince = 0;
     for (CodingTrail.Moved m : trail.moved()) {
       Coding found = now.get(m.coding());
       if (found == null) {
-        deletedSince++;
+        // the consensus layer's coding as a build made it: a later build made it anew (its id names where it lies)
+        if (m.leftAs().filter(builtByLayer).isPresent()) {
+          rebuiltSince++;
+        } else {
+          deletedSince++;
+        }
         continue;
       }
       // a coding made since that a later undo joined with this one (the same span and coder, folded back from a
@@ -791,6 +798,10 @@ public final class CategoryOperations {
     }
     if (deletedSince > 0) {
       touched.add(Counted.of(deletedSince, "coding") + " deleted since");
+    }
+    if (rebuiltSince > 0) {
+      touched.add(Counted.of(rebuiltSince, "consensus coding") + " replaced by a consensus build since, left to the "
+          + "layer's next build (consensus PROJECT)");
     }
     if (memosRewritten > 0) {
       touched.add(Counted.of(memosRewritten, "memo") + " rewritten since and left as written (it may repeat a memo now "

@@ -93,8 +93,11 @@ public final class ConsensusStudy {
     return s.consensus().study().map(ConsensusStudy::fromJson).orElseThrow(() -> {
       // decisions without a study: the layer was built and dropped since (consensus drop keeps them)
       int decisions = s.consensus().all().size();
-      return new InputException(decisions == 0
+      boolean dropped = s.coders().byName(Consensus.LAYER).isPresent();
+      return new InputException(decisions == 0 && !dropped
           ? "no consensus layer has been built in this project yet; build it first with: consensus PROJECT --coders A,B"
+          : decisions == 0 ? "the consensus layer was dropped (codings memos PROJECT shows why); build it again with: "
+              + "consensus PROJECT --coders A,B"
           : "the consensus layer was dropped (its " + org.lacrima.core.text.Counted.of(decisions, "decision")
               + " kept, applying again where their disagreements return; codings memos PROJECT shows why it was "
               + "dropped); build it again with: consensus PROJECT --coders A,B");
