@@ -226,6 +226,20 @@ class ConsensusStudyChangesTest {
         .contains("1 consensus coding replaced by a consensus build since").doesNotContain("deleted since");
   }
 
+  /** A new version beside an agreed code of its category joins it: the layer holds those characters once. */
+  @Test
+  void aNewVersionOverlappingAnAgreedCodeOfItsCategoryJoinsIt() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    // turn 2: Alpha agreed (24..53); Beta disputed there, decided as a new version Alpha 41..53
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@24"), "--span", "41..53", "--category", "Alpha", "--why", "alpha");
+    assertThat(layer()).contains("Alpha,24,53").doesNotContain("Alpha,41,53");
+    assertThat(CliRun.ok("codings", "export", p).out()).contains("Alpha,24,53,She cried a lot. It was hard.,"
+        + "\"agreed by ann, bob\ndecided (new): alpha\"");
+    JsonNode report = new ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "ann,consensus", "--bootstrap",
+        "0", "--format", "json").out());
+    assertThat(report.get("provenance").get("notes").toString()).doesNotContain("merged");
+  }
+
   /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
   @Test
   void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {

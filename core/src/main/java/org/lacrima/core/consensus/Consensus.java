@@ -456,11 +456,40 @@ public final class Consensus {
     // one coding per span and category, as the layer holds it: an agreed code and a decision on the same span, or
     // two decisions, become one with both memos (their ids are the same, from where they lie)
     Map<UUID, Coding> once = new LinkedHashMap<>();
-    for (Coding c : codings) {
+    for (Coding c : overlapsJoined(codings)) {
       once.merge(c.id(), c, (a, b) -> new Coding(a.id(), a.document(), a.start(), a.end(), a.category(), a.coder(),
           Coding.joinMemos(a.memo(), b.memo())));
     }
     return new Plan(agreed, new ArrayList<>(once.values()), all, resolved, open);
+  }
+
+  /**
+   * The layer's codings with those of one category that overlap in a document joined into one, with both memos: a new
+   * version decided beside an agreed code of the same category would otherwise leave the layer two codings over
+   * the same characters (counted twice by stats, merged before comparing by agreement).
+   */
+  private static List<Coding> overlapsJoined(List<Coding> codings) {
+    Map<String, List<Coding>> byPlace = new LinkedHashMap<>();
+    codings.forEach(c -> byPlace.computeIfAbsent(c.document() + "|" + c.category(), k -> new ArrayList<>()).add(c));
+    List<Coding> out = new ArrayList<>();
+    for (List<Coding> same : byPlace.values()) {
+      same.sort(java.util.Comparator.comparingInt(Coding::start).thenComparingInt(Coding::end));
+      Coding run = null;
+      for (Coding c : same) {
+        if (run != null && c.start() < run.end()) {
+          int end = Math.max(run.end(), c.end());
+          run = new Coding(builtId(run.document(), run.start(), end, run.category()), run.document(), run.start(), end,
+              run.category(), run.coder(), Coding.joinMemos(run.memo(), c.memo()));
+        } else {
+          if (run != null) {
+            out.add(run);
+          }
+          run = c;
+        }
+      }
+      out.add(run);
+    }
+    return out;
   }
 
   /**
