@@ -64,6 +64,11 @@ final class ConsensusCommand implements Callable<Integer> {
       Consensus.Status status = store.write(s -> {
         StudyData data = study.collectForBuild(s);
         notes.addAll(data.notes());
+        // a coder "Consensus" of the team's own is another coder than the layer, though it reads as the same
+        org.lacrima.core.text.Names.lookAlikes(Consensus.LAYER, s.coders().list().stream()
+            .map(org.lacrima.core.coding.Coder::name).toList()).forEach(other -> notes.add("the coder \"" + other
+                + "\" is not the consensus layer, which is always \"" + Consensus.LAYER + "\": two coders whose names "
+                + "differ only in case or in characters that do not show"));
         // built first: the build reads how the study saved before it marked the layer's codings
         Consensus.Status built = Consensus.build(s, data);
         s.consensus().saveStudy(ConsensusStudy.toJson(ConsensusStudy.settled(s, data)), actor.name(), Instant.now());

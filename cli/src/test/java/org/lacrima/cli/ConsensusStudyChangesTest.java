@@ -240,6 +240,14 @@ class ConsensusStudyChangesTest {
     assertThat(report.get("provenance").get("notes").toString()).doesNotContain("merged");
   }
 
+  @Test
+  void aCoderNamedLikeTheLayerIsToldApart() throws Exception {
+    Files.writeString(dir.resolve("cap.csv"), "document,start,end,category,coder\ndoc1,0,20,Gamma,Consensus\n");
+    CliRun.ok("codings", "import", p, dir.resolve("cap.csv").toString());
+    assertThat(CliRun.ok("consensus", p, "--coders", "ann,bob").out()).contains("note: the coder \"Consensus\" is not "
+        + "the consensus layer, which is always \"consensus\"");
+  }
+
   /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
   @Test
   void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {
