@@ -183,7 +183,8 @@ final class CodingsCommand {
         out.printf("Deleted %s; a memo on each one's document keeps what it was:%n", Counted.of(r.deleted().size(),
             "coding"));
         for (var c : r.deleted()) {
-          out.printf("  %s  %d..%d%s%n", c.id(), c.start(), c.end(), c.memo().isEmpty() ? "" : "  memo: " + c.memo());
+          out.printf("  %s  %d..%d%s%n", c.id(), c.start(), c.end(), c.memo().isEmpty() ? ""
+              : "  memo: " + Console.indented(c.memo(), "        "));
         }
       }
       return 0;
@@ -233,7 +234,7 @@ final class CodingsCommand {
       sorted.sort(java.util.Comparator.comparing(org.lacrima.core.coding.Memo::written));
       for (var m : sorted) {
         out.println(on + "  " + m.written() + "  " + m.author());
-        m.text().lines().forEach(l -> out.println("    " + l));
+        m.text().lines().forEach(l -> out.println("    " + org.lacrima.core.text.Names.shown(l)));
       }
       return sorted.size();
     }

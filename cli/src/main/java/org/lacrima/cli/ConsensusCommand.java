@@ -142,7 +142,7 @@ final class ConsensusCommand implements Callable<Integer> {
    * a line of the listing (a decision, a disagreement) of its own.
    */
   static String shown(String text) {
-    return text.replaceAll("\\R", "\n          ");
+    return Console.indented(text, "          ");
   }
 
   private static String described(ConsensusDecision d) {

@@ -13,6 +13,15 @@ final class Console {
   private Console() {
   }
 
+  /**
+   * A text of the user's (a memo, a rationale) in a listing: its further lines indented by {@code indent}, so that
+   * none of them can pass for a line of the listing of its own, and on each line controls and direction overrides
+   * shown as "?", so that none acts on the terminal or reorders the line.
+   */
+  static String indented(String text, String indent) {
+    return String.join("\n" + indent, text.lines().map(org.lacrima.core.text.Names::shown).toList());
+  }
+
   static Charset charset() {
     String enc = System.getProperty("stdout.encoding");
     if (enc == null) {

@@ -75,8 +75,13 @@ final class StatsReport {
     }
   }
 
+  /** Cut to {@code width} characters, counted and cut as code points: a cut inside an emoji would print "?". */
   private static String shortened(String s, int width) {
-    return s.length() <= width || width < 2 ? s : s.substring(0, width - 1) + "…";
+    return length(s) <= width || width < 2 ? s : s.substring(0, s.offsetByCodePoints(0, width - 1)) + "…";
+  }
+
+  private static int length(String s) {
+    return s.codePointCount(0, s.length());
   }
 
   private static int width(String column) {
@@ -84,10 +89,10 @@ final class StatsReport {
   }
 
   private static String pad(String s, int width) {
-    if (s.length() > width) {
-      return s.substring(0, width - 1) + "…";
+    if (length(s) > width) {
+      return shortened(s, width);
     }
-    return s + " ".repeat(width - s.length());
+    return s + " ".repeat(width - length(s));
   }
 
   private static String leftPad(String s, int width) {

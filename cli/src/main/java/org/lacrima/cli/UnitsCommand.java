@@ -28,7 +28,8 @@ final class UnitsCommand {
   }
 
   static String excerpt(String text) {
-    String one = text.replace('\n', ' ');
+    // a transcript may hold direction overrides, which would reorder the listing's line around the excerpt
+    String one = org.lacrima.core.text.Names.shown(text);
     if (one.codePointCount(0, one.length()) <= 90) {
       return one;
     }

@@ -616,7 +616,13 @@ class CategoryCommandsTest {
         {"delimitations: \"Not Letting narrate\"\n", "delimitations: should be a list"},
         {"definition: {en: One.}\ndefinition: {en: Two.}\n", "Duplicate field 'definition'"},
         {"label: {en: Break}\n", "label.en: gives \"Break\" where the category is \"Pause\"; leave it out, or rename"},
-        {"- definition: {en: A list.}\n", "holds no category (expected the fields of one"}};
+        {"- definition: {en: A list.}\n", "holds no category (expected the fields of one"},
+        // YAML 1.1 would make these 3.1, 8 and true
+        {"paper_section: 3.10\n", "paper_section: should be a text, but the file gives the number 3.1; put it in quotes"},
+        {"paper_section: 010\n", "paper_section: should be a text, but the file gives the number"},
+        {"codable: yes\n", "codable: should be true or false, not \"yes\""},
+        {"{\"definition\": {\"en\": \"before \\ud83d after\"}}\n", "holds half of a character (the lone surrogate U+D83D"},
+        {"label: {de: \"Tr\u00e4nen \u202eevil\"}\n", "holds a line break, tab, control character or direction override"}};
     for (String[] r : refused) {
       Path f = Files.writeString(dir.resolve("fields.yaml"), r[0], StandardCharsets.UTF_8);
       assertRefused(r[1], "category", "edit", p, "Pause", "--from", f.toString(), "--why", "x");

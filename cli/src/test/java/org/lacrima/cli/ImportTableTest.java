@@ -76,6 +76,14 @@ class ImportTableTest {
   }
 
   @Test
+  void refusesADocumentNameThatWouldActOnTheTerminal() throws IOException {
+    Path t = table("session,utt,text,rater,behaviour\n\"two\n  forged\",1,Wie geht es?,r1,Frage\n");
+    CliRun run = CliRun.of("import-table", p, t.toString(), "--doc", "session", "--order", "utt", "--text", "text",
+        "--coder", "rater", "--code", "behaviour");
+    assertThat(run.err()).contains("line 2: the document's name").contains("holds a line break");
+  }
+
+  @Test
   void namesWrittenDecomposedOrComposedAreTheSame() throws IOException {
     // the same session, rater and code, once decomposed and once composed
     Path t = table("session,utt,text,rater,behaviour\n"

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -174,6 +175,10 @@ public final class CategorySystem {
       return Optional.of("the label \"" + label.replaceAll("\\p{Cc}", "?") + "\" holds a line break or a control "
           + "character; a label is one line of text");
     }
+    Optional<String> printed = Names.lineProblem("the label", label);
+    if (printed.isPresent()) {
+      return printed;
+    }
     if (SEPARATOR_INSIDE.matcher(label).find()) {
       return Optional.of("the label \"" + label + "\" contains \" > \", which separates the levels of a category path, "
           + "or ends with \" >\"; choose a label without it");
@@ -212,6 +217,13 @@ public final class CategorySystem {
 
   /** What is wrong with a text holding control characters other than line breaks and tabs, with them shown as "?". */
   static Optional<String> controlProblem(String t) {
+    // half of a character (a JSON escape "\ud83d" without its pair) would be stored as "?"
+    OptionalInt half = t.codePoints().filter(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)
+        .findFirst();
+    if (half.isPresent()) {
+      return Optional.of(String.format("holds half of a character (the lone surrogate U+%04X, as an escape \\u%04x "
+          + "without its pair gives it), which no text holds", half.getAsInt(), half.getAsInt()));
+    }
     return t.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
         ? Optional.of("holds a control character (\"" + t.replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "?")
             + "\"); texts keep line breaks and tabs only")

@@ -40,7 +40,9 @@ public final class CategorySystemCodec {
   // a key given twice would keep its last value without a word
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+  // YAML 1.1 reads yes, no, on and off as true and false; here they stay words, and a boolean field refuses them
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build())
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -299,6 +301,11 @@ public final class CategorySystemCodec {
       }
       if (!v.isValueNode()) {
         throw error(where + "." + field, "should be a plain value");
+      }
+      if (strict && !v.isTextual()) {
+        // YAML reads 3.10 as the number 3.1 and 010 as 8: the text as written is gone before it reaches us
+        throw error(where + "." + field, "should be a text, but the file gives " + (v.isNumber() ? "the number "
+            : "the value ") + v.asText() + "; put it in quotes (\"3.10\") so that it is kept as written");
       }
       return v.asText();
     }

@@ -236,11 +236,19 @@ public final class CodebookDiff {
       Optional<String> was = before.exactly(language);
       Optional<String> is = after.exactly(language);
       if (!was.equals(is)) {
-        out.append("  - ").append(was.map(t -> "\"" + t + "\" (" + language + ")").orElse("— (" + language + ")"))
-            .append('\n').append("  + ").append(is.map(t -> "\"" + t + "\" (" + language + ")")
+        out.append("  - ").append(was.map(t -> quoted(t) + " (" + language + ")").orElse("— (" + language + ")"))
+            .append('\n').append("  + ").append(is.map(t -> quoted(t) + " (" + language + ")")
                 .orElse("— (" + language + ")")).append('\n');
       }
     }
+  }
+
+  /**
+   * A text in quotes, its further lines indented under the first: a definition of several lines must not put a line
+   * at the start of the listing that reads as an entry of its own.
+   */
+  private static String quoted(String text) {
+    return "\"" + text.replaceAll("\\R", "\n      ") + "\"";
   }
 
   private static String item(Object item, CategorySystem s) {
@@ -275,7 +283,7 @@ public final class CodebookDiff {
   }
 
   private static String quoteAll(LocalizedText t) {
-    return t.values().entrySet().stream().map(e -> "\"" + e.getValue() + "\" (" + e.getKey() + ")")
+    return t.values().entrySet().stream().map(e -> quoted(e.getValue()) + " (" + e.getKey() + ")")
         .collect(Collectors.joining(", "));
   }
 
@@ -298,7 +306,7 @@ public final class CodebookDiff {
           .collect(Collectors.joining("; "));
     }
     if (value instanceof String s) {
-      return s.isEmpty() ? "—" : "\"" + s + "\"";
+      return s.isEmpty() ? "—" : quoted(s);
     }
     if (value instanceof CryingForm f) {
       return FORM_FIELDS.entrySet().stream().map(e -> e.getKey() + " " + render(e.getValue().apply(f)))

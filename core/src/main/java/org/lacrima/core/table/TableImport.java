@@ -103,6 +103,9 @@ public final class TableImport {
     Map<String, Long> judged = new HashMap<>();
     for (Row r : rows) {
       String doc = require(r, spec.document(), spec);
+      Names.lineProblem("the document's name", doc).ifPresent(problem -> {
+        throw new InputException(spec.source(), "line " + r.line(), problem);
+      });
       String order = order(r, spec);
       // compared as stored: NFC, without the spaces around it
       String text = DocumentText.normalizeString(r.values().getOrDefault(spec.text(), "")).strip();

@@ -48,6 +48,34 @@ public final class Names {
   private static final int MAX_CODER_NAME = 200;
 
   /**
+   * What is wrong with a name or label printed in listings (a document's name, a category's label), if anything:
+   * {@code what} says whose it is. One line of text that cannot act on the terminal or reorder the line around it.
+   */
+  public static java.util.Optional<String> lineProblem(String what, String text) {
+    if (text.codePoints().anyMatch(Names::hidden)) {
+      return java.util.Optional.of(what + " \"" + shown(text) + "\" holds a line break, tab, control character or "
+          + "direction override; it is printed in every listing, and is one line of text");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Text as a terminal listing shows it: line breaks as spaces, and controls and direction overrides, which would act
+   * on the terminal or reorder the line they stand in, as the visible "?".
+   */
+  public static String shown(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (c == '\n' || c == '\r' || c == '\t') {
+        out.append(' ');
+      } else {
+        out.appendCodePoint(hidden(c) ? '?' : c);
+      }
+    });
+    return out.toString();
+  }
+
+  /**
    * What may not stand in a name printed line by line: controls, line and paragraph separators, and the bidi
    * embeddings, overrides and isolates that reorder what follows. Other format characters belong to real names
    * (the zero-width non-joiner of a Persian name, a soft hyphen, a right-to-left mark).

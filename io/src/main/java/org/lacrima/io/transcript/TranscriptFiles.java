@@ -52,6 +52,9 @@ public final class TranscriptFiles {
     int dot = fileName.lastIndexOf('.');
     String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     String name = dot <= 0 ? fileName : fileName.substring(0, dot);
+    org.lacrima.core.text.Names.lineProblem("its name", name).ifPresent(problem -> {
+      throw new InputException(source, "", "cannot be imported: " + problem + "; rename the file");
+    });
     byte[] bytes = InputFiles.readAtMost(file, MAX_BYTES, "transcripts");
     if (bytes.length == 0) {
       throw new InputException(source, "", "is empty");
@@ -111,7 +114,23 @@ public final class TranscriptFiles {
       // XML nested thousands of levels deep, as no word processor writes it; the walk and the parser recurse
       throw new InputException(source, "", "is refused: its XML is nested far deeper than any document needs");
     }
+    refuseControlCharacters(text, source);
     return text.toString();
+  }
+
+  /**
+   * A DOCX run holds what XML allows, C1 controls among them (U+009B begins terminal escapes), which no word processor
+   * types: refused as in a text file, at the character where it stands in the document's text.
+   */
+  private static void refuseControlCharacters(CharSequence text, String source) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B') || (c >= 0x7F && c <= 0x9F)) {
+        int offset = Character.codePointCount(text, 0, i);
+        throw new InputException(source, "character " + offset + " of its text", String.format(
+            "holds the control character U+%04X, which a transcript does not contain", (int) c));
+      }
+    }
   }
 
   /**

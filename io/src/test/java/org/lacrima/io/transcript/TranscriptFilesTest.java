@@ -522,6 +522,24 @@ class TranscriptFilesTest {
         .hasMessageContaining("its XML is malformed");
   }
 
+  /** A document's name is printed in every listing: a file name that could act on the terminal is refused. */
+  @Test
+  void refusesAFileNameHoldingAnEscapeOrADirectionOverride() throws IOException {
+    Path escape = Files.writeString(dir.resolve("doc\u001b[31mRED.txt"), "I: hallo\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TranscriptFiles.read(escape)).hasMessageContaining("cannot be imported: its name")
+        .hasMessageContaining("direction override").hasMessageContaining("rename the file");
+    Path override = Files.writeString(dir.resolve("x\u202egnp.txt"), "I: hallo\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TranscriptFiles.read(override)).hasMessageContaining("cannot be imported: its name");
+  }
+
+  /** XML allows C1 controls in a run; U+009B begins terminal escapes, as in a text file, where it is refused. */
+  @Test
+  void refusesControlCharactersInADocxAsInAText() throws IOException {
+    Path f = docx("c1.docx", "<w:p><w:r><w:t>I: Hallo &#x9B;31mROT</w:t></w:r></w:p>");
+    assertThatThrownBy(() -> TranscriptFiles.read(f)).hasMessage(f + ", character 9 of its text: holds the control "
+        + "character U+009B, which a transcript does not contain");
+  }
+
   @Test
   void saysPlainlyThatAFileIsMissing() {
     Path missing = dir.resolve("missing.txt");
