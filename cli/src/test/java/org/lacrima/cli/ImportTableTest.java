@@ -75,6 +75,63 @@ class ImportTableTest {
     assertThat(CliRun.ok("codebook", p).out()).isEqualTo(before);
   }
 
+  private static final String FLAGS = """
+      doc,ord,text,coder,cry,tears
+      d1,1,One.,ann,n/a,yes
+      d1,1,One.,bob,yes,n/a
+      d1,2,Two.,ann,no,no
+      d1,2,Two.,bob,no,no
+      d1,3,Three.,ann,yes,no
+      d1,3,Three.,bob,yes,no
+      d1,4,Four.,ann,no,no
+      d1,4,Four.,bob,yes,no
+      """;
+
+  private double agreementOf(String category) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0", "--format", "json").out());
+    for (com.fasterxml.jackson.databind.JsonNode row : r.get("categories")) {
+      if (row.get("label").asText().equals(category)) {
+        return row.get("percentage_agreement").get("value").asDouble();
+      }
+    }
+    throw new AssertionError("no row " + category + " in " + r);
+  }
+
+  /**
+   * The cells a coder judged follow the columns' categories through merges and splits. Worked by hand: merged,
+   * tears-or-cry is judged wherever either column was; ann (tears yes) and bob (cry yes) agree on One., both have it
+   * absent on Two., present on Three., and differ on Four.: 3 of 4. Split by the coded text, "cry loud" takes One. and
+   * Four.: ann left cry n/a on One. (not judged), so 2 of the 3 pairable units agree (Two., Three.; not Four.).
+   */
+  @Test
+  void theCellsACoderJudgedFollowACategoryMergedOrSplit() throws IOException {
+    Path t = table(FLAGS);
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--flag", "cry", "--flag", "tears");
+    CliRun.ok("category", "merge", p, "tears", "cry", "--why", "one column");
+    assertThat(agreementOf("cry")).isCloseTo(3.0 / 4, within(1e-12));
+    CliRun.ok("category", "undo", p, "--why", "apart");
+    CliRun.ok("category", "split", p, "cry", "--into", "cry loud", "--into", "cry soft", "--rule",
+        "text~O|F -> cry loud", "--rule", "text~T -> cry soft", "--why", "two kinds");
+    assertThat(agreementOf("cry loud")).isCloseTo(2.0 / 3, within(1e-12));
+  }
+
+  /** A coding made later where the table says the coder judged nothing counts as not judged, and the report says so. */
+  @Test
+  void aCodingInACellTheTableLeftOpenIsNotedNotCounted() throws IOException {
+    Path t = table(FLAGS);
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--flag", "cry", "--flag", "tears");
+    double before = agreementOf("cry");
+    Files.writeString(dir.resolve("fill.csv"), "document,quote,category,coder\nd1,One.,cry,ann\n");
+    CliRun.ok("codings", "import", p, dir.resolve("fill.csv").toString());
+    assertThat(agreementOf("cry")).isEqualTo(before);
+    assertThat(CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0").out())
+        .contains("1 coded unit (unit, category and coder) lies where the coder's recorded coverage says it judged "
+            + "nothing");
+  }
+
   @Test
   void refusesADocumentNameThatWouldActOnTheTerminal() throws IOException {
     Path t = table("session,utt,text,rater,behaviour\n\"two\n  forged\",1,Wie geht es?,r1,Frage\n");

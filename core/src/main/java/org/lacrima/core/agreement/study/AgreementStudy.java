@@ -88,6 +88,7 @@ public final class AgreementStudy {
         recorded.put(c.id(), byDocument);
       }
     }
+    carryCoverageThroughHistory(system, recorded, tableScopes);
     List<UUID> scopes = new ArrayList<>(recorded.keySet());
     // the consensus layer judged what its builds recorded and nothing else: where a build left a category out (a
     // study of fewer categories), the layer is missing there, not absent as "coded in the document" would make it
@@ -141,6 +142,7 @@ public final class AgreementStudy {
     // documents are numbered among those with units: resampling documents must not draw an empty one
     int withUnits = 0;
     List<String> withoutUnits = new ArrayList<>();
+    long outsideJudged = 0;
     for (int d = 0; d < documents.size(); d++) {
       DocumentSummary doc = documents.get(d);
       DocumentCodings codings = codingsOf[d];
@@ -182,6 +184,16 @@ public final class AgreementStudy {
         units.add(new StudyUnit(units.size(), doc.id(), doc.name(), starts[q], ends[q]));
       }
       int[] chars = coveredCharacters(starts, ends, sets, m);
+      for (int q = 0; q < ranges.size(); q++) {
+        for (int i = 0; i < nc; i++) {
+          int sc = scopeOfCategory[i];
+          for (int k = 0; sc >= 0 && k < m; k++) {
+            if (chars[q * nc * m + i * m + k] > 0 && !scopeCovers[sc][q][k]) {
+              outsideJudged++;
+            }
+          }
+        }
+      }
       for (int local = 0; local < ranges.size(); local++) {
         builder.add(documentIndex, rows.of(local, ends[local] - starts[local], chars, codedBy, scopeCovers, sets));
       }
@@ -210,6 +222,14 @@ public final class AgreementStudy {
                   ? " (lacrima segment PROJECT gives them meaning units)"
                   : kind == UnitKind.TURN ? (request.speaker().isPresent() ? " (no turns of --speaker)"
                       : " (no speaker turns; --unit sentence compares them)") : ""));
+    }
+    if (outsideJudged > 0) {
+      // a coder's coding where its recorded coverage says it judged nothing (a table's empty or n/a cell, a unit outside
+      // a consensus build) counts as not judged; dropped without a word, it would read as never made
+      notes.add(Counted.of(outsideJudged, "coded unit") + " (unit, category and coder) " + (outsideJudged == 1 ? "lies"
+          : "lie") + " where the coder's recorded coverage says it judged nothing (an empty or n/a cell of a table "
+          + "import, or outside a consensus build's units) and " + (outsideJudged == 1 ? "counts" : "count")
+          + " as not judged there; import the table again with those cells filled to count them");
     }
     if (codingsSeen == 0) {
       notes.add("none of these coders coded any of these categories in these documents");
@@ -301,6 +321,48 @@ public final class AgreementStudy {
   }
 
   /** Recorded coverage of the category itself, else of its exclusive parent; empty: by document. */
+  /**
+   * Coverage recorded for a category speaks for the categories that took its codings over, and a table column's for
+   * its values when they are no longer exclusive: what was judged for a category merged into C, for the category C
+   * was split from, or for C's parent (where its children are not exclusive; an exclusive parent's coverage is looked
+   * up as a group's) was judged for C. Without this, a coder's n/a cell would read as "absent" after a split, and a
+   * coding moved by a merge as never judged.
+   */
+  private static void carryCoverageThroughHistory(CategorySystem system, Map<UUID, Map<UUID, List<int[]>>> recorded,
+      Set<UUID> tableScopes) {
+    Map<UUID, Map<UUID, List<int[]>>> asRecorded = new HashMap<>(recorded);
+    Set<UUID> tables = new HashSet<>(tableScopes);
+    for (Category c : system.categories()) {
+      List<UUID> sources = new ArrayList<>();
+      java.util.ArrayDeque<UUID> todo = new java.util.ArrayDeque<>(List.of(c.id()));
+      while (!todo.isEmpty()) {
+        UUID at = todo.pop();
+        for (Category x : system.categories()) {
+          if (!x.state().isActive() && x.state().successors().contains(at) && !sources.contains(x.id())) {
+            sources.add(x.id());
+            todo.push(x.id());
+          }
+        }
+      }
+      c.parent().filter(parent -> !system.get(parent).exclusiveChildren()).ifPresent(sources::add);
+      for (UUID source : sources) {
+        Map<UUID, List<int[]>> theirs = asRecorded.get(source);
+        if (theirs != null) {
+          Map<UUID, List<int[]>> mine = new HashMap<>(recorded.getOrDefault(c.id(), Map.of()));
+          theirs.forEach((document, spans) -> mine.merge(document, spans, (a, b) -> {
+            List<int[]> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
+          }));
+          recorded.put(c.id(), mine);
+          if (tables.contains(source)) {
+            tableScopes.add(c.id());
+          }
+        }
+      }
+    }
+  }
+
   private static Optional<UUID> coverageScope(CategorySystem system, Category c, Map<UUID, Map<UUID, List<int[]>>> recorded) {
     if (recorded.containsKey(c.id())) {
       return Optional.of(c.id());
