@@ -198,6 +198,13 @@ class ConsensusStudyChangesTest {
     // the study is kept with the names as the project has them: status given the same coders in another case is it
     assertThat(CliRun.ok("consensus", "status", p, "--coders", "ANN,smith, j").out()).contains("decided");
     assertThat(CliRun.of("agreement", p, "--coders", "ann,Smith").err()).contains("no coder named \"Smith\"");
+    // the layer's agreed code says "agreed by ann, Smith, J": still a build's own memo, so deciding and rebuilding work
+    assertThat(layer()).contains("Alpha,24,53,She cried a lot. It was hard.,\"agreed by ann, Smith, J\"");
+    assertThat(CliRun.ok("consensus", "status", p).out()).doesNotContain("out of date");
+    String id = CliRun.ok("consensus", "status", p).out().lines().filter(l -> l.matches("^D[0-9a-f]{10} .*"))
+        .findFirst().orElseThrow().substring(0, 11);
+    CliRun.ok("consensus", "decide", p, id, "--take", "Smith, J", "--why", "x");
+    CliRun.ok("consensus", p);
   }
 
   /** A decisions file's rationale may stand under "why"; a file with none, and no --why, is refused at its header. */

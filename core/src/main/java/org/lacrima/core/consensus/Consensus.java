@@ -596,10 +596,26 @@ public final class Consensus {
    */
   private static boolean memoOfBuild(String memo, Set<String> coderNames) {
     if (memo.startsWith(AGREED)) {
-      return java.util.Arrays.stream(memo.substring(AGREED.length()).split(", ")).allMatch(coderNames::contains);
+      return namesJoined(memo.substring(AGREED.length()), coderNames);
     }
     return java.util.Arrays.stream(ConsensusDecision.Kind.values())
         .anyMatch(k -> memo.startsWith(DECIDED + k.code() + "): "));
+  }
+
+  /**
+   * Whether {@code list} is coders' names joined by ", ": a name may hold ", " itself ("Smith, J"), so the list is
+   * read name by name from the left, trying each coder whose name it starts with.
+   */
+  private static boolean namesJoined(String list, Set<String> coderNames) {
+    if (coderNames.contains(list)) {
+      return true;
+    }
+    for (String name : coderNames) {
+      if (list.startsWith(name + ", ") && namesJoined(list.substring(name.length() + 2), coderNames)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
