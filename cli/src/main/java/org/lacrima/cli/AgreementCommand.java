@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import org.lacrima.core.agreement.report.AgreementReport;
 import org.lacrima.core.agreement.report.AgreementReports;
 import org.lacrima.core.agreement.study.AgreementStudy;
 import org.lacrima.core.agreement.study.StudyData;
+import org.lacrima.core.agreement.study.StudyUnit;
 import org.lacrima.core.agreement.study.Variable;
 import org.lacrima.core.consensus.Consensus;
 import org.lacrima.core.consensus.ConsensusStudy;
@@ -76,8 +78,13 @@ final class AgreementCommand implements Callable<Integer> {
     StudyData built = AgreementStudy.collect(s, ConsensusStudy.saved(s), new IcuSentenceSplitter());
     Set<UUID> documents = data.documents().stream().map(d -> d.id()).collect(Collectors.toSet());
     Set<UUID> categories = data.variables(Variable.Kind.CATEGORY).stream().map(Variable::id).collect(Collectors.toSet());
+    // the units compared (those of --speaker, say) by document: a disagreement counts where it meets one of them
+    Map<UUID, List<StudyUnit>> units = data.units().stream().collect(Collectors.groupingBy(StudyUnit::document));
     List<Consensus.Disagreement> compared = Consensus.toSettle(s, built).stream()
-        .filter(d -> documents.contains(d.unit().document()) && categories.contains(d.category())).toList();
+        .filter(d -> documents.contains(d.unit().document()) && categories.contains(d.category())
+            && units.getOrDefault(d.unit().document(), List.of()).stream()
+                .anyMatch(u -> u.start() < d.unit().end() && d.unit().start() < u.end()))
+        .toList();
     List<Consensus.Disagreement> coders = compared.stream().filter(d -> d.exclusiveGroup().isEmpty()).toList();
     long open = coders.stream().filter(d -> d.decision().isEmpty()).count();
     long groupOpen = compared.stream().filter(d -> d.exclusiveGroup().isPresent() && d.decision().isEmpty()).count();

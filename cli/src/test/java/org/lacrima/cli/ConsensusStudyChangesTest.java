@@ -187,6 +187,37 @@ class ConsensusStudyChangesTest {
         .contains("leaves 2 disagreements of 2 in these documents and categories undecided");
     assertThat(CliRun.ok("agreement", p, "--coders", "ann,consensus", "--bootstrap", "0", "--categories", "G1").out())
         .doesNotContain("undecided");
+    // every disagreement lies in B's turns: compared over I's, none is open
+    assertThat(CliRun.ok("agreement", p, "--coders", "ann,consensus", "--bootstrap", "0", "--speaker", "I").out())
+        .doesNotContain("undecided");
+  }
+
+  /** A study named by its group keeps a child merged out of the group, as the category that took it over. */
+  @Test
+  void aGroupStudyFollowsAChildMergedOutOfTheGroup() {
+    Map<String, String> ids = build("--coders", "ann,bob", "--categories", "Grp");
+    assertThat(ids).containsOnlyKeys("G1@70", "G2@70");
+    CliRun.ok("consensus", "decide", p, ids.get("G1@70"), "--take", "ann", "--why", "G1 it is");
+    CliRun.ok("category", "merge", p, "G1", "Gamma", "--why", "one category");
+    // Gamma now: turn 1 agreed, turn 4 ann's (once G1), on which the decision follows
+    assertThat(CliRun.ok("consensus", p).out()).contains("1 agreed code carried over; 1 of 2 disagreements decided")
+        .doesNotContain("outside this study");
+    assertThat(layer()).contains("Gamma,3,20").contains("Gamma,70,80");
+  }
+
+  /** A second coder coding a document for the first time makes the layer judge it: until rebuilt, it is out of date. */
+  @Test
+  void aDocumentASecondCoderCodesLaterMakesTheLayerOutOfDate() throws Exception {
+    Files.writeString(dir.resolve("doc2.txt"), "I: Why?\nB: No idea.\n");
+    CliRun.ok("import", p, dir.resolve("doc2.txt").toString());
+    Files.writeString(dir.resolve("d2a.csv"), "document,quote,category,coder\ndoc2,No idea.,Alpha,ann\n");
+    CliRun.ok("codings", "import", p, dir.resolve("d2a.csv").toString());
+    build("--coders", "ann,bob");
+    assertThat(CliRun.ok("consensus", "status", p).out()).doesNotContain("out of date");
+    Files.writeString(dir.resolve("d2b.csv"), "document,quote,category,coder\ndoc2,No idea.,Beta,bob\n");
+    CliRun.ok("codings", "import", p, dir.resolve("d2b.csv").toString());
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains("out of date: built again now, it would gain 0 "
+        + "codings and lose 0, and judge other units");
   }
 
   /** --coders is split at commas; a coder whose name has one ("Smith, J") is still named there, and in any case. */

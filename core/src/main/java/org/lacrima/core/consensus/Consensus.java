@@ -506,22 +506,34 @@ public final class Consensus {
     for (Coding c : plan(s, data, layer.get().id()).codings()) {
       difference.merge(placed(c), 1, Integer::sum);
     }
-    Set<UUID> documents = new HashSet<>(data.documents().stream().map(d -> d.id()).toList());
-    Set<UUID> categories = new HashSet<>(data.variables(Variable.Kind.CATEGORY).stream().map(Variable::id).toList());
+    // every coding a build made: one now outside the study (a document --where no longer matches) goes with a build
     java.util.function.Predicate<Coding> built = madeByBuild(s);
     for (Coding c : s.codings().byCoder(layer.get().id())) {
-      if (documents.contains(c.document()) && categories.contains(c.category()) && built.test(c)) {
+      if (built.test(c)) {
         difference.merge(placed(c), -1, Integer::sum);
       }
     }
     long missing = difference.values().stream().filter(n -> n > 0).mapToLong(n -> n).sum();
     long extra = -difference.values().stream().filter(n -> n < 0).mapToLong(n -> n).sum();
-    if (missing == 0 && extra == 0) {
+    // what the layer judged: a coder coding a document for the first time widens it without changing a coding
+    Set<String> judged = new HashSet<>();
+    coverageOf(data, layer.get().id()).forEach(c -> judged.add(judgedPlace(c)));
+    Set<String> recorded = new HashSet<>();
+    for (Category category : s.categories().current().categories()) {
+      s.coverage().byCategory(category.id()).stream().filter(c -> c.coder().equals(layer.get().id()))
+          .forEach(c -> recorded.add(judgedPlace(c)));
+    }
+    if (missing == 0 && extra == 0 && judged.equals(recorded)) {
       return Optional.empty();
     }
     return Optional.of("the consensus layer is out of date: built again now, it would gain " + Counted.of(missing,
-        "coding") + " and lose " + extra + " (the coders' codings, the categories or the units changed since it was "
-        + "built); consensus PROJECT builds it again");
+        "coding") + " and lose " + extra + (judged.equals(recorded) ? "" : ", and judge other units")
+        + " (the coders' codings, the documents, the categories or the units changed since it was built); consensus "
+        + "PROJECT builds it again");
+  }
+
+  private static String judgedPlace(Coverage c) {
+    return c.document() + "|" + c.category() + "|" + c.start() + "|" + c.end();
   }
 
   /** A coding as the layer holds it, by where it lies, its category and memo (its id may name a category merged since). */
@@ -663,10 +675,15 @@ public final class Consensus {
    * instead of leaving out the documents where nothing survived.
    */
   private static void recordCoverage(ProjectSession s, StudyData data, Coder layer) {
-    List<Variable> judged = data.variables().stream()
-        .filter(v -> v.kind() == Variable.Kind.CATEGORY || v.kind() == Variable.Kind.GROUP).toList();
     // the layer judged this study's units only: an earlier build's judgments elsewhere go with its codings
     s.coverage().removeAll(layer.id());
+    s.coverage().add(coverageOf(data, layer.id()));
+  }
+
+  /** The units the layer judges in a study, as coverage records of the layer's coder. */
+  private static List<Coverage> coverageOf(StudyData data, UUID layer) {
+    List<Variable> judged = data.variables().stream()
+        .filter(v -> v.kind() == Variable.Kind.CATEGORY || v.kind() == Variable.Kind.GROUP).toList();
     List<Coverage> coverage = new ArrayList<>();
     for (Variable v : judged) {
       StudyUnit first = null;
@@ -681,7 +698,7 @@ public final class Consensus {
         boolean continues = last != null && last.document().equals(u.document()) && last.index() + 1 == u.index()
             && data.request().speaker().isEmpty();
         if (first != null && (coders < 2 || !continues)) {
-          coverage.add(new Coverage(first.document(), layer.id(), v.id(), first.start(), last.end()));
+          coverage.add(new Coverage(first.document(), layer, v.id(), first.start(), last.end()));
           first = null;
         }
         if (coders >= 2) {
@@ -692,10 +709,10 @@ public final class Consensus {
         }
       }
       if (first != null) {
-        coverage.add(new Coverage(first.document(), layer.id(), v.id(), first.start(), last.end()));
+        coverage.add(new Coverage(first.document(), layer, v.id(), first.start(), last.end()));
       }
     }
-    s.coverage().add(coverage);
+    return coverage;
   }
 
   /** The disagreements of a study by id: worked out once, for deciding many. */

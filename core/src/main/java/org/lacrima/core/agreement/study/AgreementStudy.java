@@ -566,10 +566,11 @@ public final class AgreementStudy {
         if (c.codable() && !out.contains(c)) {
           out.add(c);
         }
-        // naming a group (or any parent) takes its categories
+        // naming a group (or any parent) takes its categories, and of one merged or split since, those that took its
+        // codings over (a child merged out of the group: its codings went with it)
         for (Category d : system.categories()) {
-          if (d.codable() && system.isDescendant(d.id(), c.id()) && !out.contains(d)) {
-            out.add(d);
+          if (d.codable() && system.isDescendant(d.id(), c.id())) {
+            followed(s, system, d).stream().filter(x -> x.codable() && !out.contains(x)).forEach(out::add);
           }
         }
       }
