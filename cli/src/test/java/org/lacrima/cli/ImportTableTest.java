@@ -117,6 +117,45 @@ class ImportTableTest {
     assertThat(agreementOf("cry loud")).isCloseTo(2.0 / 3, within(1e-12));
   }
 
+  /**
+   * The parts of a value split since stand where it stood on an ordinal scale: splitting "mid" by document into "mid
+   * low" (e1) and "mid high" (e2) gives the figures of the same table imported with those four values in that order.
+   */
+  @Test
+  void thePartsOfASplitValueStandWhereItStoodOnItsScale() throws IOException {
+    String[] ratings = {"low,low", "mid,mid", "high,high", "low,mid", "mid,low", "high,high", "high,high", "high,low",
+        "high,high", "high,high", "low,low", "low,high", "low,low", "low,mid", "mid,mid", "high,mid"};
+    StringBuilder three = new StringBuilder("doc,ord,text,coder,level\n");
+    StringBuilder four = new StringBuilder("doc,ord,text,coder,level\n");
+    for (int i = 0; i < ratings.length; i++) {
+      String doc = i < 8 ? "e1" : "e2";
+      String[] r = ratings[i].split(",");
+      for (int k = 0; k < 2; k++) {
+        String row = doc + "," + (i % 8 + 1) + ",Unit " + doc + " " + (i % 8 + 1) + ".," + (k == 0 ? "ann" : "bob") + ",";
+        three.append(row).append(r[k]).append('\n');
+        four.append(row).append(r[k].equals("mid") ? (doc.equals("e1") ? "mid low" : "mid high") : r[k]).append('\n');
+      }
+    }
+    CliRun.ok("import-table", p, table(three.toString()).toString(), "--doc", "doc", "--order", "ord", "--text", "text",
+        "--coder", "coder", "--code", "level", "--scale", "level=ordinal:low,mid,high");
+    CliRun.ok("category", "split", p, "mid", "--into", "mid low", "--into", "mid high", "--rule", "document=e1 -> mid low",
+        "--rule", "document=e2 -> mid high", "--why", "two kinds of mid");
+    String q = dir.resolve("four.lacrima").toString();
+    CliRun.ok("init", "--empty", q);
+    Path t4 = Files.writeString(dir.resolve("four.csv"), four.toString(), StandardCharsets.UTF_8);
+    CliRun.ok("import-table", q, t4.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "level", "--scale", "level=ordinal:low,mid low,mid high,high");
+    for (String coefficient : List.of("krippendorff_alpha_ordinal", "weighted_kappa_linear", "weighted_kappa_quadratic")) {
+      assertThat(groupFigure(p, coefficient)).as(coefficient).isCloseTo(groupFigure(q, coefficient), within(1e-12));
+    }
+  }
+
+  private static double groupFigure(String project, String coefficient) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        CliRun.ok("agreement", project, "--coders", "ann,bob", "--bootstrap", "0", "--format", "json").out());
+    return r.get("groups").get(0).get(coefficient).get("value").asDouble();
+  }
+
   /** A coding made later where the table says the coder judged nothing counts as not judged, and the report says so. */
   @Test
   void aCodingInACellTheTableLeftOpenIsNotedNotCounted() throws IOException {

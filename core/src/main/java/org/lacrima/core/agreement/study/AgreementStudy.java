@@ -107,7 +107,8 @@ public final class AgreementStudy {
     allCategories(s, system).forEach(c -> studied.add(c.id()));
     for (Category g : system.categories()) {
       if (g.exclusiveChildren()) {
-        List<Category> members = system.children(g.id()).stream().filter(ch -> studied.contains(ch.id())).toList();
+        List<Category> members = inScaleOrder(system, system.children(g.id()).stream()
+            .filter(ch -> studied.contains(ch.id())).toList());
         int[] children = members.stream().filter(ch -> categoryIndex.containsKey(ch.id()))
             .mapToInt(ch -> categoryIndex.get(ch.id())).toArray();
         if (children.length >= 2 && children.length == members.size()) {
@@ -321,6 +322,34 @@ public final class AgreementStudy {
   }
 
   /** Recorded coverage of the category itself, else of its exclusive parent; empty: by document. */
+  /**
+   * A group's values in the order of its scale: the tree's order, but the parts of a value split since stand where it
+   * stood (the tree appends them after their older siblings, which on an ordinal scale would put "mid low" and "mid
+   * high" above "high").
+   */
+  private static List<Category> inScaleOrder(CategorySystem system, List<Category> children) {
+    if (children.isEmpty()) {
+      return children;
+    }
+    List<Category> siblings = children.get(0).parent().map(system::children).orElseGet(system::roots);
+    Set<UUID> ids = new HashSet<>(siblings.stream().map(Category::id).toList());
+    Set<UUID> parts = new HashSet<>();
+    siblings.forEach(x -> x.state().successors().stream().filter(ids::contains)
+        .filter(u -> x.state().status() == org.lacrima.core.codebook.CategoryState.Status.SPLIT).forEach(parts::add));
+    List<UUID> order = new ArrayList<>();
+    siblings.stream().filter(x -> !parts.contains(x.id())).forEach(x -> placeWithParts(system, x, ids, order));
+    return children.stream().sorted(java.util.Comparator.comparingInt((Category c) -> order.indexOf(c.id()))).toList();
+  }
+
+  /** A value, then the parts it was split into (each followed by its own parts), where they are its siblings. */
+  private static void placeWithParts(CategorySystem system, Category c, Set<UUID> siblings, List<UUID> order) {
+    order.add(c.id());
+    if (c.state().status() == org.lacrima.core.codebook.CategoryState.Status.SPLIT) {
+      c.state().successors().stream().filter(siblings::contains)
+          .forEach(part -> placeWithParts(system, system.get(part), siblings, order));
+    }
+  }
+
   /**
    * Coverage recorded for a category speaks for the categories that took its codings over, and a table column's for
    * its values when they are no longer exclusive: what was judged for a category merged into C, for the category C
