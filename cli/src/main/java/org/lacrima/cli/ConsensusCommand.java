@@ -100,9 +100,10 @@ final class ConsensusCommand implements Callable<Integer> {
   /** Decisions that together give one unit two categories of an exclusive group: the layer is not complete. */
   static void clashes(List<Consensus.ExclusiveClash> clashes, PrintWriter out) {
     for (Consensus.ExclusiveClash c : clashes) {
-      out.printf("%s %d..%d: the consensus holds %s, all of the exclusive group \"%s\"; decide "
-          + "again on all but one of them (a later decision replaces the earlier)%n", c.unit().documentName(),
-          c.unit().start(), c.unit().end(), String.join(" and ", c.categories()), c.group());
+      out.printf("%s %d..%d: the consensus holds %s, %s of the exclusive group \"%s\", which allows one; decide on "
+          + "all but one of them (a decision replaces an earlier one on the same code)%n", c.unit().documentName(),
+          c.unit().start(), c.unit().end(), String.join(" and ", c.categories()),
+          c.categories().size() == 2 ? "two" : c.categories().size() + " categories", c.group());
     }
   }
 

@@ -57,7 +57,8 @@ class ConsensusDecisionsTest {
       CliRun.ok("consensus", "decide", p, id, "--both", "--why", "both seemed right");
     }
     String status = CliRun.ok("consensus", "status", p).out();
-    assertThat(status).contains("2 of 2").contains("holds Sad and Happy").contains("\"Emotion\"");
+    assertThat(status).contains("2 of 2")
+        .contains("holds Sad and Happy, two of the exclusive group \"Emotion\", which allows one");
     assertThat(CliRun.ok("consensus", "decide", p, ids.get(1), "--neither", "--why", "only the other one").out())
         .contains("the consensus layer is complete").doesNotContain("holds");
   }

@@ -58,7 +58,13 @@ class ImportTableTest {
     // a second import may reuse the categories, but never code into a retired one
     CliRun.ok("category", "retire", p, "behaviour > other", "--why", "no longer coded");
     assertThat(CliRun.of("import-table", p, t.toString(), "--doc", "session", "--order", "utt", "--text", "text",
-        "--coder", "rater", "--code", "behaviour").err()).contains("\"other\" exists but is retired");
+        "--coder", "rater", "--code", "behaviour").err()).contains("column behaviour, value \"other\": the category "
+            + "\"other\" exists but is retired and takes no new codings: lacrima category reactivate opens it again");
+    CliRun.ok("category", "reactivate", p, "behaviour > other", "--why", "coded again");
+    CliRun.ok("category", "merge", p, "behaviour > other", "behaviour > question", "--why", "one value");
+    assertThat(CliRun.of("import-table", p, t.toString(), "--doc", "session", "--order", "utt", "--text", "text",
+        "--coder", "rater", "--code", "behaviour").err()).contains("column behaviour, value \"other\": the category "
+            + "\"other\" exists but was merged into \"question\", which holds its codings");
   }
 
   @Test

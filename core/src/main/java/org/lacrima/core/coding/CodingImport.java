@@ -317,7 +317,9 @@ public final class CodingImport {
           + " is in the project on \"" + system.path(stored.category()) + "\" now, where the operation took it (this "
           + "file was written before it: export again)";
       throw error(row, "\"" + category.label().english() + "\" is " + CategoryOperations.describeState(system, category)
-          + " and takes no new codings" + movedOn);
+          + " and takes no new codings" + movedOn + (movedOn.isEmpty()
+              && category.state().status() == org.lacrima.core.codebook.CategoryState.Status.RETIRED
+              ? " (lacrima category reactivate opens it again)" : ""));
     }
   }
 

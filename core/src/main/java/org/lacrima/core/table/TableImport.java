@@ -145,19 +145,21 @@ public final class TableImport {
     for (String column : spec.codes()) {
       ScaleSpec scale = spec.scales().getOrDefault(column, new ScaleSpec(Scale.NOMINAL, List.of()));
       List<String> values = values(rows, column, scale, spec);
-      UUID group = findOrAdd(cats, spec.spellings().getOrDefault(column, column), Optional.empty(), false, spec);
+      UUID group = findOrAdd(cats, spec.spellings().getOrDefault(column, column), Optional.empty(), false, spec,
+          "column " + column);
       int at = indexOf(cats, group);
       cats.set(at, cats.get(at).withGroup(true, scale.scale()));
       groups.put(column, group);
       Map<String, UUID> byValue = new LinkedHashMap<>();
       for (String v : values) {
-        byValue.put(v, findOrAdd(cats, v, Optional.of(group), true, spec));
+        byValue.put(v, findOrAdd(cats, v, Optional.of(group), true, spec, "column " + column + ", value \"" + v + "\""));
       }
       valueCategories.put(column, byValue);
     }
     Map<String, UUID> flags = new LinkedHashMap<>();
     for (String column : spec.flags()) {
-      flags.put(column, findOrAdd(cats, spec.spellings().getOrDefault(column, column), Optional.empty(), true, spec));
+      flags.put(column, findOrAdd(cats, spec.spellings().getOrDefault(column, column), Optional.empty(), true, spec,
+          "column " + column));
     }
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), spec.source());
     CategorySystem.checkChangedLabels(before, after, spec.source());
@@ -376,7 +378,7 @@ public final class TableImport {
    * merged or split category, nor turns a category that takes codings into a group.
    */
   private static UUID findOrAdd(List<Category> cats, String label, Optional<UUID> parent, boolean codable,
-      Spec spec) {
+      Spec spec, String place) {
     for (Category c : cats) {
       // as names are looked up: in any language, without case
       if (c.parent().equals(parent) && c.label().values().values().stream().anyMatch(label::equalsIgnoreCase)) {
@@ -385,11 +387,19 @@ public final class TableImport {
         boolean aGroupAlready = codable || (c.exclusiveChildren() && children(cats, c.id()).stream().allMatch(
             Category::codable));
         if (!c.state().isActive() || c.codable() != codable || !aGroupAlready) {
-          throw new InputException(spec.source(), "column " + label, "the category \"" + c.label().english()
-              + "\" exists but " + (!c.state().isActive() ? "is " + c.state().status().code()
-                  : codable ? "takes no codings" : c.codable() ? "takes codings and cannot become a group"
-                  : "groups categories of the codebook, not the values of a column")
-              + "; rename the column or the category");
+          String successors = c.state().successors().stream().map(id -> cats.stream().filter(x -> x.id().equals(id))
+              .map(x -> "\"" + x.label().english() + "\"").findFirst().orElse(id.toString()))
+              .collect(java.util.stream.Collectors.joining(", "));
+          throw new InputException(spec.source(), place, "the category \"" + c.label().english() + "\" exists but "
+              + switch (c.state().status()) {
+                case MERGED -> "was merged into " + successors + ", which holds its codings: write that in the table, "
+                    + "or undo the merge (lacrima category undo)";
+                case SPLIT -> "was split into " + successors + ": write one of them in the table";
+                case RETIRED -> "is retired and takes no new codings: lacrima category reactivate opens it again";
+                default -> (codable ? "takes no codings" : c.codable() ? "takes codings and cannot become a group"
+                    : "groups categories of the codebook, not the values of a column")
+                    + "; rename the column or the category";
+              });
         }
         return c.id();
       }
