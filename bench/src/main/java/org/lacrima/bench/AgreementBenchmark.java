@@ -272,7 +272,8 @@ public final class AgreementBenchmark {
           }
           Files.writeString(stamp, digest + "\n");
           // the kernel writes the new files out over the next half minute, on the disk the measured runs read from
-          for (Path written : List.of(folder.resolve("coding_" + size + ".tsv"), folder.resolve("spans_" + size + ".tsv"))) {
+          for (Path written : List.of(folder.resolve("coding_" + size + ".tsv"),
+              folder.resolve("spans_" + size + ".tsv"))) {
             try (FileChannel channel = FileChannel.open(written, StandardOpenOption.WRITE)) {
               channel.force(true);
             }

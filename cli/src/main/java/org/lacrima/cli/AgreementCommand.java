@@ -77,7 +77,8 @@ final class AgreementCommand implements Callable<Integer> {
     // the study the layer was built for, as consensus status counts it
     StudyData built = AgreementStudy.collect(s, ConsensusStudy.saved(s), new IcuSentenceSplitter());
     Set<UUID> documents = data.documents().stream().map(d -> d.id()).collect(Collectors.toSet());
-    Set<UUID> categories = data.variables(Variable.Kind.CATEGORY).stream().map(Variable::id).collect(Collectors.toSet());
+    Set<UUID> categories = data.variables(Variable.Kind.CATEGORY).stream().map(Variable::id)
+        .collect(Collectors.toSet());
     // the units compared (those of --speaker, say) by document: a disagreement counts where it meets one of them
     Map<UUID, List<StudyUnit>> units = data.units().stream().collect(Collectors.groupingBy(StudyUnit::document));
     List<Consensus.Disagreement> compared = Consensus.toSettle(s, built).stream()

@@ -166,7 +166,8 @@ final class ConsensusCommand implements Callable<Integer> {
     d.presentBy().forEach((coder, spans) -> out.println("    " + coder + ": " + coded(d, spans)));
     int unitLength = d.unit().end() - d.unit().start();
     d.absentBy().forEach(coder -> out.println("    " + coder + ": " + Optional.ofNullable(d.belowCoverBy().get(coder))
-        .map(spans -> coded(d, spans) + ", " + percent(spans, unitLength) + " of the unit: below --min-cover, so absent")
+        .map(spans -> coded(d, spans) + ", " + percent(spans, unitLength)
+            + " of the unit: below --min-cover, so absent")
         .orElse("not coded")));
     d.exclusiveGroup().ifPresent(g -> out.println("    every coder gave it, but the exclusive group \"" + g
         + "\" allows one of its categories here, and another was agreed too"));
@@ -177,7 +178,7 @@ final class ConsensusCommand implements Callable<Integer> {
         .toList();
   }
 
-  /** How much of a unit the spans cover, as --min-cover counts it, rounded down (a coverage just short of 50 % is not 50 %). */
+  /** How much of a unit the spans cover, as --min-cover counts it, rounded down (just short of 50 % is not 50 %). */
   private static String percent(List<int[]> spans, int unitLength) {
     long covered = spans.stream().mapToLong(x -> x[1] - x[0]).sum();
     return unitLength == 0 ? "all" : (covered * 100 / unitLength) + " %";
@@ -207,7 +208,8 @@ final class ConsensusCommand implements Callable<Integer> {
       @Option(names = "--take", paramLabel = "CODER", description = "Keep this coder's version (present or absent).")
       String take;
 
-      @Option(names = "--both", description = "Keep the category, on every coder's spans of it in the unit (also those below --min-cover).")
+      @Option(names = "--both",
+          description = "Keep the category, on every coder's spans of it in the unit (also those below --min-cover).")
       boolean both;
 
       @Option(names = "--neither", description = "Keep the category off this unit.")
@@ -306,9 +308,9 @@ final class ConsensusCommand implements Callable<Integer> {
         }
         out.printf("%,d of %s decided%s.%n", status.resolved(), Counted.of(status.disagreements(), "disagreement"),
             !status.complete() ? "" : uncompared.isEmpty() ? "; the consensus layer is complete"
-                : "; but " + Counted.of(uncompared.size(), "coded document") + " of the study " + (uncompared.size() == 1
-                    ? "has" : "have") + " no units of its kind and " + (uncompared.size() == 1 ? "is" : "are")
-                    + " in no disagreement (consensus status says which)");
+                : "; but " + Counted.of(uncompared.size(), "coded document") + " of the study "
+                    + (uncompared.size() == 1 ? "has" : "have") + " no units of its kind and "
+                    + (uncompared.size() == 1 ? "is" : "are") + " in no disagreement (consensus status says which)");
         clashes(status.clashes(), out);
         unapplied(status.unapplied(), out);
       }
