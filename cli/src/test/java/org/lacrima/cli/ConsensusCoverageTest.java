@@ -175,6 +175,65 @@ class ConsensusCoverageTest {
     return p;
   }
 
+  /**
+   * A new version the team put where the coders left the column open is the layer's judgment there. Worked by hand:
+   * A and B disagree on f in u1 (both left g n/a) and agree on g in u2; the team puts g on u1. C gave g in both units:
+   * compared with the layer, g is judged in both and agrees in both.
+   */
+  @Test
+  void aNewVersionWhereTheCodersLeftTheColumnOpenIsJudgedByTheLayer() throws Exception {
+    String p = project();
+    Path t = Files.writeString(dir.resolve("t7.csv"), "doc,ord,text,coder,f,g\nd1,1,alpha one,A,1,n/a\n"
+        + "d1,2,beta two,A,0,1\nd1,1,alpha one,B,0,n/a\nd1,2,beta two,B,0,1\nd1,1,alpha one,C,n/a,1\n"
+        + "d1,2,beta two,C,n/a,1\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--flag", "f", "--flag", "g");
+    String id = CliRun.ok("consensus", p, "--coders", "A,B").out().lines().filter(l -> l.matches("^D[0-9a-f]{10} .*"))
+        .findFirst().orElseThrow().substring(0, 11);
+    CliRun.ok("consensus", "decide", p, id, "--span", "8..17", "--category", "g", "--why", "it is g");
+    JsonNode g = category(json("agreement", p, "--coders", "C,consensus", "--bootstrap", "0", "--format", "json",
+        "--categories", "g"), "g");
+    assertThat(g.get("units_pairable").asInt()).isEqualTo(2);
+    assertThat(value(g, "percentage_agreement")).isEqualTo(1.0);
+  }
+
+  /**
+   * Two values of one exclusive group agreed in u1 (A and B gave y in the table and x by a codings import), settled by
+   * the team to x; u2 both x. C gave x twice: the group is judged by the layer in both units.
+   */
+  @Test
+  void aGroupClashTheTeamSettledIsJudgedByTheLayer() throws Exception {
+    String p = project();
+    Path t = Files.writeString(dir.resolve("t6.csv"), "doc,ord,text,coder,grp\nd1,1,alpha one,A,y\n"
+        + "d1,2,beta two,A,x\nd1,1,alpha one,B,y\nd1,2,beta two,B,x\nd1,1,alpha one,C,x\nd1,2,beta two,C,x\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "grp");
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("x.csv"),
+        "document,start,end,category,coder\nd1,8,17,x,A\nd1,8,17,x,B\n").toString());
+    String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    for (String line : built.lines().filter(l -> l.matches("^D[0-9a-f]{10} .*")).toList()) {
+      CliRun.ok("consensus", "decide", p, line.substring(0, 11), line.endsWith("grp > y") ? "--neither" : "--both",
+          "--why", "x it is");
+    }
+    JsonNode grp = group(json("agreement", p, "--coders", "C,consensus", "--bootstrap", "0", "--format", "json"), "grp");
+    assertThat(grp.get("units_pairable").asInt()).isEqualTo(2);
+    assertThat(value(grp, "percentage_agreement")).isEqualTo(1.0);
+  }
+
+  /** A category merged away since the build leaves the layer's records of it behind: the layer judges nothing new. */
+  @Test
+  void aMergedAwayCategoryDoesNotMakeTheLayerOutOfDate() throws Exception {
+    String p = project();
+    Path t = Files.writeString(dir.resolve("t9.csv"), "doc,ord,text,coder,f,g\nd1,1,alpha one,A,1,0\n"
+        + "d1,2,beta two,A,0,1\nd1,1,alpha one,B,1,1\nd1,2,beta two,B,0,1\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--flag", "f", "--flag", "g");
+    CliRun.ok("category", "add", p, "unused", "--why", "a");
+    CliRun.ok("consensus", p, "--coders", "A,B");
+    CliRun.ok("category", "merge", p, "unused", "f", "--why", "m");
+    assertThat(CliRun.ok("consensus", "status", p).out()).doesNotContain("out of date");
+  }
+
   private String project() {
     String p = dir.resolve("p.lacrima").toString();
     CliRun.ok("init", "--empty", p);

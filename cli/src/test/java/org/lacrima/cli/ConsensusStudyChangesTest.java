@@ -201,7 +201,8 @@ class ConsensusStudyChangesTest {
     CliRun.ok("category", "merge", p, "G1", "Gamma", "--why", "one category");
     // Gamma now: turn 1 agreed, turn 4 ann's (once G1), on which the decision follows
     assertThat(CliRun.ok("consensus", p).out()).contains("1 agreed code carried over; 1 of 2 disagreements decided")
-        .doesNotContain("outside this study");
+        .doesNotContain("outside this study").contains("note: --categories: \"G1\" of \"Grp\" was merged since, "
+            + "into \"Gamma\" outside it; compared as \"Gamma\", with all of its codings");
     assertThat(layer()).contains("Gamma,3,20").contains("Gamma,70,80");
   }
 

@@ -94,8 +94,12 @@ class ImportTableTest {
       """;
 
   private double agreementOf(String category) throws IOException {
+    return agreementOf(category, "ann,bob");
+  }
+
+  private double agreementOf(String category, String coders) throws IOException {
     com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-        CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0", "--format", "json").out());
+        CliRun.ok("agreement", p, "--coders", coders, "--bootstrap", "0", "--format", "json").out());
     for (com.fasterxml.jackson.databind.JsonNode row : r.get("categories")) {
       if (row.get("label").asText().equals(category)) {
         return row.get("percentage_agreement").get("value").asDouble();
@@ -160,6 +164,40 @@ class ImportTableTest {
     com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
         CliRun.ok("agreement", project, "--coders", "ann,bob", "--bootstrap", "0", "--format", "json").out());
     return r.get("groups").get(0).get(coefficient).get("value").asDouble();
+  }
+
+  /**
+   * A flag column merged into a value of a code column (and the other way round) is judged wherever either cell was
+   * filled. Worked by hand from the table: x-or-f is, for A, 1 (x), 1 (f), 0 (y, f 0), 1 (x); for B, 1 (x), 1 (f),
+   * 1 (f), 1 (f): 3 of 4 units agree.
+   */
+  @Test
+  void aFlagMergedIntoAValueIsJudgedWhereEitherCellWasFilled() throws IOException {
+    Path t = table("doc,ord,text,coder,grp,f\nd1,1,alpha one,A,x,n/a\nd1,2,beta two,A,n/a,1\nd1,3,gamma three,A,y,0\n"
+        + "d1,4,delta four,A,x,n/a\nd1,1,alpha one,B,x,0\nd1,2,beta two,B,y,1\nd1,3,gamma three,B,y,1\n"
+        + "d1,4,delta four,B,y,1\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "grp", "--flag", "f");
+    CliRun.ok("category", "merge", p, "f", "x", "--why", "one code");
+    assertThat(agreementOf("x", "A,B")).isCloseTo(3.0 / 4, within(1e-12));
+    CliRun.ok("category", "undo", p, "--why", "apart");
+    CliRun.ok("category", "merge", p, "x", "f", "--why", "the other way");
+    assertThat(agreementOf("f", "A,B")).isCloseTo(3.0 / 4, within(1e-12));
+  }
+
+  /** An interval group's values are numbers, each another: a split into parts that are not is refused. */
+  @Test
+  void aValueOfAnIntervalGroupSplitsIntoNumbersOnly() throws IOException {
+    Path t = table("doc,ord,text,coder,sc\nd1,1,u one,A,1\nd1,2,u two,A,2\nd1,1,u one,B,2\nd1,2,u two,B,2\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "sc", "--scale", "sc=interval");
+    assertThat(CliRun.of("category", "split", p, "sc > 2", "--into", "2a", "--into", "2b", "--rule", "text~one -> 2a",
+        "--rule", "text~. -> 2b", "--why", "s").err()).contains("the group \"sc\" is interval: its values are numbers, "
+            + "and \"2a\" is not one");
+    assertThat(CliRun.of("category", "split", p, "sc > 2", "--into", "1.0", "--into", "2.5", "--rule", "text~one -> 1.0",
+        "--rule", "text~. -> 2.5", "--why", "s").err()).contains("\"1.0\" is the same number as \"1\"");
+    CliRun.ok("category", "split", p, "sc > 2", "--into", "1.5", "--into", "2.5", "--rule", "text~one -> 1.5",
+        "--rule", "text~. -> 2.5", "--why", "s");
   }
 
   /** A coding made later where the table says the coder judged nothing counts as not judged, and the report says so. */

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.lacrima.core.InputException;
+import org.lacrima.core.agreement.Scale;
 import org.lacrima.core.Ids;
 import org.lacrima.core.text.Counted;
 import org.lacrima.core.text.Names;
@@ -205,6 +206,45 @@ public final class CategoryOperations {
     int codings = s.codings().byCategory(id).size();
     return commit(CodebookChange.Kind.RETIRE, "retired \"" + before.path(id) + "\" (" + Counted.of(codings, "coding")
         + (codings == 1 ? " stays)" : " stay)"), params("category", id), before, after, CodingTrail.NONE);
+  }
+
+  /**
+   * The values of an interval or ratio group are numbers, each another: a part named "2a" would leave the group
+   * without a scale, and one named "2.0" beside "2" would be one value twice (agreeing in alpha, not in the kappas).
+   */
+  private static void refuseNamesOffTheScale(CategorySystem system, Category c, List<String> names) {
+    Optional<Category> group = c.parent().map(system::get)
+        .filter(g -> g.scale() == Scale.INTERVAL || g.scale() == Scale.RATIO);
+    if (group.isEmpty()) {
+      return;
+    }
+    Map<java.math.BigDecimal, String> taken = new HashMap<>();
+    for (Category sibling : system.children(group.get().id())) {
+      if (!sibling.id().equals(c.id()) && sibling.state().isActive()) {
+        number(sibling.label().english()).ifPresent(n -> taken.put(n, sibling.label().english()));
+      }
+    }
+    for (String name : names) {
+      Optional<java.math.BigDecimal> n = number(name);
+      if (n.isEmpty()) {
+        throw new InputException("the group \"" + group.get().label().english() + "\" is "
+            + group.get().scale().name().toLowerCase(java.util.Locale.ROOT) + ": its values are numbers, and \"" + name
+            + "\" is not one");
+      }
+      String other = taken.put(n.get(), name);
+      if (other != null) {
+        throw new InputException("the group \"" + group.get().label().english() + "\": \"" + name + "\" is the same "
+            + "number as \"" + other + "\"");
+      }
+    }
+  }
+
+  private static Optional<java.math.BigDecimal> number(String label) {
+    try {
+      return Optional.of(new java.math.BigDecimal(label.strip().replace(',', '.')).stripTrailingZeros());
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** Opens a retired category for coding again (and for merging into, splitting, moving under). */
@@ -407,6 +447,7 @@ public final class CategoryOperations {
     if (names.size() < 2 || names.stream().distinct().count() != names.size() || names.contains("")) {
       throw new InputException("a split needs at least two different part names (--into A --into B)");
     }
+    refuseNamesOffTheScale(before, c, names);
     for (SplitRule r : rules) {
       if (!names.contains(r.part())) {
         throw new InputException("--rule \"" + r.text() + "\" places codings in \"" + r.part()

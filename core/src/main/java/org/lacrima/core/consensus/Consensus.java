@@ -389,7 +389,7 @@ public final class Consensus {
     Plan plan = plan(s, data, layer.id());
     List<Coding> codings = plan.codings();
     s.codings().add(codings);
-    recordCoverage(s, data, layer);
+    recordCoverage(s, data, layer, plan);
     // a new version may put a coding outside the study's categories; the build made it again, so it was not taken off
     codings.forEach(c -> outside.remove(c.id()));
     return new Status(plan.agreed(), plan.all().size(), plan.resolved(), plan.open(), plan.all(),
@@ -503,7 +503,8 @@ public final class Consensus {
       return Optional.empty();
     }
     Map<String, Integer> difference = new HashMap<>();
-    for (Coding c : plan(s, data, layer.get().id()).codings()) {
+    Plan plan = plan(s, data, layer.get().id());
+    for (Coding c : plan.codings()) {
       difference.merge(placed(c), 1, Integer::sum);
     }
     // every coding a build made: one now outside the study (a document --where no longer matches) goes with a build
@@ -517,11 +518,14 @@ public final class Consensus {
     long extra = -difference.values().stream().filter(n -> n < 0).mapToLong(n -> n).sum();
     // what the layer judged: a coder coding a document for the first time widens it without changing a coding
     Set<String> judged = new HashSet<>();
-    coverageOf(data, layer.get().id()).forEach(c -> judged.add(judgedPlace(c)));
+    coverageOf(s, data, layer.get().id(), plan).forEach(c -> judged.add(judgedPlace(c)));
+    // compared over the study's variables: a build's records of a category merged away since judge nothing new
     Set<String> recorded = new HashSet<>();
-    for (Category category : s.categories().current().categories()) {
-      s.coverage().byCategory(category.id()).stream().filter(c -> c.coder().equals(layer.get().id()))
-          .forEach(c -> recorded.add(judgedPlace(c)));
+    for (Variable v : data.variables()) {
+      if (v.kind() == Variable.Kind.CATEGORY || v.kind() == Variable.Kind.GROUP) {
+        s.coverage().byCategory(v.id()).stream().filter(c -> c.coder().equals(layer.get().id()))
+            .forEach(c -> recorded.add(judgedPlace(c)));
+      }
     }
     if (missing == 0 && extra == 0 && judged.equals(recorded)) {
       return Optional.empty();
@@ -674,24 +678,40 @@ public final class Consensus {
    * coverage, so that comparing a coder with the consensus counts the codes the team rejected there as absent
    * instead of leaving out the documents where nothing survived.
    */
-  private static void recordCoverage(ProjectSession s, StudyData data, Coder layer) {
+  private static void recordCoverage(ProjectSession s, StudyData data, Coder layer, Plan plan) {
     // the layer judged this study's units only: an earlier build's judgments elsewhere go with its codings
     s.coverage().removeAll(layer.id());
-    s.coverage().add(coverageOf(data, layer.id()));
+    s.coverage().add(coverageOf(s, data, layer.id(), plan));
   }
 
   /** The units the layer judges in a study, as coverage records of the layer's coder. */
-  private static List<Coverage> coverageOf(StudyData data, UUID layer) {
+  private static List<Coverage> coverageOf(ProjectSession s, StudyData data, UUID layer, Plan plan) {
     List<Variable> judged = data.variables().stream()
         .filter(v -> v.kind() == Variable.Kind.CATEGORY || v.kind() == Variable.Kind.GROUP).toList();
+    // a group is judged where coders judged its values, also where one gave two of them (its own value is then
+    // missing for that coder, a clash the team settles)
+    Map<UUID, List<Variable>> values = new HashMap<>();
+    exclusiveChildren(s, data).forEach((group, subtrees) -> values.put(group,
+        subtrees.stream().flatMap(List::stream).toList()));
+    // where the team put a new version, the layer judged its category, whatever the coders left open there
+    Set<String> decided = new HashSet<>();
+    plan.all().stream().filter(d -> d.decision().filter(x -> x.kind() == ConsensusDecision.Kind.NEW).isPresent())
+        .forEach(d -> decided.add(d.unit().index() + "|" + d.decision().get().newCategory().orElseThrow()));
     List<Coverage> coverage = new ArrayList<>();
     for (Variable v : judged) {
       StudyUnit first = null;
       StudyUnit last = null;
+      List<Variable> of = v.kind() == Variable.Kind.GROUP ? values.getOrDefault(v.id(), List.of()) : List.of();
       for (StudyUnit u : data.units()) {
         int coders = 0;
         for (int k = 0; k < data.coders().size(); k++) {
-          coders += data.value(u, v, k) == ReliabilityData.MISSING ? 0 : 1;
+          final int coder = k;
+          coders += data.value(u, v, k) != ReliabilityData.MISSING
+              || of.stream().anyMatch(x -> data.value(u, x, coder) != ReliabilityData.MISSING) ? 1 : 0;
+        }
+        if (decided.contains(u.index() + "|" + v.id())
+            || of.stream().anyMatch(x -> decided.contains(u.index() + "|" + x.id()))) {
+          coders = Math.max(coders, 2);
         }
         // units next to each other in the study are next to each other in the text, but for --speaker, whose units
         // leave the other speakers' turns out between them

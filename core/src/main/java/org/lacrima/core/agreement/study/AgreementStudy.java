@@ -230,7 +230,7 @@ public final class AgreementStudy {
       notes.add(Counted.of(outsideJudged, "coded unit") + " (unit, category and coder) " + (outsideJudged == 1 ? "lies"
           : "lie") + " where the coder's recorded coverage says it judged nothing (an empty or n/a cell of a table "
           + "import, or outside a consensus build's units) and " + (outsideJudged == 1 ? "counts" : "count")
-          + " as not judged there; import the table again with those cells filled to count them");
+          + " as not judged there (to count them, fill those cells in the table and import it into a new project)");
     }
     if (codingsSeen == 0) {
       notes.add("none of these coders coded any of these categories in these documents");
@@ -321,7 +321,6 @@ public final class AgreementStudy {
     }
   }
 
-  /** Recorded coverage of the category itself, else of its exclusive parent; empty: by document. */
   /**
    * A group's values in the order of its scale: the tree's order, but the parts of a value split since stand where it
    * stood (the tree appends them after their older siblings, which on an ordinal scale would put "mid low" and "mid
@@ -362,36 +361,51 @@ public final class AgreementStudy {
     Map<UUID, Map<UUID, List<int[]>>> asRecorded = new HashMap<>(recorded);
     Set<UUID> tables = new HashSet<>(tableScopes);
     for (Category c : system.categories()) {
-      List<UUID> sources = new ArrayList<>();
+      List<UUID> history = new ArrayList<>();
       java.util.ArrayDeque<UUID> todo = new java.util.ArrayDeque<>(List.of(c.id()));
       while (!todo.isEmpty()) {
         UUID at = todo.pop();
         for (Category x : system.categories()) {
-          if (!x.state().isActive() && x.state().successors().contains(at) && !sources.contains(x.id())) {
-            sources.add(x.id());
+          if (!x.state().isActive() && x.state().successors().contains(at) && !history.contains(x.id())) {
+            history.add(x.id());
             todo.push(x.id());
           }
         }
       }
-      c.parent().filter(parent -> !system.get(parent).exclusiveChildren()).ifPresent(sources::add);
+      // a table's group of values whose exclusivity was turned off: its cells still speak for its values
+      boolean groupOff = c.parent().map(system::get).filter(p -> !p.codable() && !p.exclusiveChildren()
+          && asRecorded.containsKey(p.id())).isPresent();
+      if (history.isEmpty() && !groupOff) {
+        continue;
+      }
+      List<UUID> sources = new ArrayList<>(List.of(c.id()));
+      sources.addAll(history);
+      Map<UUID, List<int[]>> mine = new HashMap<>();
+      boolean found = false;
       for (UUID source : sources) {
-        Map<UUID, List<int[]>> theirs = asRecorded.get(source);
-        if (theirs != null) {
-          Map<UUID, List<int[]>> mine = new HashMap<>(recorded.getOrDefault(c.id(), Map.of()));
-          theirs.forEach((document, spans) -> mine.merge(document, spans, (a, b) -> {
-            List<int[]> both = new ArrayList<>(a);
-            both.addAll(b);
-            return both;
-          }));
-          recorded.put(c.id(), mine);
-          if (tables.contains(source)) {
-            tableScopes.add(c.id());
-          }
+        // each as it was judged: by its own records, or as a value of a table's group by the group's
+        Optional<UUID> judgedAs = asRecorded.containsKey(source) ? Optional.of(source)
+            : system.get(source).parent().filter(p -> !system.get(p).codable() && asRecorded.containsKey(p));
+        if (judgedAs.isEmpty()) {
+          continue;
         }
+        found = true;
+        asRecorded.get(judgedAs.get()).forEach((document, spans) -> mine.merge(document, spans, (a, b) -> {
+          List<int[]> both = new ArrayList<>(a);
+          both.addAll(b);
+          return both;
+        }));
+        if (tables.contains(judgedAs.get())) {
+          tableScopes.add(c.id());
+        }
+      }
+      if (found) {
+        recorded.put(c.id(), mine);
       }
     }
   }
 
+  /** Recorded coverage of the category itself, else of its exclusive parent; empty: by document. */
   private static Optional<UUID> coverageScope(CategorySystem system, Category c, Map<UUID, Map<UUID, List<int[]>>> recorded) {
     if (recorded.containsKey(c.id())) {
       return Optional.of(c.id());
@@ -599,7 +613,17 @@ public final class AgreementStudy {
         // codings over (a child merged out of the group: its codings went with it)
         for (Category d : system.categories()) {
           if (d.codable() && system.isDescendant(d.id(), c.id())) {
-            followed(s, system, d).stream().filter(x -> x.codable() && !out.contains(x)).forEach(out::add);
+            for (Category x : followed(s, system, d)) {
+              if (x.codable() && !out.contains(x)) {
+                out.add(x);
+                if (!x.equals(d) && !system.isDescendant(x.id(), c.id())) {
+                  // a category outside the group, with codings of its own that were never in the study
+                  notes.add("--categories: \"" + d.label().english() + "\" of \"" + c.label().english() + "\" was "
+                      + d.state().status().code() + " since, into \"" + x.label().english() + "\" outside it; compared "
+                      + "as \"" + x.label().english() + "\", with all of its codings");
+                }
+              }
+            }
           }
         }
       }
