@@ -90,8 +90,8 @@ final class ConsensusCommand implements Callable<Integer> {
       clashes(status.clashes(), out);
       unapplied(status.unapplied(), out);
       if (!status.open().isEmpty()) {
-        out.println("Decide each with: " + Lacrima.command() + " consensus decide " + projectName
-            + " ID --take CODER|--both|--neither|--span START..END --category C --why \"…\"");
+        out.println("Decide each with: " + Lacrima.command() + " consensus decide "
+            + ProjectOptions.inHint(projectName, db) + " ID --take CODER|--both|--neither|--span START..END --category C --why \"…\"");
       }
     }
     return 0;

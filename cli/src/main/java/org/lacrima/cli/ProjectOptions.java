@@ -56,6 +56,11 @@ final class ProjectOptions {
    * the server was given with --db (a server from LACRIMA_DB needs nothing).
    */
   String inHint() {
+    return inHint(project, db);
+  }
+
+  /** A project as a hint names it: quoted for the shell, with "--db …" where it is on a server. */
+  static String inHint(String project, String db) {
     String quoted = ProjectLocation.shellWord(project);
     return db != null && !db.isBlank() ? quoted + " --db …" : quoted;
   }

@@ -63,6 +63,9 @@ class ServerCommandsTest {
     String added = CliRun.ok("category", "add", "team study", "Silence", "--parent", "Giving space", "--why", "pilot",
         "--db", db).out();
     assertThat(added).contains("category undo 'team study' --db …");
+    CliRun.ok("demo", "--db", db, "--out", "team demo");
+    assertThat(CliRun.ok("consensus", "team demo", "--coders", "jonas,mira", "--db", db).out())
+        .contains("consensus decide 'team demo' --db … ID --take");
   }
 
   @Test
