@@ -221,6 +221,11 @@ class ImportTableTest {
     CliRun run = CliRun.of("import-table", p, t.toString(), "--doc", "session", "--order", "utt", "--text", "text",
         "--coder", "rater", "--code", "behaviour");
     assertThat(run.err()).contains("line 2: the document's name").contains("holds a line break");
+    // a name a team server could not index is refused in a project file too
+    Path longName = table("session,utt,text,rater,behaviour\n" + "s".repeat(300) + ",1,Wie geht es?,r1,Frage\n");
+    assertThat(CliRun.of("import-table", p, longName.toString(), "--doc", "session", "--order", "utt", "--text", "text",
+        "--coder", "rater", "--code", "behaviour").err()).contains("the document's name is 300 characters long");
+    assertThat(CliRun.of("codebook", "tag", p, "t".repeat(201)).err()).contains("a tag is 201 characters long");
   }
 
   @Test

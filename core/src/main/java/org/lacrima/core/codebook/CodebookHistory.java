@@ -56,6 +56,9 @@ public final class CodebookHistory {
     if (!n.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*")) {
       throw new InputException("a tag is letters, digits and . _ - (starting with a letter or digit): \"" + name + "\"");
     }
+    org.lacrima.core.text.Names.lengthProblem("a tag", n).ifPresent(problem -> {
+      throw new InputException(problem);
+    });
     if (RESERVED.contains(n) || s.categories().version(n).isPresent()) {
       throw new InputException("the tag \"" + n + "\" is " + (RESERVED.contains(n) ? "reserved" : "already used")
           + "; choose another name");

@@ -56,7 +56,18 @@ public final class Names {
       return java.util.Optional.of(what + " \"" + shown(text) + "\" holds a line break, tab, control character or "
           + "direction override; it is printed in every listing, and is one line of text");
     }
-    return java.util.Optional.empty();
+    return lengthProblem(what, text);
+  }
+
+  /**
+   * What is wrong with a name's length, if anything: a name is short, and on a team server a name of thousands of
+   * characters cannot be indexed, so a project file must not take what a server would refuse.
+   */
+  public static java.util.Optional<String> lengthProblem(String what, String text) {
+    int length = text.codePointCount(0, text.length());
+    return length <= MAX_CODER_NAME ? java.util.Optional.empty() : java.util.Optional.of(what + " is " + length
+        + " characters long (\"" + shown(text.substring(0, text.offsetByCodePoints(0, 40))) + "…\"); a name has at most "
+        + MAX_CODER_NAME + " characters");
   }
 
   /**
