@@ -52,7 +52,10 @@ final class DemoCommand implements Callable<Integer> {
     ProjectLocation named = ProjectOptions.location(out != null ? out : DemoStudy.NAME, db);
     ProjectLocation target = out == null && named instanceof ProjectLocation.SqliteFile
         ? ProjectOptions.location(DemoStudy.NAME + ".lacrima", db) : named;
-    var project = new ProjectStores.NewProject(DemoStudy.NAME, who, now, system.info().id(), system.info().version());
+    // named as init names a project: after its file (or, on a server, as given)
+    String name = target instanceof ProjectLocation.SqliteFile f ? InitCommand.projectName(f)
+        : out != null ? out : DemoStudy.NAME;
+    var project = new ProjectStores.NewProject(name, who, now, system.info().id(), system.info().version());
     CodingImport.Report[] report = new CodingImport.Report[1];
     ProjectStore.Work<Void> build = s -> {
       report[0] = DemoStudy.build(s, system, who, now);

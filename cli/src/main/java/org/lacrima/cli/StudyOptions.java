@@ -110,7 +110,8 @@ final class StudyOptions {
       AgreementRequest asked = withSavedUnit(s, request(new FigureOptions(saved.overlapPercent())));
       // compared as kept: the unit "auto" chose, documents and categories however they were named
       StudyData askedData = AgreementStudy.collect(s, asked, new IcuSentenceSplitter());
-      if (!comparable(ConsensusStudy.settled(s, askedData)).equals(comparable(ConsensusStudy.settled(s, data)))) {
+      if (!comparable(ConsensusStudy.settled(s, askedData), askedData)
+          .equals(comparable(ConsensusStudy.settled(s, data), data))) {
         throw new org.lacrima.core.InputException("the consensus layer was built for another study ("
             + describe(s, saved) + "); leave out --coders and the other study options, or rebuild the layer for the "
             + "new study first with: consensus PROJECT --coders … and those options");
@@ -119,11 +120,15 @@ final class StudyOptions {
     return data;
   }
 
-  /** A study as compared with another: the coders in any order are the same coders. */
-  private static String comparable(AgreementRequest r) {
+  /**
+   * A study as compared with another: the coders in any order are the same coders, and the documents are those the
+   * filters chose, however --where was spelt or ordered (orientation=KVT is orientation=CBT).
+   */
+  private static String comparable(AgreementRequest r, StudyData data) {
+    List<String> documents = data.documents().stream().map(d -> d.name()).sorted().toList();
     return ConsensusStudy.toJson(new AgreementRequest(r.coders().stream().sorted().toList(), r.unit(),
-        r.minCoverPercent(), r.overlapPercent(), r.documents(), r.where(), r.speaker(), r.categories(), r.replicates(),
-        r.resampleDocuments(), r.seed()));
+        r.minCoverPercent(), r.overlapPercent(), documents, java.util.Map.of(), r.speaker(), r.categories(),
+        r.replicates(), r.resampleDocuments(), r.seed()));
   }
 
   /** Whether any of these options was given on the command line. */

@@ -287,6 +287,20 @@ class ConsensusStudyChangesTest {
         + "the consensus layer, which is always \"consensus\"");
   }
 
+  /** --where filters are kept in the order given, and a study is the same however they are ordered or spelt. */
+  @Test
+  void aStudyFilteredByVariablesIsTheSameHoweverTheFiltersAreWritten() throws Exception {
+    Files.writeString(dir.resolve("vars.csv"), "document,orientation,interviewer\ndoc1,CBT,lena\n");
+    CliRun.ok("import", p, "--vars", dir.resolve("vars.csv").toString());
+    JsonNode report = new ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "ann,bob", "--where",
+        "interviewer=lena", "--where", "orientation=CBT", "--bootstrap", "0", "--format", "json").out());
+    assertThat(report.get("provenance").get("filters").toString())
+        .isEqualTo("{\"where_interviewer\":\"lena\",\"where_orientation\":\"CBT\"}");
+    build("--coders", "ann,bob", "--where", "interviewer=lena", "--where", "orientation=CBT");
+    assertThat(CliRun.ok("consensus", "status", p, "--coders", "ann,bob", "--where", "Orientation=KVT", "--where",
+        "interviewer=lena").out()).contains("disagreements decided");
+  }
+
   /** A coded document the study's units miss is in no disagreement: said, and the layer is not called complete. */
   @Test
   void aCodedDocumentWithoutTheStudysUnitsIsNamedNotPassedOver() throws Exception {

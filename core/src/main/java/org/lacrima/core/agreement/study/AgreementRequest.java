@@ -33,7 +33,8 @@ public record AgreementRequest(
     coders = List.copyOf(coders);
     Objects.requireNonNull(unit, "unit");
     documents = List.copyOf(documents);
-    where = Map.copyOf(where);
+    // in the order given, as the provenance prints them (Map.copyOf's order changes from run to run)
+    where = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(where));
     Objects.requireNonNull(speaker, "speaker");
     categories = List.copyOf(categories);
     if (minCoverPercent < 0 || minCoverPercent > 100) {

@@ -220,7 +220,8 @@ public final class AgreementStudy {
           : "have") + " no " + kind.code() + " units, so " + (withoutUnits.size() == 1 ? "its" : "their")
           + " codings are compared nowhere: " + String.join(", ", withoutUnits.subList(0, Math.min(10,
               withoutUnits.size()))) + (withoutUnits.size() > 10 ? ", …" : "") + (kind == UnitKind.MEANING_UNIT
-                  ? " (lacrima segment PROJECT gives them meaning units)"
+                  ? (request.speaker().isPresent() ? " (no meaning units in turns of --speaker, or none at all: lacrima "
+                      + "segment PROJECT gives them meaning units)" : " (lacrima segment PROJECT gives them meaning units)")
                   : kind == UnitKind.TURN ? (request.speaker().isPresent() ? " (no turns of --speaker)"
                       : " (no speaker turns; --unit sentence compares them)") : ""));
     }
