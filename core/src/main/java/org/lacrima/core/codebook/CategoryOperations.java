@@ -221,11 +221,11 @@ public final class CategoryOperations {
     Map<java.math.BigDecimal, String> taken = new HashMap<>();
     for (Category sibling : system.children(group.get().id())) {
       if (!sibling.id().equals(c.id()) && sibling.state().isActive()) {
-        number(sibling.label().english()).ifPresent(n -> taken.put(n, sibling.label().english()));
+        Scale.value(sibling.label().english()).ifPresent(n -> taken.put(n, sibling.label().english()));
       }
     }
     for (String name : names) {
-      Optional<java.math.BigDecimal> n = number(name);
+      Optional<java.math.BigDecimal> n = Scale.value(name);
       if (n.isEmpty()) {
         throw new InputException("the group \"" + group.get().label().english() + "\" is "
             + group.get().scale().name().toLowerCase(java.util.Locale.ROOT) + ": its values are numbers, and \"" + name
@@ -236,14 +236,6 @@ public final class CategoryOperations {
         throw new InputException("the group \"" + group.get().label().english() + "\": \"" + name + "\" is the same "
             + "number as \"" + other + "\"");
       }
-    }
-  }
-
-  private static Optional<java.math.BigDecimal> number(String label) {
-    try {
-      return Optional.of(new java.math.BigDecimal(label.strip().replace(',', '.')).stripTrailingZeros());
-    } catch (NumberFormatException e) {
-      return Optional.empty();
     }
   }
 

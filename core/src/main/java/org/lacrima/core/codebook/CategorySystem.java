@@ -336,6 +336,28 @@ public final class CategorySystem {
     return byId.containsKey(id);
   }
 
+  /**
+   * The categories whose codings went to {@code id} by merges and splits, and those whose codings went to them, and
+   * so on back: where a category's history lies (the inverse of {@link #survivor}, and of splits).
+   */
+  public List<UUID> predecessors(UUID id) {
+    Map<UUID, List<UUID>> before = new HashMap<>();
+    for (Category c : categories) {
+      c.state().successors().forEach(next -> before.computeIfAbsent(next, x -> new ArrayList<>()).add(c.id()));
+    }
+    List<UUID> out = new ArrayList<>();
+    java.util.ArrayDeque<UUID> todo = new java.util.ArrayDeque<>(List.of(id));
+    while (!todo.isEmpty()) {
+      for (UUID earlier : before.getOrDefault(todo.pop(), List.of())) {
+        if (!out.contains(earlier)) {
+          out.add(earlier);
+          todo.push(earlier);
+        }
+      }
+    }
+    return out;
+  }
+
   /** The category that took over from {@code id}: itself, or where it was merged into, followed to the end. */
   public UUID survivor(UUID id) {
     UUID at = id;

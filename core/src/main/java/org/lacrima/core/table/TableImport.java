@@ -362,14 +362,14 @@ public final class TableImport {
     if (scale.scale() == Scale.ORDINAL) {
       values = scale.order();
     } else if (scale.scale() == Scale.INTERVAL || scale.scale() == Scale.RATIO) {
-      values.sort(Comparator.comparingDouble(v -> Double.parseDouble(v.replace(',', '.'))));
+      values.sort(Comparator.comparing(v -> Scale.value(v).orElseThrow()));
     }
     return values;
   }
 
   /** A number's value as a key ("1", "1.0" and "1,00" alike), apart from any label's key (it starts with "#"). */
   private static String numberKey(String v) {
-    return "#" + new java.math.BigDecimal(v.replace(',', '.')).stripTrailingZeros().toPlainString();
+    return "#" + Scale.value(v).orElseThrow().toPlainString();
   }
 
   /**

@@ -34,18 +34,12 @@ public final class Names {
    * it is one line of visible characters, and short.
    */
   public static java.util.Optional<String> coderProblem(String name) {
-    if (name.codePoints().anyMatch(Names::hidden)) {
-      return java.util.Optional.of("the coder's name holds a line break, tab, control character or direction "
-          + "override; a name is one line of text");
-    }
-    if (name.codePointCount(0, name.length()) > MAX_CODER_NAME) {
-      return java.util.Optional.of("the coder's name is " + name.codePointCount(0, name.length()) + " characters long; "
-          + "a name has at most " + MAX_CODER_NAME + " (is the coder column the right one?)");
-    }
-    return java.util.Optional.empty();
+    // a name that long is most often a text column named as the coder's
+    return lineProblem("the coder's name", name).map(problem -> name.codePointCount(0, name.length()) > MAX_NAME
+        ? problem + " (is the coder column the right one?)" : problem);
   }
 
-  private static final int MAX_CODER_NAME = 200;
+  private static final int MAX_NAME = 200;
 
   /**
    * What is wrong with a name or label printed in listings (a document's name, a category's label), if anything:
@@ -53,8 +47,8 @@ public final class Names {
    */
   public static java.util.Optional<String> lineProblem(String what, String text) {
     if (text.codePoints().anyMatch(Names::hidden)) {
-      return java.util.Optional.of(what + " \"" + shown(text) + "\" holds a line break, tab, control character or "
-          + "direction override; it is printed in every listing, and is one line of text");
+      return java.util.Optional.of(what + " holds a line break, tab, control character or direction override (\""
+          + shown(text) + "\"); it is printed in every listing, and is one line of text");
     }
     return lengthProblem(what, text);
   }
@@ -65,9 +59,9 @@ public final class Names {
    */
   public static java.util.Optional<String> lengthProblem(String what, String text) {
     int length = text.codePointCount(0, text.length());
-    return length <= MAX_CODER_NAME ? java.util.Optional.empty() : java.util.Optional.of(what + " is " + length
+    return length <= MAX_NAME ? java.util.Optional.empty() : java.util.Optional.of(what + " is " + length
         + " characters long (\"" + shown(text.substring(0, text.offsetByCodePoints(0, 40))) + "…\"); a name has at most "
-        + MAX_CODER_NAME + " characters");
+        + MAX_NAME + " characters");
   }
 
   /**
@@ -108,8 +102,7 @@ public final class Names {
    * not show (a zero-width space, a direction mark). Names are exact, so each is another coder: most often a slip.
    */
   public static java.util.List<String> lookAlikes(String name, java.util.Collection<String> others) {
-    String seen = visible(name);
-    return others.stream().filter(o -> !o.equals(name) && visible(o).equalsIgnoreCase(seen)).toList();
+    return others.stream().filter(o -> !o.equals(name) && lookAlike(o, name)).toList();
   }
 
   /**

@@ -302,15 +302,21 @@ public final class TextDecoding {
     String text = r.text();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      // C0 controls but the line and page breaks, vertical and horizontal tab, DEL, and C1 controls (U+009B starts
-      // terminal escapes)
-      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B') || (c >= 0x7F && c <= 0x9F)) {
+      if (foreignToText(c)) {
         // encoding the text before it again counts its bytes, whatever the encoding
         int offset = r.byteOrderMark() + text.substring(0, i).getBytes(r.charset()).length;
         throw new InputException(source, "byte offset " + offset, String.format(
             "holds the control character U+%04X, which text does not contain: is it a binary file?", (int) c));
       }
     }
+  }
+
+  /**
+   * A control character no text holds: C0 controls but the line and page breaks, vertical and horizontal tab; DEL;
+   * and C1 controls (U+009B starts terminal escapes).
+   */
+  static boolean foreignToText(char c) {
+    return (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B') || (c >= 0x7F && c <= 0x9F);
   }
 
   private static String binaryKind(byte[] b) {

@@ -125,7 +125,7 @@ public final class TranscriptFiles {
   private static void refuseControlCharacters(CharSequence text, String source) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B') || (c >= 0x7F && c <= 0x9F)) {
+      if (TextDecoding.foreignToText(c)) {
         int offset = Character.codePointCount(text, 0, i);
         throw new InputException(source, "character " + offset + " of its text", String.format(
             "holds the control character U+%04X, which a transcript does not contain", (int) c));
