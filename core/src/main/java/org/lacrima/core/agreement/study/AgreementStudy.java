@@ -314,12 +314,9 @@ public final class AgreementStudy {
   }
 
   private static double parseNumber(String label, Category group) {
-    try {
-      return Double.parseDouble(label.replace(',', '.'));
-    } catch (NumberFormatException e) {
-      throw new InputException("the group \"" + group.label().english() + "\" is " + group.scale().name().toLowerCase()
-          + ", but its value \"" + label + "\" is not a number");
-    }
+    return Scale.value(label).map(java.math.BigDecimal::doubleValue).orElseThrow(() -> new InputException("the group \""
+        + group.label().english() + "\" is " + group.scale().name().toLowerCase() + ", but its value \"" + label
+        + "\" is not a number"));
   }
 
   /**
@@ -362,17 +359,7 @@ public final class AgreementStudy {
     Map<UUID, Map<UUID, List<int[]>>> asRecorded = new HashMap<>(recorded);
     Set<UUID> tables = new HashSet<>(tableScopes);
     for (Category c : system.categories()) {
-      List<UUID> history = new ArrayList<>();
-      java.util.ArrayDeque<UUID> todo = new java.util.ArrayDeque<>(List.of(c.id()));
-      while (!todo.isEmpty()) {
-        UUID at = todo.pop();
-        for (Category x : system.categories()) {
-          if (!x.state().isActive() && x.state().successors().contains(at) && !history.contains(x.id())) {
-            history.add(x.id());
-            todo.push(x.id());
-          }
-        }
-      }
+      List<UUID> history = system.predecessors(c.id());
       // a table's group of values whose exclusivity was turned off: its cells still speak for its values
       boolean groupOff = c.parent().map(system::get).filter(p -> !p.codable() && !p.exclusiveChildren()
           && asRecorded.containsKey(p.id())).isPresent();
