@@ -9,22 +9,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.report.AgreementReport;
 import org.lacrima.core.agreement.report.AgreementReports;
 import org.lacrima.core.agreement.study.AgreementStudy;
 import org.lacrima.core.agreement.study.StudyData;
-import org.lacrima.core.agreement.study.StudyUnit;
-import org.lacrima.core.agreement.study.Variable;
 import org.lacrima.core.consensus.Consensus;
 import org.lacrima.core.consensus.ConsensusStudy;
 import org.lacrima.core.project.ProjectSession;
-import org.lacrima.core.text.Counted;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.io.report.AgreementCsv;
 import org.lacrima.io.report.AgreementJson;
@@ -65,41 +58,18 @@ final class AgreementCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  /**
-   * Compared as a coder, the consensus layer holds neither version of a disagreement not yet decided, which reads as
-   * the team rejecting both, and both of the codes an exclusive group allows one of: the report says how many are
-   * open among the documents and categories compared, and whether the layer still holds what a build would make.
-   */
+  /** Compared as a coder, the consensus layer comes with what a reader must know of it (Consensus.comparisonNotes). */
   private StudyData withOpenDisagreements(ProjectSession s, StudyData data) {
     if (data.coders().stream().noneMatch(c -> c.name().equals(Consensus.LAYER)) || s.consensus().study().isEmpty()) {
       return data;
     }
-    // the study the layer was built for, as consensus status counts it
+    // the study the layer was built for, as consensus status counts it (collected here: it needs the splitter)
     StudyData built = AgreementStudy.collect(s, ConsensusStudy.saved(s), new IcuSentenceSplitter());
-    Set<UUID> documents = data.documents().stream().map(d -> d.id()).collect(Collectors.toSet());
-    Set<UUID> categories = data.variables(Variable.Kind.CATEGORY).stream().map(Variable::id)
-        .collect(Collectors.toSet());
-    // the units compared (those of --speaker, say) by document: a disagreement counts where it meets one of them
-    Map<UUID, List<StudyUnit>> units = data.units().stream().collect(Collectors.groupingBy(StudyUnit::document));
-    List<Consensus.Disagreement> compared = Consensus.toSettle(s, built).stream()
-        .filter(d -> documents.contains(d.unit().document()) && categories.contains(d.category())
-            && units.getOrDefault(d.unit().document(), List.of()).stream()
-                .anyMatch(u -> u.start() < d.unit().end() && d.unit().start() < u.end()))
-        .toList();
-    List<Consensus.Disagreement> coders = compared.stream().filter(d -> d.exclusiveGroup().isEmpty()).toList();
-    long open = coders.stream().filter(d -> d.decision().isEmpty()).count();
-    long groupOpen = compared.stream().filter(d -> d.exclusiveGroup().isPresent() && d.decision().isEmpty()).count();
     StudyData out = data;
-    if (open > 0) {
-      out = out.withNote("the consensus layer leaves " + Counted.of(open, "disagreement") + " of " + coders.size()
-          + " in these documents and categories undecided (consensus status); where undecided it holds neither "
-          + "version, so it counts as rejecting what one coder coded there");
+    for (String note : Consensus.comparisonNotes(s, data, built)) {
+      out = out.withNote(note);
     }
-    if (groupOpen > 0) {
-      out = out.withNote("the consensus layer holds " + Counted.of(groupOpen, "code") + " that every coder gave but "
-          + "an exclusive group allows only one of, undecided (consensus status)");
-    }
-    return Consensus.outOfDate(s, built).map(out::withNote).orElse(out);
+    return out;
   }
 
   @Override

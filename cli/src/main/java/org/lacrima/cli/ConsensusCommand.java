@@ -91,7 +91,8 @@ final class ConsensusCommand implements Callable<Integer> {
       unapplied(status.unapplied(), out);
       if (!status.open().isEmpty()) {
         out.println("Decide each with: " + Lacrima.command() + " consensus decide "
-            + ProjectOptions.inHint(projectName, db) + " ID --take CODER|--both|--neither|--span START..END --category C --why \"…\"");
+            + ProjectOptions.inHint(projectName, db)
+            + " ID --take CODER|--both|--neither|--span START..END --category C --why \"…\"");
       }
     }
     return 0;

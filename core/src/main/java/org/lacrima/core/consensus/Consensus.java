@@ -453,20 +453,13 @@ public final class Consensus {
         default -> throw new IllegalStateException();
       }
     }
-    // one coding per span and category, as the layer holds it: an agreed code and a decision on the same span, or
-    // two decisions, become one with both memos (their ids are the same, from where they lie)
-    Map<UUID, Coding> once = new LinkedHashMap<>();
-    for (Coding c : overlapsJoined(codings)) {
-      once.merge(c.id(), c, (a, b) -> new Coding(a.id(), a.document(), a.start(), a.end(), a.category(), a.coder(),
-          Coding.joinMemos(a.memo(), b.memo())));
-    }
-    return new Plan(agreed, new ArrayList<>(once.values()), all, resolved, open);
+    return new Plan(agreed, overlapsJoined(codings), all, resolved, open);
   }
 
   /**
-   * The layer's codings with those of one category that overlap in a document joined into one, with both memos: a new
-   * version decided beside an agreed code of the same category would otherwise leave the layer two codings over
-   * the same characters (counted twice by stats, merged before comparing by agreement).
+   * One coding per span and category, as the layer holds it: those of one category that overlap in a document (an
+   * agreed code and a decision on the same span, two decisions, a new version beside an agreed code) joined into one,
+   * with both memos, so the layer holds those characters once (stats would count them twice, agreement merge them).
    */
   private static List<Coding> overlapsJoined(List<Coding> codings) {
     Map<String, List<Coding>> byPlace = new LinkedHashMap<>();
@@ -538,6 +531,40 @@ public final class Consensus {
 
   private static String judgedPlace(Coverage c) {
     return c.document() + "|" + c.category() + "|" + c.start() + "|" + c.end();
+  }
+
+  /**
+   * What a report comparing the consensus layer as a coder must say: how many disagreements of the layer's study are
+   * undecided among the documents, categories and units {@code compared} (the layer holds neither version there,
+   * which reads as the team rejecting both), how many codes of an exclusive group it holds two of, undecided, and
+   * whether it still holds what a build would make. {@code built}: the study the layer was built for.
+   */
+  public static List<String> comparisonNotes(ProjectSession s, StudyData compared, StudyData built) {
+    Set<UUID> documents = new HashSet<>(compared.documents().stream().map(d -> d.id()).toList());
+    Set<UUID> categories = new HashSet<>(compared.variables(Variable.Kind.CATEGORY).stream().map(Variable::id).toList());
+    // the units compared (those of --speaker, say) by document: a disagreement counts where it meets one of them
+    Map<UUID, List<StudyUnit>> units = new HashMap<>();
+    compared.units().forEach(u -> units.computeIfAbsent(u.document(), x -> new ArrayList<>()).add(u));
+    List<Disagreement> meeting = toSettle(s, built).stream()
+        .filter(d -> documents.contains(d.unit().document()) && categories.contains(d.category())
+            && units.getOrDefault(d.unit().document(), List.of()).stream()
+                .anyMatch(u -> u.start() < d.unit().end() && d.unit().start() < u.end()))
+        .toList();
+    List<Disagreement> ofCoders = meeting.stream().filter(d -> d.exclusiveGroup().isEmpty()).toList();
+    long open = ofCoders.stream().filter(d -> d.decision().isEmpty()).count();
+    long groupOpen = meeting.stream().filter(d -> d.exclusiveGroup().isPresent() && d.decision().isEmpty()).count();
+    List<String> notes = new ArrayList<>();
+    if (open > 0) {
+      notes.add("the consensus layer leaves " + Counted.of(open, "disagreement") + " of " + ofCoders.size()
+          + " in these documents and categories undecided (consensus status); where undecided it holds neither "
+          + "version, so it counts as rejecting what one coder coded there");
+    }
+    if (groupOpen > 0) {
+      notes.add("the consensus layer holds " + Counted.of(groupOpen, "code") + " that every coder gave but an "
+          + "exclusive group allows only one of, undecided (consensus status)");
+    }
+    outOfDate(s, built).ifPresent(notes::add);
+    return notes;
   }
 
   /** A coding as the layer holds it, by where it lies, its category and memo (its id may name a category merged since). */
@@ -885,32 +912,17 @@ public final class Consensus {
     boolean memosOnly = s.consensus().study().map(j -> !ConsensusStudy.marksBuiltCodings(j)).orElse(false);
     Set<String> coderNames = new HashSet<>();
     s.coders().list().forEach(c -> coderNames.add(c.name()));
-    Map<UUID, Set<UUID>> formerly = new HashMap<>();
-    for (var c : s.categories().current().categories()) {
-      for (UUID next : c.state().successors()) {
-        formerly.computeIfAbsent(next, x -> new HashSet<>()).add(c.id());
-      }
-    }
+    CategorySystem system = s.categories().current();
+    Map<UUID, List<UUID>> formerly = new HashMap<>();
     // a memo the build did not write (a note joined to it by an import) would be lost by the next build
-    return c -> builtOn(c, formerly) && c.memo().lines().allMatch(l -> memoOfBuild(l, coderNames))
-        || memosOnly && memoOfBuild(c.memo(), coderNames);
+    return c -> builtOn(c, formerly.computeIfAbsent(c.category(), system::predecessors))
+        && c.memo().lines().allMatch(l -> memoOfBuild(l, coderNames)) || memosOnly && memoOfBuild(c.memo(), coderNames);
   }
 
   /** Whether a coding of the layer is as a build made it, on its category or one that category took over. */
-  private static boolean builtOn(Coding c, Map<UUID, Set<UUID>> formerly) {
-    Set<UUID> seen = new HashSet<>();
-    java.util.ArrayDeque<UUID> todo = new java.util.ArrayDeque<>(List.of(c.category()));
-    while (!todo.isEmpty()) {
-      UUID category = todo.pop();
-      if (!seen.add(category)) {
-        continue;
-      }
-      if (c.id().equals(builtId(c.document(), c.start(), c.end(), category))) {
-        return true;
-      }
-      todo.addAll(formerly.getOrDefault(category, Set.of()));
-    }
-    return false;
+  private static boolean builtOn(Coding c, List<UUID> formerly) {
+    return c.id().equals(builtId(c.document(), c.start(), c.end(), c.category()))
+        || formerly.stream().anyMatch(category -> c.id().equals(builtId(c.document(), c.start(), c.end(), category)));
   }
 
   private static void add(List<Coding> out, List<int[]> spans, StudyUnit u, UUID category, UUID layer, String memo) {
