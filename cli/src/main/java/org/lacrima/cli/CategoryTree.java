@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lacrima.core.codebook.Category;
-import org.lacrima.core.codebook.CategoryOperations;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.Relation;
+import org.lacrima.io.codebook.CategoryStateWording;
 
 /** Prints a category system as an indented tree, and the relations between its categories. */
 final class CategoryTree {
@@ -54,24 +54,13 @@ final class CategoryTree {
     boolean de = language.equals("de");
     String mark = c.codable() ? "" : de ? "  [Gruppierung, wird nicht kodiert]" : "  [grouping node, not coded]";
     if (!c.state().isActive()) {
-      mark += "  [" + (de ? germanState(c) : CategoryOperations.describeState(system, c)) + "]";
+      mark += "  [" + CategoryStateWording.of(c, language, id -> "\"" + system.get(id).label().in(language) + "\"")
+          + "]";
     }
     if (c.exclusiveChildren()) {
       mark += de ? "  [Unterkategorien schließen sich aus]" : "  [children exclusive]";
     }
     return c.label().in(language) + mark;
-  }
-
-  /** The state in German, the categories it names by their German labels (as the tree shows them). */
-  private String germanState(Category c) {
-    String names = c.state().successors().stream().map(u -> "\"" + system.get(u).label().in("de") + "\"")
-        .collect(java.util.stream.Collectors.joining(", "));
-    return switch (c.state().status()) {
-      case ACTIVE -> "aktiv";
-      case RETIRED -> "stillgelegt";
-      case MERGED -> "aufgegangen in " + names;
-      case SPLIT -> "aufgeteilt in " + names;
-    };
   }
 
   private static String annotation(Category c, Map<UUID, String> annotations) {

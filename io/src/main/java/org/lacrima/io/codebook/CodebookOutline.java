@@ -133,13 +133,7 @@ final class CodebookOutline {
 
   /** "retired", "merged into X", "split into A, B"; empty for an active category. */
   private String state(Category c) {
-    String successors = c.state().successors().stream().map(this::label).collect(Collectors.joining(", "));
-    return switch (c.state().status()) {
-      case ACTIVE -> "";
-      case RETIRED -> term(CodebookTerm.RETIRED);
-      case MERGED -> term(CodebookTerm.MERGED_INTO) + " " + successors;
-      case SPLIT -> term(CodebookTerm.SPLIT_INTO) + " " + successors;
-    };
+    return CategoryStateWording.of(c, language.code(), this::label);
   }
 
   private void category(Category c) {
