@@ -200,6 +200,25 @@ class ImportTableTest {
         "--rule", "text~. -> 2.5", "--why", "s");
   }
 
+  /** Nor does a rename, an edit of the English label, a new category or a move give the group a value off the scale. */
+  @Test
+  void anIntervalGroupTakesNoOtherValueThanANewNumber() throws IOException {
+    Path t = table("doc,ord,text,coder,sc,other\nd1,1,u one,A,1,x\nd1,2,u two,A,2,y\nd1,1,u one,B,2,x\n"
+        + "d1,2,u two,B,2,x\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "sc", "--code", "other", "--scale", "sc=interval");
+    String offScale = "the group \"sc\" is interval: its values are numbers, and \"two\" is not one";
+    assertThat(CliRun.of("category", "rename", p, "sc > 2", "two", "--why", "w").err()).contains(offScale);
+    assertThat(CliRun.of("category", "edit", p, "sc > 2", "--label", "two", "--why", "w").err()).contains(offScale);
+    assertThat(CliRun.of("category", "add", p, "two", "--parent", "sc", "--why", "w").err()).contains(offScale);
+    assertThat(CliRun.of("category", "rename", p, "sc > 2", "1.00", "--why", "w").err())
+        .contains("\"1.00\" is the same number as \"1\"");
+    assertThat(CliRun.of("category", "move", p, "other > x", "--parent", "sc", "--why", "w").err())
+        .contains("the group \"sc\" is interval: its values are numbers, and \"x\" is not one");
+    CliRun.ok("category", "rename", p, "sc > 2", "2.5", "--why", "w");
+    CliRun.ok("category", "rename", p, "sc > 2.5", "Zwei", "--lang", "de", "--why", "a German label is not the value");
+  }
+
   /** A coding made later where the table says the coder judged nothing counts as not judged, and the report says so. */
   @Test
   void aCodingInACellTheTableLeftOpenIsNotedNotCounted() throws IOException {

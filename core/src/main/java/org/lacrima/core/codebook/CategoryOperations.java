@@ -83,6 +83,7 @@ public final class CategoryOperations {
       throw new InputException("a new category needs a label (its name, in English or German)");
     }
     category.parent().ifPresent(p -> requireActive(before, p, "add a category under"));
+    refuseNamesOffTheScale(before, category, List.of(category.label().english()));
     List<Category> cats = new ArrayList<>(before.categories());
     cats.add(category.withState(CategoryState.ACTIVE));
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), "adding \""
@@ -116,6 +117,9 @@ public final class CategoryOperations {
         refuseSiblingLabel(before, old, label.getKey(), label.getValue(), "edit");
       }
     }
+    if (!edited.label().english().equals(old.label().english())) {
+      refuseNamesOffTheScale(before, old, List.of(edited.label().english()));
+    }
     CategorySystem after = replace(before, edited, "editing \"" + old.label().english() + "\"");
     List<String> fields = CodebookDiff.changedFields(old, edited);
     return commit(CodebookChange.Kind.EDIT, "edited \"" + old.label().english() + "\": " + String.join(", ", fields),
@@ -131,7 +135,11 @@ public final class CategoryOperations {
     // in NFC, as names are looked up: an accent typed as a separate mark is the same label
     String name = Names.normalize(label);
     refuseSiblingLabel(before, old, language, name, "rename");
-    CategorySystem after = replace(before, old.withLabel(old.label().with(language, name)),
+    Category renamed = old.withLabel(old.label().with(language, name));
+    if (!renamed.label().english().equals(old.label().english())) {
+      refuseNamesOffTheScale(before, old, List.of(renamed.label().english()));
+    }
+    CategorySystem after = replace(before, renamed,
         "renaming \"" + old.label().english() + "\"");
     return commit(CodebookChange.Kind.RENAME, "renamed \"" + old.label().in(language) + "\" to \"" + name
         + "\" (" + language + ")", params("category", id), before, after, CodingTrail.NONE);
@@ -175,6 +183,9 @@ public final class CategoryOperations {
     if (c.parent().equals(newParent)) {
       throw new InputException("\"" + c.label().english() + "\" is already there");
     }
+    if (c.codable()) {
+      refuseNamesOffTheScale(before, newParent, id, List.of(c.label().english()));
+    }
     String from = before.path(id);
     CategorySystem after = replace(before, c.withParent(newParent), "moving \"" + c.label().english() + "\"");
     return commit(CodebookChange.Kind.MOVE, "moved \"" + from + "\" to \"" + after.path(id) + "\""
@@ -213,14 +224,20 @@ public final class CategoryOperations {
    * without a scale, and one named "2.0" beside "2" would be one value twice (agreeing in alpha, not in the kappas).
    */
   private static void refuseNamesOffTheScale(CategorySystem system, Category c, List<String> names) {
-    Optional<Category> group = c.parent().map(system::get)
+    refuseNamesOffTheScale(system, c.parent(), c.id(), names);
+  }
+
+  /** As above, for names that are to stand under {@code parent} beside its values other than {@code self}. */
+  private static void refuseNamesOffTheScale(CategorySystem system, Optional<UUID> parent, UUID self,
+      List<String> names) {
+    Optional<Category> group = parent.map(system::get)
         .filter(g -> g.scale() == Scale.INTERVAL || g.scale() == Scale.RATIO);
     if (group.isEmpty()) {
       return;
     }
     Map<java.math.BigDecimal, String> taken = new HashMap<>();
     for (Category sibling : system.children(group.get().id())) {
-      if (!sibling.id().equals(c.id()) && sibling.state().isActive()) {
+      if (!sibling.id().equals(self) && sibling.state().isActive()) {
         Scale.value(sibling.label().english()).ifPresent(n -> taken.put(n, sibling.label().english()));
       }
     }
