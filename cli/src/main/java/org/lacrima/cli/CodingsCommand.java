@@ -67,6 +67,12 @@ final class CodingsCommand {
               lines.stream().limit(5).map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
               lines.size() > 5 ? ", …" : "");
         }
+        if (r.outsideCoverage() > 0) {
+          boolean one = r.outsideCoverage() == 1;
+          out.printf("Note: %s of this file %s where a table import recorded that the coder judged nothing of the "
+              + "category (an empty or n/a cell); agreement counts %s as not judged there.%n",
+              Counted.of(r.outsideCoverage(), "coding"), one ? "lies" : "lie", one ? "it" : "them");
+        }
         List<String> all = new ArrayList<>(before);
         all.addAll(r.newCoders());
         for (String coder : r.newCoders()) {

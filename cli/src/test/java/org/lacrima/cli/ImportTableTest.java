@@ -227,11 +227,17 @@ class ImportTableTest {
         "--flag", "cry", "--flag", "tears");
     double before = agreementOf("cry");
     Files.writeString(dir.resolve("fill.csv"), "document,quote,category,coder\nd1,One.,cry,ann\n");
-    CliRun.ok("codings", "import", p, dir.resolve("fill.csv").toString());
+    assertThat(CliRun.ok("codings", "import", p, dir.resolve("fill.csv").toString()).out())
+        .contains("Note: 1 coding of this file lies where a table import recorded that the coder judged nothing of "
+            + "the category (an empty or n/a cell)");
     assertThat(agreementOf("cry")).isEqualTo(before);
     assertThat(CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0").out())
         .contains("1 coded unit (unit, category and coder) lies where the coder's recorded coverage says it judged "
             + "nothing");
+    // where the cell was filled in, or for a coder the table did not bring, a coding is judged as usual
+    Files.writeString(dir.resolve("more.csv"), "document,quote,category,coder\nd1,Two.,cry,ann\nd1,One.,cry,cat\n");
+    assertThat(CliRun.ok("codings", "import", p, dir.resolve("more.csv").toString()).out())
+        .doesNotContain("judged nothing");
   }
 
   @Test

@@ -33,9 +33,12 @@ public final class CodingImport {
   /**
    * {@code contradicting}: the lines of rows whose category id and category path (or label) both name a category,
    * different ones; the id was taken, as the format says, but a recoding made by editing the path would be lost
-   * unsaid.
+   * unsaid. {@code outsideCoverage}: the rows whose coding lies where a table import recorded that its coder judged
+   * nothing of the category (an empty or n/a cell): agreement counts it as not judged there, and says so, but the
+   * coder should hear it when the coding is made.
    */
-  public record Report(long rows, long added, long repeated, List<String> newCoders, List<Long> contradicting) {
+  public record Report(long rows, long added, long repeated, List<String> newCoders, List<Long> contradicting,
+      long outsideCoverage) {
   }
 
   private final ProjectSession session;
@@ -52,6 +55,9 @@ public final class CodingImport {
   private final Map<UUID, Long> idLines = new HashMap<>();
   /** Decisions stored per document, read only for rows on categories that take no new codings. */
   private final Map<UUID, Set<Coding.Decision>> storedDecisions = new HashMap<>();
+  /** Recorded coverage per scope (category or group), coder and document, read on first use. */
+  private final Map<UUID, Map<UUID, Map<UUID, List<Coverage>>>> recorded = new HashMap<>();
+  private long outsideCoverage;
 
   private CodingImport(ProjectSession session) {
     this.session = session;
@@ -116,7 +122,11 @@ public final class CodingImport {
           throw error(row, "coding id " + row.id().get() + " was given already on line " + first);
         }
       }
-      batch.add(toCoding(row));
+      Coding coding = toCoding(row);
+      if (outsideRecordedCoverage(coding)) {
+        outsideCoverage++;
+      }
+      batch.add(coding);
       batchRows.add(row);
       if (batch.size() == BATCH) {
         flush(batch, batchRows);
@@ -124,7 +134,7 @@ public final class CodingImport {
     }
     flush(batch, batchRows);
     long added = session.codings().count() - before;
-    return new Report(read, added, read - added, List.copyOf(newCoders), List.copyOf(contradicting));
+    return new Report(read, added, read - added, List.copyOf(newCoders), List.copyOf(contradicting), outsideCoverage);
   }
 
   private void flush(List<Coding> batch, List<CodingRow> batchRows) {
@@ -159,6 +169,33 @@ public final class CodingImport {
     session.codings().add(batch);
     batch.clear();
     batchRows.clear();
+  }
+
+  /**
+   * Whether the coder's recorded coverage of the coding's category, or else of its exclusive group (a table's
+   * column), leaves the coding's span out: the same scopes agreement reads, per span rather than per unit.
+   */
+  private boolean outsideRecordedCoverage(Coding coding) {
+    Category category = system.get(coding.category());
+    List<UUID> scopes = new ArrayList<>(List.of(category.id()));
+    category.parent().filter(p -> system.get(p).exclusiveChildren()).ifPresent(scopes::add);
+    for (UUID scope : scopes) {
+      Map<UUID, List<Coverage>> mine = recorded.computeIfAbsent(scope, this::recordedByCoder).get(coding.coder());
+      if (mine != null) {
+        return mine.getOrDefault(coding.document(), List.of()).stream()
+            .noneMatch(v -> v.start() < coding.end() && coding.start() < v.end());
+      }
+    }
+    return false;
+  }
+
+  private Map<UUID, Map<UUID, List<Coverage>>> recordedByCoder(UUID scope) {
+    Map<UUID, Map<UUID, List<Coverage>>> byCoder = new HashMap<>();
+    for (Coverage v : session.coverage().byCategory(scope)) {
+      byCoder.computeIfAbsent(v.coder(), k -> new HashMap<>()).computeIfAbsent(v.document(), k -> new ArrayList<>())
+          .add(v);
+    }
+    return byCoder;
   }
 
   private final Map<UUID, Set<UUID>> deleted = new HashMap<>();
