@@ -35,6 +35,7 @@ public final class Lacrima implements Runnable {
   private static final List<Class<?>> COMMANDS = List.of(
       DemoCommand.class,
       InitCommand.class,
+      ProjectsCommand.class,
       CodebookCommand.class,
       CategoryCommand.class,
       ImportCommand.class,

@@ -49,6 +49,48 @@ class ServerCommandsTest {
   }
 
   @Test
+  void theServersProjectsAreListedAndOneIsDeletedWithEverythingItHeldAndNothingElse() {
+    assertThat(CliRun.ok("projects", "--db", db).out()).startsWith("No projects on ");
+    CliRun.ok("demo", "--db", db);
+    CliRun.ok("demo", "--db", db, "--out", "second demo");
+    String listed = CliRun.ok("projects", "--db", db).out();
+    assertThat(listed).startsWith("2 projects on ").contains("(schema " + schema + ")")
+        .contains("  lacrima-demo  (").contains("  second demo  (").contains("352 codings");
+    assertThat(listed.indexOf("lacrima-demo")).isLessThan(listed.indexOf("second demo"));
+
+    CliRun asked = CliRun.ok("projects", "delete", "second demo", "--db", db);
+    assertThat(asked.out()).contains("holds").contains("352 codings").contains("nothing was deleted")
+        .contains("projects delete 'second demo' --db … --yes");
+    assertThat(CliRun.ok("stats", "second demo", "--db", db).out()).contains("352 codings");
+
+    assertThat(CliRun.ok("projects", "delete", "second demo", "--db", db, "--yes").out())
+        .startsWith("Deleted project \"second demo\" from ").contains("352 codings");
+    assertThat(CliRun.of("stats", "second demo", "--db", db).err()).contains("there is no project \"second demo\"");
+    assertThat(CliRun.ok("stats", "lacrima-demo", "--db", db).out()).contains("352 codings");
+    // no row of the deleted project is left in any table of the schema
+    long keys = TestServer.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + schema + ".project")
+        .mapTo(Long.class).one());
+    assertThat(keys).isEqualTo(1);
+    TestServer.jdbi().useHandle(h -> {
+      long kept = h.createQuery("SELECT key FROM " + schema + ".project").mapTo(Long.class).one();
+      for (String table : h.createQuery("SELECT table_name FROM information_schema.columns WHERE table_schema = :s "
+          + "AND column_name = 'project_key'").bind("s", schema).mapTo(String.class).list()) {
+        assertThat(h.createQuery("SELECT count(*) FROM " + schema + "." + table + " WHERE project_key <> :k")
+            .bind("k", kept).mapTo(Long.class).one()).as(table).isZero();
+      }
+    });
+    assertThat(CliRun.of("projects", "delete", "second demo", "--db", db, "--yes").err())
+        .contains("there is no project \"second demo\"");
+  }
+
+  @Test
+  void aProjectFileIsNotListedOrDeletedAsOnAServer() {
+    assertThat(CliRun.of("projects").err()).contains("--db");
+    assertThat(CliRun.of("projects", "delete", dir.resolve("study.lacrima").toString(), "--yes").err())
+        .contains("a project file is deleted as a file");
+  }
+
+  @Test
   void aProjectNameIsOneNameHoweverItsAccentsWereTyped() {
     CliRun.ok("init", "Studie J\u00fcrgen", "--db", db);
     // decomposed (u and a combining diaeresis), as some systems pass typed text on: the same project

@@ -32,7 +32,27 @@ public sealed interface ProjectLocation {
   record PostgresProject(String jdbcUrl, Properties properties, String schema, String project) implements ProjectLocation {
     @Override
     public String describe() {
-      return "project \"" + project + "\" on " + jdbcUrl.replaceFirst("^jdbc:", "") + " (schema " + schema + ")";
+      return "project \"" + project + "\" on " + server().describe();
+    }
+
+    public PostgresServer server() {
+      return new PostgresServer(jdbcUrl, properties, schema);
+    }
+  }
+
+  /** A server and schema that hold projects, as {@code --db} names them. */
+  record PostgresServer(String jdbcUrl, Properties properties, String schema) {
+    public String describe() {
+      return jdbcUrl.replaceFirst("^jdbc:", "") + " (schema " + schema + ")";
+    }
+
+    PostgresProject project(String name) {
+      if (name.isBlank()) {
+        throw new InputException("name the project on the server (a project name, not a file)");
+      }
+      // one name however it was typed: composed, as documents and coders are named
+      return new PostgresProject(jdbcUrl, properties, schema, java.text.Normalizer.normalize(name.strip(),
+          java.text.Normalizer.Form.NFC));
     }
   }
 
@@ -77,6 +97,11 @@ public sealed interface ProjectLocation {
   }
 
   static PostgresProject postgres(String db, String project) {
+    return server(db).project(project);
+  }
+
+  /** Reads {@code --db postgresql://[user[:password]@]host[:port]/database[?schema=…]}. */
+  static PostgresServer server(String db) {
     String url = db.strip();
     if (url.startsWith("jdbc:")) {
       url = url.substring("jdbc:".length());
@@ -140,12 +165,7 @@ public sealed interface ProjectLocation {
     props.setProperty("currentSchema", schema);
     props.putIfAbsent("ApplicationName", "lacrima");
     String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getRawPath();
-    if (project.isBlank()) {
-      throw new InputException("name the project on the server (a project name, not a file)");
-    }
-    // one name however it was typed: composed, as documents and coders are named
-    return new PostgresProject(jdbc, props, schema, java.text.Normalizer.normalize(project.strip(),
-        java.text.Normalizer.Form.NFC));
+    return new PostgresServer(jdbc, props, schema);
   }
 
   private static String decode(String s) {

@@ -358,6 +358,68 @@ public final class ProjectStores {
     return openPostgres(p, migrations);
   }
 
+  /** A project on a server with what it holds, as a team's administrator sees it before keeping or deleting it. */
+  public record ServerProject(String name, Instant created, String createdBy, long documents, long coders,
+      long codings) {
+  }
+
+  /** The projects a server's schema holds, by name; none where Lacrima never wrote to the schema. */
+  public static List<ServerProject> list(ProjectLocation.PostgresServer server) {
+    DataSource ds = postgres(server.jdbcUrl(), server.properties());
+    Migrations migrations = new Migrations(Dialect.POSTGRESQL);
+    try (var c = ds.getConnection()) {
+      if (migrations.currentVersion(c, server.schema()).isEmpty()) {
+        return List.of();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to read " : "cannot reach ")
+          + server.describe() + ": " + reason(e), e);
+    }
+    // read as the schema stands: listing changes nothing, not even an older schema's version
+    try {
+      return Jdbi.create(ds).withHandle(h -> h.createQuery("SELECT name, created_at, created_by, "
+              + "(SELECT count(*) FROM document d WHERE d.project_key = p.key) AS documents, "
+              + "(SELECT count(*) FROM coder k WHERE k.project_key = p.key) AS coders, "
+              + "(SELECT count(*) FROM coding g WHERE g.project_key = p.key) AS codings "
+              + "FROM project p ORDER BY name, key")
+          .map((rs, ctx) -> new ServerProject(rs.getString("name"), Instant.parse(rs.getString("created_at")),
+              rs.getString("created_by"), rs.getLong("documents"), rs.getLong("coders"), rs.getLong("codings")))
+          .list());
+    } catch (JdbiException e) {
+      throw JdbcProjectStore.translate(e, server.describe());
+    }
+  }
+
+  /**
+   * Deletes a project from its server in one transaction, once no other process is writing to it, and says what it
+   * held. The other projects of the server are not touched.
+   */
+  public static ServerProject delete(ProjectLocation.PostgresProject p) {
+    Migrations migrations = migrationsFor(p);
+    // opening brings the schema up to date, so that every table the project may have rows in is there
+    openPostgres(p, migrations).close();
+    Jdbi jdbi = Jdbi.create(postgres(p));
+    JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
+    try {
+      return jdbi.inTransaction(h -> {
+        ProjectRow row = projectByName(h, p.project()).orElseThrow(() -> new ProjectAccessException("there is no "
+            + "project \"" + p.project() + "\" on the server"));
+        JdbcProjectStore.lockOnServer(h, row.key);
+        ServerProject held = new ServerProject(row.info().name(), row.info().created(), row.info().createdBy(),
+            count(h, "document", row.key), count(h, "coder", row.key), count(h, "coding", row.key));
+        deleteProject(h, row.key);
+        return held;
+      });
+    } catch (JdbiException e) {
+      throw JdbcProjectStore.translate(e, p.describe());
+    }
+  }
+
+  private static long count(Handle h, String table, long project) {
+    return h.createQuery("SELECT count(*) FROM " + table + " WHERE project_key = ?").bind(0, project)
+        .mapTo(Long.class).one();
+  }
+
   /** Removes every row of a project, children before parents. */
   private static void deleteProject(Handle h, long key) {
     String documents = "(SELECT key FROM document WHERE project_key = ?)";
@@ -385,9 +447,13 @@ public final class ProjectStores {
   }
 
   static PGSimpleDataSource postgres(ProjectLocation.PostgresProject p) {
+    return postgres(p.jdbcUrl(), p.properties());
+  }
+
+  private static PGSimpleDataSource postgres(String jdbcUrl, java.util.Properties properties) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(p.jdbcUrl());
-    p.properties().forEach((k, v) -> {
+    ds.setURL(jdbcUrl);
+    properties.forEach((k, v) -> {
       try {
         ds.setProperty(k.toString(), v.toString());
       } catch (java.sql.SQLException e) {
