@@ -26,12 +26,19 @@ final class ProjectOptions {
   }
 
   static ProjectLocation location(String project, String db) {
+    return readingServer(db, server -> ProjectLocation.of(project, server));
+  }
+
+  /**
+   * Reads the server of --db, else of LACRIMA_DB (none: empty). A URL that came from the environment is named as
+   * such in a message: there is no --db on the command line to fix.
+   */
+  static <T> T readingServer(String db, java.util.function.Function<Optional<String>, T> read) {
     Optional<String> server = Optional.ofNullable(db).or(() -> Optional.ofNullable(System.getenv("LACRIMA_DB")))
         .filter(s -> !s.isBlank());
     try {
-      return ProjectLocation.of(project, server);
+      return read.apply(server);
     } catch (org.lacrima.core.InputException e) {
-      // a URL that came from the environment is named as such: there is no --db on the command line to fix
       if (db == null && e.getMessage().startsWith("--db")) {
         throw new org.lacrima.core.InputException("LACRIMA_DB" + e.getMessage().substring("--db".length()));
       }

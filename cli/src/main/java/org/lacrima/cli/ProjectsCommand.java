@@ -3,7 +3,6 @@ package org.lacrima.cli;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lacrima.core.InputException;
 import org.lacrima.core.text.Counted;
@@ -63,20 +62,9 @@ final class ProjectsCommand implements Callable<Integer> {
 
   /** The server of --db, else of LACRIMA_DB; a file project has no server to ask. */
   static ProjectLocation.PostgresServer server(String db, String what) {
-    Optional<String> given = Optional.ofNullable(db).filter(s -> !s.isBlank());
-    Optional<String> url = given.or(() -> Optional.ofNullable(System.getenv("LACRIMA_DB")).filter(s -> !s.isBlank()));
-    if (url.isEmpty()) {
-      throw new InputException("lacrima projects " + what + ": name it with --db postgresql://host/database (or "
-          + "LACRIMA_DB). A project file is one project; it is copied and deleted as a file");
-    }
-    try {
-      return ProjectLocation.server(url.get());
-    } catch (InputException e) {
-      if (given.isEmpty() && e.getMessage().startsWith("--db")) {
-        throw new InputException("LACRIMA_DB" + e.getMessage().substring("--db".length()));
-      }
-      throw e;
-    }
+    return ProjectOptions.readingServer(db, url -> ProjectLocation.server(url.orElseThrow(() -> new InputException(
+        "lacrima projects " + what + ": name it with --db postgresql://host/database (or LACRIMA_DB). A project file "
+            + "is one project; it is copied and deleted as a file"))));
   }
 
   @Command(name = "delete",
