@@ -185,6 +185,21 @@ class ImportTableTest {
     assertThat(agreementOf("f", "A,B")).isCloseTo(3.0 / 4, within(1e-12));
   }
 
+  /** A value moved out of its table column is judged by document from then on, and the move says so. */
+  @Test
+  void aValueMovedOutOfItsColumnIsSaidToLoseTheColumnsCells() throws IOException {
+    Path t = table("doc,ord,text,coder,grp\nd1,1,u one,A,x\nd1,2,u two,A,n/a\nd1,1,u one,B,x\nd1,2,u two,B,y\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "grp");
+    assertThat(CliRun.ok("category", "move", p, "grp > x", "--top", "--why", "w").out())
+        .contains("judged it where the cells of the table column \"grp\" were filled in; outside that group it is "
+            + "judged by document");
+    CliRun.ok("category", "undo", p, "--why", "back");
+    CliRun.ok("category", "add", p, "plain", "--why", "w");
+    assertThat(CliRun.ok("category", "move", p, "plain", "--parent", "grp", "--why", "w").out())
+        .doesNotContain("table column");
+  }
+
   /** An interval group's values are numbers, each another: a split into parts that are not is refused. */
   @Test
   void aValueOfAnIntervalGroupSplitsIntoNumbersOnly() throws IOException {

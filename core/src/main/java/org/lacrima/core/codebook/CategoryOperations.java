@@ -188,8 +188,11 @@ public final class CategoryOperations {
     }
     String from = before.path(id);
     CategorySystem after = replace(before, c.withParent(newParent), "moving \"" + c.label().english() + "\"");
+    List<String> notes = new ArrayList<>();
+    exclusiveOverlaps(after, id).ifPresent(notes::add);
+    leftTableColumn(before, c).ifPresent(notes::add);
     return commit(CodebookChange.Kind.MOVE, "moved \"" + from + "\" to \"" + after.path(id) + "\""
-        + exclusiveOverlaps(after, id).map(o -> " (" + o + ")").orElse(""), params("category", id), before, after,
+        + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"), params("category", id), before, after,
         CodingTrail.NONE);
   }
 
@@ -206,6 +209,21 @@ public final class CategoryOperations {
     return clashes == 0 ? Optional.empty() : Optional.of(Counted.of(clashes, "place") + " where one coder's codings of "
         + "two of the exclusive children of \"" + after.get(parent.get()).label().english() + "\" overlap now; agreement "
         + "counts such a unit as missing for that coder until the codings are settled");
+  }
+
+  /**
+   * A value moved out of a table's column leaves the column's record of which cells each coder filled in: agreement
+   * then judges it by document, as any category, and a cell left empty or n/a counts as "absent" for it. Carrying
+   * the record along would need the move's undo to take it back again; a value is rarely moved on its own, so the
+   * team is told instead.
+   */
+  private Optional<String> leftTableColumn(CategorySystem before, Category c) {
+    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(org.lacrima.core.coding.Coder::id);
+    return c.parent().filter(p -> !s.coverage().recordedFor(c.id()) && s.coverage().byCategory(p).stream()
+            .anyMatch(v -> !layer.equals(Optional.of(v.coder()))))
+        .map(p -> "agreement judged it where the cells of the table column \"" + before.get(p).label().english()
+            + "\" were filled in; outside that group it is judged by document, so a cell left empty or n/a counts as "
+            + "absent for it (lacrima category undo moves it back)");
   }
 
   /** Hides a category from coding. Its codings stay and count in analysis. */
