@@ -1,5 +1,7 @@
 package org.lacrima.core.agreement;
 
+import java.util.Map;
+
 /**
  * Kappa with chance agreement 1/q, q the number of values in the domain: Bennett, Alpert and Goldstein's
  * (1954) S, Brennan and Prediger's (1981) kappa_n, Randolph's (2005) free-marginal multirater kappa: one
@@ -40,6 +42,12 @@ public final class FreeMarginalKappa extends PooledMeasure {
 
   @Override
   Estimate estimate(PooledCounts counts, ReliabilityData data) {
-    return ChanceCorrected.of(name, counts.observedAgreement(), 1.0 / data.domain().size(), counts.unitParts());
+    return ChanceCorrected.of(name, counts.observedAgreement(), 1.0 / data.domain().size(), unitParts(counts));
+  }
+
+  /** Chance is 1/q whatever the data: a unit with a single value is not read at all. */
+  @Override
+  Map<String, Double> unitParts(PooledCounts counts) {
+    return counts.pairableUnitParts();
   }
 }

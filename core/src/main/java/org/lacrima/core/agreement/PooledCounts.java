@@ -9,8 +9,8 @@ import java.util.Map;
  * of r_ik / r_i over the units with at least one value. Units with a single value thus inform the shares but
  * not the agreement; for complete data both reduce to Fleiss (1971).
  */
-record PooledCounts(double withValues, double pairable, double unpairable, double observedAgreement,
-    double[] shares, int pairedValues) {
+record PooledCounts(double withValues, double pairable, double unpairable, double singleValued,
+    double observedAgreement, double[] shares, int pairedValues) {
 
   static PooledCounts of(ReliabilityData data) {
     return of(data, null);
@@ -24,6 +24,7 @@ record PooledCounts(double withValues, double pairable, double unpairable, doubl
     double withValues = 0;
     double pairable = 0;
     double unpairable = 0;
+    double singleValued = 0;
     double agreement = 0;
     java.util.BitSet paired = new java.util.BitSet(q);
     for (int u = 0; u < data.units(); u++) {
@@ -32,6 +33,9 @@ record PooledCounts(double withValues, double pairable, double unpairable, doubl
       int r = tally.values();
       if (r < 2) {
         unpairable += w;
+      }
+      if (r == 1) {
+        singleValued += w;
       }
       if (r == 0) {
         continue;
@@ -56,15 +60,27 @@ record PooledCounts(double withValues, double pairable, double unpairable, doubl
         shares[k] /= withValues;
       }
     }
-    return new PooledCounts(withValues, pairable, unpairable, pairable > 0 ? agreement / pairable : 0, shares,
-        paired.cardinality());
+    return new PooledCounts(withValues, pairable, unpairable, singleValued, pairable > 0 ? agreement / pairable : 0,
+        shares, paired.cardinality());
   }
 
   boolean comparable() {
     return pairable > 0;
   }
 
+  /**
+   * The units of a coefficient whose chance agreement reads every value (Fleiss, Conger, Gwet): "units_used" are
+   * those with two or more values; a unit with a single value is not dropped but enters chance agreement only
+   * ("units_in_chance_only"); "units_dropped" are those without any value.
+   */
   Map<String, Double> unitParts() {
+    Map<String, Double> parts = ChanceCorrected.units(pairable, unpairable - singleValued);
+    parts.put("units_in_chance_only", singleValued);
+    return parts;
+  }
+
+  /** The units of a coefficient that reads only units with two or more values (Brennan–Prediger): the rest dropped. */
+  Map<String, Double> pairableUnitParts() {
     return ChanceCorrected.units(pairable, unpairable);
   }
 

@@ -1,5 +1,7 @@
 package org.lacrima.core.agreement;
 
+import java.util.Map;
+
 /**
  * A measure computed from the pooled counts of all coders' pairs of values in a unit ({@link PooledCounts}):
  * undefined, with the same reason and unit parts for each, where no unit has two values to compare.
@@ -15,9 +17,14 @@ abstract class PooledMeasure implements AgreementMeasure {
   public final Estimate estimate(ReliabilityData data) {
     PooledCounts counts = PooledCounts.of(data);
     if (!counts.comparable()) {
-      return ChanceCorrected.undefined(name(), PooledCounts.noPairs(), counts.unitParts());
+      return ChanceCorrected.undefined(name(), PooledCounts.noPairs(), unitParts(counts));
     }
     return estimate(counts, data);
+  }
+
+  /** Which units the coefficient read: by default, chance agreement reads the units with a single value too. */
+  Map<String, Double> unitParts(PooledCounts counts) {
+    return counts.unitParts();
   }
 
   /** The estimate where some unit has two values to compare. */

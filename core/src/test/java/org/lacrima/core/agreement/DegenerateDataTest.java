@@ -60,7 +60,9 @@ class DegenerateDataTest {
     for (String name : List.of("fleiss_kappa", "conger_kappa")) {
       Estimate e = estimate(name, data);
       assertThat(e.undefinedBecause().orElseThrow()).as(name).startsWith("every pairable value is the same");
-      assertThat(e.parts()).as(name).containsEntry("units_used", 2.0).containsEntry("units_dropped", 1.0);
+      // the third unit is not dropped: its one value enters chance agreement
+      assertThat(e.parts()).as(name).containsEntry("units_used", 2.0).containsEntry("units_in_chance_only", 1.0)
+          .containsEntry("units_dropped", 0.0);
     }
     // the presence of "a" against the rest, as the per-category row computes it: the same
     Estimate category = AgreementMeasures.categoryMeasure("fleiss_category_kappa").orElseThrow().estimate(data, 0);
@@ -84,6 +86,12 @@ class DegenerateDataTest {
     assertThat(estimate("krippendorff_alpha_nominal", data).undefinedBecause())
         .hasValue("no unit has two values: there is nothing to compare");
     assertThat(estimate("krippendorff_alpha_nominal", data).parts()).containsEntry("units_dropped", 3.0);
+    // Brennan–Prediger takes chance from the number of values and reads no unit with a single value; Fleiss reads
+    // them for chance agreement
+    assertThat(estimate("brennan_prediger_kappa", data).parts()).containsEntry("units_dropped", 3.0)
+        .doesNotContainKey("units_in_chance_only");
+    assertThat(estimate("fleiss_kappa", data).parts()).containsEntry("units_in_chance_only", 3.0)
+        .containsEntry("units_dropped", 0.0);
     ReliabilityData two = ReliabilityData.of(THREE, 2, new int[][] {{0, M}, {M, 1}});
     assertThat(estimate("cohen_kappa", two).undefinedBecause()).hasValue("no unit was coded by both coders");
   }
