@@ -92,8 +92,10 @@ final class ProjectsCommand implements Callable<Integer> {
       }
       var out = spec.commandLine().getOut();
       if (!yes) {
+        // an earlier version stored names as typed: decomposed accents are the same name
         ServerProject held = ProjectStores.list(p.server()).stream()
-            .filter(sp -> sp.name().equals(p.project())).findFirst()
+            .filter(sp -> java.text.Normalizer.normalize(sp.name(), java.text.Normalizer.Form.NFC).equals(p.project()))
+            .findFirst()
             .orElseThrow(() -> new InputException("there is no project \"" + Names.shown(p.project())
                 + "\" on the server (lacrima projects --db … lists them)"));
         out.println("Project \"" + Names.shown(held.name()) + "\" holds " + holdings(held) + "; nothing was deleted. "
