@@ -41,8 +41,10 @@ final class AgreementText {
       out.println("  filters: " + p.filters().entrySet().stream().map(e -> e.getKey().replaceFirst("^where_", "where ")
           + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("; ")));
     }
-    out.println("  codebook " + p.codebookVersion() + " after change #" + p.codebookChange() + "; Lacrima "
-        + p.toolVersion());
+    // a project started empty rests on no built-in version: "empty 0" would read as a version of something
+    out.println("  codebook: " + (p.codebookVersion().equals(org.lacrima.core.codebook.SystemInfo.empty("").versionLabel())
+        ? "the project's own (started empty)" : "based on " + p.codebookVersion()) + ", as after change #"
+        + p.codebookChange() + " of its log; Lacrima " + p.toolVersion());
     out.println("  bootstrap: " + (p.replicates() == 0 ? "none"
         : String.format(Locale.ROOT, "%,d replicates resampling %s, seed %d, 95 %% percentile intervals", p.replicates(),
             p.resampling(), p.seed())));

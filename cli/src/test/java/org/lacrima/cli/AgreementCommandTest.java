@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lacrima.core.codebook.BuiltInCategorySystem;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -362,7 +363,9 @@ class AgreementCommandTest {
     assertThat(json("--bootstrap", "0").get("disagreements")).hasSize(3);
     String text = CliRun.ok("agreement", p, "--coders", "x,y", "--categories", "Giving space", "--bootstrap", "0",
         "--disagreements", "0").out();
-    assertThat(text).contains("Disagreements: 3 (list them with --disagreements N or all)").doesNotContain("not coded");
+    assertThat(text).contains("Disagreements: 3 (list them with --disagreements N or all)").doesNotContain("not coded")
+        .containsPattern("codebook: based on " + BuiltInCategorySystem.get().info().versionLabel()
+            + ", as after change #\\d+ of its log");
     assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--disagreements", "some").err())
         .contains("--disagreements some");
   }

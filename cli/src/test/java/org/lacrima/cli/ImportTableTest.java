@@ -248,7 +248,7 @@ class ImportTableTest {
     assertThat(agreementOf("cry")).isEqualTo(before);
     assertThat(CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0").out())
         .contains("1 coded unit (unit, category and coder) lies where the coder's recorded coverage says it judged "
-            + "nothing");
+            + "nothing").contains("codebook: the project's own (started empty), as after change #");
     // where the cell was filled in, or for a coder the table did not bring, a coding is judged as usual
     Files.writeString(dir.resolve("more.csv"), "document,quote,category,coder\nd1,Two.,cry,ann\nd1,One.,cry,cat\n");
     assertThat(CliRun.ok("codings", "import", p, dir.resolve("more.csv").toString()).out())
