@@ -88,7 +88,7 @@ final class AgreementText {
           col("units", 9, x -> count(x.unitsPairable())),
           col("agreement", 9, x -> value(x.figure(agreement))),
           col(two ? "Cohen κ (SE)" : "Conger κ", 14, x -> withSe(x.figure(kappa))),
-          col("Fleiss κ", 8, x -> value(x.figure("fleiss_category_kappa"))),
+          col("Fleiss κ", 8, x -> value(x.figure("fleiss_kappa"))),
           alpha("α", ci, x -> x.figure("krippendorff_alpha_nominal").or(() -> x.figure("krippendorff_alpha_masi"))),
           below(ci, x -> x.figure("krippendorff_alpha_nominal").or(() -> x.figure("krippendorff_alpha_masi"))),
           col("AC1", 6, x -> value(x.figure("gwet_ac1")))));
@@ -206,7 +206,7 @@ final class AgreementText {
         {"Fleiss κ cat.", "Fleiss' kappa of the category against all others (pooled marginals)"},
         {"Fleiss κ", "Fleiss' kappa over a group's categories; in the overall table, over every unit and category"},
         ci ? new String[] {"α [95 % CI]", "Krippendorff's alpha and its bootstrap percentile interval"}
-            : new String[] {"α", "Krippendorff's alpha (no bootstrap asked for: no intervals)"},
+            : new String[] {"α", "Krippendorff's alpha (no bootstrap drawn: no intervals)"},
         {"P(α<.667)", "share of replicates with alpha below .667, Krippendorff's lowest bound for tentative conclusions"},
         {"AC1", "Gwet's AC1"}};
     for (String[] t : terms) {

@@ -38,7 +38,8 @@ final class CodebookExportCommand implements Callable<Integer> {
   String language;
 
   @Option(names = "--version", paramLabel = "NAME",
-      description = "A frozen version of the project's system: a tag, base or current (default: current).")
+      description = "A frozen version of the project's system: a tag, base, upstream (the built-in version last taken over) or "
+          + "current (default: current).")
   String version;
 
   @Spec

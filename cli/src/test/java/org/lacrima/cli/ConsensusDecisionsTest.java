@@ -212,7 +212,8 @@ class ConsensusDecisionsTest {
 
   @Test
   void aNewVersionStaysWithinTheDisputedUnit() {
-    String id = built().get(0);
+    List<String> ids = built();
+    String id = ids.get(0);
     String listed = CliRun.ok("consensus", "status", p).out();
     Matcher unit = Pattern.compile(id + "  d1 (\\d+)\\.\\.(\\d+)").matcher(listed);
     assertThat(unit.find()).as(listed).isTrue();
@@ -231,7 +232,33 @@ class ConsensusDecisionsTest {
     assertThat(CliRun.of("consensus", "decide", p, id, "--span", start + ".." + end, "--category", "Old", "--why",
         "x").err()).contains("\"Old\" is retired and takes no new codings");
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
-    CliRun.ok("consensus", "decide", p, id, "--span", start + ".." + end, "--category", "Sad", "--why", "agreed");
+    CliRun.ok("consensus", "decide", p, id, "--span", start + ".." + end, "--category", "Sad", "--why", "agreed",
+        "--as", "lea");
     assertThat(CliRun.ok("consensus", "status", p).out()).contains("1 of 2");
+    String other = ids.get(1);
+    CliRun.ok("consensus", "decide", p, other, "--take", "B", "--why", "B heard it right", "--as", "lea");
+    // the agreement report says what was decided, by whom and why, beside each disagreement
+    com.fasterxml.jackson.databind.JsonNode report;
+    try {
+      report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "A,B",
+          "--bootstrap", "0", "--format", "json", "--disagreements", "all").out());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+    report.get("disagreements").forEach(d -> byId.put(d.get("id").asText(), d));
+    com.fasterxml.jackson.databind.JsonNode made = byId.get(id);
+    assertThat(made.get("decision").asText()).isEqualTo("new");
+    assertThat(made.get("decision_span").get(0).asInt()).isEqualTo(start);
+    assertThat(made.get("decision_span").get(1).asInt()).isEqualTo(end);
+    assertThat(made.get("decision_category_id").asText()).matches("[0-9a-f-]{36}");
+    assertThat(made.get("rationale").asText()).isEqualTo("agreed");
+    assertThat(made.get("decided_by").asText()).isEqualTo("lea");
+    assertThat(made.has("decision_coder")).isFalse();
+    com.fasterxml.jackson.databind.JsonNode taken = byId.get(other);
+    assertThat(taken.get("decision").asText()).isEqualTo("take");
+    assertThat(taken.get("decision_coder").asText()).isEqualTo("B");
+    assertThat(taken.get("rationale").asText()).isEqualTo("B heard it right");
+    assertThat(java.time.Instant.parse(taken.get("decided_at").asText())).isNotNull();
   }
 }

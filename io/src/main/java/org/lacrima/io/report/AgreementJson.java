@@ -257,7 +257,24 @@ public final class AgreementJson {
     }
     g.writeStringField("excerpt", excerpt(d.unitText()));
     if (d.decision().isPresent()) {
-      g.writeStringField("decision", d.decision().get().kind().code());
+      // what was decided, by whom and why: the kind alone would send a reviewer to consensus status to learn it
+      var decided = d.decision().get();
+      g.writeStringField("decision", decided.kind().code());
+      if (decided.takenCoder().isPresent()) {
+        g.writeStringField("decision_coder", decided.takenCoder().get());
+      }
+      if (decided.spanStart().isPresent() && decided.spanEnd().isPresent()) {
+        g.writeArrayFieldStart("decision_span");
+        g.writeNumber(decided.spanStart().get());
+        g.writeNumber(decided.spanEnd().get());
+        g.writeEndArray();
+      }
+      if (decided.newCategory().isPresent()) {
+        g.writeStringField("decision_category_id", decided.newCategory().get().toString());
+      }
+      g.writeStringField("rationale", decided.rationale());
+      g.writeStringField("decided_by", decided.decidedBy());
+      g.writeStringField("decided_at", decided.decidedAt().toString());
     }
     g.writeEndObject();
   }

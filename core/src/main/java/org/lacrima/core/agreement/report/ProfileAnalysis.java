@@ -67,7 +67,7 @@ public final class ProfileAnalysis {
     // a category no coder used would add nothing but agreement on absence, inflating the pooled figures
     int[] used = categories.stream().mapToInt(Variable::index).filter(v -> used(profiles.data(v))).toArray();
     if (used.length > 0) {
-      planned.add(new Planned(Row.Kind.POOLED, "all categories pooled", "", used, binary(m)));
+      planned.add(new Planned(Row.Kind.POOLED, "all categories pooled", "", used, pooled(m)));
     }
 
     List<JointBootstrap.Target> targets = new ArrayList<>();
@@ -254,6 +254,17 @@ public final class ProfileAnalysis {
     if (coders == 2) {
       add(out, "positive_specific_agreement", "negative_specific_agreement");
     }
+    return out;
+  }
+
+  /**
+   * The pooled row is one present/absent variable, not a category against the rest: it carries Fleiss' kappa under
+   * its own name (of two values, either one's category kappa is the same number).
+   */
+  private static List<AgreementMeasure> pooled(int coders) {
+    List<AgreementMeasure> out = binary(coders);
+    out.replaceAll(x -> x.name().equals("fleiss_category_kappa") ? AgreementMeasures.byName("fleiss_kappa").orElseThrow()
+        : x);
     return out;
   }
 
