@@ -185,16 +185,25 @@ class ImportTableTest {
     assertThat(agreementOf("f", "A,B")).isCloseTo(3.0 / 4, within(1e-12));
   }
 
-  /** A value moved out of its table column is judged by document from then on, and the move says so. */
+  /**
+   * A value moved out of its table column takes the column's cells along: a cell left n/a stays not judged. Worked by
+   * hand: x is judged by both coders on u1 (both x) and u3 (A y, B x), A's u2 cell being n/a: 1 of 2 units agree.
+   * Judged by document instead, u2 would count as absent for both: 2 of 3.
+   */
   @Test
-  void aValueMovedOutOfItsColumnIsSaidToLoseTheColumnsCells() throws IOException {
-    Path t = table("doc,ord,text,coder,grp\nd1,1,u one,A,x\nd1,2,u two,A,n/a\nd1,1,u one,B,x\nd1,2,u two,B,y\n");
+  void aValueMovedOutOfItsColumnTakesTheColumnsCellsAlong() throws IOException {
+    Path t = table("doc,ord,text,coder,grp\nd1,1,u one,A,x\nd1,2,u two,A,n/a\nd1,3,u three,A,y\n"
+        + "d1,1,u one,B,x\nd1,2,u two,B,y\nd1,3,u three,B,x\n");
     CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
         "--code", "grp");
-    assertThat(CliRun.ok("category", "move", p, "grp > x", "--top", "--why", "w").out())
-        .contains("judged it where the cells of the table column \"grp\" were filled in; outside that group it is "
-            + "judged by document");
+    assertThat(agreementOf("x", "A,B")).isCloseTo(1.0 / 2, within(1e-12));
+    String carried = "the record of which cells of the table column \"grp\" each coder filled in goes with it (5 cells)";
+    assertThat(CliRun.ok("category", "move", p, "grp > x", "--top", "--why", "w").out()).contains(carried);
+    assertThat(agreementOf("x", "A,B")).isCloseTo(1.0 / 2, within(1e-12));
     CliRun.ok("category", "undo", p, "--why", "back");
+    assertThat(agreementOf("x", "A,B")).isCloseTo(1.0 / 2, within(1e-12));
+    // the undo took the value's own record away again: a second move carries the cells anew
+    assertThat(CliRun.ok("category", "move", p, "grp > x", "--top", "--why", "again").out()).contains(carried);
     CliRun.ok("category", "add", p, "plain", "--why", "w");
     assertThat(CliRun.ok("category", "move", p, "plain", "--parent", "grp", "--why", "w").out())
         .doesNotContain("table column");

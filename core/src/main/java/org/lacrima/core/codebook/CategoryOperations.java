@@ -26,6 +26,7 @@ import org.lacrima.core.text.Counted;
 import org.lacrima.core.text.Names;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
+import org.lacrima.core.coding.Coverage;
 import org.lacrima.core.consensus.Consensus;
 import org.lacrima.core.coding.Memo;
 import org.lacrima.core.project.ProjectSession;
@@ -190,11 +191,21 @@ public final class CategoryOperations {
     CategorySystem after = replace(before, c.withParent(newParent), "moving \"" + c.label().english() + "\"");
     List<String> notes = new ArrayList<>();
     exclusiveOverlaps(after, id).ifPresent(notes::add);
-    leftTableColumn(before, c).ifPresent(notes::add);
+    ObjectNode params = params("category", id);
+    Optional<UUID> column = tableColumnLeft(c);
+    if (column.isPresent()) {
+      int cells = carryColumnCoverage(column.get(), id);
+      params.put(COVERAGE_FROM, column.get().toString());
+      notes.add("the record of which cells of the table column \"" + before.get(column.get()).label().english()
+          + "\" each coder filled in goes with it (" + Counted.of(cells, "cell") + "): agreement judges it there, as "
+          + "before, and an empty or n/a cell stays not judged");
+    }
     return commit(CodebookChange.Kind.MOVE, "moved \"" + from + "\" to \"" + after.path(id) + "\""
-        + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"), params("category", id), before, after,
-        CodingTrail.NONE);
+        + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"), params, before, after, CodingTrail.NONE);
   }
+
+  /** The parameter of a move that carried its table column's coverage along, for its undo. */
+  private static final String COVERAGE_FROM = "coverage_from";
 
   /**
    * Where {@code c} now stands among exclusive siblings, how often one coder's codings of two of them overlap, as
@@ -212,18 +223,38 @@ public final class CategoryOperations {
   }
 
   /**
-   * A value moved out of a table's column leaves the column's record of which cells each coder filled in: agreement
-   * then judges it by document, as any category, and a cell left empty or n/a counts as "absent" for it. Carrying
-   * the record along would need the move's undo to take it back again; a value is rarely moved on its own, so the
-   * team is told instead.
+   * The table column a value leaves: its parent, where a table import recorded there which cells each coder filled
+   * in, and the value has no record of its own. Agreement reads a value's coverage from its exclusive parent; out of
+   * it, the value would be judged by document, and an empty or n/a cell would count as "absent".
    */
-  private Optional<String> leftTableColumn(CategorySystem before, Category c) {
-    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(org.lacrima.core.coding.Coder::id);
-    return c.parent().filter(p -> !s.coverage().recordedFor(c.id()) && s.coverage().byCategory(p).stream()
-            .anyMatch(v -> !layer.equals(Optional.of(v.coder()))))
-        .map(p -> "agreement judged it where the cells of the table column \"" + before.get(p).label().english()
-            + "\" were filled in; outside that group it is judged by document, so a cell left empty or n/a counts as "
-            + "absent for it (lacrima category undo moves it back)");
+  private Optional<UUID> tableColumnLeft(Category c) {
+    return c.parent().filter(p -> !s.coverage().recordedFor(c.id()) && !tableCells(p).isEmpty());
+  }
+
+  /** The cells of a table recorded for a category or group: its coverage but a consensus layer's. */
+  private List<Coverage> tableCells(UUID scope) {
+    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
+    return s.coverage().byCategory(scope).stream().filter(v -> !layer.equals(Optional.of(v.coder()))).toList();
+  }
+
+  /** Records the column's cells for the value itself; how many. */
+  private int carryColumnCoverage(UUID column, UUID value) {
+    List<Coverage> cells = tableCells(column).stream()
+        .map(v -> new Coverage(v.document(), v.coder(), value, v.start(), v.end())).toList();
+    s.coverage().add(cells);
+    return cells.size();
+  }
+
+  /** Undoing such a move: the value's own record of the cells goes again (a consensus layer's stays). */
+  private void dropCarriedCoverage(JsonNode parameters) {
+    if (!parameters.hasNonNull(COVERAGE_FROM)) {
+      return;
+    }
+    UUID value = UUID.fromString(parameters.path("category").asText());
+    Map<UUID, Set<UUID>> documentsByCoder = new LinkedHashMap<>();
+    tableCells(value).forEach(v -> documentsByCoder.computeIfAbsent(v.coder(), k -> new LinkedHashSet<>())
+        .add(v.document()));
+    documentsByCoder.forEach((coder, documents) -> s.coverage().remove(coder, List.copyOf(documents), List.of(value)));
   }
 
   /** Hides a category from coding. Its codings stay and count in analysis. */
@@ -892,6 +923,9 @@ public final class CategoryOperations {
         .replace("; now based on ", ", basing the project on ")
         + (touched.isEmpty() ? "" : " (" + String.join(", ", touched) + ")")
         + upstreamBefore.map(u -> "; based on " + u.info().versionLabel() + " again").orElse("");
+    if (top.kind() == CodebookChange.Kind.MOVE) {
+      dropCarriedCoverage(details.path("parameters"));
+    }
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("undoes", top.sequence());
     // what it did to codings made since the undone operation, which no later undo reverses
