@@ -312,6 +312,11 @@ class AgreementCommandTest {
     double pe = px * py + (1 - px) * (1 - py);
     assertThat(kappa.get("characters").asLong()).isEqualTo(total);
     assertThat(value(kappa, "character_kappa")).isCloseTo((po - pe) / (1 - pe), within(1e-12));
+    // one study whatever order --documents names its documents in: the continuum and the provenance follow the project
+    JsonNode ab = json("--unit", "character", "--documents", "a,b");
+    JsonNode ba = json("--unit", "character", "--documents", "b,a");
+    assertThat(ba.get("spans")).isEqualTo(ab.get("spans"));
+    assertThat(ba.get("provenance").get("documents").toString()).isEqualTo("[\"a\",\"b\"]");
     // in the CSV, the pooled unitizing alpha is the pooled row, not one more category
     String csv = CliRun.ok("agreement", p, "--coders", "x,y", "--unit", "character", "--format", "csv").out();
     List<org.apache.commons.csv.CSVRecord> lines = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()

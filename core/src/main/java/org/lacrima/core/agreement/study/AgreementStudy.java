@@ -513,6 +513,11 @@ public final class AgreementStudy {
         chosen.add(all.stream().filter(d -> d.name().equals(name.strip())).findFirst()
             .orElseThrow(() -> new InputException("--documents: no document named \"" + name + "\"")));
       }
+      // in the project's order, not as typed: the documents are concatenated into one continuum for the unitizing
+      // alpha (where the gaps at their ends join), and the bootstrap draws them by position, so "a,c" and "c,a" would
+      // give different figures for one study
+      Set<UUID> named = new HashSet<>(chosen.stream().map(DocumentSummary::id).toList());
+      chosen = all.stream().filter(d -> named.contains(d.id())).toList();
     }
     Map<String, String> where = where(request.where(), all);
     List<DocumentSummary> out = chosen.stream().filter(d -> where.entrySet().stream()
