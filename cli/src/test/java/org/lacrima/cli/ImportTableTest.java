@@ -209,6 +209,28 @@ class ImportTableTest {
         .doesNotContain("table column");
   }
 
+  /**
+   * A consensus layer records what it judged under each value; the table's coders keep their cells on the column all
+   * the same, also once the values are no longer exclusive or one is moved out (the figures of the test above).
+   */
+  @Test
+  void aConsensusLayersRecordsDoNotHideTheTableCoders() throws IOException {
+    Path t = table("doc,ord,text,coder,grp\nd1,1,u one,A,x\nd1,2,u two,A,n/a\nd1,3,u three,A,y\n"
+        + "d1,1,u one,B,x\nd1,2,u two,B,y\nd1,3,u three,B,x\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "grp");
+    CliRun.ok("consensus", p, "--coders", "A,B");
+    assertThat(agreementOf("x", "A,B")).isCloseTo(1.0 / 2, within(1e-12));
+    CliRun.ok("category", "exclusive", p, "grp", "off", "--why", "w");
+    assertThat(agreementOf("x", "A,B")).isCloseTo(1.0 / 2, within(1e-12));
+    CliRun.ok("category", "undo", p, "--why", "back");
+    assertThat(CliRun.ok("category", "move", p, "grp > x", "--top", "--why", "w").out())
+        .contains("the record of which cells of the table column \"grp\" each coder filled in goes with it");
+    assertThat(agreementOf("x", "A,B")).isCloseTo(1.0 / 2, within(1e-12));
+    // and the layer, rebuilt, finds no disagreement on u two, where A judged nothing
+    assertThat(CliRun.ok("consensus", p, "--coders", "A,B").out()).doesNotContain("u two");
+  }
+
   /** An interval group's values are numbers, each another: a split into parts that are not is refused. */
   @Test
   void aValueOfAnIntervalGroupSplitsIntoNumbersOnly() throws IOException {

@@ -228,7 +228,8 @@ public final class CategoryOperations {
    * it, the value would be judged by document, and an empty or n/a cell would count as "absent".
    */
   private Optional<UUID> tableColumnLeft(Category c) {
-    return c.parent().filter(p -> !s.coverage().recordedFor(c.id()) && !tableCells(p).isEmpty());
+    // a consensus layer's record of the value is its own, not the table's coders'
+    return c.parent().filter(p -> tableCells(c.id()).isEmpty() && !tableCells(p).isEmpty());
   }
 
   /** The cells of a table recorded for a category or group: its coverage but a consensus layer's. */

@@ -371,19 +371,27 @@ public final class AgreementStudy {
       Map<UUID, List<int[]>> mine = new HashMap<>();
       boolean found = false;
       for (UUID source : sources) {
-        // each as it was judged: by its own records, or as a value of a table's group by the group's
-        Optional<UUID> judgedAs = asRecorded.containsKey(source) ? Optional.of(source)
-            : system.get(source).parent().filter(p -> !system.get(p).codable() && asRecorded.containsKey(p));
-        if (judgedAs.isEmpty()) {
+        // each as each coder judged it: by the coder's own records of it, or, where the coder has none (a consensus
+        // layer may have records of a value where the table's coders have theirs on the column), as a value of a
+        // table's group by the coder's records of the group
+        Map<UUID, List<int[]>> own = asRecorded.get(source);
+        Optional<UUID> group = system.get(source).parent()
+            .filter(p -> !system.get(p).codable() && asRecorded.containsKey(p));
+        if (own == null && group.isEmpty()) {
           continue;
         }
         found = true;
-        asRecorded.get(judgedAs.get()).forEach((document, spans) -> mine.merge(document, spans, (a, b) -> {
-          List<int[]> both = new ArrayList<>(a);
-          both.addAll(b);
-          return both;
-        }));
-        if (tables.contains(judgedAs.get())) {
+        Set<Integer> judgedOwn = new HashSet<>();
+        if (own != null) {
+          own.forEach((document, spans) -> {
+            spans.forEach(span -> judgedOwn.add(span[2]));
+            mine.computeIfAbsent(document, d -> new ArrayList<>()).addAll(spans);
+          });
+        }
+        group.ifPresent(g -> asRecorded.get(g).forEach((document, spans) -> spans.stream()
+            .filter(span -> !judgedOwn.contains(span[2]))
+            .forEach(span -> mine.computeIfAbsent(document, d -> new ArrayList<>()).add(span))));
+        if (own != null && tables.contains(source) || group.filter(tables::contains).isPresent()) {
           tableScopes.add(c.id());
         }
       }
