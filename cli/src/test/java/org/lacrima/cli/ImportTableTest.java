@@ -231,6 +231,25 @@ class ImportTableTest {
     assertThat(CliRun.ok("consensus", p, "--coders", "A,B").out()).doesNotContain("u two");
   }
 
+  /** What a change does to a scale is said: where an ordinal value stands now, what number an interval one is. */
+  @Test
+  void aChangeThatMovesAValueOnItsScaleSaysSo() throws IOException {
+    Path t = table("doc,ord,text,coder,sev,n\nd1,1,u one,A,low,1\nd1,2,u two,A,high,2\nd1,1,u one,B,mid,2\n"
+        + "d1,2,u two,B,high,2\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "sev", "--code", "n", "--scale", "sev=ordinal:low,mid,high", "--scale", "n=interval");
+    CliRun.ok("category", "move", p, "sev > low", "--top", "--why", "w");
+    assertThat(CliRun.ok("category", "move", p, "low", "--parent", "sev", "--why", "back").out())
+        .contains("on the ordinal scale of \"sev\", which runs in the order of its values, it stands last: "
+            + "mid < high < low");
+    assertThat(CliRun.ok("category", "add", p, "top", "--parent", "sev", "--why", "w").out())
+        .contains("it stands last: mid < high < low < top");
+    assertThat(CliRun.ok("category", "rename", p, "n > 2", "5", "--why", "w").out())
+        .contains("on the interval scale of \"n\" it stands for 5 now, not 2");
+    assertThat(CliRun.ok("category", "rename", p, "n > 1", "eins", "--lang", "de", "--why", "w").out())
+        .doesNotContain("stands for");
+  }
+
   /** An interval group's values are numbers, each another: a split into parts that are not is refused. */
   @Test
   void aValueOfAnIntervalGroupSplitsIntoNumbersOnly() throws IOException {

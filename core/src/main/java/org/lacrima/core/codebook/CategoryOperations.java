@@ -89,7 +89,8 @@ public final class CategoryOperations {
     cats.add(category.withState(CategoryState.ACTIVE));
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), "adding \""
         + category.label().english() + "\"");
-    return commit(CodebookChange.Kind.ADD, "added \"" + after.path(category.id()) + "\"",
+    return commit(CodebookChange.Kind.ADD, "added \"" + after.path(category.id()) + "\""
+        + scalePlace(after, category.id()).map(n -> " (" + n + ")").orElse(""),
         params("category", category.id()), before, after, CodingTrail.NONE);
   }
 
@@ -122,7 +123,8 @@ public final class CategoryOperations {
       refuseNamesOffTheScale(before, old, List.of(edited.label().english()));
     }
     CategorySystem after = replace(before, edited, "editing \"" + old.label().english() + "\"");
-    List<String> fields = CodebookDiff.changedFields(old, edited);
+    List<String> fields = new ArrayList<>(CodebookDiff.changedFields(old, edited));
+    newNumber(before, old, edited).ifPresent(n -> fields.add("so " + n));
     return commit(CodebookChange.Kind.EDIT, "edited \"" + old.label().english() + "\": " + String.join(", ", fields),
         params("category", id), before, after, CodingTrail.NONE);
   }
@@ -143,7 +145,8 @@ public final class CategoryOperations {
     CategorySystem after = replace(before, renamed,
         "renaming \"" + old.label().english() + "\"");
     return commit(CodebookChange.Kind.RENAME, "renamed \"" + old.label().in(language) + "\" to \"" + name
-        + "\" (" + language + ")", params("category", id), before, after, CodingTrail.NONE);
+        + "\" (" + language + ")" + newNumber(before, old, renamed).map(n -> "; " + n).orElse(""), params("category", id),
+        before, after, CodingTrail.NONE);
   }
 
   /**
@@ -191,6 +194,7 @@ public final class CategoryOperations {
     CategorySystem after = replace(before, c.withParent(newParent), "moving \"" + c.label().english() + "\"");
     List<String> notes = new ArrayList<>();
     exclusiveOverlaps(after, id).ifPresent(notes::add);
+    scalePlace(after, id).ifPresent(notes::add);
     ObjectNode params = params("category", id);
     Optional<UUID> column = tableColumnLeft(c);
     if (column.isPresent()) {
@@ -256,6 +260,37 @@ public final class CategoryOperations {
     tableCells(value).forEach(v -> documentsByCoder.computeIfAbsent(v.coder(), k -> new LinkedHashSet<>())
         .add(v.document()));
     documentsByCoder.forEach((coder, documents) -> s.coverage().remove(coder, List.copyOf(documents), List.of(value)));
+  }
+
+  /**
+   * Where a category now stands on the ordinal scale of its group, which is the order of the group's values: a move
+   * or an addition puts it last, and the team should see that ordinal alpha reads it so.
+   */
+  private static Optional<String> scalePlace(CategorySystem after, UUID id) {
+    Optional<Category> group = after.get(id).parent().map(after::get).filter(g -> g.scale() == Scale.ORDINAL);
+    if (group.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Category> values = after.inScaleOrder(after.children(group.get().id()).stream()
+        .filter(v -> v.state().isActive()).toList());
+    return Optional.of("on the ordinal scale of \"" + group.get().label().english() + "\", which runs in the order of "
+        + "its values, it stands " + (values.get(values.size() - 1).id().equals(id) ? "last" : "at place "
+        + (values.stream().map(Category::id).toList().indexOf(id) + 1)) + ": " + values.stream()
+        .map(v -> v.label().english()).collect(Collectors.joining(" < ")));
+  }
+
+  /** The number an interval or ratio value stands for, where a new English label changes it. */
+  private static Optional<String> newNumber(CategorySystem before, Category old, Category renamed) {
+    Optional<Category> group = old.parent().map(before::get)
+        .filter(g -> g.scale() == Scale.INTERVAL || g.scale() == Scale.RATIO);
+    Optional<java.math.BigDecimal> was = Scale.value(old.label().english());
+    Optional<java.math.BigDecimal> now = Scale.value(renamed.label().english());
+    if (group.isEmpty() || was.isEmpty() || now.isEmpty() || was.get().compareTo(now.get()) == 0) {
+      return Optional.empty();
+    }
+    return Optional.of("on the " + group.get().scale().name().toLowerCase(java.util.Locale.ROOT) + " scale of \""
+        + group.get().label().english() + "\" it stands for " + now.get().toPlainString() + " now, not "
+        + was.get().toPlainString());
   }
 
   /** Hides a category from coding. Its codings stay and count in analysis. */

@@ -375,6 +375,34 @@ public final class CategorySystem {
     return children.getOrDefault(parent, List.of());
   }
 
+  /**
+   * A group's values in the order of its scale: the tree's order, but the parts of a value split since stand where it
+   * stood (the tree appends them after their older siblings, which on an ordinal scale would put "mid low" and "mid
+   * high" above "high"). {@code children}: some children of one parent.
+   */
+  public List<Category> inScaleOrder(List<Category> children) {
+    if (children.isEmpty()) {
+      return children;
+    }
+    List<Category> siblings = children.get(0).parent().map(this::children).orElseGet(this::roots);
+    Set<UUID> ids = new HashSet<>(siblings.stream().map(Category::id).toList());
+    Set<UUID> parts = new HashSet<>();
+    siblings.forEach(x -> x.state().successors().stream().filter(ids::contains)
+        .filter(u -> x.state().status() == CategoryState.Status.SPLIT).forEach(parts::add));
+    List<UUID> order = new ArrayList<>();
+    siblings.stream().filter(x -> !parts.contains(x.id())).forEach(x -> placeWithParts(x, ids, order));
+    return children.stream().sorted(java.util.Comparator.comparingInt((Category c) -> order.indexOf(c.id()))).toList();
+  }
+
+  /** A value, then the parts it was split into (each followed by its own parts), where they are its siblings. */
+  private void placeWithParts(Category c, Set<UUID> siblings, List<UUID> order) {
+    order.add(c.id());
+    if (c.state().status() == CategoryState.Status.SPLIT) {
+      c.state().successors().stream().filter(siblings::contains)
+          .forEach(part -> placeWithParts(get(part), siblings, order));
+    }
+  }
+
   /** Depth below the roots: 0 for a root. */
   public int depth(UUID id) {
     int d = 0;

@@ -107,7 +107,7 @@ public final class AgreementStudy {
     allCategories(s, system).forEach(c -> studied.add(c.id()));
     for (Category g : system.categories()) {
       if (g.exclusiveChildren()) {
-        List<Category> members = inScaleOrder(system, system.children(g.id()).stream()
+        List<Category> members = system.inScaleOrder(system.children(g.id()).stream()
             .filter(ch -> studied.contains(ch.id())).toList());
         int[] children = members.stream().filter(ch -> categoryIndex.containsKey(ch.id()))
             .mapToInt(ch -> categoryIndex.get(ch.id())).toArray();
@@ -317,34 +317,6 @@ public final class AgreementStudy {
     return Scale.value(label).map(java.math.BigDecimal::doubleValue).orElseThrow(() -> new InputException("the group \""
         + group.label().english() + "\" is " + group.scale().name().toLowerCase() + ", but its value \"" + label
         + "\" is not a number"));
-  }
-
-  /**
-   * A group's values in the order of its scale: the tree's order, but the parts of a value split since stand where it
-   * stood (the tree appends them after their older siblings, which on an ordinal scale would put "mid low" and "mid
-   * high" above "high").
-   */
-  private static List<Category> inScaleOrder(CategorySystem system, List<Category> children) {
-    if (children.isEmpty()) {
-      return children;
-    }
-    List<Category> siblings = children.get(0).parent().map(system::children).orElseGet(system::roots);
-    Set<UUID> ids = new HashSet<>(siblings.stream().map(Category::id).toList());
-    Set<UUID> parts = new HashSet<>();
-    siblings.forEach(x -> x.state().successors().stream().filter(ids::contains)
-        .filter(u -> x.state().status() == org.lacrima.core.codebook.CategoryState.Status.SPLIT).forEach(parts::add));
-    List<UUID> order = new ArrayList<>();
-    siblings.stream().filter(x -> !parts.contains(x.id())).forEach(x -> placeWithParts(system, x, ids, order));
-    return children.stream().sorted(java.util.Comparator.comparingInt((Category c) -> order.indexOf(c.id()))).toList();
-  }
-
-  /** A value, then the parts it was split into (each followed by its own parts), where they are its siblings. */
-  private static void placeWithParts(CategorySystem system, Category c, Set<UUID> siblings, List<UUID> order) {
-    order.add(c.id());
-    if (c.state().status() == org.lacrima.core.codebook.CategoryState.Status.SPLIT) {
-      c.state().successors().stream().filter(siblings::contains)
-          .forEach(part -> placeWithParts(system, system.get(part), siblings, order));
-    }
   }
 
   /**
