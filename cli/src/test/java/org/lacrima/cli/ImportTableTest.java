@@ -185,6 +185,14 @@ class ImportTableTest {
     assertThat(agreementOf("f", "A,B")).isCloseTo(3.0 / 4, within(1e-12));
   }
 
+  /** A column grp of x and y; A left its cell of u two open (n/a). */
+  private void importColumnWithAnOpenCell() throws IOException {
+    Path t = table("doc,ord,text,coder,grp\nd1,1,u one,A,x\nd1,2,u two,A,n/a\nd1,3,u three,A,y\n"
+        + "d1,1,u one,B,x\nd1,2,u two,B,y\nd1,3,u three,B,x\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "grp");
+  }
+
   /**
    * A value moved out of its table column takes the column's cells along: a cell left n/a stays not judged. Worked by
    * hand: x is judged by both coders on u1 (both x) and u3 (A y, B x), A's u2 cell being n/a: 1 of 2 units agree.
@@ -192,10 +200,7 @@ class ImportTableTest {
    */
   @Test
   void aValueMovedOutOfItsColumnTakesTheColumnsCellsAlong() throws IOException {
-    Path t = table("doc,ord,text,coder,grp\nd1,1,u one,A,x\nd1,2,u two,A,n/a\nd1,3,u three,A,y\n"
-        + "d1,1,u one,B,x\nd1,2,u two,B,y\nd1,3,u three,B,x\n");
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "grp");
+    importColumnWithAnOpenCell();
     assertThat(agreementOf("x", "A,B")).isCloseTo(1.0 / 2, within(1e-12));
     String carried = "the record of which cells of the table column \"grp\" each coder filled in goes with it (5 cells)";
     assertThat(CliRun.ok("category", "move", p, "grp > x", "--top", "--why", "w").out()).contains(carried);
@@ -215,10 +220,7 @@ class ImportTableTest {
    */
   @Test
   void aConsensusLayersRecordsDoNotHideTheTableCoders() throws IOException {
-    Path t = table("doc,ord,text,coder,grp\nd1,1,u one,A,x\nd1,2,u two,A,n/a\nd1,3,u three,A,y\n"
-        + "d1,1,u one,B,x\nd1,2,u two,B,y\nd1,3,u three,B,x\n");
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "grp");
+    importColumnWithAnOpenCell();
     CliRun.ok("consensus", p, "--coders", "A,B");
     assertThat(agreementOf("x", "A,B")).isCloseTo(1.0 / 2, within(1e-12));
     CliRun.ok("category", "exclusive", p, "grp", "off", "--why", "w");
