@@ -60,7 +60,7 @@ abstract class CategoryHistoryProperties {
   abstract ProjectLocation location(int seed);
 
   enum Kind {
-    IMPORT, EDIT, DELETE, ADD, RENAME, MOVE, RETIRE, EXCLUSIVE, MERGE, MERGE_WITH_COLLAPSE, SPLIT,
+    IMPORT, EDIT, DELETE, ADD, RENAME, MOVE, MOVE_OUT_OF_A_COLUMN, RETIRE, EXCLUSIVE, MERGE, MERGE_WITH_COLLAPSE, SPLIT,
     SPLIT_WITH_REVIEW_QUEUE, PLACE, UNDO, UNDO_KEEPING_A_LATER_DECISION
   }
 
@@ -73,7 +73,8 @@ abstract class CategoryHistoryProperties {
     }
     System.out.println(getClass().getSimpleName() + ": category operations run over " + sequences()
         + " sequences of " + STEPS + " steps: " + new TreeMap<>(ran));
-    for (Kind k : List.of(Kind.MERGE_WITH_COLLAPSE, Kind.SPLIT_WITH_REVIEW_QUEUE, Kind.RETIRE, Kind.MOVE, Kind.UNDO,
+    for (Kind k : List.of(Kind.MERGE_WITH_COLLAPSE, Kind.SPLIT_WITH_REVIEW_QUEUE, Kind.RETIRE, Kind.MOVE,
+        Kind.MOVE_OUT_OF_A_COLUMN, Kind.UNDO,
         Kind.PLACE, Kind.ADD, Kind.RENAME, Kind.EXCLUSIVE, Kind.EDIT, Kind.DELETE, Kind.UNDO_KEEPING_A_LATER_DECISION)) {
       assertThat(ran.getOrDefault(k, 0)).as("how often " + k + " ran").isPositive();
     }
@@ -103,6 +104,7 @@ abstract class CategoryHistoryProperties {
       try (store) {
         store.write(s -> TranscriptImport.run(s, documents(), StoreFixtures.options(List.of())));
         importCodings(60);
+        recordColumnCells();
         for (step = 1; step <= STEPS; step++) {
           doOneStep();
           check();
@@ -177,6 +179,33 @@ abstract class CategoryHistoryProperties {
         return s.codings().count() - before;
       });
       expectedCodings += added;
+    }
+
+    /** The group a table's column would be: its cells as each coder filled them in, recorded on the group. */
+    final UUID column = base.resolve("Forms of emotional crying").id();
+    /** All coverage as recorded before the first operation: a move out of the column copies it, its undo removes it. */
+    Set<org.lacrima.core.coding.Coverage> coverageAtStart;
+
+    private void recordColumnCells() {
+      coverageAtStart = store.write(s -> {
+        List<org.lacrima.core.coding.Coverage> cells = new ArrayList<>();
+        List<org.lacrima.core.coding.Coder> coders = s.coders().list();
+        for (DocumentSummary d : s.documents().list()) {
+          for (int k = 0; k < coders.size(); k++) {
+            int start = random.nextInt(d.length() / 2);
+            cells.add(new org.lacrima.core.coding.Coverage(d.id(), coders.get(k).id(), column, start,
+                start + 1 + random.nextInt(d.length() / 2)));
+          }
+        }
+        s.coverage().add(cells);
+        return allCoverage(s);
+      });
+    }
+
+    private Set<org.lacrima.core.coding.Coverage> allCoverage(ProjectSession s) {
+      Set<org.lacrima.core.coding.Coverage> all = new HashSet<>();
+      s.categories().current().categories().forEach(c -> all.addAll(s.coverage().byCategory(c.id())));
+      return all;
     }
 
     private List<Coding> allCodings(ProjectSession s) {
@@ -301,7 +330,16 @@ abstract class CategoryHistoryProperties {
           if (parents.isEmpty()) {
             return null;
           }
+          boolean outOfTheColumn = c.parent().equals(Optional.of(column)) && s.coverage().byCategory(c.id()).isEmpty();
           ops.move(c.id(), Optional.of(pick(parents).id()));
+          if (outOfTheColumn) {
+            assertThat(new HashSet<>(s.coverage().byCategory(c.id()))).as("the column's cells, carried along")
+                .isEqualTo(new HashSet<>(s.coverage().byCategory(column).stream()
+                    .map(v -> new org.lacrima.core.coding.Coverage(v.document(), v.coder(), c.id(), v.start(), v.end()))
+                    .toList()));
+            count(Kind.MOVE);
+            return Kind.MOVE_OUT_OF_A_COLUMN;
+          }
           return Kind.MOVE;
         }
         case RETIRE -> {
@@ -486,6 +524,7 @@ abstract class CategoryHistoryProperties {
         assertThat(now).as("every coding made in between is still there").containsAll(madeAndKept);
         Predicate<Coding> onBase = c -> base.contains(c.category());
         assertThat(allCodings(s)).allMatch(onBase);
+        assertThat(allCoverage(s)).as("undoing everything leaves the coverage as it was recorded").isEqualTo(coverageAtStart);
         return null;
       });
     }
