@@ -413,8 +413,7 @@ final class ConsensusCommand implements Callable<Integer> {
         // the category a "new" decision puts on the unit, by its path: the record names what was decided
         Map<java.util.UUID, String> newCategories = new java.util.HashMap<>();
         List<Consensus.Disagreement> all = store.read(s -> {
-          s.consensus().replaced().forEach(r -> replaced.computeIfAbsent(r.decision().disagreement(),
-              k -> new ArrayList<>()).add(r));
+          replaced.putAll(Consensus.replaced(s));
           StudyData data = study.collectOrSaved(s);
           notes.addAll(data.notes());
           Consensus.outOfDate(s, data).ifPresent(notes::add);

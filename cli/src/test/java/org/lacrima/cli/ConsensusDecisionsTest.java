@@ -109,6 +109,33 @@ class ConsensusDecisionsTest {
     assertThat(status).contains("holds Sad and Happy").containsOnlyOnce("holds");
   }
 
+  /** Deciding all but one of the agreed codes a group rules out away settles the unit: the one left is agreed. */
+  @Test
+  void theAgreedCodeLeftWhenTheOthersAreDecidedAwayIsSettled() throws Exception {
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("both.csv"), """
+        document,quote,category,coder
+        d1,Tell me.,Sad,A
+        d1,Tell me.,Happy,A
+        d1,Tell me.,Sad,B
+        d1,Tell me.,Happy,B
+        """).toString());
+    String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
+    int third = CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains("Tell me.")).findFirst()
+        .map(l -> Integer.parseInt(l.split(",")[5])).orElseThrow();
+    Matcher happy = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 " + third + "\\.\\.\\d+  Emotion > Happy").matcher(built);
+    Matcher sad = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 " + third + "\\.\\.\\d+  Emotion > Sad").matcher(built);
+    assertThat(happy.find() && sad.find()).as(built).isTrue();
+    CliRun.ok("consensus", "decide", p, happy.group(1), "--neither", "--why", "sad, not happy");
+    String status = CliRun.ok("consensus", "status", p).out();
+    // the first turn's two disagreements stay open; the third turn is settled, Sad kept as agreed
+    assertThat(status).contains("1 of 3 disagreements decided").doesNotContain(sad.group(1))
+        .doesNotContain("Tell me");
+    assertThat(CliRun.ok("agreement", p, "--coders", "A,consensus", "--bootstrap", "0").out())
+        .doesNotContain("an exclusive group allows only one of");
+    assertThat(CliRun.ok("codings", "export", p).out().lines()
+        .filter(l -> l.contains(",consensus,") && l.contains("Tell me."))).singleElement().asString().contains("Sad");
+  }
+
   /** Categories Tears and Weeping beside the emotions, codings of them in CSV rows, and the layer built. */
   private String builtWithTears(String rows) throws Exception {
     CliRun.ok("category", "add", p, "Tears", "--why", "test");
@@ -123,11 +150,15 @@ class ConsensusDecisionsTest {
     String built = builtWithTears("d1,I cried.,Tears,A\n");
     Matcher tears = Pattern.compile("(?m)^(D[0-9a-f]{10})  d1 \\S+  Tears").matcher(built);
     assertThat(tears.find()).as(built).isTrue();
+    CliRun.ok("consensus", "decide", p, tears.group(1), "--take", "B", "--why", "B missed nothing");
     CliRun.ok("consensus", "decide", p, tears.group(1), "--take", "A", "--why", "A saw the tears");
     CliRun.ok("category", "merge", p, "Tears", "Weeping", "--why", "one category for crying");
     String after = CliRun.ok("consensus", p, "--coders", "A,B").out();
     assertThat(after).contains("1 of 3 disagreements decided").doesNotContain("applied nowhere");
     assertThat(CliRun.ok("codings", "export", p).out()).containsPattern("consensus,[^\\n]*Weeping,[^\\n]*decided \\(take\\)");
+    // the decision it replaced stays on the record beside it, under the category that took Tears over
+    assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("Weeping\n    decided: take A")
+        .contains("A saw the tears").contains("    replaced: take B").contains("B missed nothing");
   }
 
   @Test

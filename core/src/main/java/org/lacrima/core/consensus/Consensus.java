@@ -103,12 +103,12 @@ public final class Consensus {
 
   /** The first {@code limit} disagreements of a study, unit by unit. */
   public static List<Disagreement> disagreements(ProjectSession s, StudyData data, int limit) {
-    return disagreements(s, data, limit, false);
+    return disagreements(s, data, limit, false, false);
   }
 
   /** The disagreements the consensus settles: those of the coders, and agreed codes an exclusive group rules out. */
   public static List<Disagreement> toSettle(ProjectSession s, StudyData data) {
-    return disagreements(s, data, Integer.MAX_VALUE, true);
+    return disagreements(s, data, Integer.MAX_VALUE, true, false);
   }
 
   /**
@@ -142,7 +142,30 @@ public final class Consensus {
     return out;
   }
 
-  private static List<Disagreement> disagreements(ProjectSession s, StudyData data, int limit, boolean clashes) {
+  /**
+   * The decisions later ones replaced, by the disagreement they would settle now: followed into the category a merge
+   * gave their category to, as the decisions that replaced them are, so that the record stays beside them.
+   */
+  public static Map<String, List<org.lacrima.core.project.ConsensusRepository.Replaced>> replaced(ProjectSession s) {
+    var system = s.categories().current();
+    MessageDigest sha = sha256();
+    Map<String, List<org.lacrima.core.project.ConsensusRepository.Replaced>> out = new HashMap<>();
+    for (var r : s.consensus().replaced()) {
+      ConsensusDecision d = r.decision();
+      UUID category = system.contains(d.category()) ? system.survivor(d.category()) : d.category();
+      String settles = category.equals(d.category()) ? d.disagreement()
+          : id(sha, d.document(), d.unitStart(), d.unitEnd(), category);
+      out.computeIfAbsent(settles, k -> new ArrayList<>()).add(r);
+    }
+    return out;
+  }
+
+  /**
+   * {@code settledToo}: also the agreed code of an exclusive group left when the team decided the others away, which
+   * needs no decision but may still be given one.
+   */
+  private static List<Disagreement> disagreements(ProjectSession s, StudyData data, int limit, boolean clashes,
+      boolean settledToo) {
     CategorySystem system = s.categories().current();
     Map<UUID, DocumentText> texts = new HashMap<>();
     MessageDigest sha = sha256();
@@ -191,6 +214,7 @@ public final class Consensus {
         List<Variable> agreed = agreedByChild.stream().flatMap(List::stream).toList();
         String group = data.variables(Variable.Kind.GROUP).stream().filter(x -> x.id().equals(g.getKey()))
             .map(Variable::label).findFirst().orElseThrow();
+        List<Disagreement> items = new ArrayList<>();
         for (Variable v : agreed) {
           Map<String, List<int[]>> present = new LinkedHashMap<>();
           for (int k = 0; k < m; k++) {
@@ -200,9 +224,13 @@ public final class Consensus {
           }
           String id = id(sha, u, v.id());
           DocumentText text = texts.computeIfAbsent(u.document(), d -> s.documents().text(d));
-          out.add(new Disagreement(id, u, v.id(), v.path(), present, List.of(), Map.of(), text.slice(u.start(), u.end()),
+          items.add(new Disagreement(id, u, v.id(), v.path(), present, List.of(), Map.of(), text.slice(u.start(), u.end()),
               applying(decisions.get(id), present.keySet(), List.of(), system), Optional.of(group)));
         }
+        // once all but one of the codes are decided away, the one left clashes with nothing: it stays as agreed
+        long staying = items.stream().filter(d -> d.decision().map(x -> x.kind() != ConsensusDecision.Kind.NEITHER)
+            .orElse(true)).count();
+        items.stream().filter(d -> settledToo || staying > 1 || d.decision().isPresent()).forEach(out::add);
       }
     }
     return out;
@@ -765,7 +793,7 @@ public final class Consensus {
   /** The disagreements of a study by id: worked out once, for deciding many. */
   public static Map<String, Disagreement> byId(ProjectSession s, StudyData data) {
     Map<String, Disagreement> out = new LinkedHashMap<>();
-    toSettle(s, data).forEach(d -> out.put(d.id(), d));
+    disagreements(s, data, Integer.MAX_VALUE, true, true).forEach(d -> out.put(d.id(), d));
     return out;
   }
 
