@@ -51,6 +51,8 @@ class ImportTableTest {
     assertThat(codings.lines().filter(l -> l.contains("> reflection") || l.contains(",reflection,")).count()).isEqualTo(3);
     assertThat(CliRun.ok("codebook", "log", p).out()).contains("import").contains("1 code column(s) as groups");
     assertThat(CliRun.ok("stats", p).out()).contains("3 turns");
+    assertThat(CliRun.ok("units", "list", p, "s1").out()).contains("s1 has no meaning units yet (its 3 speaker turns "
+        + "are the units agreement compares by default)");
     // undo takes back category operations, not a table's documents and codings: refused, nothing changed
     assertThat(CliRun.of("category", "undo", p, "--why", "oops").err())
         .contains("an import's categories can be taken back only while nothing is coded or judged with them");

@@ -130,9 +130,19 @@ public final class TextDecoding {
   private static Reading readAsWindows1252(byte[] b, String source) {
     Utf8Scan scan = scanAsUtf8(b);
     if (scan.hasUtf8Characters()) {
-      throw new InputException(source, "byte offset " + scan.firstInvalid(), String.format(
-          "mixes UTF-8 with bytes that are not UTF-8 (0x%02X here), so its encoding cannot be told; " + SAVE_AS_UTF8,
-          b[scan.firstInvalid()] & 0xFF));
+      // both places, so that the user can look: a Windows-1252 file whose own text holds a pair of bytes that is
+      // also UTF-8 (mojibake such as "Ç¨" for "€") is refused for that pair, not for the byte named first
+      int utf8 = firstTellingUtf8(b);
+      int length = utf8Length(b[utf8] & 0xFF);
+      StringBuilder hex = new StringBuilder();
+      for (int i = utf8; i < utf8 + length; i++) {
+        hex.append(hex.isEmpty() ? "" : " ").append(String.format("%02X", b[i] & 0xFF));
+      }
+      throw new InputException(source, "byte offset " + scan.firstInvalid() + " (line " + lineAt(b, scan.firstInvalid())
+          + ")", String.format("mixes UTF-8 with bytes that are not UTF-8 (0x%02X here), so its encoding cannot be "
+              + "told: the bytes %s at byte offset %d (line %d) are UTF-8 for \"%s\" (in Windows-1252 they would be "
+              + "\"%s\"); " + SAVE_AS_UTF8, b[scan.firstInvalid()] & 0xFF, hex, utf8, lineAt(b, utf8),
+              new String(b, utf8, length, StandardCharsets.UTF_8), new String(b, utf8, length, WINDOWS_1252)));
     }
     // Windows-1252 leaves five byte values undefined; meeting one means the file is in some other
     // encoding, which we cannot tell apart from its bytes alone.
@@ -146,6 +156,45 @@ public final class TextDecoding {
     String text = new String(b, WINDOWS_1252);
     checkPlausibleAsWindows1252(text, source);
     return new Reading(text, "Windows-1252", WINDOWS_1252, 0);
+  }
+
+  /** The 1-based line of a byte offset: the line feeds before it, plus one. */
+  private static int lineAt(byte[] b, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (b[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** How long a UTF-8 sequence that begins with this lead byte is (1 for any other byte). */
+  private static int utf8Length(int lead) {
+    return lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? (lead <= 0xEF ? 3 : 1) : lead >= 0xC2 ? 2 : 1;
+  }
+
+  /**
+   * The offset of the first well-formed UTF-8 sequence that {@link #isTellingUtf8} counts as evidence of UTF-8; the
+   * caller knows there is one ({@link #scanAsUtf8}).
+   */
+  private static int firstTellingUtf8(byte[] b) {
+    for (int i = 0; i < b.length; i++) {
+      int length = utf8Length(b[i] & 0xFF);
+      if (length == 1 || i + length > b.length) {
+        continue;
+      }
+      CharsetDecoder utf8 = decoder(StandardCharsets.UTF_8);
+      try {
+        String c = utf8.decode(ByteBuffer.wrap(b, i, length)).toString();
+        if (!c.isEmpty() && isTellingUtf8(c.charAt(0))) {
+          return i;
+        }
+      } catch (CharacterCodingException notASequence) {
+        // a lead byte without its continuation: not UTF-8 here
+      }
+    }
+    throw new IllegalStateException("no UTF-8 character where the scan found one");
   }
 
   /** Where the bytes first fail as UTF-8, and whether elsewhere they hold characters only UTF-8 would. */

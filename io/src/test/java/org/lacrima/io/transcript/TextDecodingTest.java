@@ -75,8 +75,22 @@ class TextDecodingTest {
     byte[] stray = concat(concat(Arrays.copyOf(utf8, 16), new byte[] {(byte) 0x96}),
         Arrays.copyOfRange(utf8, 16, utf8.length));
     assertThatThrownBy(() -> TextDecoding.decode(stray, "k.txt")).isInstanceOf(InputException.class)
-        .hasMessageStartingWith("k.txt, byte offset 16: mixes UTF-8 with bytes that are not UTF-8 (0x96 here)")
-        .hasMessageContaining("save it as UTF-8");
+        .hasMessageStartingWith("k.txt, byte offset 16 (line 1): mixes UTF-8 with bytes that are not UTF-8 (0x96 here)")
+        .hasMessageContaining("the bytes C3 BC at byte offset 2 (line 1) are UTF-8 for \"ü\" (in Windows-1252 they "
+            + "would be \"Ã¼\")").hasMessageContaining("save it as UTF-8");
+  }
+
+  /**
+   * A Windows-1252 file whose own text holds mojibake ("Ç¨", bytes C7 A8, for "€") has a pair of bytes that is UTF-8
+   * too: refused, and the message names that pair, on its line, besides the first byte that is not UTF-8.
+   */
+  @Test
+  void namesTheUtf8LookingBytesOfAWindows1252FileItRefuses() {
+    byte[] b = bytes("Das w", 0xE4, "re gut\nPreis 202 ", 0xC7, 0xA8, " Euro\n");
+    assertThatThrownBy(() -> TextDecoding.decode(b, "m.csv"))
+        .hasMessageStartingWith("m.csv, byte offset 5 (line 1): mixes UTF-8 with bytes that are not UTF-8 (0xE4 here)")
+        .hasMessageContaining("the bytes C7 A8 at byte offset 23 (line 2) are UTF-8 for \"Ǩ\" (in Windows-1252 they "
+            + "would be \"Ç¨\")");
   }
 
   @Test
