@@ -92,12 +92,9 @@ final class ProjectsCommand implements Callable<Integer> {
       }
       var out = spec.commandLine().getOut();
       if (!yes) {
-        // an earlier version stored names as typed: decomposed accents are the same name
-        ServerProject held = ProjectStores.list(p.server()).stream()
-            .filter(sp -> java.text.Normalizer.normalize(sp.name(), java.text.Normalizer.Form.NFC).equals(p.project()))
-            .findFirst()
-            .orElseThrow(() -> new InputException("there is no project \"" + Names.shown(p.project())
-                + "\" on the server (lacrima projects --db … lists them)"));
+        // found as the deletion finds it: a name an earlier version stored decomposed is the same name
+        ServerProject held = ProjectStores.held(p).orElseThrow(() -> new InputException("there is no project \""
+            + Names.shown(p.project()) + "\" on the server (lacrima projects --db … lists them)"));
         out.println("Project \"" + Names.shown(held.name()) + "\" holds " + holdings(held) + "; nothing was deleted. "
             + "To delete it for good: lacrima projects delete " + project.inHint() + " --yes");
         return 0;

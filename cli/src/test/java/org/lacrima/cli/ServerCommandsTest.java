@@ -83,6 +83,47 @@ class ServerCommandsTest {
         .contains("there is no project \"second demo\"");
   }
 
+  /** A command that opened a project before another deleted it says so, instead of failing on what is missing. */
+  @Test
+  void aProjectDeletedAfterACommandOpenedItIsSaidToBeGone() {
+    CliRun.ok("init", "doomed", "--db", db);
+    try (org.lacrima.core.project.ProjectStore opened = org.lacrima.store.ProjectStores.open(
+        org.lacrima.store.ProjectLocation.postgres(db, "doomed"))) {
+      CliRun.ok("projects", "delete", "doomed", "--db", db, "--yes");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> opened.write(s -> s.coders().list()))
+          .hasMessageContaining("project \"doomed\"").hasMessageContaining("was deleted from the server");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> opened.read(s -> s.coders().list()))
+          .hasMessageContaining("was deleted from the server");
+    }
+  }
+
+  /** A schema where another program keeps its migration history is neither listed as projects nor migrated. */
+  @Test
+  void anotherProgramsSchemaIsLeftAlone() {
+    String foreign = schema + "_other";
+    String other = db.replace("schema=" + schema, "schema=" + foreign);
+    TestServer.jdbi().useHandle(h -> {
+      h.execute("CREATE SCHEMA " + foreign);
+      h.execute("CREATE TABLE " + foreign + ".schema_history (installed_rank INT PRIMARY KEY, version VARCHAR(50), "
+          + "description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL, "
+          + "checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL DEFAULT now(), "
+          + "execution_time INT NOT NULL, success BOOLEAN NOT NULL)");
+      h.execute("INSERT INTO " + foreign + ".schema_history VALUES (1, '1', 'init', 'SQL', 'V1__init.sql', 0, 'app', "
+          + "now(), 1, true)");
+      h.execute("CREATE TABLE " + foreign + ".project (key BIGSERIAL PRIMARY KEY, name TEXT)");
+    });
+    try {
+      assertThat(CliRun.ok("projects", "--db", other).out()).startsWith("No projects on ");
+      assertThat(CliRun.of("projects", "delete", "x", "--db", other, "--yes").err()).contains("there is no project");
+      assertThat(CliRun.of("init", "x", "--db", other).err()).contains("holds another program's tables");
+      long history = TestServer.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + foreign
+          + ".schema_history").mapTo(Long.class).one());
+      assertThat(history).as("the other program's migration history, untouched").isEqualTo(1);
+    } finally {
+      TestServer.dropSchema(foreign);
+    }
+  }
+
   @Test
   void aProjectFileIsNotListedOrDeletedAsOnAServer() {
     assertThat(CliRun.of("projects").err()).contains("--db");

@@ -83,6 +83,7 @@ final class JdbcProjectStore implements ProjectStore {
         // one snapshot for all the queries of a report, even while someone imports
         return readJdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
           h.execute("SET TRANSACTION READ ONLY");
+          requireStillThere(h);
           return work.run(new JdbcSession(h, dialect, projectKey, info));
         });
       }
@@ -129,6 +130,7 @@ final class JdbcProjectStore implements ProjectStore {
   private void lock(Handle h) {
     if (dialect == Dialect.POSTGRESQL) {
       lockOnServer(h, projectKey);
+      requireStillThere(h);
     }
     // SQLite: the write connection begins its transactions IMMEDIATE, which takes the file's
     // reserved lock at once. A damaged file takes no more writes: a command touching only sound pages would
@@ -140,6 +142,18 @@ final class JdbcProjectStore implements ProjectStore {
         throw new ProjectAccessException(location + " is " + ProjectStores.DAMAGED + " (SQLite's check: "
             + check.lines().filter(l -> !l.startsWith("***")).findFirst().orElse(check).strip() + ")");
       }
+    }
+  }
+
+  /**
+   * PostgreSQL: the project is still on the server. A command opens it, then works; a "projects delete" may come
+   * between, and the work would then end in a fault of a half-missing project instead of saying what happened.
+   */
+  private void requireStillThere(Handle h) {
+    if (h.createQuery("SELECT count(*) FROM project WHERE key = :key").bind("key", projectKey).mapTo(Long.class)
+        .one() == 0) {
+      throw new ProjectAccessException(location + " was deleted from the server (lacrima projects delete) after this "
+          + "command opened it; nothing was changed");
     }
   }
 

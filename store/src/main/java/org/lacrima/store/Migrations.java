@@ -89,7 +89,7 @@ final class Migrations {
     }
   }
 
-  private boolean historyExists(Connection c, String schema) throws SQLException {
+  boolean historyExists(Connection c, String schema) throws SQLException {
     DatabaseMetaData meta = c.getMetaData();
     // the metadata takes patterns, where "_" stands for any character: schema team_a must not find team1a's table
     // (SQLite has one schema per file and a table name without rivals; its driver's escaping is not relied on)

@@ -309,7 +309,7 @@ public final class ProjectStores {
     // opening never creates: a mistyped schema must not leave new tables on the server
     int version;
     try (var c = ds.getConnection()) {
-      version = migrations.currentVersion(c, p.schema()).orElseThrow(() -> new ProjectAccessException("there is no "
+      version = lacrimaVersion(c, migrations, p.schema()).orElseThrow(() -> new ProjectAccessException("there is no "
           + "project \"" + p.project() + "\" on the server: schema " + p.schema() + " holds no Lacrima projects "
           + "(create one with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
     } catch (java.sql.SQLException e) {
@@ -329,6 +329,14 @@ public final class ProjectStores {
   private static ProjectStore createPostgres(ProjectLocation.PostgresProject p, NewProject project,
       ProjectStore.Work<?> seed, Migrations migrations, Optional<java.util.function.Predicate<ProjectSession>> replaceable) {
     DataSource ds = postgres(p);
+    try (var c = ds.getConnection()) {
+      if (migrations.historyExists(c, p.schema()) && lacrimaVersion(c, migrations, p.schema()).isEmpty()) {
+        throw new ProjectAccessException("schema " + p.schema() + " on the server holds another program's tables (a "
+            + "migration history that is not Lacrima's); name a schema of Lacrima's own with --db …?schema=NAME");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new ProjectAccessException("cannot reach " + p.describe() + ": " + reason(e), e);
+    }
     migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
     Jdbi jdbi = Jdbi.create(ds);
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
@@ -368,7 +376,7 @@ public final class ProjectStores {
     DataSource ds = postgres(server.jdbcUrl(), server.properties());
     Migrations migrations = new Migrations(Dialect.POSTGRESQL);
     try (var c = ds.getConnection()) {
-      if (migrations.currentVersion(c, server.schema()).isEmpty()) {
+      if (lacrimaVersion(c, migrations, server.schema()).isEmpty()) {
         return List.of();
       }
     } catch (java.sql.SQLException e) {
@@ -390,28 +398,90 @@ public final class ProjectStores {
     }
   }
 
+  /** What a project on a server holds, found as a command finds it by name; empty where there is none. */
+  public static Optional<ServerProject> held(ProjectLocation.PostgresProject p) {
+    DataSource ds = postgres(p);
+    try (var c = ds.getConnection()) {
+      if (lacrimaVersion(c, migrationsFor(p), p.schema()).isEmpty()) {
+        return Optional.empty();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to read " : "cannot reach ")
+          + p.server().describe() + ": " + reason(e), e);
+    }
+    Jdbi jdbi = Jdbi.create(ds);
+    JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
+    try {
+      return jdbi.withHandle(h -> projectByName(h, p.project()).map(row -> holdings(h, row)));
+    } catch (JdbiException e) {
+      throw JdbcProjectStore.translate(e, p.describe());
+    }
+  }
+
+  private static ServerProject holdings(Handle h, ProjectRow row) {
+    return new ServerProject(row.info().name(), row.info().created(), row.info().createdBy(),
+        count(h, "document", row.key), count(h, "coder", row.key), count(h, "coding", row.key));
+  }
+
   /**
    * Deletes a project from its server in one transaction, once no other process is writing to it, and says what it
    * held. The other projects of the server are not touched.
    */
   public static ServerProject delete(ProjectLocation.PostgresProject p) {
     Migrations migrations = migrationsFor(p);
-    // opening brings the schema up to date, so that every table the project may have rows in is there
-    openPostgres(p, migrations).close();
-    Jdbi jdbi = Jdbi.create(postgres(p));
+    DataSource ds = postgres(p);
+    ProjectAccessException none = new ProjectAccessException("there is no project \"" + p.project() + "\" on "
+        + p.server().describe() + " (lacrima projects --db … lists them); nothing was deleted");
+    int version;
+    try (var c = ds.getConnection()) {
+      version = lacrimaVersion(c, migrations, p.schema()).orElseThrow(() -> none);
+    } catch (java.sql.SQLException e) {
+      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to open " : "cannot reach ")
+          + p.describe() + ": " + reason(e), e);
+    }
+    // every table the project may have rows in is there once the schema is up to date
+    migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
+    Jdbi jdbi = Jdbi.create(ds);
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
     try {
       return jdbi.inTransaction(h -> {
-        ProjectRow row = projectByName(h, p.project()).orElseThrow(() -> new ProjectAccessException("there is no "
-            + "project \"" + p.project() + "\" on the server"));
+        // the table first, then the project's lock, as a demo's rebuild takes them (the other order deadlocks); the
+        // name is looked up under both, so that a project deleted or rebuilt meanwhile is not reported deleted
+        h.execute("SET LOCAL lock_timeout = '2s'");
+        h.execute("LOCK TABLE project IN SHARE ROW EXCLUSIVE MODE");
+        ProjectRow row = projectByName(h, p.project()).orElseThrow(() -> none);
         JdbcProjectStore.lockOnServer(h, row.key);
-        ServerProject held = new ServerProject(row.info().name(), row.info().created(), row.info().createdBy(),
-            count(h, "document", row.key), count(h, "coder", row.key), count(h, "coding", row.key));
+        ServerProject held = holdings(h, row);
+        // the checks that no coding refers to a removed coder or category join the schema's codings with the
+        // removed rows: a hash join reads the codings once, a nested loop once per coder (minutes for thousands)
+        h.execute("SET LOCAL enable_nestloop = off");
         deleteProject(h, row.key);
         return held;
       });
     } catch (JdbiException e) {
       throw JdbcProjectStore.translate(e, p.describe());
+    }
+  }
+
+  /**
+   * The version of Lacrima's schema there, if the schema holds Lacrima's tables: a migration history alone may be
+   * another program's (Flyway is common), and is neither read as projects nor migrated.
+   */
+  private static Optional<Integer> lacrimaVersion(java.sql.Connection c, Migrations migrations, String schema)
+      throws java.sql.SQLException {
+    Optional<Integer> version = migrations.currentVersion(c, schema);
+    if (version.isEmpty()) {
+      return version;
+    }
+    // the catalog, not information_schema, which shows a role only the tables it has rights on
+    try (var st = c.prepareStatement("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = ? "
+        + "AND tablename = ANY (?)")) {
+      st.setString(1, schema);
+      st.setArray(2, c.createArrayOf("text", LACRIMA_TABLES.toArray()));
+      try (var rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) == LACRIMA_TABLES.size() ? version : Optional.empty();
+      }
     }
   }
 
