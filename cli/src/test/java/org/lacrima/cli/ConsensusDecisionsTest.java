@@ -76,8 +76,7 @@ class ConsensusDecisionsTest {
         .contains("the consensus layer is complete").doesNotContain("holds");
   }
 
-  @Test
-  void codesBothCodersGaveAgainstTheirExclusiveGroupAreSettledByDecisions() throws Exception {
+  private void bothCodersGiveSadAndHappyInTheThirdTurn() throws java.io.IOException {
     CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("both.csv"), """
         document,quote,category,coder
         d1,Tell me.,Sad,A
@@ -85,6 +84,11 @@ class ConsensusDecisionsTest {
         d1,Tell me.,Sad,B
         d1,Tell me.,Happy,B
         """).toString());
+  }
+
+  @Test
+  void codesBothCodersGaveAgainstTheirExclusiveGroupAreSettledByDecisions() throws Exception {
+    bothCodersGiveSadAndHappyInTheThirdTurn();
     String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
     // the two of the first turn, and the two agreed codes the group rules out in the third
     assertThat(built).contains("0 of 4 disagreements decided").contains("allows one of its categories here");
@@ -112,13 +116,7 @@ class ConsensusDecisionsTest {
   /** Deciding all but one of the agreed codes a group rules out away settles the unit: the one left is agreed. */
   @Test
   void theAgreedCodeLeftWhenTheOthersAreDecidedAwayIsSettled() throws Exception {
-    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("both.csv"), """
-        document,quote,category,coder
-        d1,Tell me.,Sad,A
-        d1,Tell me.,Happy,A
-        d1,Tell me.,Sad,B
-        d1,Tell me.,Happy,B
-        """).toString());
+    bothCodersGiveSadAndHappyInTheThirdTurn();
     String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
     int third = CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains("Tell me.")).findFirst()
         .map(l -> Integer.parseInt(l.split(",")[5])).orElseThrow();

@@ -307,16 +307,9 @@ public final class ProjectStores {
   private static ProjectStore openPostgres(ProjectLocation.PostgresProject p, Migrations migrations) {
     DataSource ds = postgres(p);
     // opening never creates: a mistyped schema must not leave new tables on the server
-    int version;
-    try (var c = ds.getConnection()) {
-      version = lacrimaVersion(c, migrations, p.schema()).orElseThrow(() -> new ProjectAccessException("there is no "
-          + "project \"" + p.project() + "\" on the server: schema " + p.schema() + " holds no Lacrima projects "
-          + "(create one with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
-    } catch (java.sql.SQLException e) {
-      // the server's messages run on ("Position: 21"): the first line says it
-      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to open " : "cannot reach ")
-          + p.describe() + ": " + reason(e), e);
-    }
+    int version = schemaVersion(ds, p, migrations).orElseThrow(() -> new ProjectAccessException("there is no "
+        + "project \"" + p.project() + "\" on the server: schema " + p.schema() + " holds no Lacrima projects "
+        + "(create one with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
     migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
     Jdbi jdbi = Jdbi.create(ds);
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
@@ -401,13 +394,8 @@ public final class ProjectStores {
   /** What a project on a server holds, found as a command finds it by name; empty where there is none. */
   public static Optional<ServerProject> held(ProjectLocation.PostgresProject p) {
     DataSource ds = postgres(p);
-    try (var c = ds.getConnection()) {
-      if (lacrimaVersion(c, migrationsFor(p), p.schema()).isEmpty()) {
-        return Optional.empty();
-      }
-    } catch (java.sql.SQLException e) {
-      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to read " : "cannot reach ")
-          + p.server().describe() + ": " + reason(e), e);
+    if (schemaVersion(ds, p, migrationsFor(p)).isEmpty()) {
+      return Optional.empty();
     }
     Jdbi jdbi = Jdbi.create(ds);
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
@@ -432,13 +420,7 @@ public final class ProjectStores {
     DataSource ds = postgres(p);
     ProjectAccessException none = new ProjectAccessException("there is no project \"" + p.project() + "\" on "
         + p.server().describe() + " (lacrima projects --db … lists them); nothing was deleted");
-    int version;
-    try (var c = ds.getConnection()) {
-      version = lacrimaVersion(c, migrations, p.schema()).orElseThrow(() -> none);
-    } catch (java.sql.SQLException e) {
-      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to open " : "cannot reach ")
-          + p.describe() + ": " + reason(e), e);
-    }
+    int version = schemaVersion(ds, p, migrations).orElseThrow(() -> none);
     // every table the project may have rows in is there once the schema is up to date
     migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
     Jdbi jdbi = Jdbi.create(ds);
@@ -460,6 +442,18 @@ public final class ProjectStores {
       });
     } catch (JdbiException e) {
       throw JdbcProjectStore.translate(e, p.describe());
+    }
+  }
+
+  /** {@link #lacrimaVersion} of the project's schema, a failure to connect said in one line. */
+  private static Optional<Integer> schemaVersion(DataSource ds, ProjectLocation.PostgresProject p,
+      Migrations migrations) {
+    try (var c = ds.getConnection()) {
+      return lacrimaVersion(c, migrations, p.schema());
+    } catch (java.sql.SQLException e) {
+      // the server's messages run on ("Position: 21"): the first line says it
+      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to open " : "cannot reach ")
+          + p.describe() + ": " + reason(e), e);
     }
   }
 
