@@ -254,6 +254,26 @@ class ImportTableTest {
         .doesNotContain("stands for");
   }
 
+  /**
+   * A value merged into a group from another column is judged as a category by either column's cells, but the group
+   * by its own: where a coder's cell of the group is empty and the other column's gave the value, the group is
+   * missing for that coder, and the report says how often. A's lvl cells are empty on three and seven, B's on three,
+   * four and five, where each gave m: 5 coded units.
+   */
+  @Test
+  void aValueMergedInFromAnotherColumnIsNotedWhereTheGroupsCellsAreOpen() throws IOException {
+    Path t = table("doc,ord,text,coder,lvl,oth\nd1,1,one,A,1,\nd1,1,one,B,1,\nd1,2,two,A,2,\nd1,2,two,B,3,\n"
+        + "d1,3,three,A,,m\nd1,3,three,B,,m\nd1,4,four,A,3,\nd1,4,four,B,,m\nd1,5,five,A,1,\nd1,5,five,B,,m\n"
+        + "d1,6,six,A,2,\nd1,6,six,B,2,\nd1,7,seven,A,,m\nd1,7,seven,B,3,\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "lvl", "--code", "oth");
+    String note = "(unit, exclusive group and coder) lie where the coder's recorded coverage of the group says it "
+        + "judged nothing";
+    assertThat(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0").out()).doesNotContain(note);
+    CliRun.ok("category", "merge", p, "oth > m", "lvl > 3", "--why", "one value");
+    assertThat(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0").out()).contains("5 coded units " + note);
+  }
+
   /** An interval group's values are numbers, each another: a split into parts that are not is refused. */
   @Test
   void aValueOfAnIntervalGroupSplitsIntoNumbersOnly() throws IOException {

@@ -264,7 +264,8 @@ public final class CategoryOperations {
 
   /**
    * Where a category now stands on the ordinal scale of its group, which is the order of the group's values: a move
-   * or an addition puts it last, and the team should see that ordinal alpha reads it so.
+   * or an addition puts it where the tree's order of categories falls (usually last), and the team should see that
+   * ordinal alpha reads it so.
    */
   private static Optional<String> scalePlace(CategorySystem after, UUID id) {
     Optional<Category> group = after.get(id).parent().map(after::get).filter(g -> g.scale() == Scale.ORDINAL);

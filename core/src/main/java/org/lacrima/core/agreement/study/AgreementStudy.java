@@ -144,6 +144,7 @@ public final class AgreementStudy {
     int withUnits = 0;
     List<String> withoutUnits = new ArrayList<>();
     long outsideJudged = 0;
+    long outsideGroup = 0;
     for (int d = 0; d < documents.size(); d++) {
       DocumentSummary doc = documents.get(d);
       DocumentCodings codings = codingsOf[d];
@@ -194,6 +195,16 @@ public final class AgreementStudy {
             }
           }
         }
+        // a value brought into a table's group from elsewhere (a merge, a move) is judged as a category where its
+        // own cells were filled, but the group is judged by the group's cells: where the coder left those open, the
+        // group is missing for it, and the report must say why
+        for (Group g : groups) {
+          for (int k = 0; g.scope() >= 0 && k < m; k++) {
+            if (!scopeCovers[g.scope()][q][k] && codedIn(g, chars, q, nc, m, k)) {
+              outsideGroup++;
+            }
+          }
+        }
       }
       for (int local = 0; local < ranges.size(); local++) {
         builder.add(documentIndex, rows.of(local, ends[local] - starts[local], chars, codedBy, scopeCovers, sets));
@@ -232,6 +243,12 @@ public final class AgreementStudy {
           : "lie") + " where the coder's recorded coverage says it judged nothing (an empty or n/a cell of a table "
           + "import, or outside a consensus build's units) and " + (outsideJudged == 1 ? "counts" : "count")
           + " as not judged there (to count them, fill those cells in the table and import it into a new project)");
+    }
+    if (outsideGroup > 0) {
+      notes.add(Counted.of(outsideGroup, "coded unit") + " (unit, exclusive group and coder) " + (outsideGroup == 1
+          ? "lies" : "lie") + " where the coder's recorded coverage of the group says it judged nothing (an empty or "
+          + "n/a cell of that column; codes merged or moved into the group from elsewhere) and " + (outsideGroup == 1
+          ? "counts" : "count") + " as missing for the group, though the category rows count them");
     }
     if (codingsSeen == 0) {
       notes.add("none of these coders coded any of these categories in these documents");
@@ -272,6 +289,18 @@ public final class AgreementStudy {
    * Exclusive sibling categories, one nominal variable; per child, its index among the study's categories first,
    * then those of its subcategories in the study. Scope as above.
    */
+  /** Whether coder {@code k} coded any category of the group's subtrees in unit {@code q}. */
+  private static boolean codedIn(Group g, int[] chars, int q, int nc, int m, int k) {
+    for (int[] subtree : g.subtrees()) {
+      for (int i : subtree) {
+        if (chars[q * nc * m + i * m + k] > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   record Group(Category category, int[][] subtrees, int scope) {
   }
 
