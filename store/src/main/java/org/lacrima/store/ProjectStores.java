@@ -307,8 +307,8 @@ public final class ProjectStores {
   private static ProjectStore openPostgres(ProjectLocation.PostgresProject p, Migrations migrations) {
     DataSource ds = postgres(p);
     // opening never creates: a mistyped schema must not leave new tables on the server
-    int version = schemaVersion(ds, p, migrations).orElseThrow(() -> new ProjectAccessException("there is no "
-        + "project \"" + p.project() + "\" on the server: schema " + p.schema() + " holds no Lacrima projects "
+    int version = schemaVersion(ds, p.schema(), migrations, p.describe()).orElseThrow(() -> new ProjectAccessException(
+        "there is no project \"" + p.project() + "\" on the server: schema " + p.schema() + " holds no Lacrima projects "
         + "(create one with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
     migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
     Jdbi jdbi = Jdbi.create(ds);
@@ -367,14 +367,8 @@ public final class ProjectStores {
   /** The projects a server's schema holds, by name; none where Lacrima never wrote to the schema. */
   public static List<ServerProject> list(ProjectLocation.PostgresServer server) {
     DataSource ds = postgres(server.jdbcUrl(), server.properties());
-    Migrations migrations = new Migrations(Dialect.POSTGRESQL);
-    try (var c = ds.getConnection()) {
-      if (lacrimaVersion(c, migrations, server.schema()).isEmpty()) {
-        return List.of();
-      }
-    } catch (java.sql.SQLException e) {
-      throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to read " : "cannot reach ")
-          + server.describe() + ": " + reason(e), e);
+    if (schemaVersion(ds, server.schema(), new Migrations(Dialect.POSTGRESQL), server.describe()).isEmpty()) {
+      return List.of();
     }
     // read as the schema stands: listing changes nothing, not even an older schema's version
     try {
@@ -394,7 +388,7 @@ public final class ProjectStores {
   /** What a project on a server holds, found as a command finds it by name; empty where there is none. */
   public static Optional<ServerProject> held(ProjectLocation.PostgresProject p) {
     DataSource ds = postgres(p);
-    if (schemaVersion(ds, p, migrationsFor(p)).isEmpty()) {
+    if (schemaVersion(ds, p.schema(), migrationsFor(p), p.describe()).isEmpty()) {
       return Optional.empty();
     }
     Jdbi jdbi = Jdbi.create(ds);
@@ -420,7 +414,7 @@ public final class ProjectStores {
     DataSource ds = postgres(p);
     ProjectAccessException none = new ProjectAccessException("there is no project \"" + p.project() + "\" on "
         + p.server().describe() + " (lacrima projects --db … lists them); nothing was deleted");
-    int version = schemaVersion(ds, p, migrations).orElseThrow(() -> none);
+    int version = schemaVersion(ds, p.schema(), migrations, p.describe()).orElseThrow(() -> none);
     // every table the project may have rows in is there once the schema is up to date
     migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
     Jdbi jdbi = Jdbi.create(ds);
@@ -445,15 +439,14 @@ public final class ProjectStores {
     }
   }
 
-  /** {@link #lacrimaVersion} of the project's schema, a failure to connect said in one line. */
-  private static Optional<Integer> schemaVersion(DataSource ds, ProjectLocation.PostgresProject p,
-      Migrations migrations) {
+  /** {@link #lacrimaVersion} of a schema, a failure to connect said in one line naming {@code where}. */
+  private static Optional<Integer> schemaVersion(DataSource ds, String schema, Migrations migrations, String where) {
     try (var c = ds.getConnection()) {
-      return lacrimaVersion(c, migrations, p.schema());
+      return lacrimaVersion(c, migrations, schema);
     } catch (java.sql.SQLException e) {
       // the server's messages run on ("Position: 21"): the first line says it
       throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to open " : "cannot reach ")
-          + p.describe() + ": " + reason(e), e);
+          + where + ": " + reason(e), e);
     }
   }
 

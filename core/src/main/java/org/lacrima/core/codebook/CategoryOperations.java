@@ -238,7 +238,7 @@ public final class CategoryOperations {
 
   /** The cells of a table recorded for a category or group: its coverage but a consensus layer's. */
   private List<Coverage> tableCells(UUID scope) {
-    Optional<UUID> layer = s.coders().byName(Consensus.LAYER).map(Coder::id);
+    Optional<UUID> layer = Consensus.layer(s);
     return s.coverage().byCategory(scope).stream().filter(v -> !layer.equals(Optional.of(v.coder()))).toList();
   }
 

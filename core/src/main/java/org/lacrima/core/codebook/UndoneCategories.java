@@ -127,7 +127,7 @@ final class UndoneCategories {
 
   /** The consensus layer's coder, where there is one. */
   private Optional<UUID> layer() {
-    return s.coders().byName(Consensus.LAYER).map(Coder::id);
+    return Consensus.layer(s);
   }
 
   private List<UUID> documentsOf(UUID category) {

@@ -924,9 +924,14 @@ public final class Consensus {
     }
   }
 
+  /** The consensus layer's coder, where the project has one. */
+  public static Optional<UUID> layer(ProjectSession s) {
+    return s.coders().byName(LAYER).map(Coder::id);
+  }
+
   /** Whether a coding is one of the layer as a build made it. */
   public static java.util.function.Predicate<Coding> layersBuild(ProjectSession s) {
-    Optional<UUID> layer = s.coders().byName(LAYER).map(Coder::id);
+    Optional<UUID> layer = layer(s);
     java.util.function.Predicate<Coding> built = madeByBuild(s);
     return c -> layer.isPresent() && layer.get().equals(c.coder()) && built.test(c);
   }

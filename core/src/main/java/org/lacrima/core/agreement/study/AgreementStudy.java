@@ -71,7 +71,7 @@ public final class AgreementStudy {
 
     // coverage recorded by a table import, per category or exclusive group; elsewhere by document
     Map<UUID, Map<UUID, List<int[]>>> recorded = new HashMap<>();
-    Optional<UUID> layer = s.coders().byName(org.lacrima.core.consensus.Consensus.LAYER).map(Coder::id);
+    Optional<UUID> layer = org.lacrima.core.consensus.Consensus.layer(s);
     Set<UUID> tableScopes = new HashSet<>();
     for (Category c : system.categories()) {
       if (s.coverage().recordedFor(c.id())) {
