@@ -130,7 +130,7 @@ public final class Consensus {
 
   private static List<Followed> followingMerges(ProjectSession s, MessageDigest sha) {
     var system = s.categories().current();
-    java.util.function.UnaryOperator<UUID> survivor = c -> system.contains(c) ? system.survivor(c) : c;
+    java.util.function.UnaryOperator<UUID> survivor = c -> followed(system, c);
     List<Followed> out = new ArrayList<>();
     for (ConsensusDecision d : s.consensus().all()) {
       UUID category = survivor.apply(d.category());
@@ -140,6 +140,11 @@ public final class Consensus {
               d.newCategory().map(survivor), d.rationale(), d.decidedBy(), d.decidedAt())));
     }
     return out;
+  }
+
+  /** The category that now holds the codings of {@code c}: where merges took them (an unknown id stays as it is). */
+  private static UUID followed(CategorySystem system, UUID c) {
+    return system.contains(c) ? system.survivor(c) : c;
   }
 
   /**
@@ -152,7 +157,7 @@ public final class Consensus {
     Map<String, List<org.lacrima.core.project.ConsensusRepository.Replaced>> out = new HashMap<>();
     for (var r : s.consensus().replaced()) {
       ConsensusDecision d = r.decision();
-      UUID category = system.contains(d.category()) ? system.survivor(d.category()) : d.category();
+      UUID category = followed(system, d.category());
       String settles = category.equals(d.category()) ? d.disagreement()
           : id(sha, d.document(), d.unitStart(), d.unitEnd(), category);
       out.computeIfAbsent(settles, k -> new ArrayList<>()).add(r);
