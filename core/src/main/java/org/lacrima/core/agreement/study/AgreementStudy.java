@@ -510,22 +510,20 @@ public final class AgreementStudy {
 
   private static List<DocumentSummary> documents(ProjectSession s, AgreementRequest request) {
     List<DocumentSummary> all = s.documents().list();
-    List<DocumentSummary> chosen = new ArrayList<>();
-    if (request.documents().isEmpty()) {
-      chosen.addAll(all);
-    } else {
+    List<DocumentSummary> chosen = all;
+    if (!request.documents().isEmpty()) {
+      Set<UUID> named = new HashSet<>();
       for (String name : request.documents()) {
-        if (chosen.stream().anyMatch(d -> d.name().equals(name.strip()))) {
+        DocumentSummary d = all.stream().filter(x -> x.name().equals(name.strip())).findFirst()
+            .orElseThrow(() -> new InputException("--documents: no document named \"" + name + "\""));
+        if (!named.add(d.id())) {
           // counted twice, its units would weigh double and narrow every interval
           throw new InputException("--documents names \"" + name.strip() + "\" twice");
         }
-        chosen.add(all.stream().filter(d -> d.name().equals(name.strip())).findFirst()
-            .orElseThrow(() -> new InputException("--documents: no document named \"" + name + "\"")));
       }
       // in the project's order, not as typed: the documents are concatenated into one continuum for the unitizing
       // alpha (where the gaps at their ends join), and the bootstrap draws them by position, so "a,c" and "c,a" would
       // give different figures for one study
-      Set<UUID> named = new HashSet<>(chosen.stream().map(DocumentSummary::id).toList());
       chosen = all.stream().filter(d -> named.contains(d.id())).toList();
     }
     Map<String, String> where = where(request.where(), all);
