@@ -134,7 +134,8 @@ final class CategoryCommand {
     }
   }
 
-  @Command(name = "move", description = "Move a category (with its subcategories) under another one, or to the top.")
+  @Command(name = "move", description = "Move a category (with its subcategories) under another one, to the top, or "
+      + "right before or after another category (the order of an ordinal group's values is its scale).")
   static final class Move extends Operation {
     @Parameters(index = "1", paramLabel = "CATEGORY", description = "The category: its id, English or German label, or path (A > B).")
     String category;
@@ -148,12 +149,23 @@ final class CategoryCommand {
 
       @Option(names = "--top", description = "Move it to the top level.")
       boolean top;
+
+      @Option(names = "--before", paramLabel = "CATEGORY", description = "Put it right before this category, "
+          + "under the same parent.")
+      String before;
+
+      @Option(names = "--after", paramLabel = "CATEGORY", description = "Put it right after this category, "
+          + "under the same parent.")
+      String after;
     }
 
     @Override
     CodebookChange run(ProjectSession s, CategoryOperations ops, CategorySystem system) {
-      return ops.move(resolve(system, category),
-          where.top ? Optional.empty() : Optional.of(resolve(system, where.parent)));
+      UUID id = resolve(system, category);
+      if (where.before != null || where.after != null) {
+        return ops.moveBeside(id, resolve(system, where.before != null ? where.before : where.after), where.after != null);
+      }
+      return ops.move(id, where.top ? Optional.empty() : Optional.of(resolve(system, where.parent)));
     }
   }
 

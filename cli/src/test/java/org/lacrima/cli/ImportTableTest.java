@@ -162,6 +162,62 @@ class ImportTableTest {
     }
   }
 
+  /**
+   * A value put in its place on an ordinal scale is read there: a table imported with its values in a wrong order
+   * (high, low, mid), "high" put after "mid", gives the figures of the same table imported in the right order; the
+   * diff says the order changed and undo brings the wrong one back. Where a split's parts would be parted from the
+   * place of their value, the move is refused.
+   */
+  @Test
+  void aValuePutInItsPlaceOnAnOrdinalScaleIsReadThere() throws IOException {
+    StringBuilder table = new StringBuilder("doc,ord,text,coder,level\n");
+    String[] ratings = {"low,mid", "mid,high", "high,high", "low,low", "mid,low", "high,mid", "low,high", "mid,mid"};
+    for (int i = 0; i < ratings.length; i++) {
+      for (int k = 0; k < 2; k++) {
+        table.append("e1,").append(i + 1).append(",Unit ").append(i + 1).append(".,").append(k == 0 ? "ann" : "bob")
+            .append(',').append(ratings[i].split(",")[k]).append('\n');
+      }
+    }
+    Path t = table(table.toString());
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "level", "--scale", "level=ordinal:high,low,mid");
+    String q = dir.resolve("right.lacrima").toString();
+    CliRun.ok("init", "--empty", q);
+    CliRun.ok("import-table", q, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "level", "--scale", "level=ordinal:low,mid,high");
+    double wrong = groupFigure(p, "krippendorff_alpha_ordinal");
+    assertThat(wrong).as("the order matters here").isNotCloseTo(groupFigure(q, "krippendorff_alpha_ordinal"),
+        within(1e-6));
+    CliRun.ok("codebook", "tag", p, "imported", "--why", "w");
+
+    assertThat(CliRun.ok("category", "move", p, "level > high", "--after", "mid", "--why", "a scale runs upwards")
+        .out()).contains("Placed \"level > high\" after \"mid\"", "it stands last: low < mid < high")
+        .doesNotContain("--before or --after");
+    for (String coefficient : List.of("krippendorff_alpha_ordinal", "weighted_kappa_linear", "weighted_kappa_quadratic")) {
+      assertThat(groupFigure(p, coefficient)).as(coefficient).isCloseTo(groupFigure(q, coefficient), within(1e-12));
+    }
+    assertThat(CliRun.ok("codebook", "diff", p, "imported", "current").out())
+        .contains("the order of its subcategories changed from high < low < mid to low < mid < high");
+    assertThat(CliRun.of("category", "move", p, "high", "--after", "mid", "--why", "w").err())
+        .contains("\"high\" already stands after \"mid\"");
+    assertThat(CliRun.of("category", "move", p, "high", "--before", "high", "--why", "w").err())
+        .contains("cannot place \"high\" before or after itself");
+    assertThat(CliRun.of("category", "move", p, "level", "--before", "mid", "--why", "w").err())
+        .contains("cannot move \"level\" under itself");
+
+    CliRun.ok("category", "undo", p, "--why", "back");
+    assertThat(groupFigure(p, "krippendorff_alpha_ordinal")).isCloseTo(wrong, within(1e-12));
+    assertThat(CliRun.ok("codebook", "diff", p, "imported", "current").out()).doesNotContain("order");
+
+    CliRun.ok("category", "split", q, "mid", "--into", "mid a", "--into", "mid b", "--rule", "coder=ann -> mid a",
+        "--rule", "coder=bob -> mid b", "--why", "w");
+    assertThat(CliRun.of("category", "move", q, "mid b", "--after", "high", "--why", "w").err())
+        .contains("the parts of a split value stand where the value stood, and it would read "
+            + "low < mid b < mid a < high");
+    assertThat(CliRun.ok("category", "move", q, "mid b", "--before", "mid a", "--why", "w").out())
+        .contains("it stands at place 2: low < mid b < mid a < high");
+  }
+
   private static double groupFigure(String project, String coefficient) throws IOException {
     com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
         CliRun.ok("agreement", project, "--coders", "ann,bob", "--bootstrap", "0", "--format", "json").out());

@@ -60,7 +60,7 @@ abstract class CategoryHistoryProperties {
   abstract ProjectLocation location(int seed);
 
   enum Kind {
-    IMPORT, EDIT, DELETE, ADD, RENAME, MOVE, MOVE_OUT_OF_A_COLUMN, RETIRE, EXCLUSIVE, MERGE, MERGE_WITH_COLLAPSE, SPLIT,
+    IMPORT, EDIT, DELETE, ADD, RENAME, MOVE, MOVE_OUT_OF_A_COLUMN, REORDER, RETIRE, EXCLUSIVE, MERGE, MERGE_WITH_COLLAPSE, SPLIT,
     SPLIT_WITH_REVIEW_QUEUE, PLACE, UNDO, UNDO_KEEPING_A_LATER_DECISION
   }
 
@@ -74,7 +74,7 @@ abstract class CategoryHistoryProperties {
     System.out.println(getClass().getSimpleName() + ": category operations run over " + sequences()
         + " sequences of " + STEPS + " steps: " + new TreeMap<>(ran));
     for (Kind k : List.of(Kind.MERGE_WITH_COLLAPSE, Kind.SPLIT_WITH_REVIEW_QUEUE, Kind.RETIRE, Kind.MOVE,
-        Kind.MOVE_OUT_OF_A_COLUMN, Kind.UNDO,
+        Kind.MOVE_OUT_OF_A_COLUMN, Kind.REORDER, Kind.UNDO,
         Kind.PLACE, Kind.ADD, Kind.RENAME, Kind.EXCLUSIVE, Kind.EDIT, Kind.DELETE, Kind.UNDO_KEEPING_A_LATER_DECISION)) {
       assertThat(ran.getOrDefault(k, 0)).as("how often " + k + " ran").isPositive();
     }
@@ -227,8 +227,10 @@ abstract class CategoryHistoryProperties {
         categoryOp(Kind.ADD);
       } else if (r < 36) {
         categoryOp(Kind.RENAME);
-      } else if (r < 43) {
+      } else if (r < 40) {
         categoryOp(Kind.MOVE);
+      } else if (r < 43) {
+        categoryOp(Kind.REORDER);
       } else if (r < 49) {
         categoryOp(Kind.RETIRE);
       } else if (r < 53) {
@@ -341,6 +343,24 @@ abstract class CategoryHistoryProperties {
             return Kind.MOVE_OUT_OF_A_COLUMN;
           }
           return Kind.MOVE;
+        }
+        case REORDER -> {
+          // next to a category anywhere: a new place among its siblings, under its own parent or another
+          Category c = pick(active);
+          List<Category> beside = active.stream().filter(x -> !x.id().equals(c.id())
+              && !sys.isDescendant(x.id(), c.id())).toList();
+          if (beside.isEmpty()) {
+            return null;
+          }
+          Category sibling = pick(beside);
+          boolean after = random.nextBoolean();
+          ops.moveBeside(c.id(), sibling.id(), after);
+          CategorySystem now = s.categories().current();
+          List<UUID> order = sibling.parent().map(now::children).orElseGet(now::roots).stream().map(Category::id)
+              .toList();
+          assertThat(order.indexOf(c.id()) - order.indexOf(sibling.id())).as("where it was put")
+              .isEqualTo(after ? 1 : -1);
+          return Kind.REORDER;
         }
         case RETIRE -> {
           Category c = pick(codable);

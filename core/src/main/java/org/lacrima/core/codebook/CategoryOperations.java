@@ -90,7 +90,7 @@ public final class CategoryOperations {
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), "adding \""
         + category.label().english() + "\"");
     return commit(CodebookChange.Kind.ADD, "added \"" + after.path(category.id()) + "\""
-        + scalePlace(after, category.id()).map(n -> " (" + n + ")").orElse(""),
+        + scalePlace(after, category.id(), false).map(n -> " (" + n + ")").orElse(""),
         params("category", category.id()), before, after, CodingTrail.NONE);
   }
 
@@ -174,6 +174,29 @@ public final class CategoryOperations {
   }
 
   public CodebookChange move(UUID id, Optional<UUID> newParent) {
+    return relocate(id, newParent, Optional.empty());
+  }
+
+  /**
+   * Puts a category right before or after {@code sibling}, under the sibling's parent: the order of a group's values is
+   * the order of its ordinal scale, and the order in which the codebook is read.
+   */
+  public CodebookChange moveBeside(UUID id, UUID sibling, boolean after) {
+    CategorySystem before = s.categories().current();
+    if (sibling.equals(id)) {
+      throw new InputException("cannot place \"" + before.get(id).label().english() + "\" before or after itself");
+    }
+    return relocate(id, before.get(sibling).parent(), Optional.of(new Beside(sibling, after)));
+  }
+
+  /** Where a placed category goes: next to a sibling, on one side. */
+  private record Beside(UUID sibling, boolean after) {
+    String wording() {
+      return after ? "after" : "before";
+    }
+  }
+
+  private CodebookChange relocate(UUID id, Optional<UUID> newParent, Optional<Beside> beside) {
     CategorySystem before = s.categories().current();
     Category c = before.get(id);
     if (newParent.isPresent()) {
@@ -184,19 +207,30 @@ public final class CategoryOperations {
       }
       requireActive(before, p, "move a category under");
     }
-    if (c.parent().equals(newParent)) {
+    boolean newPlace = !c.parent().equals(newParent);
+    if (!newPlace && beside.isEmpty()) {
       throw new InputException("\"" + c.label().english() + "\" is already there");
     }
-    if (c.codable()) {
+    if (newPlace && c.codable()) {
       refuseNamesOffTheScale(before, newParent, id, List.of(c.label().english()));
     }
     String from = before.path(id);
-    CategorySystem after = replace(before, c.withParent(newParent), "moving \"" + c.label().english() + "\"");
+    String what = "moving \"" + c.label().english() + "\"";
+    CategorySystem after = beside.isEmpty() ? replace(before, c.withParent(newParent), what)
+        : besideSibling(before, c.withParent(newParent), beside.get(), what);
+    if (!newPlace && after.categories().equals(before.categories())) {
+      throw new InputException("\"" + c.label().english() + "\" already stands " + beside.get().wording() + " \""
+          + before.get(beside.get().sibling()).label().english() + "\"");
+    }
+    beside.ifPresent(b -> refuseScaleOverruling(after, id, b));
     List<String> notes = new ArrayList<>();
-    exclusiveOverlaps(after, id).ifPresent(notes::add);
-    scalePlace(after, id).ifPresent(notes::add);
+    if (newPlace) {
+      exclusiveOverlaps(after, id).ifPresent(notes::add);
+    }
+    scalePlace(after, id, beside.isPresent()).ifPresent(notes::add);
     ObjectNode params = params("category", id);
-    Optional<UUID> column = tableColumnLeft(c);
+    beside.ifPresent(b -> params.put(b.wording(), b.sibling().toString()));
+    Optional<UUID> column = newPlace ? tableColumnLeft(c) : Optional.empty();
     if (column.isPresent()) {
       int cells = carryColumnCoverage(column.get(), id);
       params.put(COVERAGE_FROM, column.get().toString());
@@ -204,8 +238,44 @@ public final class CategoryOperations {
           + "\" each coder filled in goes with it (" + Counted.of(cells, "cell") + "): agreement judges it there, as "
           + "before, and an empty or n/a cell stays not judged");
     }
-    return commit(CodebookChange.Kind.MOVE, "moved \"" + from + "\" to \"" + after.path(id) + "\""
-        + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"), params, before, after, CodingTrail.NONE);
+    String where = beside.map(b -> b.wording() + " \"" + after.get(b.sibling()).label().english() + "\"").orElse("");
+    String summary = newPlace
+        ? "moved \"" + from + "\" to \"" + after.path(id) + "\"" + (where.isEmpty() ? "" : ", " + where)
+        : "placed \"" + from + "\" " + where;
+    return commit(CodebookChange.Kind.MOVE, summary + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"),
+        params, before, after, CodingTrail.NONE);
+  }
+
+  /**
+   * On an ordinal scale the parts of a split value stand where the value stood ({@link CategorySystem#inScaleOrder}),
+   * whatever the tree's order; a place the scale would not follow is refused rather than shown in the codebook alone.
+   */
+  private static void refuseScaleOverruling(CategorySystem after, UUID id, Beside beside) {
+    Optional<Category> group = after.get(id).parent().map(after::get).filter(g -> g.scale() == Scale.ORDINAL);
+    if (group.isEmpty() || !after.get(id).state().isActive() || !after.get(beside.sibling()).state().isActive()) {
+      return;
+    }
+    List<UUID> order = after.inScaleOrder(after.children(group.get().id()).stream()
+        .filter(v -> v.state().isActive()).toList()).stream().map(Category::id).toList();
+    int gap = order.indexOf(id) - order.indexOf(beside.sibling());
+    if (beside.after() ? gap < 0 : gap > 0) {
+      throw new InputException("cannot place \"" + after.get(id).label().english() + "\" " + beside.wording() + " \""
+          + after.get(beside.sibling()).label().english() + "\": on the ordinal scale of \""
+          + group.get().label().english() + "\" the parts of a split value stand where the value stood, and it would "
+          + "read " + order.stream().map(v -> after.get(v).label().english()).collect(Collectors.joining(" < ")));
+    }
+  }
+
+  /** The system with {@code moved} taken out of its place and put right before or after its new sibling. */
+  private static CategorySystem besideSibling(CategorySystem system, Category moved, Beside beside, String what) {
+    List<Category> cats = new ArrayList<>(system.categories().stream().filter(x -> !x.id().equals(moved.id())).toList());
+    int at = 0;
+    while (!cats.get(at).id().equals(beside.sibling())) {
+      at++;
+    }
+    // siblings keep their relative order in the list, whatever stands between them (the sibling's own children)
+    cats.add(beside.after() ? at + 1 : at, moved);
+    return CategorySystem.of(system.info(), cats, system.relations(), what);
   }
 
   /** The parameter of a move that carried its table column's coverage along, for its undo. */
@@ -265,11 +335,11 @@ public final class CategoryOperations {
   /**
    * Where a category now stands on the ordinal scale of its group, which is the order of the group's values: a move
    * or an addition puts it where the tree's order of categories falls (usually last), and the team should see that
-   * ordinal alpha reads it so.
+   * ordinal alpha reads it so. {@code placed}: the team has just chosen the place itself.
    */
-  private static Optional<String> scalePlace(CategorySystem after, UUID id) {
+  private static Optional<String> scalePlace(CategorySystem after, UUID id, boolean placed) {
     Optional<Category> group = after.get(id).parent().map(after::get).filter(g -> g.scale() == Scale.ORDINAL);
-    if (group.isEmpty()) {
+    if (group.isEmpty() || !after.get(id).state().isActive()) {
       return Optional.empty();
     }
     List<Category> values = after.inScaleOrder(after.children(group.get().id()).stream()
@@ -277,7 +347,8 @@ public final class CategoryOperations {
     return Optional.of("on the ordinal scale of \"" + group.get().label().english() + "\", which runs in the order of "
         + "its values, it stands " + (values.get(values.size() - 1).id().equals(id) ? "last" : "at place "
         + (values.stream().map(Category::id).toList().indexOf(id) + 1)) + ": " + values.stream()
-        .map(v -> v.label().english()).collect(Collectors.joining(" < ")));
+        .map(v -> v.label().english()).collect(Collectors.joining(" < "))
+        + (placed ? "" : " (category move with --before or --after puts it elsewhere)"));
   }
 
   /** The number an interval or ratio value stands for, where a new English label changes it. */

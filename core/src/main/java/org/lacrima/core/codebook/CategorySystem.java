@@ -394,12 +394,17 @@ public final class CategorySystem {
     return children.stream().sorted(java.util.Comparator.comparingInt((Category c) -> order.indexOf(c.id()))).toList();
   }
 
-  /** A value, then the parts it was split into (each followed by its own parts), where they are its siblings. */
+  /**
+   * A value, then the parts it was split into (each followed by its own parts), where they are its siblings, in the
+   * tree's order of them (which a team can change).
+   */
   private void placeWithParts(Category c, Set<UUID> siblings, List<UUID> order) {
     order.add(c.id());
     if (c.state().status() == CategoryState.Status.SPLIT) {
-      c.state().successors().stream().filter(siblings::contains)
-          .forEach(part -> placeWithParts(get(part), siblings, order));
+      Set<UUID> parts = new HashSet<>(c.state().successors());
+      c.parent().map(this::children).orElseGet(this::roots).stream()
+          .filter(x -> parts.contains(x.id()) && siblings.contains(x.id()))
+          .forEach(part -> placeWithParts(part, siblings, order));
     }
   }
 

@@ -28,7 +28,7 @@ public final class CodebookDiff {
   public static final UUID SYSTEM_ID = new UUID(0, 0);
 
   public enum Kind {
-    ADDED, REMOVED, RENAMED, MOVED, MERGED, SPLIT, RETIRED, REACTIVATED, EXCLUSIVE, CHANGED, RELATION_ADDED,
+    ADDED, REMOVED, RENAMED, MOVED, REORDERED, MERGED, SPLIT, RETIRED, REACTIVATED, EXCLUSIVE, CHANGED, RELATION_ADDED,
     RELATION_REMOVED, RELATION_CHANGED, SYSTEM;
 
     public String wording() {
@@ -168,6 +168,8 @@ public final class CodebookDiff {
         }
       });
     }
+    reorderings(a, b, Optional.empty()).ifPresent(out::add);
+    b.categories().forEach(parent -> reorderings(a, b, Optional.of(parent.id())).ifPresent(out::add));
     for (Category ca : a.categories()) {
       if (!b.contains(ca.id())) {
         out.add(new Difference(Kind.REMOVED, ca.id(), ca.label().english(), "removed; it stood at \"" + a.path(ca.id()) + "\""));
@@ -189,6 +191,31 @@ public final class CodebookDiff {
       }
     }
     return out;
+  }
+
+  /**
+   * Where the children of {@code parent} (the top level where empty) that stood under it in both versions stand in
+   * another order: the order in which the codebook is read, and for an ordinal group its scale.
+   */
+  private static Optional<Difference> reorderings(CategorySystem a, CategorySystem b, Optional<UUID> parent) {
+    if (parent.isPresent() && !a.contains(parent.get())) {
+      return Optional.empty();
+    }
+    List<Category> inA = parent.map(a::children).orElseGet(a::roots);
+    List<Category> inB = parent.map(b::children).orElseGet(b::roots);
+    Set<UUID> common = inA.stream().map(Category::id).filter(id -> inB.stream().anyMatch(c -> c.id().equals(id)))
+        .collect(Collectors.toSet());
+    List<UUID> orderA = inA.stream().map(Category::id).filter(common::contains).toList();
+    List<UUID> orderB = inB.stream().map(Category::id).filter(common::contains).toList();
+    if (orderA.equals(orderB)) {
+      return Optional.empty();
+    }
+    String joint = parent.map(b::get).filter(g -> g.scale() == Scale.ORDINAL).isPresent() ? " < " : ", ";
+    String detail = "the order of " + (parent.isPresent() ? "its subcategories" : "the top level") + " changed from "
+        + orderA.stream().map(id -> a.get(id).label().english()).collect(Collectors.joining(joint)) + " to "
+        + orderB.stream().map(id -> b.get(id).label().english()).collect(Collectors.joining(joint));
+    return Optional.of(parent.map(p -> new Difference(Kind.REORDERED, p, b.get(p).label().english(), detail))
+        .orElseGet(() -> new Difference(Kind.REORDERED, SYSTEM_ID, "the category system", detail)));
   }
 
   /**
