@@ -57,30 +57,35 @@ final class CategoryFields {
   /** The category with every field given here put in; the rest as it was. */
   Category applyTo(Category c) {
     Category base = file == null ? c : fromFile(c);
-    LocalizedText label = labelDe == null ? base.label() : base.label().with("de", labelDe);
+    LocalizedText label = labelDe == null ? base.label() : base.label().with("de", typed(labelDe));
     LocalizedText def = base.definition();
     if (definition != null) {
-      def = def.with("en", definition);
+      def = def.with("en", typed(definition));
     }
     if (definitionDe != null) {
-      def = def.with("de", definitionDe);
+      def = def.with("de", typed(definitionDe));
     }
     Map<Orientation, LocalizedText> orientationNotes = new EnumMap<>(Orientation.class);
     orientationNotes.putAll(base.orientationNotes());
     if (notes != null) {
       notes.forEach((k, v) -> orientationNotes.put(Orientation.parse(k)
           .orElseThrow(() -> new InputException("--note " + k + "=…: not an orientation (PDT, CBT, ST, other)")),
-          LocalizedText.of(v)));
+          LocalizedText.of(typed(v))));
     }
     return new Category(base.id(), base.parent(), base.codable(), label, def,
         texts(indicators, base.indicators()), texts(codeWhen, base.codeWhen()),
         texts(doNotCodeWhen, base.doNotCodeWhen()), base.delimitations(), texts(examples, base.examples()),
-        paperSection == null ? base.paperSection() : paperSection, orientationNotes, base.cryingForm(),
+        paperSection == null ? base.paperSection() : typed(paperSection), orientationNotes, base.cryingForm(),
         base.state(), base.exclusiveChildren(), base.scale());
   }
 
   private static List<LocalizedText> texts(List<String> given, List<LocalizedText> old) {
-    return given == null ? old : given.stream().map(LocalizedText::of).toList();
+    return given == null ? old : given.stream().map(t -> LocalizedText.of(typed(t))).toList();
+  }
+
+  /** A text typed in a shell, as texts are stored: LF line ends (a Windows shell gives CRLF), NFC. */
+  private static String typed(String text) {
+    return org.lacrima.core.text.DocumentText.normalizeString(text);
   }
 
   /** Fields from the file over the category; its id, place and state stay. */

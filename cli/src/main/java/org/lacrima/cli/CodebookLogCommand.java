@@ -55,7 +55,7 @@ final class CodebookLogCommand implements Callable<Integer> {
         out.printf("#%-4d %s  %-10s %-8s %s%s%n", c.sequence(), Console.WHEN.format(c.at()), c.who().replaceAll("\\R", " "),
             c.kind().code(),
             CodebookHistory.summary(c), undoneBy.containsKey(c.sequence()) ? "  [undone by #" + undoneBy.get(c.sequence()) + "]" : "");
-        out.println("       why: " + c.why().replaceAll("\\R", "\n            "));
+        out.println("       why: " + Console.indented(c.why(), "            "));
         org.lacrima.core.codebook.CodingTrail trail = trails.get(c.sequence());
         if (trail != null && !trail.isEmpty()) {
           out.printf("       codings: %s moved, %s collapsed%n", trail.moved().size(), trail.collapsed().size());
@@ -64,7 +64,7 @@ final class CodebookLogCommand implements Callable<Integer> {
             out.printf("         %s  %s %d..%d  %s  into %s%s%n", r.id(), documents.getOrDefault(r.document(), "?"),
                 r.start(), r.end(), coders.getOrDefault(r.coder(), "?"), k.kept(),
                 // further lines indented under the first, as rationales are: " / " could be in a memo too
-                r.memo().isEmpty() ? "" : "  memo: " + r.memo().replaceAll("\\R", "\n                 "));
+                r.memo().isEmpty() ? "" : "  memo: " + Console.indented(r.memo(), "                 "));
           }
         }
       }

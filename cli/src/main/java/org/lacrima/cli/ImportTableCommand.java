@@ -83,8 +83,16 @@ final class ImportTableCommand implements Callable<Integer> {
     Map<String, String> spellings = new LinkedHashMap<>();
     // a column read twice would be counted twice: each judged cell as two, or one column as two kinds of thing
     Map<String, String> given = new java.util.HashMap<>();
-    for (var named : List.of(Map.entry("--code", codes), Map.entry("--flag", flags),
-        Map.entry("--doc-var", documentVariables))) {
+    List<Map.Entry<String, List<String>>> roles = new ArrayList<>();
+    for (var one : new String[][] {{"--doc", document}, {"--order", order}, {"--speaker", speaker}, {"--text", text},
+        {"--coder", coder}, {"--time", time}}) {
+      if (one[1] != null) {
+        roles.add(Map.entry(one[0], List.of(one[1])));
+      }
+    }
+    roles.addAll(List.of(Map.entry("--code", codes), Map.entry("--flag", flags),
+        Map.entry("--doc-var", documentVariables)));
+    for (var named : roles) {
       for (String column : named.getValue()) {
         String earlier = given.putIfAbsent(lower(column), named.getKey());
         if (earlier != null) {

@@ -118,7 +118,7 @@ public final class Lacrima implements Runnable {
     addHelpOption(cl);
     cl.setParameterExceptionHandler((e, given) -> {
       // one line and where to look, as for every other refusal; the whole usage would bury the reason
-      err.println("lacrima: " + e.getMessage().replaceFirst("^Error: ", ""));
+      err.println("lacrima: " + Console.indented(e.getMessage().replaceFirst("^Error: ", ""), ""));
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
       err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^<main class>", "lacrima")
           + " --help lists the options)");
@@ -127,7 +127,8 @@ public final class Lacrima implements Runnable {
     });
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof InputException || e instanceof ProjectAccessException) {
-        err.println("lacrima: " + e.getMessage());
+        // a message may quote a file's text or a name typed in: nothing in it may act on the terminal
+        err.println("lacrima: " + Console.indented(e.getMessage(), ""));
         err.flush();
         return REFUSED;
       }

@@ -635,6 +635,17 @@ class CategoryCommandsTest {
     assertThat(CliRun.ok("codebook", p).out()).contains("Pause");
   }
 
+  /** A text typed in a Windows shell is stored as every text is (LF, NFC); a noncharacter no export could write. */
+  @Test
+  void aTextTypedOnTheCommandLineIsStoredInTheNormalForm() {
+    CliRun.ok("category", "edit", p, "Pause", "--definition-de", "Zeile eins\r\nZeile zwei mit Mu\u0308ll", "--why",
+        "x");
+    assertThat(CliRun.ok("codebook", "export", p, "--format", "json").out())
+        .contains("Zeile eins\\nZeile zwei mit M\u00fcll").doesNotContain("\\r");
+    assertRefused("holds the noncharacter U+FFFF", "category", "edit", p, "Pause", "--example", "a\uffffb", "--why",
+        "x");
+  }
+
   @Test
   void anEditFromAFileDoesNotMoveRetireOrSwapTheCategory() throws IOException {
     Path moving = Files.writeString(dir.resolve("moving.yaml"), "parent: Addressing\ndefinition: new\n",

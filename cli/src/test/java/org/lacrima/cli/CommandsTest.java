@@ -99,6 +99,10 @@ class CommandsTest {
     assertThat(twice.status()).isEqualTo(Lacrima.REFUSED);
     assertThat(twice.err()).contains("vars.csv, line 1: the columns \"experience years\" and \"experience_years\" "
         + "both name the variable experience_years; keep one of them");
+    // a column name no variable can have is the header's fault, whatever line the first row stands on
+    Path broken = write("broken.csv", "document,\"inter\nviewer\"\na,HR\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.of("import", project, t.toString(), "--vars", broken.toString()).err())
+        .contains("broken.csv, line 1: \"inter viewer\" is not a usable variable name");
     assertThat(snapshot()).isEqualTo(before);
   }
 

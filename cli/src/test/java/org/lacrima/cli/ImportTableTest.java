@@ -526,6 +526,14 @@ class ImportTableTest {
         .contains("the column \"Code\" is named twice (--code and --code)");
     assertThat(importing("doc,n,text,coder,code\nd,1,one,a,x\n", "--code", "code", "--flag", "code").err())
         .contains("is named twice (--code and --flag)");
+    // a column that names the coders (or the documents, or holds the text) is no column of codes
+    assertThat(importing("doc,n,text,coder,code\nd,1,one,a,x\n", "--code", "coder").err())
+        .contains("the column \"coder\" is named twice (--coder and --code)");
+    // a speaker or time code becomes part of the unit's line and stands in listings: one line, nothing that acts
+    assertThat(importing("doc,n,text,coder,code,who\nd,1,one,a,x,\"the\nrapist\"\n", "--code", "code", "--speaker",
+        "who").err()).contains("line 2: the speaker holds a line break");
+    assertThat(importing("doc,n,text,coder,code,at\nd,1,one,a,x,\u202e00:01\n", "--code", "code", "--time", "at")
+        .err()).contains("line 2: the time code holds a line break, tab, control character").doesNotContain("\u202e");
     assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
   }
 

@@ -67,6 +67,27 @@ class UserTextInListingsTest {
     assertThat(diff).contains("\n      retired          Letting narrate\"");
   }
 
+  /** A rationale, and the memo of a coding a merge collapsed, as the log shows them: controls and overrides as "?". */
+  @Test
+  void aRationaleOrMemoInTheLogCannotActOnTheTerminal() throws Exception {
+    Files.writeString(dir.resolve("twins.csv"), "document,start,end,category,coder,memo\n"
+        + "d,3,6,Pause,anna,\"one " + OVERRIDE + "x\"\nd,3,6,Letting narrate,anna,\"two " + OVERRIDE + "y\"\n",
+        StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", p, dir.resolve("twins.csv").toString());
+    CliRun.ok("category", "merge", p, "Pause", "Letting narrate", "--why", "evil \u001b]0;title\u0007 " + OVERRIDE
+        + "line\nsecond");
+    String log = CliRun.ok("codebook", "log", p, "--codings").out();
+    assertThat(log).contains("why: evil ?]0;title? ?line\n            second").containsPattern("memo: (one \\?x|two \\?y)")
+        .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain(OVERRIDE);
+  }
+
+  /** An error quotes what it refuses; nothing quoted acts on the terminal. */
+  @Test
+  void anErrorQuotingWhatItRefusesCannotActOnTheTerminal() {
+    String err = CliRun.of("category", "add", p, "Esc\u001b[2J" + OVERRIDE + "x", "--why", "t").err();
+    assertThat(err).startsWith("lacrima: ").contains("Esc?[2J?x").doesNotContain("\u001b").doesNotContain(OVERRIDE);
+  }
+
   @Test
   void aLongLabelIsCutBetweenCharacters() {
     String label = "A".repeat(64) + "\uD83D\uDE22 tears";

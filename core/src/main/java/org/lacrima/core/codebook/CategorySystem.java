@@ -224,6 +224,12 @@ public final class CategorySystem {
       return Optional.of(String.format("holds half of a character (the lone surrogate U+%04X, as an escape \\u%04x "
           + "without its pair gives it), which no text holds", half.getAsInt(), half.getAsInt()));
     }
+    // a noncharacter (U+FFFE, U+FFFF, …) is for a program's own use; exports could only write it as "?"
+    OptionalInt non = t.codePoints().filter(cp -> (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF))
+        .findFirst();
+    if (non.isPresent()) {
+      return Optional.of(String.format("holds the noncharacter U+%04X, which no text holds", non.getAsInt()));
+    }
     return t.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
         ? Optional.of("holds a control character (\"" + t.replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "?")
             + "\"); texts keep line breaks and tabs only")

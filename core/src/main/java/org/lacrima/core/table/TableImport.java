@@ -110,6 +110,13 @@ public final class TableImport {
       // compared as stored: NFC, without the spaces around it
       String text = DocumentText.normalizeString(r.values().getOrDefault(spec.text(), "")).strip();
       String speaker = spec.speaker().map(r::get).orElse("").strip();
+      String time = spec.time().map(r::get).orElse("").strip();
+      // both become part of the unit's line in the document ("speaker: text") and stand in listings
+      for (String[] field : new String[][] {{"the speaker", speaker}, {"the time code", time}}) {
+        Names.lineProblem(field[0], field[1]).ifPresent(problem -> {
+          throw new InputException(spec.source(), "line " + r.line(), problem);
+        });
+      }
       String coderName = Names.normalize(require(r, spec.coder(), spec));
       Names.coderProblem(coderName).ifPresent(problem -> {
         throw new InputException(spec.source(), "line " + r.line(), problem);
@@ -119,7 +126,7 @@ public final class TableImport {
         throw new InputException(spec.source(), "line " + r.line(), "coder \"" + coderName + "\" already judged unit "
             + order + " of document \"" + doc + "\" on line " + judgedOn + "; one row per unit and coder");
       }
-      Unit u = new Unit(doc, order, speaker, text, spec.time().map(r::get).orElse(""), r.line());
+      Unit u = new Unit(doc, order, speaker, text, time, r.line());
       Unit earlier = units.putIfAbsent(new UnitKey(doc, order), u);
       if (earlier != null && (!earlier.text().equals(text) || !earlier.speaker().equals(speaker))) {
         throw new InputException(spec.source(), "line " + r.line(), "unit " + order + " of document \"" + doc

@@ -46,11 +46,19 @@ public final class Names {
    * {@code what} says whose it is. One line of text that cannot act on the terminal or reorder the line around it.
    */
   public static java.util.Optional<String> lineProblem(String what, String text) {
+    return invisibleProblem(what, text).or(() -> lengthProblem(what, text));
+  }
+
+  /**
+   * What is wrong with a value printed on one line of a listing (a document variable), if anything: as for a name,
+   * whatever its length.
+   */
+  public static java.util.Optional<String> invisibleProblem(String what, String text) {
     if (text.codePoints().anyMatch(Names::hidden)) {
       return java.util.Optional.of(what + " holds a line break, tab, control character or direction override (\""
           + shown(text) + "\"); it is printed in every listing, and is one line of text");
     }
-    return lengthProblem(what, text);
+    return java.util.Optional.empty();
   }
 
   /**

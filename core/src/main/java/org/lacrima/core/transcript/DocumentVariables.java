@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.lacrima.core.InputException;
 import org.lacrima.core.codebook.Orientation;
+import org.lacrima.core.text.Names;
 
 /**
  * The rules for document variables. Names are lower case. The variables the design names are
@@ -32,30 +33,42 @@ public final class DocumentVariables {
   /** Checks and normalizes variables; {@code source} and {@code place} name them in errors. */
   public static Map<String, String> normalize(Map<String, String> raw, String source, String place) {
     Map<String, String> out = new LinkedHashMap<>();
-    Map<String, String> spelledAs = new HashMap<>();
+    checkNames(raw.keySet(), source, place);
     for (Map.Entry<String, String> e : raw.entrySet()) {
       String name = normalizeName(e.getKey());
+      String value = e.getValue() == null ? "" : e.getValue().strip();
+      if (value.isEmpty()) {
+        continue;
+      }
+      // a value is shown on one line beside its document, where a control or a line break would act or forge a line
+      Names.invisibleProblem("the value of " + name, value).ifPresent(problem -> {
+        throw new InputException(source, place, problem);
+      });
+      out.put(name, normalizeValue(name, value, source, place));
+    }
+    return out;
+  }
+
+  /** Checks variables' names as written (a file's header, --var); {@code source} and {@code place} name them. */
+  public static void checkNames(java.util.Collection<String> names, String source, String place) {
+    Map<String, String> spelledAs = new HashMap<>();
+    for (String written : names) {
+      String name = normalizeName(written);
       if (name.isEmpty()) {
         throw new InputException(source, place, "a variable has no name");
       }
       // "Experience Years" and "experience_years" are one variable: keeping either value silently
       // would lose the other
-      String earlier = spelledAs.putIfAbsent(name, e.getKey());
+      String earlier = spelledAs.putIfAbsent(name, written);
       if (earlier != null) {
-        throw new InputException(source, place, "\"" + earlier + "\" and \"" + e.getKey()
-            + "\" both name the variable " + name + "; keep one of them");
+        throw new InputException(source, place, "\"" + Names.shown(earlier) + "\" and \"" + Names.shown(written)
+            + "\" both name the variable " + Names.shown(name) + "; keep one of them");
       }
       if (!name.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
-        throw new InputException(source, place, "\"" + e.getKey()
+        throw new InputException(source, place, "\"" + Names.shown(written)
             + "\" is not a usable variable name (letters, digits, _ . -; starting with a letter)");
       }
-      String value = e.getValue() == null ? "" : e.getValue().strip();
-      if (value.isEmpty()) {
-        continue;
-      }
-      out.put(name, normalizeValue(name, value, source, place));
     }
-    return out;
   }
 
   public static String normalizeName(String name) {

@@ -29,6 +29,18 @@ class DocumentVariablesTest {
     }
   }
 
+  /** A value is shown on one line beside its document: nothing in it may act on the terminal or forge a line. */
+  @Test
+  void refusesAValueThatWouldActOnTheTerminalOrBreakItsLine() {
+    for (String value : new String[] {"\u001b[31mRed", "Anna\nBen", "\u202eanna", "a\u2028b"}) {
+      assertThatThrownBy(() -> normalize("interviewer", value)).as(value)
+          .hasMessageStartingWith("vars.csv, line 2: the value of interviewer holds a line break, tab, control "
+              + "character or direction override");
+    }
+    // a right-to-left mark and a zero-width non-joiner belong to real names
+    assertThat(normalize("interviewer", "\u200fمریم\u200c")).containsEntry("interviewer", "\u200fمریم\u200c");
+  }
+
   @Test
   void refusesTwoColumnsThatNameTheSameVariable() {
     assertThatThrownBy(() -> normalize("Experience Years", "10", "experience_years", "12"))

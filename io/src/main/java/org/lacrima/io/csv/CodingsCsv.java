@@ -83,12 +83,16 @@ public final class CodingsCsv {
     if (v.isEmpty()) {
       return OptionalInt.empty();
     }
+    // ASCII digits only: parseInt would also read "+3", "３" and "٣", which no other reader of the file would
+    if (!v.matches("-?[0-9]+")) {
+      throw new InputException(source, place, column + " \"" + v + "\" is not a whole number written with the digits "
+          + "0-9");
+    }
     try {
       return OptionalInt.of(Integer.parseInt(v));
     } catch (NumberFormatException e) {
       // digits beyond Integer.MAX_VALUE are a whole number, just far beyond any text's length
-      throw new InputException(source, place, column + " \"" + v + "\" " + (v.matches("[+-]?[0-9]+")
-          ? "is far beyond the length of any text" : "is not a whole number"));
+      throw new InputException(source, place, column + " \"" + v + "\" is far beyond the length of any text");
     }
   }
 

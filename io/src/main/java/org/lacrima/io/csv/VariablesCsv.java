@@ -30,6 +30,8 @@ public final class VariablesCsv {
             + "\" both name the variable " + DocumentVariables.normalizeName(column) + "; keep one of them");
       }
     }
+    DocumentVariables.checkNames(table.columns().stream().filter(c -> !c.equals(key)).toList(), table.source(),
+        table.headerLine());
     List<VariableRow> rows = new ArrayList<>();
     for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
       CsvTable.Row r = it.next();

@@ -132,17 +132,46 @@ final class DocxPackage {
   }
 
   private static boolean failsAt(byte[] part, int line) {
+    return parseError(part).filter(e -> e.getLineNumber() == line).isPresent();
+  }
+
+  /** An XML part that does not parse on its own, and why. */
+  record MalformedPart(String name, SAXParseException error) {
+  }
+
+  /**
+   * The first XML part that does not parse on its own: for the errors POI reports without any line or part (a
+   * broken content types list, relations or footnotes), read again, on that error path only.
+   */
+  static Optional<MalformedPart> firstMalformedPart(byte[] bytes) {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        String name = e.getName().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xml") || name.endsWith(".rels")) {
+          Optional<SAXParseException> error = parseError(zip.readAllBytes());
+          if (error.isPresent()) {
+            return Optional.of(new MalformedPart(e.getName(), error.get()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SAXParseException> parseError(byte[] part) {
     try {
       SAXParserFactory factory = SAXParserFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.newSAXParser().parse(new ByteArrayInputStream(part), new DefaultHandler());
-      return false;
+      return Optional.empty();
     } catch (SAXParseException e) {
-      return e.getLineNumber() == line;
+      return Optional.of(e);
     } catch (SAXException | ParserConfigurationException | IOException e) {
-      return false;
+      return Optional.empty();
     }
   }
 

@@ -108,8 +108,10 @@ public final class TranscriptFiles {
               + "as a zip bomb does, or to more than " + MAX_UNPACKED_ENTRY / (1024 * 1024) + " MB", e);
         }
       }
-      throw xmlError(e, bytes, source).orElseGet(() -> new InputException(source, "", "is not a readable DOCX file: "
-          + firstLine(e), e));
+      throw xmlError(e, bytes, source).or(() -> DocxPackage.firstMalformedPart(bytes).map(part -> new InputException(
+              source, "entry \"" + part.name() + "\", " + where(part.error().getLineNumber(),
+                  part.error().getColumnNumber()), xmlProblem(part.error().getMessage()), e)))
+          .orElseGet(() -> new InputException(source, "", "is not a readable DOCX file: " + firstLine(e), e));
     } catch (StackOverflowError e) {
       // XML nested thousands of levels deep, as no word processor writes it; the walk and the parser recurse
       throw new InputException(source, "", "is refused: its XML is nested far deeper than any document needs");
@@ -126,7 +128,9 @@ public final class TranscriptFiles {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (TextDecoding.foreignToText(c)) {
-        int offset = Character.codePointCount(text, 0, i);
+        // counted in the text as stored, in NFC (a control is no combining mark: the text before it composes alone)
+        String before = java.text.Normalizer.normalize(text.subSequence(0, i), java.text.Normalizer.Form.NFC);
+        int offset = before.codePointCount(0, before.length());
         throw new InputException(source, "character " + offset + " of its text", String.format(
             "holds the control character U+%04X, which a transcript does not contain", (int) c));
       }
@@ -153,20 +157,28 @@ public final class TranscriptFiles {
       } else {
         continue;
       }
-      String where = line > 0 ? "XML line " + line + (column > 0 ? ", column " + column : "") : "";
+      String where = where(line, column);
       if (line > 0) {
         where = DocxPackage.malformedPartAt(bytes, line).map(p -> "entry \"" + p + "\", ").orElse("") + where;
       }
-      String m = message == null ? "" : message;
-      String said = m.contains("DOCTYPE") ? "is refused: it declares a DOCTYPE, which no DOCX contains (and which "
-          + "could make a parser fetch files or expand entities without end)"
-          : m.contains("maxElementDepth") || m.contains("depth of") ? "is refused: its XML is nested far deeper than "
-              + "any document needs"
-          : m.contains("entity") && m.contains("limit") ? "is refused: its XML expands entities beyond any limit"
-          : "is not a readable DOCX file: its XML is malformed (" + firstLine(m) + ")";
-      return java.util.Optional.of(new InputException(source, where, said, e));
+      return java.util.Optional.of(new InputException(source, where, xmlProblem(message), e));
     }
     return java.util.Optional.empty();
+  }
+
+  private static String where(int line, int column) {
+    return line > 0 ? "XML line " + line + (column > 0 ? ", column " + column : "") : "";
+  }
+
+  /** A parser's complaint in the user's terms. */
+  private static String xmlProblem(String message) {
+    String m = message == null ? "" : message;
+    return m.contains("DOCTYPE") ? "is refused: it declares a DOCTYPE, which no DOCX contains (and which "
+        + "could make a parser fetch files or expand entities without end)"
+        : m.contains("maxElementDepth") || m.contains("depth of") ? "is refused: its XML is nested far deeper than "
+            + "any document needs"
+        : m.contains("entity") && m.contains("limit") ? "is refused: its XML expands entities beyond any limit"
+        : "is not a readable DOCX file: its XML is malformed (" + firstLine(m) + ")";
   }
 
   private static String firstLine(Exception e) {

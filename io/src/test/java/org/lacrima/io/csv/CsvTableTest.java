@@ -145,10 +145,17 @@ class CsvTableTest {
     assertThatThrownBy(() -> CodingsCsv.read(CsvTable.of("doc,start,end,category,coder\na,1,2,b,c\n", "c.csv")))
         .hasMessageContaining("has no column document");
     Iterator<CodingRow> rows = CodingsCsv.read(CsvTable.of("document,start,end,category,coder\na,x,2,b,c\n", "c.csv"));
-    assertThatThrownBy(rows::next).hasMessage("c.csv, line 2: start \"x\" is not a whole number");
+    assertThatThrownBy(rows::next).hasMessage("c.csv, line 2: start \"x\" is not a whole number written with the digits 0-9");
     Iterator<CodingRow> far = CodingsCsv.read(CsvTable.of("document,start,end,category,coder\na,1,2147483648,b,c\n",
         "c.csv"));
     assertThatThrownBy(far::next).hasMessage("c.csv, line 2: end \"2147483648\" is far beyond the length of any text");
+    // Java's parseInt reads these too; no spreadsheet or script that reads the file back would
+    for (String number : new String[] {"\u0663", "\uFF13", "+3"}) {
+      Iterator<CodingRow> other = CodingsCsv.read(CsvTable.of("document,start,end,category,coder\na," + number
+          + ",9,b,c\n", "c.csv"));
+      assertThatThrownBy(other::next).as(number).hasMessage("c.csv, line 2: start \"" + number
+          + "\" is not a whole number written with the digits 0-9");
+    }
   }
 
   @Test

@@ -540,6 +540,36 @@ class TranscriptFilesTest {
         + "character U+009B, which a transcript does not contain");
   }
 
+  /** The offset is the one in the text as stored: after NFC composes "u" and its diaeresis into one character. */
+  @Test
+  void countsAControlCharactersPlaceInTheComposedText() throws IOException {
+    Path f = docx("c1nfd.docx", "<w:p><w:r><w:t xml:space=\"preserve\">I: Mu\u0308ller &#x9B;x</w:t></w:r></w:p>");
+    assertThatThrownBy(() -> TranscriptFiles.read(f)).hasMessageStartingWith(f + ", character 10 of its text:");
+  }
+
+  /**
+   * A part POI reads without saying where it failed (the content types, the package's relations) is named, with the
+   * line and the reason, as the document part is.
+   */
+  @Test
+  void namesAnyPartWhoseXmlIsRefused() throws IOException {
+    for (String part : java.util.List.of("[Content_Types].xml", "_rels/.rels")) {
+      Path plain = docx("plain.docx", "<w:p><w:r><w:t>I: Hallo</w:t></w:r></w:p>");
+      Path f = dir.resolve("doctype-" + part.hashCode() + ".docx");
+      try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
+          ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(f))) {
+        for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+          String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          entry(out, e.getName(), e.getName().equals(part) ? content.replaceFirst("\\?>",
+              "?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>") : content);
+        }
+      }
+      assertThatThrownBy(() -> TranscriptFiles.read(f)).as(part)
+          .hasMessageStartingWith(f + ", entry \"" + part + "\", XML line 2")
+          .hasMessageContaining("is refused: it declares a DOCTYPE");
+    }
+  }
+
   @Test
   void saysPlainlyThatAFileIsMissing() {
     Path missing = dir.resolve("missing.txt");
