@@ -43,10 +43,11 @@ final class CategoryTree {
     String arrow = unicode ? " → " : " -> ";
     String both = unicode ? " ↔ " : " <-> ";
     out.println();
-    out.println("Relations between categories, in the paper's wording:");
+    out.println(language.equals("de") ? "Beziehungen zwischen Kategorien (in Klammern die Worte des Artikels):"
+        : "Relations between categories, in the paper's wording:");
     for (Relation r : system.relations()) {
       out.println("  " + system.get(r.from()).label().in(language) + (r.kind().symmetric() ? both : arrow)
-          + system.get(r.to()).label().in(language) + "   (" + r.kind().wording() + ")");
+          + system.get(r.to()).label().in(language) + "   (" + r.kind().wording(language) + ")");
     }
   }
 

@@ -36,10 +36,11 @@ final class CodebookCommand implements Callable<Integer> {
     CategorySystem system = load(project, db);
     var out = spec.commandLine().getOut();
     var info = system.info();
-    out.println(info.title().in(Languages.check(language)) + " (" + info.versionLabel() + ")"
-        + (project == null ? ", built in" : ", project " + project));
+    boolean de = Languages.check(language).equals("de");
+    out.println(info.title().in(language) + " (" + info.versionLabel() + ")"
+        + (project == null ? (de ? ", eingebaut" : ", built in") : (de ? ", Projekt " : ", project ") + project));
     if (!info.citation().isEmpty()) {
-      out.println("Source: " + info.citation());
+      out.println((de ? "Quelle: " : "Source: ") + info.citation());
     }
     out.println();
     new CategoryTree().print(system, language, out, Map.of());

@@ -160,8 +160,8 @@ final class DemoCommand implements Callable<Integer> {
         stats.documents(), stats.words(), stats.turns(), stats.units(), report.added());
     o.println();
     o.println("The demo project lies at " + where);
-    String p = target instanceof ProjectLocation.SqliteFile ? where
-        : ((ProjectLocation.PostgresProject) target).project() + (db != null ? " --db …" : "");
+    String p = target instanceof ProjectLocation.SqliteFile ? ProjectLocation.shellWord(where)
+        : ProjectLocation.shellWord(((ProjectLocation.PostgresProject) target).project()) + (db != null ? " --db …" : "");
     o.println("Try:  " + Lacrima.command() + " stats " + p);
     o.println("      " + Lacrima.command() + " codebook export --format html -o codebook.html");
     o.println("      " + Lacrima.command() + " codings export " + p + " -o codings.csv");

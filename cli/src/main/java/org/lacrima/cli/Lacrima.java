@@ -159,7 +159,9 @@ public final class Lacrima implements Runnable {
 
   /** How the user started Lacrima ("./lacrima", "java -jar lacrima.jar"), for the hints we print. */
   static String command() {
-    return System.getProperty("lacrima.command", "java -jar lacrima.jar");
+    // the launcher's path as it was typed, quoted where it holds a space (a clone under "My Documents")
+    String launcher = System.getProperty("lacrima.command");
+    return launcher == null ? "java -jar lacrima.jar" : org.lacrima.store.ProjectLocation.shellWord(launcher);
   }
 
   /**

@@ -55,8 +55,17 @@ final class ProjectOptions {
       throw new InputException("the built-in category system is read-only; every project has its own copy to "
           + "change: lacrima init study.lacrima, then name the project here");
     }
-    return ProjectStores.open(location());
+    ProjectStore store = ProjectStores.open(location());
+    store.openingNote().ifPresent(note -> {
+      // on standard error: what a command prints on standard output may be data (a CSV, a report in JSON)
+      mixee.commandLine().getErr().println("lacrima: " + note + ".");
+      mixee.commandLine().getErr().flush();
+    });
+    return store;
   }
+
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
 
   /**
    * The project as a suggested next command names it: quoted where a shell needs it, and followed by --db where

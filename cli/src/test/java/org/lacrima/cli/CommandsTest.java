@@ -397,7 +397,9 @@ class CommandsTest {
   @Test
   void printsAndExportsTheCodebook() throws IOException {
     assertThat(CliRun.ok("codebook").out()).contains("├─ Forms of emotional crying").contains("is the basis for");
-    assertThat(CliRun.ok("codebook", project, "--lang", "de").out()).contains("Protestweinen").contains("Annahmen");
+    assertThat(CliRun.ok("codebook", project, "--lang", "de").out()).contains("Protestweinen").contains("Annahmen")
+        .contains(", Projekt ").contains("Quelle: ").contains("(ist Grundlage für (is the basis for))")
+        .doesNotContain("Source:").doesNotContain("Relations between");
     for (String format : new String[] {"markdown", "html", "docx", "json"}) {
       Path out = dir.resolve("codebook." + format);
       CliRun.ok("codebook", "export", project, "--format", format, "-o", out.toString());

@@ -73,6 +73,15 @@ class DemoStudyTest {
     }
   }
 
+  /** The commands it suggests can be pasted as they stand, also where the path holds a space or a quote. */
+  @Test
+  void suggestsCommandsThatRunAsTheyStand() throws Exception {
+    Path file = Files.createDirectories(dir.resolve("Ben's study")).resolve("my demo.lacrima");
+    String quoted = "'" + file.toString().replace("'", "'\\''") + "'";
+    assertThat(CliRun.ok("demo", "--out", file.toString()).out()).contains(" stats " + quoted + "\n")
+        .contains(" codings export " + quoted + " -o codings.csv");
+  }
+
   @Test
   void runningItAgainRebuildsTheDemoButNeverOverwritesAnotherProject() throws Exception {
     Path file = dir.resolve("demo.lacrima");

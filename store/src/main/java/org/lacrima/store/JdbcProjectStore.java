@@ -35,6 +35,7 @@ final class JdbcProjectStore implements ProjectStore {
   private final long projectKey;
   private final ProjectInfo info;
   private final Runnable onClose;
+  private Optional<String> openingNote = Optional.empty();
 
   JdbcProjectStore(Dialect dialect, Jdbi readJdbi, Jdbi writeJdbi, String location, long projectKey,
       ProjectInfo info, Runnable onClose) {
@@ -45,6 +46,17 @@ final class JdbcProjectStore implements ProjectStore {
     this.projectKey = projectKey;
     this.info = info;
     this.onClose = onClose;
+  }
+
+  /** This store, with what opening it did that the user should know. */
+  JdbcProjectStore noting(Optional<String> note) {
+    this.openingNote = note;
+    return this;
+  }
+
+  @Override
+  public Optional<String> openingNote() {
+    return openingNote;
   }
 
   static void configure(Jdbi jdbi, Dialect dialect) {

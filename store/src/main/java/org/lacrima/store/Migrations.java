@@ -112,7 +112,7 @@ final class Migrations {
    * Migrates if needed. {@code sqliteFile} is the project file, whose copy is kept before an
    * existing project is migrated; empty for PostgreSQL.
    */
-  void bringUpToDate(DataSource ds, String schema, Optional<Path> sqliteFile, String where) {
+  Optional<String> bringUpToDate(DataSource ds, String schema, Optional<Path> sqliteFile, String where) {
     int current;
     try (Connection c = ds.getConnection()) {
       current = currentVersion(c, schema).orElse(0);
@@ -120,17 +120,21 @@ final class Migrations {
       throw new ProjectAccessException(("42501".equals(e.getSQLState()) ? "no permission to open " : "cannot read ")
           + where + ": " + ProjectStores.reason(e), e);
     }
-    bringUpToDate(ds, schema, sqliteFile, where, current);
+    return bringUpToDate(ds, schema, sqliteFile, where, current);
   }
 
-  /** As above, from {@code current}, the version just read (opening a project reads it first anyway). */
-  void bringUpToDate(DataSource ds, String schema, Optional<Path> sqliteFile, String where, int current) {
+  /**
+   * As above, from {@code current}, the version just read (opening a project reads it first anyway). Returns what a
+   * user should be told where it migrated an existing project: a large file is copied, and the old Lacrima can no
+   * longer open it.
+   */
+  Optional<String> bringUpToDate(DataSource ds, String schema, Optional<Path> sqliteFile, String where, int current) {
     if (current > latest) {
       throw new ProjectAccessException(where + " was written by a newer Lacrima (schema version " + current
           + "; this one knows up to " + latest + "). Use the newer Lacrima; nothing was changed.");
     }
     if (current == latest) {
-      return;
+      return Optional.empty();
     }
     Optional<Path> copy = Optional.empty();
     if (current > 0 && sqliteFile.isPresent() && !writable.test(sqliteFile.get())) {
@@ -142,7 +146,7 @@ final class Migrations {
     if (current > 0 && sqliteFile.isPresent()) {
       copy = backup(ds, sqliteFile.get(), current);
       if (copy.isEmpty()) {
-        return; // another process brought it up to date while this one waited for the lock
+        return Optional.empty(); // another process brought it up to date while this one waited for the lock
       }
     }
     try {
@@ -158,15 +162,21 @@ final class Migrations {
       }
       if (config.load().migrate().migrationsExecuted == 0) {
         dropSecondCopy(copy);
+        return Optional.empty();
       }
     } catch (FlywayException e) {
       if (copy.isPresent() && versionNow(ds, schema) == latest) {
         dropSecondCopy(copy);
-        return;
+        return Optional.empty();
       }
       throw new ProjectAccessException("could not bring " + where + " to schema version " + latest + ": "
           + oneLine(e.getMessage()) + (copy.isPresent() ? " (the copy made before is kept)" : ""), e);
     }
+    if (current == 0) {
+      return Optional.empty(); // a new project or schema, not one an older Lacrima wrote
+    }
+    return Optional.of("brought " + where + " from schema version " + current + " (an older Lacrima's) to " + latest
+        + copy.map(c -> "; the file as it was is kept at " + c).orElse("") + "; the older Lacrima can no longer open it");
   }
 
   /**

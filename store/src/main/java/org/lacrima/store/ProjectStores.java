@@ -116,8 +116,8 @@ public final class ProjectStores {
     } catch (java.sql.SQLException e) {
       throw new ProjectAccessException("cannot read " + file + ": " + reason(e), e);
     }
-    migrations.bringUpToDate(read, "main", Optional.of(file), file.toString(), version);
-    return sqliteStore(file, read);
+    Optional<String> migrated = migrations.bringUpToDate(read, "main", Optional.of(file), file.toString(), version);
+    return sqliteStore(file, read).noting(migrated);
   }
 
   /** Tables every Lacrima schema since the first has: one "project" table alone is a common name. */
@@ -147,6 +147,10 @@ public final class ProjectStores {
       if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
         return "the file is " + DAMAGED;
       }
+      if (t instanceof java.sql.SQLException sql && JdbcProjectStore.isLockConflict(sql)) {
+        return "another process holds it locked while it writes a change (a large import committing, say); nothing "
+            + "was changed. Try again when it has finished";
+      }
       if (t instanceof java.net.UnknownHostException) {
         // the driver says only that "the connection attempt failed"
         return "the server's host name \"" + m + "\" is not known (a typing error in --db, or no network to it)";
@@ -169,7 +173,7 @@ public final class ProjectStores {
     return m.lines().findFirst().orElse(m).strip();
   }
 
-  private static ProjectStore sqliteStore(Path file, DataSource read) {
+  private static JdbcProjectStore sqliteStore(Path file, DataSource read) {
     Jdbi readJdbi = Jdbi.create(read);
     Jdbi writeJdbi = Jdbi.create(sqlite(file, true));
     JdbcProjectStore.configure(readJdbi, Dialect.SQLITE);
@@ -291,7 +295,9 @@ public final class ProjectStores {
     config.enforceForeignKeys(true);
     config.setJournalMode(SQLiteConfig.JournalMode.DELETE);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.setBusyTimeout(2_000);
+    // a reader waits out another process's commit, which holds the file for seconds after a large import; a writer
+    // is told at once that another one is at work (JdbcProjectStore.translate), which may take minutes
+    config.setBusyTimeout(forWriting ? 2_000 : 20_000);
     config.setCacheSize(-65_536);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     if (forWriting) {
@@ -310,13 +316,14 @@ public final class ProjectStores {
     int version = schemaVersion(ds, p.schema(), migrations, p.describe()).orElseThrow(() -> new ProjectAccessException(
         "there is no project \"" + p.project() + "\" on the server: schema " + p.schema() + " holds no Lacrima projects "
         + "(create one with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
-    migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
+    Optional<String> migrated = migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
     Jdbi jdbi = Jdbi.create(ds);
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
     ProjectRow row = jdbi.withHandle(h -> projectByName(h, p.project()))
         .orElseThrow(() -> new ProjectAccessException("there is no project \"" + p.project() + "\" on the server "
             + "(create it with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
-    return new JdbcProjectStore(Dialect.POSTGRESQL, jdbi, jdbi, p.describe(), row.key, row.info, () -> { });
+    return new JdbcProjectStore(Dialect.POSTGRESQL, jdbi, jdbi, p.describe(), row.key, row.info, () -> { })
+        .noting(migrated);
   }
 
   private static ProjectStore createPostgres(ProjectLocation.PostgresProject p, NewProject project,

@@ -80,9 +80,11 @@ class MigrationTest {
     Path file = dir.resolve("study.lacrima");
     ProjectStores.create(new ProjectLocation.SqliteFile(file), newProject("study"), seedBuiltIn()).close();
     byte[] before = Files.readAllBytes(file);
+    String said;
     try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(file), later(Dialect.SQLITE))) {
       int size = store.read(s -> s.categories().current().size());
       assertThat(size).isEqualTo(33);
+      said = store.openingNote().orElseThrow();
     }
     List<Path> copies;
     try (Stream<Path> files = Files.list(dir)) {
@@ -90,6 +92,13 @@ class MigrationTest {
           && f.getFileName().toString().endsWith(".bak")).toList();
     }
     assertThat(copies).singleElement().satisfies(copy -> assertThat(Files.readAllBytes(copy)).isEqualTo(before));
+    // the user is told, since the file grew a copy and the older Lacrima can no longer open it
+    assertThat(said).isEqualTo("brought " + file + " from schema version " + Migrations.LATEST + " (an older "
+        + "Lacrima's) to " + (Migrations.LATEST + 1) + "; the file as it was is kept at " + copies.get(0) + "; the "
+        + "older Lacrima can no longer open it");
+    try (ProjectStore again = ProjectStores.open(new ProjectLocation.SqliteFile(file), later(Dialect.SQLITE))) {
+      assertThat(again.openingNote()).as("opened when up to date").isEmpty();
+    }
     assertThat(note(Jdbi.create(ProjectStores.sqlite(file, false)))).isEqualTo("migrated");
   }
 

@@ -40,6 +40,34 @@ class SqliteStoreTest extends ProjectStoreContract {
     return org.jdbi.v3.core.Jdbi.create(ProjectStores.sqlite(((ProjectLocation.SqliteFile) location).file(), false));
   }
 
+  /**
+   * Another process committing a large change holds the file exclusively for seconds: a command that only reads
+   * waits it out rather than failing on its first look at the file.
+   */
+  @Test
+  void aReaderWaitsOutAnotherProcesssCommit() throws Exception {
+    ProjectLocation.SqliteFile location = (ProjectLocation.SqliteFile) freshLocation();
+    ProjectStores.create(location, newProject("held"), seedBuiltIn()).close();
+    try (var holder = java.sql.DriverManager.getConnection("jdbc:sqlite:" + location.file());
+        var st = holder.createStatement()) {
+      st.execute("BEGIN EXCLUSIVE");
+      ExecutorService later = Executors.newSingleThreadExecutor();
+      try {
+        Future<String> reader = later.submit(() -> {
+          try (ProjectStore store = ProjectStores.open(location)) {
+            return store.info().name();
+          }
+        });
+        Thread.sleep(2_500); // longer than a writer would wait
+        assertThat(reader.isDone()).as("the reader is still waiting").isFalse();
+        st.execute("COMMIT");
+        assertThat(reader.get(30, TimeUnit.SECONDS)).isEqualTo("held");
+      } finally {
+        later.shutdownNow();
+      }
+    }
+  }
+
   @Test
   void ofManyCreatingOneFileAtOnceOneWinsAndItsProjectStays() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -10,22 +10,32 @@ import java.util.Optional;
  * basis for" is directed.
  */
 public enum RelationKind {
-  OFTEN_ASSOCIATED_WITH("often associated with", true),
-  LINKED_TO("linked to", true),
-  INTERSECTS_WITH("intersects with", true),
-  COUNTERPART_OF("counterpart of", true),
-  IS_BASIS_FOR("is the basis for", false);
+  OFTEN_ASSOCIATED_WITH("often associated with", "häufig verbunden mit", true),
+  LINKED_TO("linked to", "verknüpft mit", true),
+  INTERSECTS_WITH("intersects with", "überschneidet sich mit", true),
+  COUNTERPART_OF("counterpart of", "Gegenstück zu", true),
+  IS_BASIS_FOR("is the basis for", "ist Grundlage für", false);
 
   private final String wording;
+  private final String german;
   private final boolean symmetric;
 
-  RelationKind(String wording, boolean symmetric) {
+  RelationKind(String wording, String german, boolean symmetric) {
     this.wording = wording;
+    this.german = german;
     this.symmetric = symmetric;
   }
 
   public String wording() {
     return wording;
+  }
+
+  /**
+   * The wording in a language: in German our own translation, with the paper's wording beside it, so that nobody
+   * quotes the translation as the paper's.
+   */
+  public String wording(String language) {
+    return language.equals(LocalizedText.GERMAN) ? german + " (" + wording + ")" : wording;
   }
 
   public boolean symmetric() {

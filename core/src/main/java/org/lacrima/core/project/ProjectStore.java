@@ -11,6 +11,11 @@ public interface ProjectStore extends AutoCloseable {
   /** Where the project lies, for messages: a file path or "name on server". */
   String location();
 
+  /** What opening the project did that its user should be told (a migration, and where the old file is kept). */
+  default java.util.Optional<String> openingNote() {
+    return java.util.Optional.empty();
+  }
+
   <T> T read(Work<T> work);
 
   /**

@@ -56,17 +56,7 @@ enum CodebookLanguage {
 
   /** German readers get a translation, but the paper's wording stays beside it. */
   String wording(RelationKind kind) {
-    if (this == ENGLISH) {
-      return kind.wording();
-    }
-    String german = switch (kind) {
-      case OFTEN_ASSOCIATED_WITH -> "häufig verbunden mit";
-      case LINKED_TO -> "verknüpft mit";
-      case INTERSECTS_WITH -> "überschneidet sich mit";
-      case COUNTERPART_OF -> "Gegenstück zu";
-      case IS_BASIS_FOR -> "ist Grundlage für";
-    };
-    return german + " (" + kind.wording() + ")";
+    return kind.wording(code);
   }
 
   String wording(InteractiveFunction function) {
