@@ -61,11 +61,13 @@ final class CategoryCommand {
       try (ProjectStore store = project.open()) {
         CodebookChange c = store.write(s -> run(s, CategoryOperations.on(s, change.attribution()),
             s.categories().current()));
+        boolean more = store.read(s -> CategoryOperations.undoStack(s.log().all()).peek() != null);
         PrintWriter out = spec.commandLine().getOut();
         out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ".");
-        // an undo is not undone by the next one: that walks further back
-        out.println("Logged as #" + c.sequence() + (c.kind() == CodebookChange.Kind.UNDO ? ". Undo the operation before "
-            + "it with: " : ". Undo with: ") + Lacrima.command() + " category undo " + project.inHint() + " --why \"…\"");
+        // an undo is not undone by the next one: that walks further back, where there is anything left
+        String undo = Lacrima.command() + " category undo " + project.inHint() + " --why \"…\"";
+        out.println("Logged as #" + c.sequence() + (c.kind() != CodebookChange.Kind.UNDO ? ". Undo with: " + undo
+            : more ? ". Undo the operation before it with: " + undo : "; no category operation is left to undo."));
       }
       return 0;
     }
@@ -306,6 +308,10 @@ final class CategoryCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      if (coding == null && part != null) {
+        // listing the queue instead would look as if the coding had been placed
+        throw new InputException("--to needs --place CODING (the queue lists the ids)");
+      }
       try (ProjectStore store = project.open()) {
         if (coding != null) {
           if (part == null) {

@@ -36,22 +36,22 @@ final class CategoryFields {
   @Option(names = "--definition-de", paramLabel = "TEXT", description = "The definition in German.")
   String definitionDe;
 
-  @Option(names = "--indicator", paramLabel = "TEXT", description = "An indicator (repeatable).")
+  @Option(names = "--indicator", paramLabel = "TEXT", description = "An indicator (repeatable; those given replace all of the category's indicators).")
   List<String> indicators;
 
-  @Option(names = "--code-when", paramLabel = "TEXT", description = "A rule: code when … (repeatable).")
+  @Option(names = "--code-when", paramLabel = "TEXT", description = "A rule: code when … (repeatable; those given replace all such rules).")
   List<String> codeWhen;
 
-  @Option(names = "--do-not-code-when", paramLabel = "TEXT", description = "A rule: do not code when … (repeatable).")
+  @Option(names = "--do-not-code-when", paramLabel = "TEXT", description = "A rule: do not code when … (repeatable; those given replace all such rules).")
   List<String> doNotCodeWhen;
 
-  @Option(names = "--example", paramLabel = "TEXT", description = "An example (repeatable).")
+  @Option(names = "--example", paramLabel = "TEXT", description = "An example (repeatable; those given replace all of the category's examples).")
   List<String> examples;
 
   @Option(names = "--paper-section", paramLabel = "TEXT", description = "The section of a publication it rests on.")
   String paperSection;
 
-  @Option(names = "--note", paramLabel = "ORIENTATION=TEXT", description = "An orientation-specific note (repeatable).")
+  @Option(names = "--note", paramLabel = "ORIENTATION=TEXT", description = "An orientation-specific note (repeatable; replaces the note for that orientation only).")
   Map<String, String> notes;
 
   /** The category with every field given here put in; the rest as it was. */

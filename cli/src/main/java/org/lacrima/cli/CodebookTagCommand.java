@@ -32,7 +32,7 @@ final class CodebookTagCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ChangeOptions change = new ChangeOptions();
-    change.why = why.isBlank() ? "version \"" + name + "\"" : why;
+    change.why = org.lacrima.core.text.Names.saysNothing(why) ? "version \"" + name + "\"" : why;
     change.as = as;
     try (ProjectStore store = project.open()) {
       CodebookChange c = store.write(s -> CodebookHistory.tag(s, change.attribution(), name));

@@ -64,10 +64,11 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
       if (accept.isEmpty() && decide.isEmpty()) {
         CodebookUpgrade.Plan plan = store.read(s -> CodebookUpgrade.plan(CodebookHistory.version(s, CodebookHistory.UPSTREAM),
             s.categories().current(), next, CodebookUpgrade.coded(s)));
-        Set<String> kept = store.read(s -> CodebookUpgrade.keptEarlier(s, next));
-        long decided = plan.conflicts().stream().filter(p -> kept.contains(p.id())).count();
+        Set<String> kept = store.read(s -> CodebookUpgrade.keptEarlier(s, plan));
+        long decided = plan.proposals().stream().filter(p -> kept.contains(p.id())).count();
+        long cleanKept = plan.clean().stream().filter(p -> kept.contains(p.id())).count();
         out.println("From " + plan.upstream().info().versionLabel() + " to " + next.info().versionLabel() + ": "
-            + plan.clean().size() + " clean change(s), " + (plan.conflicts().size() - decided)
+            + (plan.clean().size() - cleanKept) + " clean change(s), " + (plan.conflicts().size() - decided + cleanKept)
             + " conflict(s) with the team's edits or the project as it stands" + (decided == 0 ? "" : ", " + decided
             + " kept as the team's by an earlier decision") + ".");
         print(plan.proposals(), kept, out);
@@ -91,11 +92,14 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
       var by = change.attribution();
       boolean all = accept.stream().anyMatch(a -> a.equalsIgnoreCase("all"));
       Set<String> ids = new HashSet<>();
-      accept.stream().filter(a -> !a.equalsIgnoreCase("all")).map(String::strip).forEach(ids::add);
+      // "u1" is U1, as a user reads the listing
+      accept.stream().filter(a -> !a.equalsIgnoreCase("all")).map(a -> a.strip().toUpperCase(Locale.ROOT))
+          .forEach(ids::add);
       Map<String, CodebookUpgrade.Choice> choices = new LinkedHashMap<>();
       decide.forEach((k, v) -> {
         try {
-          choices.put(k.strip(), CodebookUpgrade.Choice.valueOf(v.strip().toUpperCase(Locale.ROOT)));
+          choices.put(k.strip().toUpperCase(Locale.ROOT), CodebookUpgrade.Choice.valueOf(v.strip()
+              .toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
           throw new InputException("--decide " + k + "=" + v + ": say mine or theirs");
         }
@@ -115,20 +119,39 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
 
   private static void print(List<CodebookUpgrade.Proposal> proposals, Set<String> kept, PrintWriter out) {
     for (CodebookUpgrade.Proposal p : proposals) {
-      String status = !p.conflict() ? "clean" : kept.contains(p.id()) ? "kept" : "CONFLICT";
+      String status = kept.contains(p.id()) ? "kept" : !p.conflict() ? "clean" : "CONFLICT";
       out.printf("  %-4s %-9s %s%s%n", p.id(), status, p.label(),
           p.field().isEmpty() ? "" : " · " + p.field());
-      out.println("         yours:  " + shortened(p.mine()));
-      out.println("         theirs: " + shortened(p.theirs()));
+      out.println("         yours:  " + shortened(p.mine(), p.theirs()));
+      out.println("         theirs: " + shortened(p.theirs(), p.mine()));
       if (!p.obstacle().isEmpty()) {
         out.println("         cannot be taken over as the project stands: " + p.obstacle());
       }
     }
   }
 
-  /** Long texts cut for the overview; codebook diff shows them whole. */
-  private static String shortened(String s) {
-    return s.length() <= 200 ? s : s.substring(0, 197) + "…";
+  /**
+   * Long texts cut for the overview, around where they part from {@code other}: a sentence added at the end of a
+   * long definition would otherwise be cut off both versions, which then read alike.
+   */
+  static String shortened(String s, String other) {
+    if (s.length() <= 200) {
+      return s;
+    }
+    int apart = 0;
+    while (apart < Math.min(s.length(), other.length()) && s.charAt(apart) == other.charAt(apart)) {
+      apart++;
+    }
+    int from = apart < 150 ? 0 : apart - 60;
+    // never between the two halves of a character
+    if (from > 0 && Character.isLowSurrogate(s.charAt(from))) {
+      from--;
+    }
+    int to = Math.min(s.length(), from + 196);
+    if (to < s.length() && Character.isHighSurrogate(s.charAt(to - 1))) {
+      to--;
+    }
+    return (from > 0 ? "…" : "") + s.substring(from, to) + (to < s.length() ? "…" : "");
   }
 
   private static CategorySystem read(Path file) throws IOException {

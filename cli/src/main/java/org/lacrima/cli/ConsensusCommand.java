@@ -261,7 +261,7 @@ final class ConsensusCommand implements Callable<Integer> {
               // the rationale under the name a team may have given its column; without one, --why for every row
               String rationaleColumn = java.util.stream.Stream.of("rationale", "why", "reason").filter(table::has)
                   .findFirst().orElse("rationale");
-              if (!table.has(rationaleColumn) && (why == null || why.isBlank())) {
+              if (!table.has(rationaleColumn) && org.lacrima.core.text.Names.saysNothing(why)) {
                 throw new InputException(file.toString(), "line 1", "has no column rationale (its columns: "
                     + String.join(", ", table.columns()) + "), and no --why gives one for every row; each decision is "
                     + "kept with why it was taken");
@@ -276,7 +276,8 @@ final class ConsensusCommand implements Callable<Integer> {
                       + " is decided on line " + earlier + " already");
                 }
                 try {
-                  String rationale = r.get(rationaleColumn).isBlank() && why != null ? why : r.get(rationaleColumn);
+                  String rationale = org.lacrima.core.text.Names.saysNothing(r.get(rationaleColumn)) && why != null ? why
+                      : r.get(rationaleColumn);
                   decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(), r.get("coder"), r.get("start"),
                       r.get("end"), r.get("category"), rationale, who, now).ifPresent(replaced::add);
                 } catch (InputException e) {

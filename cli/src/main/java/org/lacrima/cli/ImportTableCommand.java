@@ -132,7 +132,7 @@ final class ImportTableCommand implements Callable<Integer> {
         flags.stream().map(ImportTableCommand::lower).toList(),
         documentVariables.stream().map(ImportTableCommand::lower).toList(), scaleSpecs, spellings);
     ChangeOptions change = new ChangeOptions();
-    change.why = why.isBlank() ? "imported " + file.getFileName() : why;
+    change.why = org.lacrima.core.text.Names.saysNothing(why) ? "imported " + file.getFileName() : why;
     change.as = actor.name;
     try (ProjectStore store = project.open()) {
       List<String> before = new ArrayList<>();

@@ -281,7 +281,7 @@ class CategoryCommandsTest {
     importCsv("again.csv", "pdt-01,Very little,Crying as resistance,mira,on reading it again: holding back\n");
     String undone = CliRun.ok("category", "undo", p, "--why", "keep them apart").out();
 
-    assertThat(undone).contains("1 decision made again since").contains("Undo the operation before it with:");
+    assertThat(undone).contains("1 decision made again since").contains("no category operation is left to undo");
     assertThat(veryLittle()).isEqualTo(MANIPULATION + " | seemed staged\n"
         + RESISTANCE + " | on reading it again: holding back\n");
   }
@@ -564,6 +564,58 @@ class CategoryCommandsTest {
     assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next, "--decide", added.group(1) + "=mine", "--why",
         "our German title stays").out()).contains("now rests on crying-working-models 1.1.0");
     assertThat(CliRun.ok("codebook", p).out()).doesNotContain("Crying in response to the therapist");
+  }
+
+  /**
+   * "All but one": a clean change the team keeps as its own is neither taken now nor by a later --accept all, and the
+   * log says which were taken and which kept.
+   */
+  @Test
+  void aCleanChangeTheTeamDeclinesStaysDeclined() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    String before = CliRun.ok("codebook", "export", p, "--format", "json").out();
+    Matcher clean = Pattern.compile("(U\\d+) +clean +(.+)\n").matcher(CliRun.ok("codebook", "upgrade", p, "--to", next)
+        .out());
+    assertThat(clean.find()).isTrue();
+    String declined = clean.group(1);
+    assertRefused("take it over, or keep the project's version, not both", "codebook", "upgrade", p, "--to", next,
+        "--accept", declined, "--decide", declined + "=mine", "--why", "x");
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next, "--decide", declined.toLowerCase(java.util.Locale.ROOT)
+        + "=mine", "--why", "not this one").out()).contains("kept the team's version in 1");
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next).out())
+        .containsPattern(declined + " +kept +" + Pattern.quote(clean.group(2)));
+    String took = CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "the rest").out();
+    assertThat(took).contains("now rests on crying-working-models 1.1.0");
+    assertThat(CliRun.ok("codebook", "log", p).out()).contains("kept the team's version in 1 (" + declined + ")");
+    // the project now rests on 1.1.0 and differs from it where the team declined (the first clean proposal adds
+    // "Crying in response to the therapist")
+    assertThat(clean.group(2)).isEqualTo("Crying in response to the therapist");
+    assertThat(CliRun.ok("codebook", "diff", p, "upstream", "current").out())
+        .contains("removed          Crying in response to the therapist");
+    assertThat(CliRun.ok("codebook", p).out()).doesNotContain("Crying in response to the therapist");
+    assertThat(before).isNotEqualTo(CliRun.ok("codebook", "export", p, "--format", "json").out());
+  }
+
+  /** An upgrade goes forward: not to an older version, nor to another system under the project's own number. */
+  @Test
+  void anUpgradeToAnOlderOrTheSameVersionIsRefused() throws IOException {
+    String builtIn = CliRun.ok("codebook", "export", "--format", "json").out();
+    Path older = Files.writeString(dir.resolve("older.json"), builtIn.replaceFirst("\"version\" *: *\"[^\"]+\"",
+        "\"version\": \"0.9.0\""), StandardCharsets.UTF_8);
+    assertRefused("crying-working-models 0.9.0 is older than crying-working-models 1.0.0, the version the project "
+        + "rests on", "codebook", "upgrade", p, "--to", older.toString());
+    Path same = Files.writeString(dir.resolve("same.json"), builtIn.replace("Protest crying", "Protesting crying"),
+        StandardCharsets.UTF_8);
+    assertRefused("differs from the version of that number the project rests on; a revised system needs a new "
+        + "version number", "codebook", "upgrade", p, "--to", same.toString());
+  }
+
+  /** A reason that only looks like one (a no-break or zero-width space) is none. */
+  @Test
+  void aReasonOfInvisibleCharactersIsNone() {
+    for (String why : new String[] {"\u00a0", "\u200b", " \u00ad "}) {
+      assertRefused("every change needs a reason", "category", "retire", p, "Pause", "--why", why);
+    }
   }
 
   @Test

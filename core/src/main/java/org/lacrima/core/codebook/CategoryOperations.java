@@ -48,7 +48,7 @@ public final class CategoryOperations {
       Objects.requireNonNull(who, "who");
       Objects.requireNonNull(at, "at");
       who = org.lacrima.core.text.Names.person(who);
-      if (why == null || why.isBlank()) {
+      if (org.lacrima.core.text.Names.saysNothing(why)) {
         throw new InputException("every change needs a reason (--why \"…\")");
       }
       why = why.strip();

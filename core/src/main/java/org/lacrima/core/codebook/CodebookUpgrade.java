@@ -168,6 +168,39 @@ public final class CodebookUpgrade {
     }
   }
 
+  /**
+   * An upgrade goes to a newer version: taking an older one would relabel the project as resting on it, and another
+   * system under the same number would make two codebooks that cite one version.
+   */
+  private static void refuseAnOlderOrSameVersion(CategorySystem upstream, CategorySystem next) {
+    int order = compareVersions(next.info().version(), upstream.info().version());
+    if (order < 0) {
+      throw new InputException(next.info().versionLabel() + " is older than " + upstream.info().versionLabel()
+          + ", the version the project rests on; an upgrade only goes to a newer one");
+    }
+    if (order == 0 && !(upstream.categories().equals(next.categories())
+        && upstream.relations().equals(next.relations()))) {
+      throw new InputException(next.info().versionLabel() + " differs from the version of that number the project "
+          + "rests on; a revised system needs a new version number");
+    }
+  }
+
+  /** Versions as numbers part by part ("1.10.0" after "1.9.2"); a part that is no number compares as text. */
+  static int compareVersions(String a, String b) {
+    String[] x = a.split("[.-]");
+    String[] y = b.split("[.-]");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      String p = i < x.length ? x[i] : "0";
+      String q = i < y.length ? y[i] : "0";
+      int c = p.matches("\\d{1,9}") && q.matches("\\d{1,9}") ? Integer.compare(Integer.parseInt(p), Integer.parseInt(q))
+          : p.compareTo(q);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
   private static Plan compare(CategorySystem upstream, CategorySystem current, CategorySystem next) {
     if (!upstream.info().id().equals(next.info().id())) {
       // an empty project, or one seeded from another system, has no earlier version of this one to compare
@@ -175,6 +208,7 @@ public final class CodebookUpgrade {
           + "\" (it is \"" + upstream.info().id() + "\"" + (upstream.info().id().equals("empty")
               ? ", started without categories" : "") + "), so there is nothing to upgrade from");
     }
+    refuseAnOlderOrSameVersion(upstream, next);
     List<Proposal> out = new ArrayList<>();
     int number = 0;
     for (Category n : next.categories()) {
@@ -261,16 +295,12 @@ public final class CodebookUpgrade {
    */
   public static Result apply(ProjectSession s, CategoryOperations.Attribution by, CategorySystem next,
       Set<String> accepted, boolean acceptAllClean, Map<String, Choice> given) {
-    // a conflict kept as the team's in an earlier run stays decided, unless this run decides it again
-    Set<String> keptBefore = keptEarlier(s, next);
     CategorySystem current = s.categories().current();
     CategorySystem upstream = CodebookHistory.version(s, CodebookHistory.UPSTREAM);
     Plan plan = plan(upstream, current, next, coded(s));
     Map<String, Choice> decisions = new LinkedHashMap<>(given);
-    // only where it is still a conflict: the team may have settled it since by editing, and an id that no longer
-    // names a conflict must neither block this run nor hold back a clean change
-    plan.proposals().stream().filter(p -> p.conflict() && keptBefore.contains(p.id()))
-        .forEach(p -> decisions.putIfAbsent(p.id(), Choice.MINE));
+    // what the team kept as its own in an earlier run stays decided, unless this run decides it again
+    keptEarlier(s, plan).forEach(id -> decisions.putIfAbsent(id, Choice.MINE));
     Set<String> known = new HashSet<>();
     plan.proposals().forEach(p -> known.add(p.id()));
     for (String id : accepted) {
@@ -279,6 +309,10 @@ public final class CodebookUpgrade {
       if (p.conflict()) {
         throw new InputException("--accept " + id + ": that is a conflict; decide it with --decide " + id
             + "=mine or " + id + "=theirs");
+      }
+      if (given.get(id) == Choice.MINE) {
+        throw new InputException("--accept " + id + " and --decide " + id + "=mine: take it over, or keep the "
+            + "project's version, not both");
       }
     }
     for (String id : decisions.keySet()) {
@@ -298,8 +332,9 @@ public final class CodebookUpgrade {
     List<Proposal> pending = new ArrayList<>();
     for (Proposal p : plan.proposals()) {
       Choice choice = decisions.get(p.id());
-      boolean take = p.conflict() ? choice == Choice.THEIRS : (acceptAllClean || accepted.contains(p.id())
-          || choice == Choice.THEIRS);
+      // a clean change the team declines ("all but U6") is kept as its own, as a conflict would be
+      boolean take = p.conflict() || choice == Choice.MINE ? choice == Choice.THEIRS
+          : acceptAllClean || accepted.contains(p.id()) || choice == Choice.THEIRS;
       if (take) {
         applied.add(p);
       } else if (choice == Choice.MINE) {
@@ -327,7 +362,7 @@ public final class CodebookUpgrade {
     ObjectNode details = JsonNodeFactory.instance.objectNode();
     details.put("operation", "upgrade");
     details.put("summary", "took over " + applied.size() + " change(s) of " + next.info().versionLabel()
-        + (kept.isEmpty() ? "" : ", kept the team's version in " + kept.size())
+        + ids(applied) + (kept.isEmpty() ? "" : ", kept the team's version in " + kept.size() + ids(kept))
         + (settled ? "; now based on " + next.info().versionLabel() : "; " + pending.size() + " still open"));
     ObjectNode params = details.putObject("parameters");
     params.put("version", next.info().versionLabel());
@@ -336,7 +371,9 @@ public final class CodebookUpgrade {
     ArrayNode mine = params.putArray("kept");
     kept.forEach(p -> mine.add(p.id() + " " + p.label() + (p.field().isEmpty() ? "" : " " + p.field())));
     ArrayNode keptIds = params.putArray("kept_ids");
-    kept.forEach(p -> keptIds.add(p.id()));
+    kept.stream().filter(Proposal::conflict).forEach(p -> keptIds.add(p.id()));
+    ArrayNode declinedIds = params.putArray("declined_ids");
+    kept.stream().filter(p -> !p.conflict()).forEach(p -> declinedIds.add(p.id()));
     details.set("delta", delta.toJson());
     if (!delta.isEmpty()) {
       s.categories().replace(after);
@@ -352,20 +389,32 @@ public final class CodebookUpgrade {
     return new Result(plan, applied, kept, pending, Optional.of(change));
   }
 
+  /** Which proposals, for the log: " (U1, U4)". */
+  private static String ids(List<Proposal> proposals) {
+    return proposals.isEmpty() ? "" : proposals.stream().map(Proposal::id).collect(
+        java.util.stream.Collectors.joining(", ", " (", ")"));
+  }
+
   /**
-   * The conflicts the team decided to keep as its own in earlier runs towards this version, by
-   * proposal id, from the upgrade entries of the log not undone since.
+   * The proposals of {@code plan} the team kept as its own in earlier runs towards its version (upgrade entries of
+   * the log not undone since): a conflict kept, while it is still a conflict (the team may have settled it since by
+   * editing, and then the change is clean and taken like any other), and a clean change declined, for good.
    */
-  public static Set<String> keptEarlier(ProjectSession s, CategorySystem next) {
-    Set<String> out = new LinkedHashSet<>();
+  public static Set<String> keptEarlier(ProjectSession s, Plan plan) {
+    Set<String> conflicts = new LinkedHashSet<>();
+    Set<String> declined = new LinkedHashSet<>();
     for (CodebookChange c : CategoryOperations.undoStack(s.log().all())) {
       if (c.kind() == CodebookChange.Kind.UPGRADE) {
         JsonNode params = CategorySystemCodec.parseJson(c.details(), "log entry " + c.sequence()).path("parameters");
-        if (params.path("version").asText().equals(next.info().versionLabel())) {
-          params.path("kept_ids").forEach(id -> out.add(id.asText()));
+        if (params.path("version").asText().equals(plan.next().info().versionLabel())) {
+          params.path("kept_ids").forEach(id -> conflicts.add(id.asText()));
+          params.path("declined_ids").forEach(id -> declined.add(id.asText()));
         }
       }
     }
+    Set<String> out = new LinkedHashSet<>();
+    plan.proposals().stream().filter(p -> declined.contains(p.id()) || p.conflict() && conflicts.contains(p.id()))
+        .forEach(p -> out.add(p.id()));
     return out;
   }
 

@@ -28,7 +28,7 @@ public final class CodingDeletion {
   }
 
   public static Report run(ProjectSession s, List<UUID> ids, String why, String who, Instant at) {
-    if (why == null || why.isBlank()) {
+    if (org.lacrima.core.text.Names.saysNothing(why)) {
       throw new InputException("say why the codings go, with --why: the reason stays with the project");
     }
     if (ids.isEmpty()) {

@@ -860,6 +860,10 @@ public final class Consensus {
         throw new InputException("the new category is not among the categories this consensus covers");
       }
     }
+    if (org.lacrima.core.text.Names.saysNothing(rationale)) {
+      // the record itself takes any stored rationale; a new decision's must say something the log can show
+      throw new InputException("a consensus decision needs a rationale (--why)");
+    }
     Optional<Boolean> takenPresent = coder.filter(c -> kind == ConsensusDecision.Kind.TAKE)
         .map(c -> d.presentBy().containsKey(c));
     ConsensusDecision decision = new ConsensusDecision(key, d.unit().document(), d.unit().start(), d.unit().end(),
@@ -893,7 +897,7 @@ public final class Consensus {
    * why. Codings given the layer by hand are no build's: they stay, and are counted.
    */
   public static Dropped drop(ProjectSession s, String why, String who, java.time.Instant at) {
-    if (why == null || why.isBlank()) {
+    if (org.lacrima.core.text.Names.saysNothing(why)) {
       throw new InputException("say why the consensus layer goes, with --why: the reason stays with the project");
     }
     Coder layer = s.coders().byName(LAYER).orElseThrow(() -> new InputException("this project has no consensus "

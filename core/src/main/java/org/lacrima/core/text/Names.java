@@ -99,6 +99,15 @@ public final class Names {
         || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
   }
 
+  /**
+   * Whether a text given as a reason says nothing: blank also in the characters String.isBlank leaves out (a
+   * no-break space, a zero-width space, a soft hyphen), which a log would show as an empty reason.
+   */
+  public static boolean saysNothing(String text) {
+    return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL);
+  }
+
   public static String normalize(String name) {
     String stripped = name.strip();
     return Normalizer.isNormalized(stripped, Normalizer.Form.NFC) ? stripped

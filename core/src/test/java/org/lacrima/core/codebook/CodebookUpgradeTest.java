@@ -7,9 +7,20 @@ import org.junit.jupiter.api.Test;
 
 class CodebookUpgradeTest {
 
+  /** The next version: {@code changed} in it, and a newer number. */
   private static CategorySystem with(CategorySystem system, Category changed) {
     List<Category> cats = system.categories().stream().map(c -> c.id().equals(changed.id()) ? changed : c).toList();
-    return CategorySystem.of(system.info(), cats, system.relations(), "test");
+    SystemInfo i = system.info();
+    return CategorySystem.of(new SystemInfo(i.id(), "1.1.0", i.title(), i.citation(), i.citationUrl(), i.notice(),
+        i.translationNote()), cats, system.relations(), "test");
+  }
+
+  @Test
+  void ordersVersionsPartByPart() {
+    assertThat(CodebookUpgrade.compareVersions("1.10.0", "1.9.2")).isPositive();
+    assertThat(CodebookUpgrade.compareVersions("1.0", "1.0.0")).isZero();
+    assertThat(CodebookUpgrade.compareVersions("0.9.0", "1.0.0")).isNegative();
+    assertThat(CodebookUpgrade.compareVersions("2.0.0-rc1", "2.0.0-rc2")).isNegative();
   }
 
   @Test
