@@ -243,7 +243,7 @@ class CategoryCommandsTest {
     CliRun.ok("init", "--empty", q);
     CliRun.ok("category", "add", q, "Mine", "--why", "our own");
     CliRun refused = CliRun.of("codebook", "upgrade", q, "--accept", "all", "--why", "x");
-    assertThat(refused.err()).contains("does not rest on").contains("started without categories");
+    assertThat(refused.err()).contains("but this project's rests on \"empty\"").contains("started without categories");
     assertThat(CliRun.ok("codebook", q).out()).contains("Mine").doesNotContain("Protest crying");
   }
 
@@ -637,6 +637,26 @@ class CategoryCommandsTest {
     CliRun.ok("codings", "delete", p, folded, "--why", "its id belongs to the folded coding");
     CliRun.ok("category", "undo", p, "--why", "x");
     assertThat(codings()).contains(folded + ",pdt-01,mira,");
+  }
+
+  /**
+   * A coding folded into its twin by a merge comes back with the undo even where the twin was deleted since, and the
+   * undo names it, since only the team knows whether the deletion meant both.
+   */
+  @Test
+  void anUndoNamesACodingItBringsBackWhoseTwinWasDeleted() throws IOException {
+    String host = "11111111-0000-4000-8000-000000000001";
+    String folded = "11111111-0000-4000-8000-000000000002";
+    Path twin = Files.writeString(dir.resolve("twin.csv"), "id,document,quote,category,coder,memo\n"
+        + host + ",pdt-01,Very little,Crying as resistance,mira,twin\n"
+        + folded + ",pdt-01,Very little,Crying as manipulation,mira,first\n", StandardCharsets.UTF_8);
+    CliRun.ok("codings", "import", p, twin.toString());
+    CliRun.ok("category", "merge", p, "Crying as manipulation", "Crying as resistance", "--why", "x");
+    CliRun.ok("codings", "delete", p, host, "--why", "not crying at all");
+    assertThat(CliRun.ok("category", "undo", p, "--why", "x").out())
+        .contains("1 coding brought back whose twin it was folded into was deleted since (delete it too if that "
+            + "deletion meant it: codings delete PROJECT " + folded + ")");
+    assertThat(codings()).contains(folded + ",pdt-01,mira,").doesNotContain(host);
   }
 
   @Test

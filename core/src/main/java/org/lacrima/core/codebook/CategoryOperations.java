@@ -446,9 +446,10 @@ public final class CategoryOperations {
     // a verb phrase, as every summary is, so that an undo's "undid #N, which …" reads
     return commit(CodebookChange.Kind.EXCLUSIVE, "made the children of \"" + before.path(parent) + "\" "
         + (exclusive ? "mutually exclusive" : "no longer exclusive")
-        + (clashes == 0 ? "" : " (" + Counted.of(clashes, "place") + " where one coder's codings of two of them "
-            + "overlap already; agreement counts such a unit as missing for that coder until the codings are "
-            + "settled)"),
+        // the unit is chosen only when agreement runs, so the overlaps of spans are what can be counted here
+        + (!exclusive ? "" : " (agreement counts a unit in which one coder gave two of them, overlapping or not, as "
+            + "missing for that coder; " + (clashes == 0 ? "no coder's codings of two of them overlap"
+                : Counted.of(clashes, "place") + " where one coder's codings of two of them overlap already") + ")"),
         params("category", parent), before, after, CodingTrail.NONE);
   }
 
@@ -930,10 +931,14 @@ public final class CategoryOperations {
     asBefore.forEach(s.codings()::update);
     List<Coding> restored = new ArrayList<>();
     int memosRewritten = 0;
+    List<UUID> hostDeleted = new ArrayList<>();
     for (CodingTrail.Collapsed c : trail.collapsed()) {
       restored.add(c.removed());
       Coding kept = now.get(c.kept());
       if (kept == null) {
+        // its own decision comes back; whether the deletion of the coding it was folded into meant it too, only the
+        // team knows, so the undo says which
+        hostDeleted.add(c.removed().id());
         continue;
       }
       // the kept coding gives back the memo it took over, and keeps whatever was added to it since
@@ -1002,6 +1007,12 @@ public final class CategoryOperations {
     }
     if (changedInPlace > 0) {
       touched.add(Counted.of(changedInPlace, "coding") + " changed since (span or memo) and left as changed");
+    }
+    if (!hostDeleted.isEmpty()) {
+      touched.add(Counted.of(hostDeleted.size(), "coding") + " brought back whose twin it was folded into was deleted "
+          + "since (delete " + (hostDeleted.size() == 1 ? "it" : "them") + " too if that deletion meant "
+          + (hostDeleted.size() == 1 ? "it" : "them") + ": codings delete PROJECT " + hostDeleted.stream()
+              .map(UUID::toString).collect(Collectors.joining(" ")) + ")");
     }
     if (deletedSince > 0) {
       touched.add(Counted.of(deletedSince, "coding") + " deleted since");

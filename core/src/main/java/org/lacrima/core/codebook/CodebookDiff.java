@@ -146,8 +146,7 @@ public final class CodebookDiff {
       Category old = ca.get();
       String label = cb.label().english();
       if (!old.label().equals(cb.label())) {
-        out.add(new Difference(Kind.RENAMED, cb.id(), label, "renamed from " + quoteAll(old.label()) + " to "
-            + quoteAll(cb.label())));
+        out.add(new Difference(Kind.RENAMED, cb.id(), label, relabelling(old.label(), cb.label())));
       }
       if (!old.parent().equals(cb.parent())) {
         out.add(new Difference(Kind.MOVED, cb.id(), label, "moved from \"" + a.path(old.id()) + "\" to \""
@@ -307,6 +306,29 @@ public final class CodebookDiff {
   private static String describe(CategorySystem s, Relation r) {
     return "\"" + s.get(r.from()).label().english() + "\" " + r.kind().wording() + " \""
         + s.get(r.to()).label().english() + "\"";
+  }
+
+  /**
+   * A change of labels: "renamed from … to …" where the English name changed; else by language, so that a German
+   * label given to a category does not read as a renaming of its English one.
+   */
+  private static String relabelling(LocalizedText a, LocalizedText b) {
+    if (!a.english().equals(b.english())) {
+      return "renamed from " + quoteAll(a) + " to " + quoteAll(b);
+    }
+    java.util.Set<String> languages = new java.util.TreeSet<>(a.values().keySet());
+    languages.addAll(b.values().keySet());
+    List<String> said = new ArrayList<>();
+    for (String language : languages) {
+      String was = a.values().get(language);
+      String is = b.values().get(language);
+      if (!Objects.equals(was, is)) {
+        said.add(was == null ? "label (" + language + ") added: " + quoted(is)
+            : is == null ? "label (" + language + ") removed: " + quoted(was)
+            : "label (" + language + ") changed from " + quoted(was) + " to " + quoted(is));
+      }
+    }
+    return String.join("; ", said);
   }
 
   private static String quoteAll(LocalizedText t) {

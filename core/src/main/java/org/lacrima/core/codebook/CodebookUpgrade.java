@@ -204,9 +204,10 @@ public final class CodebookUpgrade {
   private static Plan compare(CategorySystem upstream, CategorySystem current, CategorySystem next) {
     if (!upstream.info().id().equals(next.info().id())) {
       // an empty project, or one seeded from another system, has no earlier version of this one to compare
-      throw new InputException("this project's category system does not rest on \"" + next.info().title().english()
-          + "\" (it is \"" + upstream.info().id() + "\"" + (upstream.info().id().equals("empty")
-              ? ", started without categories" : "") + "), so there is nothing to upgrade from");
+      throw new InputException("the new version is of the system \"" + next.info().id() + "\" ("
+          + next.info().title().english() + "), but this project's rests on \"" + upstream.info().id() + "\""
+          + (upstream.info().id().equals("empty") ? " (it started without categories)" : "")
+          + ", so there is nothing to upgrade from");
     }
     refuseAnOlderOrSameVersion(upstream, next);
     List<Proposal> out = new ArrayList<>();

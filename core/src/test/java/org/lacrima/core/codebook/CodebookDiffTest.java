@@ -59,6 +59,21 @@ class CodebookDiffTest {
                 + "\" (en)\n  + \"A new title\" (en)"));
   }
 
+  /** A label given or changed in German alone is said as such, not as a renaming of the English name. */
+  @Test
+  void aGermanLabelAloneIsNoRenaming() {
+    Category pause = BUILT_IN.resolve("Pause");
+    CategorySystem german = with(pause.withLabel(LocalizedText.of("Pause", "Innehalten")), BUILT_IN.relations());
+    assertThat(CodebookDiff.between(BUILT_IN, german)).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(CodebookDiff.Kind.RENAMED);
+      assertThat(d.detail()).isEqualTo("label (de) changed from \"" + pause.label().in("de") + "\" to \"Innehalten\"");
+    });
+    CategorySystem english = with(pause.withLabel(LocalizedText.of("Pausing", pause.label().in("de"))),
+        BUILT_IN.relations());
+    assertThat(CodebookDiff.between(BUILT_IN, english)).singleElement().extracting(CodebookDiff.Difference::detail)
+        .asString().startsWith("renamed from \"Pause\" (en)");
+  }
+
   @Test
   void anAddedCategoryShowsWhatItSaysAndACryingFormChangesPartByPart() {
     Category protest = BUILT_IN.resolve("Protest crying");
