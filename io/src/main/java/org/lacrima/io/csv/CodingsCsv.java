@@ -78,13 +78,15 @@ public final class CodingsCsv {
         category, fallback, r.get("coder"), r.get("memo"), id);
   }
 
+  private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("-?[0-9]+");
+
   private static OptionalInt integer(CsvTable.Row r, String column, String source, String place) {
     String v = r.get(column).strip();
     if (v.isEmpty()) {
       return OptionalInt.empty();
     }
     // ASCII digits only: parseInt would also read "+3", "３" and "٣", which no other reader of the file would
-    if (!v.matches("-?[0-9]+")) {
+    if (!WHOLE_NUMBER.matcher(v).matches()) {
       throw new InputException(source, place, column + " \"" + v + "\" is not a whole number written with the digits "
           + "0-9");
     }
