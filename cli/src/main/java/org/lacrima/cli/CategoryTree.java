@@ -43,7 +43,7 @@ final class CategoryTree {
     String arrow = unicode ? " → " : " -> ";
     String both = unicode ? " ↔ " : " <-> ";
     out.println();
-    out.println(language.equals("de") ? "Beziehungen zwischen Kategorien (in Klammern die Worte des Artikels):"
+    out.println(language.equals("de") ? "Beziehungen zwischen Kategorien (unsere Übersetzung, dahinter die Worte des Artikels):"
         : "Relations between categories, in the paper's wording:");
     for (Relation r : system.relations()) {
       out.println("  " + system.get(r.from()).label().in(language) + (r.kind().symmetric() ? both : arrow)

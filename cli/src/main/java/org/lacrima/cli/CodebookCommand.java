@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.lacrima.core.codebook.BuiltInCategorySystem;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.project.ProjectStore;
-import org.lacrima.store.ProjectStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +32,7 @@ final class CodebookCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CategorySystem system = load(project, db);
+    CategorySystem system = load(project, db, spec);
     var out = spec.commandLine().getOut();
     var info = system.info();
     boolean de = Languages.check(language).equals("de");
@@ -48,11 +47,11 @@ final class CodebookCommand implements Callable<Integer> {
     return 0;
   }
 
-  static CategorySystem load(String project, String db) {
+  static CategorySystem load(String project, String db, CommandSpec command) {
     if (project == null) {
       return BuiltInCategorySystem.get();
     }
-    try (ProjectStore store = ProjectStores.open(ProjectOptions.location(project, db))) {
+    try (ProjectStore store = ProjectOptions.open(project, db, command)) {
       return store.read(s -> s.categories().current());
     }
   }

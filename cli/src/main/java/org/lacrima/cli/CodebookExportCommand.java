@@ -49,7 +49,7 @@ final class CodebookExportCommand implements Callable<Integer> {
     if (project == null) {
       throw new InputException("--version needs a project: the built-in system has only itself");
     }
-    try (var store = org.lacrima.store.ProjectStores.open(ProjectOptions.location(project, db))) {
+    try (var store = ProjectOptions.open(project, db, spec)) {
       return store.read(s -> org.lacrima.core.codebook.CodebookHistory.version(s, version));
     }
   }
@@ -57,7 +57,7 @@ final class CodebookExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CodebookFormat f = CodebookFormats.byName(format);
-    CategorySystem system = version == null ? CodebookCommand.load(project, db) : version();
+    CategorySystem system = version == null ? CodebookCommand.load(project, db, spec) : version();
     if (output == null) {
       if (f.name().equals("docx")) {
         throw new InputException("a DOCX file is binary: name the file to write with -o FILE.docx");

@@ -18,7 +18,6 @@ import org.lacrima.core.consensus.ConsensusDecision;
 import org.lacrima.core.consensus.ConsensusStudy;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.project.ProjectStore;
-import org.lacrima.store.ProjectStores;
 import org.lacrima.io.csv.CsvTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -59,7 +58,7 @@ final class ConsensusCommand implements Callable<Integer> {
       throw new InputException("name the project: consensus PROJECT --coders A,B (or consensus status PROJECT; "
           + "consensus PROJECT alone rebuilds the layer for the study it was built for)");
     }
-    try (ProjectStore store = ProjectStores.open(ProjectOptions.location(projectName, db))) {
+    try (ProjectStore store = ProjectOptions.open(projectName, db, spec)) {
       List<String> notes = new ArrayList<>();
       Consensus.Status status = store.write(s -> {
         StudyData data = study.collectForBuild(s);

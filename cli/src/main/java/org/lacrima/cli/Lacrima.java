@@ -128,7 +128,8 @@ public final class Lacrima implements Runnable {
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof InputException || e instanceof ProjectAccessException) {
         // a message may quote a file's text or a name typed in: nothing in it may act on the terminal
-        err.println("lacrima: " + Console.indented(e.getMessage(), ""));
+        // further lines indented: a line break in a quoted name cannot start a line that reads as a message of its own
+        err.println("lacrima: " + Console.indented(e.getMessage(), "  "));
         err.flush();
         return REFUSED;
       }

@@ -55,11 +55,16 @@ final class ProjectOptions {
       throw new InputException("the built-in category system is read-only; every project has its own copy to "
           + "change: lacrima init study.lacrima, then name the project here");
     }
-    ProjectStore store = ProjectStores.open(location());
+    return open(project, db, mixee);
+  }
+
+  /** A project opened for {@code command}, which says what opening did (a migration) on standard error. */
+  static ProjectStore open(String project, String db, picocli.CommandLine.Model.CommandSpec command) {
+    ProjectStore store = ProjectStores.open(location(project, db));
     store.openingNote().ifPresent(note -> {
       // on standard error: what a command prints on standard output may be data (a CSV, a report in JSON)
-      mixee.commandLine().getErr().println("lacrima: " + note + ".");
-      mixee.commandLine().getErr().flush();
+      command.commandLine().getErr().println("lacrima: " + note + ".");
+      command.commandLine().getErr().flush();
     });
     return store;
   }

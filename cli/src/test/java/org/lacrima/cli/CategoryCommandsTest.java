@@ -584,6 +584,9 @@ class CategoryCommandsTest {
         + "=mine", "--why", "not this one").out()).contains("kept the team's version in 1");
     assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next).out())
         .containsPattern(declined + " +kept +" + Pattern.quote(clean.group(2)));
+    // --accept all passes over it; --accept naming it would take it after all (not done here)
+    assertRefused("--accept " + declined + " and --decide " + declined + "=mine", "codebook", "upgrade", p, "--to",
+        next, "--accept", declined, "--decide", declined + "=mine", "--why", "x");
     String took = CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "the rest").out();
     assertThat(took).contains("now rests on crying-working-models 1.1.0");
     assertThat(CliRun.ok("codebook", "log", p).out()).contains("kept the team's version in 1 (" + declined + ")");
@@ -596,18 +599,24 @@ class CategoryCommandsTest {
     assertThat(before).isNotEqualTo(CliRun.ok("codebook", "export", p, "--format", "json").out());
   }
 
-  /** An upgrade goes forward: not to an older version, nor to another system under the project's own number. */
+  /** A team that declined a change can take it after all by naming it. */
   @Test
-  void anUpgradeToAnOlderOrTheSameVersionIsRefused() throws IOException {
+  void aDeclinedChangeIsTakenWhenNamedLater() throws URISyntaxException {
+    String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();
+    CliRun.ok("codebook", "upgrade", p, "--to", next, "--decide", "U1=mine", "--why", "not yet");
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "U1", "--why", "changed our mind").out())
+        .contains("Took over 1 change(s)");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Crying in response to the therapist");
+  }
+
+  /** An upgrade goes forward, not to an older version. */
+  @Test
+  void anUpgradeToAnOlderVersionIsRefused() throws IOException {
     String builtIn = CliRun.ok("codebook", "export", "--format", "json").out();
     Path older = Files.writeString(dir.resolve("older.json"), builtIn.replaceFirst("\"version\" *: *\"[^\"]+\"",
         "\"version\": \"0.9.0\""), StandardCharsets.UTF_8);
     assertRefused("crying-working-models 0.9.0 is older than crying-working-models 1.0.0, the version the project "
         + "rests on", "codebook", "upgrade", p, "--to", older.toString());
-    Path same = Files.writeString(dir.resolve("same.json"), builtIn.replace("Protest crying", "Protesting crying"),
-        StandardCharsets.UTF_8);
-    assertRefused("differs from the version of that number the project rests on; a revised system needs a new "
-        + "version number", "codebook", "upgrade", p, "--to", same.toString());
   }
 
   /** A reason that only looks like one (a no-break or zero-width space) is none. */

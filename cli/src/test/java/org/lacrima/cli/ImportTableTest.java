@@ -203,7 +203,7 @@ class ImportTableTest {
     assertThat(CliRun.of("category", "move", p, "high", "--before", "high", "--why", "w").err())
         .contains("cannot place \"high\" before or after itself");
     assertThat(CliRun.of("category", "move", p, "level", "--before", "mid", "--why", "w").err())
-        .contains("cannot move \"level\" under itself");
+        .contains("cannot place \"level\" beside \"mid\", one of its own subcategories");
 
     CliRun.ok("category", "undo", p, "--why", "back");
     assertThat(groupFigure(p, "krippendorff_alpha_ordinal")).isCloseTo(wrong, within(1e-12));
@@ -214,6 +214,9 @@ class ImportTableTest {
     assertThat(CliRun.of("category", "move", q, "mid b", "--after", "high", "--why", "w").err())
         .contains("the parts of a split value stand where the value stood, and it would read "
             + "low < mid b < mid a < high");
+    // a value put between a split's parts would stand there in the codebook alone
+    assertThat(CliRun.of("category", "move", q, "high", "--after", "mid a", "--why", "w").err())
+        .contains("cannot place \"high\" after \"mid a\"");
     assertThat(CliRun.ok("category", "move", q, "mid b", "--before", "mid a", "--why", "w").out())
         .contains("it stands at place 2: low < mid b < mid a < high");
   }

@@ -186,6 +186,10 @@ public final class CategoryOperations {
     if (sibling.equals(id)) {
       throw new InputException("cannot place \"" + before.get(id).label().english() + "\" before or after itself");
     }
+    if (before.isDescendant(sibling, id)) {
+      throw new InputException("cannot place \"" + before.get(id).label().english() + "\" beside \""
+          + before.get(sibling).label().english() + "\", one of its own subcategories");
+    }
     return relocate(id, before.get(sibling).parent(), Optional.of(new Beside(sibling, after)));
   }
 
@@ -258,7 +262,7 @@ public final class CategoryOperations {
     List<UUID> order = after.inScaleOrder(after.children(group.get().id()).stream()
         .filter(v -> v.state().isActive()).toList()).stream().map(Category::id).toList();
     int gap = order.indexOf(id) - order.indexOf(beside.sibling());
-    if (beside.after() ? gap < 0 : gap > 0) {
+    if (gap != (beside.after() ? 1 : -1)) {
       throw new InputException("cannot place \"" + after.get(id).label().english() + "\" " + beside.wording() + " \""
           + after.get(beside.sibling()).label().english() + "\": on the ordinal scale of \""
           + group.get().label().english() + "\" the parts of a split value stand where the value stood, and it would "

@@ -169,37 +169,64 @@ public final class CodebookUpgrade {
   }
 
   /**
-   * An upgrade goes to a newer version: taking an older one would relabel the project as resting on it, and another
-   * system under the same number would make two codebooks that cite one version.
+   * An upgrade goes forward: taking an older version would relabel the project as resting on it. (The same number
+   * with other texts is let through: it is how a rewording made before a number was given reaches a project.)
    */
-  private static void refuseAnOlderOrSameVersion(CategorySystem upstream, CategorySystem next) {
-    int order = compareVersions(next.info().version(), upstream.info().version());
-    if (order < 0) {
+  private static void refuseAnOlderVersion(CategorySystem upstream, CategorySystem next) {
+    if (compareVersions(next.info().version(), upstream.info().version()) < 0) {
       throw new InputException(next.info().versionLabel() + " is older than " + upstream.info().versionLabel()
           + ", the version the project rests on; an upgrade only goes to a newer one");
     }
-    if (order == 0 && !(upstream.categories().equals(next.categories())
-        && upstream.relations().equals(next.relations()))) {
-      throw new InputException(next.info().versionLabel() + " differs from the version of that number the project "
-          + "rests on; a revised system needs a new version number");
-    }
   }
 
-  /** Versions as numbers part by part ("1.10.0" after "1.9.2"); a part that is no number compares as text. */
+  /**
+   * Versions in the order of semantic versioning: the release part number by number ("1.10.0" after "1.9.2", a part
+   * left out counting as 0), a pre-release before its release ("2.0.0-rc1" before "2.0.0"), and pre-releases part by
+   * part, digits as numbers ("rc10" after "rc9").
+   */
   static int compareVersions(String a, String b) {
-    String[] x = a.split("[.-]");
-    String[] y = b.split("[.-]");
+    String[] x = a.strip().split("-", 2);
+    String[] y = b.strip().split("-", 2);
+    int c = compareParts(x[0].split("\\."), y[0].split("\\."), "0");
+    if (c != 0) {
+      return c;
+    }
+    if (x.length == 1 || y.length == 1) {
+      return Integer.compare(y.length, x.length); // no pre-release part is the release, after its pre-releases
+    }
+    return compareParts(x[1].split("\\."), y[1].split("\\."), "");
+  }
+
+  private static int compareParts(String[] x, String[] y, String missing) {
     for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      String p = i < x.length ? x[i] : "0";
-      String q = i < y.length ? y[i] : "0";
-      int c = p.matches("\\d{1,9}") && q.matches("\\d{1,9}") ? Integer.compare(Integer.parseInt(p), Integer.parseInt(q))
-          : p.compareTo(q);
+      int c = natural(i < x.length ? x[i] : missing, i < y.length ? y[i] : missing);
       if (c != 0) {
         return c;
       }
     }
     return 0;
   }
+
+  /** Two parts, runs of digits compared as numbers of any length, the rest as text. */
+  private static int natural(String p, String q) {
+    java.util.regex.Matcher m = RUN.matcher(p);
+    java.util.regex.Matcher n = RUN.matcher(q);
+    while (m.find()) {
+      if (!n.find()) {
+        return 1;
+      }
+      String r = m.group();
+      String t = n.group();
+      boolean digits = Character.isDigit(r.charAt(0)) && Character.isDigit(t.charAt(0));
+      int c = digits ? new java.math.BigInteger(r).compareTo(new java.math.BigInteger(t)) : r.compareTo(t);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return n.find() ? -1 : 0;
+  }
+
+  private static final java.util.regex.Pattern RUN = java.util.regex.Pattern.compile("\\d+|\\D+");
 
   private static Plan compare(CategorySystem upstream, CategorySystem current, CategorySystem next) {
     if (!upstream.info().id().equals(next.info().id())) {
@@ -209,7 +236,7 @@ public final class CodebookUpgrade {
           + (upstream.info().id().equals("empty") ? " (it started without categories)" : "")
           + ", so there is nothing to upgrade from");
     }
-    refuseAnOlderOrSameVersion(upstream, next);
+    refuseAnOlderVersion(upstream, next);
     List<Proposal> out = new ArrayList<>();
     int number = 0;
     for (Category n : next.categories()) {
@@ -301,7 +328,9 @@ public final class CodebookUpgrade {
     Plan plan = plan(upstream, current, next, coded(s));
     Map<String, Choice> decisions = new LinkedHashMap<>(given);
     // what the team kept as its own in an earlier run stays decided, unless this run decides it again
-    keptEarlier(s, plan).forEach(id -> decisions.putIfAbsent(id, Choice.MINE));
+    // (--accept of a change declined earlier takes it after all)
+    keptEarlier(s, plan).stream().filter(id -> !accepted.contains(id))
+        .forEach(id -> decisions.putIfAbsent(id, Choice.MINE));
     Set<String> known = new HashSet<>();
     plan.proposals().forEach(p -> known.add(p.id()));
     for (String id : accepted) {

@@ -21,6 +21,11 @@ class CodebookUpgradeTest {
     assertThat(CodebookUpgrade.compareVersions("1.0", "1.0.0")).isZero();
     assertThat(CodebookUpgrade.compareVersions("0.9.0", "1.0.0")).isNegative();
     assertThat(CodebookUpgrade.compareVersions("2.0.0-rc1", "2.0.0-rc2")).isNegative();
+    // semantic versioning's order: a pre-release before its release, its numbers as numbers
+    assertThat(CodebookUpgrade.compareVersions("2.0.0", "2.0.0-rc1")).isPositive();
+    assertThat(CodebookUpgrade.compareVersions("2.0.0-rc10", "2.0.0-rc9")).isPositive();
+    assertThat(CodebookUpgrade.compareVersions("1.0.0-alpha", "1.0.0-alpha.1")).isNegative();
+    assertThat(CodebookUpgrade.compareVersions("10000000000.0", "9999999999.0")).isPositive();
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -109,8 +110,9 @@ public final class TranscriptFiles {
         }
       }
       throw xmlError(e, bytes, source).or(() -> DocxPackage.firstMalformedPart(bytes).map(part -> new InputException(
-              source, "entry \"" + part.name() + "\", " + where(part.error().getLineNumber(),
-                  part.error().getColumnNumber()), xmlProblem(part.error().getMessage()), e)))
+              source, "entry \"" + part.name() + "\"" + Optional.of(where(part.error().getLineNumber(),
+                  part.error().getColumnNumber())).filter(w -> !w.isEmpty()).map(w -> ", " + w).orElse(""),
+              xmlProblem(part.error().getMessage()), e)))
           .orElseGet(() -> new InputException(source, "", "is not a readable DOCX file: " + firstLine(e), e));
     } catch (StackOverflowError e) {
       // XML nested thousands of levels deep, as no word processor writes it; the walk and the parser recurse
