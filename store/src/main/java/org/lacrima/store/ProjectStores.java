@@ -298,9 +298,12 @@ public final class ProjectStores {
     // a reader waits out another process's commit, which holds the file for seconds after a large import; a writer
     // is told at once that another one is at work (JdbcProjectStore.translate), which may take minutes
     config.setBusyTimeout(forWriting ? 2_000 : 20_000);
-    config.setCacheSize(-65_536);
-    config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     if (forWriting) {
+      // a large import keeps its indexes' pages at hand; a reader streams through the file, and there a large cache
+      // or temporary tables in memory only cost the time to touch the memory first (measured: an aggregate over a
+      // million codings 0.30 s with SQLite's defaults, 0.46 s with either, 0.59 s with both)
+      config.setCacheSize(-65_536);
+      config.setTempStore(SQLiteConfig.TempStore.MEMORY);
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     }
     SQLiteDataSource ds = new SQLiteDataSource(config);
