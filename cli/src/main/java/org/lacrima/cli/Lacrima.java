@@ -46,7 +46,7 @@ public final class Lacrima implements Runnable {
       StatsCommand.class,
       AgreementCommand.class,
       ConsensusCommand.class,
-      CommandLine.HelpCommand.class);
+      HelpTopic.class);
 
   /** Exit status for input or project problems the user can mend (a message was printed). */
   public static final int REFUSED = 1;
@@ -108,7 +108,7 @@ public final class Lacrima implements Runnable {
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Lacrima());
     Optional<Class<?>> named = args.length == 0 ? Optional.empty() : COMMANDS.stream()
-        .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0]))
+        .filter(c -> c != HelpTopic.class && c.getAnnotation(Command.class).name().equals(args[0]))
         .findFirst();
     // help, an unknown command or none: all of them, for the listing and picocli's suggestions
     (named.isPresent() ? List.of(named.get()) : COMMANDS).forEach(cl::addSubcommand);

@@ -461,6 +461,13 @@ class CommandsTest {
       CliRun run = CliRun.ok(command);
       assertThat(run.out()).as(String.join(" ", command)).contains("Usage:");
     }
+    // help names a command at any depth
+    assertThat(CliRun.ok("help", "codings", "import").out()).contains("Usage: lacrima codings import");
+    assertThat(CliRun.ok("help", "category", "move").out()).contains("Usage: lacrima category move")
+        .contains("--before");
+    assertThat(CliRun.ok("help").out()).contains("Usage: lacrima").contains("agreement");
+    assertThat(CliRun.of("help", "codings", "imprt").err())
+        .contains("there is no command \"codings imprt\"; lacrima codings --help lists them");
   }
 
   @Test
