@@ -402,8 +402,10 @@ public final class CodebookUpgrade {
     kept.forEach(p -> mine.add(p.id() + " " + p.label() + (p.field().isEmpty() ? "" : " " + p.field())));
     ArrayNode keptIds = params.putArray("kept_ids");
     kept.stream().filter(Proposal::conflict).forEach(p -> keptIds.add(p.id()));
-    ArrayNode declinedIds = params.putArray("declined_ids");
-    kept.stream().filter(p -> !p.conflict()).forEach(p -> declinedIds.add(p.id()));
+    // a declined change is known by what it changes, not by its number: a corrected file of the same version may
+    // number its changes otherwise
+    ArrayNode declined = params.putArray("declined");
+    kept.stream().filter(p -> !p.conflict()).forEach(p -> declined.add(declinedKey(p)));
     details.set("delta", delta.toJson());
     if (!delta.isEmpty()) {
       s.categories().replace(after);
@@ -438,14 +440,19 @@ public final class CodebookUpgrade {
         JsonNode params = CategorySystemCodec.parseJson(c.details(), "log entry " + c.sequence()).path("parameters");
         if (params.path("version").asText().equals(plan.next().info().versionLabel())) {
           params.path("kept_ids").forEach(id -> conflicts.add(id.asText()));
-          params.path("declined_ids").forEach(id -> declined.add(id.asText()));
+          params.path("declined").forEach(key -> declined.add(key.asText()));
         }
       }
     }
     Set<String> out = new LinkedHashSet<>();
-    plan.proposals().stream().filter(p -> declined.contains(p.id()) || p.conflict() && conflicts.contains(p.id()))
+    plan.proposals().stream().filter(p -> declined.contains(declinedKey(p)) || p.conflict() && conflicts.contains(p.id()))
         .forEach(p -> out.add(p.id()));
     return out;
+  }
+
+  /** What a proposal changes: its kind, the category or relation, the field. */
+  private static String declinedKey(Proposal p) {
+    return p.kind().name() + " " + p.target() + (p.field().isEmpty() ? "" : " " + p.field());
   }
 
   /**
