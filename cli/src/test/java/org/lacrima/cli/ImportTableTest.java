@@ -208,12 +208,23 @@ class ImportTableTest {
     CliRun.ok("category", "undo", p, "--why", "back");
     assertThat(groupFigure(p, "krippendorff_alpha_ordinal")).isCloseTo(wrong, within(1e-12));
     assertThat(CliRun.ok("codebook", "diff", p, "imported", "current").out()).doesNotContain("order");
+    // a retired value's codings still count, so it stays on the scale as said; a merged one is history only
+    CliRun.ok("category", "retire", p, "low", "--why", "w");
+    assertThat(CliRun.ok("category", "move", p, "mid", "--before", "high", "--why", "w").out())
+        .contains("it stands at place 1: mid < high < low");
+    CliRun.ok("category", "merge", p, "high", "mid", "--why", "w");
+    assertThat(CliRun.of("category", "move", p, "mid", "--after", "high", "--why", "w").err())
+        .contains("\"high\" was merged into another and stands in the history only");
 
     CliRun.ok("category", "split", q, "mid", "--into", "mid a", "--into", "mid b", "--rule", "coder=ann -> mid a",
         "--rule", "coder=bob -> mid b", "--why", "w");
     assertThat(CliRun.of("category", "move", q, "mid b", "--after", "high", "--why", "w").err())
         .contains("the parts of a split value stand where the value stood, and it would read "
-            + "low < mid b < mid a < high");
+            + "low < mid a < mid b < high");
+    // the tree lists the parts where the value stood, as the scale reads them
+    String tree = CliRun.ok("codebook", q).out();
+    assertThat(tree.indexOf("mid a")).isGreaterThan(tree.indexOf("mid ")).isLessThan(tree.indexOf("mid b"));
+    assertThat(tree.indexOf("mid b")).isLessThan(tree.indexOf("high"));
     // a value put between a split's parts would stand there in the codebook alone
     assertThat(CliRun.of("category", "move", q, "high", "--after", "mid a", "--why", "w").err())
         .contains("cannot place \"high\" after \"mid a\"");

@@ -186,6 +186,10 @@ public final class CategoryOperations {
     if (sibling.equals(id)) {
       throw new InputException("cannot place \"" + before.get(id).label().english() + "\" before or after itself");
     }
+    if (before.get(sibling).state().status() == CategoryState.Status.MERGED) {
+      throw new InputException("\"" + before.get(sibling).label().english() + "\" was merged into another and stands "
+          + "in the history only; place \"" + before.get(id).label().english() + "\" beside a category in use");
+    }
     if (before.isDescendant(sibling, id)) {
       throw new InputException("cannot place \"" + before.get(id).label().english() + "\" beside \""
           + before.get(sibling).label().english() + "\", one of its own subcategories");
@@ -256,11 +260,11 @@ public final class CategoryOperations {
    */
   private static void refuseScaleOverruling(CategorySystem after, UUID id, Beside beside) {
     Optional<Category> group = after.get(id).parent().map(after::get).filter(g -> g.scale() == Scale.ORDINAL);
-    if (group.isEmpty() || !after.get(id).state().isActive() || !after.get(beside.sibling()).state().isActive()) {
+    if (group.isEmpty() || !onTheScale(after.get(id)) || !onTheScale(after.get(beside.sibling()))) {
       return;
     }
     List<UUID> order = after.inScaleOrder(after.children(group.get().id()).stream()
-        .filter(v -> v.state().isActive()).toList()).stream().map(Category::id).toList();
+        .filter(CategoryOperations::onTheScale).toList()).stream().map(Category::id).toList();
     int gap = order.indexOf(id) - order.indexOf(beside.sibling());
     if (gap != (beside.after() ? 1 : -1)) {
       throw new InputException("cannot place \"" + after.get(id).label().english() + "\" " + beside.wording() + " \""
@@ -268,6 +272,14 @@ public final class CategoryOperations {
           + group.get().label().english() + "\" the parts of a split value stand where the value stood, and it would "
           + "read " + order.stream().map(v -> after.get(v).label().english()).collect(Collectors.joining(" < ")));
     }
+  }
+
+  /**
+   * Whether a value of a group stands on its scale: its codings count in agreement, which a retired value's do; a
+   * merged or split one's have gone to its successors.
+   */
+  private static boolean onTheScale(Category v) {
+    return v.state().isActive() || v.state().status() == CategoryState.Status.RETIRED;
   }
 
   /** The system with {@code moved} taken out of its place and put right before or after its new sibling. */
@@ -347,7 +359,7 @@ public final class CategoryOperations {
       return Optional.empty();
     }
     List<Category> values = after.inScaleOrder(after.children(group.get().id()).stream()
-        .filter(v -> v.state().isActive()).toList());
+        .filter(CategoryOperations::onTheScale).toList());
     return Optional.of("on the ordinal scale of \"" + group.get().label().english() + "\", which runs in the order of "
         + "its values, it stands " + (values.get(values.size() - 1).id().equals(id) ? "last" : "at place "
         + (values.stream().map(Category::id).toList().indexOf(id) + 1)) + ": " + values.stream()
@@ -632,8 +644,11 @@ public final class CategoryOperations {
     Category splitOne = c.withState(CategoryState.splitInto(List.copyOf(partIds.values())));
     List<Category> cats = new ArrayList<>(before.categories().stream().map(x -> x.id().equals(id) ? splitOne : x)
         .toList());
-    // appended, as a replayed delta appends them: the tree order puts them after their older siblings
-    partIds.forEach((n, pid) -> cats.add(Category.named(pid, c.parent(), LocalizedText.of(n))));
+    // right after the value split, in the order of --into: the tree, the codebook and an ordinal scale then read alike
+    int at = cats.indexOf(splitOne) + 1;
+    for (Map.Entry<String, UUID> part : partIds.entrySet()) {
+      cats.add(at++, Category.named(part.getValue(), c.parent(), LocalizedText.of(part.getKey())));
+    }
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), "splitting \""
         + c.label().english() + "\"");
 

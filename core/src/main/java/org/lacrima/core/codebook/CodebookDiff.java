@@ -202,7 +202,9 @@ public final class CodebookDiff {
     }
     List<Category> inA = parent.map(a::children).orElseGet(a::roots);
     List<Category> inB = parent.map(b::children).orElseGet(b::roots);
-    Set<UUID> common = inA.stream().map(Category::id).filter(id -> inB.stream().anyMatch(c -> c.id().equals(id)))
+    // a merged category stands in the history only: where it stands says nothing
+    Set<UUID> common = inA.stream().filter(c -> c.state().status() != CategoryState.Status.MERGED).map(Category::id)
+        .filter(id -> inB.stream().anyMatch(c -> c.id().equals(id) && c.state().status() != CategoryState.Status.MERGED))
         .collect(Collectors.toSet());
     List<UUID> orderA = inA.stream().map(Category::id).filter(common::contains).toList();
     List<UUID> orderB = inB.stream().map(Category::id).filter(common::contains).toList();
