@@ -61,13 +61,13 @@ final class CategoryCommand {
       try (ProjectStore store = project.open()) {
         CodebookChange c = store.write(s -> run(s, CategoryOperations.on(s, change.attribution()),
             s.categories().current()));
-        boolean more = store.read(s -> CategoryOperations.undoStack(s.log().all()).peek() != null);
         PrintWriter out = spec.commandLine().getOut();
         out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ".");
         // an undo is not undone by the next one: that walks further back, where there is anything left
         String undo = Lacrima.command() + " category undo " + project.inHint() + " --why \"…\"";
         out.println("Logged as #" + c.sequence() + (c.kind() != CodebookChange.Kind.UNDO ? ". Undo with: " + undo
-            : more ? ". Undo the operation before it with: " + undo : "; no category operation is left to undo."));
+            : store.read(s -> CategoryOperations.undoStack(s.log().all()).isEmpty())
+                ? "; no category operation is left to undo." : ". Undo the operation before it with: " + undo));
       }
       return 0;
     }

@@ -118,7 +118,7 @@ public final class Lacrima implements Runnable {
     addHelpOption(cl);
     cl.setParameterExceptionHandler((e, given) -> {
       // one line and where to look, as for every other refusal; the whole usage would bury the reason
-      err.println("lacrima: " + Console.indented(e.getMessage().replaceFirst("^Error: ", ""), ""));
+      err.println("lacrima: " + Console.indented(e.getMessage().replaceFirst("^Error: ", ""), "  "));
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
       err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^<main class>", "lacrima")
           + " --help lists the options)");

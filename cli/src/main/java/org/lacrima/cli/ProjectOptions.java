@@ -21,6 +21,10 @@ final class ProjectOptions {
           + " Default: the environment variable LACRIMA_DB, else none (PROJECT is a file).")
   String db;
 
+  /** The command this mixin is part of: where opening a project says what it did. */
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
+
   ProjectLocation location() {
     return location(project, db);
   }
@@ -68,9 +72,6 @@ final class ProjectOptions {
     });
     return store;
   }
-
-  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
-  picocli.CommandLine.Model.CommandSpec mixee;
 
   /**
    * The project as a suggested next command names it: quoted where a shell needs it, and followed by --db where

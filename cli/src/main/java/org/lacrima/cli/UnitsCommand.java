@@ -59,10 +59,11 @@ final class UnitsCommand {
           if (units.isEmpty()) {
             // a document without turns cannot be segmented by them, the default
             // a table's rows are turns: what agreement compares by default, though not yet meaning units
-            out.println(d.name() + " has no meaning units yet" + (d.turns() == 0 ? "" : " (its "
-                + org.lacrima.core.text.Counted.of(d.turns(), "speaker turn") + " are the units agreement compares by "
-                + "default)") + ": " + Lacrima.command() + " segment " + project.inHint() + " --documents "
-                + ProjectLocation.shellWord(d.name()) + (d.turns() == 0 ? " --by sentence" : ""));
+            String turns = d.turns() == 0 ? "" : " (its " + org.lacrima.core.text.Counted.of(d.turns(), "speaker turn")
+                + (d.turns() == 1 ? " is the unit" : " are the units") + " agreement compares by default)";
+            out.println(d.name() + " has no meaning units yet" + turns + ": " + Lacrima.command() + " segment "
+                + project.inHint() + " --documents " + ProjectLocation.shellWord(d.name())
+                + (d.turns() == 0 ? " --by sentence" : ""));
           } else {
             out.printf("%4s  %-14s %-9s %s%n", "unit", "offsets", "from", "text");
           }

@@ -584,7 +584,7 @@ class CategoryCommandsTest {
         + "=mine", "--why", "not this one").out()).contains("kept the team's version in 1");
     assertThat(CliRun.ok("codebook", "upgrade", p, "--to", next).out())
         .containsPattern(declined + " +kept +" + Pattern.quote(clean.group(2)));
-    // --accept all passes over it; --accept naming it would take it after all (not done here)
+    // once declined, taking and keeping it in one run is refused as before; --accept all passes over it
     assertRefused("--accept " + declined + " and --decide " + declined + "=mine", "codebook", "upgrade", p, "--to",
         next, "--accept", declined, "--decide", declined + "=mine", "--why", "x");
     String took = CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "the rest").out();

@@ -119,8 +119,7 @@ class ImportTableTest {
   @Test
   void theCellsACoderJudgedFollowACategoryMergedOrSplit() throws IOException {
     Path t = table(FLAGS);
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--flag", "cry", "--flag", "tears");
+    importTable(p, t.toString(), "--flag", "cry", "--flag", "tears");
     CliRun.ok("category", "merge", p, "tears", "cry", "--why", "one column");
     assertThat(agreementOf("cry")).isCloseTo(3.0 / 4, within(1e-12));
     CliRun.ok("category", "undo", p, "--why", "apart");
@@ -148,15 +147,13 @@ class ImportTableTest {
         four.append(row).append(r[k].equals("mid") ? (doc.equals("e1") ? "mid low" : "mid high") : r[k]).append('\n');
       }
     }
-    CliRun.ok("import-table", p, table(three.toString()).toString(), "--doc", "doc", "--order", "ord", "--text", "text",
-        "--coder", "coder", "--code", "level", "--scale", "level=ordinal:low,mid,high");
+    importTable(p, table(three.toString()).toString(), "--code", "level", "--scale", "level=ordinal:low,mid,high");
     CliRun.ok("category", "split", p, "mid", "--into", "mid low", "--into", "mid high", "--rule", "document=e1 -> mid low",
         "--rule", "document=e2 -> mid high", "--why", "two kinds of mid");
     String q = dir.resolve("four.lacrima").toString();
     CliRun.ok("init", "--empty", q);
     Path t4 = Files.writeString(dir.resolve("four.csv"), four.toString(), StandardCharsets.UTF_8);
-    CliRun.ok("import-table", q, t4.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "level", "--scale", "level=ordinal:low,mid low,mid high,high");
+    importTable(q, t4.toString(), "--code", "level", "--scale", "level=ordinal:low,mid low,mid high,high");
     for (String coefficient : List.of("krippendorff_alpha_ordinal", "weighted_kappa_linear", "weighted_kappa_quadratic")) {
       assertThat(groupFigure(p, coefficient)).as(coefficient).isCloseTo(groupFigure(q, coefficient), within(1e-12));
     }
@@ -179,12 +176,10 @@ class ImportTableTest {
       }
     }
     Path t = table(table.toString());
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "level", "--scale", "level=ordinal:high,low,mid");
+    importTable(p, t.toString(), "--code", "level", "--scale", "level=ordinal:high,low,mid");
     String q = dir.resolve("right.lacrima").toString();
     CliRun.ok("init", "--empty", q);
-    CliRun.ok("import-table", q, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "level", "--scale", "level=ordinal:low,mid,high");
+    importTable(q, t.toString(), "--code", "level", "--scale", "level=ordinal:low,mid,high");
     double wrong = groupFigure(p, "krippendorff_alpha_ordinal");
     assertThat(wrong).as("the order matters here").isNotCloseTo(groupFigure(q, "krippendorff_alpha_ordinal"),
         within(1e-6));
@@ -248,8 +243,7 @@ class ImportTableTest {
     Path t = table("doc,ord,text,coder,grp,f\nd1,1,alpha one,A,x,n/a\nd1,2,beta two,A,n/a,1\nd1,3,gamma three,A,y,0\n"
         + "d1,4,delta four,A,x,n/a\nd1,1,alpha one,B,x,0\nd1,2,beta two,B,y,1\nd1,3,gamma three,B,y,1\n"
         + "d1,4,delta four,B,y,1\n");
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "grp", "--flag", "f");
+    importTable(p, t.toString(), "--code", "grp", "--flag", "f");
     CliRun.ok("category", "merge", p, "f", "x", "--why", "one code");
     assertThat(agreementOf("x", "A,B")).isCloseTo(3.0 / 4, within(1e-12));
     CliRun.ok("category", "undo", p, "--why", "apart");
@@ -261,8 +255,7 @@ class ImportTableTest {
   private void importColumnWithAnOpenCell() throws IOException {
     Path t = table("doc,ord,text,coder,grp\nd1,1,u one,A,x\nd1,2,u two,A,n/a\nd1,3,u three,A,y\n"
         + "d1,1,u one,B,x\nd1,2,u two,B,y\nd1,3,u three,B,x\n");
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "grp");
+    importTable(p, t.toString(), "--code", "grp");
   }
 
   /**
@@ -310,8 +303,8 @@ class ImportTableTest {
   void aChangeThatMovesAValueOnItsScaleSaysSo() throws IOException {
     Path t = table("doc,ord,text,coder,sev,n\nd1,1,u one,A,low,1\nd1,2,u two,A,high,2\nd1,1,u one,B,mid,2\n"
         + "d1,2,u two,B,high,2\n");
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "sev", "--code", "n", "--scale", "sev=ordinal:low,mid,high", "--scale", "n=interval");
+    importTable(p, t.toString(), "--code", "sev", "--code", "n", "--scale", "sev=ordinal:low,mid,high", "--scale",
+        "n=interval");
     CliRun.ok("category", "move", p, "sev > low", "--top", "--why", "w");
     assertThat(CliRun.ok("category", "move", p, "low", "--parent", "sev", "--why", "back").out())
         .contains("on the ordinal scale of \"sev\", which runs in the order of its values, it stands last: "
@@ -335,8 +328,7 @@ class ImportTableTest {
     Path t = table("doc,ord,text,coder,lvl,oth\nd1,1,one,A,1,\nd1,1,one,B,1,\nd1,2,two,A,2,\nd1,2,two,B,3,\n"
         + "d1,3,three,A,,m\nd1,3,three,B,,m\nd1,4,four,A,3,\nd1,4,four,B,,m\nd1,5,five,A,1,\nd1,5,five,B,,m\n"
         + "d1,6,six,A,2,\nd1,6,six,B,2,\nd1,7,seven,A,,m\nd1,7,seven,B,3,\n");
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "lvl", "--code", "oth");
+    importTable(p, t.toString(), "--code", "lvl", "--code", "oth");
     String note = "(unit, exclusive group and coder) lie where the coder's recorded coverage of the group says it "
         + "judged nothing";
     assertThat(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0").out()).doesNotContain(note);
@@ -348,8 +340,7 @@ class ImportTableTest {
   @Test
   void aValueOfAnIntervalGroupSplitsIntoNumbersOnly() throws IOException {
     Path t = table("doc,ord,text,coder,sc\nd1,1,u one,A,1\nd1,2,u two,A,2\nd1,1,u one,B,2\nd1,2,u two,B,2\n");
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "sc", "--scale", "sc=interval");
+    importTable(p, t.toString(), "--code", "sc", "--scale", "sc=interval");
     assertThat(CliRun.of("category", "split", p, "sc > 2", "--into", "2a", "--into", "2b", "--rule", "text~one -> 2a",
         "--rule", "text~. -> 2b", "--why", "s").err()).contains("the group \"sc\" is interval: its values are numbers, "
             + "and \"2a\" is not one");
@@ -364,8 +355,7 @@ class ImportTableTest {
   void anIntervalGroupTakesNoOtherValueThanANewNumber() throws IOException {
     Path t = table("doc,ord,text,coder,sc,other\nd1,1,u one,A,1,x\nd1,2,u two,A,2,y\nd1,1,u one,B,2,x\n"
         + "d1,2,u two,B,2,x\n");
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--code", "sc", "--code", "other", "--scale", "sc=interval");
+    importTable(p, t.toString(), "--code", "sc", "--code", "other", "--scale", "sc=interval");
     String offScale = "the group \"sc\" is interval: its values are numbers, and \"two\" is not one";
     assertThat(CliRun.of("category", "rename", p, "sc > 2", "two", "--why", "w").err()).contains(offScale);
     assertThat(CliRun.of("category", "edit", p, "sc > 2", "--label", "two", "--why", "w").err()).contains(offScale);
@@ -382,8 +372,7 @@ class ImportTableTest {
   @Test
   void aCodingInACellTheTableLeftOpenIsNotedNotCounted() throws IOException {
     Path t = table(FLAGS);
-    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
-        "--flag", "cry", "--flag", "tears");
+    importTable(p, t.toString(), "--flag", "cry", "--flag", "tears");
     double before = agreementOf("cry");
     Files.writeString(dir.resolve("fill.csv"), "document,quote,category,coder\nd1,One.,cry,ann\n");
     assertThat(CliRun.ok("codings", "import", p, dir.resolve("fill.csv").toString()).out())
@@ -506,6 +495,14 @@ class ImportTableTest {
         .toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "years", "--scale",
         "years=interval").err()).contains("line 3: years is \"2,0\", the same number as \"2\" (line 2)");
     assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
+  }
+
+  /** Imports a table of the columns doc, ord, text and coder, with the columns given. */
+  private static void importTable(String project, String table, String... columns) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("import-table", project, table, "--doc",
+        "doc", "--order", "ord", "--text", "text", "--coder", "coder"));
+    args.addAll(java.util.List.of(columns));
+    CliRun.ok(args.toArray(String[]::new));
   }
 
   private CliRun importing(String csv, String... extra) throws IOException {

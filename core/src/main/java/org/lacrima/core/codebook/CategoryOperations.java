@@ -259,12 +259,11 @@ public final class CategoryOperations {
    * whatever the tree's order; a place the scale would not follow is refused rather than shown in the codebook alone.
    */
   private static void refuseScaleOverruling(CategorySystem after, UUID id, Beside beside) {
-    Optional<Category> group = after.get(id).parent().map(after::get).filter(g -> g.scale() == Scale.ORDINAL);
-    if (group.isEmpty() || !onTheScale(after.get(id)) || !onTheScale(after.get(beside.sibling()))) {
+    Optional<Category> group = ordinalGroupOf(after, id);
+    if (group.isEmpty() || !onTheScale(after.get(beside.sibling()))) {
       return;
     }
-    List<UUID> order = after.inScaleOrder(after.children(group.get().id()).stream()
-        .filter(CategoryOperations::onTheScale).toList()).stream().map(Category::id).toList();
+    List<UUID> order = scaleOf(after, group.get()).stream().map(Category::id).toList();
     int gap = order.indexOf(id) - order.indexOf(beside.sibling());
     if (gap != (beside.after() ? 1 : -1)) {
       throw new InputException("cannot place \"" + after.get(id).label().english() + "\" " + beside.wording() + " \""
@@ -272,6 +271,17 @@ public final class CategoryOperations {
           + group.get().label().english() + "\" the parts of a split value stand where the value stood, and it would "
           + "read " + order.stream().map(v -> after.get(v).label().english()).collect(Collectors.joining(" < ")));
     }
+  }
+
+  /** The ordinal group {@code id} is a value of, where it is one that stands on the scale. */
+  private static Optional<Category> ordinalGroupOf(CategorySystem system, UUID id) {
+    return Optional.of(system.get(id)).filter(CategoryOperations::onTheScale).flatMap(Category::parent)
+        .map(system::get).filter(g -> g.scale() == Scale.ORDINAL);
+  }
+
+  /** An ordinal group's values in the order of its scale. */
+  private static List<Category> scaleOf(CategorySystem system, Category group) {
+    return system.inScaleOrder(system.children(group.id()).stream().filter(CategoryOperations::onTheScale).toList());
   }
 
   /**
@@ -354,12 +364,11 @@ public final class CategoryOperations {
    * ordinal alpha reads it so. {@code placed}: the team has just chosen the place itself.
    */
   private static Optional<String> scalePlace(CategorySystem after, UUID id, boolean placed) {
-    Optional<Category> group = after.get(id).parent().map(after::get).filter(g -> g.scale() == Scale.ORDINAL);
-    if (group.isEmpty() || !after.get(id).state().isActive()) {
+    Optional<Category> group = ordinalGroupOf(after, id);
+    if (group.isEmpty()) {
       return Optional.empty();
     }
-    List<Category> values = after.inScaleOrder(after.children(group.get().id()).stream()
-        .filter(CategoryOperations::onTheScale).toList());
+    List<Category> values = scaleOf(after, group.get());
     return Optional.of("on the ordinal scale of \"" + group.get().label().english() + "\", which runs in the order of "
         + "its values, it stands " + (values.get(values.size() - 1).id().equals(id) ? "last" : "at place "
         + (values.stream().map(Category::id).toList().indexOf(id) + 1)) + ": " + values.stream()

@@ -383,8 +383,9 @@ public final class CategorySystem {
 
   /**
    * A group's values in the order of its scale: the tree's order, but the parts of a value split since stand where it
-   * stood (the tree appends them after their older siblings, which on an ordinal scale would put "mid low" and "mid
-   * high" above "high"). {@code children}: some children of one parent.
+   * stood. A split puts them there in the tree; one made before this release appended them after their older
+   * siblings, which on an ordinal scale would put "mid low" and "mid high" above "high". {@code children}: some
+   * children of one parent.
    */
   public List<Category> inScaleOrder(List<Category> children) {
     if (children.isEmpty()) {

@@ -363,8 +363,8 @@ public final class CodebookUpgrade {
     for (Proposal p : plan.proposals()) {
       Choice choice = decisions.get(p.id());
       // a clean change the team declines ("all but U6") is kept as its own, as a conflict would be
-      boolean take = p.conflict() || choice == Choice.MINE ? choice == Choice.THEIRS
-          : acceptAllClean || accepted.contains(p.id()) || choice == Choice.THEIRS;
+      boolean take = choice == Choice.THEIRS
+          || !p.conflict() && choice != Choice.MINE && (acceptAllClean || accepted.contains(p.id()));
       if (take) {
         applied.add(p);
       } else if (choice == Choice.MINE) {

@@ -33,7 +33,7 @@ public final class DocumentVariables {
   /** Checks and normalizes variables; {@code source} and {@code place} name them in errors. */
   public static Map<String, String> normalize(Map<String, String> raw, String source, String place) {
     Map<String, String> out = new LinkedHashMap<>();
-    checkNames(raw.keySet(), source, place);
+    checkNames(raw.keySet(), source, place, "");
     for (Map.Entry<String, String> e : raw.entrySet()) {
       String name = normalizeName(e.getKey());
       String value = e.getValue() == null ? "" : e.getValue().strip();
@@ -49,8 +49,13 @@ public final class DocumentVariables {
     return out;
   }
 
-  /** Checks variables' names as written (a file's header, --var); {@code source} and {@code place} name them. */
-  public static void checkNames(java.util.Collection<String> names, String source, String place) {
+  /** Checks the variables' names of a file's header, its columns; {@code source} and {@code place} name them. */
+  public static void checkColumnNames(java.util.Collection<String> names, String source, String place) {
+    checkNames(names, source, place, "the columns ");
+  }
+
+  /** Checks variables' names as written; {@code pair} names a pair of them that name one variable. */
+  private static void checkNames(java.util.Collection<String> names, String source, String place, String pair) {
     Map<String, String> spelledAs = new HashMap<>();
     for (String written : names) {
       String name = normalizeName(written);
@@ -61,7 +66,7 @@ public final class DocumentVariables {
       // would lose the other
       String earlier = spelledAs.putIfAbsent(name, written);
       if (earlier != null) {
-        throw new InputException(source, place, "\"" + Names.shown(earlier) + "\" and \"" + Names.shown(written)
+        throw new InputException(source, place, pair + "\"" + Names.shown(earlier) + "\" and \"" + Names.shown(written)
             + "\" both name the variable " + Names.shown(name) + "; keep one of them");
       }
       if (!name.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {

@@ -1,12 +1,10 @@
 package org.lacrima.io.csv;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lacrima.core.InputException;
 import org.lacrima.core.transcript.DocumentVariables;
 import org.lacrima.core.transcript.VariableRow;
 
@@ -22,15 +20,7 @@ public final class VariablesCsv {
   public static List<VariableRow> read(CsvTable table) {
     String key = table.require("document", "name");
     // said once for the header, rather than on the first row that DocumentVariables would refuse
-    Map<String, String> variables = new HashMap<>();
-    for (String column : table.columns()) {
-      String earlier = column.equals(key) ? null : variables.putIfAbsent(DocumentVariables.normalizeName(column), column);
-      if (earlier != null) {
-        throw new InputException(table.source(), table.headerLine(), "the columns \"" + earlier + "\" and \"" + column
-            + "\" both name the variable " + DocumentVariables.normalizeName(column) + "; keep one of them");
-      }
-    }
-    DocumentVariables.checkNames(table.columns().stream().filter(c -> !c.equals(key)).toList(), table.source(),
+    DocumentVariables.checkColumnNames(table.columns().stream().filter(c -> !c.equals(key)).toList(), table.source(),
         table.headerLine());
     List<VariableRow> rows = new ArrayList<>();
     for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {

@@ -110,8 +110,7 @@ public final class TranscriptFiles {
         }
       }
       throw xmlError(e, bytes, source).or(() -> DocxPackage.firstMalformedPart(bytes).map(part -> new InputException(
-              source, "entry \"" + part.name() + "\"" + Optional.of(where(part.error().getLineNumber(),
-                  part.error().getColumnNumber())).filter(w -> !w.isEmpty()).map(w -> ", " + w).orElse(""),
+              source, place(Optional.of(part.name()), part.error().getLineNumber(), part.error().getColumnNumber()),
               xmlProblem(part.error().getMessage()), e)))
           .orElseGet(() -> new InputException(source, "", "is not a readable DOCX file: " + firstLine(e), e));
     } catch (StackOverflowError e) {
@@ -143,7 +142,7 @@ public final class TranscriptFiles {
    * An XML error deep in POI's causes, said with its line and column and without the parser's class names. The
    * DOCTYPE and depth limits are our hardening (external entities, entity expansion, nesting) at work.
    */
-  private static java.util.Optional<InputException> xmlError(Exception e, byte[] bytes, String source) {
+  private static Optional<InputException> xmlError(Exception e, byte[] bytes, String source) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       String message;
       int line;
@@ -159,17 +158,16 @@ public final class TranscriptFiles {
       } else {
         continue;
       }
-      String where = where(line, column);
-      if (line > 0) {
-        where = DocxPackage.malformedPartAt(bytes, line).map(p -> "entry \"" + p + "\", ").orElse("") + where;
-      }
-      return java.util.Optional.of(new InputException(source, where, xmlProblem(message), e));
+      Optional<String> part = line > 0 ? DocxPackage.malformedPartAt(bytes, line) : Optional.empty();
+      return Optional.of(new InputException(source, place(part, line, column), xmlProblem(message), e));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
-  private static String where(int line, int column) {
-    return line > 0 ? "XML line " + line + (column > 0 ? ", column " + column : "") : "";
+  /** Where in a package: "entry "word/document.xml", XML line 2, column 5", each part where known. */
+  private static String place(Optional<String> entry, int line, int column) {
+    String at = line > 0 ? "XML line " + line + (column > 0 ? ", column " + column : "") : "";
+    return entry.map(e -> "entry \"" + e + "\"" + (at.isEmpty() ? "" : ", " + at)).orElse(at);
   }
 
   /** A parser's complaint in the user's terms. */

@@ -285,10 +285,6 @@ public final class AgreementStudy {
         mergedCount, withoutUnits, notes);
   }
 
-  /**
-   * Exclusive sibling categories, one nominal variable; per child, its index among the study's categories first,
-   * then those of its subcategories in the study. Scope as above.
-   */
   /** Whether coder {@code k} coded any category of the group's subtrees in unit {@code q}. */
   private static boolean codedIn(Group g, int[] chars, int q, int nc, int m, int k) {
     for (int[] subtree : g.subtrees()) {
@@ -301,6 +297,10 @@ public final class AgreementStudy {
     return false;
   }
 
+  /**
+   * Exclusive sibling categories, one nominal variable; per child, its index among the study's categories first,
+   * then those of its subcategories in the study. Scope as above.
+   */
   record Group(Category category, int[][] subtrees, int scope) {
   }
 
