@@ -9,26 +9,24 @@ import java.util.Map;
  */
 public final class AgreementTable {
 
-  private final double[][] cells;
+  private final PairWeights cells;
   private final double[] rows;
   private final double[] columns;
   private final double total;
   private final double dropped;
 
-  private AgreementTable(double[][] cells, double dropped) {
-    int q = cells.length;
+  private AgreementTable(PairWeights cells, double dropped) {
+    int q = cells.size();
     this.cells = cells;
     this.rows = new double[q];
     this.columns = new double[q];
-    double sum = 0;
-    for (int a = 0; a < q; a++) {
-      for (int b = 0; b < q; b++) {
-        rows[a] += cells[a][b];
-        columns[b] += cells[a][b];
-        sum += cells[a][b];
-      }
-    }
-    this.total = sum;
+    double[] sum = new double[1];
+    cells.forEach((a, b, w) -> {
+      rows[a] += w;
+      columns[b] += w;
+      sum[0] += w;
+    });
+    this.total = sum[0];
     this.dropped = dropped;
   }
 
@@ -41,8 +39,7 @@ public final class AgreementTable {
   }
 
   public static AgreementTable of(ReliabilityData data, int first, int second) {
-    int q = data.domain().size();
-    double[][] cells = new double[q][q];
+    PairWeights cells = PairWeights.of(data.domain().size());
     double dropped = 0;
     for (int u = 0; u < data.units(); u++) {
       int a = data.value(u, first);
@@ -50,19 +47,24 @@ public final class AgreementTable {
       if (a == ReliabilityData.MISSING || b == ReliabilityData.MISSING) {
         dropped += data.weight(u);
       } else {
-        cells[a][b] += data.weight(u);
+        cells.add(a, b, data.weight(u));
       }
     }
     return new AgreementTable(cells, dropped);
   }
 
   public int size() {
-    return cells.length;
+    return rows.length;
   }
 
   /** Weight of the units the first coder gave {@code first} and the second {@code second}. */
   public double cell(int first, int second) {
-    return cells[first][second];
+    return cells.get(first, second);
+  }
+
+  /** Every cell with weight, in a fixed order: what a sum over all q² cells needs when most are empty. */
+  void forEachCell(PairWeights.Cell cell) {
+    cells.forEach(cell);
   }
 
   public double rowTotal(int first) {
@@ -86,8 +88,8 @@ public final class AgreementTable {
   /** Share of the compared units on which the coders agree; call only when {@link #total()} is positive. */
   double observedAgreement() {
     double agreeing = 0;
-    for (int a = 0; a < cells.length; a++) {
-      agreeing += cells[a][a];
+    for (int a = 0; a < rows.length; a++) {
+      agreeing += cells.get(a, a);
     }
     return agreeing / total;
   }
@@ -95,7 +97,7 @@ public final class AgreementTable {
   /** Chance agreement from each coder's own marginals (Cohen). */
   double ownMarginalsChance() {
     double chance = 0;
-    for (int a = 0; a < cells.length; a++) {
+    for (int a = 0; a < rows.length; a++) {
       chance += rows[a] * columns[a];
     }
     return chance / (total * total);
@@ -104,7 +106,7 @@ public final class AgreementTable {
   /** Chance agreement from the pooled marginals (Scott). */
   double pooledMarginalsChance() {
     double chance = 0;
-    for (int a = 0; a < cells.length; a++) {
+    for (int a = 0; a < rows.length; a++) {
       double pooled = (rows[a] + columns[a]) / (2 * total);
       chance += pooled * pooled;
     }

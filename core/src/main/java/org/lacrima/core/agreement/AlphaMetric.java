@@ -41,7 +41,7 @@ public enum AlphaMetric {
           return d * d;
         });
       }
-      case INTERVAL -> numbers(domain).map(x -> Result.of((c, k) -> (x[c] - x[k]) * (x[c] - x[k])))
+      case INTERVAL -> numbers(domain).map(x -> Result.of(squaredDifference(x)))
           .orElseGet(() -> Result.missing("interval alpha needs a number for every value"));
       case RATIO -> {
         Optional<double[]> numbers = numbers(domain);
@@ -56,6 +56,35 @@ public enum AlphaMetric {
         }
         // δ(0, 0) = 0: equal values do not differ, although the formula's denominator vanishes there
         yield Result.of((c, k) -> x[c] == x[k] ? 0.0 : Math.pow((x[c] - x[k]) / (x[c] + x[k]), 2));
+      }
+    };
+  }
+
+  /**
+   * (x_c − x_k)², whose sum over every two values is 2 n Σ n_c (x_c − mean)²: linear in the domain, which a
+   * numeric column of many distinct values needs.
+   */
+  private static Distance squaredDifference(double[] x) {
+    return new Distance() {
+      @Override
+      public double between(int c, int k) {
+        return (x[c] - x[k]) * (x[c] - x[k]);
+      }
+
+      @Override
+      public double pairSum(double[] totals) {
+        double n = 0;
+        double sum = 0;
+        for (int v = 0; v < totals.length; v++) {
+          n += totals[v];
+          sum += totals[v] * x[v];
+        }
+        double mean = sum / n;
+        double spread = 0;
+        for (int v = 0; v < totals.length; v++) {
+          spread += totals[v] * (x[v] - mean) * (x[v] - mean);
+        }
+        return 2 * n * spread;
       }
     };
   }

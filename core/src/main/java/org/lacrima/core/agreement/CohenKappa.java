@@ -47,20 +47,22 @@ public final class CohenKappa implements AgreementMeasure {
       row[a] = table.rowTotal(a) / n;
       column[a] = table.columnTotal(a) / n;
     }
-    double diagonal = 0;
-    double offDiagonal = 0;
+    // [0] the diagonal's and [1] the off-diagonal's share of the variance, over the cells with weight only
+    double[] shares = new double[2];
+    table.forEachCell((a, b, w) -> {
+      double p = w / n;
+      if (a == b) {
+        double t = 1 - (row[a] + column[a]) * (1 - k);
+        shares[0] += p * t * t;
+      } else {
+        double t = column[a] + row[b];
+        shares[1] += p * t * t;
+      }
+    });
+    double diagonal = shares[0];
+    double offDiagonal = shares[1];
     double marginalProducts = 0;
     for (int a = 0; a < q; a++) {
-      for (int b = 0; b < q; b++) {
-        double p = table.cell(a, b) / n;
-        if (a == b) {
-          double t = 1 - (row[a] + column[a]) * (1 - k);
-          diagonal += p * t * t;
-        } else {
-          double t = column[a] + row[b];
-          offDiagonal += p * t * t;
-        }
-      }
       marginalProducts += row[a] * column[a] * (row[a] + column[a]);
     }
     double scale = n * (1 - expected) * (1 - expected);

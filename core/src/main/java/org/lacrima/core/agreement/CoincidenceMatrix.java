@@ -7,22 +7,19 @@ package org.lacrima.core.agreement;
  */
 public final class CoincidenceMatrix {
 
-  private final double[][] coincidences;
+  private final PairWeights coincidences;
   private final double[] totals;
   private final double pairableValues;
   private final double pairableUnits;
   private final double unpairableUnits;
 
-  private CoincidenceMatrix(double[][] coincidences, double pairableUnits, double unpairableUnits) {
-    int q = coincidences.length;
+  private CoincidenceMatrix(PairWeights coincidences, double pairableUnits, double unpairableUnits) {
     this.coincidences = coincidences;
-    this.totals = new double[q];
+    this.totals = new double[coincidences.size()];
+    coincidences.forEach((c, k, w) -> totals[c] += w);
     double n = 0;
-    for (int c = 0; c < q; c++) {
-      for (int k = 0; k < q; k++) {
-        totals[c] += coincidences[c][k];
-      }
-      n += totals[c];
+    for (double t : totals) {
+      n += t;
     }
     this.pairableValues = n;
     this.pairableUnits = pairableUnits;
@@ -30,8 +27,11 @@ public final class CoincidenceMatrix {
   }
 
   public static CoincidenceMatrix of(ReliabilityData data) {
+    return of(data, PairWeights.of(data.domain().size()));
+  }
+
+  static CoincidenceMatrix of(ReliabilityData data, PairWeights o) {
     int q = data.domain().size();
-    double[][] o = new double[q][q];
     UnitTally tally = new UnitTally(q);
     double pairable = 0;
     double unpairable = 0;
@@ -50,7 +50,10 @@ public final class CoincidenceMatrix {
         int nc = tally.count(c);
         for (int j = 0; j < tally.distinct(); j++) {
           int k = tally.valueAt(j);
-          o[c][k] += share * (c == k ? (double) nc * (nc - 1) : (double) nc * tally.count(k));
+          double pairs = c == k ? (double) nc * (nc - 1) : (double) nc * tally.count(k);
+          if (pairs > 0) {
+            o.add(c, k, share * pairs);
+          }
         }
       }
     }
@@ -58,11 +61,11 @@ public final class CoincidenceMatrix {
   }
 
   public int size() {
-    return coincidences.length;
+    return totals.length;
   }
 
   public double coincidence(int value, int other) {
-    return coincidences[value][other];
+    return coincidences.get(value, other);
   }
 
   /** n_c: how often value c occurs among the pairable values. */
@@ -87,30 +90,13 @@ public final class CoincidenceMatrix {
 
   /** Do = Σ o_ck δ_ck / n; only meaningful when there are pairable values. */
   double observedDisagreement(Distance delta) {
-    double sum = 0;
-    for (int c = 0; c < coincidences.length; c++) {
-      for (int k = 0; k < coincidences.length; k++) {
-        if (coincidences[c][k] != 0) {
-          sum += coincidences[c][k] * delta.between(c, k);
-        }
-      }
-    }
-    return sum / pairableValues;
+    double[] sum = new double[1];
+    coincidences.forEach((c, k, o) -> sum[0] += o * delta.between(c, k));
+    return sum[0] / pairableValues;
   }
 
   /** De = Σ n_c n_k δ_ck / (n (n − 1)). */
   double expectedDisagreement(Distance delta) {
-    double sum = 0;
-    for (int c = 0; c < totals.length; c++) {
-      if (totals[c] == 0) {
-        continue;
-      }
-      for (int k = 0; k < totals.length; k++) {
-        if (totals[k] != 0) {
-          sum += totals[c] * totals[k] * delta.between(c, k);
-        }
-      }
-    }
-    return sum / (pairableValues * (pairableValues - 1));
+    return delta.pairSum(totals) / (pairableValues * (pairableValues - 1));
   }
 }

@@ -1,5 +1,7 @@
 package org.lacrima.core.agreement;
 
+import java.util.stream.IntStream;
+
 /**
  * How far apart two values of a domain are, for the weighted coefficients (weighted kappa, alpha with a
  * custom metric). Values are indices into the domain; a distance is 0 between a value and itself.
@@ -9,22 +11,40 @@ public interface Distance {
 
   double between(int value, int other);
 
-  /** Every difference counts fully: the nominal metric. */
-  static Distance nominal() {
-    return (a, b) -> a == b ? 0.0 : 1.0;
-  }
-
   /**
-   * The distance between every two of {@code q} values computed once and then looked up: for a costly distance
-   * (MASI between sets of codes) evaluated thousands of times, as a bootstrap does.
+   * Σ_c Σ_k n_c n_k δ(c, k) over every two values, given how often each occurs ({@code totals}): the sum behind
+   * alpha's expected disagreement. Pair by pair over the values that occur; a distance with structure (nominal,
+   * MASI between code sets) overrides it, since a domain of tens of thousands of values makes billions of pairs.
    */
-  static Distance tabulated(Distance delta, int q) {
-    double[] table = new double[q * q];
-    for (int c = 0; c < q; c++) {
-      for (int k = 0; k < q; k++) {
-        table[c * q + k] = delta.between(c, k);
+  default double pairSum(double[] totals) {
+    int[] occurring = IntStream.range(0, totals.length).filter(v -> totals[v] != 0).toArray();
+    double sum = 0;
+    for (int c : occurring) {
+      for (int k : occurring) {
+        sum += totals[c] * totals[k] * between(c, k);
       }
     }
-    return (value, other) -> table[value * q + other];
+    return sum;
+  }
+
+  /** Every difference counts fully: the nominal metric. */
+  static Distance nominal() {
+    return new Distance() {
+      @Override
+      public double between(int value, int other) {
+        return value == other ? 0.0 : 1.0;
+      }
+
+      @Override
+      public double pairSum(double[] totals) {
+        double n = 0;
+        double same = 0;
+        for (double t : totals) {
+          n += t;
+          same += t * t;
+        }
+        return n * n - same;
+      }
+    };
   }
 }

@@ -27,13 +27,21 @@ public record MasiDistance(double subsetWeight, double overlapWeight) {
         common++;
       }
     }
+    return between(common, a.size(), b.size());
+  }
+
+  /**
+   * The distance between a set of {@code sizeA} codes and one of {@code sizeB} that share {@code common}: all
+   * MASI needs to know of two sets, which lets {@link CodeSetDistance} sum it over many sets at once.
+   */
+  public double between(int common, int sizeA, int sizeB) {
     // equal sets, without a second pass of lookups for Set.equals: alpha takes this for every pair of code sets
-    if (common == a.size() && common == b.size()) {
+    if (common == sizeA && common == sizeB) {
       return 0.0;
     }
-    int union = a.size() + b.size() - common;
+    int union = sizeA + sizeB - common;
     double monotonicity;
-    if (common == Math.min(a.size(), b.size())) {
+    if (common == Math.min(sizeA, sizeB)) {
       monotonicity = subsetWeight;
     } else if (common > 0) {
       monotonicity = overlapWeight;

@@ -85,7 +85,7 @@ public final class SetReliabilityData {
 
   /** The distance between two values of {@link #asReliabilityData()}, i.e. between two of the sets. */
   public Distance masiDistance(MasiDistance masi) {
-    return (a, b) -> masi.between(sets.get(a), sets.get(b));
+    return CodeSetDistance.of(masi, sets);
   }
 
   /** Krippendorff's alpha with Passonneau's MASI distance, "krippendorff_alpha_masi". */

@@ -49,13 +49,13 @@ public final class WeightedKappa extends PairTableMeasure {
     }
     Distance d = metric.get();
     double n = table.total();
-    double observed = 0;
+    double[] disagreeing = new double[1];
+    table.forEachCell((a, b, w) -> disagreeing[0] += w / n * d.between(a, b));
+    double observed = disagreeing[0];
     double expected = 0;
     for (int a = 0; a < table.size(); a++) {
       for (int b = 0; b < table.size(); b++) {
-        double delta = d.between(a, b);
-        observed += table.cell(a, b) / n * delta;
-        expected += table.rowTotal(a) / n * (table.columnTotal(b) / n) * delta;
+        expected += table.rowTotal(a) / n * (table.columnTotal(b) / n) * d.between(a, b);
       }
     }
     Map<String, Double> all = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.lacrima.core.agreement.AgreementMeasure;
 import org.lacrima.core.agreement.AgreementMeasures;
 import org.lacrima.core.agreement.BootstrapDistribution;
-import org.lacrima.core.agreement.Distance;
+import org.lacrima.core.agreement.CodeSetDistance;
 import org.lacrima.core.agreement.Estimate;
 import org.lacrima.core.agreement.JointBootstrap;
 import org.lacrima.core.agreement.KrippendorffAlpha;
@@ -295,11 +295,8 @@ public final class ProfileAnalysis {
 
   private static List<AgreementMeasure> codeSet(int coders, List<Set<Integer>> sets) {
     List<AgreementMeasure> out = new ArrayList<>();
-    MasiDistance masi = MasiDistance.passonneau();
-    Distance between = (a, b) -> masi.between(sets.get(a), sets.get(b));
-    // looked up rather than recomputed in every bootstrap replicate; a table of q² stays small up to some 1,000 sets
-    Distance delta = sets.size() <= 1024 ? Distance.tabulated(between, sets.size()) : between;
-    out.add(KrippendorffAlpha.withDistance("krippendorff_alpha_masi", delta));
+    out.add(KrippendorffAlpha.withDistance("krippendorff_alpha_masi",
+        CodeSetDistance.of(MasiDistance.passonneau(), sets)));
     add(out, coders == 2 ? "percentage_agreement" : "percentage_agreement_pairwise");
     return out;
   }
