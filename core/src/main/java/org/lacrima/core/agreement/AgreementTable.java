@@ -9,25 +9,41 @@ import java.util.Map;
  */
 public final class AgreementTable {
 
-  private final PairWeights cells;
+  private final ReliabilityData data;
+  private final int first;
+  private final int second;
+  private final boolean keepsCells;
+  private final double[] cells;
   private final double[] rows;
   private final double[] columns;
   private final double total;
+  private final double agreeing;
   private final double dropped;
 
-  private AgreementTable(PairWeights cells, double dropped) {
-    int q = cells.size();
-    this.cells = cells;
+  /** Cells kept as a dense table up to {@link CoincidenceMatrix#DENSE_LIMIT} values, for the same reason. */
+  private AgreementTable(ReliabilityData data, int first, int second) {
+    int q = data.domain().size();
+    this.data = data;
+    this.first = first;
+    this.second = second;
+    this.keepsCells = q <= CoincidenceMatrix.DENSE_LIMIT;
+    this.cells = new double[keepsCells ? q * q : 0];
     this.rows = new double[q];
     this.columns = new double[q];
-    double[] sum = new double[1];
-    cells.forEach((a, b, w) -> {
+    double[] sums = new double[2];
+    this.dropped = walk((a, b, w) -> {
+      if (keepsCells) {
+        cells[a * q + b] += w;
+      }
       rows[a] += w;
       columns[b] += w;
-      sum[0] += w;
+      sums[0] += w;
+      if (a == b) {
+        sums[1] += w;
+      }
     });
-    this.total = sum[0];
-    this.dropped = dropped;
+    this.total = sums[0];
+    this.agreeing = sums[1];
   }
 
   /** The table of data with exactly two coders. */
@@ -39,18 +55,26 @@ public final class AgreementTable {
   }
 
   public static AgreementTable of(ReliabilityData data, int first, int second) {
-    PairWeights cells = PairWeights.of(data.domain().size());
-    double dropped = 0;
+    return new AgreementTable(data, first, second);
+  }
+
+  /** Hands {@code cell} each unit both coders coded; returns the weight of the others. */
+  private double walk(CoincidenceMatrix.Cell cell) {
+    double left = 0;
     for (int u = 0; u < data.units(); u++) {
+      double w = data.weight(u);
+      if (w == 0) {
+        continue;
+      }
       int a = data.value(u, first);
       int b = data.value(u, second);
       if (a == ReliabilityData.MISSING || b == ReliabilityData.MISSING) {
-        dropped += data.weight(u);
+        left += w;
       } else {
-        cells.add(a, b, data.weight(u));
+        cell.accept(a, b, w);
       }
     }
-    return new AgreementTable(cells, dropped);
+    return left;
   }
 
   public int size() {
@@ -58,21 +82,44 @@ public final class AgreementTable {
   }
 
   /** Weight of the units the first coder gave {@code first} and the second {@code second}. */
-  public double cell(int first, int second) {
-    return cells.get(first, second);
+  public double cell(int firstValue, int secondValue) {
+    if (keepsCells) {
+      return cells[firstValue * rows.length + secondValue];
+    }
+    double[] sum = new double[1];
+    walk((a, b, w) -> {
+      if (a == firstValue && b == secondValue) {
+        sum[0] += w;
+      }
+    });
+    return sum[0];
   }
 
-  /** Every cell with weight, in a fixed order: what a sum over all q² cells needs when most are empty. */
-  void forEachCell(PairWeights.Cell cell) {
-    cells.forEach(cell);
+  /**
+   * Every filled cell, or for a large domain every unit's share of one, in a fixed order: what a sum over the q²
+   * cells needs when most are empty.
+   */
+  void forEachCell(CoincidenceMatrix.Cell cell) {
+    if (!keepsCells) {
+      walk(cell);
+      return;
+    }
+    int q = rows.length;
+    for (int a = 0; a < q; a++) {
+      for (int b = 0; b < q; b++) {
+        if (cells[a * q + b] != 0) {
+          cell.accept(a, b, cells[a * q + b]);
+        }
+      }
+    }
   }
 
-  public double rowTotal(int first) {
-    return rows[first];
+  public double rowTotal(int value) {
+    return rows[value];
   }
 
-  public double columnTotal(int second) {
-    return columns[second];
+  public double columnTotal(int value) {
+    return columns[value];
   }
 
   /** Weight of the units both coders coded. */
@@ -87,10 +134,6 @@ public final class AgreementTable {
 
   /** Share of the compared units on which the coders agree; call only when {@link #total()} is positive. */
   double observedAgreement() {
-    double agreeing = 0;
-    for (int a = 0; a < rows.length; a++) {
-      agreeing += cells.get(a, a);
-    }
     return agreeing / total;
   }
 

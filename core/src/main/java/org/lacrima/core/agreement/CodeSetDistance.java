@@ -1,6 +1,7 @@
 package org.lacrima.core.agreement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,25 +32,29 @@ public final class CodeSetDistance implements Distance {
   static final int MOST_SUBSETS = 1 << 22;
 
   private final MasiDistance masi;
-  private final List<Set<Integer>> sets;
+  /** Each set's codes in ascending order: counting shared codes by a merge is what a large domain repeats. */
+  private final int[][] codes;
   private final double[] table;
   private final SubsetSums subsets;
 
   private CodeSetDistance(MasiDistance masi, List<Set<Integer>> sets) {
     this.masi = Objects.requireNonNull(masi, "masi");
-    this.sets = List.copyOf(sets);
-    int q = this.sets.size();
+    int q = sets.size();
+    this.codes = new int[q][];
+    for (int c = 0; c < q; c++) {
+      codes[c] = sets.get(c).stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
     if (q <= TABLE_LIMIT) {
       table = new double[q * q];
       for (int c = 0; c < q; c++) {
         for (int k = 0; k < q; k++) {
-          table[c * q + k] = masi.between(this.sets.get(c), this.sets.get(k));
+          table[c * q + k] = untabulated(c, k);
         }
       }
     } else {
       table = new double[0];
     }
-    subsets = SubsetSums.of(this.sets);
+    subsets = SubsetSums.of(codes);
   }
 
   /** The distance {@code masi} between the sets, value c standing for {@code sets.get(c)}. */
@@ -59,37 +64,53 @@ public final class CodeSetDistance implements Distance {
 
   @Override
   public double between(int value, int other) {
-    if (table.length > 0) {
-      return table[value * sets.size() + other];
+    return table.length > 0 ? table[value * codes.length + other] : untabulated(value, other);
+  }
+
+  private double untabulated(int value, int other) {
+    int[] a = codes[value];
+    int[] b = codes[other];
+    int common = 0;
+    for (int i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
     }
-    return masi.between(sets.get(value), sets.get(other));
+    return masi.between(common, a.length, b.length);
   }
 
   @Override
   public double pairSum(double[] totals) {
-    if (totals.length != sets.size()) {
-      throw new IllegalArgumentException(totals.length + " totals for " + sets.size() + " code sets");
+    if (totals.length != codes.length) {
+      throw new IllegalArgumentException(totals.length + " totals for " + codes.length + " code sets");
     }
     return subsets.usable() ? subsets.pairSum(totals, masi) : Distance.super.pairSum(totals);
   }
 
   /** The subsets of every set, numbered once, with which {@link #pairSum} counts shared codes. */
-  private record SubsetSums(int[][] subsetsOf, int subsetCount, int[] sizes, boolean usable) {
+  private record SubsetSums(int[][] subsetsOf, int subsetCount, int[] sizes, double[][] binomial,
+      boolean usable) {
 
-    static SubsetSums of(List<Set<Integer>> sets) {
+    static SubsetSums of(int[][] sets) {
       int largest = 0;
       long all = 0;
-      for (Set<Integer> s : sets) {
-        largest = Math.max(largest, s.size());
-        all += s.size() <= LARGEST_SET ? 1L << s.size() : Long.MAX_VALUE / 2;
+      for (int[] s : sets) {
+        largest = Math.max(largest, s.length);
+        all += s.length <= LARGEST_SET ? 1L << s.length : Long.MAX_VALUE / 2;
       }
       if (largest > LARGEST_SET || all > MOST_SUBSETS) {
-        return new SubsetSums(new int[0][], 0, new int[0], false);
+        return new SubsetSums(new int[0][], 0, new int[0], new double[0][], false);
       }
       Map<List<Integer>, Integer> ids = new HashMap<>();
-      int[][] subsetsOf = new int[sets.size()][];
-      for (int c = 0; c < sets.size(); c++) {
-        int[] codes = sets.get(c).stream().mapToInt(Integer::intValue).sorted().toArray();
+      int[][] subsetsOf = new int[sets.length][];
+      for (int c = 0; c < sets.length; c++) {
+        int[] codes = sets[c];
         int[] of = new int[1 << codes.length];
         for (int mask = 0; mask < of.length; mask++) {
           List<Integer> subset = new ArrayList<>(Integer.bitCount(mask));
@@ -102,8 +123,8 @@ public final class CodeSetDistance implements Distance {
         }
         subsetsOf[c] = of;
       }
-      int[] sizes = sets.stream().mapToInt(Set::size).distinct().sorted().toArray();
-      return new SubsetSums(subsetsOf, ids.size(), sizes, true);
+      int[] sizes = Arrays.stream(sets).mapToInt(s -> s.length).distinct().sorted().toArray();
+      return new SubsetSums(subsetsOf, ids.size(), sizes, binomials(largest), true);
     }
 
     double pairSum(double[] totals, MasiDistance masi) {
@@ -124,7 +145,6 @@ public final class CodeSetDistance implements Distance {
           }
         }
       }
-      double[][] binomial = binomials(largest);
       double sum = 0;
       for (int c = 0; c < totals.length; c++) {
         if (totals[c] == 0) {
