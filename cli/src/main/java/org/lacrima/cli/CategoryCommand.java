@@ -66,8 +66,8 @@ final class CategoryCommand {
         // an undo is not undone by the next one: that walks further back, where there is anything left
         String undo = Lacrima.command() + " category undo " + project.inHint() + " --why \"…\"";
         out.println("Logged as #" + c.sequence() + (c.kind() != CodebookChange.Kind.UNDO ? ". Undo with: " + undo
-            : store.read(s -> CategoryOperations.undoStack(s.log().all()).isEmpty())
-                ? "; no category operation is left to undo." : ". Undo the operation before it with: " + undo));
+            : store.read(s -> CategoryOperations.on(s, change.attribution()).hasUndoable())
+                ? ". Undo the operation before it with: " + undo : "; no category operation is left to undo."));
       }
       return 0;
     }

@@ -1114,6 +1114,15 @@ public final class CategoryOperations {
   }
 
   /**
+   * Whether {@link #undo()} finds an operation to take back: the stack holds one that is not an import whose
+   * categories are in use, which an undo passes over and cannot take back itself.
+   */
+  public boolean hasUndoable() {
+    return undoStack(s.log().all()).stream()
+        .anyMatch(c -> c.kind() != CodebookChange.Kind.IMPORT || usedCategoryOf(c).isEmpty());
+  }
+
+  /**
    * The category operations that can still be undone, most recent on top. An undo names the entry it
    * undid, which is the top one unless the undo passed over an import whose categories are in use.
    */
