@@ -59,7 +59,7 @@ public final class AgreementTable {
   }
 
   /** Hands {@code cell} each unit both coders coded; returns the weight of the others. */
-  private double walk(CoincidenceMatrix.Cell cell) {
+  private double walk(TableCell cell) {
     double left = 0;
     for (int u = 0; u < data.units(); u++) {
       double w = data.weight(u);
@@ -81,7 +81,10 @@ public final class AgreementTable {
     return rows.length;
   }
 
-  /** Weight of the units the first coder gave {@code first} and the second {@code second}. */
+  /**
+   * Weight of the units the first coder gave {@code firstValue} and the second {@code secondValue}; for a
+   * domain too large to keep its cells, summed from the units on every call.
+   */
   public double cell(int firstValue, int secondValue) {
     if (keepsCells) {
       return cells[firstValue * rows.length + secondValue];
@@ -99,7 +102,7 @@ public final class AgreementTable {
    * Every filled cell, or for a large domain every unit's share of one, in a fixed order: what a sum over the q²
    * cells needs when most are empty.
    */
-  void forEachCell(CoincidenceMatrix.Cell cell) {
+  void forEachCell(TableCell cell) {
     if (!keepsCells) {
       walk(cell);
       return;

@@ -60,10 +60,7 @@ public enum AlphaMetric {
     };
   }
 
-  /**
-   * (x_c − x_k)², whose sum over every two values is 2 n Σ n_c (x_c − mean)²: linear in the domain, which a
-   * numeric column of many distinct values needs.
-   */
+  /** (x_c − x_k)², whose sum over every two values is 2 n Σ n_c (x_c − mean)²: linear in the domain. */
   private static Distance squaredDifference(double[] x) {
     return new Distance() {
       @Override

@@ -31,7 +31,7 @@ public final class CoincidenceMatrix {
     this.keepsCells = dense;
     this.cells = new double[dense ? q * q : 0];
     this.totals = new double[q];
-    double[] units = walk(data, (c, k, o) -> {
+    Pairability units = walk(data, (c, k, o) -> {
       if (dense) {
         cells[c * q + k] += o;
       }
@@ -42,8 +42,8 @@ public final class CoincidenceMatrix {
       n += t;
     }
     this.pairableValues = n;
-    this.pairableUnits = units[0];
-    this.unpairableUnits = units[1];
+    this.pairableUnits = units.pairable();
+    this.unpairableUnits = units.unpairable();
   }
 
   public static CoincidenceMatrix of(ReliabilityData data) {
@@ -55,17 +55,14 @@ public final class CoincidenceMatrix {
     return new CoincidenceMatrix(data, denseLimit);
   }
 
-  /** Receives one unit's share of a cell, or a cell's whole weight. */
-  @FunctionalInterface
-  interface Cell {
-    void accept(int value, int other, double weight);
+  /** The weight of the units with two or more values, and of those with fewer. */
+  private record Pairability(double pairable, double unpairable) {
   }
 
   /**
-   * Hands {@code cell} every pairable unit's share of each cell it fills; returns the weight of the units with
-   * two or more values and of those with fewer.
+   * Hands {@code cell} every pairable unit's share of each cell it fills.
    */
-  private static double[] walk(ReliabilityData data, Cell cell) {
+  private static Pairability walk(ReliabilityData data, TableCell cell) {
     UnitTally tally = new UnitTally(data.domain().size());
     double pairable = 0;
     double unpairable = 0;
@@ -94,11 +91,11 @@ public final class CoincidenceMatrix {
         }
       }
     }
-    return new double[] {pairable, unpairable};
+    return new Pairability(pairable, unpairable);
   }
 
   /** Every filled cell, or for a large domain every unit's share of one, in a fixed order. */
-  private void forEachCell(Cell cell) {
+  private void forEachCell(TableCell cell) {
     if (!keepsCells) {
       walk(data, cell);
       return;
@@ -135,6 +132,17 @@ public final class CoincidenceMatrix {
   /** n_c: how often value c occurs among the pairable values. */
   public double total(int value) {
     return totals[value];
+  }
+
+  /** How many different values occur among the pairable values. */
+  public int distinctValues() {
+    int distinct = 0;
+    for (double t : totals) {
+      if (t != 0) {
+        distinct++;
+      }
+    }
+    return distinct;
   }
 
   /** n: the number of pairable values. */

@@ -57,7 +57,9 @@ public final class KrippendorffAlpha extends CoincidenceMeasure {
       return ChanceCorrected.undefined(name, delta.missingBecause(), parts);
     }
     double observed = matrix.observedDisagreement(delta.distance().get());
-    double expected = matrix.expectedDisagreement(delta.distance().get());
+    // one value alone has no expected disagreement; asked of a fast sum (MASI's counting, the interval's
+    // variance) it could come out as rounding just above 0 and make alpha 1 where it is undefined
+    double expected = matrix.distinctValues() < 2 ? 0 : matrix.expectedDisagreement(delta.distance().get());
     Map<String, Double> all = new LinkedHashMap<>();
     all.put("Do", observed);
     all.put("De", expected);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Cohen's (1968) weighted kappa for two coders, written as 1 − Do/De: observed against expected
@@ -52,9 +53,11 @@ public final class WeightedKappa extends PairTableMeasure {
     double[] disagreeing = new double[1];
     table.forEachCell((a, b, w) -> disagreeing[0] += w / n * d.between(a, b));
     double observed = disagreeing[0];
+    int[] rows = IntStream.range(0, table.size()).filter(a -> table.rowTotal(a) != 0).toArray();
+    int[] columns = IntStream.range(0, table.size()).filter(b -> table.columnTotal(b) != 0).toArray();
     double expected = 0;
-    for (int a = 0; a < table.size(); a++) {
-      for (int b = 0; b < table.size(); b++) {
+    for (int a : rows) {
+      for (int b : columns) {
         expected += table.rowTotal(a) / n * (table.columnTotal(b) / n) * d.between(a, b);
       }
     }

@@ -52,13 +52,17 @@ class CodeSetDistanceTest {
   }
 
   private static void assertSumsAgree(List<Set<Integer>> sets, long seed) {
+    assertSumsAgree(sets, seed, 1e-12);
+  }
+
+  private static void assertSumsAgree(List<Set<Integer>> sets, long seed, double tolerance) {
     SplittableRandom random = new SplittableRandom(seed);
     for (MasiDistance masi : List.of(MasiDistance.passonneau(), MasiDistance.nltk())) {
       CodeSetDistance distance = CodeSetDistance.of(masi, sets);
       for (int round = 0; round < 3; round++) {
         double[] totals = randomTotals(random, sets.size());
         double expected = pairByPair(masi, sets, totals);
-        assertThat(distance.pairSum(totals)).isCloseTo(expected, within(Math.abs(expected) * 1e-12));
+        assertThat(distance.pairSum(totals)).isCloseTo(expected, within(Math.abs(expected) * tolerance));
       }
     }
   }
@@ -68,6 +72,14 @@ class CodeSetDistanceTest {
     List<Set<Integer>> sets = randomSets(new SplittableRandom(7), 300, 12, 6);
     assertThat(sets).contains(Set.of()).hasSizeGreaterThan(250);
     assertSumsAgree(sets, 11);
+  }
+
+  /** Sets of up to 16 codes: 2^16 subsets each, where the alternating sums are longest. */
+  @Test
+  void setsOfManyCodesAreCountedToo() {
+    List<Set<Integer>> sets = randomSets(new SplittableRandom(17), 40, 20, CodeSetDistance.LARGEST_SET);
+    assertThat(sets.stream().mapToInt(Set::size).max().getAsInt()).isGreaterThanOrEqualTo(14);
+    assertSumsAgree(sets, 14, 1e-9);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,19 +122,60 @@ class LargeDomainTest {
 
   @Test
   void aMatrixThatKeepsNoCellsHoldsWhatTheDenseOneHolds() {
-    int[][] cells = {{0, 1, 2}, {1, 1, M}, {2, 2, 2}, {0, M, M}, {3, 0, 3}, {1, 2, 3}};
-    ReliabilityData data = ReliabilityData.of(ValueDomain.nominal(labels(4)), 3, cells);
+    int[][] cells = {{0, 1, 2}, {1, 1, M}, {2, 2, 2}, {0, M, M}, {3, 0, 3}, {1, 2, 3}, {3, 3, M}};
+    double[] weights = {1, 2.5, 0, 3, 0.5, 1, 4};
+    ReliabilityData data = new ReliabilityData(ValueDomain.nominal(labels(4)), 3, cells, weights);
     CoincidenceMatrix dense = CoincidenceMatrix.of(data);
-    CoincidenceMatrix sparse = CoincidenceMatrix.of(data, 0);
+    CoincidenceMatrix walking = CoincidenceMatrix.of(data, 0);
+    // n_c by hand: each pairable unit's weight times how often it holds c (the weight-0 unit and {0} drop out)
+    double[] totals = {1 + 0.5, 1 + 2 * 2.5 + 1, 1 + 1, 2 * 0.5 + 1 + 2 * 4};
+    for (CoincidenceMatrix matrix : List.of(dense, walking)) {
+      for (int c = 0; c < 4; c++) {
+        assertThat(matrix.total(c)).isCloseTo(totals[c], within(1e-12));
+      }
+      assertThat(matrix.pairableUnits()).isEqualTo(1 + 2.5 + 0.5 + 1 + 4);
+      assertThat(matrix.unpairableUnits()).isEqualTo(3.0);
+      assertThat(matrix.distinctValues()).isEqualTo(4);
+    }
     for (int c = 0; c < 4; c++) {
-      assertThat(sparse.total(c)).isEqualTo(dense.total(c));
       for (int k = 0; k < 4; k++) {
-        assertThat(sparse.coincidence(c, k)).isEqualTo(dense.coincidence(c, k));
+        assertThat(walking.coincidence(c, k)).isCloseTo(dense.coincidence(c, k), within(1e-12));
       }
     }
-    assertThat(sparse.pairableValues()).isEqualTo(dense.pairableValues());
-    assertThat(sparse.observedDisagreement(Distance.nominal())).isEqualTo(dense.observedDisagreement(Distance.nominal()));
+    // o_01 by hand: unit 1 (one 0, one 1, m = 3) gives 1/2, unit 5 ({3, 0, 3}) none, unit 6 ({1, 2, 3}) none
+    assertThat(dense.coincidence(0, 1)).isCloseTo(0.5, within(1e-12));
+    assertThat(walking.observedDisagreement(Distance.nominal()))
+        .isCloseTo(dense.observedDisagreement(Distance.nominal()), within(1e-12));
     assertThat(dense.observedDisagreement(Distance.nominal())).isPositive();
+  }
+
+  /** One value alone: alpha is undefined, also where a fast sum of the expected disagreement rounds. */
+  @Test
+  void oneValueAloneLeavesAlphaUndefinedWhateverTheWeights() {
+    Set<Integer> sixteen = new TreeSet<>();
+    for (int code = 0; code < 16; code++) {
+      sixteen.add(code);
+    }
+    List<List<Optional<Set<Integer>>>> cells = new ArrayList<>();
+    double[] weights = new double[12];
+    for (int u = 0; u < weights.length; u++) {
+      cells.add(List.of(Optional.of(sixteen), Optional.of(sixteen), Optional.of(sixteen)));
+      weights[u] = 1.0 / 3 + u * 0.1;
+    }
+    SetReliabilityData sets = new SetReliabilityData(ValueDomain.nominal(labels(16)), 3, cells, weights);
+    Estimate masi = sets.estimateMasiAlpha();
+    assertThat(masi.defined()).isFalse();
+    assertThat(masi.undefinedBecause()).hasValueSatisfying(r -> assertThat(r).contains("every pairable value is the same"));
+
+    ValueDomain numbers = new ValueDomain(List.of("a", "b"), Scale.INTERVAL, List.of(1.0e9 + 0.1, 3.0));
+    int[][] same = new int[30][];
+    double[] w = new double[30];
+    for (int u = 0; u < same.length; u++) {
+      same[u] = new int[] {0, 0};
+      w[u] = 0.7 + u / 7.0;
+    }
+    Estimate interval = KrippendorffAlpha.interval().estimate(new ReliabilityData(numbers, 2, same, w));
+    assertThat(interval.defined()).isFalse();
   }
 
   private static List<String> labels(int n) {
