@@ -59,9 +59,7 @@ public final class CoincidenceMatrix {
   private record Pairability(double pairable, double unpairable) {
   }
 
-  /**
-   * Hands {@code cell} every pairable unit's share of each cell it fills.
-   */
+  /** Hands {@code cell} every pairable unit's share of each cell it fills. */
   private static Pairability walk(ReliabilityData data, TableCell cell) {
     UnitTally tally = new UnitTally(data.domain().size());
     double pairable = 0;
