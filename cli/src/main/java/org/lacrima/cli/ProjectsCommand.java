@@ -11,7 +11,7 @@ import org.lacrima.store.ProjectLocation;
 import org.lacrima.store.ProjectStores;
 import org.lacrima.store.ProjectStores.ServerProject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,8 +74,14 @@ final class ProjectsCommand implements Callable<Integer> {
           "only says what the project holds. There is no undo: keep an export or a database backup first."})
   static final class Delete implements Callable<Integer> {
 
-    @Mixin
-    ProjectOptions project;
+    // not ProjectOptions: its PROJECT may be a file, which this command refuses
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "The project's name on the server.")
+    String name;
+
+    @Option(names = "--db", paramLabel = "URL",
+        description = "The PostgreSQL server holding it: postgresql://[user[:password]@]host[:port]/database[?schema=…]."
+            + " Default: the environment variable LACRIMA_DB.")
+    String db;
 
     @Option(names = "--yes", description = "Delete it (without: only say what would be deleted).")
     boolean yes;
@@ -85,7 +91,7 @@ final class ProjectsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      ProjectLocation location = project.location();
+      ProjectLocation location = ProjectOptions.location(name, db);
       if (!(location instanceof ProjectLocation.PostgresProject p)) {
         throw new InputException("lacrima projects delete deletes a project on a team server (--db); a project "
             + "file is deleted as a file");
@@ -96,7 +102,7 @@ final class ProjectsCommand implements Callable<Integer> {
         ServerProject held = ProjectStores.held(p).orElseThrow(() -> new InputException("there is no project \""
             + Names.shown(p.project()) + "\" on the server (lacrima projects --db … lists them)"));
         out.println("Project \"" + Names.shown(held.name()) + "\" holds " + holdings(held) + "; nothing was deleted. "
-            + "To delete it for good: lacrima projects delete " + project.inHint() + " --yes");
+            + "To delete it for good: lacrima projects delete " + ProjectOptions.inHint(name, db) + " --yes");
         return 0;
       }
       ServerProject deleted = ProjectStores.delete(p);

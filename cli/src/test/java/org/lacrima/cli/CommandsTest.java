@@ -468,6 +468,10 @@ class CommandsTest {
     assertThat(CliRun.ok("help").out()).contains("Usage: lacrima").contains("agreement");
     assertThat(CliRun.of("help", "codings", "imprt").err())
         .contains("there is no command \"codings imprt\"; lacrima codings --help lists them");
+    // deleting from a server takes a project name there, never a file
+    assertThat(CliRun.ok("projects", "delete", "--help").out()).contains("The project's name on the server.")
+        .doesNotContain("study.lacrima");
+    assertThat(CliRun.of("projects", "delete", project).err()).contains("a project file is deleted as a file");
   }
 
   @Test
