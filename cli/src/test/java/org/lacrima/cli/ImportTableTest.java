@@ -525,6 +525,9 @@ class ImportTableTest {
         .contains("line 4").contains("is \"x\", not a number like the others");
     assertThat(importing("doc,n,text,coder,code\nd,n/a,one,a,x\n", "--code", "code").err()).contains("line 2")
         .contains("every row needs the unit's place");
+    // a ratio scale starts at 0: a negative value is refused at its line, not left to an undefined alpha later
+    assertThat(importing("doc,n,text,coder,size\nd,1,one,a,2\nd,2,two,a,-1\n", "--code", "size", "--scale",
+        "size=ratio").err()).contains("line 3").contains("is \"-1\", below 0").contains("--scale size=interval");
     // a value written with a stray space, or decomposed, is the same value
     CliRun.ok("import-table", p, table("doc,n,text,coder,code\nv,1,one,a,x\nv,1,one,b,x \nv,2,two,a,\u00e4\nv,2,two,b,"
         + "a\u0308\n").toString(), "--doc", "doc", "--order", "n", "--text", "text", "--coder", "coder", "--code", "code");

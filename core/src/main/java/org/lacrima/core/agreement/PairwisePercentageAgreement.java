@@ -22,8 +22,14 @@ public final class PairwisePercentageAgreement extends PooledMeasure {
   Estimate estimate(PooledCounts counts, ReliabilityData data) {
     Map<String, Double> parts = new LinkedHashMap<>();
     parts.put("Ao", counts.observedAgreement());
-    parts.putAll(counts.unitParts());
+    parts.putAll(unitParts(counts));
     return Estimate.of(NAME, counts.observedAgreement(), parts);
+  }
+
+  /** It has no chance term: a unit with a single value is not read at all, so it counts as dropped. */
+  @Override
+  Map<String, Double> unitParts(PooledCounts counts) {
+    return counts.pairableUnitParts();
   }
 
   /** The share of agreeing pairs of values in one unit; empty when the unit has fewer than two values. */

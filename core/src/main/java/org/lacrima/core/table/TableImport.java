@@ -340,6 +340,11 @@ public final class TableImport {
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", not a number as an "
             + scale.scale().name().toLowerCase(Locale.ROOT) + " value must be");
       }
+      if (scale.scale() == Scale.RATIO && Scale.value(v).orElseThrow().signum() < 0) {
+        // said at the import, with its line, rather than later as an undefined alpha
+        throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", below 0, where a ratio "
+            + "scale starts; for values that can be negative say --scale " + column + "=interval");
+      }
       if (seen.add(v)) {
         if (seen.size() > MAX_VALUES) {
           // each value becomes a category of one exclusive group: thousands of them are a text or id column named

@@ -67,6 +67,12 @@ class DegenerateDataTest {
     // the presence of "a" against the rest, as the per-category row computes it: the same
     Estimate category = AgreementMeasures.categoryMeasure("fleiss_category_kappa").orElseThrow().estimate(data, 0);
     assertThat(category.defined()).isFalse();
+    // percent agreement has no chance term: the third unit is not read at all, as alpha and Brennan–Prediger say
+    for (String name : List.of("percentage_agreement_pairwise", "brennan_prediger_kappa",
+        "krippendorff_alpha_nominal")) {
+      assertThat(estimate(name, data).parts()).as(name).containsEntry("units_used", 2.0)
+          .containsEntry("units_dropped", 1.0).doesNotContainKey("units_in_chance_only");
+    }
     // two values among the pairable units: defined again, with chance from all values as before
     ReliabilityData varied = ReliabilityData.of(THREE, 2, new int[][] {{0, 0}, {1, 1}, {1, M}});
     // shares: a = (1 + 0 + 0)/3, b = 2/3; Ae = 1/9 + 4/9 = 5/9; Ao = 1; kappa = 1
