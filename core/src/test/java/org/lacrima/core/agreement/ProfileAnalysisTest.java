@@ -250,6 +250,20 @@ class ProfileAnalysisTest {
     assertThat(codes.units()).isEqualTo(10.0);
   }
 
+  @Test
+  void aCodeSetRowWithNothingToCompareSaysWhy() {
+    int[][] cry = {{1, M}, {0, M}, {1, M}};
+    Study s = study(new int[][][] {cry}, new int[3], List.of("cry"));
+    Row codes = only(ProfileAnalysis.analyse(s.profiles(), s.variables(), List.of("A", "B"), s.codeSets(),
+        Optional.empty()).overall(), Row.Kind.CODE_SET);
+    assertThat(codes.unitsPairable()).isZero();
+    assertThat(codes.notes()).anySatisfy(n -> assertThat(n).startsWith("no unit has code sets from two coders"));
+    // where sets compare, no such note
+    assertThat(only(ProfileAnalysis.analyse(tenUnits().profiles(), tenUnits().variables(), List.of("A", "B"),
+        tenUnits().codeSets(), Optional.empty()).overall(), Row.Kind.CODE_SET).notes())
+        .noneSatisfy(n -> assertThat(n).startsWith("no unit has code sets"));
+  }
+
   /** Missing judgements: a unit one coder did not judge is in the table but not pairable. */
   @Test
   void missingJudgementsCountInUnitsButNotInPairs() {

@@ -165,6 +165,12 @@ public final class ProfileAnalysis {
       notes.add("every unit and category is one judgement (present or absent); " + p.variables.length
           + " categories that a coder used");
     }
+    if (p.kind == Row.Kind.CODE_SET && units > 0 && pairable == 0) {
+      // the category rows may well compare units here: the set's own rule is what leaves it empty
+      notes.add("no unit has code sets from two coders to compare: a coder's set of codes counts only in units where "
+          + "it judged every category another coder judged there (one category a coder left open throughout, an "
+          + "empty column of a table, leaves all its sets missing)");
+    }
     Set<String> shown = new HashSet<>();
     figures.forEach(f -> shown.add(f.name()));
     if (paired.cardinality() == 1 && p.kind != Row.Kind.POOLED) {
