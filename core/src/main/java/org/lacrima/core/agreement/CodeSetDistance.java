@@ -125,6 +125,7 @@ public final class CodeSetDistance implements Distance {
   /**
    * The subsets of the counted sets, each numbered once, with which {@link #pairSum} counts shared codes.
    *
+   * @param codes every set's codes, ascending (all sets, counted or not)
    * @param sets the counted sets, as indices into all sets
    * @param subsetsOf for each counted set, the number of each of its subsets, by bit mask over its codes
    * @param sizes the set sizes that occur among the counted sets, ascending
