@@ -9,7 +9,7 @@ final class FigureOptions {
   static final FigureOptions DEFAULTS = new FigureOptions(90);
 
   @Option(names = "--overlap", defaultValue = "90", paramLabel = "PERCENT",
-      description = "For --unit maxqda: the overlap of two segments, in percent of their union, that makes them "
+      description = "For --unit maxqda: the overlap of two segments, in whole percent of their union, that makes them "
           + "agree (default: ${DEFAULT-VALUE}).")
   int overlap;
 

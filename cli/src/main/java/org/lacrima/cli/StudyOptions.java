@@ -28,7 +28,8 @@ final class StudyOptions {
   String unit;
 
   @Option(names = "--min-cover", defaultValue = "0", paramLabel = "PERCENT",
-      description = "How much of a unit a code must cover to count as present (default: any overlap).")
+      description = "How much of a unit a code must cover to count as present, in whole percent, 0 to 100 (default: "
+          + "any overlap).")
   int minCover;
 
   @Option(names = "--documents", split = ",", paramLabel = "NAME", description = "Only these documents.")
