@@ -60,6 +60,7 @@ final class ConsensusCommand implements Callable<Integer> {
     }
     try (ProjectStore store = ProjectOptions.open(projectName, db, spec)) {
       List<String> notes = new ArrayList<>();
+      String[] described = new String[1];
       Consensus.Status status = store.write(s -> {
         StudyData data = study.collectForBuild(s);
         notes.addAll(data.notes());
@@ -68,13 +69,22 @@ final class ConsensusCommand implements Callable<Integer> {
             .map(org.lacrima.core.coding.Coder::name).toList()).forEach(other -> notes.add("the coder \"" + other
                 + "\" is not the consensus layer, which is always \"" + Consensus.LAYER + "\": two coders whose names "
                 + "differ only in case or in characters that do not show"));
+        Optional<String> before = s.consensus().study().isPresent()
+            ? Optional.of(StudyOptions.describe(s, ConsensusStudy.saved(s))) : Optional.empty();
         // built first: the build reads how the study saved before it marked the layer's codings
         Consensus.Status built = Consensus.build(s, data);
-        s.consensus().saveStudy(ConsensusStudy.toJson(ConsensusStudy.settled(s, data)), actor.name(), Instant.now());
+        var settled = ConsensusStudy.settled(s, data);
+        s.consensus().saveStudy(ConsensusStudy.toJson(settled), actor.name(), Instant.now());
+        String now = StudyOptions.describe(s, settled);
+        described[0] = now;
+        // options left out take their defaults, not the earlier study's (only --unit is kept): said, as a rebuild
+        // naming the coders alone would otherwise drop a --min-cover or a filter unnoticed
+        before.filter(b -> !b.equals(now)).ifPresent(b -> notes.add("the layer was built for another study before ("
+            + b + "); its decisions are kept and apply again when that study is built again"));
         return built;
       });
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("Consensus layer \"%s\": %s carried over; %,d of %s decided.%n", Consensus.LAYER,
+      out.printf("Consensus layer \"%s\" (%s): %s carried over; %,d of %s decided.%n", Consensus.LAYER, described[0],
           Counted.of(status.agreedPresent(), "agreed code"), status.resolved(),
           Counted.of(status.disagreements(), "disagreement"));
       notes.forEach(n -> out.println("note: " + n));
@@ -282,6 +292,10 @@ final class ConsensusCommand implements Callable<Integer> {
                 } catch (InputException e) {
                   throw new InputException(file.toString(), "line " + r.line(), e.getMessage(), e);
                 }
+              }
+              if (seen.isEmpty()) {
+                // a file cut short or an export of the wrong table would otherwise report success
+                throw new InputException(file.toString(), "line 1", "has a header and no decisions below it");
               }
             }
           } else {

@@ -86,6 +86,18 @@ class ConsensusStudyChangesTest {
     assertThat(turns.get("provenance").get("notes").toString()).doesNotContain("the consensus layer was built");
   }
 
+  /** A rebuild naming the coders takes the other options' defaults (all but --unit): the build says what changed. */
+  @Test
+  void aBuildShowsItsStudyAndSaysWhenTheStudyChanged() {
+    String first = CliRun.ok("consensus", p, "--coders", "ann,bob", "--min-cover", "50").out();
+    assertThat(first).contains("Consensus layer \"consensus\" (--coders ann,bob --unit turn --min-cover 50):")
+        .doesNotContain("another study before");
+    assertThat(CliRun.ok("consensus", p).out()).doesNotContain("another study before");
+    assertThat(CliRun.ok("consensus", p, "--coders", "ann,bob").out())
+        .contains("Consensus layer \"consensus\" (--coders ann,bob --unit turn):")
+        .contains("note: the layer was built for another study before (--coders ann,bob --unit turn --min-cover 50)");
+  }
+
   @Test
   void eachVersionIsListedWithTheTextItMarks() {
     String listed = CliRun.ok("consensus", p, "--coders", "ann,bob").out();
@@ -249,6 +261,10 @@ class ConsensusStudyChangesTest {
     Path none = Files.writeString(dir.resolve("none.csv"), "id,decision,reasoning\n" + ids.get("G2@70") + ",neither,x\n");
     assertThat(CliRun.of("consensus", "decide", p, "--from", none.toString()).err())
         .contains(none + ", line 1: has no column rationale (its columns: id, decision, reasoning)");
+    // a header alone decides nothing, and says so rather than reporting success
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "id,decision,rationale\n");
+    assertThat(CliRun.of("consensus", "decide", p, "--from", empty.toString()).err())
+        .contains(empty + ", line 1: has a header and no decisions below it");
   }
 
   /**
