@@ -284,6 +284,15 @@ class CategoryCommandsTest {
     assertThat(undone).contains("1 decision made again since").contains("no category operation is left to undo");
     assertThat(veryLittle()).isEqualTo(MANIPULATION + " | seemed staged\n"
         + RESISTANCE + " | on reading it again: holding back\n");
+    // the coding that now holds the later decision is a new one: the undo names it, and the log with it
+    CSVFormat header = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+    String kept;
+    try (CSVParser rows = CSVParser.parse(codings(), header)) {
+      kept = rows.stream().filter(r -> r.get("category_path").equals(RESISTANCE) && r.get("text").equals("Very little")
+          && r.get("coder").equals("mira")).map(r -> r.get("id")).findFirst().orElseThrow();
+    }
+    assertThat(undone).contains("with the memo added, as the coding " + kept);
+    assertThat(CliRun.ok("codebook", "log", p).out()).contains(kept);
   }
 
   /**
