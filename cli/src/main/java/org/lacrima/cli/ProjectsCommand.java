@@ -11,8 +11,8 @@ import org.lacrima.store.ProjectLocation;
 import org.lacrima.store.ProjectStores;
 import org.lacrima.store.ProjectStores.ServerProject;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 

@@ -1028,7 +1028,7 @@ public final class CategoryOperations {
           + "kept apart where " + (separated.size() == 1 ? "it was" : "they were") + " joined");
     }
     if (!decidedAgain.isEmpty()) {
-      // a coding of its own, which no coder made as such: named, so that the log says where the later memo went
+      // a coding new to the coder's layer, with an id of its own: named, so that the log says where the later memo went
       touched.add(Counted.of(decidedAgain.size(), "decision") + " made again since kept where made, with the memo added, "
           + "as " + (decidedAgain.size() == 1 ? "the coding " : "the codings ") + decidedAgain.stream()
               .map(c -> c.id().toString()).collect(Collectors.joining(", ")));
