@@ -60,8 +60,7 @@ final class ConsensusCommand implements Callable<Integer> {
     }
     try (ProjectStore store = ProjectOptions.open(projectName, db, spec)) {
       List<String> notes = new ArrayList<>();
-      String[] described = new String[1];
-      Consensus.Status status = store.write(s -> {
+      Built result = store.write(s -> {
         StudyData data = study.collectForBuild(s);
         notes.addAll(data.notes());
         // a coder "Consensus" of the team's own is another coder than the layer, though it reads as the same
@@ -76,15 +75,15 @@ final class ConsensusCommand implements Callable<Integer> {
         var settled = ConsensusStudy.settled(s, data);
         s.consensus().saveStudy(ConsensusStudy.toJson(settled), actor.name(), Instant.now());
         String now = StudyOptions.describe(s, settled);
-        described[0] = now;
         // options left out take their defaults, not the earlier study's (only --unit is kept): said, as a rebuild
         // naming the coders alone would otherwise drop a --min-cover or a filter unnoticed
         before.filter(b -> !b.equals(now)).ifPresent(b -> notes.add("the layer was built for another study before ("
             + b + "); its decisions are kept and apply again when that study is built again"));
-        return built;
+        return new Built(built, now);
       });
+      Consensus.Status status = result.status();
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("Consensus layer \"%s\" (%s): %s carried over; %,d of %s decided.%n", Consensus.LAYER, described[0],
+      out.printf("Consensus layer \"%s\" (%s): %s carried over; %,d of %s decided.%n", Consensus.LAYER, result.study(),
           Counted.of(status.agreedPresent(), "agreed code"), status.resolved(),
           Counted.of(status.disagreements(), "disagreement"));
       notes.forEach(n -> out.println("note: " + n));
@@ -105,6 +104,10 @@ final class ConsensusCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** A build and the study it was made for, in words. */
+  private record Built(Consensus.Status status, String study) {
   }
 
   /** Decisions that together give one unit two categories of an exclusive group: the layer is not complete. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -318,7 +319,7 @@ public final class CodebookDiff {
     if (!a.english().equals(b.english())) {
       return "renamed from " + quoteAll(a) + " to " + quoteAll(b);
     }
-    java.util.Set<String> languages = new java.util.TreeSet<>(a.values().keySet());
+    Set<String> languages = new TreeSet<>(a.values().keySet());
     languages.addAll(b.values().keySet());
     List<String> said = new ArrayList<>();
     for (String language : languages) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.lacrima.core.InputException;
 import org.lacrima.core.project.ProjectSession;
 
@@ -423,8 +424,7 @@ public final class CodebookUpgrade {
 
   /** Which proposals, for the log: " (U1, U4)". */
   private static String ids(List<Proposal> proposals) {
-    return proposals.isEmpty() ? "" : proposals.stream().map(Proposal::id).collect(
-        java.util.stream.Collectors.joining(", ", " (", ")"));
+    return proposals.isEmpty() ? "" : proposals.stream().map(Proposal::id).collect(Collectors.joining(", ", " (", ")"));
   }
 
   /**
