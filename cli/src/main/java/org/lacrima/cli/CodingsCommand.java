@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.lacrima.core.text.Counted;
 import org.lacrima.core.InputException;
 import org.lacrima.core.coding.CodingDeletion;
+import org.lacrima.core.coding.CodingEdit;
 import org.lacrima.core.coding.CodingExport;
 import org.lacrima.core.coding.CodingImport;
 import org.lacrima.core.project.ProjectStore;
@@ -26,9 +27,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "codings", description = "Import and export codings as CSV (Lacrima's exchange format), or delete some.",
-    subcommands = {CodingsCommand.Import.class, CodingsCommand.Export.class, CodingsCommand.Delete.class,
-        CodingsCommand.Memos.class})
+@Command(name = "codings", description = "Import and export codings as CSV (Lacrima's exchange format), correct or "
+    + "delete some.",
+    subcommands = {CodingsCommand.Import.class, CodingsCommand.Export.class, CodingsCommand.Edit.class,
+        CodingsCommand.Delete.class, CodingsCommand.Memos.class})
 final class CodingsCommand {
 
   @Command(name = "import",
@@ -151,6 +153,88 @@ final class CodingsCommand {
       return id.toString().equalsIgnoreCase(s) ? java.util.Optional.of(id) : java.util.Optional.empty();
     } catch (IllegalArgumentException e) {
       return java.util.Optional.empty();
+    }
+  }
+
+  @Command(name = "edit",
+    header = "Correct one coding's span, category or memo; a memo on its document keeps what it was.",
+    description = {
+      "Correct one coding by id (the first column of codings export): its span (--start, --end, either alone",
+      "moving that end, or --quote with --occurrence), its category, its memo. Its id, document and coder stay.",
+      "The new form is checked as codings import checks a row. A memo on the document keeps what the coding",
+      "was, who changed it, when and why (codings memos shows it)."})
+  static final class Edit implements Callable<Integer> {
+    @Mixin
+    ProjectOptions project;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "The coding's id.")
+    String id;
+
+    @Option(names = "--start", paramLabel = "N", description = "The new start (code points from the text's start).")
+    Integer start;
+
+    @Option(names = "--end", paramLabel = "N", description = "The new end (exclusive).")
+    Integer end;
+
+    @Option(names = "--quote", paramLabel = "TEXT", description = "The new span by its exact text.")
+    String quote;
+
+    @Option(names = "--occurrence", paramLabel = "N",
+        description = "Which occurrence of --quote (1-based), where it occurs more than once.")
+    Integer occurrence;
+
+    @Option(names = "--category", paramLabel = "CATEGORY", description = "The new category (id, label or path).")
+    String category;
+
+    @Option(names = "--memo", paramLabel = "TEXT", description = "The new memo, in place of the old (\"\" removes it).")
+    String memo;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      UUID coding = codingId(id).orElseThrow(
+          () -> new InputException("\"" + id + "\" is not a coding id (codings export lists them)"));
+      var asked = new CodingEdit.Change(optional(start), optional(end), Optional.ofNullable(quote),
+          optional(occurrence), Optional.ofNullable(category), Optional.ofNullable(memo));
+      try (ProjectStore store = project.open()) {
+        var by = change.attribution();
+        record Shown(CodingEdit.Report report, String from, String to) {
+        }
+        Shown r = store.write(s -> {
+          org.lacrima.core.consensus.Consensus.refuseEditingBuilt(s, coding);
+          CodingEdit.Report done = CodingEdit.run(s, coding, asked, by.why(), by.who(), by.at());
+          var system = s.categories().current();
+          return new Shown(done, system.path(done.before().category()), system.path(done.after().category()));
+        });
+        CodingEdit.Report done = r.report();
+        var out = spec.commandLine().getOut();
+        out.printf("Edited coding %s; a memo on its document keeps what it was:%n", coding);
+        if (done.before().start() != done.after().start() || done.before().end() != done.after().end()) {
+          out.printf("  span      %d..%d -> %d..%d%n", done.before().start(), done.before().end(), done.after().start(),
+              done.after().end());
+        }
+        if (!r.from().equals(r.to())) {
+          out.printf("  category  %s -> %s%n", org.lacrima.core.text.Names.shown(r.from()), org.lacrima.core.text.Names.shown(r.to()));
+        }
+        if (!done.before().memo().equals(done.after().memo())) {
+          out.printf("  memo      %s%n", done.after().memo().isEmpty() ? "(removed)"
+              : Console.indented(done.after().memo(), "            "));
+        }
+        if (done.outsideCoverage()) {
+          out.println("Note: it now lies where a table import recorded that its coder judged nothing of its "
+              + "category (an empty or n/a cell); agreement counts it as not judged there.");
+        }
+      }
+      return 0;
+    }
+
+    private static java.util.OptionalInt optional(Integer n) {
+      return n == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(n);
     }
   }
 

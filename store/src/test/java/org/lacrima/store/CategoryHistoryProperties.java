@@ -30,6 +30,7 @@ import org.lacrima.core.codebook.CodingTrail;
 import org.lacrima.core.codebook.LocalizedText;
 import org.lacrima.core.codebook.SplitRule;
 import org.lacrima.core.coding.Coding;
+import org.lacrima.core.coding.CodingEdit;
 import org.lacrima.core.coding.CodingImport;
 import org.lacrima.core.coding.CodingRow;
 import org.lacrima.core.project.ProjectSession;
@@ -251,25 +252,32 @@ abstract class CategoryHistoryProperties {
     }
 
     private void editCoding() {
-      store.write(s -> {
-        List<Coding> all = allCodings(s);
-        CategorySystem current = s.categories().current();
-        List<Coding> editable = all.stream().filter(c -> current.get(c.category()).openForCoding()).toList();
-        if (editable.isEmpty()) {
-          return null;
-        }
-        Coding c = pick(editable);
-        Coding edited = random.nextBoolean()
-            ? new Coding(c.id(), c.document(), c.start(), c.end() + 1 + random.nextInt(5), c.category(), c.coder(), c.memo())
-            : new Coding(c.id(), c.document(), c.start(), c.end(), pick(baseActive(current)).id(), c.coder(),
-                c.memo() + " edited");
-        boolean clash = all.stream().anyMatch(o -> !o.id().equals(c.id()) && o.sameDecision(edited));
-        if (!clash) {
-          s.codings().update(edited);
+      Set<List<Object>> spansBefore = spans();
+      try {
+        boolean edited = store.write(s -> {
+          List<Coding> all = allCodings(s);
+          CategorySystem current = s.categories().current();
+          List<Coding> editable = all.stream().filter(c -> current.get(c.category()).openForCoding()).toList();
+          if (editable.isEmpty()) {
+            return false;
+          }
+          Coding c = pick(editable);
+          // as `codings edit` does it: the same checks, and the memo on the document that keeps what it was
+          CodingEdit.Change change = random.nextBoolean()
+              ? new CodingEdit.Change(OptionalInt.empty(), OptionalInt.of(c.end() + 1 + random.nextInt(5)),
+                  Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty())
+              : new CodingEdit.Change(OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
+                  Optional.of(pick(baseActive(current)).id().toString()), Optional.of(c.memo() + " edited"));
+          CodingEdit.run(s, c.id(), change, "a correction", "tester", Instant.now());
+          return true;
+        });
+        if (edited) {
           count(Kind.EDIT);
         }
-        return null;
-      });
+      } catch (InputException refused) {
+        // the decision is another coding's already, or the span would pass the text's end: nothing changes
+        assertThat(spans()).isEqualTo(spansBefore);
+      }
     }
 
     private void deleteCoding() {

@@ -43,23 +43,35 @@ public final class CodingDeletion {
       }
     }
     CategorySystem system = s.categories().current();
-    Map<UUID, String> coders = new HashMap<>();
-    s.coders().list().forEach(c -> coders.put(c.id(), c.name()));
+    Map<UUID, String> coders = coderNames(s);
     List<Coding> deleted = new ArrayList<>();
     for (UUID id : unique) {
       Coding c = found.get(id);
-      String name = s.documents().get(c.document()).name();
-      String text = s.documents().text(c.document()).slice(c.start(), c.end());
       s.memos().add(new Memo(Ids.next(), Memo.Target.DOCUMENT, c.document(), who, at, "Coding " + c.id()
-          + DELETED_BY + who + ". Why: " + why.strip() + "\nAs it was (document, start, end, category, coder, "
-          + "memo): " + java.util.stream.Stream.of(name, Integer.toString(c.start()), Integer.toString(c.end()),
-              system.path(c.category()), coders.getOrDefault(c.coder(), c.coder().toString()), c.memo())
-              .map(CodingDeletion::csvField).collect(java.util.stream.Collectors.joining(","))
-          + "\nText: " + text));
+          + DELETED_BY + who + ". Why: " + why.strip() + "\n" + asItWas(s, system, coders, c)));
       deleted.add(c);
     }
     s.codings().delete(unique);
     return new Report(deleted);
+  }
+
+  static Map<UUID, String> coderNames(ProjectSession s) {
+    Map<UUID, String> coders = new HashMap<>();
+    s.coders().list().forEach(c -> coders.put(c.id(), c.name()));
+    return coders;
+  }
+
+  /**
+   * A coding as a memo keeps it: its fields as one CSV record in the order a codings import reads (so that it
+   * can be typed back), and its text on a line of its own.
+   */
+  static String asItWas(ProjectSession s, CategorySystem system, Map<UUID, String> coders, Coding c) {
+    String coder = coders.getOrDefault(c.coder(), c.coder().toString());
+    return "As it was (document, start, end, category, coder, memo): " + java.util.stream.Stream.of(
+            s.documents().get(c.document()).name(), Integer.toString(c.start()), Integer.toString(c.end()),
+            system.path(c.category()), coder, c.memo())
+        .map(CodingDeletion::csvField).collect(java.util.stream.Collectors.joining(","))
+        + "\nText: " + s.documents().text(c.document()).slice(c.start(), c.end());
   }
 
   private static final String DELETED_BY = " deleted by ";

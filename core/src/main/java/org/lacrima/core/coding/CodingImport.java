@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.lacrima.core.InputException;
@@ -58,6 +59,8 @@ public final class CodingImport {
   /** Recorded coverage per scope (category or group), coder and document, read on first use. */
   private final Map<UUID, Map<UUID, Map<UUID, List<Coverage>>>> recorded = new HashMap<>();
   private long outsideCoverage;
+  /** A category the row's coding is on already and may stay on whatever its state (an edit's; else none). */
+  private Optional<UUID> stayingOn = Optional.empty();
 
   private CodingImport(ProjectSession session) {
     this.session = session;
@@ -106,6 +109,23 @@ public final class CodingImport {
 
   public static Report run(ProjectSession session, Iterator<CodingRow> rows) {
     return new CodingImport(session).importAll(rows);
+  }
+
+  /** A coding read from one row and not stored; whether it lies outside a table import's recorded coverage. */
+  record Read(Coding coding, boolean outsideCoverage) {
+  }
+
+  /**
+   * One row read as an import reads it (document, span or quote, category, coder, memo) without storing it: an
+   * edit states a coding's new form the way a file's row does, and is checked the same way. The coding may stay
+   * on {@code stayingOn} whatever that category's state: a boundary on a retired category, or of a coding in a
+   * split's review queue, may still be corrected.
+   */
+  static Read read(ProjectSession session, CodingRow row, UUID stayingOn) {
+    CodingImport reader = new CodingImport(session);
+    reader.stayingOn = Optional.of(stayingOn);
+    Coding coding = reader.toCoding(row);
+    return new Read(coding, reader.outsideRecordedCoverage(coding));
   }
 
   private Report importAll(Iterator<CodingRow> rows) {
@@ -343,7 +363,7 @@ public final class CodingImport {
    * impossible to import again.
    */
   private void checkTakesCoding(CodingRow row, Category category, Coding coding) {
-    if (category.state().isActive()) {
+    if (category.state().isActive() || stayingOn.equals(Optional.of(category.id()))) {
       return;
     }
     // an id alone proves nothing (any UUID will do); a coding this project stores under it has this decision

@@ -21,7 +21,8 @@ public record CodingRow(String source, long line, String document, OptionalInt s
     this(source, line, document, start, end, quote, occurrence, category, "", coder, memo, id);
   }
 
+  /** The row's line in its file; none for a row stated on the command line (line 0), such as an edit's. */
   public String place() {
-    return "line " + line;
+    return line > 0 ? "line " + line : "";
   }
 }

@@ -921,17 +921,27 @@ public final class Consensus {
    * layer complete meanwhile.
    */
   public static void refuseDeletingBuilt(ProjectSession s, java.util.Collection<UUID> ids) {
+    refuseChangingBuilt(s, ids, "deleted");
+  }
+
+  /** Refuses editing a coding the consensus build made: the next build would make it again as it was. */
+  public static void refuseEditingBuilt(ProjectSession s, UUID id) {
+    refuseChangingBuilt(s, List.of(id), "edited");
+  }
+
+  private static void refuseChangingBuilt(ProjectSession s, java.util.Collection<UUID> ids, String done) {
     List<UUID> derived = s.codings().byIds(new java.util.LinkedHashSet<>(ids)).values().stream()
         .filter(layersBuild(s)).map(Coding::id).toList();
     if (!derived.isEmpty()) {
       throw new InputException(Counted.of(derived.size(), "coding") + " (" + derived.get(0)
           + (derived.size() > 1 ? ", …" : "") + ") " + (derived.size() == 1 ? "was" : "were") + " made by the consensus "
-          + "build, which makes the layer anew from the coders' codings and the decisions: deleted here, "
-          + (derived.size() == 1 ? "it" : "they") + " would come back with the next build. The layer changes with "
-          + "the decisions (consensus decide) and with the coders' codings, and goes whole with consensus drop; "
-          + "nothing was deleted");
+          + "build, which makes the layer anew from the coders' codings and the decisions: " + done + " here, "
+          + (derived.size() == 1 ? "it" : "they") + " would come back as " + (derived.size() == 1 ? "it was" : "they were")
+          + " with the next build. The layer changes with the decisions (consensus decide) and with the coders' "
+          + "codings, and goes whole with consensus drop; nothing was " + done);
     }
   }
+
 
   /** The consensus layer's coder, where the project has one. */
   public static Optional<UUID> layer(ProjectSession s) {

@@ -1,0 +1,156 @@
+package org.lacrima.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Correcting one coding by id: checked as an import row is, and never without a trace of what it was and why. */
+class CodingsEditTest {
+
+  @TempDir
+  Path dir;
+
+  private String p;
+
+  @BeforeEach
+  void demo() {
+    p = dir.resolve("demo.lacrima").toString();
+    CliRun.ok("demo", "--out", p);
+  }
+
+  /** The export's rows (id, document, coder, category_id, category_path, start, end, …), split naively. */
+  private List<String[]> rows() {
+    return CliRun.ok("codings", "export", p).out().lines().skip(1).map(l -> l.split(",")).toList();
+  }
+
+  private String[] row(String id) {
+    return rows().stream().filter(r -> r[0].equals(id)).findFirst().orElseThrow();
+  }
+
+  private String[] firstOf(String coder, String categoryPathEnd) {
+    return rows().stream().filter(r -> r[2].equals(coder) && r[4].endsWith(categoryPathEnd)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void changesSpanCategoryAndMemoAndKeepsAMemoOfWhatItWas() {
+    String[] before = firstOf("jonas", "> Pause");
+    String id = before[0];
+    int codings = rows().size();
+    int start = Integer.parseInt(before[5]);
+    int end = Integer.parseInt(before[6]);
+
+    CliRun done = CliRun.ok("codings", "edit", p, id, "--end", Integer.toString(end - 1), "--category",
+        "Letting narrate", "--memo", "a shorter span, and narrating rather than a pause", "--why",
+        "recoded in the consensus meeting", "--as", "mira");
+    assertThat(done.out()).contains(start + ".." + end + " -> " + start + ".." + (end - 1))
+        .contains("Pause -> Interventions > Giving space > Letting narrate");
+
+    String[] after = row(id);
+    assertThat(after[1]).isEqualTo(before[1]);
+    assertThat(after[2]).isEqualTo("jonas");
+    assertThat(after[4]).isEqualTo("Interventions > Giving space > Letting narrate");
+    assertThat(after[5] + ".." + after[6]).isEqualTo(start + ".." + (end - 1));
+    assertThat(rows()).hasSize(codings);
+
+    String memos = CliRun.ok("codings", "memos", p, before[1]).out();
+    assertThat(memos).contains("Coding " + id + " edited by mira. Why: recoded in the consensus meeting")
+        .contains("As it was (document, start, end, category, coder, memo): " + before[1] + "," + start + "," + end
+            + ",Interventions > Giving space > Pause,jonas,")
+        .contains("Now (start, end, category): " + start + ", " + (end - 1) + ", Interventions > Giving space > "
+            + "Letting narrate");
+  }
+
+  @Test
+  void aQuoteGivesTheNewSpanAndAnEmptyMemoRemovesTheMemo() throws java.io.IOException {
+    Path csv = java.nio.file.Files.writeString(dir.resolve("c.csv"),
+        "document,start,end,category,coder,memo\npdt-01,0,5,Pause,kai,to check\n");
+    CliRun.ok("codings", "import", p, csv.toString());
+    String id = rows().stream().filter(r -> r[2].equals("kai")).findFirst().orElseThrow()[0];
+
+    CliRun.ok("codings", "edit", p, id, "--quote", "Very little", "--memo", "", "--why", "the pause is later");
+    String now = CliRun.ok("codings", "export", p).out().lines().filter(l -> l.startsWith(id)).findFirst()
+        .orElseThrow();
+    assertThat(now).endsWith(",Very little,");
+    String[] fields = now.split(",");
+    assertThat(Integer.parseInt(fields[6]) - Integer.parseInt(fields[5])).isEqualTo("Very little".length());
+  }
+
+  @Test
+  void refusalsChangeNothing() {
+    String[] jonas = firstOf("jonas", "> Pause");
+    String id = jonas[0];
+    String before = CliRun.ok("codings", "export", p).out();
+
+    assertThat(CliRun.of("codings", "edit", p, id, "--end", "5").err()).contains("--why");
+    assertThat(CliRun.of("codings", "edit", p, id, "--why", "x").err()).contains("say what to change");
+    assertThat(CliRun.of("codings", "edit", p, id, "--category", "Pause", "--why", "x").err())
+        .contains("is like that already; nothing was changed");
+    assertThat(CliRun.of("codings", "edit", p, UUID.randomUUID().toString(), "--end", "5", "--why", "x").err())
+        .contains("there is no coding").contains("nothing was changed");
+    assertThat(CliRun.of("codings", "edit", p, id, "--end", "99999999", "--why", "x").err())
+        .contains("coding " + id + ": offsets " + jonas[5] + "..99999999 are not a span of \"" + jonas[1] + "\"");
+    assertThat(CliRun.of("codings", "edit", p, id, "--start", jonas[6], "--why", "x").err())
+        .contains("start < end required");
+    assertThat(CliRun.of("codings", "edit", p, id, "--quote", "Very", "--start", "1", "--why", "x").err())
+        .contains("not both");
+    assertThat(CliRun.of("codings", "edit", p, id, "--quote", "no such words here at all", "--why", "x").err())
+        .contains("does not occur in \"" + jonas[1] + "\"");
+    assertThat(CliRun.of("codings", "edit", p, id, "--category", "Interventions", "--why", "x").err())
+        .contains("groups categories and is not coded itself");
+    assertThat(CliRun.of("codings", "edit", p, id, "--category", "No such category", "--why", "x").err())
+        .contains("No such category");
+
+    // another of jonas's codings in the document: the decision the edit would make is that one's
+    String[] twin = rows().stream().filter(r -> r[2].equals("jonas") && r[1].equals(jonas[1]) && !r[4].equals(jonas[4]))
+        .findFirst().orElseThrow();
+    assertThat(CliRun.of("codings", "edit", p, id, "--start", twin[5], "--end", twin[6], "--category", twin[3],
+        "--why", "x").err()).contains("coding " + twin[0] + " already records this").contains("nothing was changed");
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
+
+    CliRun.ok("category", "retire", p, "Exploring facts", "--why", "folded into support");
+    String retired = CliRun.ok("codings", "export", p).out();
+    assertThat(CliRun.of("codings", "edit", p, id, "--category", "Exploring facts", "--why", "x").err())
+        .contains("\"Exploring facts\" is retired").contains("takes no new codings");
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(retired);
+  }
+
+  @Test
+  void aRetiredCategorysCodingKeepsItsCategoryWhenItsBoundaryIsCorrected() {
+    String[] facts = firstOf("mira", "> Exploring facts");
+    CliRun.ok("category", "retire", p, "Exploring facts", "--why", "folded into support");
+    CliRun.ok("codings", "edit", p, facts[0], "--start", Integer.toString(Integer.parseInt(facts[5]) + 1), "--why",
+        "one character too early");
+    assertThat(row(facts[0])[4]).endsWith("> Exploring facts");
+    assertThat(row(facts[0])[5]).isEqualTo(Integer.toString(Integer.parseInt(facts[5]) + 1));
+  }
+
+  @Test
+  void aCodingInASplitsReviewQueueIsPlacedByTheReviewNotByAnEdit() {
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "coder=jonas -> Grief about a death", "--why", "two kinds of loss");
+    String[] waiting = firstOf("mira", "> Crying in grief");
+    assertThat(CliRun.of("codings", "edit", p, waiting[0], "--category", "Grief about a separation", "--why", "x")
+        .err()).contains("waits in the review queue of \"Crying in grief\"").contains("category review");
+    assertThat(row(waiting[0])[4]).endsWith("> Crying in grief");
+    // its boundary may be corrected while it waits
+    CliRun.ok("codings", "edit", p, waiting[0], "--end", Integer.toString(Integer.parseInt(waiting[6]) - 1), "--why",
+        "one character too far");
+    assertThat(row(waiting[0])[4]).endsWith("> Crying in grief");
+    assertThat(CliRun.ok("category", "review", p).out()).contains(waiting[0]);
+  }
+
+  @Test
+  void aCodingTheConsensusBuildMadeIsNotEditedByHand() {
+    CliRun.ok("consensus", p, "--coders", "jonas,mira");
+    String[] built = rows().stream().filter(r -> r[2].equals("consensus")).findFirst().orElseThrow();
+    String before = CliRun.ok("codings", "export", p).out();
+    assertThat(CliRun.of("codings", "edit", p, built[0], "--memo", "ours", "--why", "x").err())
+        .contains("1 coding (" + built[0] + ") was made by the consensus build").contains("nothing was edited");
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
+  }
+}
