@@ -144,6 +144,22 @@ class CodingsEditTest {
     assertThat(CliRun.ok("category", "review", p).out()).contains(waiting[0]);
   }
 
+  /**
+   * A coding a merge moved and that was corrected since stays as corrected when the merge is undone: the correction may
+   * have been made against the definition of the category it was merged into. The undo names it so the team can look.
+   */
+  @Test
+  void anUndoNamesTheCodingsCorrectedSinceThatItLeavesWhereTheyAre() {
+    String[] protest = firstOf("jonas", "> Protest crying");
+    CliRun.ok("category", "merge", p, "Protest crying", "Overwhelmed crying", "--why", "one form");
+    CliRun.ok("codings", "edit", p, protest[0], "--end", Integer.toString(Integer.parseInt(protest[6]) - 1), "--why",
+        "one character too far");
+    String undone = CliRun.ok("category", "undo", p, "--why", "two forms after all").out();
+    assertThat(undone).contains("1 coding changed since (span or memo) and left as changed (" + protest[0] + ")");
+    assertThat(row(protest[0])[4]).endsWith("> Overwhelmed crying");
+    assertThat(rows()).anyMatch(r -> r[4].endsWith("> Protest crying"));
+  }
+
   @Test
   void aCodingTheConsensusBuildMadeIsNotEditedByHand() {
     CliRun.ok("consensus", p, "--coders", "jonas,mira");

@@ -850,6 +850,12 @@ public final class CategoryOperations {
    * codings go back, collapsed codings come back with their memos. Codings made or changed since are
    * kept as they are; where that makes an exact undo impossible, the undo is refused.
    */
+  /** Codings named by id in a summary: the first five, and how many more. */
+  private static String named(List<UUID> codings) {
+    return codings.stream().limit(5).map(UUID::toString).collect(Collectors.joining(", "))
+        + (codings.size() > 5 ? " and " + (codings.size() - 5) + " more" : "");
+  }
+
   public CodebookChange undo() {
     Deque<CodebookChange> stack = undoStack(s.log().all());
     if (stack.isEmpty()) {
@@ -886,9 +892,9 @@ public final class CategoryOperations {
     CategorySystem.checkChangedLabels(before, after, what);
     CodingTrail trail = s.log().trail(top.sequence());
     int back = 0;
-    int keptAsChanged = 0;
+    List<UUID> keptAsChanged = new ArrayList<>();
     int deletedSince = 0;
-    int changedInPlace = 0;
+    List<UUID> changedInPlace = new ArrayList<>();
     // categories the undo takes away (the parts of a split): what still lies there has nowhere else to stay
     Set<UUID> goingAway = new HashSet<>();
     for (SystemDelta.Entry<Category> e : inverse.categories()) {
@@ -932,7 +938,7 @@ public final class CategoryOperations {
         }
         back++;
       } else if (!c.category().equals(m.to())) {
-        keptAsChanged++;
+        keptAsChanged.add(c.id());
         goesBack = false;
       } else {
         Coding left = m.leftAs().orElseThrow();
@@ -946,7 +952,7 @@ public final class CategoryOperations {
           decidedAgain.add(new Coding(Ids.next(), c.document(), c.start(), c.end(), m.to(), c.coder(), added.get()));
           back++;
         } else {
-          changedInPlace++;
+          changedInPlace.add(c.id());
           goesBack = false;
         }
       }
@@ -1033,11 +1039,14 @@ public final class CategoryOperations {
           + "as " + (decidedAgain.size() == 1 ? "the coding " : "the codings ") + decidedAgain.stream()
               .map(c -> c.id().toString()).collect(Collectors.joining(", ")));
     }
-    if (keptAsChanged > 0) {
-      touched.add(Counted.of(keptAsChanged, "coding") + " moved elsewhere since and left there");
+    // named, so that the team can look at each and decide whether it should follow the undo (codings edit)
+    if (!keptAsChanged.isEmpty()) {
+      touched.add(Counted.of(keptAsChanged.size(), "coding") + " moved elsewhere since and left there ("
+          + named(keptAsChanged) + ")");
     }
-    if (changedInPlace > 0) {
-      touched.add(Counted.of(changedInPlace, "coding") + " changed since (span or memo) and left as changed");
+    if (!changedInPlace.isEmpty()) {
+      touched.add(Counted.of(changedInPlace.size(), "coding") + " changed since (span or memo) and left as changed ("
+          + named(changedInPlace) + ")");
     }
     if (!hostDeleted.isEmpty()) {
       touched.add(Counted.of(hostDeleted.size(), "coding") + " brought back whose twin it was folded into was deleted "
