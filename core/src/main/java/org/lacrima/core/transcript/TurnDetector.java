@@ -42,8 +42,11 @@ public final class TurnDetector {
           + "(?:\\*\\*|__)?(?<label>" + LABEL_WORDS + ")(?:\\*\\*|__)?"
           + BLANK + "*:(?!//)(?:\\*\\*|__)?" + BLANK + "*"
           + "(?<after>(?:" + TIMESTAMP + ")" + BLANK + "*)?");
-  /** A timestamp that ends a text, with the blanks around it. */
-  static final Pattern TRAILING_TIMESTAMP = Pattern.compile("[ \\t]*(" + TIMESTAMP + ")\\s*$");
+  /**
+   * A timestamp that ends a text, with the blanks around it. The match starts only where a run of blanks does, and
+   * takes the run whole: tried at every blank of a long run, as a search does, it would cost the run's length squared.
+   */
+  static final Pattern TRAILING_TIMESTAMP = Pattern.compile("(?<![ \\t])[ \\t]*+(" + TIMESTAMP + ")\\s*$");
 
   private final Optional<Set<String>> givenLabels;
 

@@ -45,6 +45,14 @@ final class DocxPackage {
 
   /** {@code heapBound}: the limit is a quarter of the heap, which the user can raise. */
   static void check(byte[] bytes, String source, long limit, boolean heapBound) {
+    if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && !(bytes[2] == 3 && bytes[3] == 4)
+        && !(bytes[2] == 5 && bytes[3] == 6)) {
+      // a split-archive marker ("PK00", "PK\7\8") before the first part: POI's zip reader skips it, the JDK's, which
+      // measures here, stops at it and would see no parts, so nothing below would be checked
+      throw new InputException(source, "byte offset 0", String.format(Locale.ROOT, "is refused: it begins with the "
+          + "zip marker PK 0x%02X 0x%02X, which split-archive tools write and no word processor does, instead of its "
+          + "first part; open it in Word and save it again", bytes[2], bytes[3]));
+    }
     long total = 0;
     byte[] buffer = new byte[64 * 1024];
     String name = "";

@@ -94,8 +94,8 @@ public final class TextDecoding {
   /**
    * Windows-1252 text whose only non-ASCII bytes are a capital such as É before a quote mark or no-break space
    * ("CAFÉ Central") is valid UTF-8 by chance, and would read as "CAFɠCentral". Refused when that is all the
-   * file holds beyond ASCII: a character of U+0250–U+07FF glued to a Latin letter before it, and nothing that
-   * only UTF-8 would hold. (A Greek or Cyrillic text has its letters beside each other, not beside Latin ones.)
+   * file holds beyond ASCII: a character of U+0180–U+07FF that {@link #isTellingUtf8} does not take as evidence,
+   * glued to a Latin letter before it, and nothing that only UTF-8 would hold. (A Greek or Cyrillic text has its letters beside each other, not beside Latin ones.)
    */
   private static void checkUtf8NotByChance(String text, String source) {
     int suspect = -1;
@@ -124,7 +124,7 @@ public final class TextDecoding {
 
   /** A character a Windows-1252 capital and the symbol after it would make as UTF-8 by chance. */
   private static boolean isChancePair(char c) {
-    return c >= 0x250 && c <= 0x7FF;
+    return c >= 0x180 && c <= 0x7FF && !isTellingUtf8(c);
   }
 
   private static Reading readAsWindows1252(byte[] b, String source) {
@@ -155,7 +155,58 @@ public final class TextDecoding {
     }
     String text = new String(b, WINDOWS_1252);
     checkPlausibleAsWindows1252(text, source);
+    checkNoOtherCodePageFitsBetter(b, text, source);
     return new Reading(text, "Windows-1252", WINDOWS_1252, 0);
+  }
+
+  /**
+   * The code pages of other languages that ICU's detector tells by their letter statistics, each with the charset
+   * that reads its bytes. Their files decode as Windows-1252 too, as mojibake ("kýþýn" for Turkish "kışın").
+   */
+  private static final java.util.Map<String, String> OTHER_CODE_PAGES = java.util.Map.ofEntries(
+      java.util.Map.entry("windows-1250", "windows-1250"), java.util.Map.entry("ISO-8859-2", "ISO-8859-2"),
+      java.util.Map.entry("windows-1251", "windows-1251"), java.util.Map.entry("ISO-8859-5", "ISO-8859-5"),
+      java.util.Map.entry("KOI8-R", "KOI8-R"), java.util.Map.entry("windows-1253", "windows-1253"),
+      java.util.Map.entry("ISO-8859-7", "ISO-8859-7"), java.util.Map.entry("windows-1254", "windows-1254"),
+      java.util.Map.entry("ISO-8859-9", "ISO-8859-9"), java.util.Map.entry("windows-1255", "windows-1255"),
+      java.util.Map.entry("ISO-8859-8", "ISO-8859-8"), java.util.Map.entry("ISO-8859-8-I", "ISO-8859-8"),
+      java.util.Map.entry("windows-1256", "windows-1256"), java.util.Map.entry("ISO-8859-6", "ISO-8859-6"));
+
+  /**
+   * Refuses a file that ICU's detector (n-gram statistics per language) finds likelier in the code page of another
+   * language than in Windows-1252 or Latin-1, where that code page reads its bytes as other letters: a Czech,
+   * Polish, Turkish, Greek or Russian transcript saved by an older Windows would otherwise be stored as mojibake. A
+   * code page that reads every byte as Windows-1252 does (German umlauts are the same in Windows-1250) is no doubt,
+   * whatever the statistics say of a short text, and neither is a tie.
+   */
+  private static void checkNoOtherCodePageFitsBetter(byte[] b, String text, String source) {
+    com.ibm.icu.text.CharsetDetector detector = new com.ibm.icu.text.CharsetDetector();
+    detector.setText(b);
+    com.ibm.icu.text.CharsetMatch[] matches = detector.detectAll();
+    int western = 0;
+    for (com.ibm.icu.text.CharsetMatch m : matches) {
+      if (m.getName().equals("windows-1252") || m.getName().equals("ISO-8859-1")) {
+        western = Math.max(western, m.getConfidence());
+      }
+    }
+    for (com.ibm.icu.text.CharsetMatch m : matches) {
+      String charset = OTHER_CODE_PAGES.get(m.getName());
+      if (charset == null || m.getConfidence() <= western) {
+        continue;
+      }
+      String other = new String(b, Charset.forName(charset));
+      for (int i = 0; i < text.length(); i++) {
+        char o = other.charAt(i);
+        // an ISO-8859 page has C1 controls where Windows code pages have quotes and dashes: no letter to compare
+        if (o != text.charAt(i) && !(o >= 0x80 && o <= 0x9F)) {
+          String language = m.getLanguage() == null ? "" : " (" + java.util.Locale.forLanguageTag(m.getLanguage())
+              .getDisplayLanguage(java.util.Locale.ENGLISH) + ")";
+          throw new InputException(source, "byte offset " + i, "reads more like " + m.getName() + language
+              + " than like Windows-1252: the word \"" + wordAround(text, i) + "\" would be \"" + wordAround(other, i)
+              + "\" there, so its encoding cannot be told for sure; " + SAVE_AS_UTF8);
+        }
+      }
+    }
   }
 
   /** The 1-based line of a byte offset: the line feeds before it, plus one. */
@@ -226,13 +277,16 @@ public final class TextDecoding {
   /**
    * Whether a character decoded from a multi-byte sequence shows the file to be UTF-8. Windows-1252
    * text forms two-byte sequences by chance where a capital letter or ß stands before a quote mark,
-   * dash or ellipsis ("Fuß“" is 0xDF 0x93, "OLÉ“" 0xC9 0x93); those decode to U+0250–U+07FF (IPA,
-   * Greek, Cyrillic, Hebrew, Arabic …) or to C1 controls, and are not taken as evidence. Latin letters
-   * and the symbols of Latin-1, combining accents (as macOS writes "März": a, then U+0308), and everything
-   * from three-byte sequences up (dashes, quotes, €) are.
+   * dash or ellipsis ("Fuß“" is 0xDF 0x93, "OLÉ“" 0xC9 0x93, "CAFÉ…" 0xC9 0x85); those decode to
+   * U+0180–U+07FF (the rarer Latin letters, IPA, Greek, Cyrillic, Hebrew, Arabic …) or to C1 controls,
+   * and are not taken as evidence. The letters and symbols of Latin-1 and Latin Extended-A, the Latin
+   * Extended-B letters of living orthographies (Romanian ș and ț, Vietnamese ơ and ư, Pinyin's tones),
+   * combining accents (as macOS writes "März": a, then U+0308), and everything from three-byte sequences
+   * up (dashes, quotes, €) are.
    */
   private static boolean isTellingUtf8(char c) {
-    return (c >= 0xA0 && c <= 0x24F) || (c >= 0x300 && c <= 0x36F) || c >= 0x800;
+    return (c >= 0xA0 && c <= 0x17F) || (c >= 0x218 && c <= 0x21B) || c == 0x1A0 || c == 0x1A1 || c == 0x1AF
+        || c == 0x1B0 || (c >= 0x1CD && c <= 0x1DC) || (c >= 0x300 && c <= 0x36F) || c >= 0x800;
   }
 
   /**
@@ -240,7 +294,8 @@ public final class TextDecoding {
    * 0x80–0x9F next to a letter (for Š, Œ and Ž: inside a lower-case word), € or † before one (Mac
    * Roman Ä and Ü), § inside a word (Mac Roman ß), a double quotation mark inside a word or ™ before a
    * letter (the DOS code pages 437 and 850 have ä at 0x84, ö at 0x94 and Ö at 0x99: "M„dchen", "h”rt",
-   * "™l"), or ¤ beside a number (ISO-8859-15 has € at 0xA4).
+   * "™l"), ¤ beside a number (ISO-8859-15 has € at 0xA4), or inside a word a symbol that a Central European
+   * code page has as a letter ("P³aka³a").
    */
   private static void checkPlausibleAsWindows1252(String text, String source) {
     for (int i = 0; i < text.length(); i++) {
@@ -250,6 +305,9 @@ public final class TextDecoding {
         case '§', '„', '“', '”' -> isLetterAt(text, i - 1) && isLetterAt(text, i + 1);
         case '™' -> isLetterAt(text, i + 1);
         case '¤' -> isDigitNear(text, i);
+        // Central European code pages keep letters where Windows-1252 has these symbols (Windows-1250: ł ³, ą ¹,
+        // ż ¿, Ą ¥, Ł £, Ş ª, ş º, Ľ ¼, ľ ¾, Ż ¯): "P³aka³a" is Polish "Płakała"
+        case '¹', '³', '¿', '¥', '£', 'ª', 'º', '¼', '¾', '¯' -> isLetterAt(text, i - 1) && isLetterAt(text, i + 1);
         default -> CODE_PAGE_LETTERS.indexOf(c) >= 0 && (isLetterAt(text, i - 1) || isLetterAt(text, i + 1))
             || CODE_PAGE_CAPITALS.indexOf(c) >= 0 && isLetterAt(text, i - 1) && isLowerCaseAt(text, i + 1);
       };
@@ -278,7 +336,7 @@ public final class TextDecoding {
     // Windows-1252 has one byte per character, so the character index is the byte offset
     return new InputException(source, "byte offset " + i, "cannot be told apart from other encodings: read as "
         + "Windows-1252 it has \"" + text.charAt(i) + "\" in the word \"" + wordAround(text, i) + "\", as text in "
-        + "another encoding (such as Mac Roman, a DOS code page or ISO-8859-15) would; " + SAVE_AS_UTF8);
+        + "another encoding (such as Mac Roman, a DOS code page, ISO-8859-15 or Windows-1250) would; " + SAVE_AS_UTF8);
   }
 
   /** A digit within two characters before or after {@code i} ("5 ¤", "¤5"). */
@@ -321,7 +379,9 @@ public final class TextDecoding {
       return new Reading(text, name + " (with BOM)", cs, skip);
     } catch (CharacterCodingException e) {
       throw new InputException(source, "byte offset " + firstInvalid(b, skip, cs), "starts with a " + name
-          + " byte-order mark but is not valid " + name + " here (an unpaired surrogate or a cut-off character)");
+          + " byte-order mark but is not valid " + name + " here (" + (cs.equals(StandardCharsets.UTF_8)
+              ? "a byte of another encoding, such as Windows-1252, or a cut-off character" : "an unpaired surrogate or "
+              + "a cut-off character") + ")");
     }
   }
 

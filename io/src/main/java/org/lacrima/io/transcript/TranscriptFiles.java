@@ -104,6 +104,10 @@ public final class TranscriptFiles {
           throw new InputException(source, "", "is refused: a part of it unpacks to more than "
               + MAX_UNPACKED_PART / 1_000_000 + " MB, far more than any transcript holds", e);
         }
+        if (cause.getMessage() != null && cause.getMessage().contains("Strict OOXML")) {
+          throw new InputException(source, "", "is saved as Strict Open XML, which Lacrima cannot read; open it in "
+              + "Word and save it as an ordinary Word document (.docx)", e);
+        }
         if (cause.getMessage() != null && cause.getMessage().contains("Zip bomb detected")) {
           throw new InputException(source, "", "is refused: a part of it unpacks to far more than it is packed, "
               + "as a zip bomb does, or to more than " + MAX_UNPACKED_ENTRY / (1024 * 1024) + " MB", e);

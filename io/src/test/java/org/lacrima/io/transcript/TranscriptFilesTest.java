@@ -380,6 +380,42 @@ class TranscriptFilesTest {
   }
 
   @Test
+  void aStrictOpenXmlDocumentIsToldHowToSaveItNotSentToPoisBugTracker() throws IOException {
+    Path f = dir.resolve("strict.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+      entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>");
+      entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rId1\" Type=\"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument\""
+          + " Target=\"word/document.xml\"/></Relationships>");
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://purl.oclc.org/ooxml/"
+          + "wordprocessingml/main\" w:conformance=\"strict\"><w:body/></w:document>");
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(f)).hasMessage(f + ": is saved as Strict Open XML, which Lacrima "
+        + "cannot read; open it in Word and save it as an ordinary Word document (.docx)");
+  }
+
+  /** POI's zip reader skips a split-archive marker that the JDK's, which measures the package first, stops at. */
+  @Test
+  void refusesAPackageBehindASplitArchiveMarkerThatWouldHideItsPartsFromTheChecks() throws IOException {
+    Path f = dir.resolve("marked.docx");
+    java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+    packed.writeBytes("PK00".getBytes(StandardCharsets.US_ASCII));
+    try (ZipOutputStream zip = new ZipOutputStream(packed)) {
+      writeMinimalPackage(zip);
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + W + "\"><w:body/></w:document>");
+      entry(zip, "../evil.xml", "<x/>");
+    }
+    Files.write(f, packed.toByteArray());
+    assertThatThrownBy(() -> TranscriptFiles.read(f)).hasMessage(f + ", byte offset 0: is refused: it begins with the "
+        + "zip marker PK 0x30 0x30, which split-archive tools write and no word processor does, instead of its first "
+        + "part; open it in Word and save it again");
+  }
+
+  @Test
   void refusesAPackageOfManyPartsThatTogetherUnpackBeyondTheLimit() throws IOException {
     // each part alone is harmless; POI would hold all of them in memory at once
     Path f = dir.resolve("many.docx");
