@@ -388,6 +388,46 @@ class ImportTableTest {
         .doesNotContain("judged nothing");
   }
 
+  /**
+   * A table imported beside a coded study: its cells judged its column, not the study's categories, so the study's
+   * figures for those stay as they were (the table's turns were counted as absent for every category before).
+   */
+  @Test
+  void aTablesCellsJudgeItsColumnsNotTheOtherCategoriesOfItsCoders() throws IOException {
+    String demo = dir.resolve("demo.lacrima").toString();
+    CliRun.ok("demo", "--out", demo);
+    String before = CliRun.ok("agreement", demo, "--coders", "jonas,mira", "--bootstrap", "0", "--categories",
+        "Therapeutic stance", "--format", "json").out();
+    StringBuilder csv = new StringBuilder("doc,ord,spk,text,coder,mood\n");
+    for (int turn = 1; turn <= 20; turn++) {
+      for (String coder : List.of("jonas", "mira")) {
+        csv.append("tab-1,").append(turn).append(",T,turn ").append(turn).append(",").append(coder).append(",")
+            .append(turn % 3 == 0 && coder.equals("mira") ? "tense" : "calm").append("\n");
+      }
+    }
+    CliRun.ok("import-table", demo, table(csv.toString()).toString(), "--doc", "doc", "--order", "ord", "--speaker",
+        "spk", "--text", "text", "--coder", "coder", "--code", "mood", "--why", "moods rated on a second sheet");
+    String after = CliRun.ok("agreement", demo, "--coders", "jonas,mira", "--bootstrap", "0", "--categories",
+        "Therapeutic stance", "--format", "json").out();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var row = json.readTree(before).get("categories").get(0);
+    var rowAfter = json.readTree(after).get("categories").get(0);
+    // the table's 20 turns are units in scope, but no coder judged the category there
+    assertThat(rowAfter.get("units").asInt()).isEqualTo(row.get("units").asInt() + 20);
+    for (String figure : List.of("units_pairable", "prevalence")) {
+      assertThat(rowAfter.get(figure)).as(figure).isEqualTo(row.get(figure));
+    }
+    for (String coefficient : List.of("percentage_agreement", "cohen_kappa", "gwet_ac1")) {
+      assertThat(rowAfter.get(coefficient).get("value")).as(coefficient).isEqualTo(row.get(coefficient).get("value"));
+      assertThat(rowAfter.get(coefficient).get("parts").get("units_used")).as(coefficient)
+          .isEqualTo(row.get(coefficient).get("parts").get("units_used"));
+    }
+    // and the column itself is judged where its cells are
+    String mood = CliRun.ok("agreement", demo, "--coders", "jonas,mira", "--bootstrap", "0", "--categories",
+        "mood > calm", "--format", "json").out();
+    assertThat(json.readTree(mood).get("categories").get(0).get("units_pairable").asInt()).isEqualTo(20);
+  }
+
   @Test
   void refusesADocumentNameThatWouldActOnTheTerminal() throws IOException {
     Path t = table("session,utt,text,rater,behaviour\n\"two\n  forged\",1,Wie geht es?,r1,Frage\n");

@@ -135,7 +135,18 @@ public final class AgreementStudy {
     List<StudyUnit> units = new ArrayList<>();
     Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> spans = new LinkedHashMap<>();
     Map<UUID, Integer> mergedCount = new HashMap<>();
-    DocumentCodings[] codingsOf = DocumentCodings.read(s, documents, coderIndex, categoryIndex);
+    // a coding whose coverage is recorded for its coder (a table's cell) judged its column, not the document
+    Map<UUID, boolean[]> recordedFor = new HashMap<>();
+    for (Category c : system.categories()) {
+      coverageScope(system, c, recorded).map(scopes::indexOf).ifPresent(sc -> {
+        boolean[] byCoder = new boolean[m];
+        for (int k = 0; k < m; k++) {
+          byCoder[k] = coverage.recordedFor(sc, k);
+        }
+        recordedFor.put(c.id(), byCoder);
+      });
+    }
+    DocumentCodings[] codingsOf = DocumentCodings.read(s, documents, coderIndex, categoryIndex, recordedFor);
     // where the turns lie is all the turn unit needs; their speakers only where --speaker asks for them
     Map<UUID, int[]> turnRanges = kind == UnitKind.TURN ? s.documents().turnRanges() : Map.of();
     Map<UUID, List<Turn>> speakerTurns = request.speaker().isPresent() ? s.documents().turnsByDocument() : Map.of();

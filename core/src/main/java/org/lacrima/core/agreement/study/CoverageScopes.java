@@ -61,6 +61,11 @@ final class CoverageScopes {
     return new CoverageScopes(recordedBy, parentScope, tableScope, tableCoder);
   }
 
+  /** Whether coverage of the scope is recorded for the coder anywhere. */
+  boolean recordedFor(int scope, int coder) {
+    return recordedBy[scope][coder];
+  }
+
   /** Whether any coverage is recorded for the coder. */
   boolean recordedAnywhere(int coder) {
     for (boolean[] byCoder : recordedBy) {

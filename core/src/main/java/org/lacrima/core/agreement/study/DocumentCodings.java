@@ -28,16 +28,17 @@ final class DocumentCodings {
   /**
    * The codings of each document in {@code documents} (in that order) by the coders in {@code coderIndex}; only
    * those of the categories in {@code categoryIndex} are kept, but any coding marks its coder as having coded in
-   * the document.
+   * the document, except one whose coverage is recorded for its coder ({@code recordedFor}: per category, per coder
+   * index), which speaks for what was recorded only: a table's cell says nothing of the other categories.
    */
   static DocumentCodings[] read(ProjectSession s, List<DocumentSummary> documents, Map<UUID, Integer> coderIndex,
-      Map<UUID, Integer> categoryIndex) {
+      Map<UUID, Integer> categoryIndex, Map<UUID, boolean[]> recordedFor) {
     Map<UUID, DocumentCodings> byId = new HashMap<>();
     DocumentCodings[] out = new DocumentCodings[documents.size()];
     for (int d = 0; d < out.length; d++) {
       out[d] = byId.computeIfAbsent(documents.get(d).id(), x -> new DocumentCodings(coderIndex.size()));
     }
-    s.codings().forEachSpan(new Sorter(byId, coderIndex, categoryIndex));
+    s.codings().forEachSpan(new Sorter(byId, coderIndex, categoryIndex, recordedFor));
     return out;
   }
 
@@ -49,17 +50,21 @@ final class DocumentCodings {
     private final Map<UUID, DocumentCodings> byId;
     private final Map<UUID, Integer> coderIndex;
     private final Map<UUID, Integer> categoryIndex;
+    private final Map<UUID, boolean[]> recordedFor;
     private UUID document;
     private UUID coder;
     private UUID category;
     private DocumentCodings in;
     private Integer k;
     private Integer i;
+    private boolean[] recorded;
 
-    Sorter(Map<UUID, DocumentCodings> byId, Map<UUID, Integer> coderIndex, Map<UUID, Integer> categoryIndex) {
+    Sorter(Map<UUID, DocumentCodings> byId, Map<UUID, Integer> coderIndex, Map<UUID, Integer> categoryIndex,
+        Map<UUID, boolean[]> recordedFor) {
       this.byId = byId;
       this.coderIndex = coderIndex;
       this.categoryIndex = categoryIndex;
+      this.recordedFor = recordedFor;
     }
 
     @Override
@@ -75,9 +80,10 @@ final class DocumentCodings {
       if (category != this.category) {
         this.category = category;
         i = categoryIndex.get(category);
+        recorded = recordedFor.get(category);
       }
       if (in != null && k != null) {
-        in.codedBy[k] = true;
+        in.codedBy[k] |= recorded == null || !recorded[k];
         if (i != null) {
           in.add(k, i, start, end);
         }
