@@ -68,7 +68,7 @@ final class ImportTableCommand implements Callable<Integer> {
 
   @Option(names = "--scale", paramLabel = "COL=SCALE",
       description = "The scale of a code column: ordinal:v1,v2,… (in order), interval or ratio (default nominal).")
-  Map<String, String> scales = new LinkedHashMap<>();
+  List<String> scales = new ArrayList<>();
 
   @Option(names = "--why", paramLabel = "TEXT", defaultValue = "", description = "Why (kept in the codebook log).")
   String why;
@@ -120,7 +120,17 @@ final class ImportTableCommand implements Callable<Integer> {
       }
     }
     Map<String, TableImport.ScaleSpec> scaleSpecs = new LinkedHashMap<>();
-    scales.forEach((column, value) -> scaleSpecs.put(lower(column), scale(column, value)));
+    for (String option : scales) {
+      int eq = option.indexOf('=');
+      if (eq <= 0) {
+        throw new InputException("--scale " + option + ": say COL=SCALE, e.g. --scale rating=ordinal:low,mid,high");
+      }
+      String column = option.substring(0, eq).strip();
+      // a column read on two scales at once has no one reading: the last would win unsaid
+      if (scaleSpecs.put(lower(column), scale(column, option.substring(eq + 1))) != null) {
+        throw new InputException("--scale " + option + ": the column " + column + " has a --scale already; give one");
+      }
+    }
     for (String column : scaleSpecs.keySet()) {
       if (codes.stream().map(ImportTableCommand::lower).noneMatch(column::equals)) {
         throw new InputException("--scale " + column + ": it is not one of the --code columns");
@@ -150,7 +160,8 @@ final class ImportTableCommand implements Callable<Integer> {
         r.newCoders().forEach(c -> CodingsCommand.lookAlikeNote(c, all)
             .ifPresent(n -> out.println("Note on the coder " + c + ": " + n + ".")));
       }
-      r.change().ifPresentOrElse(c -> out.println("Categories created are logged as #" + c.sequence() + " ("
+      r.scaleChanges().forEach(scaleChange -> out.println("Note: " + scaleChange + "."));
+      r.change().ifPresentOrElse(c -> out.println("Categories created or changed are logged as #" + c.sequence() + " ("
           + Lacrima.command() + " codebook log " + project.inHint() + ")."),
           () -> out.println("Every category the table uses already existed; the category system is unchanged."));
     }

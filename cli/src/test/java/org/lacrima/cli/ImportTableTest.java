@@ -233,6 +233,104 @@ class ImportTableTest {
     return r.get("groups").get(0).get(coefficient).get("value").asDouble();
   }
 
+  private static final String BATCH_A = "doc,ord,text,coder,rating\ndA,1,a one,ann,high\ndA,1,a one,bob,high\n"
+      + "dA,2,a two,ann,low\ndA,2,a two,bob,mid\ndA,3,a three,ann,mid\ndA,3,a three,bob,mid\ndA,4,a four,ann,low\n"
+      + "dA,4,a four,bob,low\n";
+  private static final String BATCH_B = "doc,ord,text,coder,rating\ndB,1,b one,ann,mid\ndB,1,b one,bob,high\n"
+      + "dB,2,b two,ann,low\ndB,2,b two,bob,low\ndB,3,b three,ann,high\ndB,3,b three,bob,high\ndB,4,b four,ann,low\n"
+      + "dB,4,b four,bob,mid\n";
+
+  private void importBatch(String project, String csv, String... scale) throws IOException {
+    List<String> args = new java.util.ArrayList<>(List.of("import-table", project, table(csv).toString(), "--doc", "doc",
+        "--order", "ord", "--text", "text", "--coder", "coder", "--code", "rating"));
+    args.addAll(List.of(scale));
+    CliRun.ok(args.toArray(String[]::new));
+  }
+
+  /**
+   * A second batch of a table into the group of the first: the order it declares places the first batch's values,
+   * and a batch that declares none keeps the group's scale. Both give the figures of one import of both batches.
+   */
+  @Test
+  void aSecondBatchKeepsOrDeclaresTheGroupsScaleAndOrder() throws IOException {
+    String whole = dir.resolve("whole.lacrima").toString();
+    CliRun.ok("init", whole, "--empty");
+    importBatch(whole, BATCH_A + BATCH_B.substring(BATCH_B.indexOf('\n') + 1), "--scale", "rating=ordinal:low,mid,high");
+    double expected = groupFigure(whole, "krippendorff_alpha_ordinal");
+
+    // nominal first, then ordinal: the group takes the declared order (it stood high, low, mid)
+    importBatch(p, BATCH_A);
+    importBatch(p, BATCH_B, "--scale", "rating=ordinal:low,mid,high");
+    assertThat(CliRun.ok("codebook", p).out()).containsSubsequence("low", "mid", "high");
+    assertThat(groupFigure(p, "krippendorff_alpha_ordinal")).isEqualTo(expected);
+
+    // ordinal first without "mid", then with it: mid goes between, not last
+    String q = dir.resolve("q.lacrima").toString();
+    CliRun.ok("init", q, "--empty");
+    importBatch(q, BATCH_A.replace(",mid\n", ",low\n"), "--scale", "rating=ordinal:low,high");
+    importBatch(q, BATCH_B, "--scale", "rating=ordinal:low,mid,high");
+    assertThat(CliRun.ok("codebook", q).out()).containsSubsequence("low", "mid", "high");
+
+    // ordinal first, then a batch without --scale: still ordinal, in its order
+    String r = dir.resolve("r.lacrima").toString();
+    CliRun.ok("init", r, "--empty");
+    importBatch(r, BATCH_A, "--scale", "rating=ordinal:low,mid,high");
+    importBatch(r, BATCH_B);
+    assertThat(groupFigure(r, "krippendorff_alpha_ordinal")).isEqualTo(expected);
+
+    // an order against the group's, a value it leaves out, another scale: refused, nothing imported
+    String more = BATCH_B.replace("dB", "dC");
+    String before = CliRun.ok("codings", "export", r).out();
+    assertThat(CliRun.of("import-table", r, table(more).toString(), "--doc", "doc", "--order", "ord", "--text", "text",
+        "--coder", "coder", "--code", "rating", "--scale", "rating=ordinal:high,mid,low").err())
+        .contains("orders \"mid\" before \"low\"");
+    assertThat(CliRun.of("import-table", r, table(more).toString(), "--doc", "doc", "--order", "ord", "--text", "text",
+        "--coder", "coder", "--code", "rating", "--scale", "rating=ordinal:low,high").err())
+        .contains("holds \"mid\" from an earlier import");
+    assertThat(CliRun.of("import-table", r, table(more).toString(), "--doc", "doc", "--order", "ord", "--text", "text",
+        "--coder", "coder", "--code", "rating", "--scale", "rating=interval").err())
+        .contains("is ordinal; this import says interval");
+    assertThat(CliRun.ok("codings", "export", r).out()).isEqualTo(before);
+  }
+
+  @Test
+  void aNumberWrittenAnotherWayInALaterBatchIsTheSameValue() throws IOException {
+    importBatch(p, "doc,ord,text,coder,rating\ndA,1,a one,ann,1\ndA,1,a one,bob,2\n", "--scale", "rating=interval");
+    importBatch(p, "doc,ord,text,coder,rating\ndB,1,b one,ann,\"2,0\"\ndB,1,b one,bob,\"1,0\"\n", "--scale",
+        "rating=interval");
+    String tree = CliRun.ok("codebook", p).out();
+    assertThat(tree).doesNotContain("2,0").doesNotContain("1,0");
+    assertThat(tree.lines().filter(l -> l.contains("─ "))).hasSize(2);
+  }
+
+  @Test
+  void refusesWhatWouldBeReadWronglyLater() throws IOException {
+    String demo = dir.resolve("demo.lacrima").toString();
+    CliRun.ok("demo", "--out", demo);
+    String before = CliRun.ok("codings", "export", demo).out();
+    // a flag named like a category of the codebook: at the top, neither could be named by its label any more
+    assertThat(CliRun.of("import-table", demo, table("doc,ord,text,coder,Protest crying\nd,1,x,ann,yes\n").toString(),
+        "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder", "--flag", "Protest crying").err())
+        .contains("t.csv, column protest crying: the codebook has a category \"Protest crying\" already");
+    // the consensus layer's name
+    assertThat(CliRun.of("import-table", demo, table("doc,ord,text,coder,f\nd,1,x,consensus,yes\n").toString(),
+        "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder", "--flag", "f").err())
+        .contains("t.csv, line 2: the coder is \"consensus\"");
+    assertThat(CliRun.ok("codings", "export", demo).out()).isEqualTo(before);
+    // one thousand, or one with a decimal comma
+    assertThat(CliRun.of("import-table", p, table("doc,ord,text,coder,n\nd,1,x,ann,\"1,000\"\n").toString(), "--doc",
+        "doc", "--order", "ord", "--text", "text", "--coder", "coder", "--code", "n", "--scale", "n=interval").err())
+        .contains("line 2: n is \"1,000\", which reads as 1.000 with a decimal comma and as 1000 with a thousands "
+            + "separator");
+  }
+
+  @Test
+  void aColumnGivenTwoScalesIsRefused() throws IOException {
+    assertThat(CliRun.of("import-table", p, table(BATCH_A).toString(), "--doc", "doc", "--order", "ord", "--text",
+        "text", "--coder", "coder", "--code", "rating", "--scale", "rating=ordinal:low,mid,high", "--scale",
+        "Rating=nominal").err()).contains("the column Rating has a --scale already");
+  }
+
   /**
    * A flag column merged into a value of a code column (and the other way round) is judged wherever either cell was
    * filled. Worked by hand from the table: x-or-f is, for A, 1 (x), 1 (f), 0 (y, f 0), 1 (x); for B, 1 (x), 1 (f),

@@ -78,9 +78,12 @@ public final class TableImport {
     }
   }
 
-  /** {@code change} is the log entry of the categories the import created, if it created or changed any. */
+  /**
+   * {@code change} is the log entry of the categories the import created, if it created or changed any;
+   * {@code scaleChanges} says where a group of an earlier import took another scale from this one.
+   */
   public record Report(int documents, int units, long codings, int coverage, List<String> newCoders,
-      Optional<CodebookChange> change) {
+      Optional<CodebookChange> change, List<String> scaleChanges) {
   }
 
   private record UnitKey(String document, String order) {
@@ -121,6 +124,10 @@ public final class TableImport {
       Names.coderProblem(coderName).ifPresent(problem -> {
         throw new InputException(spec.source(), "line " + r.line(), problem);
       });
+      if (coderName.equals(org.lacrima.core.consensus.Consensus.LAYER)) {
+        throw new InputException(spec.source(), "line " + r.line(), "the coder is \"" + coderName + "\", the name of "
+            + "the layer lacrima consensus builds from the coders' layers; rename the coder in the table");
+      }
       Long judgedOn = judged.putIfAbsent(doc + "\u0000" + order + "\u0000" + coderName, r.line());
       if (judgedOn != null) {
         throw new InputException(spec.source(), "line " + r.line(), "coder \"" + coderName + "\" already judged unit "
@@ -149,24 +156,39 @@ public final class TableImport {
     List<Category> cats = new ArrayList<>(before.categories());
     Map<String, Map<String, UUID>> valueCategories = new LinkedHashMap<>();
     Map<String, UUID> groups = new LinkedHashMap<>();
+    List<String> scaleChanges = new ArrayList<>();
     for (String column : spec.codes()) {
-      ScaleSpec scale = spec.scales().getOrDefault(column, new ScaleSpec(Scale.NOMINAL, List.of()));
-      List<String> values = values(rows, column, scale, spec);
-      UUID group = findOrAdd(cats, spec.spellings().getOrDefault(column, column), Optional.empty(), false, spec,
-          "column " + column);
+      UUID group = findOrAdd(cats, before.categories(), spec.spellings().getOrDefault(column, column), Optional.empty(),
+          false, spec, "column " + column);
       int at = indexOf(cats, group);
+      List<Category> earlier = children(cats, group);
+      ScaleSpec scale = scaleOf(column, cats.get(at), earlier, spec);
+      List<String> values = values(rows, column, scale, spec);
+      if (!earlier.isEmpty() && cats.get(at).scale() != scale.scale()) {
+        scaleChanges.add("the group \"" + cats.get(at).label().english() + "\" was " + name(cats.get(at).scale())
+            + " and is " + name(scale.scale()) + " now" + (scale.scale() == Scale.ORDINAL ? " (" + String.join(" < ",
+                scale.order()) + ")" : ""));
+      }
       cats.set(at, cats.get(at).withGroup(true, scale.scale()));
       groups.put(column, group);
       Map<String, UUID> byValue = new LinkedHashMap<>();
       for (String v : values) {
-        byValue.put(v, findOrAdd(cats, v, Optional.of(group), true, spec, "column " + column + ", value \"" + v + "\""));
+        // a number written another way ("2,0" for an earlier "2") is the same value
+        String label = numeric(scale.scale()) ? earlier.stream().map(c -> c.label().english())
+            .filter(l -> Scale.value(l).filter(x -> x.compareTo(Scale.value(v).orElseThrow()) == 0).isPresent())
+            .findFirst().orElse(v) : v;
+        byValue.put(v, findOrAdd(cats, before.categories(), label, Optional.of(group), true, spec, "column " + column
+            + ", value \"" + v + "\""));
+      }
+      if (scale.scale() == Scale.ORDINAL) {
+        putInOrder(cats, group, scale.order());
       }
       valueCategories.put(column, byValue);
     }
     Map<String, UUID> flags = new LinkedHashMap<>();
     for (String column : spec.flags()) {
-      flags.put(column, findOrAdd(cats, spec.spellings().getOrDefault(column, column), Optional.empty(), true, spec,
-          "column " + column));
+      flags.put(column, findOrAdd(cats, before.categories(), spec.spellings().getOrDefault(column, column),
+          Optional.empty(), true, spec, "column " + column));
     }
     CategorySystem after = CategorySystem.of(before.info(), cats, before.relations(), spec.source());
     CategorySystem.checkChangedLabels(before, after, spec.source());
@@ -227,7 +249,8 @@ public final class TableImport {
     }
 
     Optional<CodebookChange> change = CategoryOperations.on(s, by).recordImport(before, after, "imported " + spec.source() + ": "
-        + spec.codes().size() + " code column(s) as groups, " + spec.flags().size() + " flag column(s)", spec.source());
+        + spec.codes().size() + " code column(s) as groups, " + spec.flags().size() + " flag column(s)"
+        + (scaleChanges.isEmpty() ? "" : "; " + String.join("; ", scaleChanges)), spec.source());
     documents.forEach(s.documents()::add);
 
     Map<String, Coder> coders = new HashMap<>();
@@ -276,7 +299,7 @@ public final class TableImport {
     }
     s.coverage().add(coverage);
     return new Report(documents.size(), units.size(), s.codings().count() - codingsBefore, coverage.size(),
-        List.copyOf(newCoders), change);
+        List.copyOf(newCoders), change, List.copyOf(scaleChanges));
   }
 
   /** Empty and n/a (also NA, as R writes it) mean the coder did not judge this cell. */
@@ -340,6 +363,12 @@ public final class TableImport {
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", not a number as an "
             + scale.scale().name().toLowerCase(Locale.ROOT) + " value must be");
       }
+      if (numeric(scale.scale()) && v.matches("-?\\d{1,3},\\d{3}")) {
+        // a decimal comma as German writes it, or an English thousands separator: 1 or 1000
+        throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", which reads as "
+            + v.replace(',', '.') + " with a decimal comma and as " + v.replace(",", "") + " with a thousands separator; "
+            + "write it without the comma or with a decimal point");
+      }
       if (scale.scale() == Scale.RATIO && Scale.value(v).orElseThrow().signum() < 0) {
         // said at the import, with its line, rather than later as an undefined alpha
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", below 0, where a ratio "
@@ -385,12 +414,99 @@ public final class TableImport {
   }
 
   /**
+   * The scale a code column is read on. A group of an earlier import keeps its scale and, if ordinal, its order when
+   * the import names none; one that says another scale than a numeric group's is refused, as the numbers would be
+   * read as something else. A nominal group may become ordinal or numeric, and an ordinal group may take new levels,
+   * where the declared order places every value it holds as it stands: so a second batch of a table cannot reorder
+   * or unscale the first one's values unsaid.
+   */
+  private static ScaleSpec scaleOf(String column, Category group, List<Category> earlier, Spec spec) {
+    ScaleSpec given = spec.scales().get(column);
+    if (earlier.isEmpty()) {
+      return given != null ? given : new ScaleSpec(Scale.NOMINAL, List.of());
+    }
+    List<String> held = earlier.stream().filter(c -> c.state().isActive()).map(c -> c.label().english()).toList();
+    String place = "--scale " + column;
+    if (given == null) {
+      return new ScaleSpec(group.scale(), group.scale() == Scale.ORDINAL ? held : List.of());
+    }
+    if (group.scale() != Scale.NOMINAL && given.scale() != group.scale()) {
+      throw new InputException(spec.source(), place, "the group \"" + group.label().english() + "\" of an earlier "
+          + "import is " + name(group.scale()) + "; this import says " + name(given.scale()) + ". Import it with the "
+          + "scale it has, or into a new project");
+    }
+    if (given.scale() == Scale.ORDINAL) {
+      List<Integer> at = new ArrayList<>();
+      for (String value : held) {
+        int i = indexIgnoringCase(given.order(), value);
+        if (i < 0) {
+          throw new InputException(spec.source(), place, "the group \"" + group.label().english() + "\" holds \""
+              + value + "\" from an earlier import, which the ordinal values " + given.order() + " do not place; "
+              + "name every value in order");
+        }
+        at.add(i);
+      }
+      if (group.scale() == Scale.ORDINAL) {
+        for (int j = 1; j < at.size(); j++) {
+          if (at.get(j) < at.get(j - 1)) {
+            throw new InputException(spec.source(), place, "orders \"" + held.get(j) + "\" before \"" + held.get(j - 1)
+                + "\", which the group \"" + group.label().english() + "\" of an earlier import orders the other way ("
+                + String.join(" < ", held) + "); declare its order as it stands");
+          }
+        }
+      }
+      // the earlier values as the group spells them, in the declared places
+      List<String> order = new ArrayList<>(given.order());
+      for (String value : held) {
+        order.set(indexIgnoringCase(order, value), value);
+      }
+      return new ScaleSpec(Scale.ORDINAL, order);
+    }
+    return given;
+  }
+
+  private static int indexIgnoringCase(List<String> values, String value) {
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i).equalsIgnoreCase(value)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The active children of an ordinal group in the declared order, in the places they hold in the list (a merged or
+   * split value keeps its place; its successors stand where the team put them).
+   */
+  private static void putInOrder(List<Category> cats, UUID group, List<String> order) {
+    List<Integer> places = new ArrayList<>();
+    for (int i = 0; i < cats.size(); i++) {
+      if (cats.get(i).parent().equals(Optional.of(group)) && cats.get(i).state().isActive()) {
+        places.add(i);
+      }
+    }
+    List<Category> sorted = places.stream().map(cats::get).sorted(Comparator.comparingInt(
+        (Category c) -> indexIgnoringCase(order, c.label().english()))).toList();
+    for (int j = 0; j < places.size(); j++) {
+      cats.set(places.get(j), sorted.get(j));
+    }
+  }
+
+  private static boolean numeric(Scale scale) {
+    return scale == Scale.INTERVAL || scale == Scale.RATIO;
+  }
+
+  private static String name(Scale scale) {
+    return scale.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
    * The category of that English label under that parent, added (codable, or as a group) if the system lacks
    * it. One that exists must be of the kind asked for and active: a table import never codes into a retired,
    * merged or split category, nor turns a category that takes codings into a group.
    */
-  private static UUID findOrAdd(List<Category> cats, String label, Optional<UUID> parent, boolean codable,
-      Spec spec, String place) {
+  private static UUID findOrAdd(List<Category> cats, List<Category> before, String label, Optional<UUID> parent,
+      boolean codable, Spec spec, String place) {
     for (Category c : cats) {
       // as names are looked up: in any language, without case
       if (c.parent().equals(parent) && c.label().values().values().stream().anyMatch(label::equalsIgnoreCase)) {
@@ -414,6 +530,17 @@ public final class TableImport {
               });
         }
         return c.id();
+      }
+    }
+    if (parent.isEmpty()) {
+      // at the top a category's path is its label: beside a namesake deeper in the codebook, neither could be named
+      // by it, and a name the team used would stop working (this import's own values are named by their paths)
+      for (Category other : before) {
+        if (other.label().values().values().stream().anyMatch(label::equalsIgnoreCase)) {
+          throw new InputException(spec.source(), place, "the codebook has a category \"" + other.label().english()
+              + "\" already, and a column's category would stand at the top under the same name, so that neither could "
+              + "be named by it any more; rename the column in the table");
+        }
       }
     }
     Category c = Category.named(Ids.next(), parent, LocalizedText.of(label));
