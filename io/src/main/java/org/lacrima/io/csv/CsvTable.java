@@ -108,7 +108,7 @@ public final class CsvTable implements AutoCloseable {
     String source = file.toString();
     requireMemoryFor(file, source);
     byte[] bytes = InputFiles.readAtMost(file, MAX_BYTES, "CSV files");
-    return TextDecoding.decode(bytes, source).text();
+    return TextDecoding.decodeAsWritten(bytes, source).text();
   }
 
   public static CsvTable of(String text, String source) {
@@ -277,7 +277,7 @@ public final class CsvTable implements AutoCloseable {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < r.size(); i++) {
-          values.put(headed ? columns.get(i) : Integer.toString(i + 1), r.get(i));
+          values.put(headed ? columns.get(i) : Integer.toString(i + 1), TextDecoding.endingLines(r.get(i)));
         }
         return new Row(start, values);
       }

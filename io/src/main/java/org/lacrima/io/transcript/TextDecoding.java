@@ -49,11 +49,25 @@ public final class TextDecoding {
   }
 
   public static Decoded decode(byte[] bytes, String source) {
-    Reading r = read(bytes, source);
-    checkForControlCharacters(r, source);
+    Decoded d = decodeAsWritten(bytes, source);
     // a page break (form feed, as Word's plain-text export writes one) or a vertical tab (Word's line break within a
     // paragraph) ends a line, one character for another: a speaker label after it starts a turn, offsets stay
-    return new Decoded(r.text().replace('\f', '\n').replace('\u000B', '\n'), r.encoding());
+    return new Decoded(endingLines(d.text()), d.encoding());
+  }
+
+  /**
+   * The text with its form feeds and vertical tabs as they are: a CSV file's, whose records end at line breaks only
+   * (a vertical tab in an unquoted cell is a line break within the cell, {@link #endingLines} once the cell is read).
+   */
+  public static Decoded decodeAsWritten(byte[] bytes, String source) {
+    Reading r = read(bytes, source);
+    checkForControlCharacters(r, source);
+    return new Decoded(r.text(), r.encoding());
+  }
+
+  /** Form feeds and vertical tabs as the line breaks they stand for. */
+  public static String endingLines(String text) {
+    return text.replace('\f', '\n').replace('\u000B', '\n');
   }
 
   private static Reading read(byte[] b, String source) {

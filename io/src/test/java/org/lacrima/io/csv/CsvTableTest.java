@@ -37,6 +37,18 @@ class CsvTableTest {
     }
   }
 
+  /** Python's csv module and pandas leave a cell with a vertical tab or form feed unquoted: it is one cell. */
+  @Test
+  void aVerticalTabOrFormFeedInAnUnquotedCellIsALineBreakWithinIt(@TempDir Path dir) throws java.io.IOException {
+    Path f = java.nio.file.Files.writeString(dir.resolve("t.csv"), "a,b,c\n1,first\u000Bsecond,x\n2,page\fnext,y\n");
+    List<CsvTable.Row> rows = new java.util.ArrayList<>();
+    CsvTable.open(f).rows().forEachRemaining(rows::add);
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).values()).containsEntry("b", "first\nsecond").containsEntry("c", "x");
+    assertThat(rows.get(1).values()).containsEntry("b", "page\nnext");
+    assertThat(rows.get(1).line()).isEqualTo(3);
+  }
+
   @Test
   void namesTheLineOfARowWithTheWrongNumberOfFields() {
     CsvTable t = CsvTable.of("document,start,end\na,1,2\nb,3\n", "c.csv");
