@@ -324,6 +324,18 @@ class ImportTableTest {
             + "separator");
   }
 
+  /** Spans have no missing values: the character and MAXQDA figures say that a table's open cells count as absent. */
+  @Test
+  void theSpanFiguresSayTheyCountATablesOpenCellsAsAbsent() throws IOException {
+    importBatch(p, BATCH_A.replace("dA,2,a two,bob,mid", "dA,2,a two,bob,n/a"));
+    for (String unit : List.of("character", "maxqda")) {
+      assertThat(CliRun.ok("agreement", p, "--coders", "ann,bob", "--unit", unit).out()).as(unit)
+          .contains("empty or n/a").contains("not coded (absent)");
+    }
+    assertThat(CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0").out())
+        .doesNotContain("not coded (absent)");
+  }
+
   @Test
   void aColumnGivenTwoScalesIsRefused() throws IOException {
     assertThat(CliRun.of("import-table", p, table(BATCH_A).toString(), "--doc", "doc", "--order", "ord", "--text",
