@@ -98,9 +98,15 @@ final class CategoryFields {
     }
     ObjectNode merged = CategorySystemCodec.category(c);
     node.properties().forEach(e -> {
-      if (e.getKey().equals("label") && e.getValue().isObject() && merged.get("label").isObject()) {
-        // a file may give the German label alone; the English one is the category's name
-        ((ObjectNode) merged.get("label")).setAll((ObjectNode) e.getValue());
+      if (List.of("label", "definition").contains(e.getKey()) && merged.get(e.getKey()) instanceof ObjectNode held
+          && (e.getValue().isObject() || e.getValue().isTextual())) {
+        // a text per language, as --definition and --definition-de give them: a file may give one language alone (the
+        // German label; the English definition as a plain text), and the other stays
+        if (e.getValue() instanceof ObjectNode given) {
+          held.setAll(given);
+        } else {
+          held.set("en", e.getValue());
+        }
       } else if (!List.of("id", "parent", "state").contains(e.getKey())) {
         merged.set(e.getKey(), e.getValue());
       } else if (!e.getValue().equals(merged.get(e.getKey()))) {

@@ -507,6 +507,34 @@ class CategoryCommandsTest {
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
   }
 
+  /** A file that gives one language of a text leaves the other as it was; what a file would lose unsaid is refused. */
+  @Test
+  void aFileGivesTextsLanguageByLanguageAndLosesNothingUnsaid() throws IOException {
+    String json = CliRun.ok("codebook", "export", p, "--format", "json").out();
+    assertThat(json).contains("Protestweinen");
+    Path english = Files.writeString(dir.resolve("en.yaml"), "label: Protest crying\ndefinition:\n  en: A revised "
+        + "English definition.\n", StandardCharsets.UTF_8);
+    CliRun.ok("category", "edit", p, "Protest crying", "--from", english.toString(), "--why", "English wording");
+    var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRun.ok("codebook", "export", p, "--format",
+        "json").out());
+    var protest = java.util.stream.StreamSupport.stream(node.get("categories").spliterator(), false)
+        .filter(c -> c.get("label").get("en").asText().equals("Protest crying")).findFirst().orElseThrow();
+    var builtIn = org.lacrima.core.codebook.BuiltInCategorySystem.get().resolve("Protest crying");
+    assertThat(protest.get("definition").get("en").asText()).isEqualTo("A revised English definition.");
+    assertThat(protest.get("definition").get("de").asText()).isEqualTo(builtIn.definition().values().get("de"));
+    assertThat(protest.get("label").get("de").asText()).isEqualTo("Protestweinen");
+
+    String before = codings() + CliRun.ok("codebook", p).out();
+    Path twoDocuments = Files.writeString(dir.resolve("two.yaml"), "definition: First\n---\nexamples:\n  - one\n  - two\n",
+        StandardCharsets.UTF_8);
+    assertRefused("two.yaml, line 3: starts a second YAML document", "category", "add", p, "Two documents", "--parent",
+        "Giving space", "--from", twoDocuments.toString(), "--why", "x");
+    Path language = Files.writeString(dir.resolve("lang.yaml"), "definition:\n  english: A text\n", StandardCharsets.UTF_8);
+    assertRefused("definition.english: is not a language of the category system", "category", "add", p, "Languages",
+        "--parent", "Giving space", "--from", language.toString(), "--why", "x");
+    assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
+  }
+
   private static void assertRefused(String message, String... args) {
     CliRun run = CliRun.of(args);
     assertThat(run.status()).as(String.join(" ", args)).isNotZero();

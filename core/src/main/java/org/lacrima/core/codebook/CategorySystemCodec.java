@@ -120,11 +120,19 @@ public final class CategorySystemCodec {
    */
   private static void refuseAliases(byte[] bytes, String source) throws IOException {
     try (YAMLParser p = (YAMLParser) YAML.getFactory().createParser(bytes)) {
+      int depth = 0;
+      int documents = 0;
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         if (p.isCurrentAlias()) {
           throw new CategorySystemException(source, "line " + p.currentLocation().getLineNr(), "uses the YAML alias *"
               + p.getText() + ", which Lacrima does not follow: write the text out where it belongs");
         }
+        if (depth == 0 && ++documents > 1) {
+          // the tree holds the first document only: what follows a "---" would be dropped unsaid
+          throw new CategorySystemException(source, "line " + p.currentLocation().getLineNr(), "starts a second YAML "
+              + "document (after a line \"---\"), which would be left out; give everything in one document");
+        }
+        depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
       }
     }
   }
@@ -333,6 +341,11 @@ public final class CategorySystemCodec {
       Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
+        if (strict && !List.of("en", "de").contains(e.getKey())) {
+          // an "english:" or "EN:" key would be kept under a language no export writes, and the text shown as missing
+          throw error(where + "." + e.getKey(), "is not a language of the category system; texts are given as en "
+              + "(English) and de (German)");
+        }
         if (!e.getValue().isTextual()) {
           throw error(where + "." + e.getKey(), "should be a text");
         }
