@@ -293,6 +293,30 @@ class ImportTableTest {
     assertThat(CliRun.ok("codings", "export", r).out()).isEqualTo(before);
   }
 
+  /** A handed-out codebook says a group's level of measurement, which decides the distances agreement uses. */
+  @Test
+  void theCodebookSaysAGroupsScaleInEveryFormat() throws IOException {
+    importBatch(p, BATCH_A, "--scale", "rating=ordinal:low,mid,high");
+    for (String format : List.of("markdown", "html", "docx")) {
+      Path out = dir.resolve("codebook." + format);
+      CliRun.ok("codebook", "export", p, "--format", format, "-o", out.toString());
+      String text = format.equals("docx") ? docxText(out) : Files.readString(out);
+      // as each format escapes "<"
+      String lessThan = switch (format) {
+        case "markdown" -> "\\<";
+        default -> "&lt;";
+      };
+      assertThat(text).as(format).contains("ordinal, the subcategories in this order: low " + lessThan + " mid "
+          + lessThan + " high");
+    }
+  }
+
+  private static String docxText(Path docx) throws IOException {
+    try (var zip = new java.util.zip.ZipFile(docx.toFile())) {
+      return new String(zip.getInputStream(zip.getEntry("word/document.xml")).readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
   void aNumberWrittenAnotherWayInALaterBatchIsTheSameValue() throws IOException {
     importBatch(p, "doc,ord,text,coder,rating\ndA,1,a one,ann,1\ndA,1,a one,bob,2\n", "--scale", "rating=interval");

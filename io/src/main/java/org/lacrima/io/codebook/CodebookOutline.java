@@ -151,6 +151,16 @@ final class CodebookOutline {
     }
     if (c.exclusiveChildren()) {
       field(CodebookTerm.SUBCATEGORIES, term(CodebookTerm.EXCLUSIVE_CHILDREN));
+      // the level of measurement decides which distances agreement uses: a handout must say it
+      switch (c.scale()) {
+        case ORDINAL -> field(CodebookTerm.SCALE, term(CodebookTerm.SCALE_ORDINAL) + " " + system.inScaleOrder(
+            system.children(c.id())).stream().filter(ch -> ch.state().isActive()).map(ch -> text(ch.label()))
+            .collect(java.util.stream.Collectors.joining(" < ")));
+        case INTERVAL -> field(CodebookTerm.SCALE, term(CodebookTerm.SCALE_INTERVAL));
+        case RATIO -> field(CodebookTerm.SCALE, term(CodebookTerm.SCALE_RATIO));
+        default -> {
+        }
+      }
     }
     c.parent().map(system::get).filter(Category::exclusiveChildren).ifPresent(p ->
         field(CodebookTerm.EXCLUSIVE_GROUP, term(CodebookTerm.EXCLUSIVE_GROUP_NOTE) + " " + text(p.label())));
