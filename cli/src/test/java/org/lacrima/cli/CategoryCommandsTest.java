@@ -535,6 +535,17 @@ class CategoryCommandsTest {
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
   }
 
+  @Test
+  void aLabelThatLooksLikeAnotherOrShowsNothingIsRefused() {
+    String before = codings() + CliRun.ok("codebook", p).out();
+    assertRefused("begins or ends with a blank or invisible character", "category", "add", p, "Pause\u00a0",
+        "--parent", "Giving space", "--why", "x");
+    assertRefused("begins or ends with a blank or invisible character", "category", "rename", p, "Letting narrate",
+        "\u200bNarrating", "--why", "x");
+    assertRefused("the label shows nothing", "category", "add", p, "\u2007", "--parent", "Giving space", "--why", "x");
+    assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
+  }
+
   private static void assertRefused(String message, String... args) {
     CliRun run = CliRun.of(args);
     assertThat(run.status()).as(String.join(" ", args)).isNotZero();

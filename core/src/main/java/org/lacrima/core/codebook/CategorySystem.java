@@ -179,6 +179,16 @@ public final class CategorySystem {
     if (printed.isPresent()) {
       return printed;
     }
+    if (Names.saysNothing(label)) {
+      return Optional.of("the label shows nothing (blanks or invisible characters only); a category needs a name");
+    }
+    int first = label.codePointAt(0);
+    int last = label.codePointBefore(label.length());
+    if (blankOrInvisible(first) || blankOrInvisible(last)) {
+      // "Pause" with a no-break space after it looks like its sibling "Pause" in every listing
+      return Optional.of("the label \"" + label + "\" begins or ends with a blank or invisible character (such as a "
+          + "no-break or zero-width space), and would look like a label without it; remove it");
+    }
     if (SEPARATOR_INSIDE.matcher(label).find()) {
       return Optional.of("the label \"" + label + "\" contains \" > \", which separates the levels of a category path, "
           + "or ends with \" >\"; choose a label without it");
@@ -188,6 +198,10 @@ public final class CategorySystem {
       return Optional.of("the label \"" + label + "\" has the form of a category id; choose a label in words");
     }
     return Optional.empty();
+  }
+
+  private static boolean blankOrInvisible(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
   }
 
   /**
