@@ -546,6 +546,17 @@ class CategoryCommandsTest {
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
   }
 
+  @Test
+  void theDiffCountsAnItemGivenTwiceAndThenOnce() {
+    CliRun.ok("category", "add", p, "Repeated", "--parent", "Giving space", "--example", "same words", "--example",
+        "same words", "--example", "other words", "--why", "x");
+    CliRun.ok("codebook", "tag", p, "twice");
+    CliRun.ok("category", "edit", p, "Repeated", "--example", "same words", "--example", "other words", "--why",
+        "the duplicate goes");
+    assertThat(CliRun.ok("codebook", "diff", p, "twice", "current").out()).contains("- \"same words\" (en)")
+        .doesNotContain("same items, new order");
+  }
+
   private static void assertRefused(String message, String... args) {
     CliRun run = CliRun.of(args);
     assertThat(run.status()).as(String.join(" ", args)).isNotZero();

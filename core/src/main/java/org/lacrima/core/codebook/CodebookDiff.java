@@ -220,6 +220,18 @@ public final class CodebookDiff {
         .orElseGet(() -> new Difference(Kind.REORDERED, SYSTEM_ID, "the category system", detail)));
   }
 
+  /** The items of {@code from} that {@code other} does not hold as often, each as often as it is missing there. */
+  private static List<?> without(List<?> from, List<?> other) {
+    List<Object> left = new ArrayList<>(other);
+    List<Object> missing = new ArrayList<>();
+    for (Object item : from) {
+      if (!left.remove(item)) {
+        missing.add(item);
+      }
+    }
+    return missing;
+  }
+
   /**
    * A changed field as lines: "- " what went, "+ " what came; list items one by one. A text shows only
    * the languages that changed, so that a German text left alone does not read as removed and added.
@@ -227,8 +239,9 @@ public final class CodebookDiff {
   static String lines(Object before, Object after, CategorySystem a, CategorySystem b) {
     StringBuilder out = new StringBuilder();
     if (before instanceof List<?> x && after instanceof List<?> y) {
-      List<?> went = x.stream().filter(i -> !y.contains(i)).toList();
-      List<?> came = y.stream().filter(i -> !x.contains(i)).toList();
+      // counted, not looked up: an example given twice and then once went once
+      List<?> went = without(x, y);
+      List<?> came = without(y, x);
       if (went.size() == came.size() && went.stream().allMatch(LocalizedText.class::isInstance)
           && came.stream().allMatch(LocalizedText.class::isInstance)) {
         // as many items went as came: read them as edited in place, pair by pair
