@@ -16,7 +16,8 @@ final class ChangeOptions {
   String as;
 
   CategoryOperations.Attribution attribution() {
-    String who = as != null && !as.isBlank() ? as.strip() : System.getProperty("user.name", "unknown");
+    String who = org.lacrima.core.text.Names.person(as != null && !as.isBlank() ? as
+        : System.getProperty("user.name", "unknown"));
     return new CategoryOperations.Attribution(who, why, Instant.now());
   }
 }

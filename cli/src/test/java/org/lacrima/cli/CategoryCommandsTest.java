@@ -557,6 +557,18 @@ class CategoryCommandsTest {
         .doesNotContain("same items, new order");
   }
 
+  @Test
+  void operationsThatWouldChangeNothingTheyClaimAreRefused() throws IOException {
+    String before = codings() + CliRun.ok("codebook", p).out();
+    assertRefused("groups categories and takes no codings itself; its 3 subcategories would stay open", "category",
+        "retire", p, "Interventions", "--why", "x");
+    Path exclusive = Files.writeString(dir.resolve("lonely.yaml"), "exclusive_children: true\n", StandardCharsets.UTF_8);
+    assertRefused("a new category has no subcategories yet", "category", "add", p, "Lonely group", "--parent",
+        "Giving space", "--from", exclusive.toString(), "--why", "x");
+    assertRefused("has 300 characters", "category", "retire", p, "Pause", "--why", "x", "--as", "n".repeat(300));
+    assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
+  }
+
   private static void assertRefused(String message, String... args) {
     CliRun run = CliRun.of(args);
     assertThat(run.status()).as(String.join(" ", args)).isNotZero();

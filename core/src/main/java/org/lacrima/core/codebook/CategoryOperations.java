@@ -84,6 +84,11 @@ public final class CategoryOperations {
       throw new InputException("a new category needs a label (its name, in English or German)");
     }
     category.parent().ifPresent(p -> requireActive(before, p, "add a category under"));
+    if (category.exclusiveChildren()) {
+      // a new category has no subcategories to be exclusive, and the log would not say it was made so
+      throw new InputException("a new category has no subcategories yet; once it has two, make them exclusive with: "
+          + "lacrima category exclusive PROJECT CATEGORY on");
+    }
     refuseNamesOffTheScale(before, category, List.of(category.label().english()));
     List<Category> cats = new ArrayList<>(before.categories());
     cats.add(category.withState(CategoryState.ACTIVE));
@@ -394,6 +399,13 @@ public final class CategoryOperations {
   public CodebookChange retire(UUID id) {
     CategorySystem before = s.categories().current();
     Category c = requireActive(before, id, "retire");
+    long open = before.children(id).stream().filter(ch -> ch.state().isActive()).count();
+    if (!c.codable() && open > 0) {
+      // a grouping node takes no codings: retired, it would change nothing while the log said it was retired
+      throw new InputException("\"" + c.label().english() + "\" groups categories and takes no codings itself; its "
+          + (open == 1 ? "subcategory" : open + " subcategories") + " would stay open for coding. Retire those one by one (a grouping "
+          + "node with no open subcategory can be retired)");
+    }
     CategorySystem after = replace(before, c.withState(CategoryState.RETIRED), "retiring \"" + c.label().english() + "\"");
     refuseStrandingReviewQueues(s, before, after, "retire \"" + c.label().english() + "\"");
     int codings = s.codings().byCategory(id).size();

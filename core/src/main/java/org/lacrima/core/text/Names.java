@@ -26,6 +26,10 @@ public final class Names {
           + "\" (--as, or this computer's user name) must be one line of text: no line breaks, tabs, control "
           + "characters or direction overrides");
     }
+    if (n.codePointCount(0, n.length()) > MAX_NAME) {
+      throw new org.lacrima.core.InputException("the name given with --as has " + n.codePointCount(0, n.length())
+          + " characters; a person's name, printed in every log line, has at most " + MAX_NAME);
+    }
     return n;
   }
 
