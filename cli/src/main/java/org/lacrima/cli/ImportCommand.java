@@ -81,7 +81,14 @@ final class ImportCommand implements Callable<Integer> {
     }
     // everything is read and checked before the project is opened for writing
     List<Transcript> transcripts = new ArrayList<>();
+    java.util.Map<Path, Path> named = new java.util.HashMap<>();
     for (Path f : files) {
+      // one file named twice (a shell pattern and its name, say) is one mistake, not two files sharing a name
+      Path same = named.putIfAbsent(f.toAbsolutePath().normalize(), f);
+      if (same != null) {
+        throw new InputException(f.toString(), "", "is named twice in this import (also as " + same + "); name each "
+            + "file once");
+      }
       transcripts.add(TranscriptFiles.read(f));
     }
     List<VariableRow> rows = List.of();

@@ -28,6 +28,23 @@ class CommandsTest {
     CliRun.ok("init", project);
   }
 
+  @Test
+  void refusesFilesThatWouldMakeADocumentOfNothingOrTwoOfOne() throws IOException {
+    Path good = write("good.txt", "I: Wie war das?\nB: Schwer.\n", StandardCharsets.UTF_8);
+    Path invisible = write("invisible.txt", "\u00a0\u200b\n\u00a0\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.of("import", project, good.toString(), invisible.toString()).err())
+        .contains("invisible.txt: is empty (blanks or invisible characters only)");
+    assertThat(CliRun.of("import", project, good.toString(), good.toString()).err())
+        .contains("good.txt: is named twice in this import");
+    Path nameless = write(".txt", "I: a\nB: b\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.of("import", project, nameless.toString()).err()).contains("has no name before its extension");
+    assertThat(CliRun.ok("stats", project).out()).contains("0 documents");
+    // a variable cell of a no-break space is an empty cell, as it looks
+    Path vars = write("vars.csv", "document,interviewer\ngood,\u00a0\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.ok("import", project, good.toString(), "--vars", vars.toString()).out()).contains("good")
+        .doesNotContain("interviewer=");
+  }
+
   private Path write(String name, String text, Charset cs) throws IOException {
     return Files.write(dir.resolve(name), text.getBytes(cs));
   }

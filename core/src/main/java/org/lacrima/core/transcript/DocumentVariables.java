@@ -37,7 +37,8 @@ public final class DocumentVariables {
     for (Map.Entry<String, String> e : raw.entrySet()) {
       String name = normalizeName(e.getKey());
       String value = e.getValue() == null ? "" : e.getValue().strip();
-      if (value.isEmpty()) {
+      if (Names.saysNothing(value)) {
+        // a cell of a no-break or zero-width space looks empty in every spreadsheet, and is skipped as empty ones are
         continue;
       }
       // a value is shown on one line beside its document, where a control or a line break would act or forge a line

@@ -101,8 +101,10 @@ public final class TranscriptImport {
     List<Document> documents = new ArrayList<>(byName.size());
     for (Transcript t : byName.values()) {
       DocumentText text = DocumentText.normalize(t.rawText());
-      if (text.text().isBlank()) {
-        throw new InputException(t.path(), "", "is empty");
+      if (org.lacrima.core.text.Names.saysNothing(text.text())) {
+        // no-break or zero-width spaces only: nothing to code, and the document would take its name for good
+        throw new InputException(t.path(), "", "is empty" + (text.text().isBlank() ? "" : " (blanks or invisible "
+            + "characters only)"));
       }
       Map<String, String> variables = new LinkedHashMap<>(common);
       variables.putAll(rowsByDocument.getOrDefault(t.name(), Map.of()));

@@ -52,7 +52,11 @@ public final class TranscriptFiles {
     String source = file.toString();
     int dot = fileName.lastIndexOf('.');
     String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-    String name = dot <= 0 ? fileName : fileName.substring(0, dot);
+    if (dot == 0) {
+      throw new InputException(source, "", "has no name before its extension, and a document is named by it; rename "
+          + "the file");
+    }
+    String name = dot < 0 ? fileName : fileName.substring(0, dot);
     org.lacrima.core.text.Names.lineProblem("its name", name).ifPresent(problem -> {
       throw new InputException(source, "", "cannot be imported: " + problem + "; rename the file");
     });
