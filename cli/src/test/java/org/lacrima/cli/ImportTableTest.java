@@ -361,6 +361,14 @@ class ImportTableTest {
   }
 
   @Test
+  void aScaledGroupOfOneValueSaysAc2IsOneByDefinitionToo() throws IOException {
+    importBatch(p, "doc,ord,text,coder,rating\nd,1,one,ann,2\nd,1,one,bob,2\nd,2,two,ann,2\nd,2,two,bob,2\n", "--scale",
+        "rating=interval");
+    assertThat(CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0").out())
+        .contains("AC1, AC2 and Brennan–Prediger's kappa are 1 by definition");
+  }
+
+  @Test
   void aColumnGivenTwoScalesIsRefused() throws IOException {
     assertThat(CliRun.of("import-table", p, table(BATCH_A).toString(), "--doc", "doc", "--order", "ord", "--text",
         "text", "--coder", "coder", "--code", "rating", "--scale", "rating=ordinal:low,mid,high", "--scale",

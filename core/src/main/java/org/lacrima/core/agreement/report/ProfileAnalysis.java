@@ -179,7 +179,10 @@ public final class ProfileAnalysis {
       String value = any.equals(paired) ? "every coder gave every unit the same value (" + label + ")"
           : "every coder gave every unit two or more coders rated the same value (" + label + "; units one coder alone "
               + "rated hold others)";
-      notes.add(shown.contains("gwet_ac1") ? value + ": AC1 and Brennan–Prediger's kappa are 1 by definition, since "
+      // AC2, on a scaled group, takes chance as AC1 does
+      String fromScale = shown.contains("gwet_ac2_linear") ? "AC1, AC2 and Brennan–Prediger's kappa are"
+          : "AC1 and Brennan–Prediger's kappa are";
+      notes.add(shown.contains("gwet_ac1") ? value + ": " + fromScale + " 1 by definition, since "
           + "they take chance from the number of possible values, while the kappas and alpha, which take it from the "
           + "values given, are undefined" : value + ": alpha, which takes chance from the values given, is undefined");
     }
