@@ -361,8 +361,9 @@ class ImportTableTest {
   }
 
   @Test
-  void aScaledGroupOfOneValueSaysAc2IsOneByDefinitionToo() throws IOException {
-    importBatch(p, "doc,ord,text,coder,rating\nd,1,one,ann,2\nd,1,one,bob,2\nd,2,two,ann,2\nd,2,two,bob,2\n", "--scale",
+  void aScaledGroupWhosePairedUnitsHoldOneValueSaysAc2IsOneByDefinitionToo() throws IOException {
+    importBatch(p, "doc,ord,text,coder,rating\nd,1,one,ann,2\nd,1,one,bob,2\nd,2,two,ann,2\nd,2,two,bob,2\n"
+        + "d,3,three,ann,3\nd,3,three,bob,n/a\n", "--scale",
         "rating=interval");
     assertThat(CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0").out())
         .contains("AC1, AC2 and Brennan–Prediger's kappa are 1 by definition");
