@@ -91,7 +91,7 @@ final class CategoryFields {
   /** Fields from the file over the category; its id, place and state stay. */
   private Category fromFile(Category c) {
     JsonNode node;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = org.lacrima.io.InputFiles.asUtf8(file, 16L << 20, "category files")) {
       node = CategorySystemCodec.parseCategoryYaml(in, file.toString());
     } catch (IOException e) {
       throw org.lacrima.io.InputFiles.cannotBeRead(file.toString(), e);

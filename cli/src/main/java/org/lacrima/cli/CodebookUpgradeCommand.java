@@ -155,7 +155,7 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
   }
 
   private static CategorySystem read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = org.lacrima.io.InputFiles.asUtf8(file, 16L << 20, "category systems")) {
       return CategorySystemCodec.readFile(CategorySystemCodec.parseYaml(in, file.toString()), file.toString());
     } catch (IOException e) {
       throw org.lacrima.io.InputFiles.cannotBeRead(file.toString(), e);

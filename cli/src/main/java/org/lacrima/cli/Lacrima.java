@@ -120,6 +120,11 @@ public final class Lacrima implements Runnable {
       // one line and where to look, as for every other refusal; the whole usage would bury the reason
       err.println("lacrima: " + Console.indented(e.getMessage().replaceFirst("^Error: ", ""), "  "));
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+      if (e instanceof CommandLine.MissingParameterException && java.util.Arrays.stream(given)
+          .anyMatch(a -> a.startsWith("-") && !a.startsWith("--") && a.length() > 2)) {
+        // "-5 years" as a name is read as an option: the name then seems missing though it was typed
+        err.println("(a value that begins with \"-\" is read as an option; put -- before it: … -- \"-5 years\")");
+      }
       err.println("(" + e.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^<main class>", "lacrima")
           + " --help lists the options)");
       err.flush();

@@ -569,6 +569,30 @@ class CategoryCommandsTest {
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
   }
 
+  @Test
+  void messagesNameWhatTheUserGaveAndWhatHappened() throws IOException {
+    // a file saved as UTF-16 by a Windows editor is read; a file in no encoding Lacrima tells is refused plainly
+    Path utf16 = Files.write(dir.resolve("utf16.yaml"), "\uFEFFdefinition: {en: \"Höflich\"}\n".getBytes(
+        StandardCharsets.UTF_16LE));
+    CliRun.ok("category", "add", p, "Polite", "--parent", "Giving space", "--from", utf16.toString(), "--why", "x");
+    assertThat(CliRun.ok("codebook", "export", p, "--format", "json").out()).contains("Höflich");
+    // a field's error names the category by its label, not by an id made a moment ago
+    Path wrong = Files.writeString(dir.resolve("wrong.yaml"), "codable: maybe\n", StandardCharsets.UTF_8);
+    assertRefused("category \"Maybe\".codable", "category", "add", p, "Maybe", "--parent", "Giving space", "--from",
+        wrong.toString(), "--why", "x");
+    // a name beginning with "-" is read as an option
+    assertThat(CliRun.of("category", "add", p, "-5 years", "--parent", "Giving space", "--why", "x").err())
+        .contains("put -- before it");
+    // an undone split is not a reactivation
+    CliRun.ok("codebook", "tag", p, "before-split");
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "coder=jonas -> Grief about a death", "--why", "two kinds of loss");
+    CliRun.ok("codebook", "tag", p, "split");
+    CliRun.ok("category", "undo", p, "--why", "one kind after all");
+    assertThat(CliRun.ok("codebook", "diff", p, "split", "current").out()).contains("split undone")
+        .doesNotContain("reactivated");
+  }
+
   private static void assertRefused(String message, String... args) {
     CliRun run = CliRun.of(args);
     assertThat(run.status()).as(String.join(" ", args)).isNotZero();

@@ -369,6 +369,19 @@ class ImportTableTest {
         .contains("AC1, AC2 and Brennan–Prediger's kappa are 1 by definition");
   }
 
+  /** The command line splits names at commas; a name with a comma is found again by the longest run that names one. */
+  @Test
+  void documentsCodersAndCategoriesWithCommasCanBeNamed() throws IOException {
+    importBatch(p, "doc,ord,text,coder,rating\n\"doc, one\",1,t1,\"Smith, J\",\"x, y\"\n\"doc, one\",1,t1,\"Doe, K\","
+        + "\"x, y\"\n\"doc, one\",2,t2,\"Smith, J\",z\n\"doc, one\",2,t2,\"Doe, K\",\"x, y\"\nother,1,t3,\"Smith, J\",z\n"
+        + "other,1,t3,\"Doe, K\",z\n");
+    String json = CliRun.ok("agreement", p, "--coders", "Smith, J,Doe, K", "--bootstrap", "0", "--documents", "doc, one",
+        "--categories", "x, y", "--format", "json").out();
+    var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    assertThat(report.get("categories")).hasSize(1);
+    assertThat(report.get("categories").get(0).get("units_pairable").asInt()).isEqualTo(2);
+  }
+
   @Test
   void aColumnGivenTwoScalesIsRefused() throws IOException {
     assertThat(CliRun.of("import-table", p, table(BATCH_A).toString(), "--doc", "doc", "--order", "ord", "--text",

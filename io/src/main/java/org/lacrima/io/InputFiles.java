@@ -44,6 +44,17 @@ public final class InputFiles {
     return bytes;
   }
 
+  /**
+   * A text file a person wrote (a category's fields, a system to upgrade to) as UTF-8, whatever encoding it came in
+   * that Lacrima tells apart (UTF-16 from a Windows editor, Windows-1252), refused with the reason otherwise: a parser
+   * reading the bytes as UTF-8 would say only "invalid start byte".
+   */
+  public static java.io.InputStream asUtf8(Path file, long maxBytes, String what) {
+    byte[] bytes = readAtMost(file, maxBytes, what);
+    String text = org.lacrima.io.transcript.TextDecoding.decodeAsWritten(bytes, file.toString()).text();
+    return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   public static InputException cannotBeRead(String source, IOException e) {
     return new InputException(source, "", "cannot be read: " + reason(e), e);
   }

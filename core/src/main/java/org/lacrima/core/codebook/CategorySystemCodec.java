@@ -368,7 +368,10 @@ public final class CategorySystemCodec {
 
     Category category(JsonNode n, String where) {
       UUID id = uuid(n, "id", where);
-      String at = where + " (" + id + ")";
+      // named as the person who wrote the file knows it: by its English label, where it has one
+      JsonNode labelled = n.path("label");
+      String english = labelled.isTextual() ? labelled.asText() : labelled.path("en").asText("");
+      String at = where + (english.isBlank() ? " (" + id + ")" : " \"" + english + "\"");
       known(n, at, "id", "parent", "path", "codable", "state", "exclusive_children", "scale", "label", "definition",
           "indicators", "code_when", "do_not_code_when", "delimitations", "examples", "paper_section",
           "orientation_notes", "crying_form");

@@ -29,7 +29,7 @@ public final class CodebookDiff {
   public static final UUID SYSTEM_ID = new UUID(0, 0);
 
   public enum Kind {
-    ADDED, REMOVED, RENAMED, MOVED, REORDERED, MERGED, SPLIT, RETIRED, REACTIVATED, EXCLUSIVE, CHANGED, RELATION_ADDED,
+    ADDED, REMOVED, RENAMED, MOVED, REORDERED, MERGED, SPLIT, RETIRED, REACTIVATED, MERGE_UNDONE, SPLIT_UNDONE, EXCLUSIVE, CHANGED, RELATION_ADDED,
     RELATION_REMOVED, RELATION_CHANGED, SYSTEM;
 
     public String wording() {
@@ -154,7 +154,10 @@ public final class CodebookDiff {
             + b.path(cb.id()) + "\""));
       }
       if (!old.state().equals(cb.state())) {
-        out.add(new Difference(stateKind(cb), cb.id(), label, CategoryOperations.describeState(b, cb)));
+        // active again: a retired category reactivated, or a merge or split undone (which no "reactivate" did)
+        Kind kind = !cb.state().isActive() || old.state().status() == CategoryState.Status.RETIRED ? stateKind(cb)
+            : old.state().status() == CategoryState.Status.MERGED ? Kind.MERGE_UNDONE : Kind.SPLIT_UNDONE;
+        out.add(new Difference(kind, cb.id(), label, CategoryOperations.describeState(b, cb)));
       }
       if (old.exclusiveChildren() != cb.exclusiveChildren()) {
         out.add(new Difference(Kind.EXCLUSIVE, cb.id(), label, cb.exclusiveChildren()

@@ -466,19 +466,7 @@ public final class AgreementStudy {
     Map<String, Coder> byName = new LinkedHashMap<>();
     s.coders().list().forEach(c -> byName.put(c.name(), c));
     List<Coder> out = new ArrayList<>();
-    List<String> asked = request.coders();
-    for (int i = 0; i < asked.size(); i++) {
-      // the command line splits --coders at commas, and a coder imported as "Smith, J" has one: the longest run of
-      // pieces that joins to a coder's name is that coder
-      int last = i;
-      for (int j = asked.size() - 1; j > i; j--) {
-        if (coderNamed(byName, String.join(",", asked.subList(i, j + 1))).isPresent()) {
-          last = j;
-          break;
-        }
-      }
-      String name = String.join(",", asked.subList(i, last + 1));
-      i = last;
+    for (String name : joinedAtCommas(request.coders(), n -> coderNamed(byName, n).isPresent())) {
       Coder c = coderNamed(byName, name).orElseThrow(() -> new InputException("--coders: no coder named \"" + name
           + "\"; the project has " + String.join(", ", byName.keySet())));
       if (out.contains(c)) {
@@ -489,6 +477,27 @@ public final class AgreementStudy {
     if (out.size() < 2) {
       // the consensus is built from two or more coders' layers, as agreement compares them
       throw new InputException("name at least two coders (--coders A,B)");
+    }
+    return out;
+  }
+
+  /**
+   * Names as the command line gave them, split at commas, joined again where a longer run of pieces names something
+   * ({@code names}): a coder imported as "Smith, J", a document "doc, one", a category "x, y" has a comma, and the
+   * longest run of pieces that joins to a name is that one.
+   */
+  static List<String> joinedAtCommas(List<String> pieces, java.util.function.Predicate<String> names) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      int last = i;
+      for (int j = pieces.size() - 1; j > i; j--) {
+        if (names.test(String.join(",", pieces.subList(i, j + 1)))) {
+          last = j;
+          break;
+        }
+      }
+      out.add(String.join(",", pieces.subList(i, last + 1)));
+      i = last;
     }
     return out;
   }
@@ -524,7 +533,8 @@ public final class AgreementStudy {
     List<DocumentSummary> chosen = all;
     if (!request.documents().isEmpty()) {
       Set<UUID> named = new HashSet<>();
-      for (String name : request.documents()) {
+      java.util.function.Predicate<String> isDocument = n -> all.stream().anyMatch(x -> x.name().equals(n.strip()));
+      for (String name : joinedAtCommas(request.documents(), isDocument)) {
         DocumentSummary d = all.stream().filter(x -> x.name().equals(name.strip())).findFirst()
             .orElseThrow(() -> new InputException("--documents: no document named \"" + name + "\""));
         if (!named.add(d.id())) {
@@ -604,7 +614,14 @@ public final class AgreementStudy {
       return allCategories(s, system);
     }
     List<Category> out = new ArrayList<>();
-    for (String name : request.categories()) {
+    for (String name : joinedAtCommas(request.categories(), n -> {
+      try {
+        system.resolve(n);
+        return true;
+      } catch (org.lacrima.core.codebook.UnknownCategoryException e) {
+        return false;
+      }
+    })) {
       Category named = system.resolve(name);
       // a category merged or split since it was named (a consensus study keeps its categories by id) stands for
       // those that took its codings over: compared as it was named, it would hold none, or only the review queue
