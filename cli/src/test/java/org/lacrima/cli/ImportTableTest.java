@@ -383,6 +383,13 @@ class ImportTableTest {
   }
 
   @Test
+  void aBadDocumentVariableNamesItsLine() throws IOException {
+    Path t = table("doc,ord,text,coder,f,orientation\nd1,1,x,ann,yes,PDT\nd2,1,y,ann,no,Gestalt\n");
+    assertThat(CliRun.of("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder",
+        "coder", "--flag", "f", "--doc-var", "orientation").err()).contains("t.csv, line 3 (document \"d2\")");
+  }
+
+  @Test
   void aColumnGivenTwoScalesIsRefused() throws IOException {
     assertThat(CliRun.of("import-table", p, table(BATCH_A).toString(), "--doc", "doc", "--order", "ord", "--text",
         "text", "--coder", "coder", "--code", "rating", "--scale", "rating=ordinal:low,mid,high", "--scale",

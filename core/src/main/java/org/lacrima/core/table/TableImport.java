@@ -243,8 +243,8 @@ public final class TableImport {
       UUID id = Ids.next();
       documentIds.put(e.getKey(), id);
       documents.add(new Document(id, e.getKey(), positions.normalized(), turns,
-          DocumentVariables.normalize(variables.getOrDefault(e.getKey(), Map.of()), spec.source(), "document \""
-              + e.getKey() + "\""),
+          DocumentVariables.normalize(variables.getOrDefault(e.getKey(), Map.of()), spec.source(), "line "
+              + e.getValue().get(0).line() + " (document \"" + e.getKey() + "\")"),
           new DocumentSource(spec.source(), "table", "", "", by.at(), by.who())));
     }
 

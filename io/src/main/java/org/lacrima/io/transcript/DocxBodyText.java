@@ -240,10 +240,16 @@ final class DocxBodyText {
     }
   }
 
-  /** Whether the paragraph's mark (its end) carries a tracked deletion: w:pPr/w:rPr/w:del. */
+  /**
+   * Whether the paragraph's mark (its end) carries a tracked deletion, w:pPr/w:rPr/w:del, or was moved away with its
+   * text, w:pPr/w:rPr/w:moveFrom: either way Word, with the changes accepted, shows no paragraph end there.
+   */
   private static boolean hasParagraphMarkDeleted(XmlCursor cursor) {
     try (XmlCursor c = cursor.newCursor()) {
-      return child(c, "pPr") && hasProperty(c, "rPr", "del");
+      if (!child(c, "pPr")) {
+        return false;
+      }
+      return hasProperty(c, "rPr", "del") || hasProperty(c, "rPr", "moveFrom");
     }
   }
 

@@ -119,6 +119,9 @@ class TranscriptFilesTest {
         // the end of a paragraph deleted with changes tracked: it runs on into the next
         + "<w:p><w:pPr><w:rPr><w:del " + deleted + "/></w:rPr></w:pPr>" + run("B: Hallo ") + "</w:p>"
         + "<w:p>" + run("Welt") + "</w:p>"
+        // a paragraph moved elsewhere with changes tracked: its text and its end go, no empty line is left
+        + "<w:p><w:pPr><w:rPr><w:moveFrom " + deleted + "/></w:rPr></w:pPr><w:moveFrom " + deleted + ">"
+        + run("I: verschoben") + "</w:moveFrom></w:p>"
         // a row deleted with changes tracked
         + "<w:tbl><w:tr><w:trPr><w:del " + deleted + "/></w:trPr><w:tc><w:p>" + run("weg") + "</w:p></w:tc></w:tr>"
         + "<w:tr><w:tc><w:p>" + run("I: bleibt") + "</w:p></w:tc></w:tr></w:tbl>"
