@@ -61,7 +61,10 @@ final class CategoryTree {
     if (c.exclusiveChildren()) {
       mark += de ? "  [Unterkategorien schließen sich aus]" : "  [children exclusive]";
     }
-    return c.label().in(language) + mark;
+    // a label the team gave in English only, shown in a German tree, says so, as the exports do
+    String fallback = c.label().exactly(language).isPresent() || c.label().isEmpty() ? "" : de ? " [nur Englisch]"
+        : " [German only]";
+    return c.label().in(language) + fallback + mark;
   }
 
   private static String annotation(Category c, Map<UUID, String> annotations) {

@@ -576,6 +576,16 @@ class CategoryCommandsTest {
         StandardCharsets.UTF_16LE));
     CliRun.ok("category", "add", p, "Polite", "--parent", "Giving space", "--from", utf16.toString(), "--why", "x");
     assertThat(CliRun.ok("codebook", "export", p, "--format", "json").out()).contains("Höflich");
+    // a label given in English only says so in a German tree, as in the exports
+    assertThat(CliRun.ok("codebook", p, "--lang", "de").out()).contains("Polite [nur Englisch]");
+    // a new category's delimitation names its neighbour by label in the diff
+    String protest = org.lacrima.core.codebook.BuiltInCategorySystem.get().resolve("Protest crying").id().toString();
+    Path delimited = Files.writeString(dir.resolve("delimited.yaml"), "delimitations:\n  - neighbour: " + protest
+        + "\n    text: {en: Unlike protest crying}\n", StandardCharsets.UTF_8);
+    CliRun.ok("category", "add", p, "Door crying", "--parent", "Forms of emotional crying", "--from",
+        delimited.toString(), "--why", "x");
+    assertThat(CliRun.ok("codebook", "diff", p, "base", "current").out())
+        .contains("delimitations: [from \"Protest crying\": \"Unlike protest crying\" (en)]");
     // a field's error names the category by its label, not by an id made a moment ago
     Path wrong = Files.writeString(dir.resolve("wrong.yaml"), "codable: maybe\n", StandardCharsets.UTF_8);
     assertRefused("category \"Maybe\".codable", "category", "add", p, "Maybe", "--parent", "Giving space", "--from",

@@ -128,7 +128,10 @@ public final class CodebookDiff {
           fields.append("\n  label: ").append(quoteAll(cb.label()));
         }
         FIELDS.forEach((name, get) -> {
-          String value = render(get.apply(cb));
+          // a delimitation names its neighbour by label, as in a changed category's lines
+          Object field = get.apply(cb);
+          String value = field instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Delimitation
+              ? list.stream().map(d -> item(d, b)).collect(Collectors.joining(" | ", "[", "]")) : render(field);
           // the default scale says nothing a reader needs to know about a new category
           if (!value.equals("—") && !name.equals("codable") && !(name.equals("scale") && cb.scale() == Scale.NOMINAL)) {
             fields.append("\n  ").append(name).append(": ").append(value);
