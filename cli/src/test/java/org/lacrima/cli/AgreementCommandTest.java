@@ -86,6 +86,8 @@ class AgreementCommandTest {
         .setSkipHeaderRecord(true).build().parse(new java.io.StringReader(csv)).getRecords();
     assertThat(records).filteredOn(l -> !l.get("ci_lower").isEmpty()).isNotEmpty()
         .allSatisfy(l -> assertThat(Integer.parseInt(l.get("replicates_defined"))).isBetween(1, 200));
+    // coders apart by "; ", as a name may hold a comma
+    assertThat(records).allSatisfy(l -> assertThat(l.get("coders")).isEqualTo("x; y"));
     // the 2.5th and 97.5th percentiles of a few replicates are not an interval
     assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--bootstrap", "1").err())
         .contains("--bootstrap 1: a 95 % interval needs at least 100 replicates");

@@ -96,7 +96,8 @@ public final class AgreementCsv {
         // an interval drawn from fewer replicates than asked for (some gave no value) is said so, as in the JSON
         f.interval().map(i -> Integer.toString(i.replicatesDefined())).orElse(""),
         opt(f.belowTentative()), opt(f.belowReliable()), units, pairable, opt(prevalence), notes,
-        String.join(",", p.coders()), p.unit(), Integer.toString(p.minCoverPercent()),
+        // "; " as between filters: a coder's name may hold a comma ("Smith, J")
+        String.join("; ", p.coders()), p.unit(), Integer.toString(p.minCoverPercent()),
         p.overlapPercent().map(String::valueOf).orElse(""), Integer.toString(p.documents().size()),
         p.filters().entrySet().stream().map(kv -> kv.getKey() + "=" + kv.getValue()).collect(Collectors.joining("; ")),
         p.codebookVersion(), Long.toString(p.codebookChange()), p.toolVersion(), Long.toString(p.seed()),
