@@ -403,8 +403,8 @@ public final class CategoryOperations {
     if (!c.codable() && open > 0) {
       // a grouping node takes no codings: retired, it would change nothing while the log said it was retired
       throw new InputException("\"" + c.label().english() + "\" groups categories and takes no codings itself; its "
-          + (open == 1 ? "subcategory" : open + " subcategories") + " would stay open for coding. Retire those one by one (a grouping "
-          + "node with no open subcategory can be retired)");
+          + (open == 1 ? "subcategory" : open + " subcategories") + " would stay open for coding. Retire those one "
+          + "by one (a grouping node with no open subcategory can be retired)");
     }
     CategorySystem after = replace(before, c.withState(CategoryState.RETIRED), "retiring \"" + c.label().english() + "\"");
     refuseStrandingReviewQueues(s, before, after, "retire \"" + c.label().english() + "\"");
@@ -857,17 +857,17 @@ public final class CategoryOperations {
 
   // ---- undo ---------------------------------------------------------------------------------
 
-  /**
-   * Undoes the most recent category operation not yet undone: the system goes back exactly, moved
-   * codings go back, collapsed codings come back with their memos. Codings made or changed since are
-   * kept as they are; where that makes an exact undo impossible, the undo is refused.
-   */
   /** Codings named by id in a summary: the first five, and how many more. */
   private static String named(List<UUID> codings) {
     return codings.stream().limit(5).map(UUID::toString).collect(Collectors.joining(", "))
         + (codings.size() > 5 ? " and " + (codings.size() - 5) + " more" : "");
   }
 
+  /**
+   * Undoes the most recent category operation not yet undone: the system goes back exactly, moved
+   * codings go back, collapsed codings come back with their memos. Codings made or changed since are
+   * kept as they are; where that makes an exact undo impossible, the undo is refused.
+   */
   public CodebookChange undo() {
     Deque<CodebookChange> stack = undoStack(s.log().all());
     if (stack.isEmpty()) {
