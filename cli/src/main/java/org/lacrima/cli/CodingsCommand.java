@@ -219,7 +219,8 @@ final class CodingsCommand {
               done.after().end());
         }
         if (!r.from().equals(r.to())) {
-          out.printf("  category  %s -> %s%n", org.lacrima.core.text.Names.shown(r.from()), org.lacrima.core.text.Names.shown(r.to()));
+          out.printf("  category  %s -> %s%n", org.lacrima.core.text.Names.shown(r.from()),
+              org.lacrima.core.text.Names.shown(r.to()));
         }
         if (!done.before().memo().equals(done.after().memo())) {
           out.printf("  memo      %s%n", done.after().memo().isEmpty() ? "(removed)"

@@ -109,7 +109,8 @@ public final class TextDecoding {
    * Windows-1252 text whose only non-ASCII bytes are a capital such as É before a quote mark or no-break space
    * ("CAFÉ Central") is valid UTF-8 by chance, and would read as "CAFɠCentral". Refused when that is all the
    * file holds beyond ASCII: a character of U+0180–U+07FF that {@link #isTellingUtf8} does not take as evidence,
-   * glued to a Latin letter before it, and nothing that only UTF-8 would hold. (A Greek or Cyrillic text has its letters beside each other, not beside Latin ones.)
+   * glued to a Latin letter before it, and nothing that only UTF-8 would hold. (A Greek or Cyrillic text has its
+   * letters beside each other, not beside Latin ones.)
    */
   private static void checkUtf8NotByChance(String text, String source) {
     int suspect = -1;
