@@ -389,6 +389,64 @@ class ImportTableTest {
         "coder", "--flag", "f", "--doc-var", "orientation").err()).contains("t.csv, line 3 (document \"d2\")");
   }
 
+  private static int pairable(String project, String coders, String category) throws IOException {
+    var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRun.ok("agreement", project, "--coders",
+        coders, "--bootstrap", "0", "--categories", category, "--format", "json").out());
+    return report.get("categories").get(0).get("units_pairable").asInt();
+  }
+
+  /**
+   * A consensus build records the column's values one by one; the table's coders still judged the column only, not
+   * the codebook's other categories, and the layer is not out of date the moment it is built.
+   */
+  @Test
+  void aConsensusBuildDoesNotMakeATablesCodersJudgeTheOtherCategories() throws IOException {
+    String q = dir.resolve("codebook.lacrima").toString();
+    CliRun.ok("init", q);
+    Path t = table("doc,ord,text,coder,mood,tears\nd,1,one,ann,pos,yes\nd,1,one,bob,neg,yes\nd,2,two,ann,pos,no\n"
+        + "d,2,two,bob,pos,n/a\nd,3,three,ann,n/a,no\nd,3,three,bob,neg,no\n");
+    CliRun.ok("import-table", q, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "mood", "--flag", "tears");
+    assertThat(pairable(q, "ann,bob", "Pause")).isZero();
+    CliRun.ok("consensus", q, "--coders", "ann,bob");
+    assertThat(pairable(q, "ann,bob", "Pause")).isZero();
+    assertThat(CliRun.ok("consensus", "status", q).out() + CliRun.of("consensus", "status", q).err())
+        .doesNotContain("out of date");
+  }
+
+  /** A code added by hand to a table's column is the column's, even where the coder left all its cells open. */
+  @Test
+  void aCodeAddedToAColumnLeftOpenDoesNotCoverTheOtherCategories() throws IOException {
+    String q = dir.resolve("codebook.lacrima").toString();
+    CliRun.ok("init", q);
+    Path transcript = Files.writeString(dir.resolve("b.txt"), "I: Wie war das?\nB: Ich weiß es nicht.\n");
+    CliRun.ok("import", q, transcript.toString());
+    Path hand = Files.writeString(dir.resolve("hand.csv"), "document,quote,category,coder\nb,Wie war das?,Pause,ann\n");
+    CliRun.ok("codings", "import", q, hand.toString());
+    Path t = table("doc,ord,text,coder,tears,sigh\nd,1,one,ann,yes,yes\nd,1,one,cleo,no,\nd,2,two,ann,no,no\n"
+        + "d,2,two,cleo,yes,\n");
+    CliRun.ok("import-table", q, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--flag", "tears", "--flag", "sigh");
+    assertThat(pairable(q, "ann,cleo", "Pause")).isZero();
+    // cleo codes "sigh", a column whose cells she left all empty, in the transcript
+    Path sigh = Files.writeString(dir.resolve("sigh.csv"), "document,quote,category,coder\nb,Ich weiß,sigh,cleo\n");
+    CliRun.ok("codings", "import", q, sigh.toString());
+    assertThat(pairable(q, "ann,cleo", "Pause")).isZero();
+  }
+
+  /** A value coded by hand where the coder's cell of its column is open: one note, the one that is true. */
+  @Test
+  void aCodeInAnOpenCellOfItsOwnColumnIsNotedOnce() throws IOException {
+    Path t = table("doc,ord,text,coder,mood\nd,1,one,ann,pos\nd,1,one,bob,pos\nd,2,two,ann,neg\nd,2,two,bob,n/a\n"
+        + "d,3,three,ann,pos\nd,3,three,bob,neg\n");
+    CliRun.ok("import-table", p, t.toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder",
+        "--code", "mood");
+    Path hand = Files.writeString(dir.resolve("hand.csv"), "document,quote,category,coder\nd,two,mood > neg,bob\n");
+    CliRun.ok("codings", "import", p, hand.toString());
+    String out = CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0").out();
+    assertThat(out).contains("counts as not judged there").doesNotContain("though the category rows count them");
+  }
+
   @Test
   void aColumnGivenTwoScalesIsRefused() throws IOException {
     assertThat(CliRun.of("import-table", p, table(BATCH_A).toString(), "--doc", "doc", "--order", "ord", "--text",

@@ -135,16 +135,20 @@ public final class AgreementStudy {
     List<StudyUnit> units = new ArrayList<>();
     Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> spans = new LinkedHashMap<>();
     Map<UUID, Integer> mergedCount = new HashMap<>();
-    // a coding whose coverage is recorded for its coder (a table's cell) judged its column, not the document
+    // a table coder's coding of a table's column (a cell, or a code it added there by hand) judged that column, not
+    // the document: whether its own cells of the column were filled, or a consensus build recorded the column's values
+    // one by one, makes no difference to that
     Map<UUID, boolean[]> recordedFor = new HashMap<>();
     for (Category c : system.categories()) {
-      coverageScope(system, c, recorded).map(scopes::indexOf).ifPresent(sc -> {
+      boolean column = tableScopes.contains(c.id()) || c.parent()
+          .filter(p -> system.get(p).exclusiveChildren() && tableScopes.contains(p)).isPresent();
+      if (column) {
         boolean[] byCoder = new boolean[m];
         for (int k = 0; k < m; k++) {
-          byCoder[k] = coverage.recordedFor(sc, k);
+          byCoder[k] = coverage.tableCoder(k);
         }
         recordedFor.put(c.id(), byCoder);
-      });
+      }
     }
     DocumentCodings[] codingsOf = DocumentCodings.read(s, documents, coderIndex, categoryIndex, recordedFor);
     // where the turns lie is all the turn unit needs; their speakers only where --speaker asks for them
@@ -211,7 +215,8 @@ public final class AgreementStudy {
         // group is missing for it, and the report must say why
         for (Group g : groups) {
           for (int k = 0; g.scope() >= 0 && k < m; k++) {
-            if (!scopeCovers[g.scope()][q][k] && codedIn(g, chars, q, nc, m, k)) {
+            if (!scopeCovers[g.scope()][q][k]
+                && codedIn(g, chars, q, nc, m, k, scopeOfCategory, scopeCovers, codedBy)) {
               outsideGroup++;
             }
           }
@@ -296,11 +301,16 @@ public final class AgreementStudy {
         mergedCount, withoutUnits, notes);
   }
 
-  /** Whether coder {@code k} coded any category of the group's subtrees in unit {@code q}. */
-  private static boolean codedIn(Group g, int[] chars, int q, int nc, int m, int k) {
+  /**
+   * Whether coder {@code k} coded a category of the group's subtrees in unit {@code q} where that category's own row
+   * judges it (its own coverage, or the document's): one the row leaves out too is the other note's.
+   */
+  private static boolean codedIn(Group g, int[] chars, int q, int nc, int m, int k, int[] scopeOfCategory,
+      boolean[][][] scopeCovers, boolean[] codedBy) {
     for (int[] subtree : g.subtrees()) {
       for (int i : subtree) {
-        if (chars[q * nc * m + i * m + k] > 0) {
+        int sc = scopeOfCategory[i];
+        if (chars[q * nc * m + i * m + k] > 0 && (sc < 0 ? codedBy[k] : scopeCovers[sc][q][k])) {
           return true;
         }
       }

@@ -61,9 +61,9 @@ final class CoverageScopes {
     return new CoverageScopes(recordedBy, parentScope, tableScope, tableCoder);
   }
 
-  /** Whether coverage of the scope is recorded for the coder anywhere. */
-  boolean recordedFor(int scope, int coder) {
-    return recordedBy[scope][coder];
+  /** Whether the coder came with a table: coverage is recorded for it in some table's column. */
+  boolean tableCoder(int coder) {
+    return tableCoder[coder];
   }
 
   /** Whether any coverage is recorded for the coder. */
