@@ -50,7 +50,7 @@ class CategoryCommandsTest {
   void aNameOrReasonOfSeveralLinesCannotForgeALogEntry() {
     String forged = "#99 2020-01-01 00:00 +00:00  mallory  merge    Pause into Letting narrate";
     CliRun refused = CliRun.of("category", "rename", p, "Pause", "Pausing", "--why", "x", "--as", "bob\n" + forged);
-    assertThat(refused.err()).contains("must be one line of text");
+    assertThat(refused.err()).contains("must be one line of visible text");
     // a Persian name with its zero-width non-joiner is a name like any other
     CliRun.ok("category", "rename", p, "Letting narrate", "Letting tell", "--why", "x", "--as", "\u0639\u0644\u06cc\u200c\u0631\u0636\u0627");
     CliRun.ok("category", "rename", p, "Pause", "Pausing", "--why", "first line\n" + forged);

@@ -61,8 +61,8 @@ class CodingsEditTest {
     assertThat(memos).contains("Coding " + id + " edited by mira. Why: recoded in the consensus meeting")
         .contains("As it was (document, start, end, category, coder, memo): " + before[1] + "," + start + "," + end
             + ",Interventions > Giving space > Pause,jonas,")
-        .contains("Now (start, end, category): " + start + ", " + (end - 1) + ", Interventions > Giving space > "
-            + "Letting narrate");
+        .contains("Now (start, end, category, memo): " + start + ", " + (end - 1) + ", Interventions > Giving space > "
+            + "Letting narrate, \"a shorter span, and narrating rather than a pause\"");
   }
 
   @Test
@@ -115,7 +115,8 @@ class CodingsEditTest {
     CliRun.ok("category", "retire", p, "Exploring facts", "--why", "folded into support");
     String retired = CliRun.ok("codings", "export", p).out();
     assertThat(CliRun.of("codings", "edit", p, id, "--category", "Exploring facts", "--why", "x").err())
-        .contains("\"Exploring facts\" is retired").contains("takes no new codings");
+        .contains("\"Exploring facts\" is retired").contains("takes no new codings")
+        .contains("lacrima category reactivate opens it again").doesNotContain("this file was written");
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(retired);
   }
 
@@ -158,6 +159,64 @@ class CodingsEditTest {
     assertThat(undone).contains("1 coding changed since (span or memo) and left as changed (" + protest[0] + ")");
     assertThat(row(protest[0])[4]).endsWith("> Overwhelmed crying");
     assertThat(rows()).anyMatch(r -> r[4].endsWith("> Protest crying"));
+  }
+
+  /** A memo corrected after a merge is no new decision: the undo takes the coding back with its corrected memo. */
+  @Test
+  void aMemoCorrectedAfterAMergeGoesBackWithTheUndo() {
+    String[] protest = firstOf("mira", "> Protest crying");
+    int codings = rows().size();
+    CliRun.ok("category", "merge", p, "Protest crying", "Crying in grief", "--why", "one form");
+    CliRun.ok("codings", "edit", p, protest[0], "--memo", "typo fixed", "--why", "memo typo");
+    String undone = CliRun.ok("category", "undo", p, "--why", "two forms after all").out();
+    assertThat(undone).doesNotContain("made again since");
+    String row = CliRun.ok("codings", "export", p).out().lines().filter(l -> l.startsWith(protest[0])).findFirst()
+        .orElseThrow();
+    assertThat(row).contains("> Protest crying,").endsWith(",typo fixed");
+    assertThat(rows()).hasSize(codings);
+  }
+
+  /** An edit that put a part's coding onto the span of one waiting in the review queue: the undo says so plainly. */
+  @Test
+  void anUndoOfASplitThatWouldRecordOneDecisionTwiceIsRefusedPlainly() throws java.io.IOException {
+    java.nio.file.Path mine = java.nio.file.Files.writeString(dir.resolve("kai.csv"),
+        "document,start,end,category,coder\npdt-01,0,5,Crying in grief,kai\npdt-01,10,20,Crying in grief,kai\n");
+    CliRun.ok("codings", "import", p, mine.toString());
+    String[] first = rows().stream().filter(r -> r[2].equals("kai") && r[5].equals("0")).findFirst().orElseThrow();
+    String[] second = rows().stream().filter(r -> r[2].equals("kai") && r[5].equals("10")).findFirst().orElseThrow();
+    java.nio.file.Path ids = java.nio.file.Files.writeString(dir.resolve("ids.csv"), "id\n" + first[0] + "\n");
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "ids=" + ids + " -> Grief about a death", "--rule",
+        "coder=jonas -> Grief about a separation", "--rule", "coder=mira -> Grief about a separation", "--why",
+        "two kinds of loss");
+    assertThat(row(second[0])[4]).endsWith("> Crying in grief");
+    CliRun.ok("codings", "edit", p, first[0], "--start", "10", "--end", "20", "--why", "the same passage");
+    String before = CliRun.ok("codings", "export", p).out();
+    assertThat(CliRun.of("category", "undo", p, "--why", "one kind").err()).contains("coding " + first[0]
+        + " would go back to \"Crying in grief\", where coding " + second[0] + " of the same coder has the same span");
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
+  }
+
+  @Test
+  void whatAFileCouldNotHoldAnEditCannotStoreAndAnOlderFileCannotUndo() throws java.io.IOException {
+    String[] jonas = firstOf("jonas", "> Pause");
+    String before = CliRun.ok("codings", "export", p).out();
+    assertThat(CliRun.of("codings", "edit", p, jonas[0], "--memo", "see note\u0007", "--why", "x").err())
+        .contains("--memo holds the control character U+0007");
+    assertThat(CliRun.of("codings", "edit", p, jonas[0], "--quote", "", "--why", "x").err()).contains("--quote is empty");
+    assertThat(CliRun.of("codings", "edit", p, jonas[0], "--memo", "x", "--why", "x", "--as", "\u200b").err())
+        .contains("must be one line of visible text");
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
+    // an export made before a memo was corrected does not bring the old memo back unsaid
+    java.nio.file.Path old = dir.resolve("old.csv");
+    java.nio.file.Files.writeString(old, "id,document,coder,category_path,start,end,memo\n" + jonas[0] + "," + jonas[1]
+        + "," + jonas[2] + "," + jonas[4] + "," + jonas[5] + "," + jonas[6] + ",the old memo\n");
+    CliRun.ok("codings", "edit", p, jonas[0], "--memo", "the corrected memo", "--why", "wording\nsecond line");
+    assertThat(CliRun.of("codings", "import", p, old.toString()).err()).contains("old.csv, line 2: coding " + jonas[0]
+        + " was edited since this file was written");
+    String memos = CliRun.ok("codings", "memos", p, jonas[1]).out();
+    // the reason's further lines are indented, so none reads as a line of the trace; the new memo is in the trace
+    assertThat(memos).contains("Why: wording\n        second line").contains(", the corrected memo");
   }
 
   @Test

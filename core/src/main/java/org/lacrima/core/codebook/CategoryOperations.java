@@ -857,6 +857,42 @@ public final class CategoryOperations {
 
   // ---- undo ---------------------------------------------------------------------------------
 
+  /** The codings among these that a memo of {@code CodingEdit} says were edited after {@code since}. */
+  private Set<UUID> editedSince(java.util.Collection<Coding> codings, java.time.Instant since) {
+    Set<UUID> ids = new HashSet<>(codings.stream().map(Coding::id).toList());
+    Set<UUID> edited = new HashSet<>();
+    for (UUID document : new HashSet<>(codings.stream().map(Coding::document).toList())) {
+      for (org.lacrima.core.coding.Memo m : s.memos().about(org.lacrima.core.coding.Memo.Target.DOCUMENT, document)) {
+        if (!m.written().isBefore(since)) {
+          org.lacrima.core.coding.CodingEdit.editedBy(m).filter(ids::contains).ifPresent(edited::add);
+        }
+      }
+    }
+    return edited;
+  }
+
+  /**
+   * A coding going back to a category where the same coder now holds the same span (an edit since moved it onto
+   * one waiting there) would record one decision twice: refused, with both named, rather than failing in the store.
+   */
+  private void refuseCollisions(Map<UUID, List<UUID>> backTo, Map<UUID, Coding> now, CodebookChange top) {
+    for (Map.Entry<UUID, List<UUID>> e : backTo.entrySet()) {
+      Map<Coding.Decision, UUID> there = new HashMap<>();
+      s.codings().byCategory(e.getKey()).forEach(c -> there.put(c.decision(), c.id()));
+      for (UUID id : e.getValue()) {
+        Coding c = now.get(id);
+        UUID twin = c == null ? null : there.get(new Coding.Decision(c.document(), c.coder(), e.getKey(), c.start(),
+            c.end()));
+        if (twin != null && !twin.equals(id)) {
+          throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): coding " + id
+              + " would go back to \"" + s.categories().current().get(e.getKey()).label().english() + "\", where coding "
+              + twin + " of the same coder has the same span (an edit since put it there); delete one of the two "
+              + "(codings delete PROJECT ID), then undo");
+        }
+      }
+    }
+  }
+
   /** Codings named by id in a summary: the first five, and how many more. */
   private static String named(List<UUID> codings) {
     return codings.stream().limit(5).map(UUID::toString).collect(Collectors.joining(", "))
@@ -924,6 +960,7 @@ public final class CategoryOperations {
     List<Coding> separated = new ArrayList<>();
     java.util.function.Predicate<Coding> builtByLayer = Consensus.layersBuild(s);
     int rebuiltSince = 0;
+    Set<UUID> editedSince = editedSince(now.values(), top.at());
     for (CodingTrail.Moved m : trail.moved()) {
       Coding found = now.get(m.coding());
       if (found == null) {
@@ -956,7 +993,11 @@ public final class CategoryOperations {
         Coding left = m.leftAs().orElseThrow();
         boolean sameSpan = c.start() == left.start() && c.end() == left.end();
         Optional<String> added = sameSpan ? Coding.memoAddedSince(left.memo(), c.memo()) : Optional.empty();
-        if (added.isPresent()) {
+        if (sameSpan && editedSince.contains(c.id())) {
+          // its memo corrected by hand (codings edit), not a decision made again: it goes back with the new memo
+          backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
+          back++;
+        } else if (added.isPresent()) {
           // the decision was made again on the category the operation moved it to (a repeated import
           // appends its memo there): the coding goes back as it was, and the later decision stays
           // where it was made, with what it added, instead of leaving with the old one
@@ -973,6 +1014,7 @@ public final class CategoryOperations {
             found.category(), found.coder(), j.removed().memo())));
       }
     }
+    refuseCollisions(backTo, now, top);
     backTo.forEach((category, ids) -> s.codings().setCategory(ids, category));
     asBefore.forEach(s.codings()::update);
     List<Coding> restored = new ArrayList<>();

@@ -48,11 +48,19 @@ public final class CodingDeletion {
     for (UUID id : unique) {
       Coding c = found.get(id);
       s.memos().add(new Memo(Ids.next(), Memo.Target.DOCUMENT, c.document(), who, at, "Coding " + c.id()
-          + DELETED_BY + who + ". Why: " + why.strip() + "\n" + asItWas(s, system, coders, c)));
+          + DELETED_BY + who + ". Why: " + reason(why) + "\n" + asItWas(s, system, coders, c)));
       deleted.add(c);
     }
     s.codings().delete(unique);
     return new Report(deleted);
+  }
+
+  /**
+   * A reason as a trace keeps it: its further lines indented, so that none can pass for a line of the trace itself
+   * ("As it was …").
+   */
+  static String reason(String why) {
+    return why.strip().replace("\n", "\n    ");
   }
 
   static Map<UUID, String> coderNames(ProjectSession s) {
@@ -85,7 +93,7 @@ public final class CodingDeletion {
   }
 
   /** One CSV field as RFC 4180 writes it, so that the record reads back with any CSV reader (core has no CSV library). */
-  private static String csvField(String value) {
+  static String csvField(String value) {
     return value.matches("(?s).*[,\"\r\n].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
   }
 }

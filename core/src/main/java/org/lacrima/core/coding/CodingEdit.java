@@ -44,6 +44,21 @@ public final class CodingEdit {
   private CodingEdit() {
   }
 
+  private static final String EDITED_BY = " edited by ";
+  private static final java.util.regex.Pattern EDIT = java.util.regex.Pattern.compile(
+      "^Coding ([0-9a-fA-F-]{36})" + EDITED_BY);
+
+  /** The coding a memo this class left says was edited, if it is one of those memos. */
+  public static Optional<UUID> editedBy(Memo memo) {
+    java.util.regex.Matcher m = EDIT.matcher(memo.text());
+    return m.find() ? Optional.of(UUID.fromString(m.group(1))) : Optional.empty();
+  }
+
+  /** A control character no text holds (C0 but line break and tab, DEL, C1), as a text file's reader refuses it. */
+  private static boolean foreignToText(int c) {
+    return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F);
+  }
+
   public static Report run(ProjectSession s, UUID id, Change change, String why, String who, Instant at) {
     if (Names.saysNothing(why)) {
       throw new InputException("say why the coding changes, with --why: the reason stays with the project");
@@ -54,6 +69,13 @@ public final class CodingEdit {
     if (change.quote().isPresent() && (change.start().isPresent() || change.end().isPresent())) {
       throw new InputException("give the new span by offsets (--start, --end) or by --quote, not both");
     }
+    if (change.quote().filter(String::isEmpty).isPresent()) {
+      throw new InputException("--quote is empty; give the exact text of the new span");
+    }
+    change.memo().ifPresent(memo -> memo.codePoints().filter(CodingEdit::foreignToText).findFirst().ifPresent(c -> {
+      // what a codings file may not hold (its reader refuses it), a memo may not either: the export must read back
+      throw new InputException(String.format("--memo holds the control character U+%04X, which no text holds", c));
+    }));
     if (change.occurrence().isPresent() && change.quote().isEmpty()) {
       throw new InputException("--occurrence says which occurrence of --quote is meant; give the quote too");
     }
@@ -89,8 +111,10 @@ public final class CodingEdit {
       }
     }
     s.memos().add(new Memo(Ids.next(), Memo.Target.DOCUMENT, before.document(), who, at, "Coding " + id
-        + " edited by " + who + ". Why: " + why.strip() + "\n" + CodingDeletion.asItWas(s, system, coders, before)
-        + "\nNow (start, end, category): " + after.start() + ", " + after.end() + ", " + system.path(after.category())));
+        + EDITED_BY + who + ". Why: " + CodingDeletion.reason(why) + "\n" + CodingDeletion.asItWas(s, system, coders,
+            before) + "\nNow (start, end, category" + (after.memo().equals(before.memo()) ? "" : ", memo") + "): "
+        + after.start() + ", " + after.end() + ", " + system.path(after.category())
+        + (after.memo().equals(before.memo()) ? "" : ", " + CodingDeletion.csvField(after.memo()))));
     s.codings().update(after);
     return new Report(before, after, read.outsideCoverage());
   }

@@ -171,10 +171,20 @@ public final class CodingImport {
       Map<UUID, Coding> stored = session.codings().byIds(withIds.keySet());
       stored.forEach((id, existing) -> {
         int i = withIds.get(id);
+        CodingRow row = batchRows.get(i);
+        boolean edited = editedOn(existing.document()).contains(id);
         if (!existing.sameDecision(batch.get(i))) {
-          CodingRow row = batchRows.get(i);
-          throw new InputException(row.source(), row.place(), "coding id " + id
-              + " is already used in this project for a different coding");
+          throw new InputException(row.source(), row.place(), "coding id " + id + (edited ? " names a coding edited "
+              + "since this file was written (codings memos says by whom and why): export again, or leave the id out "
+              + "to add the row as a coding of its own" : " is already used in this project for a different coding"));
+        }
+        String memo = batch.get(i).memo();
+        if (edited && !memo.isEmpty() && !Coding.joinMemos(existing.memo(), memo).equals(existing.memo())) {
+          // an older export's memo would come back beside the one an edit put in its place (one that named a client,
+          // say): the edit is the team's later word
+          throw new InputException(row.source(), row.place(), "coding " + id + " was edited since this file was "
+              + "written (codings memos says by whom and why), and this row's memo is one the edit replaced; export "
+              + "again, or leave the memo out");
         }
       });
       withIds.forEach((id, i) -> {
@@ -219,6 +229,18 @@ public final class CodingImport {
   }
 
   private final Map<UUID, Set<UUID>> deleted = new HashMap<>();
+  private final Map<UUID, Set<UUID>> edited = new HashMap<>();
+
+  /** The ids of the codings edited on a document, as the memos {@link CodingEdit} leaves name them. */
+  private Set<UUID> editedOn(UUID document) {
+    return edited.computeIfAbsent(document, d -> {
+      Set<UUID> ids = new HashSet<>();
+      for (Memo m : session.memos().about(Memo.Target.DOCUMENT, d)) {
+        CodingEdit.editedBy(m).ifPresent(ids::add);
+      }
+      return ids;
+    });
+  }
 
   /** The ids of the codings deleted from a document, as the memos {@link CodingDeletion} leaves name them. */
   private Set<UUID> deletedOn(UUID document) {
@@ -290,7 +312,8 @@ public final class CodingImport {
         }
       } else if (n > 1) {
         throw error(row, "the quote occurs " + n + " times in \"" + doc.name()
-            + "\"; say which with an occurrence column (1.." + n + ")");
+            + "\"; say which with " + (row.place().isEmpty() ? "--occurrence" : "an occurrence column") + " (1.." + n
+            + ")");
       } else {
         occurrence = 1;
       }
@@ -369,7 +392,9 @@ public final class CodingImport {
     // an id alone proves nothing (any UUID will do); a coding this project stores under it has this decision
     if (!storedDecisions.computeIfAbsent(coding.document(), this::decisionsOf).contains(coding.decision())) {
       // the row's coding may be in the project still, moved on by the operation: an export made before it
-      Coding stored = row.id().map(id -> session.codings().byIds(List.of(id)).get(id)).orElse(null);
+      // (an edit's row is the coding itself, where it is: nothing was moved on, and no file is old)
+      Coding stored = stayingOn.isPresent() ? null
+          : row.id().map(id -> session.codings().byIds(List.of(id)).get(id)).orElse(null);
       String movedOn = stored == null || stored.category().equals(category.id()) ? "" : "; coding " + stored.id()
           + " is in the project on \"" + system.path(stored.category()) + "\" now, where the operation took it (this "
           + "file was written before it: export again)";

@@ -20,10 +20,10 @@ public final class Names {
    */
   public static String person(String name) {
     String n = normalize(name);
-    if (n.isEmpty() || n.codePoints().anyMatch(Names::hidden)) {
+    if (saysNothing(n) || n.codePoints().anyMatch(Names::hidden)) {
       throw new org.lacrima.core.InputException("the name \"" + n.codePoints().map(c -> hidden(c) ? '?' : c)
           .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-          + "\" (--as, or this computer's user name) must be one line of text: no line breaks, tabs, control "
+          + "\" (--as, or this computer's user name) must be one line of visible text: no line breaks, tabs, control "
           + "characters or direction overrides");
     }
     if (n.codePointCount(0, n.length()) > MAX_NAME) {
