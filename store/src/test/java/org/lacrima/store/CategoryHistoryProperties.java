@@ -169,7 +169,12 @@ abstract class CategoryHistoryProperties {
         // undo's own tests cover, with its exact outcome)
         List<Coding> repeatable = allCodings(s).stream().filter(c -> targetIds.contains(c.category())).toList();
         if (!repeatable.isEmpty() && random.nextInt(3) == 0) {
-          Coding c = pick(repeatable);
+          // most often one a merge moved, so that an undo of that merge meets the decision made again
+          Set<UUID> merged = new HashSet<>();
+          s.log().all().stream().filter(e -> e.kind() == CodebookChange.Kind.MERGE).reduce((a, b) -> b)
+              .ifPresent(e -> s.log().trail(e.sequence()).moved().forEach(m -> merged.add(m.coding())));
+          List<Coding> moved = repeatable.stream().filter(c -> merged.contains(c.id())).toList();
+          Coding c = pick(!moved.isEmpty() && random.nextBoolean() ? moved : repeatable);
           rows.add(new CodingRow("gen", n + 2, docNames.get(c.document()), OptionalInt.of(c.start()),
               OptionalInt.of(c.end()), "", OptionalInt.empty(), c.category().toString(), coderNames.get(c.coder()),
               "again " + step, Optional.empty()));
@@ -471,10 +476,15 @@ abstract class CategoryHistoryProperties {
       // a moved coding decided again where it was moved to (its memo extended since) goes back as it was,
       // and the later decision stays as a coding of its own
       Map<UUID, Coding> now = s.codings().byIds(trail.moved().stream().map(CodingTrail.Moved::coding).toList());
+      // a memo corrected by hand (codings edit, which leaves a trace) is no decision made again: it goes back
+      Set<UUID> edited = new HashSet<>();
+      now.values().stream().map(Coding::document).distinct().forEach(d -> s.memos()
+          .about(org.lacrima.core.coding.Memo.Target.DOCUMENT, d).stream().filter(m -> !m.written().isBefore(top.at()))
+          .forEach(m -> CodingEdit.editedBy(m).ifPresent(edited::add)));
       // (not where the undo takes the category away, as it does a split's parts: there it goes back as it is)
       long decidedAgain = top.kind() == CodebookChange.Kind.SPLIT ? 0 : trail.moved().stream().filter(m -> {
         Coding c = now.get(m.coding());
-        return c != null && m.leftAs().isPresent() && c.category().equals(m.to())
+        return c != null && !edited.contains(c.id()) && m.leftAs().isPresent() && c.category().equals(m.to())
             && c.start() == m.leftAs().get().start() && c.end() == m.leftAs().get().end()
             && Coding.memoAddedSince(m.leftAs().get().memo(), c.memo()).isPresent();
       }).count();
