@@ -92,8 +92,8 @@ public final class TextDecoding {
     }
     for (int i = 0; i < b.length; i++) {
       if (b[i] == 0) {
-        throw new InputException(source, "byte offset " + i, "holds a NUL byte: it is binary, or UTF-16 without a "
-            + "byte-order mark; " + SAVE_AS_UTF8);
+        throw new InputException(source, "byte offset " + i + " (line " + lineAt(b, i) + ")", "holds a NUL byte: it "
+            + "is binary, or UTF-16 without a byte-order mark; " + SAVE_AS_UTF8);
       }
     }
     try {
@@ -429,7 +429,9 @@ public final class TextDecoding {
       if (foreignToText(c)) {
         // encoding the text before it again counts its bytes, whatever the encoding
         int offset = r.byteOrderMark() + text.substring(0, i).getBytes(r.charset()).length;
-        throw new InputException(source, "byte offset " + offset, String.format(
+        // the line too, as a CSV's errors name lines: a spreadsheet shows no byte offsets
+        long line = 1 + text.substring(0, i).chars().filter(ch -> ch == '\n').count();
+        throw new InputException(source, "byte offset " + offset + " (line " + line + ")", String.format(
             "holds the control character U+%04X, which text does not contain: is it a binary file?", (int) c));
       }
     }

@@ -52,7 +52,7 @@ class TextDecodingTest {
   @Test
   void refusesBinaryAndUndecidableFilesWithTheReason() {
     assertThatThrownBy(() -> TextDecoding.decode(new byte[] {'I', ':', ' ', 0, 'x'}, "a.txt"))
-        .isInstanceOf(InputException.class).hasMessageContaining("a.txt, byte offset 3").hasMessageContaining("NUL");
+        .isInstanceOf(InputException.class).hasMessageContaining("a.txt, byte offset 3 (line 1)").hasMessageContaining("NUL");
     assertThatThrownBy(() -> TextDecoding.decode(new byte[] {'a', (byte) 0x81, 'b', (byte) 0xE4}, "b.txt"))
         .hasMessageContaining("b.txt, byte offset 1").hasMessageContaining("neither UTF-8 nor Windows-1252");
     assertThatThrownBy(() -> TextDecoding.decode("%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII), "c.txt"))
@@ -64,9 +64,12 @@ class TextDecodingTest {
   @Test
   void namesTheByteOffsetOfAControlCharacterAfterMultiByteCharacters() {
     assertThatThrownBy(() -> TextDecoding.decode("Grüße\u0007".getBytes(StandardCharsets.UTF_8), "d.txt"))
-        .hasMessageStartingWith("d.txt, byte offset 7: holds the control character U+0007");
+        .hasMessageStartingWith("d.txt, byte offset 7 (line 1): holds the control character U+0007");
     byte[] utf16 = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "Grüße\u0007".getBytes(StandardCharsets.UTF_16LE));
-    assertThatThrownBy(() -> TextDecoding.decode(utf16, "e.txt")).hasMessageStartingWith("e.txt, byte offset 12:");
+    assertThatThrownBy(() -> TextDecoding.decode(utf16, "e.txt")).hasMessageStartingWith("e.txt, byte offset 12 (line 1):");
+    // and the line, as a spreadsheet shows no byte offsets
+    assertThatThrownBy(() -> TextDecoding.decode("a,b\nc,d\ne\u001Bf,g\n".getBytes(StandardCharsets.UTF_8), "t.csv"))
+        .hasMessageStartingWith("t.csv, byte offset 9 (line 3): holds the control character U+001B");
   }
 
   @Test
@@ -152,7 +155,7 @@ class TextDecodingTest {
   @Test
   void refusesDeleteAndC1ControlCharacters() {
     assertThatThrownBy(() -> TextDecoding.decode("I: a\u009bc\n".getBytes(StandardCharsets.UTF_8), "c1.txt"))
-        .hasMessage("c1.txt, byte offset 4: holds the control character U+009B, which text does not contain: is it a "
+        .hasMessage("c1.txt, byte offset 4 (line 1): holds the control character U+009B, which text does not contain: is it a "
             + "binary file?");
     assertThatThrownBy(() -> TextDecoding.decode(new byte[] {'I', ':', ' ', 'a', 0x7F, '\n'}, "del.txt"))
         .hasMessageContaining("U+007F");
