@@ -430,7 +430,9 @@ class ImportTableTest {
     assertThat(pairable(q, "ann,cleo", "Pause")).isZero();
     // cleo codes "sigh", a column whose cells she left all empty, in the transcript
     Path sigh = Files.writeString(dir.resolve("sigh.csv"), "document,quote,category,coder\nb,Ich weiß,sigh,cleo\n");
-    CliRun.ok("codings", "import", q, sigh.toString());
+    // and hears at once what agreement will make of it
+    assertThat(CliRun.ok("codings", "import", q, sigh.toString()).out()).contains("1 coding of this file lies where "
+        + "a table import recorded that the coder judged nothing of the category");
     assertThat(pairable(q, "ann,cleo", "Pause")).isZero();
   }
 

@@ -210,13 +210,43 @@ public final class CodingImport {
     List<UUID> scopes = new ArrayList<>(List.of(category.id()));
     category.parent().filter(p -> system.get(p).exclusiveChildren()).ifPresent(scopes::add);
     for (UUID scope : scopes) {
-      Map<UUID, List<Coverage>> mine = recorded.computeIfAbsent(scope, this::recordedByCoder).get(coding.coder());
+      Map<UUID, Map<UUID, List<Coverage>>> byCoder = recorded.computeIfAbsent(scope, this::recordedByCoder);
+      Map<UUID, List<Coverage>> mine = byCoder.get(coding.coder());
       if (mine != null) {
         return mine.getOrDefault(coding.document(), List.of()).stream()
             .noneMatch(v -> v.start() < coding.end() && coding.start() < v.end());
       }
+      // a table's coder who left every cell of this column open judged none of it, as agreement reads it
+      if (byCoder.keySet().stream().anyMatch(k -> !isLayer(k)) && tableCoders().contains(coding.coder())) {
+        return true;
+      }
     }
     return false;
+  }
+
+  private Set<UUID> tableCoders;
+
+  /** The coders a table import recorded cells for (the consensus layer's records are its builds', not a table's). */
+  private Set<UUID> tableCoders() {
+    if (tableCoders == null) {
+      tableCoders = new HashSet<>();
+      for (Category c : system.categories()) {
+        if (session.coverage().recordedFor(c.id())) {
+          recorded.computeIfAbsent(c.id(), this::recordedByCoder).keySet().stream().filter(k -> !isLayer(k))
+              .forEach(tableCoders::add);
+        }
+      }
+    }
+    return tableCoders;
+  }
+
+  private Optional<UUID> layer;
+
+  private boolean isLayer(UUID coder) {
+    if (layer == null) {
+      layer = session.coders().byName(org.lacrima.core.consensus.Consensus.LAYER).map(Coder::id);
+    }
+    return layer.equals(Optional.of(coder));
   }
 
   private Map<UUID, Map<UUID, List<Coverage>>> recordedByCoder(UUID scope) {
