@@ -380,6 +380,11 @@ class ImportTableTest {
     var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
     assertThat(report.get("categories")).hasSize(1);
     assertThat(report.get("categories").get(0).get("units_pairable").asInt()).isEqualTo(2);
+    // quoted to keep the comma, as the report's own description of the study writes it
+    var quoted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders",
+        "Smith, J,Doe, K", "--bootstrap", "0", "--documents", "\"doc, one\"", "--categories", "\"x, y\"", "--format",
+        "json").out());
+    assertThat(quoted.get("categories").get(0).get("units_pairable").asInt()).isEqualTo(2);
   }
 
   @Test

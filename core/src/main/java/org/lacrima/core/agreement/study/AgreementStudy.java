@@ -506,7 +506,14 @@ public final class AgreementStudy {
           break;
         }
       }
-      out.add(String.join(",", pieces.subList(i, last + 1)));
+      String name = String.join(",", pieces.subList(i, last + 1));
+      // a name quoted to keep its comma ('"doc, one"'): the command line keeps the quotes
+      String unquoted = name.strip();
+      if (unquoted.length() >= 2 && unquoted.startsWith("\"") && unquoted.endsWith("\"") && !names.test(name)
+          && names.test(unquoted.substring(1, unquoted.length() - 1))) {
+        name = unquoted.substring(1, unquoted.length() - 1);
+      }
+      out.add(name);
       i = last;
     }
     return out;
