@@ -204,23 +204,35 @@ public final class TextDecoding {
         western = Math.max(western, m.getConfidence());
       }
     }
+    // the first byte a likelier page reads otherwise, and how each such page reads the word there
+    int at = -1;
+    java.util.List<String> readings = new java.util.ArrayList<>();
     for (com.ibm.icu.text.CharsetMatch m : matches) {
       String charset = OTHER_CODE_PAGES.get(m.getName());
       if (charset == null || m.getConfidence() <= western) {
         continue;
       }
       String other = new String(b, Charset.forName(charset));
-      for (int i = 0; i < text.length(); i++) {
-        char o = other.charAt(i);
-        // an ISO-8859 page has C1 controls where Windows code pages have quotes and dashes: no letter to compare
-        if (o != text.charAt(i) && !(o >= 0x80 && o <= 0x9F)) {
-          String language = m.getLanguage() == null ? "" : " (" + java.util.Locale.forLanguageTag(m.getLanguage())
-              .getDisplayLanguage(java.util.Locale.ENGLISH) + ")";
-          throw new InputException(source, "byte offset " + i, "reads more like " + m.getName() + language
-              + " than like Windows-1252: the word \"" + wordAround(text, i) + "\" would be \"" + wordAround(other, i)
-              + "\" there, so its encoding cannot be told for sure; " + SAVE_AS_UTF8);
+      if (at < 0) {
+        for (int i = 0; i < text.length() && at < 0; i++) {
+          char o = other.charAt(i);
+          // an ISO-8859 page has C1 controls where Windows code pages have quotes and dashes: no letter to compare
+          if (o != text.charAt(i) && !(o >= 0x80 && o <= 0x9F)) {
+            at = i;
+          }
         }
       }
+      String word = at < 0 ? "" : wordAround(other, at);
+      // the statistics of a short text may name a page with no letters for these bytes (Greek as Hebrew)
+      if (at >= 0 && other.charAt(at) != text.charAt(at) && word.indexOf('\uFFFD') < 0) {
+        readings.add("\"" + word + "\" in " + m.getName() + (m.getLanguage() == null ? "" : " (" + java.util.Locale
+            .forLanguageTag(m.getLanguage()).getDisplayLanguage(java.util.Locale.ENGLISH) + ")"));
+      }
+    }
+    if (at >= 0) {
+      throw new InputException(source, "byte offset " + at, "reads more like the code page of another language than "
+          + "like Windows-1252" + (readings.isEmpty() ? "" : ": the word \"" + wordAround(text, at) + "\" would be "
+              + String.join(" or ", readings)) + ", so its encoding cannot be told for sure; " + SAVE_AS_UTF8);
     }
   }
 

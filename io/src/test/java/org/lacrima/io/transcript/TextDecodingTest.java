@@ -213,6 +213,11 @@ class TextDecodingTest {
     byte[] turkish = cases[1][1].getBytes(Charset.forName("windows-1254"));
     assertThatThrownBy(() -> TextDecoding.decode(turkish, "tr.txt")).hasMessageContaining("Turkish")
         .hasMessageContaining("\"kýþýn\" would be \"kışın\"");
+    // a short Greek text that the statistics also find Hebrew (a page with no letters for it) or Russian: the user
+    // sees each reading that is one
+    byte[] greek = "Πώς είσαι;\n".getBytes(Charset.forName("windows-1253"));
+    assertThatThrownBy(() -> TextDecoding.decode(greek, "el.txt")).hasMessageContaining("\"Πώς\" in ISO-8859-7")
+        .hasMessageNotContaining("\uFFFD");
   }
 
   /**
