@@ -335,11 +335,61 @@ final class AgreementText {
   }
 
   private static String pad(String s, int width) {
-    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    int columns = columns(s);
+    return columns >= width ? s : s + " ".repeat(width - columns);
   }
 
   private static String left(String s, int width) {
-    return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    int columns = columns(s);
+    return columns >= width ? s : " ".repeat(width - columns) + s;
+  }
+
+  /**
+   * The columns a terminal gives a text: two for an East Asian wide or full-width character (a Chinese or Japanese
+   * label), none for a combining mark, one for the rest; counting chars would put such rows out of line.
+   */
+  static int columns(String s) {
+    return s.codePoints().map(AgreementText::columnsOf).sum();
+  }
+
+  private static int columnsOf(int c) {
+    int type = Character.getType(c);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+      return 0;
+    }
+    int width = com.ibm.icu.lang.UCharacter.getIntPropertyValue(c, com.ibm.icu.lang.UProperty.EAST_ASIAN_WIDTH);
+    return width == com.ibm.icu.lang.UCharacter.EastAsianWidth.WIDE
+        || width == com.ibm.icu.lang.UCharacter.EastAsianWidth.FULLWIDTH ? 2 : 1;
+  }
+
+  /** The longest start of {@code s} that fits {@code width} columns. */
+  private static String head(String s, int width) {
+    int used = 0;
+    int end = 0;
+    while (end < s.length()) {
+      int c = s.codePointAt(end);
+      if (used + columnsOf(c) > width) {
+        break;
+      }
+      used += columnsOf(c);
+      end += Character.charCount(c);
+    }
+    return s.substring(0, end);
+  }
+
+  /** The longest end of {@code s} that fits {@code width} columns. */
+  private static String tail(String s, int width) {
+    int used = 0;
+    int start = s.length();
+    while (start > 0) {
+      int c = s.codePointBefore(start);
+      if (used + columnsOf(c) > width) {
+        break;
+      }
+      used += columnsOf(c);
+      start -= Character.charCount(c);
+    }
+    return s.substring(start);
   }
 
   /**
@@ -347,22 +397,22 @@ final class AgreementText {
    * out before it ("… > Giving space > Pause"), and the category's own label is cut only where it alone is too long.
    */
   static String cut(String s, int width) {
-    if (s.length() <= width) {
+    if (columns(s) <= width) {
       return s;
     }
     int level = s.lastIndexOf(" > ");
     if (level < 0) {
-      return "…" + s.substring(s.length() - width + 1);
+      return "…" + tail(s, width - 1);
     }
     String own = s.substring(level + 3);
-    if (own.length() + 4 > width) {
-      return own.length() <= width ? own : own.substring(0, width - 1).stripTrailing() + "…";
+    if (columns(own) + 4 > width) {
+      return columns(own) <= width ? own : head(own, width - 1).stripTrailing() + "…";
     }
     String kept = own;
     for (int at = level; at > 0; at = s.lastIndexOf(" > ", at - 1)) {
       int before = s.lastIndexOf(" > ", at - 1);
       String more = s.substring(before < 0 ? 0 : before + 3, at) + " > " + kept;
-      if (more.length() + 4 > width) {
+      if (columns(more) + 4 > width) {
         break;
       }
       kept = more;

@@ -20,4 +20,16 @@ class AgreementTextTest {
     // a coder's name has no levels: cut from the left as before
     assertThat(AgreementText.cut("a very long coder name", 12)).isEqualTo("… coder name").hasSize(12);
   }
+
+  /** East Asian wide letters take two columns of a terminal each (Unicode's East Asian Width W), marks none. */
+  @Test
+  void wideLettersAreCountedInTheColumnsTheyTake() {
+    assertThat(AgreementText.columns("泣く")).isEqualTo(4);
+    assertThat(AgreementText.columns("Pause")).isEqualTo(5);
+    assertThat(AgreementText.columns("Me\u0301lanie")).isEqualTo(7);
+    // cut to the columns, not the characters: "泣き声のカテゴリー" is 18 columns
+    String cut = AgreementText.cut("泣き声のカテゴリー", 10);
+    assertThat(AgreementText.columns(cut)).isLessThanOrEqualTo(10);
+    assertThat(cut).startsWith("…").endsWith("リー");
+  }
 }
