@@ -317,6 +317,39 @@ class ImportTableTest {
     }
   }
 
+  /** A nominal group made numeric by a later batch: the values it holds must be numbers a numeric column could hold. */
+  @Test
+  void aNominalGroupBecomesNumericOnlyWhereItsValuesAreNumbers() throws IOException {
+    String batch2 = "doc,ord,text,coder,rating\ndB,1,b one,ann,1\ndB,1,b one,bob,3\n";
+    String[][] cases = {{"low", "\"low\", which is not a number", "interval"},
+        {"2.0", "\"2.0\" and \"2\", one number written two ways", "interval"},
+        {"\"1,000\"", "\"1,000\", which reads as 1.000 or as 1000", "interval"},
+        {"-1", "\"-1\", which is below 0", "ratio"}};
+    for (String[] c : cases) {
+      String q = dir.resolve("n" + c[2] + c[0].hashCode() + ".lacrima").toString();
+      CliRun.ok("init", q, "--empty");
+      importBatch(q, "doc,ord,text,coder,rating\ndA,1,a one,ann,2\ndA,1,a one,bob," + c[0] + "\n");
+      String before = CliRun.ok("codebook", q).out();
+      assertThat(CliRun.of("import-table", q, table(batch2).toString(), "--doc", "doc", "--order", "ord", "--text",
+          "text", "--coder", "coder", "--code", "rating", "--scale", "rating=" + c[2]).err()).as(c[0]).contains(c[1]);
+      assertThat(CliRun.ok("codebook", q).out()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aLaterBatchSaysTheLevelsItAddsAndMayNameARetiredOne() throws IOException {
+    importBatch(p, BATCH_A, "--scale", "rating=ordinal:low,mid,high");
+    CliRun.ok("category", "retire", p, "rating > mid", "--why", "no longer rated");
+    String batch = "doc,ord,text,coder,rating\ndC,1,c one,ann,top\ndC,1,c one,bob,high\n";
+    assertThat(CliRun.ok("import-table", p, table(batch).toString(), "--doc", "doc", "--order", "ord", "--text", "text",
+        "--coder", "coder", "--code", "rating", "--scale", "rating=ordinal:low,mid,high,top").out())
+        .contains("the ordinal group \"rating\" takes the new level top (low < mid < high < top)");
+    // and the layer's name is refused in any case
+    assertThat(CliRun.of("import-table", p, table("doc,ord,text,coder,rating\ndD,1,d,Consensus,low\n").toString(),
+        "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder", "--code", "rating").err())
+        .contains("the coder is \"Consensus\"");
+  }
+
   @Test
   void aNumberWrittenAnotherWayInALaterBatchIsTheSameValue() throws IOException {
     importBatch(p, "doc,ord,text,coder,rating\ndA,1,a one,ann,1\ndA,1,a one,bob,2\n", "--scale", "rating=interval");

@@ -17,6 +17,7 @@ import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.Scale;
 import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategoryOperations;
+import org.lacrima.core.codebook.CategoryState;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.CodebookChange;
 import org.lacrima.core.codebook.LocalizedText;
@@ -124,7 +125,7 @@ public final class TableImport {
       Names.coderProblem(coderName).ifPresent(problem -> {
         throw new InputException(spec.source(), "line " + r.line(), problem);
       });
-      if (coderName.equals(org.lacrima.core.consensus.Consensus.LAYER)) {
+      if (coderName.equalsIgnoreCase(org.lacrima.core.consensus.Consensus.LAYER)) {
         throw new InputException(spec.source(), "line " + r.line(), "the coder is \"" + coderName + "\", the name of "
             + "the layer lacrima consensus builds from the coders' layers; rename the coder in the table");
       }
@@ -164,6 +165,15 @@ public final class TableImport {
       List<Category> earlier = children(cats, group);
       ScaleSpec scale = scaleOf(column, cats.get(at), earlier, spec);
       List<String> values = values(rows, column, scale, spec);
+      if (!earlier.isEmpty() && cats.get(at).scale() == Scale.ORDINAL && scale.scale() == Scale.ORDINAL) {
+        List<String> added = scale.order().stream().filter(v -> earlier.stream()
+            .noneMatch(c -> c.label().english().equalsIgnoreCase(v))).toList();
+        if (!added.isEmpty()) {
+          scaleChanges.add("the ordinal group \"" + cats.get(at).label().english() + "\" takes the new level"
+              + (added.size() == 1 ? " " : "s ") + String.join(", ", added) + " (" + String.join(" < ", scale.order())
+              + ")");
+        }
+      }
       if (!earlier.isEmpty() && cats.get(at).scale() != scale.scale()) {
         scaleChanges.add("the group \"" + cats.get(at).label().english() + "\" was " + name(cats.get(at).scale())
             + " and is " + name(scale.scale()) + " now" + (scale.scale() == Scale.ORDINAL ? " (" + String.join(" < ",
@@ -171,8 +181,20 @@ public final class TableImport {
       }
       cats.set(at, cats.get(at).withGroup(true, scale.scale()));
       groups.put(column, group);
-      Map<String, UUID> byValue = new LinkedHashMap<>();
+      // a cell is its value's category whatever its case, as findOrAdd matches labels (a file holding values that
+      // differ only in case is refused before)
+      Map<String, UUID> byValue = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      java.util.Set<String> inCells = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      rows.forEach(r -> inCells.add(Names.normalize(r.get(column))));
       for (String v : values) {
+        // a level the order names and no cell uses, retired since, keeps its place on the scale and takes no coding
+        Optional<Category> unused = inCells.contains(v) ? Optional.empty() : earlier.stream()
+            .filter(c -> c.label().english().equalsIgnoreCase(v) && c.state().status() == CategoryState.Status.RETIRED)
+            .findFirst();
+        if (unused.isPresent()) {
+          byValue.put(v, unused.get().id());
+          continue;
+        }
         // a number written another way ("2,0" for an earlier "2") is the same value
         String label = numeric(scale.scale()) ? earlier.stream().map(c -> c.label().english())
             .filter(l -> Scale.value(l).filter(x -> x.compareTo(Scale.value(v).orElseThrow()) == 0).isPresent())
@@ -355,7 +377,7 @@ public final class TableImport {
         // each value becomes a category: said here, the row is named rather than a category not yet made
         throw new InputException(spec.source(), "line " + r.line(), column + ": " + unfit.get());
       }
-      if (scale.scale() == Scale.ORDINAL && !scale.order().contains(v)) {
+      if (scale.scale() == Scale.ORDINAL && indexIgnoringCase(scale.order(), v) < 0) {
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v
             + "\", which is not among its ordinal values " + scale.order());
       }
@@ -434,6 +456,27 @@ public final class TableImport {
       throw new InputException(spec.source(), place, "the group \"" + group.label().english() + "\" of an earlier "
           + "import is " + name(group.scale()) + "; this import says " + name(given.scale()) + ". Import it with the "
           + "scale it has, or into a new project");
+    }
+    if (numeric(given.scale()) && group.scale() == Scale.NOMINAL) {
+      // the values it holds are read as numbers from now on: each one a number, once, as a numeric column's must be
+      Map<java.math.BigDecimal, String> numbers = new HashMap<>();
+      for (Category value : earlier) {
+        if (value.state().status() == CategoryState.Status.MERGED || value.state().status() == CategoryState.Status.SPLIT) {
+          continue;
+        }
+        String v = value.label().english();
+        String problem = !v.matches("-?\\d+([.,]\\d+)?") ? "is not a number"
+            : v.matches("-?\\d{1,3},\\d{3}") ? "reads as " + v.replace(',', '.') + " or as " + v.replace(",", "")
+            : given.scale() == Scale.RATIO && Scale.value(v).orElseThrow().signum() < 0 ? "is below 0, where a ratio "
+                + "scale starts" : null;
+        String same = problem == null ? numbers.put(Scale.value(v).orElseThrow().stripTrailingZeros(), v) : null;
+        if (problem != null || same != null) {
+          throw new InputException(spec.source(), place, "the group \"" + group.label().english() + "\" of an earlier "
+              + "import holds \"" + v + "\"" + (problem != null ? ", which " + problem : " and \"" + same + "\", one "
+                  + "number written two ways") + "; its values cannot be read as " + name(given.scale()) + ". Import "
+              + "it as the group is, or into a new project");
+        }
+      }
     }
     if (given.scale() == Scale.ORDINAL) {
       List<Integer> at = new ArrayList<>();
