@@ -388,7 +388,8 @@ public final class TableImport {
       if (numeric(scale.scale()) && v.matches("-?\\d{1,3},\\d{3}")) {
         // a decimal comma as German writes it, or an English thousands separator: 1 or 1000
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", which reads as "
-            + v.replace(',', '.') + " with a decimal comma and as " + v.replace(",", "") + " with a thousands separator; "
+            + v.replace(',', '.') + " with a decimal comma and as " + v.replace(",", "")
+            + " with a thousands separator; "
             + "write it without the comma or with a decimal point");
       }
       if (scale.scale() == Scale.RATIO && Scale.value(v).orElseThrow().signum() < 0) {
@@ -461,7 +462,8 @@ public final class TableImport {
       // the values it holds are read as numbers from now on: each one a number, once, as a numeric column's must be
       Map<java.math.BigDecimal, String> numbers = new HashMap<>();
       for (Category value : earlier) {
-        if (value.state().status() == CategoryState.Status.MERGED || value.state().status() == CategoryState.Status.SPLIT) {
+        CategoryState.Status status = value.state().status();
+        if (status == CategoryState.Status.MERGED || status == CategoryState.Status.SPLIT) {
           continue;
         }
         String v = value.label().english();
