@@ -11,6 +11,7 @@ import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategoryState;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.project.ProjectSession;
+import org.lacrima.core.text.DocumentText;
 import org.lacrima.core.text.Names;
 
 /**
@@ -54,11 +55,6 @@ public final class CodingEdit {
     return m.find() ? Optional.of(UUID.fromString(m.group(1))) : Optional.empty();
   }
 
-  /** A control character no text holds (C0 but line break and tab, DEL, C1), as a text file's reader refuses it. */
-  private static boolean foreignToText(int c) {
-    return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F);
-  }
-
   public static Report run(ProjectSession s, UUID id, Change change, String why, String who, Instant at) {
     if (Names.saysNothing(why)) {
       throw new InputException("say why the coding changes, with --why: the reason stays with the project");
@@ -72,10 +68,12 @@ public final class CodingEdit {
     if (change.quote().filter(String::isEmpty).isPresent()) {
       throw new InputException("--quote is empty; give the exact text of the new span");
     }
-    change.memo().ifPresent(memo -> memo.codePoints().filter(CodingEdit::foreignToText).findFirst().ifPresent(c -> {
+    change.memo().ifPresent(memo -> memo.codePoints().filter(DocumentText::foreignToText).findFirst().ifPresent(c -> {
       // what a codings file may not hold (its reader refuses it), a memo may not either: the export must read back
       throw new InputException(String.format("--memo holds the control character U+%04X, which no text holds", c));
     }));
+    // a page break or vertical tab is a line break, as a file's cell reads it: the export then reads back as it is
+    Optional<String> memo = change.memo().map(DocumentText::endingLines);
     if (change.occurrence().isPresent() && change.quote().isEmpty()) {
       throw new InputException("--occurrence says which occurrence of --quote is meant; give the quote too");
     }
@@ -96,7 +94,7 @@ public final class CodingEdit {
         change.quote().isPresent() ? OptionalInt.empty() : OptionalInt.of(change.start().orElse(before.start())),
         change.quote().isPresent() ? OptionalInt.empty() : OptionalInt.of(change.end().orElse(before.end())),
         change.quote().orElse(""), change.occurrence(), change.category().orElse(before.category().toString()),
-        coders.get(before.coder()), change.memo().orElse(before.memo()), Optional.of(id));
+        coders.get(before.coder()), memo.orElse(before.memo()), Optional.of(id));
     CodingImport.Read read = CodingImport.read(s, row, before.category());
     Coding after = read.coding();
     if (after.equals(before)) {

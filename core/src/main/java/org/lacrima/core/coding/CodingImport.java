@@ -61,10 +61,13 @@ public final class CodingImport {
   private long outsideCoverage;
   /** A category the row's coding is on already and may stay on whatever its state (an edit's; else none). */
   private Optional<UUID> stayingOn = Optional.empty();
+  /** The consensus layer's coder, whose recorded coverage is its builds', not a table's. */
+  private final Optional<UUID> layer;
 
   private CodingImport(ProjectSession session) {
     this.session = session;
     this.system = session.categories().current();
+    this.layer = org.lacrima.core.consensus.Consensus.layer(session);
     session.documents().list().forEach(d -> documents.put(d.name(), d));
     session.coders().list().forEach(c -> coders.put(c.name(), c));
   }
@@ -240,12 +243,7 @@ public final class CodingImport {
     return tableCoders;
   }
 
-  private Optional<UUID> layer;
-
   private boolean isLayer(UUID coder) {
-    if (layer == null) {
-      layer = session.coders().byName(org.lacrima.core.consensus.Consensus.LAYER).map(Coder::id);
-    }
     return layer.equals(Optional.of(coder));
   }
 

@@ -942,7 +942,6 @@ public final class Consensus {
     }
   }
 
-
   /** The consensus layer's coder, where the project has one. */
   public static Optional<UUID> layer(ProjectSession s) {
     return s.coders().byName(LAYER).map(Coder::id);

@@ -195,6 +195,23 @@ public final class DocumentText {
     return cp >= 0x1F1E6 && cp <= 0x1F1FF;
   }
 
+  /**
+   * A control character no text holds: C0 controls but the line and page breaks, vertical and horizontal tab; DEL;
+   * and C1 controls (U+009B starts terminal escapes). What a file's reader refuses, and what a text typed on the
+   * command line may not bring in either.
+   */
+  public static boolean foreignToText(int c) {
+    return (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B') || (c >= 0x7F && c <= 0x9F);
+  }
+
+  /**
+   * Form feeds and vertical tabs as the line breaks they stand for: Word's plain-text export writes a page break and a
+   * line break within a paragraph so.
+   */
+  public static String endingLines(String text) {
+    return text.replace('\f', '\n').replace('\u000B', '\n');
+  }
+
   /** Whitespace, the no-break spaces included (which Java's whitespace leaves out): what trims a turn or unit. */
   public static boolean isBlank(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c);

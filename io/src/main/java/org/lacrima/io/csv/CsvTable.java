@@ -277,7 +277,7 @@ public final class CsvTable implements AutoCloseable {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < r.size(); i++) {
-          values.put(headed ? columns.get(i) : Integer.toString(i + 1), TextDecoding.endingLines(r.get(i)));
+          values.put(headed ? columns.get(i) : Integer.toString(i + 1), org.lacrima.core.text.DocumentText.endingLines(r.get(i)));
         }
         return new Row(start, values);
       }

@@ -9,6 +9,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.lacrima.core.InputException;
+import org.lacrima.core.text.DocumentText;
 
 /**
  * Decides how the bytes of a text file are to be read: UTF-8 (with or without BOM), UTF-16 or
@@ -52,22 +53,18 @@ public final class TextDecoding {
     Decoded d = decodeAsWritten(bytes, source);
     // a page break (form feed, as Word's plain-text export writes one) or a vertical tab (Word's line break within a
     // paragraph) ends a line, one character for another: a speaker label after it starts a turn, offsets stay
-    return new Decoded(endingLines(d.text()), d.encoding());
+    return new Decoded(DocumentText.endingLines(d.text()), d.encoding());
   }
 
   /**
    * The text with its form feeds and vertical tabs as they are: a CSV file's, whose records end at line breaks only
-   * (a vertical tab in an unquoted cell is a line break within the cell, {@link #endingLines} once the cell is read).
+   * (a vertical tab in an unquoted cell is a line break within the cell, {@link DocumentText#endingLines} once the
+   * cell is read).
    */
   public static Decoded decodeAsWritten(byte[] bytes, String source) {
     Reading r = read(bytes, source);
     checkForControlCharacters(r, source);
     return new Decoded(r.text(), r.encoding());
-  }
-
-  /** Form feeds and vertical tabs as the line breaks they stand for. */
-  public static String endingLines(String text) {
-    return text.replace('\f', '\n').replace('\u000B', '\n');
   }
 
   private static Reading read(byte[] b, String source) {
@@ -438,7 +435,7 @@ public final class TextDecoding {
     String text = r.text();
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (foreignToText(c)) {
+      if (DocumentText.foreignToText(c)) {
         // encoding the text before it again counts its bytes, whatever the encoding
         int offset = r.byteOrderMark() + text.substring(0, i).getBytes(r.charset()).length;
         // the line too, as a CSV's errors name lines: a spreadsheet shows no byte offsets
@@ -447,14 +444,6 @@ public final class TextDecoding {
             "holds the control character U+%04X, which text does not contain: is it a binary file?", (int) c));
       }
     }
-  }
-
-  /**
-   * A control character no text holds: C0 controls but the line and page breaks, vertical and horizontal tab; DEL;
-   * and C1 controls (U+009B starts terminal escapes).
-   */
-  static boolean foreignToText(char c) {
-    return (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\u000B') || (c >= 0x7F && c <= 0x9F);
   }
 
   private static String binaryKind(byte[] b) {

@@ -136,7 +136,7 @@ public final class TranscriptFiles {
   private static void refuseControlCharacters(CharSequence text, String source) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (TextDecoding.foreignToText(c)) {
+      if (org.lacrima.core.text.DocumentText.foreignToText(c)) {
         // counted in the text as stored, in NFC (a control is no combining mark: the text before it composes alone)
         String before = java.text.Normalizer.normalize(text.subSequence(0, i), java.text.Normalizer.Form.NFC);
         int offset = before.codePointCount(0, before.length());

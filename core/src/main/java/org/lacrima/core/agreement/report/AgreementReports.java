@@ -27,20 +27,6 @@ public final class AgreementReports {
   private AgreementReports() {
   }
 
-  /** Whether a table import recorded what some of the study's coders judged of its categories or their groups. */
-  private static boolean judgedByTable(ProjectSession s, StudyData data) {
-    var system = s.categories().current();
-    java.util.Set<java.util.UUID> coders = new java.util.HashSet<>(data.coders().stream().map(Coder::id).toList());
-    Optional<java.util.UUID> layer = org.lacrima.core.consensus.Consensus.layer(s);
-    java.util.Set<java.util.UUID> scopes = new java.util.HashSet<>();
-    for (Variable v : data.variables(Variable.Kind.CATEGORY)) {
-      scopes.add(v.id());
-      system.get(v.id()).parent().filter(p -> system.get(p).exclusiveChildren()).ifPresent(scopes::add);
-    }
-    return scopes.stream().filter(scope -> s.coverage().recordedFor(scope)).anyMatch(scope -> s.coverage()
-        .byCategory(scope).stream().anyMatch(c -> coders.contains(c.coder()) && !layer.equals(Optional.of(c.coder()))));
-  }
-
   /** The report with every disagreement listed. */
   public static AgreementReport of(ProjectSession s, StudyData data, String toolVersion, Instant now) {
     return of(s, data, toolVersion, now, Integer.MAX_VALUE);
@@ -55,12 +41,6 @@ public final class AgreementReports {
     UnitKind kind = data.unit();
     if (kind == UnitKind.CHARACTER || kind == UnitKind.MAXQDA) {
       List<SpanDocument> documents = spanDocuments(data, notes);
-      if (judgedByTable(s, data)) {
-        // spans on a continuum have no missing values: what a table left open is simply not coded
-        notes.add("where a table import's cell was left empty or n/a, " + (kind == UnitKind.CHARACTER
-            ? "the character figures" : "MAXQDA's segment matching") + " count the unit as not coded (absent): spans "
-            + "know no missing values; --unit turn keeps such cells missing");
-      }
       List<SpanAnalysis.CategoryName> names = data.variables(Variable.Kind.CATEGORY).stream()
           .map(v -> new SpanAnalysis.CategoryName(v.id().toString(), v.label(), v.path())).toList();
       if (kind == UnitKind.CHARACTER) {

@@ -138,19 +138,26 @@ public final class AgreementStudy {
     // a table coder's coding of a table's column (a cell, or a code it added there by hand) judged that column, not
     // the document: whether its own cells of the column were filled, or a consensus build recorded the column's values
     // one by one, makes no difference to that
-    Map<UUID, boolean[]> recordedFor = new HashMap<>();
+    Set<UUID> tableColumns = new HashSet<>();
     for (Category c : system.categories()) {
-      boolean column = tableScopes.contains(c.id()) || c.parent()
-          .filter(p -> system.get(p).exclusiveChildren() && tableScopes.contains(p)).isPresent();
-      if (column) {
-        boolean[] byCoder = new boolean[m];
-        for (int k = 0; k < m; k++) {
-          byCoder[k] = coverage.tableCoder(k);
-        }
-        recordedFor.put(c.id(), byCoder);
+      if (tableScopes.contains(c.id()) || c.parent()
+          .filter(p -> system.get(p).exclusiveChildren() && tableScopes.contains(p)).isPresent()) {
+        tableColumns.add(c.id());
       }
     }
-    DocumentCodings[] codingsOf = DocumentCodings.read(s, documents, coderIndex, categoryIndex, recordedFor);
+    boolean[] tableCoders = new boolean[m];
+    for (int k = 0; k < m; k++) {
+      tableCoders[k] = coverage.tableCoder(k);
+    }
+    if ((kind == UnitKind.CHARACTER || kind == UnitKind.MAXQDA) && categories.stream().anyMatch(c -> tableColumns
+        .contains(c.id())) && java.util.stream.IntStream.range(0, m).anyMatch(k -> tableCoders[k])) {
+      // spans on a continuum have no missing values: what a table left open is simply not coded
+      notes.add("where a table import's cell was left empty or n/a, " + (kind == UnitKind.CHARACTER
+          ? "the character figures" : "MAXQDA's segment matching") + " count the unit as not coded (absent): spans "
+          + "know no missing values; --unit turn keeps such cells missing");
+    }
+    DocumentCodings[] codingsOf = DocumentCodings.read(s, documents, coderIndex, categoryIndex, tableColumns,
+        tableCoders);
     // where the turns lie is all the turn unit needs; their speakers only where --speaker asks for them
     Map<UUID, int[]> turnRanges = kind == UnitKind.TURN ? s.documents().turnRanges() : Map.of();
     Map<UUID, List<Turn>> speakerTurns = request.speaker().isPresent() ? s.documents().turnsByDocument() : Map.of();

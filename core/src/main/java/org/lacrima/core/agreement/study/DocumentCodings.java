@@ -28,17 +28,17 @@ final class DocumentCodings {
   /**
    * The codings of each document in {@code documents} (in that order) by the coders in {@code coderIndex}; only
    * those of the categories in {@code categoryIndex} are kept, but any coding marks its coder as having coded in
-   * the document, except one whose coverage is recorded for its coder ({@code recordedFor}: per category, per coder
-   * index), which speaks for what was recorded only: a table's cell says nothing of the other categories.
+   * the document, except a table coder's coding of a table's column ({@code tableColumns}, {@code tableCoders} by
+   * coder index), which judged that column only: a table's cell says nothing of the other categories.
    */
   static DocumentCodings[] read(ProjectSession s, List<DocumentSummary> documents, Map<UUID, Integer> coderIndex,
-      Map<UUID, Integer> categoryIndex, Map<UUID, boolean[]> recordedFor) {
+      Map<UUID, Integer> categoryIndex, java.util.Set<UUID> tableColumns, boolean[] tableCoders) {
     Map<UUID, DocumentCodings> byId = new HashMap<>();
     DocumentCodings[] out = new DocumentCodings[documents.size()];
     for (int d = 0; d < out.length; d++) {
       out[d] = byId.computeIfAbsent(documents.get(d).id(), x -> new DocumentCodings(coderIndex.size()));
     }
-    s.codings().forEachSpan(new Sorter(byId, coderIndex, categoryIndex, recordedFor));
+    s.codings().forEachSpan(new Sorter(byId, coderIndex, categoryIndex, tableColumns, tableCoders));
     return out;
   }
 
@@ -50,21 +50,23 @@ final class DocumentCodings {
     private final Map<UUID, DocumentCodings> byId;
     private final Map<UUID, Integer> coderIndex;
     private final Map<UUID, Integer> categoryIndex;
-    private final Map<UUID, boolean[]> recordedFor;
+    private final java.util.Set<UUID> tableColumns;
+    private final boolean[] tableCoders;
     private UUID document;
     private UUID coder;
     private UUID category;
     private DocumentCodings in;
     private Integer k;
     private Integer i;
-    private boolean[] recorded;
+    private boolean column;
 
     Sorter(Map<UUID, DocumentCodings> byId, Map<UUID, Integer> coderIndex, Map<UUID, Integer> categoryIndex,
-        Map<UUID, boolean[]> recordedFor) {
+        java.util.Set<UUID> tableColumns, boolean[] tableCoders) {
       this.byId = byId;
       this.coderIndex = coderIndex;
       this.categoryIndex = categoryIndex;
-      this.recordedFor = recordedFor;
+      this.tableColumns = tableColumns;
+      this.tableCoders = tableCoders;
     }
 
     @Override
@@ -80,10 +82,10 @@ final class DocumentCodings {
       if (category != this.category) {
         this.category = category;
         i = categoryIndex.get(category);
-        recorded = recordedFor.get(category);
+        column = tableColumns.contains(category);
       }
       if (in != null && k != null) {
-        in.codedBy[k] |= recorded == null || !recorded[k];
+        in.codedBy[k] |= !(column && tableCoders[k]);
         if (i != null) {
           in.add(k, i, start, end);
         }
