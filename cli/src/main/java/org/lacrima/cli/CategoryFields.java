@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -91,7 +90,8 @@ final class CategoryFields {
   /** Fields from the file over the category; its id, place and state stay. */
   private Category fromFile(Category c) {
     JsonNode node;
-    try (InputStream in = org.lacrima.io.InputFiles.asUtf8(file, 16L << 20, "category files")) {
+    try (InputStream in = org.lacrima.io.InputFiles.asUtf8(file, CategorySystemCodec.MAX_YAML_BYTES,
+        "category files")) {
       node = CategorySystemCodec.parseCategoryYaml(in, file.toString());
     } catch (IOException e) {
       throw org.lacrima.io.InputFiles.cannotBeRead(file.toString(), e);

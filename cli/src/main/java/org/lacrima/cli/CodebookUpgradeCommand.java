@@ -3,7 +3,6 @@ package org.lacrima.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -155,7 +154,8 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
   }
 
   private static CategorySystem read(Path file) throws IOException {
-    try (InputStream in = org.lacrima.io.InputFiles.asUtf8(file, 16L << 20, "category systems")) {
+    try (InputStream in = org.lacrima.io.InputFiles.asUtf8(file, CategorySystemCodec.MAX_YAML_BYTES,
+        "category systems")) {
       return CategorySystemCodec.readFile(CategorySystemCodec.parseYaml(in, file.toString()), file.toString());
     } catch (IOException e) {
       throw org.lacrima.io.InputFiles.cannotBeRead(file.toString(), e);

@@ -84,7 +84,8 @@ public final class CategorySystemCodec {
     return node.toString();
   }
 
-  private static final int MAX_YAML_BYTES = 16 << 20;
+  /** The most a category file (YAML or JSON) may hold: far more than a category system needs. */
+  public static final int MAX_YAML_BYTES = 16 << 20;
 
   private static final String SYSTEM = "holds no category system (expected an object with 'categories')";
 

@@ -381,12 +381,11 @@ public final class TableImport {
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v
             + "\", which is not among its ordinal values " + scale.order());
       }
-      if ((scale.scale() == Scale.INTERVAL || scale.scale() == Scale.RATIO) && !v.matches("-?\\d+([.,]\\d+)?")) {
+      if (numeric(scale.scale()) && !isNumeric(v)) {
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", not a number as an "
             + scale.scale().name().toLowerCase(Locale.ROOT) + " value must be");
       }
-      if (numeric(scale.scale()) && v.matches("-?\\d{1,3},\\d{3}")) {
-        // a decimal comma as German writes it, or an English thousands separator: 1 or 1000
+      if (numeric(scale.scale()) && isAmbiguous(v)) {
         throw new InputException(spec.source(), "line " + r.line(), column + " is \"" + v + "\", which reads as "
             + v.replace(',', '.') + " with a decimal comma and as " + v.replace(",", "")
             + " with a thousands separator; "
@@ -467,8 +466,8 @@ public final class TableImport {
           continue;
         }
         String v = value.label().english();
-        String problem = !v.matches("-?\\d+([.,]\\d+)?") ? "is not a number"
-            : v.matches("-?\\d{1,3},\\d{3}") ? "reads as " + v.replace(',', '.') + " or as " + v.replace(",", "")
+        String problem = !isNumeric(v) ? "is not a number"
+            : isAmbiguous(v) ? "reads as " + v.replace(',', '.') + " or as " + v.replace(",", "")
             : given.scale() == Scale.RATIO && Scale.value(v).orElseThrow().signum() < 0 ? "is below 0, where a ratio "
                 + "scale starts" : null;
         String same = problem == null ? numbers.put(Scale.value(v).orElseThrow().stripTrailingZeros(), v) : null;
@@ -535,6 +534,16 @@ public final class TableImport {
     for (int j = 0; j < places.size(); j++) {
       cats.set(places.get(j), sorted.get(j));
     }
+  }
+
+  /** A value an interval or ratio column may hold: a number with a decimal point or comma. */
+  private static boolean isNumeric(String v) {
+    return v.matches("-?\\d+([.,]\\d+)?");
+  }
+
+  /** "1,000": a decimal comma as German writes it, or an English thousands separator; 1 or 1000. */
+  private static boolean isAmbiguous(String v) {
+    return v.matches("-?\\d{1,3},\\d{3}");
   }
 
   private static boolean numeric(Scale scale) {

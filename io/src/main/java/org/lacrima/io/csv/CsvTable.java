@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.lacrima.core.text.Counted;
 import org.lacrima.core.InputException;
+import org.lacrima.core.text.DocumentText;
 import org.lacrima.io.InputFiles;
 import org.lacrima.io.transcript.TextDecoding;
 
@@ -277,7 +278,7 @@ public final class CsvTable implements AutoCloseable {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < r.size(); i++) {
-          values.put(headed ? columns.get(i) : Integer.toString(i + 1), org.lacrima.core.text.DocumentText.endingLines(r.get(i)));
+          values.put(headed ? columns.get(i) : Integer.toString(i + 1), DocumentText.endingLines(r.get(i)));
         }
         return new Row(start, values);
       }

@@ -172,17 +172,12 @@ public final class TextDecoding {
   }
 
   /**
-   * The code pages of other languages that ICU's detector tells by their letter statistics, each with the charset
-   * that reads its bytes. Their files decode as Windows-1252 too, as mojibake ("kýþýn" for Turkish "kışın").
+   * The code pages of other languages that ICU's detector tells by their letter statistics. Their files decode as
+   * Windows-1252 too, as mojibake ("kýþýn" for Turkish "kışın").
    */
-  private static final java.util.Map<String, String> OTHER_CODE_PAGES = java.util.Map.ofEntries(
-      java.util.Map.entry("windows-1250", "windows-1250"), java.util.Map.entry("ISO-8859-2", "ISO-8859-2"),
-      java.util.Map.entry("windows-1251", "windows-1251"), java.util.Map.entry("ISO-8859-5", "ISO-8859-5"),
-      java.util.Map.entry("KOI8-R", "KOI8-R"), java.util.Map.entry("windows-1253", "windows-1253"),
-      java.util.Map.entry("ISO-8859-7", "ISO-8859-7"), java.util.Map.entry("windows-1254", "windows-1254"),
-      java.util.Map.entry("ISO-8859-9", "ISO-8859-9"), java.util.Map.entry("windows-1255", "windows-1255"),
-      java.util.Map.entry("ISO-8859-8", "ISO-8859-8"), java.util.Map.entry("ISO-8859-8-I", "ISO-8859-8"),
-      java.util.Map.entry("windows-1256", "windows-1256"), java.util.Map.entry("ISO-8859-6", "ISO-8859-6"));
+  private static final java.util.Set<String> OTHER_CODE_PAGES = java.util.Set.of("windows-1250", "ISO-8859-2",
+      "windows-1251", "ISO-8859-5", "KOI8-R", "windows-1253", "ISO-8859-7", "windows-1254", "ISO-8859-9",
+      "windows-1255", "ISO-8859-8", "ISO-8859-8-I", "windows-1256", "ISO-8859-6");
 
   /**
    * Refuses a file that ICU's detector (n-gram statistics per language) finds likelier in the code page of another
@@ -205,11 +200,11 @@ public final class TextDecoding {
     int at = -1;
     java.util.List<String> readings = new java.util.ArrayList<>();
     for (com.ibm.icu.text.CharsetMatch m : matches) {
-      String charset = OTHER_CODE_PAGES.get(m.getName());
-      if (charset == null || m.getConfidence() <= western) {
+      if (!OTHER_CODE_PAGES.contains(m.getName()) || m.getConfidence() <= western) {
         continue;
       }
-      String other = new String(b, Charset.forName(charset));
+      // ICU names Hebrew in logical order ISO-8859-8-I: the same bytes, the same letters
+      String other = new String(b, Charset.forName(m.getName().replace("-8-I", "-8")));
       if (at < 0) {
         for (int i = 0; i < text.length() && at < 0; i++) {
           char o = other.charAt(i);
