@@ -326,8 +326,10 @@ final class AgreementText {
     return f.isPresent() && f.get().belowTentative().isPresent() ? fixed(f.get().belowTentative().getAsDouble()) : "";
   }
 
-  private static String fixed(double d) {
-    return String.format(Locale.ROOT, "%.3f", d);
+  static String fixed(double d) {
+    String shown = String.format(Locale.ROOT, "%.3f", d);
+    // a kappa of exactly 0 can come out of its subtraction as -1e-16: "-0.000" would read as a (tiny) negative
+    return shown.equals("-0.000") ? "0.000" : shown;
   }
 
   private static String count(double d) {

@@ -224,6 +224,13 @@ class AgreementCommandTest {
     assertThat(value(group, "percentage_agreement")).isCloseTo(0.75, within(1e-12));
     assertThat(value(group, "krippendorff_alpha_nominal")).isCloseTo(12.0 / 19, within(1e-12));
     assertThat(r.get("provenance").get("notes").toString()).doesNotContain("judgements of the group");
+
+    // a subcategory named alone gives the group no figure, and says so rather than leaving the group out unsaid
+    JsonNode below = new ObjectMapper().readTree(CliRun.ok("agreement", p, "--coders", "x,y", "--format", "json",
+        "--categories", "Relief/Catharsis,Emotional access", "--bootstrap", "0").out());
+    assertThat(below.get("groups").findValuesAsText("label")).doesNotContain("The therapeutic process");
+    assertThat(below.get("provenance").get("notes").toString()).contains("the group \\\"The therapeutic process\\\" "
+        + "has no figure of its own: --categories takes subcategories below 1 of its 3 categories");
   }
 
   @Test
@@ -289,6 +296,16 @@ class AgreementCommandTest {
         .allSatisfy(l -> assertThat(l.get("notes")).isEqualTo("4 segments agree, 3 without a match"));
     String note = json("--unit", "maxqda").get("provenance").get("notes").get(0).asText();
     assertThat(lines).allSatisfy(l -> assertThat(l.get("study_notes")).contains(note));
+
+    // only c, where y coded nothing: no segment is compared, and the reason is not "neither coder coded a segment"
+    JsonNode onlyC = json("--unit", "maxqda", "--documents", "c");
+    assertThat(onlyC.get("segments").get("percentage_agreement").get("undefined").asText())
+        .startsWith("no document of the study has codings of every coder compared");
+    // the span figures likewise, each with its reason rather than an empty table
+    JsonNode spans = json("--unit", "character", "--documents", "c").get("spans");
+    assertThat(spans).isNotEmpty().allSatisfy(r -> assertThat((r.has("unitizing_alpha") ? r.get("unitizing_alpha")
+        : r.get("unitizing_alpha_category")).get("undefined").asText())
+        .startsWith("no document of the study has codings of every coder compared"));
   }
 
   @Test
@@ -336,7 +353,7 @@ class AgreementCommandTest {
       if (figure.get("value").isNumber()) {
         assertThat(Double.parseDouble(l.get("value"))).isCloseTo(figure.get("value").asDouble(), within(1e-15));
       } else {
-        assertThat(l.get("undefined_because")).isNotEmpty();
+        assertThat(l.get("undefined")).isNotEmpty();
       }
     }
     assertThat(lines).allSatisfy(l -> {

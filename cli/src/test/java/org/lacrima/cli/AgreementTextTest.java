@@ -32,4 +32,13 @@ class AgreementTextTest {
     assertThat(AgreementText.columns(cut)).isLessThanOrEqualTo(10);
     assertThat(cut).startsWith("…").endsWith("リー");
   }
+
+  /** Conger's kappa of p_a = p_e = .5 comes out of its subtraction as -1.1e-16: shown, it is zero, not "-0.000". */
+  @Test
+  void aZeroLeftByRoundingIsShownWithoutASign() {
+    assertThat(AgreementText.fixed(-1.1102230246251565e-16)).isEqualTo("0.000");
+    assertThat(AgreementText.fixed(-0.0004)).isEqualTo("0.000");
+    assertThat(AgreementText.fixed(-0.0006)).isEqualTo("-0.001");
+    assertThat(AgreementText.fixed(0.6789)).isEqualTo("0.679");
+  }
 }

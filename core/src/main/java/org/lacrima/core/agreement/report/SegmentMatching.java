@@ -33,6 +33,10 @@ public final class SegmentMatching {
   public record Unmatched(String document, String coder, String key, long start, long end) {
   }
 
+  /** Why nothing was compared where no document has codings of every coder compared (the rest are left out). */
+  static final String NO_SHARED_DOCUMENT = "no document of the study has codings of every coder compared (the notes "
+      + "name the documents left out)";
+
   private SegmentMatching() {
   }
 
@@ -74,11 +78,12 @@ public final class SegmentMatching {
         continue;
       }
       rows.add(new CodeRow(c.key(), c.label(), c.path(), agree, firstOnly, secondOnly,
-          Figure.of(percentage(agree, firstOnly + secondOnly))));
+          Figure.of(percentage(agree, firstOnly + secondOnly, ""))));
       agreeTotal += agree;
       disagreeTotal += firstOnly + secondOnly;
     }
-    Estimate po = percentage(agreeTotal, disagreeTotal);
+    Estimate po = percentage(agreeTotal, disagreeTotal,
+        documents.isEmpty() ? NO_SHARED_DOCUMENT : "neither coder coded a segment");
     return new Result(overlapPercent, rows, agreeTotal, disagreeTotal, Figure.of(po),
         Figure.of(kappa(po, rows.size())), unmatched);
   }
@@ -101,10 +106,10 @@ public final class SegmentMatching {
     return false;
   }
 
-  private static Estimate percentage(long agree, long disagree) {
+  private static Estimate percentage(long agree, long disagree, String whyNone) {
     String name = "percentage_agreement";
     if (agree + disagree == 0) {
-      return Estimate.undefined(name, "neither coder coded a segment");
+      return Estimate.undefined(name, whyNone);
     }
     return Estimate.of(name, (double) agree / (agree + disagree), Map.of("agreements", (double) agree,
         "non_matches", (double) disagree));

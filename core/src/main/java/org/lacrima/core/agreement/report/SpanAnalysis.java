@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lacrima.core.agreement.CharacterTable;
+import org.lacrima.core.agreement.Estimate;
 import org.lacrima.core.agreement.UnitizingAlpha;
 import org.lacrima.core.agreement.UnitizingStudy;
 
@@ -49,7 +50,7 @@ public final class SpanAnalysis {
     }
     List<SpanRow> rows = new ArrayList<>();
     if (studies.isEmpty()) {
-      return rows;
+      return nothingToCompare(coders, categories);
     }
     UnitizingStudy continuum = UnitizingStudy.concatenate(studies);
     for (CategoryName c : categories) {
@@ -71,6 +72,26 @@ public final class SpanAnalysis {
       rows.add(new SpanRow(c.key(), c.label(), c.path(), Figure.of(UnitizingAlpha.forCategory(continuum, c.key())), pairs));
     }
     rows.add(new SpanRow("", "all categories pooled", "", Figure.of(UnitizingAlpha.pooled(continuum)), List.of()));
+    return rows;
+  }
+
+  /** Rows whose every figure is undefined with the reason: an empty table would not say why nothing was compared. */
+  private static List<SpanRow> nothingToCompare(List<String> coders, List<CategoryName> categories) {
+    String why = SegmentMatching.NO_SHARED_DOCUMENT;
+    List<SpanRow> rows = new ArrayList<>();
+    for (CategoryName c : categories) {
+      List<PairKappa> pairs = new ArrayList<>();
+      for (int a = 0; a < coders.size(); a++) {
+        for (int b = a + 1; b < coders.size(); b++) {
+          pairs.add(new PairKappa(coders.get(a), coders.get(b), Figure.of(Estimate.undefined(CharacterTable.KAPPA_NAME,
+              why)), Figure.of(Estimate.undefined("percentage_agreement", why)), Map.of(), 0));
+        }
+      }
+      rows.add(new SpanRow(c.key(), c.label(), c.path(), Figure.of(Estimate.undefined(UnitizingAlpha.CATEGORY_NAME,
+          why)), pairs));
+    }
+    rows.add(new SpanRow("", "all categories pooled", "", Figure.of(Estimate.undefined(UnitizingAlpha.NAME, why)),
+        List.of()));
     return rows;
   }
 }

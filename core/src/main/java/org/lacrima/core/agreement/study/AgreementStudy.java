@@ -123,6 +123,15 @@ public final class AgreementStudy {
         } else if (members.size() == 1 && children.length == 1) {
           notes.add("the group \"" + g.label().english() + "\" has no figure of its own: it holds one category only ("
               + members.get(0).label().english() + ")");
+        } else if (children.length == 0) {
+          // a subcategory named alone answers the group's question only where it was given: silence would read as if
+          // the group were not in the study at all
+          long below = members.stream().filter(ch -> subtree(system, ch, categoryIndex).length > 0).count();
+          if (below > 0) {
+            notes.add("the group \"" + g.label().english() + "\" has no figure of its own: --categories takes "
+                + "subcategories below " + below + " of its " + members.size() + " categories, not the categories "
+                + "themselves");
+          }
         }
       }
     }
