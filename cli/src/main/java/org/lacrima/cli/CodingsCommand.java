@@ -53,9 +53,13 @@ final class CodingsCommand {
     public Integer call() {
       try (ProjectStore store = project.open(); CsvTable table = CsvTable.open(file)) {
         List<String> before = new ArrayList<>();
+        long[] notBuilt = new long[2];
         CodingImport.Report r = store.write(s -> {
           s.coders().list().forEach(c -> before.add(c.name()));
-          return CodingImport.run(s, CodingsCsv.read(table));
+          notBuilt[0] = org.lacrima.core.consensus.Consensus.notBuilt(s);
+          CodingImport.Report done = CodingImport.run(s, CodingsCsv.read(table));
+          notBuilt[1] = org.lacrima.core.consensus.Consensus.notBuilt(s);
+          return done;
         });
         var out = spec.commandLine().getOut();
         out.printf("Read %s from %s: %s added", Counted.of(r.rows(), "row"), file, Counted.of(r.added(), "coding"));
@@ -74,6 +78,10 @@ final class CodingsCommand {
           out.printf("Note: %s of this file %s where a table import recorded that the coder judged nothing of the "
               + "category (an empty or n/a cell); agreement counts %s as not judged there.%n",
               Counted.of(r.outsideCoverage(), "coding"), one ? "lies" : "lie", one ? "it" : "them");
+        }
+        if (notBuilt[1] > notBuilt[0]) {
+          // the layer's name taken by a file's rows: said now, not first when a build or a decision is refused
+          out.println("Note: " + org.lacrima.core.consensus.Consensus.notBuiltNote(notBuilt[1]).orElseThrow() + ".");
         }
         List<String> all = new ArrayList<>(before);
         all.addAll(r.newCoders());

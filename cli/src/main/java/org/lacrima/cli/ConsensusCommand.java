@@ -255,6 +255,7 @@ final class ConsensusCommand implements Callable<Integer> {
       String who = actor.name();
       Instant now = Instant.now();
       List<ConsensusDecision> replaced = new ArrayList<>();
+      List<ConsensusDecision> repeated = new ArrayList<>();
       List<String> uncompared = new ArrayList<>();
       try (ProjectStore store = project.open()) {
         Consensus.Status status = store.write(s -> {
@@ -271,8 +272,14 @@ final class ConsensusCommand implements Callable<Integer> {
               table.require("id");
               table.require("decision");
               // the rationale under the name a team may have given its column; without one, --why for every row
-              String rationaleColumn = java.util.stream.Stream.of("rationale", "why", "reason").filter(table::has)
-                  .findFirst().orElse("rationale");
+              List<String> rationaleColumns = java.util.stream.Stream.of("rationale", "why", "reason").filter(table::has)
+                  .toList();
+              if (rationaleColumns.size() > 1) {
+                // which of two rationales the team meant to keep, the file does not say
+                throw new InputException(file.toString(), "line 1", "has " + rationaleColumns.size() + " columns for "
+                    + "the rationale (" + String.join(", ", rationaleColumns) + "); keep one of them");
+              }
+              String rationaleColumn = rationaleColumns.isEmpty() ? "rationale" : rationaleColumns.get(0);
               if (!table.has(rationaleColumn) && org.lacrima.core.text.Names.saysNothing(why)) {
                 throw new InputException(file.toString(), "line 1", "has no column rationale (its columns: "
                     + String.join(", ", table.columns()) + "), and no --why gives one for every row; each decision is "
@@ -290,8 +297,8 @@ final class ConsensusCommand implements Callable<Integer> {
                 try {
                   String rationale = org.lacrima.core.text.Names.saysNothing(r.get(rationaleColumn)) && why != null ? why
                       : r.get(rationaleColumn);
-                  decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(), r.get("coder"), r.get("start"),
-                      r.get("end"), r.get("category"), rationale, who, now).ifPresent(replaced::add);
+                  recorded(decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(), r.get("coder"),
+                      r.get("start"), r.get("end"), r.get("category"), rationale, who, now), replaced, repeated);
                 } catch (InputException e) {
                   throw new InputException(file.toString(), "line " + r.line(), e.getMessage(), e);
                 }
@@ -311,9 +318,9 @@ final class ConsensusCommand implements Callable<Integer> {
             }
             String kind = choice.take != null ? "take" : choice.both ? "both" : choice.neither ? "neither" : "new";
             String[] span = choice.span == null ? new String[] {"", ""} : choice.span.split("\\.\\.", 2);
-            decide(s, data, disagreements, id, kind, Optional.ofNullable(choice.take).orElse(""), span[0],
-                span.length > 1 ? span[1] : "", Optional.ofNullable(category).orElse(""), why, who, now)
-                .ifPresent(replaced::add);
+            recorded(decide(s, data, disagreements, id, kind, Optional.ofNullable(choice.take).orElse(""), span[0],
+                span.length > 1 ? span[1] : "", Optional.ofNullable(category).orElse(""), why, who, now), replaced,
+                repeated);
           }
           // decisions change no coder's codings: the study collected above still holds
           return Consensus.build(s, data);
@@ -323,6 +330,17 @@ final class ConsensusCommand implements Callable<Integer> {
           // a team's earlier judgement is not overwritten unsaid; the store keeps it among the replaced decisions
           out.printf("%s: replaces the decision of %s (%s): %s%n", r.disagreement(), shown(r.decidedBy()),
               Console.WHEN.format(r.decidedAt()), described(r) + ", " + shown(r.rationale()));
+        }
+        // the same decision again records nothing: the one taken first stands with its who and when, and says so
+        if (repeated.size() > 5) {
+          out.printf("%s repeat the standing ones (the same decision and rationale), kept as they were: %s, …%n",
+              Counted.of(repeated.size(), "decision"),
+              String.join(", ", repeated.stream().limit(5).map(ConsensusDecision::disagreement).toList()));
+        } else {
+          for (ConsensusDecision r : repeated) {
+            out.printf("%s: decided so already by %s (%s), with the same rationale; kept as it was%n", r.disagreement(),
+                shown(r.decidedBy()), Console.WHEN.format(r.decidedAt()));
+          }
         }
         out.printf("%,d of %s decided%s.%n", status.resolved(), Counted.of(status.disagreements(), "disagreement"),
             !status.complete() ? "" : uncompared.isEmpty() ? "; the consensus layer is complete"
@@ -335,7 +353,13 @@ final class ConsensusCommand implements Callable<Integer> {
       return 0;
     }
 
-    private static Optional<ConsensusDecision> decide(ProjectSession s, StudyData data,
+    private static void recorded(Consensus.Recorded r, List<ConsensusDecision> replaced,
+        List<ConsensusDecision> repeated) {
+      r.replaced().ifPresent(replaced::add);
+      r.repeated().ifPresent(repeated::add);
+    }
+
+    private static Consensus.Recorded decide(ProjectSession s, StudyData data,
         Map<String, Consensus.Disagreement> disagreements,
         String id, String kind, String coder, String start,
         String end, String category, String rationale, String who, Instant at) {
@@ -434,6 +458,7 @@ final class ConsensusCommand implements Callable<Integer> {
           StudyData data = study.collectOrSaved(s);
           notes.addAll(data.notes());
           Consensus.outOfDate(s, data).ifPresent(notes::add);
+          Consensus.notBuiltNote(Consensus.notBuilt(s)).ifPresent(notes::add);
           List<Consensus.Disagreement> found = Consensus.toSettle(s, data);
           var system = s.categories().current();
           found.stream().flatMap(d -> d.decision().flatMap(ConsensusDecision::newCategory).stream())

@@ -229,8 +229,8 @@ class ConsensusStudyChangesTest {
     assertThat(CliRun.ok("consensus", "status", p).out()).doesNotContain("out of date");
     Files.writeString(dir.resolve("d2b.csv"), "document,quote,category,coder\ndoc2,No idea.,Beta,bob\n");
     CliRun.ok("codings", "import", p, dir.resolve("d2b.csv").toString());
-    assertThat(CliRun.ok("consensus", "status", p).out()).contains("out of date: built again now, it would gain 0 "
-        + "codings and lose 0, and judge other units");
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains("out of date: built again now, it would judge "
+        + "other units (");
   }
 
   /** --coders is split at commas; a coder whose name has one ("Smith, J") is still named there, and in any case. */
@@ -261,6 +261,11 @@ class ConsensusStudyChangesTest {
     Path none = Files.writeString(dir.resolve("none.csv"), "id,decision,reasoning\n" + ids.get("G2@70") + ",neither,x\n");
     assertThat(CliRun.of("consensus", "decide", p, "--from", none.toString()).err())
         .contains(none + ", line 1: has no column rationale (its columns: id, decision, reasoning)");
+    // two columns for the rationale: which one the team meant, the file does not say
+    Path two = Files.writeString(dir.resolve("two.csv"), "id,decision,why,reason\n" + ids.get("G2@70")
+        + ",neither,x,y\n");
+    assertThat(CliRun.of("consensus", "decide", p, "--from", two.toString()).err())
+        .contains(two + ", line 1: has 2 columns for the rationale (why, reason); keep one of them");
     // a header alone decides nothing, and says so rather than reporting success
     Path empty = Files.writeString(dir.resolve("empty.csv"), "id,decision,rationale\n");
     assertThat(CliRun.of("consensus", "decide", p, "--from", empty.toString()).err())
@@ -458,6 +463,60 @@ class ConsensusStudyChangesTest {
     assertThat(refused.err()).contains("1 coding of the coder \"consensus\" was not made by a consensus build (doc1 81..96)");
     assertThat(layer()).contains("Beta,81,96");
     assertThat(before).doesNotContain("Beta,81,96");
+  }
+
+  /**
+   * Codings given the coder "consensus" outside a build (by hand, or from another project's export) are said to be so
+   * as they come in, by status while they block the next build, and no layer is called "dropped" that never was.
+   */
+  @Test
+  void codingsGivenTheLayerByHandAreSaidToBlockItsBuildsFromTheStart() throws Exception {
+    Files.writeString(dir.resolve("hand.csv"), "document,start,end,category,coder\ndoc1,81,96,Beta,consensus\n");
+    String imported = CliRun.ok("codings", "import", p, dir.resolve("hand.csv").toString()).out();
+    assertThat(imported).contains("Note: 1 coding of the coder \"consensus\" was not made as they are by a consensus "
+        + "build of this project").doesNotContain("table import");
+    String never = CliRun.of("consensus", "status", p).err();
+    assertThat(never).contains("no consensus layer is built in this project: 1 coding of the coder \"consensus\"")
+        .doesNotContain("dropped");
+    // importing the same file again adds nothing, and says nothing new
+    assertThat(CliRun.ok("codings", "import", p, dir.resolve("hand.csv").toString()).out()).doesNotContain("Note:");
+  }
+
+  @Test
+  void statusSaysWhatBlocksDecisionsOnALayerGivenACodingByHand() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    Files.writeString(dir.resolve("hand.csv"), "document,start,end,category,coder\ndoc1,0,10,Beta,consensus\n");
+    CliRun.ok("codings", "import", p, dir.resolve("hand.csv").toString());
+    assertThat(CliRun.of("consensus", "decide", p, ids.get("G1@70"), "--neither", "--why", "x").err())
+        .contains("was not made by a consensus build (doc1 0..10)");
+    assertThat(CliRun.ok("consensus", "status", p).out()).startsWith("0 of 4")
+        .contains("note: 1 coding of the coder \"consensus\" was not made as they are by a consensus build");
+  }
+
+  /** The same decision again (a decisions file run twice) keeps the first, with its who and when, and says so. */
+  @Test
+  void theSameDecisionAgainKeepsTheFirstAndSaysSo() {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    String id = ids.get("Beta@24");
+    CliRun.ok("consensus", "decide", p, id, "--take", "ann", "--why", "said twice", "--as", "ann");
+    String again = CliRun.ok("consensus", "decide", p, id, "--take", "ann", "--why", "said twice", "--as", "bob").out();
+    assertThat(again).contains(id + ": decided so already by ann (").contains("kept as it was")
+        .doesNotContain("replaces");
+    assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("by ann").doesNotContain("by bob");
+  }
+
+  /**
+   * A coding the team decided (ann's Beta in turn 2, taken) that the other coder then codes the same way is agreed:
+   * the layer would keep it where it is, with another memo; said as that, not as one coding gained and one lost.
+   */
+  @Test
+  void aDecidedCodingAgreedSinceIsSaidToChangeItsMemoOnly() throws Exception {
+    Map<String, String> ids = build("--coders", "ann,bob");
+    CliRun.ok("consensus", "decide", p, ids.get("Beta@24"), "--take", "ann", "--why", "it was said");
+    Files.writeString(dir.resolve("bob.csv"), "document,start,end,category,coder\ndoc1,41,53,Beta,bob\n");
+    CliRun.ok("codings", "import", p, dir.resolve("bob.csv").toString());
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains("out of date: built again now, it would give "
+        + "1 coding another memo").doesNotContain("would gain");
   }
 
   @Test

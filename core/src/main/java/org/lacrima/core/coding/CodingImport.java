@@ -209,6 +209,10 @@ public final class CodingImport {
    * column), leaves the coding's span out: the same scopes agreement reads, per span rather than per unit.
    */
   private boolean outsideRecordedCoverage(Coding coding) {
+    if (isLayer(coding.coder())) {
+      // the layer's coverage is its builds', and a coding given to it by hand has a note of its own
+      return false;
+    }
     Category category = system.get(coding.category());
     List<UUID> scopes = new ArrayList<>(List.of(category.id()));
     category.parent().filter(p -> system.get(p).exclusiveChildren()).ifPresent(scopes::add);

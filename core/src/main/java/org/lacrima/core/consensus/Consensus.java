@@ -528,20 +528,26 @@ public final class Consensus {
     if (layer.isEmpty() || data.units().isEmpty()) {
       return Optional.empty();
     }
+    // by where the codings lie, and by where they lie with their memos: a coding agreed now where the team decided
+    // before (or the other way round) keeps its place and changes its memo only
     Map<String, Integer> difference = new HashMap<>();
+    Map<String, Integer> withMemos = new HashMap<>();
     Plan plan = plan(s, data, layer.get().id());
     for (Coding c : plan.codings()) {
       difference.merge(placed(c), 1, Integer::sum);
+      withMemos.merge(placed(c) + "|" + c.memo(), 1, Integer::sum);
     }
     // every coding a build made: one now outside the study (a document --where no longer matches) goes with a build
     java.util.function.Predicate<Coding> built = madeByBuild(s);
     for (Coding c : s.codings().byCoder(layer.get().id())) {
       if (built.test(c)) {
         difference.merge(placed(c), -1, Integer::sum);
+        withMemos.merge(placed(c) + "|" + c.memo(), -1, Integer::sum);
       }
     }
     long missing = difference.values().stream().filter(n -> n > 0).mapToLong(n -> n).sum();
     long extra = -difference.values().stream().filter(n -> n < 0).mapToLong(n -> n).sum();
+    long renoted = withMemos.values().stream().filter(n -> n > 0).mapToLong(n -> n).sum() - missing;
     // what the layer judged: a coder coding a document for the first time widens it without changing a coding
     Set<String> judged = new HashSet<>();
     coverageOf(s, data, layer.get().id(), plan).forEach(c -> judged.add(judgedPlace(c)));
@@ -553,11 +559,21 @@ public final class Consensus {
             .forEach(c -> recorded.add(judgedPlace(c)));
       }
     }
-    if (missing == 0 && extra == 0 && judged.equals(recorded)) {
+    if (missing == 0 && extra == 0 && renoted == 0 && judged.equals(recorded)) {
       return Optional.empty();
     }
-    return Optional.of("the consensus layer is out of date: built again now, it would gain " + Counted.of(missing,
-        "coding") + " and lose " + extra + (judged.equals(recorded) ? "" : ", and judge other units")
+    List<String> changes = new ArrayList<>();
+    if (missing > 0 || extra > 0) {
+      changes.add("gain " + Counted.of(missing, "coding") + " and lose " + extra);
+    }
+    if (renoted > 0) {
+      changes.add("give " + Counted.of(renoted, "coding") + " another memo (which says whether the coders agreed "
+          + "there or the team decided)");
+    }
+    if (!judged.equals(recorded)) {
+      changes.add("judge other units");
+    }
+    return Optional.of("the consensus layer is out of date: built again now, it would " + String.join(", and ", changes)
         + " (the coders' codings, the documents, the categories or the units changed since it was built); consensus "
         + "PROJECT builds it again");
   }
@@ -602,7 +618,7 @@ public final class Consensus {
 
   /** A coding as the layer holds it, by where it lies, its category and memo (its id may name a category merged since). */
   private static String placed(Coding c) {
-    return c.document() + "|" + c.start() + "|" + c.end() + "|" + c.category() + "|" + c.memo();
+    return c.document() + "|" + c.start() + "|" + c.end() + "|" + c.category();
   }
 
   /**
@@ -804,16 +820,17 @@ public final class Consensus {
 
   /**
    * Records a decision on one disagreement of the study ({@code disagreements}: {@link #byId}); returns the decision
-   * it replaces, if the disagreement was decided before (kept among the replaced ones).
+   * it replaces, if the disagreement was decided before (kept among the replaced ones), or the standing one it
+   * repeats, which stays as it was.
    */
-  public static Optional<ConsensusDecision> decide(ProjectSession s, StudyData data,
+  public static Recorded decide(ProjectSession s, StudyData data,
       Map<String, Disagreement> disagreements, String id, ConsensusDecision.Kind kind, Optional<String> coder,
       Optional<int[]> span, Optional<UUID> category, String rationale, String who, java.time.Instant at) {
     String key = id.strip().matches("(?i)d[0-9a-f]{10}") ? "D" + id.strip().substring(1).toLowerCase(java.util.Locale.ROOT)
         : id.strip();
     Disagreement d = Optional.ofNullable(disagreements.get(key))
         .orElseThrow(() -> new InputException("there is no disagreement " + id + " between " + names(data)
-            + " (list them with: lacrima consensus PROJECT --coders …)"));
+            + " (consensus status PROJECT lists the open ones, with --decided the others)"));
     if (kind == ConsensusDecision.Kind.TAKE) {
       String name = coder.orElseThrow();
       List<String> versions = new ArrayList<>(d.presentBy().keySet());
@@ -872,9 +889,13 @@ public final class Consensus {
     if (standing.isPresent() && sameEffect(standing.get(), decision)
         && standing.get().rationale().equals(decision.rationale())) {
       // the same decision again (a decisions file run twice): the one taken first stands, with its who and when
-      return Optional.empty();
+      return new Recorded(Optional.empty(), standing);
     }
-    return s.consensus().save(decision);
+    return new Recorded(s.consensus().save(decision), Optional.empty());
+  }
+
+  /** What deciding did: the earlier decision it replaced, or the standing one it repeated (left as it was). */
+  public record Recorded(Optional<ConsensusDecision> replaced, Optional<ConsensusDecision> repeated) {
   }
 
   /**
@@ -945,6 +966,27 @@ public final class Consensus {
   /** The consensus layer's coder, where the project has one. */
   public static Optional<UUID> layer(ProjectSession s) {
     return s.coders().byName(LAYER).map(Coder::id);
+  }
+
+  /**
+   * How many codings of the coder "consensus" no build made as they are (imported from another project's export,
+   * given by hand, or given a note by an import since): a build would replace them, so build and decide refuse while they are there.
+   */
+  public static long notBuilt(ProjectSession s) {
+    Optional<UUID> layer = layer(s);
+    if (layer.isEmpty()) {
+      return 0;
+    }
+    java.util.function.Predicate<Coding> built = madeByBuild(s);
+    return s.codings().byCoder(layer.get()).stream().filter(built.negate()).count();
+  }
+
+  /** What {@link #notBuilt} means for the team, where there are such codings. */
+  public static Optional<String> notBuiltNote(long codings) {
+    return codings == 0 ? Optional.empty() : Optional.of(Counted.of(codings, "coding") + " of the coder \"" + LAYER
+        + "\" " + (codings == 1 ? "was" : "were") + " not made as they are by a consensus build of this project "
+        + "(imported from a file, given by hand, or given a note since), and a build would replace them: consensus "
+        + "(build and decide) refuses until they go (building, consensus PROJECT --coders A,B, says how)");
   }
 
   /** Whether a coding is one of the layer as a build made it. */

@@ -94,6 +94,13 @@ public final class ConsensusStudy {
       // decisions without a study: the layer was built and dropped since (consensus drop keeps them)
       int decisions = s.consensus().all().size();
       boolean dropped = s.coders().byName(Consensus.LAYER).isPresent();
+      long notBuilt = Consensus.notBuilt(s);
+      if (notBuilt > 0) {
+        // codings of the coder "consensus" from a file or by hand: no build was dropped, and none can be made yet
+        return new InputException("no consensus layer is built in this project" + (decisions == 0 ? ""
+            : " (" + org.lacrima.core.text.Counted.of(decisions, "decision") + " kept from an earlier one)") + ": "
+            + Consensus.notBuiltNote(notBuilt).orElseThrow());
+      }
       return new InputException(decisions == 0 && !dropped
           ? "no consensus layer has been built in this project yet; build it first with: consensus PROJECT --coders A,B"
           : decisions == 0 ? "the consensus layer was dropped (codings memos PROJECT shows why); build it again with: "
