@@ -96,6 +96,7 @@ final class CategoryFields {
     } catch (IOException e) {
       throw org.lacrima.io.InputFiles.cannotBeRead(file.toString(), e);
     }
+    checkCharacters(node, "");
     ObjectNode merged = CategorySystemCodec.category(c);
     node.properties().forEach(e -> {
       if (List.of("label", "definition").contains(e.getKey()) && merged.get(e.getKey()) instanceof ObjectNode held
@@ -128,6 +129,25 @@ final class CategoryFields {
     return new Category(c.id(), c.parent(), read.codable(), read.label(), read.definition(), read.indicators(),
         read.codeWhen(), read.doNotCodeWhen(), read.delimitations(), read.examples(), read.paperSection(),
         read.orientationNotes(), read.cryingForm(), c.state(), read.exclusiveChildren(), read.scale());
+  }
+
+  /**
+   * Control characters and the like in the file's texts, named by the field they stand in ("examples item 2"): the same
+   * check on the category once built could only say that "a text" of it holds one.
+   */
+  private void checkCharacters(JsonNode node, String path) {
+    if (node.isTextual()) {
+      org.lacrima.core.codebook.CategorySystem.controlProblem(node.asText()).ifPresent(problem -> {
+        throw new InputException(file.toString(), path, problem);
+      });
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkCharacters(node.get(i), path + " item " + (i + 1));
+      }
+    } else if (node.isObject()) {
+      node.properties().forEach(e -> checkCharacters(e.getValue(), path.isEmpty() ? e.getKey()
+          : path + "." + e.getKey()));
+    }
   }
 
   /** A new codable category with only its label, to which the fields are then applied. */

@@ -138,15 +138,7 @@ public final class Lacrima implements Runnable {
         err.flush();
         return REFUSED;
       }
-      // the details of a failed statement can hold transcript text or memos: shown only when asked for
-      if (System.getenv("LACRIMA_DEBUG") != null) {
-        e.printStackTrace(err);
-      }
-      err.println("lacrima: internal error (" + e.getClass().getSimpleName() + "); the command changed nothing.");
-      err.println("To report it, run the command again with LACRIMA_DEBUG=1 set; the details it then prints may "
-          + "contain text from your project, so look through them before sending.");
-      err.flush();
-      return INTERNAL_ERROR;
+      return internalError(e, err);
     });
     int status;
     try {
@@ -157,10 +149,25 @@ public final class Lacrima implements Runnable {
           + "Give it more with LACRIMA_JAVA_OPTIONS=-Xmx8g (or java -Xmx8g -jar lacrima.jar), or split the input.%n",
           Runtime.getRuntime().maxMemory() >> 20);
       status = REFUSED;
+    } catch (StackOverflowError e) {
+      // an Error passes picocli's handler by; a thousand lines of stack would bury the one that matters
+      status = internalError(e, err);
     }
     out.flush();
     err.flush();
     return status;
+  }
+
+  private static int internalError(Throwable e, PrintWriter err) {
+    // the details of a failed statement can hold transcript text or memos: shown only when asked for
+    if (System.getenv("LACRIMA_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    err.println("lacrima: internal error (" + e.getClass().getSimpleName() + "); the command changed nothing.");
+    err.println("To report it, run the command again with LACRIMA_DEBUG=1 set; the details it then prints may "
+        + "contain text from your project, so look through them before sending.");
+    err.flush();
+    return INTERNAL_ERROR;
   }
 
   /** How the user started Lacrima ("./lacrima", "java -jar lacrima.jar"), for the hints we print. */

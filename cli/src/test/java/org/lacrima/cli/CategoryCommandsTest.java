@@ -532,6 +532,11 @@ class CategoryCommandsTest {
     Path language = Files.writeString(dir.resolve("lang.yaml"), "definition:\n  english: A text\n", StandardCharsets.UTF_8);
     assertRefused("definition.english: is not a language of the category system", "category", "add", p, "Languages",
         "--parent", "Giving space", "--from", language.toString(), "--why", "x");
+    // a control character is named with the field it stands in, not as "a text" of the category
+    Path control = Files.writeString(dir.resolve("control.yaml"), "examples: [\"fine\", \"\\u0085next\"]\n",
+        StandardCharsets.UTF_8);
+    assertRefused("control.yaml, examples item 2: holds a control character (\"?next\")", "category", "add", p,
+        "Controlled", "--parent", "Giving space", "--from", control.toString(), "--why", "x");
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
   }
 

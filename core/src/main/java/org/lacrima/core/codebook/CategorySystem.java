@@ -230,7 +230,7 @@ public final class CategorySystem {
   }
 
   /** What is wrong with a text holding control characters other than line breaks and tabs, with them shown as "?". */
-  static Optional<String> controlProblem(String t) {
+  public static Optional<String> controlProblem(String t) {
     // half of a character (a JSON escape "\ud83d" without its pair) would be stored as "?"
     OptionalInt half = t.codePoints().filter(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)
         .findFirst();

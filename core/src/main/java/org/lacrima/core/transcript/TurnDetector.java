@@ -32,7 +32,9 @@ public final class TurnDetector {
   static final String TIMESTAMP = "\\[\\d{1,2}:\\d{2}(?::\\d{2})?(?:[.,]\\d+)?\\]|#\\d{1,2}:\\d{2}:\\d{2}(?:[-.,]\\d+)?#";
   /** A speaker label: one to three words, the first beginning with a letter. */
   // a word may hold the gender star or colon of German ("Therapeut*in", "Therapeut:in"), not a Markdown "__"
-  private static final String LABEL_WORD_REST = "(?:[\\p{L}\\p{N}.'’-]|_(?!_)|\\*(?=\\p{L}))*(?::(?:in|innen)\\b)?";
+  // a run of letters is taken whole (possessive): Java's regex engine recurses once per turn of a group's loop, and a
+  // long line of letters without a blank (unpunctuated Chinese, say) would overflow the stack
+  private static final String LABEL_WORD_REST = "(?:[\\p{L}\\p{N}.'’-]++|_(?!_)|\\*(?=\\p{L}))*(?::(?:in|innen)\\b)?";
   private static final String LABEL_WORDS = "\\p{L}" + LABEL_WORD_REST + "(?: [\\p{L}\\p{N}]" + LABEL_WORD_REST + "){0,2}";
   /** Blanks within a line: spaces, tabs, and the no-break spaces word processors put before a French colon. */
   private static final String BLANK = "[ \\t\\u00A0\\u202F]";
@@ -87,6 +89,8 @@ public final class TurnDetector {
   }
 
   private static final Pattern LABEL = Pattern.compile(LABEL_WORDS);
+  /** How far into a line a speaker label, its timestamps and indentation may reach. */
+  private static final int LABEL_REACH = 300;
 
   private record Candidate(int lineStart, int contentStart, String label, Optional<String> timestamp) {
   }
@@ -170,7 +174,9 @@ public final class TurnDetector {
     for (int lineStart = 0; lineStart <= text.length(); ) {
       int lineEnd = text.indexOf('\n', lineStart);
       lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-      Matcher m = LABEL_LINE.matcher(text).region(lineStart, lineEnd);
+      // a label with its timestamps and indentation lies near the line's start; what lies further cannot be one
+      Matcher m = LABEL_LINE.matcher(text).region(lineStart, Math.min(lineEnd, lineStart + LABEL_REACH))
+          .useTransparentBounds(true);
       if (m.lookingAt()) {
         String ts = m.group("lead") != null ? m.group("lead") : m.group("after");
         candidates.add(new Candidate(lineStart, m.end(), m.group("label"), Optional.ofNullable(ts).map(String::strip)));

@@ -120,4 +120,21 @@ class TurnDetectorTest {
     assertThat(turns.get(1).start()).isEqualTo(9);
     assertThat(content(text, turns.get(1))).isEqualTo("ok");
   }
+
+  /**
+   * A long line of letters without a blank (unpunctuated Chinese from speech recognition, a row of dots) made the
+   * label pattern recurse once per character until the stack overflowed; now it is read as the turn's text.
+   */
+  @Test
+  void aLongLineWithoutBlanksIsTextNotAStackOverflow() {
+    String chinese = "我觉得那个时候我哭了因为我真的很难过".repeat(1000);
+    String text = "访谈者: 你能说说吗\n受访者:\n" + chinese + "\n访谈者: 谢谢\n受访者: 好\n";
+    List<Turn> turns = turns(text);
+    assertThat(turns).extracting(Turn::speaker).containsExactly("访谈者", "受访者", "访谈者", "受访者");
+    assertThat(content(text, turns.get(1))).isEqualTo(chinese);
+    String dots = "I: hallo\nJa" + ".".repeat(20_000) + "\nB: gut\nI: so\n";
+    assertThat(turns(dots)).extracting(Turn::speaker).containsExactly("I", "B", "I");
+    String underscores = "I: a\n" + "a_".repeat(20_000) + ": x\nB: b\n";
+    assertThat(turns(underscores)).extracting(Turn::speaker).containsExactly("I", "B");
+  }
 }

@@ -47,6 +47,11 @@ final class DocxBodyText {
    * separator, where its instructions stand (and the results of fields nested in them), false in its result.
    */
   private final Deque<Boolean> fields = new ArrayDeque<>();
+  /** The paragraph (counted from 1) each open field began in, innermost first. */
+  private final Deque<Integer> fieldBegunIn = new ArrayDeque<>();
+  private int paragraphs;
+  /** As much text as a transcript file may hold: a small package may unpack to far more. */
+  static final long MAX_CHARACTERS = TranscriptFiles.MAX_BYTES;
   private final DocxStyles styles;
   /** Whether the paragraphs open at this point of the walk (text boxes nest them) hide their runs by their style. */
   private final Deque<Boolean> paragraphHides = new ArrayDeque<>();
@@ -59,6 +64,11 @@ final class DocxBodyText {
   /** Paragraphs become lines. */
   void appendBlocks(XmlCursor cursor) {
     appendBlocks(cursor, text);
+    if (fields.contains(Boolean.TRUE)) {
+      // until its end, all is taken for the field's instructions: the rest of the document would be lost unsaid
+      throw new Unreadable("w:fldChar", "a field begun in paragraph " + fieldBegunIn.getLast() + " never ends (it has "
+          + "no w:fldCharType=\"end\"), so where the text resumes is unknown; open the file in Word and save it again");
+    }
   }
 
   private void appendBlocks(XmlCursor cursor, StringBuilder out) {
@@ -80,6 +90,13 @@ final class DocxBodyText {
             appendBlocks(cursor, out);
           }
         }
+        case "tbl", "tc" -> {
+          // a paragraph mark deleted or hidden runs a paragraph on into the next, but never across a table's or a
+          // cell's edge: Word shows two cells, or a table and the paragraph before it, apart
+          endLine(out);
+          appendBlocks(cursor, out);
+          endLine(out);
+        }
         case "altChunk" -> throw new Unreadable("w:altChunk", "holds a part taken in whole from another file "
             + "(HTML, RTF or another document), whose text Lacrima cannot read; open it in Word and save it again, "
             + "which makes that part ordinary paragraphs");
@@ -94,6 +111,7 @@ final class DocxBodyText {
    * than splitting it. A paragraph whose end was deleted with its changes tracked runs on into the next one.
    */
   private void appendParagraph(XmlCursor cursor, StringBuilder out) {
+    paragraphs++;
     StringBuilder nested = new StringBuilder();
     Optional<String> style;
     Optional<String> markVanish = Optional.empty();
@@ -119,6 +137,17 @@ final class DocxBodyText {
     }
     if (!endDeleted || !nested.isEmpty()) {
       out.append('\n').append(nested);
+    }
+    if ((out == text ? 0 : out.length()) + text.length() > MAX_CHARACTERS) {
+      throw new Unreadable("w:body", "holds more than " + MAX_CHARACTERS / (1024 * 1024) + " million characters of "
+          + "text (by paragraph " + paragraphs + "), more than any transcript; a .txt file is refused beyond that size "
+          + "too");
+    }
+  }
+
+  private static void endLine(StringBuilder out) {
+    if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+      out.append('\n');
     }
   }
 
@@ -146,6 +175,8 @@ final class DocxBodyText {
         case "r" -> {
           if (!hidden(cursor)) { // hidden text: not shown, not printed
             appendInline(cursor, line, nested);
+          } else {
+            followFields(cursor);
           }
         }
         case "ruby" -> appendRubyBase(cursor, line, nested);
@@ -176,9 +207,29 @@ final class DocxBodyText {
     }
   }
 
+  /**
+   * The field marks of a hidden run: its text is not shown, but a field it begins or ends is still begun or ended
+   * (Word ends a field at an end mark whatever its formatting); without them the text after would count as the
+   * field's instructions.
+   */
+  private void followFields(XmlCursor run) {
+    if (!run.toFirstChild()) {
+      return;
+    }
+    do {
+      if (wordElement(run).equals("fldChar")) {
+        field(run);
+      }
+    } while (run.toNextSibling());
+    run.toParent();
+  }
+
   private void field(XmlCursor cursor) {
     switch (attribute(cursor, "fldCharType")) {
-      case "begin" -> fields.push(Boolean.TRUE);
+      case "begin" -> {
+        fields.push(Boolean.TRUE);
+        fieldBegunIn.push(paragraphs);
+      }
       case "separate" -> {
         if (!fields.isEmpty()) {
           fields.pop();
@@ -188,6 +239,7 @@ final class DocxBodyText {
       case "end" -> {
         if (!fields.isEmpty()) {
           fields.pop();
+          fieldBegunIn.pop();
         }
       }
       default -> {

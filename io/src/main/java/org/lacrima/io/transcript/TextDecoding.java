@@ -98,8 +98,29 @@ public final class TextDecoding {
       checkUtf8NotByChance(text, source);
       return new Reading(text, "UTF-8", StandardCharsets.UTF_8, 0);
     } catch (CharacterCodingException notUtf8) {
+      int halves = firstEncodedSurrogatePair(b);
+      if (halves >= 0) {
+        // an emoji written as its two UTF-16 halves, each as three bytes: read as Windows-1252 it would be "í ½í¸‚"
+        throw new InputException(source, "byte offset " + halves + " (line " + lineAt(b, halves) + ")", "holds a "
+            + "character written as the two halves of a UTF-16 pair (CESU-8, or Java's modified UTF-8), which is not "
+            + "UTF-8; " + SAVE_AS_UTF8);
+      }
       return readAsWindows1252(b, source);
     }
+  }
+
+  /**
+   * Where a surrogate pair stands encoded half by half (ED A0–AF xx, then ED B0–BF xx): six bytes no Windows-1252
+   * text holds ("í", a sign, a punctuation mark, twice), so the file was written by a CESU-8 encoder; -1 if none.
+   */
+  private static int firstEncodedSurrogatePair(byte[] b) {
+    for (int i = 0; i + 5 < b.length; i++) {
+      if ((b[i] & 0xFF) == 0xED && (b[i + 1] & 0xF0) == 0xA0 && (b[i + 2] & 0xC0) == 0x80
+          && (b[i + 3] & 0xFF) == 0xED && (b[i + 4] & 0xF0) == 0xB0 && (b[i + 5] & 0xC0) == 0x80) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

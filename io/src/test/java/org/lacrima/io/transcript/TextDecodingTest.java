@@ -83,6 +83,16 @@ class TextDecodingTest {
             + "would be \"Ã¼\")").hasMessageContaining("save it as UTF-8");
   }
 
+  /** An emoji written in CESU-8 (as Java's modified UTF-8 and some databases write it) read as Windows-1252 mojibake. */
+  @Test
+  void refusesAnEmojiWrittenHalfByHalf() {
+    // U+1F602 is the pair D83D DE02; each half as three bytes: ED A0 BD, ED B8 82
+    byte[] b = bytes("I: Das war gut", 0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x82, ". Wirklich.\nB: Ja\n");
+    assertThatThrownBy(() -> TextDecoding.decode(b, "c.txt")).isInstanceOf(InputException.class)
+        .hasMessageStartingWith("c.txt, byte offset 14 (line 1): holds a character written as the two halves of a "
+            + "UTF-16 pair (CESU-8");
+  }
+
   /**
    * A Windows-1252 file whose own text holds mojibake ("Ç¨", bytes C7 A8, for "€") has a pair of bytes that is UTF-8
    * too: refused, and the message names that pair, on its line, besides the first byte that is not UTF-8.

@@ -106,6 +106,32 @@ class TranscriptFilesTest {
     assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("B: Sie weinte leise.\n");
   }
 
+  /**
+   * A field whose end mark stands in a hidden run still ends there, as in Word; a field that never ends is refused,
+   * not read as instructions to the end of the document; and a paragraph mark deleted with changes tracked does not
+   * run a cell into the next, or a paragraph into the table after it.
+   */
+  @Test
+  void fieldsEndWhereWordEndsThemAndCellsStayApart() throws IOException {
+    String hiddenEnd = "<w:r><w:rPr><w:vanish/></w:rPr><w:fldChar w:fldCharType=\"end\"/></w:r>";
+    Path f = docx("hidden-end.docx", "<w:p>" + run("I: vorher ") + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        + "<w:r><w:instrText> XE \"Weinen\" </w:instrText></w:r>" + hiddenEnd + run("und weiter") + "</w:p>"
+        + "<w:p>" + run("B: Antwort") + "</w:p>");
+    assertThat(TranscriptFiles.read(f).rawText()).isEqualTo("I: vorher und weiter\nB: Antwort\n");
+    Path open = docx("open.docx", "<w:p>" + run("I: vorher ") + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        + "<w:r><w:instrText> XE \"Weinen\" </w:instrText></w:r>" + run(" nachher") + "</w:p>"
+        + "<w:p>" + run("B: Antwort") + "</w:p>");
+    assertThatThrownBy(() -> TranscriptFiles.read(open)).isInstanceOf(org.lacrima.core.InputException.class)
+        .hasMessageContaining("open.docx").hasMessageContaining("w:fldChar")
+        .hasMessageContaining("a field begun in paragraph 1 never ends");
+    String deletedMark = "<w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"T\"/></w:rPr></w:pPr>";
+    Path cells = docx("cells.docx", "<w:p>" + deletedMark + run("I: davor") + "</w:p>"
+        + "<w:tbl><w:tr><w:tc><w:p>" + deletedMark + run("I: r1") + "</w:p></w:tc>"
+        + "<w:tc><w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>" + run("c2") + "</w:p></w:tc></w:tr>"
+        + "<w:tr><w:tc><w:p>" + run("B: r2") + "</w:p></w:tc></w:tr></w:tbl>");
+    assertThat(TranscriptFiles.read(cells).rawText()).isEqualTo("I: davor\nI: r1\nc2\nB: r2\n");
+  }
+
   private static String run(String text) {
     return "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>";
   }
