@@ -292,7 +292,7 @@ final class CodingsCommand {
 
   @Command(name = "memos", description = "Show the memos on documents, among them what each deleted coding was, "
       + "who deleted it, when and why, and (without DOCUMENT) those on the project, such as a dropped consensus "
-      + "layer; oldest first.")
+      + "layer: the project's first, then each document's, each oldest first.")
   static final class Memos implements Callable<Integer> {
     @Mixin
     ProjectOptions project;

@@ -22,9 +22,9 @@ final class StudyOptions {
   List<String> coders = new ArrayList<>();
 
   @Option(names = "--unit", defaultValue = "auto", paramLabel = "KIND",
-      description = "turn, meaning-unit, sentence, paragraph, character, maxqda or document; consensus is built "
-          + "over units, not character or maxqda (default: turns where documents have them, else meaning units, else "
-          + "sentences).")
+      description = "turn, meaning-unit, sentence, paragraph, character, maxqda, document, or auto (the default: "
+          + "turns where documents have them, else meaning units, else sentences). A consensus layer is built over "
+          + "units (not character or maxqda).")
   String unit;
 
   @Option(names = "--min-cover", defaultValue = "0", paramLabel = "PERCENT",

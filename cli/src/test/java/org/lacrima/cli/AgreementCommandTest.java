@@ -398,6 +398,18 @@ class AgreementCommandTest {
   void refusesWhatItCannotCompute() {
     assertThat(CliRun.of("agreement", p, "--coders", "x").err()).contains("at least two coders");
     assertThat(CliRun.of("agreement", p, "--coders", "x,z").err()).contains("no coder named \"z\"");
+    // two coders whose names differ only in case: the name typed in a third case fits both, and says so
+    Path twins = dir.resolve("twins.csv");
+    try {
+      Files.writeString(twins, "document,quote,category,coder\na,Turn a1 of the interview,Pause,Zoe\n"
+          + "a,Turn a1 of the interview,Pause,ZOE\n", StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    CliRun.ok("codings", "import", p, twins.toString());
+    assertThat(CliRun.of("agreement", p, "--coders", "zoe,y").err())
+        .contains("--coders: \"zoe\" fits ZOE and Zoe, whose names differ only in case");
+    CliRun.ok("agreement", p, "--coders", "Zoe,y", "--bootstrap", "0");
     assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--format", "xml").err()).contains("--format xml");
     assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--unit", "words").err()).contains("--unit words");
     CliRun overCover = CliRun.of("agreement", p, "--coders", "x,y", "--min-cover", "150");

@@ -493,8 +493,13 @@ public final class AgreementStudy {
     s.coders().list().forEach(c -> byName.put(c.name(), c));
     List<Coder> out = new ArrayList<>();
     for (String name : joinedAtCommas(request.coders(), n -> coderNamed(byName, n).isPresent())) {
-      Coder c = coderNamed(byName, name).orElseThrow(() -> new InputException("--coders: no coder named \"" + name
-          + "\"; the project has " + String.join(", ", byName.keySet())));
+      Coder c = coderNamed(byName, name).orElseThrow(() -> {
+        List<String> anyCase = byName.keySet().stream().filter(x -> x.equalsIgnoreCase(name.strip())).toList();
+        // two coders whose names differ only in case: which one was meant, the name typed does not say
+        return new InputException(anyCase.size() > 1 ? "--coders: \"" + name + "\" fits " + String.join(" and ",
+            anyCase) + ", whose names differ only in case; write the name as the project has it"
+            : "--coders: no coder named \"" + name + "\"; the project has " + String.join(", ", byName.keySet()));
+      });
       if (out.contains(c)) {
         throw new InputException("--coders names \"" + name + "\" twice");
       }
