@@ -800,6 +800,52 @@ class ImportTableTest {
     assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
   }
 
+  /**
+   * A value moved out of its column takes a copy of the column's cells; undoing the move takes that copy off again,
+   * not the cells a later batch recorded for the value under its own name (a --flag column), which were the coders'
+   * only record of their "no". Worked by hand: s2 has two units, both coders judged reflect in both (yes, no).
+   */
+  @Test
+  void undoingAValuesMoveOutOfItsColumnKeepsTheCellsALaterBatchRecordedForIt() throws IOException {
+    Path first = Files.writeString(dir.resolve("b1.csv"), "doc,ord,text,coder,behaviour\ns1,1,I cried.,x,ask\n"
+        + "s1,1,I cried.,y,ask\ns1,2,Tell me more.,x,reflect\ns1,2,Tell me more.,y,reflect\n");
+    importTable(p, first.toString(), "--code", "behaviour");
+    CliRun.ok("category", "move", p, "behaviour > reflect", "--top", "--why", "its own category");
+    Path second = Files.writeString(dir.resolve("b2.csv"), "doc,ord,text,coder,reflect\ns2,1,She wept.,x,yes\n"
+        + "s2,1,She wept.,y,yes\ns2,2,We paused.,x,no\ns2,2,We paused.,y,no\n");
+    importTable(p, second.toString(), "--flag", "reflect");
+    assertThat(pairableIn(p, "s2", "reflect")).isEqualTo(2);
+    CliRun.ok("category", "undo", p, "--why", "back into the column");
+    assertThat(CliRun.ok("codebook", p).out()).contains("└─ reflect");
+    assertThat(pairableIn(p, "s2", "reflect")).isEqualTo(2);
+    // and s1 is judged through the column as before the move
+    assertThat(pairableIn(p, "s1", "reflect")).isEqualTo(2);
+  }
+
+  /**
+   * A value moved out of its column and back keeps its copy of the column's cells; the cells a later batch fills in
+   * the column count for it too (s3: both coders filled in both units), as they do for a value never moved.
+   */
+  @Test
+  void aValueMovedOutOfItsColumnAndBackCountsTheColumnsLaterCells() throws IOException {
+    Path first = Files.writeString(dir.resolve("b1.csv"), "doc,ord,text,coder,behaviour\ns1,1,I cried.,x,ask\n"
+        + "s1,1,I cried.,y,ask\ns1,2,Tell me more.,x,reflect\ns1,2,Tell me more.,y,reflect\n");
+    importTable(p, first.toString(), "--code", "behaviour");
+    CliRun.ok("category", "move", p, "behaviour > reflect", "--top", "--why", "out");
+    CliRun.ok("category", "move", p, "reflect", "--parent", "behaviour", "--why", "back");
+    Path third = Files.writeString(dir.resolve("b3.csv"), "doc,ord,text,coder,behaviour\ns3,1,He sobbed.,x,reflect\n"
+        + "s3,1,He sobbed.,y,reflect\ns3,2,Go on.,x,ask\ns3,2,Go on.,y,reflect\n");
+    importTable(p, third.toString(), "--code", "behaviour");
+    assertThat(pairableIn(p, "s3", "behaviour > reflect")).isEqualTo(2);
+    assertThat(pairableIn(p, "s1", "behaviour > reflect")).isEqualTo(2);
+  }
+
+  private static int pairableIn(String project, String document, String category) throws IOException {
+    var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CliRun.ok("agreement", project, "--coders",
+        "x,y", "--bootstrap", "0", "--documents", document, "--categories", category, "--format", "json").out());
+    return report.get("categories").get(0).get("units_pairable").asInt();
+  }
+
   /** Imports a table of the columns doc, ord, text and coder, with the columns given. */
   private static void importTable(String project, String table, String... columns) {
     java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("import-table", project, table, "--doc",

@@ -351,16 +351,36 @@ public final class CategoryOperations {
     return cells.size();
   }
 
-  /** Undoing such a move: the value's own record of the cells goes again (a consensus layer's stays). */
-  private void dropCarriedCoverage(JsonNode parameters) {
-    if (!parameters.hasNonNull(COVERAGE_FROM)) {
+  /**
+   * Undoing such a move: the value's own copies of the column's cells go again; a consensus layer's record stays, and
+   * so do cells a later table import recorded for the value itself (a --flag column of its name).
+   */
+  private void undoCoverageOfMove(JsonNode parameters) {
+    if (parameters.hasNonNull(COVERAGE_FROM)) {
+      dropColumnCopies(UUID.fromString(parameters.path(COVERAGE_FROM).asText()),
+          UUID.fromString(parameters.path("category").asText()));
+    }
+  }
+
+  /** Removes the value's recorded cells that copy a cell of the column (same document, coder and unit). */
+  private void dropColumnCopies(UUID column, UUID value) {
+    Set<String> columnCells = new HashSet<>();
+    tableCells(column).forEach(v -> columnCells.add(cellKey(v)));
+    List<Coverage> own = tableCells(value);
+    List<Coverage> copies = own.stream().filter(v -> columnCells.contains(cellKey(v))).toList();
+    if (copies.isEmpty()) {
       return;
     }
-    UUID value = UUID.fromString(parameters.path("category").asText());
+    // the store removes by coder and document: what else the value holds there is recorded again
     Map<UUID, Set<UUID>> documentsByCoder = new LinkedHashMap<>();
-    tableCells(value).forEach(v -> documentsByCoder.computeIfAbsent(v.coder(), k -> new LinkedHashSet<>())
-        .add(v.document()));
+    copies.forEach(v -> documentsByCoder.computeIfAbsent(v.coder(), k -> new LinkedHashSet<>()).add(v.document()));
     documentsByCoder.forEach((coder, documents) -> s.coverage().remove(coder, List.copyOf(documents), List.of(value)));
+    s.coverage().add(own.stream().filter(v -> !columnCells.contains(cellKey(v))
+        && documentsByCoder.getOrDefault(v.coder(), Set.of()).contains(v.document())).toList());
+  }
+
+  private static String cellKey(Coverage v) {
+    return v.document() + "|" + v.coder() + "|" + v.start() + "|" + v.end();
   }
 
   /**
@@ -1137,7 +1157,7 @@ public final class CategoryOperations {
         + (touched.isEmpty() ? "" : " (" + String.join(", ", touched) + ")")
         + upstreamBefore.map(u -> "; based on " + u.info().versionLabel() + " again").orElse("");
     if (top.kind() == CodebookChange.Kind.MOVE) {
-      dropCarriedCoverage(details.path("parameters"));
+      undoCoverageOfMove(details.path("parameters"));
     }
     ObjectNode p = JsonNodeFactory.instance.objectNode();
     p.put("undoes", top.sequence());

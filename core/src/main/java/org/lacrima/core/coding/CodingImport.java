@@ -213,22 +213,29 @@ public final class CodingImport {
       // the layer's coverage is its builds', and a coding given to it by hand has a note of its own
       return false;
     }
+    // as agreement reads coverage (CoverageScopes): the category's own record where it has one, its exclusive
+    // parent's (a table's column) where it has none; a coder's cells in both judge it wherever either does
     Category category = system.get(coding.category());
-    List<UUID> scopes = new ArrayList<>(List.of(category.id()));
-    category.parent().filter(p -> system.get(p).exclusiveChildren()).ifPresent(scopes::add);
-    for (UUID scope : scopes) {
-      Map<UUID, Map<UUID, List<Coverage>>> byCoder = recorded.computeIfAbsent(scope, this::recordedByCoder);
-      Map<UUID, List<Coverage>> mine = byCoder.get(coding.coder());
-      if (mine != null) {
-        return mine.getOrDefault(coding.document(), List.of()).stream()
-            .noneMatch(v -> v.start() < coding.end() && coding.start() < v.end());
-      }
-      // a table's coder who left every cell of this column open judged none of it, as agreement reads it
-      if (byCoder.keySet().stream().anyMatch(k -> !isLayer(k)) && tableCoders().contains(coding.coder())) {
-        return true;
-      }
+    Optional<UUID> parent = category.parent().filter(p -> system.get(p).exclusiveChildren());
+    Map<UUID, Map<UUID, List<Coverage>>> own = recorded.computeIfAbsent(category.id(), this::recordedByCoder);
+    Map<UUID, Map<UUID, List<Coverage>>> column = parent.map(p -> recorded.computeIfAbsent(p, this::recordedByCoder))
+        .orElse(Map.of());
+    Map<UUID, Map<UUID, List<Coverage>>> scope = own.isEmpty() ? column : own;
+    Map<UUID, List<Coverage>> mine = scope.get(coding.coder());
+    Map<UUID, List<Coverage>> mineInColumn = scope == own ? column.get(coding.coder()) : null;
+    if (mine != null) {
+      return !overlaps(mine, coding) && (mineInColumn == null || !overlaps(mineInColumn, coding));
     }
-    return false;
+    if (mineInColumn != null) {
+      return !overlaps(mineInColumn, coding);
+    }
+    // a table's coder who left every cell of this column open judged none of it
+    return scope.keySet().stream().anyMatch(k -> !isLayer(k)) && tableCoders().contains(coding.coder());
+  }
+
+  private static boolean overlaps(Map<UUID, List<Coverage>> cells, Coding coding) {
+    return cells.getOrDefault(coding.document(), List.of()).stream()
+        .anyMatch(v -> v.start() < coding.end() && coding.start() < v.end());
   }
 
   private Set<UUID> tableCoders;

@@ -77,18 +77,26 @@ final class CoverageScopes {
   }
 
   /**
-   * Completes a document's {@code covers[scope][unit][coder]}, which holds the recorded coverage: a coder without
-   * recorded coverage of a scope covers its units as its exclusive parent's coverage says, or else where it coded
+   * Completes a document's {@code covers[scope][unit][coder]}, which holds the recorded coverage: a coder with
+   * recorded coverage of a scope covers its units as that says or, besides, as its exclusive parent's does; one without
+   * covers them as its exclusive parent's coverage says, or else where it coded
    * in the document at all ({@code codedBy}), unless the scope is a table's column and the coder came with a table:
    * then it judged none of the column.
    */
   void fillIn(boolean[][][] covers, boolean[] codedBy) {
     for (int sc = 0; sc < covers.length; sc++) {
       for (int k = 0; k < codedBy.length; k++) {
+        int parent = parentScope[sc];
         if (recordedBy[sc][k]) {
+          if (parent >= 0 && recordedBy[parent][k]) {
+            // a cell recorded for the value itself (a --flag column of its name) and one of its column both judged
+            // it: a value brought into a column keeps the cells of both
+            for (int u = 0; u < covers[sc].length; u++) {
+              covers[sc][u][k] |= covers[parent][u][k];
+            }
+          }
           continue;
         }
-        int parent = parentScope[sc];
         // a parent's column is read only where the coder's coverage of it is recorded, so never one filled in here
         boolean[][] from = parent >= 0 && recordedBy[parent][k] ? covers[parent] : null;
         boolean byDocument = codedBy[k] && !(tableScope[sc] && tableCoder[k]);
