@@ -601,18 +601,36 @@ class ConsensusStudyChangesTest {
   }
 
   @Test
-  void undoingTheAdditionOfANewVersionsCategoryLeavesItsDecisionAppliedNowhere() {
+  void undoingTheAdditionOfANewVersionsCategoryWaitsForItsDecisionToBeTakenOtherwise() {
     CliRun.ok("category", "add", p, "Delta", "--why", "a category found in the material");
     Map<String, String> ids = build("--coders", "ann,bob");
-    CliRun.ok("consensus", "decide", p, ids.get("Beta@70"), "--span", "81..96", "--category", "Delta", "--why", "x");
+    String id = ids.get("Beta@70");
+    CliRun.ok("consensus", "decide", p, id, "--span", "81..96", "--category", "Delta", "--why", "x");
     assertThat(layer()).contains("Delta,81,96");
-    // the layer's coding on Delta was made by a build from the decision: it goes with the category
-    assertThat(CliRun.ok("category", "undo", p, "--why", "Delta was premature").out())
-        .contains("1 consensus coding built on them taken off until the layer is built again");
+    // a category added again would have another id: the decision would apply nowhere, for good
+    String before = layer() + CliRun.ok("codebook", p).out();
+    assertThat(CliRun.of("category", "undo", p, "--why", "Delta was premature").err())
+        .contains("the consensus decision " + id + " puts a version on \"Delta\", which the undo would remove");
+    assertThat(layer() + CliRun.ok("codebook", p).out()).isEqualTo(before);
+    // decided otherwise, the undo goes through; the layer's coding on Delta, a build's, goes with the category
+    CliRun.ok("consensus", "decide", p, id, "--take", "bob", "--why", "bob's reading after all");
+    CliRun.ok("category", "undo", p, "--why", "Delta was premature");
     assertThat(layer()).doesNotContain("Delta");
-    String rebuilt = CliRun.ok("consensus", p, "--coders", "ann,bob").out();
-    assertThat(rebuilt).contains("0 of 4 disagreements decided").contains("1 earlier decision settles no disagreement")
-        .contains("  " + ids.get("Beta@70") + "  new, x");
+    assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("replaced: new")
+        .contains("take bob");
+  }
+
+  /** Undoing a split whose parts carry decisions says that those decisions apply nowhere now, not "until rebuilt". */
+  @Test
+  void undoingASplitNamesTheDecisionsOnItsParts() {
+    CliRun.ok("category", "split", p, "Beta", "--into", "B1", "--into", "B2", "--rule", "coder=ann -> B1", "--rule",
+        "coder=bob -> B2", "--why", "two kinds");
+    Map<String, String> ids = build("--coders", "ann,bob");
+    CliRun.ok("consensus", "decide", p, ids.get("B2@70"), "--take", "bob", "--why", "said so");
+    assertThat(CliRun.ok("category", "undo", p, "--why", "one kind after all").out())
+        .contains("1 consensus decision on the parts (" + ids.get("B2@70") + ") kept on record but applying nowhere "
+            + "now");
+    assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains(ids.get("B2@70"));
   }
 
   @Test

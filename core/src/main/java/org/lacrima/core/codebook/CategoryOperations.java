@@ -1079,6 +1079,7 @@ public final class CategoryOperations {
     int madeSince = 0;
     int joinedSince = 0;
     int layerDropped = 0;
+    List<String> decisionsLeft = new ArrayList<>();
     List<CodingTrail.Moved> movedSince = new ArrayList<>();
     List<CodingTrail.Collapsed> joinedWith = new ArrayList<>();
     for (SystemDelta.Entry<Category> e : inverse.categories()) {
@@ -1087,6 +1088,7 @@ public final class CategoryOperations {
         madeSince += f.codings();
         joinedSince += f.joined();
         layerDropped += f.layerDropped();
+        decisionsLeft.addAll(f.decisionsLeft());
         movedSince.addAll(f.trail().moved());
         joinedWith.addAll(f.trail().collapsed());
       }
@@ -1138,6 +1140,13 @@ public final class CategoryOperations {
     if (memosRewritten > 0) {
       touched.add(Counted.of(memosRewritten, "memo") + " rewritten since and left as written (it may repeat a memo now "
           + "back on its own coding)");
+    }
+    if (!decisionsLeft.isEmpty()) {
+      // not "until the layer is built again": the parts do not come back, and the decisions settled their disagreements
+      touched.add(Counted.of(decisionsLeft.size(), "consensus decision") + " on the parts ("
+          + String.join(", ", decisionsLeft) + ") kept on record but applying nowhere now, as the disagreements "
+          + "they settled lie on the category they were split from again; decide those anew (consensus status lists "
+          + "them)");
     }
     if (layerDropped > 0) {
       // derived codings: the layer's next build makes them again on the categories as they are then

@@ -27,7 +27,8 @@ final class UndoneCategories {
    * with it, made again by its next build; {@code trail}: the codings made since that it moved or joined with the
    * same coding there, for the undo's log entry (no undo of the undo brings them back, so the log must say which).
    */
-  record Folded(int codings, int joined, int judgments, int layerDropped, CodingTrail trail) {
+  record Folded(int codings, int joined, int judgments, int layerDropped, CodingTrail trail,
+      List<String> decisionsLeft) {
   }
 
   private final ProjectSession s;
@@ -49,8 +50,18 @@ final class UndoneCategories {
     if (splitFrom.isPresent()) {
       return fold(gone, splitFrom.get().id());
     }
-    // the consensus layer's codings a build made there: derived, like its judgments; the decisions behind them stay
-    // recorded, and are listed as applied nowhere until the category is back
+    List<String> newVersions = s.consensus().all().stream()
+        .filter(d -> d.newCategory().equals(Optional.of(gone)))
+        .map(org.lacrima.core.consensus.ConsensusDecision::disagreement).toList();
+    if (!newVersions.isEmpty()) {
+      // a category added again has another id: the decision would apply nowhere, for good
+      throw new InputException(undoing + ": the consensus " + (newVersions.size() == 1 ? "decision " : "decisions ")
+          + String.join(", ", newVersions) + " put" + (newVersions.size() == 1 ? "s" : "") + " a version on \"" + label
+          + "\", which the undo would remove; decide " + (newVersions.size() == 1 ? "it" : "them") + " otherwise "
+          + "first (consensus decide PROJECT ID …, which keeps the decision it replaces on record)");
+    }
+    // the consensus layer's codings a build made there: derived, like its judgments, and made again by its next build
+    // (a decision that put a new version there is refused above: nothing would make that one again)
     int dropped = dropBuiltCodings(gone);
     Optional<UUID> layer = layer();
     int left = s.codings().byCategory(gone).size();
@@ -73,7 +84,7 @@ final class UndoneCategories {
     int judgments = s.coverage().byCategory(gone).size();
     // the consensus layer's judgment of a category that goes: derived, and recorded again by its next build
     layer.ifPresent(l -> s.coverage().remove(l, documentsOf(gone), List.of(gone)));
-    return new Folded(0, 0, judgments, dropped, CodingTrail.NONE);
+    return new Folded(0, 0, judgments, dropped, CodingTrail.NONE, List.of());
   }
 
   /**
@@ -113,8 +124,12 @@ final class UndoneCategories {
         .map(j -> new Coverage(j.document(), j.coder(), source, j.start(), j.end())).toList());
     judged.stream().map(Coverage::coder).distinct()
         .forEach(coder -> s.coverage().remove(coder, documentsOf(part), List.of(part)));
+    // decisions on the part stay on record; the disagreements they settled are the source's now, under other ids
+    List<String> decisions = s.consensus().all().stream()
+        .filter(d -> d.category().equals(part) || d.newCategory().equals(Optional.of(part)))
+        .map(org.lacrima.core.consensus.ConsensusDecision::disagreement).toList();
     return new Folded(moved.size() + joined.size(), joined.size(), judged.size(), dropped,
-        new CodingTrail(movedTrail, joinedTrail, List.of()));
+        new CodingTrail(movedTrail, joinedTrail, List.of()), decisions);
   }
 
   /** Deletes the consensus layer's codings on a category that a build made; how many. */
