@@ -79,6 +79,11 @@ final class CodingsCommand {
               + "category (an empty or n/a cell); agreement counts %s as not judged there.%n",
               Counted.of(r.outsideCoverage(), "coding"), one ? "lies" : "lie", one ? "it" : "them");
         }
+        List<String> unread = CodingsCsv.unreadColumns(table);
+        if (!unread.isEmpty()) {
+          out.println("Note: not read, as no part of a coding stands there: the column" + (unread.size() == 1 ? " " : "s ")
+              + String.join(", ", unread.stream().map(table::spelling).toList()) + ".");
+        }
         if (notBuilt[1] > notBuilt[0]) {
           // the layer's name taken by a file's rows: said now, not first when a build or a decision is refused
           out.println("Note: " + org.lacrima.core.consensus.Consensus.notBuiltNote(notBuilt[1]).orElseThrow() + ".");

@@ -256,6 +256,7 @@ final class ConsensusCommand implements Callable<Integer> {
       Instant now = Instant.now();
       List<ConsensusDecision> replaced = new ArrayList<>();
       List<ConsensusDecision> repeated = new ArrayList<>();
+      List<String> unreadColumns = new ArrayList<>();
       List<String> uncompared = new ArrayList<>();
       try (ProjectStore store = project.open()) {
         Consensus.Status status = store.write(s -> {
@@ -285,6 +286,15 @@ final class ConsensusCommand implements Callable<Integer> {
                     + String.join(", ", table.columns()) + "), and no --why gives one for every row; each decision is "
                     + "kept with why it was taken");
               }
+              for (String column : table.columns()) {
+                if (LIKE_A_RATIONALE.contains(column)) {
+                  // read as nothing, a team's reasons would give way to --why without a word
+                  throw new InputException(file.toString(), "line 1", "has a column \"" + table.spelling(column)
+                      + "\", which is not read: a decision's reason stands in the column rationale (or why, or "
+                      + "reason); rename it");
+                }
+              }
+              table.columns().stream().filter(c -> !DECISION_COLUMNS.contains(c)).forEach(unreadColumns::add);
               Map<String, Long> seen = new java.util.HashMap<>();
               for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
                 CsvTable.Row r = it.next();
@@ -326,6 +336,10 @@ final class ConsensusCommand implements Callable<Integer> {
           return Consensus.build(s, data);
         });
         PrintWriter out = spec.commandLine().getOut();
+        if (!unreadColumns.isEmpty()) {
+          out.println("Note: not read, as no part of a decision stands there: the column"
+              + (unreadColumns.size() == 1 ? " " : "s ") + String.join(", ", unreadColumns) + ".");
+        }
         for (ConsensusDecision r : replaced) {
           // a team's earlier judgement is not overwritten unsaid; the store keeps it among the replaced decisions
           out.printf("%s: replaces the decision of %s (%s): %s%n", r.disagreement(), shown(r.decidedBy()),
@@ -352,6 +366,15 @@ final class ConsensusCommand implements Callable<Integer> {
       }
       return 0;
     }
+
+    /** The columns a decisions file is read by. */
+    private static final java.util.Set<String> DECISION_COLUMNS = java.util.Set.of("id", "decision", "coder", "start",
+        "end", "category", "rationale", "why", "reason");
+
+    /** Columns that hold what a team would mean as the rationale. */
+    private static final java.util.Set<String> LIKE_A_RATIONALE = java.util.Set.of("note", "notes", "comment",
+        "comments", "memo", "memos", "remark", "remarks", "reasoning", "reasons", "explanation", "justification",
+        "begründung", "kommentar", "notiz", "bemerkung");
 
     private static void recorded(Consensus.Recorded r, List<ConsensusDecision> replaced,
         List<ConsensusDecision> repeated) {

@@ -228,4 +228,30 @@ class CodingsEditTest {
         .contains("1 coding (" + built[0] + ") was made by the consensus build").contains("nothing was edited");
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
   }
+
+  /**
+   * An older export's row with its id taken out repeats an edited coding: its memo, the one the edit replaced (a
+   * client's name taken out, say), would be appended again unsaid; refused at its line, nothing imported.
+   */
+  @Test
+  void aRowWithoutItsIdDoesNotBringBackAMemoAnEditReplaced() throws Exception {
+    String[] row = firstOf("jonas", "> Pause");
+    String id = row[0];
+    CliRun.ok("codings", "edit", p, id, "--memo", "said about the client (name removed)", "--why", "privacy");
+    java.nio.file.Path old = java.nio.file.Files.writeString(dir.resolve("old.csv"), "document,coder,category_path,"
+        + "start,end,memo\n" + row[1] + ",jonas," + row[4] + "," + row[5] + "," + row[6] + ",said about Anna K.\n");
+    String before = CliRun.ok("codings", "export", p).out();
+    assertThat(CliRun.of("codings", "import", p, old.toString()).err())
+        .contains("old.csv, line 2: repeats coding " + id + ", which was edited");
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before).doesNotContain("Anna K.");
+    // without the memo the row is a repetition, as before
+    java.nio.file.Path bare = java.nio.file.Files.writeString(dir.resolve("bare.csv"), "document,coder,category_path,"
+        + "start,end\n" + row[1] + ",jonas," + row[4] + "," + row[5] + "," + row[6] + "\n");
+    assertThat(CliRun.ok("codings", "import", p, bare.toString()).out()).contains("0 codings added");
+    // a memo under another column name would be left out unsaid: refused, naming it
+    java.nio.file.Path notes = java.nio.file.Files.writeString(dir.resolve("notes.csv"), "document,coder,"
+        + "category_path,start,end,notes\n" + row[1] + ",mira," + row[4] + "," + row[5] + "," + row[6] + ",mine\n");
+    assertThat(CliRun.of("codings", "import", p, notes.toString()).err())
+        .contains("notes.csv, line 1: has a column \"notes\", which is not read");
+  }
 }

@@ -261,6 +261,15 @@ class ConsensusStudyChangesTest {
     Path none = Files.writeString(dir.resolve("none.csv"), "id,decision,reasoning\n" + ids.get("G2@70") + ",neither,x\n");
     assertThat(CliRun.of("consensus", "decide", p, "--from", none.toString()).err())
         .contains(none + ", line 1: has no column rationale (its columns: id, decision, reasoning)");
+    // a column of reasons under another name would give way to --why without a word; other columns are named as unread
+    Path notes = Files.writeString(dir.resolve("notes.csv"), "id,decision,notes\n" + ids.get("G2@70")
+        + ",neither,the team's own reason\n");
+    assertThat(CliRun.of("consensus", "decide", p, "--from", notes.toString(), "--why", "meeting 3").err())
+        .contains(notes + ", line 1: has a column \"notes\", which is not read");
+    Path extra = Files.writeString(dir.resolve("extra.csv"), "id,decision,why,excerpt\n" + ids.get("G2@70")
+        + ",neither,not meant,We paused\n");
+    assertThat(CliRun.ok("consensus", "decide", p, "--from", extra.toString()).out())
+        .contains("Note: not read, as no part of a decision stands there: the column excerpt.");
     // two columns for the rationale: which one the team meant, the file does not say
     Path two = Files.writeString(dir.resolve("two.csv"), "id,decision,why,reason\n" + ids.get("G2@70")
         + ",neither,x,y\n");

@@ -199,9 +199,33 @@ public final class CodingImport {
         }
       });
     }
+    for (int i = 0; i < batchRows.size(); i++) {
+      Coding c = batch.get(i);
+      if (batchRows.get(i).id().isEmpty() && !c.memo().isEmpty() && !editedOn(c.document()).isEmpty()) {
+        refuseMemoOnEdited(c, batchRows.get(i));
+      }
+    }
     session.codings().add(batch);
     batch.clear();
     batchRows.clear();
+  }
+
+  /**
+   * A row without its id that repeats an edited coding would have its memo appended to the one the edit left: an
+   * older export's memo with its id taken out (a name an edit took out of it, say) would come back unsaid.
+   */
+  private void refuseMemoOnEdited(Coding c, CodingRow row) {
+    // read once per document: an import appends to none of them (it is refused first)
+    List<Coding> edits = editedCodings.computeIfAbsent(c.document(), d -> session.codings().byDocument(d).stream()
+        .filter(x -> editedOn(d).contains(x.id())).toList());
+    for (Coding existing : edits) {
+      if (existing.sameDecision(c)
+          && !Coding.joinMemos(existing.memo(), c.memo()).equals(existing.memo())) {
+        throw new InputException(row.source(), row.place(), "repeats coding " + existing.id() + ", which was edited "
+            + "(codings memos says by whom and why), with a memo it does not hold; to add a note to it, use codings "
+            + "edit --memo, or leave the memo out");
+      }
+    }
   }
 
   /**
@@ -269,6 +293,7 @@ public final class CodingImport {
 
   private final Map<UUID, Set<UUID>> deleted = new HashMap<>();
   private final Map<UUID, Set<UUID>> edited = new HashMap<>();
+  private final Map<UUID, List<Coding>> editedCodings = new HashMap<>();
 
   /** The ids of the codings edited on a document, as the memos {@link CodingEdit} leaves name them. */
   private Set<UUID> editedOn(UUID document) {

@@ -30,6 +30,20 @@ public final class CodingsCsv {
   private CodingsCsv() {
   }
 
+  /** The columns a codings file is read by; any other is left unread (and said so). */
+  private static final java.util.Set<String> READ = java.util.Set.of("id", "document", "coder", "category_id",
+      "category_path", "category", "start", "end", "quote", "text", "occurrence", "memo");
+
+  /** Columns that hold what a team would mean as the memo: left unread, a coder's notes would vanish unsaid. */
+  private static final java.util.Set<String> LIKE_A_MEMO = java.util.Set.of("memos", "note", "notes", "comment",
+      "comments", "remark", "remarks", "annotation", "annotations", "bemerkung", "bemerkungen", "notiz", "notizen",
+      "kommentar", "kommentare");
+
+  /** The file's columns that no part of a coding is read from, in the file's order. */
+  public static List<String> unreadColumns(CsvTable table) {
+    return table.columns().stream().filter(c -> !READ.contains(c)).toList();
+  }
+
   /** Rows of a codings file, read lazily so that a million of them stream. */
   public static Iterator<CodingRow> read(CsvTable table) {
     table.require("document");
@@ -37,6 +51,13 @@ public final class CodingsCsv {
     table.require("coder");
     if (!table.has("quote") && !table.has("text") && !(table.has("start") && table.has("end"))) {
       throw new InputException(table.source(), table.headerLine(), "needs start and end columns, or a quote column");
+    }
+    for (String column : table.columns()) {
+      if (LIKE_A_MEMO.contains(column)) {
+        throw new InputException(table.source(), table.headerLine(), "has a column \"" + table.spelling(column)
+            + "\", which is not read: a coding's memo stands in the column memo; rename it to memo"
+            + (table.has("memo") ? " (this file has one already: join the two)" : ""));
+      }
     }
     Iterator<CsvTable.Row> rows = table.rows();
     return new Iterator<>() {
