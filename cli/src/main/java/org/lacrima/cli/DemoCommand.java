@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", description = {
     "Build the fictional demo study (six invented interviews, two coders) and show the category system and its codings.",
-    "Running it again rebuilds the demo project."})
+    "Running it again rebuilds the demo project; a demo file changed since it was built (codings added, decisions",
+    "taken) is kept beside it first, as lacrima-demo.kept-DATE.lacrima."})
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE",
@@ -63,6 +64,7 @@ final class DemoCommand implements Callable<Integer> {
     };
     String where;
     ProjectStatistics stats;
+    java.util.Optional<Path> kept = java.util.Optional.empty();
     if (target instanceof ProjectLocation.SqliteFile file) {
       Path path = file.file().toAbsolutePath();
       refuseToOverwriteOtherProjects(path);
@@ -74,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStores.create(new ProjectLocation.SqliteFile(fresh), project, build)) {
           stats = store.read(ProjectStatistics::of);
         }
-        moveIntoPlace(fresh, path);
+        kept = moveIntoPlace(fresh, path);
       } finally {
         Files.deleteIfExists(fresh);
       }
@@ -87,6 +89,8 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     print(system, stats, report[0], where, target);
+    kept.ifPresent(k -> spec.commandLine().getOut().println("The earlier demo project held work done in it since it "
+        + "was built; it is kept as " + k));
     return 0;
   }
 
@@ -95,11 +99,16 @@ final class DemoCommand implements Callable<Integer> {
    * another process is not silently lost with the replaced file: that command finishes first, or
    * the demo is refused ("being changed by another process"), and none can start during the move.
    */
-  private static void moveIntoPlace(Path fresh, Path path) throws IOException {
+  private static java.util.Optional<Path> moveIntoPlace(Path fresh, Path path) throws IOException {
     if (!Files.exists(path)) {
       // no REPLACE_EXISTING: a file that appeared meanwhile is not ours to replace
       Files.move(fresh, path);
-      return;
+      return java.util.Optional.empty();
+    }
+    Path[] keptAs = new Path[1];
+    String built;
+    try (ProjectStore store = ProjectStores.open(new ProjectLocation.SqliteFile(fresh))) {
+      built = store.read(DemoCommand::content);
     }
     try (ProjectStore existing = ProjectStores.open(new ProjectLocation.SqliteFile(path))) {
       existing.write(s -> {
@@ -108,6 +117,13 @@ final class DemoCommand implements Callable<Integer> {
           throw new ProjectAccessException(path + " is not the demo project; choose another file with --out");
         }
         try {
+          if (!content(s).equals(built)) {
+            // a team practising on the demo (a third coder, consensus decisions) would lose that work to the rebuild;
+            // copied under the lock, whose open transaction has written nothing, the file is whole
+            Path kept = keptCopy(path);
+            Files.copy(path, kept, StandardCopyOption.COPY_ATTRIBUTES);
+            keptAs[0] = kept;
+          }
           Files.move(fresh, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -117,6 +133,44 @@ final class DemoCommand implements Callable<Integer> {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    return java.util.Optional.ofNullable(keptAs[0]);
+  }
+
+  /** Where the earlier demo is kept when work was done in it: {@code lacrima-demo.kept-2026-11-27T16-40-00.lacrima}. */
+  private static Path keptCopy(Path path) {
+    String file = path.getFileName().toString();
+    String stem = file.endsWith(".lacrima") ? file.substring(0, file.length() - ".lacrima".length()) : file;
+    String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+        "yyyy-MM-dd'T'HH-mm-ss"));
+    Path kept = path.resolveSibling(stem + ".kept-" + stamp + ".lacrima");
+    for (int n = 2; Files.exists(kept); n++) {
+      kept = path.resolveSibling(stem + ".kept-" + stamp + "-" + n + ".lacrima");
+    }
+    return kept;
+  }
+
+  /**
+   * What a team could have added to or changed in the demo, without ids and times (which differ from build to build):
+   * its documents and units, coders, codings with their memos, memos on documents and the project, the category
+   * system and its log, and consensus decisions.
+   */
+  private static String content(org.lacrima.core.project.ProjectSession s) {
+    StringBuilder out = new StringBuilder();
+    java.util.Map<UUID, String> coders = new java.util.HashMap<>();
+    s.coders().list().forEach(c -> coders.put(c.id(), c.name()));
+    out.append(new java.util.TreeSet<>(coders.values())).append('\n');
+    for (var d : s.documents().list()) {
+      out.append(d.name()).append(' ').append(s.units().byDocument(d.id()).size()).append('\n');
+      s.codings().byDocument(d.id()).stream().map(c -> coders.get(c.coder()) + "|" + c.category() + "|" + c.start()
+          + "|" + c.end() + "|" + c.memo()).sorted().forEach(l -> out.append(l).append('\n'));
+      s.memos().about(org.lacrima.core.coding.Memo.Target.DOCUMENT, d.id())
+          .forEach(m -> out.append(m.text()).append('\n'));
+    }
+    s.memos().about(org.lacrima.core.coding.Memo.Target.PROJECT, s.project().id())
+        .forEach(m -> out.append(m.text()).append('\n'));
+    out.append(s.categories().current().categories()).append('\n').append(s.log().all().size()).append('\n');
+    s.consensus().all().forEach(d -> out.append(d.disagreement()).append(d.kind()).append(d.rationale()).append('\n'));
+    return out.toString();
   }
 
   private static void refuseToOverwriteOtherProjects(Path path) {

@@ -107,6 +107,25 @@ class DemoStudyTest {
     assertThat(Files.readAllBytes(named)).isEqualTo(theirs);
   }
 
+  /** Work done in the demo (a trainee's coding) is kept in a copy beside it before a rebuild, and the copy named. */
+  @Test
+  void aRebuildKeepsTheWorkDoneInTheDemoInACopy() throws Exception {
+    Path file = dir.resolve("demo.lacrima");
+    CliRun.ok("demo", "--out", file.toString());
+    Path trainee = Files.writeString(dir.resolve("trainee.csv"), "document,start,end,category,coder\n"
+        + "cbt-01,0,10,Pause,trainee\n");
+    CliRun.ok("codings", "import", file.toString(), trainee.toString());
+    String rebuilt = CliRun.ok("demo", "--out", file.toString()).out();
+    java.util.List<Path> kept;
+    try (var files = Files.list(dir)) {
+      kept = files.filter(p -> p.getFileName().toString().startsWith("demo.kept-")).toList();
+    }
+    assertThat(kept).hasSize(1);
+    assertThat(rebuilt).contains("it is kept as " + kept.get(0));
+    assertThat(CliRun.ok("codings", "export", kept.get(0).toString()).out()).contains(",trainee,");
+    assertThat(CliRun.ok("codings", "export", file.toString()).out()).doesNotContain(",trainee,");
+  }
+
   @Test
   void aTeamsWorkOnTheDemoInterviewsIsNoDemoToReplace() throws Exception {
     // the demo's own interviews and codings, imported by hand and worked on: they look like the demo, but are not
