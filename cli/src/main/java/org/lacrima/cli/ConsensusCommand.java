@@ -273,8 +273,8 @@ final class ConsensusCommand implements Callable<Integer> {
               table.require("id");
               table.require("decision");
               // the rationale under the name a team may have given its column; without one, --why for every row
-              List<String> rationaleColumns = java.util.stream.Stream.of("rationale", "why", "reason").filter(table::has)
-                  .toList();
+              List<String> rationaleColumns = java.util.stream.Stream.of("rationale", "why", "reason")
+                  .filter(table::has).toList();
               if (rationaleColumns.size() > 1) {
                 // which of two rationales the team meant to keep, the file does not say
                 throw new InputException(file.toString(), "line 1", "has " + rationaleColumns.size() + " columns for "
@@ -307,8 +307,9 @@ final class ConsensusCommand implements Callable<Integer> {
                 try {
                   String rationale = org.lacrima.core.text.Names.saysNothing(r.get(rationaleColumn)) && why != null ? why
                       : r.get(rationaleColumn);
-                  recorded(decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(), r.get("coder"),
-                      r.get("start"), r.get("end"), r.get("category"), rationale, who, now), replaced, repeated);
+                  recorded(decide(s, data, disagreements, r.get("id").strip(), r.get("decision").strip(),
+                      r.get("coder"), r.get("start"), r.get("end"), r.get("category"), rationale, who, now), replaced,
+                      repeated);
                 } catch (InputException e) {
                   throw new InputException(file.toString(), "line " + r.line(), e.getMessage(), e);
                 }

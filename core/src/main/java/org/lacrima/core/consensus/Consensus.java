@@ -616,7 +616,7 @@ public final class Consensus {
     return notes;
   }
 
-  /** A coding as the layer holds it, by where it lies, its category and memo (its id may name a category merged since). */
+  /** A coding as the layer holds it, by where it lies and its category (its id may name a category merged since). */
   private static String placed(Coding c) {
     return c.document() + "|" + c.start() + "|" + c.end() + "|" + c.category();
   }
@@ -970,7 +970,8 @@ public final class Consensus {
 
   /**
    * How many codings of the coder "consensus" no build made as they are (imported from another project's export,
-   * given by hand, or given a note by an import since): a build would replace them, so build and decide refuse while they are there.
+   * given by hand, or given a note by an import since): a build would replace them, so build and decide refuse while
+   * they are there.
    */
   public static long notBuilt(ProjectSession s) {
     Optional<UUID> layer = layer(s);
