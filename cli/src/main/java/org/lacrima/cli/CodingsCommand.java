@@ -53,12 +53,14 @@ final class CodingsCommand {
     public Integer call() {
       try (ProjectStore store = project.open(); CsvTable table = CsvTable.open(file)) {
         List<String> before = new ArrayList<>();
-        long[] notBuilt = new long[2];
+        long[] notBuilt = new long[1];
         CodingImport.Report r = store.write(s -> {
           s.coders().list().forEach(c -> before.add(c.name()));
-          notBuilt[0] = org.lacrima.core.consensus.Consensus.notBuilt(s);
           CodingImport.Report done = CodingImport.run(s, CodingsCsv.read(table));
-          notBuilt[1] = org.lacrima.core.consensus.Consensus.notBuilt(s);
+          // read only where rows went to the layer: counting it reads every coding it holds
+          if (done.toLayer() > 0 && done.added() > 0) {
+            notBuilt[0] = org.lacrima.core.consensus.Consensus.notBuilt(s);
+          }
           return done;
         });
         var out = spec.commandLine().getOut();
@@ -84,9 +86,9 @@ final class CodingsCommand {
           out.println("Note: not read, as no part of a coding stands there: the column"
               + (unread.size() == 1 ? " " : "s ") + String.join(", ", unread.stream().map(table::spelling).toList()) + ".");
         }
-        if (notBuilt[1] > notBuilt[0]) {
+        if (notBuilt[0] > 0) {
           // the layer's name taken by a file's rows: said now, not first when a build or a decision is refused
-          out.println("Note: " + org.lacrima.core.consensus.Consensus.notBuiltNote(notBuilt[1]).orElseThrow() + ".");
+          out.println("Note: " + org.lacrima.core.consensus.Consensus.notBuiltNote(notBuilt[0]).orElseThrow() + ".");
         }
         List<String> all = new ArrayList<>(before);
         all.addAll(r.newCoders());

@@ -294,7 +294,8 @@ final class ConsensusCommand implements Callable<Integer> {
                       + "reason); rename it");
                 }
               }
-              table.columns().stream().filter(c -> !DECISION_COLUMNS.contains(c)).forEach(unreadColumns::add);
+              table.columns().stream().filter(c -> !DECISION_COLUMNS.contains(c)).map(table::spelling)
+                  .forEach(unreadColumns::add);
               Map<String, Long> seen = new java.util.HashMap<>();
               for (Iterator<CsvTable.Row> it = table.rows(); it.hasNext(); ) {
                 CsvTable.Row r = it.next();

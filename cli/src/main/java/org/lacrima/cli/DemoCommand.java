@@ -89,8 +89,8 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     print(system, stats, report[0], where, target);
-    kept.ifPresent(k -> spec.commandLine().getOut().println("The earlier demo project held work done in it since it "
-        + "was built; it is kept as " + k));
+    kept.ifPresent(k -> spec.commandLine().getOut().println("The earlier demo project differed from the one built now "
+        + "(work done in it, or a demo of an earlier version); it is kept as " + k));
     return 0;
   }
 
@@ -136,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
     return java.util.Optional.ofNullable(keptAs[0]);
   }
 
-  /** Where the earlier demo is kept when work was done in it: {@code lacrima-demo.kept-2026-11-27T16-40-00.lacrima}. */
+  /** Where the earlier demo is kept when it differs from the one built now: {@code lacrima-demo.kept-2026-11-27T16-40-00.lacrima}. */
   private static Path keptCopy(Path path) {
     String file = path.getFileName().toString();
     String stem = file.endsWith(".lacrima") ? file.substring(0, file.length() - ".lacrima".length()) : file;
@@ -160,7 +160,8 @@ final class DemoCommand implements Callable<Integer> {
     s.coders().list().forEach(c -> coders.put(c.id(), c.name()));
     out.append(new java.util.TreeSet<>(coders.values())).append('\n');
     for (var d : s.documents().list()) {
-      out.append(d.name()).append(' ').append(s.units().byDocument(d.id()).size()).append('\n');
+      out.append(d.name()).append(' ').append(s.units().byDocument(d.id()).stream().map(u -> u.start() + ".." + u.end())
+          .toList()).append('\n');
       s.codings().byDocument(d.id()).stream().map(c -> coders.get(c.coder()) + "|" + c.category() + "|" + c.start()
           + "|" + c.end() + "|" + c.memo()).sorted().forEach(l -> out.append(l).append('\n'));
       s.memos().about(org.lacrima.core.coding.Memo.Target.DOCUMENT, d.id())

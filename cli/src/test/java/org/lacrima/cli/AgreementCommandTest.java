@@ -353,7 +353,7 @@ class AgreementCommandTest {
       if (figure.get("value").isNumber()) {
         assertThat(Double.parseDouble(l.get("value"))).isCloseTo(figure.get("value").asDouble(), within(1e-15));
       } else {
-        assertThat(l.get("undefined")).isNotEmpty();
+        assertThat(l.get("undefined_because")).isNotEmpty();
       }
     }
     assertThat(lines).allSatisfy(l -> {

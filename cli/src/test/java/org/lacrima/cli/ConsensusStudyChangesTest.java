@@ -610,23 +610,24 @@ class ConsensusStudyChangesTest {
   }
 
   @Test
-  void undoingTheAdditionOfANewVersionsCategoryWaitsForItsDecisionToBeTakenOtherwise() {
+  void undoingTheAdditionOfANewVersionsCategorySaysItsDecisionAppliesNowhere() {
     CliRun.ok("category", "add", p, "Delta", "--why", "a category found in the material");
     Map<String, String> ids = build("--coders", "ann,bob");
     String id = ids.get("Beta@70");
     CliRun.ok("consensus", "decide", p, id, "--span", "81..96", "--category", "Delta", "--why", "x");
     assertThat(layer()).contains("Delta,81,96");
-    // a category added again would have another id: the decision would apply nowhere, for good
-    String before = layer() + CliRun.ok("codebook", p).out();
-    assertThat(CliRun.of("category", "undo", p, "--why", "Delta was premature").err())
-        .contains("the consensus decision " + id + " puts a version on \"Delta\", which the undo would remove");
-    assertThat(layer() + CliRun.ok("codebook", p).out()).isEqualTo(before);
-    // decided otherwise, the undo goes through; the layer's coding on Delta, a build's, goes with the category
-    CliRun.ok("consensus", "decide", p, id, "--take", "bob", "--why", "bob's reading after all");
-    CliRun.ok("category", "undo", p, "--why", "Delta was premature");
+    // a category added again would have another id: the decision applies nowhere, for good, and the undo says so
+    // rather than "until the layer is built again"
+    assertThat(CliRun.ok("category", "undo", p, "--why", "Delta was premature").out())
+        .contains("1 consensus decision resting on a category the undo removes (" + id + ") kept on record but "
+            + "applying nowhere now");
     assertThat(layer()).doesNotContain("Delta");
-    assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("replaced: new")
-        .contains("take bob");
+    String rebuilt = CliRun.ok("consensus", p, "--coders", "ann,bob").out();
+    assertThat(rebuilt).contains("0 of 4 disagreements decided").contains("1 earlier decision settles no disagreement")
+        .contains("  " + id + "  new, x");
+    // the disagreement is there to decide anew
+    CliRun.ok("consensus", "decide", p, id, "--take", "bob", "--why", "bob's reading");
+    assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("replaced: new").contains("take bob");
   }
 
   /** Undoing a split whose parts carry decisions says that those decisions apply nowhere now, not "until rebuilt". */
@@ -637,8 +638,8 @@ class ConsensusStudyChangesTest {
     Map<String, String> ids = build("--coders", "ann,bob");
     CliRun.ok("consensus", "decide", p, ids.get("B2@70"), "--take", "bob", "--why", "said so");
     assertThat(CliRun.ok("category", "undo", p, "--why", "one kind after all").out())
-        .contains("1 consensus decision on the parts (" + ids.get("B2@70") + ") kept on record but applying nowhere "
-            + "now");
+        .contains("1 consensus decision resting on a category the undo removes (" + ids.get("B2@70") + ") kept on "
+            + "record but applying nowhere now");
     assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains(ids.get("B2@70"));
   }
 

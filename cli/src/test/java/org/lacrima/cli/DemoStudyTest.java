@@ -121,7 +121,7 @@ class DemoStudyTest {
       kept = files.filter(p -> p.getFileName().toString().startsWith("demo.kept-")).toList();
     }
     assertThat(kept).hasSize(1);
-    assertThat(rebuilt).contains("it is kept as " + kept.get(0));
+    assertThat(rebuilt).contains("(work done in it, or a demo of an earlier version); it is kept as " + kept.get(0));
     assertThat(CliRun.ok("codings", "export", kept.get(0).toString()).out()).contains(",trainee,");
     assertThat(CliRun.ok("codings", "export", file.toString()).out()).doesNotContain(",trainee,");
   }

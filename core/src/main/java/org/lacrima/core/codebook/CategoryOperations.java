@@ -1142,11 +1142,12 @@ public final class CategoryOperations {
           + "back on its own coding)");
     }
     if (!decisionsLeft.isEmpty()) {
-      // not "until the layer is built again": the parts do not come back, and the decisions settled their disagreements
-      touched.add(Counted.of(decisionsLeft.size(), "consensus decision") + " on the parts ("
-          + String.join(", ", decisionsLeft) + ") kept on record but applying nowhere now, as the disagreements "
-          + "they settled lie on the category they were split from again; decide those anew (consensus status lists "
-          + "them)");
+      // not "until the layer is built again": the categories do not come back (added again, one has another id)
+      touched.add(Counted.of(decisionsLeft.size(), "consensus decision") + " resting on "
+          + (decisionsLeft.size() == 1 ? "a category" : "categories") + " the undo removes ("
+          + String.join(", ", decisionsLeft.subList(0, Math.min(5, decisionsLeft.size())))
+          + (decisionsLeft.size() > 5 ? ", …" : "") + ") kept on record but applying nowhere now; decide their "
+          + "disagreements anew where they remain (consensus status lists them)");
     }
     if (layerDropped > 0) {
       // derived codings: the layer's next build makes them again on the categories as they are then

@@ -50,18 +50,8 @@ final class UndoneCategories {
     if (splitFrom.isPresent()) {
       return fold(gone, splitFrom.get().id());
     }
-    List<String> newVersions = s.consensus().all().stream()
-        .filter(d -> d.newCategory().equals(Optional.of(gone)))
-        .map(org.lacrima.core.consensus.ConsensusDecision::disagreement).toList();
-    if (!newVersions.isEmpty()) {
-      // a category added again has another id: the decision would apply nowhere, for good
-      throw new InputException(undoing + ": the consensus " + (newVersions.size() == 1 ? "decision " : "decisions ")
-          + String.join(", ", newVersions) + " put" + (newVersions.size() == 1 ? "s" : "") + " a version on \"" + label
-          + "\", which the undo would remove; decide " + (newVersions.size() == 1 ? "it" : "them") + " otherwise "
-          + "first (consensus decide PROJECT ID …, which keeps the decision it replaces on record)");
-    }
-    // the consensus layer's codings a build made there: derived, like its judgments, and made again by its next build
-    // (a decision that put a new version there is refused above: nothing would make that one again)
+    // the consensus layer's codings a build made there: derived, like its judgments, and made again by its next build,
+    // but for a decision's new version there: that decision stays on record and applies nowhere (said in the summary)
     int dropped = dropBuiltCodings(gone);
     Optional<UUID> layer = layer();
     int left = s.codings().byCategory(gone).size();
@@ -84,7 +74,7 @@ final class UndoneCategories {
     int judgments = s.coverage().byCategory(gone).size();
     // the consensus layer's judgment of a category that goes: derived, and recorded again by its next build
     layer.ifPresent(l -> s.coverage().remove(l, documentsOf(gone), List.of(gone)));
-    return new Folded(0, 0, judgments, dropped, CodingTrail.NONE, List.of());
+    return new Folded(0, 0, judgments, dropped, CodingTrail.NONE, decisionsOn(gone));
   }
 
   /**
@@ -125,11 +115,22 @@ final class UndoneCategories {
     judged.stream().map(Coverage::coder).distinct()
         .forEach(coder -> s.coverage().remove(coder, documentsOf(part), List.of(part)));
     // decisions on the part stay on record; the disagreements they settled are the source's now, under other ids
-    List<String> decisions = s.consensus().all().stream()
-        .filter(d -> d.category().equals(part) || d.newCategory().equals(Optional.of(part)))
-        .map(org.lacrima.core.consensus.ConsensusDecision::disagreement).toList();
     return new Folded(moved.size() + joined.size(), joined.size(), judged.size(), dropped,
-        new CodingTrail(movedTrail, joinedTrail, List.of()), decisions);
+        new CodingTrail(movedTrail, joinedTrail, List.of()), decisionsOn(part));
+  }
+
+  private List<org.lacrima.core.consensus.ConsensusDecision> decisions;
+
+  /**
+   * The consensus decisions that rest on a category going: on a disagreement about it, or putting a new version on
+   * it. They stay on record, and apply nowhere once it is gone (a category added again has another id).
+   */
+  private List<String> decisionsOn(UUID gone) {
+    if (decisions == null) {
+      decisions = s.consensus().all();
+    }
+    return decisions.stream().filter(d -> d.category().equals(gone) || d.newCategory().equals(Optional.of(gone)))
+        .map(org.lacrima.core.consensus.ConsensusDecision::disagreement).toList();
   }
 
   /** Deletes the consensus layer's codings on a category that a build made; how many. */

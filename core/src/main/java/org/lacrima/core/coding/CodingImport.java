@@ -36,10 +36,11 @@ public final class CodingImport {
    * different ones; the id was taken, as the format says, but a recoding made by editing the path would be lost
    * unsaid. {@code outsideCoverage}: the rows whose coding lies where a table import recorded that its coder judged
    * nothing of the category (an empty or n/a cell): agreement counts it as not judged there, and says so, but the
-   * coder should hear it when the coding is made.
+   * coder should hear it when the coding is made. {@code toLayer}: the rows given to the coder "consensus", the
+   * consensus layer's name.
    */
   public record Report(long rows, long added, long repeated, List<String> newCoders, List<Long> contradicting,
-      long outsideCoverage) {
+      long outsideCoverage, long toLayer) {
   }
 
   private final ProjectSession session;
@@ -59,6 +60,7 @@ public final class CodingImport {
   /** Recorded coverage per scope (category or group), coder and document, read on first use. */
   private final Map<UUID, Map<UUID, Map<UUID, List<Coverage>>>> recorded = new HashMap<>();
   private long outsideCoverage;
+  private long toLayer;
   /** A category the row's coding is on already and may stay on whatever its state (an edit's; else none). */
   private Optional<UUID> stayingOn = Optional.empty();
   /** The consensus layer's coder, whose recorded coverage is its builds', not a table's. */
@@ -149,6 +151,9 @@ public final class CodingImport {
       if (outsideRecordedCoverage(coding)) {
         outsideCoverage++;
       }
+      if (row.coder().strip().equals(org.lacrima.core.consensus.Consensus.LAYER)) {
+        toLayer++;
+      }
       batch.add(coding);
       batchRows.add(row);
       if (batch.size() == BATCH) {
@@ -157,7 +162,8 @@ public final class CodingImport {
     }
     flush(batch, batchRows);
     long added = session.codings().count() - before;
-    return new Report(read, added, read - added, List.copyOf(newCoders), List.copyOf(contradicting), outsideCoverage);
+    return new Report(read, added, read - added, List.copyOf(newCoders), List.copyOf(contradicting), outsideCoverage,
+        toLayer);
   }
 
   private void flush(List<Coding> batch, List<CodingRow> batchRows) {
@@ -170,8 +176,8 @@ public final class CodingImport {
         withIds.put(batch.get(i).id(), i);
       }
     }
+    Map<UUID, Coding> stored = withIds.isEmpty() ? Map.of() : session.codings().byIds(withIds.keySet());
     if (!withIds.isEmpty()) {
-      Map<UUID, Coding> stored = session.codings().byIds(withIds.keySet());
       stored.forEach((id, existing) -> {
         int i = withIds.get(id);
         CodingRow row = batchRows.get(i);
@@ -201,7 +207,9 @@ public final class CodingImport {
     }
     for (int i = 0; i < batchRows.size(); i++) {
       Coding c = batch.get(i);
-      if (batchRows.get(i).id().isEmpty() && !c.memo().isEmpty() && !editedOn(c.document()).isEmpty()) {
+      // a row with an id this project does not know is a repetition as one without an id is
+      boolean unnamed = batchRows.get(i).id().isEmpty() || !stored.containsKey(c.id());
+      if (unnamed && !c.memo().isEmpty() && !editedOn(c.document()).isEmpty()) {
         refuseMemoOnEdited(c, batchRows.get(i));
       }
     }

@@ -67,7 +67,8 @@ final class DocxBodyText {
     if (fields.contains(Boolean.TRUE)) {
       // until its end, all is taken for the field's instructions: the rest of the document would be lost unsaid
       throw new Unreadable("w:fldChar", "a field begun in paragraph " + fieldBegunIn.getLast() + " never ends (it has "
-          + "no w:fldCharType=\"end\"), so where the text resumes is unknown; open the file in Word and save it again");
+          + "no w:fldCharType=\"end\", or only one deleted with tracked changes), so where the text resumes is unknown; "
+          + "open the file in Word, accept its tracked changes, and save it again");
     }
   }
 
@@ -139,9 +140,9 @@ final class DocxBodyText {
       out.append('\n').append(nested);
     }
     if ((out == text ? 0 : out.length()) + text.length() > MAX_CHARACTERS) {
-      throw new Unreadable("w:body", "holds more than " + MAX_CHARACTERS / (1024 * 1024) + " million characters of "
-          + "text (by paragraph " + paragraphs + "), more than any transcript; a .txt file is refused beyond that size "
-          + "too");
+      throw new Unreadable("w:body", String.format(java.util.Locale.ROOT, "holds more than %,d characters of text (by "
+          + "paragraph %d), more than any transcript; a .txt file is refused beyond that size (64 MB) too",
+          MAX_CHARACTERS, paragraphs));
     }
   }
 

@@ -84,6 +84,16 @@ final class CoverageScopes {
    * then it judged none of the column.
    */
   void fillIn(boolean[][][] covers, boolean[] codedBy) {
+    // a parent's coverage as recorded, before any scope's is completed: read in whatever order the scopes come
+    boolean[][][] recordedCovers = new boolean[covers.length][][];
+    for (int parent : parentScope) {
+      if (parent >= 0 && recordedCovers[parent] == null) {
+        recordedCovers[parent] = new boolean[covers[parent].length][];
+        for (int u = 0; u < covers[parent].length; u++) {
+          recordedCovers[parent][u] = covers[parent][u].clone();
+        }
+      }
+    }
     for (int sc = 0; sc < covers.length; sc++) {
       for (int k = 0; k < codedBy.length; k++) {
         int parent = parentScope[sc];
@@ -92,13 +102,13 @@ final class CoverageScopes {
             // a cell recorded for the value itself (a --flag column of its name) and one of its column both judged
             // it: a value brought into a column keeps the cells of both
             for (int u = 0; u < covers[sc].length; u++) {
-              covers[sc][u][k] |= covers[parent][u][k];
+              covers[sc][u][k] |= recordedCovers[parent][u][k];
             }
           }
           continue;
         }
         // a parent's column is read only where the coder's coverage of it is recorded, so never one filled in here
-        boolean[][] from = parent >= 0 && recordedBy[parent][k] ? covers[parent] : null;
+        boolean[][] from = parent >= 0 && recordedBy[parent][k] ? recordedCovers[parent] : null;
         boolean byDocument = codedBy[k] && !(tableScope[sc] && tableCoder[k]);
         for (int u = 0; u < covers[sc].length; u++) {
           covers[sc][u][k] = from != null ? from[u][k] : byDocument;
