@@ -838,6 +838,31 @@ class ImportTableTest {
     importTable(p, third.toString(), "--code", "behaviour");
     assertThat(pairableIn(p, "s3", "behaviour > reflect")).isEqualTo(2);
     assertThat(pairableIn(p, "s1", "behaviour > reflect")).isEqualTo(2);
+    // out once more: it takes the column's cells it lacks (s3's), not only where it had none of its own
+    CliRun.ok("category", "move", p, "behaviour > reflect", "--top", "--why", "out again");
+    assertThat(pairableIn(p, "s3", "reflect")).isEqualTo(2);
+    assertThat(pairableIn(p, "s1", "reflect")).isEqualTo(2);
+  }
+
+  /**
+   * Undoing a move out takes off exactly the cells the move copied: a later batch that fills in both the column and a
+   * --flag column of the value's name records cells identical to the column's, and those stay the value's (x left
+   * the column's cell of s2's second unit open, and judged reflect there all the same).
+   */
+  @Test
+  void undoingAMoveOutTakesOffOnlyTheCellsItCopied() throws IOException {
+    Path first = Files.writeString(dir.resolve("b1.csv"), "doc,ord,text,coder,behaviour\ns1,1,I cried.,x,ask\n"
+        + "s1,1,I cried.,y,ask\ns1,2,Tell me more.,x,reflect\ns1,2,Tell me more.,y,reflect\n");
+    importTable(p, first.toString(), "--code", "behaviour");
+    CliRun.ok("category", "move", p, "behaviour > reflect", "--top", "--why", "out");
+    Path both = Files.writeString(dir.resolve("b2.csv"), "doc,ord,text,coder,behaviour,reflect\n"
+        + "s2,1,She wept.,x,ask,yes\ns2,1,She wept.,y,ask,yes\ns2,2,We paused.,x,,no\ns2,2,We paused.,y,ask,no\n");
+    importTable(p, both.toString(), "--code", "behaviour", "--flag", "reflect");
+    assertThat(pairableIn(p, "s2", "reflect")).isEqualTo(2);
+    CliRun.ok("category", "undo", p, "--why", "back");
+    CliRun.ok("category", "move", p, "behaviour > reflect", "--top", "--why", "out again");
+    assertThat(pairableIn(p, "s2", "reflect")).isEqualTo(2);
+    assertThat(pairableIn(p, "s1", "reflect")).isEqualTo(2);
   }
 
   private static int pairableIn(String project, String document, String category) throws IOException {

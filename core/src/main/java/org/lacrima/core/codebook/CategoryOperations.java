@@ -245,11 +245,12 @@ public final class CategoryOperations {
     beside.ifPresent(b -> params.put(b.wording(), b.sibling().toString()));
     Optional<UUID> column = newPlace ? tableColumnLeft(c) : Optional.empty();
     if (column.isPresent()) {
-      int cells = carryColumnCoverage(column.get(), id);
+      List<Coverage> cells = carryColumnCoverage(column.get(), id);
       params.put(COVERAGE_FROM, column.get().toString());
+      params.set(COVERAGE_COPIED, copiedCells(cells));
       notes.add("the record of which cells of the table column \"" + before.get(column.get()).label().english()
-          + "\" each coder filled in goes with it (" + Counted.of(cells, "cell") + "): agreement judges it there, as "
-          + "before, and an empty or n/a cell stays not judged");
+          + "\" each coder filled in goes with it (" + Counted.of(cells.size(), "cell") + "): agreement judges it there, "
+          + "as before, and an empty or n/a cell stays not judged");
     }
     String where = beside.map(b -> b.wording() + " \"" + after.get(b.sibling()).label().english() + "\"").orElse("");
     String summary = newPlace
@@ -311,6 +312,8 @@ public final class CategoryOperations {
 
   /** The parameter of a move that carried its table column's coverage along, for its undo. */
   private static final String COVERAGE_FROM = "coverage_from";
+  /** The parameter naming exactly the cells such a move recorded for the value, which its undo takes off. */
+  private static final String COVERAGE_COPIED = "coverage_copied";
 
   /**
    * Where {@code c} now stands among exclusive siblings, how often one coder's codings of two of them overlap, as
@@ -329,12 +332,13 @@ public final class CategoryOperations {
 
   /**
    * The table column a value leaves: its parent, where a table import recorded there which cells each coder filled
-   * in, and the value has no record of its own. Agreement reads a value's coverage from its exclusive parent; out of
+   * in. Agreement reads a value's coverage from its exclusive parent; out of
    * it, the value would be judged by document, and an empty or n/a cell would count as "absent".
    */
   private Optional<UUID> tableColumnLeft(Category c) {
-    // a consensus layer's record of the value is its own, not the table's coders'
-    return c.parent().filter(p -> tableCells(c.id()).isEmpty() && !tableCells(p).isEmpty());
+    // a value with cells of its own (a --flag column of its name, or a copy an earlier move left) was judged inside
+    // the column where either's were filled: it takes the column's cells it lacks
+    return c.parent().filter(p -> !tableCells(p).isEmpty());
   }
 
   /** The cells of a table recorded for a category or group: its coverage but a consensus layer's. */
@@ -343,12 +347,28 @@ public final class CategoryOperations {
     return s.coverage().byCategory(scope).stream().filter(v -> !layer.equals(Optional.of(v.coder()))).toList();
   }
 
-  /** Records the column's cells for the value itself; how many. */
-  private int carryColumnCoverage(UUID column, UUID value) {
-    List<Coverage> cells = tableCells(column).stream()
+  /** Records for the value itself the column's cells it lacks; those it recorded, for the undo to take off. */
+  private List<Coverage> carryColumnCoverage(UUID column, UUID value) {
+    Set<String> own = new HashSet<>();
+    tableCells(value).forEach(v -> own.add(cellKey(v)));
+    List<Coverage> cells = tableCells(column).stream().filter(v -> !own.contains(cellKey(v)))
         .map(v -> new Coverage(v.document(), v.coder(), value, v.start(), v.end())).toList();
     s.coverage().add(cells);
-    return cells.size();
+    return cells;
+  }
+
+  /** The cells a move copied, by coder and document, as its log entry keeps them: {coder: {document: [[s, e], …]}}. */
+  private static ObjectNode copiedCells(List<Coverage> cells) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    for (Coverage v : cells) {
+      ObjectNode byDocument = out.has(v.coder().toString()) ? (ObjectNode) out.get(v.coder().toString())
+          : out.putObject(v.coder().toString());
+      com.fasterxml.jackson.databind.node.ArrayNode spans = byDocument.has(v.document().toString())
+          ? (com.fasterxml.jackson.databind.node.ArrayNode) byDocument.get(v.document().toString())
+          : byDocument.putArray(v.document().toString());
+      spans.addArray().add(v.start()).add(v.end());
+    }
+    return out;
   }
 
   /**
@@ -356,18 +376,26 @@ public final class CategoryOperations {
    * so do cells a later table import recorded for the value itself (a --flag column of its name).
    */
   private void undoCoverageOfMove(JsonNode parameters) {
-    if (parameters.hasNonNull(COVERAGE_FROM)) {
-      dropColumnCopies(UUID.fromString(parameters.path(COVERAGE_FROM).asText()),
-          UUID.fromString(parameters.path("category").asText()));
+    if (!parameters.hasNonNull(COVERAGE_FROM)) {
+      return;
     }
+    UUID value = UUID.fromString(parameters.path("category").asText());
+    Set<String> copied = new HashSet<>();
+    if (parameters.has(COVERAGE_COPIED)) {
+      parameters.get(COVERAGE_COPIED).properties().forEach(byCoder -> byCoder.getValue().properties().forEach(
+          byDocument -> byDocument.getValue().forEach(span -> copied.add(byDocument.getKey() + "|" + byCoder.getKey()
+              + "|" + span.get(0).asInt() + "|" + span.get(1).asInt()))));
+    } else {
+      // a move logged before the copied cells were kept: the column's cells stand for them
+      tableCells(UUID.fromString(parameters.path(COVERAGE_FROM).asText())).forEach(v -> copied.add(cellKey(v)));
+    }
+    dropCells(value, copied);
   }
 
-  /** Removes the value's recorded cells that copy a cell of the column (same document, coder and unit). */
-  private void dropColumnCopies(UUID column, UUID value) {
-    Set<String> columnCells = new HashSet<>();
-    tableCells(column).forEach(v -> columnCells.add(cellKey(v)));
+  /** Removes the value's recorded cells among {@code dropped} (by {@link #cellKey}); its others stay. */
+  private void dropCells(UUID value, Set<String> dropped) {
     List<Coverage> own = tableCells(value);
-    List<Coverage> copies = own.stream().filter(v -> columnCells.contains(cellKey(v))).toList();
+    List<Coverage> copies = own.stream().filter(v -> dropped.contains(cellKey(v))).toList();
     if (copies.isEmpty()) {
       return;
     }
@@ -375,7 +403,7 @@ public final class CategoryOperations {
     Map<UUID, Set<UUID>> documentsByCoder = new LinkedHashMap<>();
     copies.forEach(v -> documentsByCoder.computeIfAbsent(v.coder(), k -> new LinkedHashSet<>()).add(v.document()));
     documentsByCoder.forEach((coder, documents) -> s.coverage().remove(coder, List.copyOf(documents), List.of(value)));
-    s.coverage().add(own.stream().filter(v -> !columnCells.contains(cellKey(v))
+    s.coverage().add(own.stream().filter(v -> !dropped.contains(cellKey(v))
         && documentsByCoder.getOrDefault(v.coder(), Set.of()).contains(v.document())).toList());
   }
 
