@@ -535,6 +535,13 @@ public final class CategorySystem {
         return found.get(0);
       }
       if (found.size() > 1) {
+        // a top-level category's path is its label: named so, it is the one whose full path this is, or else the
+        // path the message offers for it would be the same ambiguous name
+        List<Category> top = found.stream().filter(c -> c.parent().isEmpty()
+            && c.label().values().values().stream().map(Names::normalize).anyMatch(l -> l.equals(n))).toList();
+        if (top.size() == 1) {
+          return top.get(0);
+        }
         throw new UnknownCategoryException("\"" + n + "\" names " + found.size()
             + " categories; give the full path: "
             + found.stream().map(c -> "\"" + path(c.id()) + "\"").collect(Collectors.joining(", ")));

@@ -80,6 +80,12 @@ class CategorySystemTest {
         .hasMessageContaining("a > Other").hasMessageContaining("b > Other");
     assertThat(s.resolve("b > Other").id()).isEqualTo(d);
     assertThat(s.resolve("o1").id()).isEqualTo(C);
+    // a top-level "Other" beside them: its full path is its label, so that name is its own, not ambiguous
+    UUID e = UUID.randomUUID();
+    CategorySystem withTop = system(List.of(cat(A, null, "a", "x"), cat(B, null, "b", "y"), cat(C, A, "Other", "o1"),
+        cat(d, B, "Other", "o2"), cat(e, null, "Other", "o3")), List.of());
+    assertThat(withTop.resolve("Other").id()).isEqualTo(e);
+    assertThat(withTop.resolve("a > Other").id()).isEqualTo(C);
   }
 
   @Test
