@@ -287,7 +287,8 @@ final class ConsensusCommand implements Callable<Integer> {
                     + "kept with why it was taken");
               }
               for (String column : table.columns()) {
-                if (LIKE_A_RATIONALE.contains(column)) {
+                if (!DECISION_COLUMNS.contains(column) && (org.lacrima.io.csv.CodingsCsv.likeAMemo(column)
+                    || LIKE_A_RATIONALE.stream().anyMatch(column::contains))) {
                   // read as nothing, a team's reasons would give way to --why without a word
                   throw new InputException(file.toString(), "line 1", "has a column \"" + table.spelling(column)
                       + "\", which is not read: a decision's reason stands in the column rationale (or why, or "
@@ -373,10 +374,9 @@ final class ConsensusCommand implements Callable<Integer> {
     private static final java.util.Set<String> DECISION_COLUMNS = java.util.Set.of("id", "decision", "coder", "start",
         "end", "category", "rationale", "why", "reason");
 
-    /** Columns that hold what a team would mean as the rationale. */
-    private static final java.util.Set<String> LIKE_A_RATIONALE = java.util.Set.of("note", "notes", "comment",
-        "comments", "memo", "memos", "remark", "remarks", "reasoning", "reasons", "explanation", "justification",
-        "begründung", "kommentar", "notiz", "bemerkung");
+    /** Words in a column's name that say it holds reasons (besides those of notes and memos). */
+    private static final List<String> LIKE_A_RATIONALE = List.of("reason", "rationale", "why", "explanation",
+        "justification", "begründung", "grund");
 
     private static void recorded(Consensus.Recorded r, List<ConsensusDecision> replaced,
         List<ConsensusDecision> repeated) {

@@ -151,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * What a team could have added to or changed in the demo, without ids and times (which differ from build to build):
-   * its documents and units, coders, codings with their memos, memos on documents and the project, the category
+   * its documents with their variables and units, coders, codings with their memos, memos on documents and the project, the category
    * system and its log, and consensus decisions.
    */
   private static String content(org.lacrima.core.project.ProjectSession s) {
@@ -160,8 +160,8 @@ final class DemoCommand implements Callable<Integer> {
     s.coders().list().forEach(c -> coders.put(c.id(), c.name()));
     out.append(new java.util.TreeSet<>(coders.values())).append('\n');
     for (var d : s.documents().list()) {
-      out.append(d.name()).append(' ').append(s.units().byDocument(d.id()).stream().map(u -> u.start() + ".." + u.end())
-          .toList()).append('\n');
+      out.append(d.name()).append(' ').append(new java.util.TreeMap<>(d.variables())).append(' ')
+          .append(s.units().byDocument(d.id()).stream().map(u -> u.start() + ".." + u.end()).toList()).append('\n');
       s.codings().byDocument(d.id()).stream().map(c -> coders.get(c.coder()) + "|" + c.category() + "|" + c.start()
           + "|" + c.end() + "|" + c.memo()).sorted().forEach(l -> out.append(l).append('\n'));
       s.memos().about(org.lacrima.core.coding.Memo.Target.DOCUMENT, d.id())

@@ -253,5 +253,9 @@ class CodingsEditTest {
         + "category_path,start,end,notes\n" + row[1] + ",mira," + row[4] + "," + row[5] + "," + row[6] + ",mine\n");
     assertThat(CliRun.of("codings", "import", p, notes.toString()).err())
         .contains("notes.csv, line 1: has a column \"notes\", which is not read");
+    java.nio.file.Path anmerkung = java.nio.file.Files.writeString(dir.resolve("anm.csv"), "document,coder,"
+        + "category_path,start,end,Anmerkung\n" + row[1] + ",mira," + row[4] + "," + row[5] + "," + row[6] + ",x\n");
+    assertThat(CliRun.of("codings", "import", p, anmerkung.toString()).err())
+        .contains("anm.csv, line 1: has a column \"Anmerkung\", which is not read");
   }
 }

@@ -266,6 +266,10 @@ class ConsensusStudyChangesTest {
         + ",neither,the team's own reason\n");
     assertThat(CliRun.of("consensus", "decide", p, "--from", notes.toString(), "--why", "meeting 3").err())
         .contains(notes + ", line 1: has a column \"notes\", which is not read");
+    Path german = Files.writeString(dir.resolve("german.csv"), "id,decision,Bemerkungen\n" + ids.get("G2@70")
+        + ",neither,weil\n");
+    assertThat(CliRun.of("consensus", "decide", p, "--from", german.toString(), "--why", "meeting 3").err())
+        .contains(german + ", line 1: has a column \"Bemerkungen\", which is not read");
     Path extra = Files.writeString(dir.resolve("extra.csv"), "id,decision,why,excerpt\n" + ids.get("G2@70")
         + ",neither,not meant,We paused\n");
     assertThat(CliRun.ok("consensus", "decide", p, "--from", extra.toString()).out())
@@ -489,6 +493,12 @@ class ConsensusStudyChangesTest {
         .doesNotContain("dropped");
     // importing the same file again adds nothing, and says nothing new
     assertThat(CliRun.ok("codings", "import", p, dir.resolve("hand.csv").toString()).out()).doesNotContain("Note:");
+    // deleted again, they leave no layer to call dropped
+    String hand = CliRun.ok("codings", "export", p).out().lines().filter(l -> l.contains(",consensus,")).findFirst()
+        .orElseThrow().split(",")[0];
+    CliRun.ok("codings", "delete", p, hand, "--why", "given by mistake");
+    assertThat(CliRun.of("consensus", "status", p).err()).contains("no consensus layer has been built in this project "
+        + "yet").doesNotContain("dropped");
   }
 
   @Test
@@ -512,6 +522,11 @@ class ConsensusStudyChangesTest {
     assertThat(again).contains(id + ": decided so already by ann (").contains("kept as it was")
         .doesNotContain("replaces");
     assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("by ann").doesNotContain("by bob");
+    // the same rationale typed decomposed, with a line ended CRLF and a blank after: the same, as every text is
+    String id2 = ids.get("G1@70");
+    CliRun.ok("consensus", "decide", p, id2, "--neither", "--why", "J\u00fcrgen said\nno");
+    assertThat(CliRun.ok("consensus", "decide", p, id2, "--neither", "--why", "Ju\u0308rgen said\r\nno ").out())
+        .contains(id2 + ": decided so already");
   }
 
   /**

@@ -124,6 +124,10 @@ class DemoStudyTest {
     assertThat(rebuilt).contains("(work done in it, or a demo of an earlier version); it is kept as " + kept.get(0));
     assertThat(CliRun.ok("codings", "export", kept.get(0).toString()).out()).contains(",trainee,");
     assertThat(CliRun.ok("codings", "export", file.toString()).out()).doesNotContain(",trainee,");
+    // a document variable set since is work too
+    Path vars = Files.writeString(dir.resolve("vars.csv"), "document,rater_notes\ncbt-01,long pause\n");
+    CliRun.ok("import", file.toString(), "--vars", vars.toString());
+    assertThat(CliRun.ok("demo", "--out", file.toString()).out()).contains("it is kept as");
   }
 
   @Test

@@ -1116,7 +1116,8 @@ public final class CategoryOperations {
         madeSince += f.codings();
         joinedSince += f.joined();
         layerDropped += f.layerDropped();
-        decisionsLeft.addAll(f.decisionsLeft());
+        // a decision may rest on two parts at once (a new version on the other part)
+        f.decisionsLeft().stream().filter(d -> !decisionsLeft.contains(d)).forEach(decisionsLeft::add);
         movedSince.addAll(f.trail().moved());
         joinedWith.addAll(f.trail().collapsed());
       }

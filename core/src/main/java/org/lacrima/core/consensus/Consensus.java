@@ -43,6 +43,8 @@ public final class Consensus {
   public static final String LAYER = "consensus";
   /** How the layer's own codings begin their memos: what tells them from codings given the coder by hand. */
   private static final String AGREED = "agreed by ";
+  /** How the project memo a drop leaves begins. */
+  static final String DROPPED = "Consensus layer dropped by ";
   private static final String DECIDED = "decided (";
 
   /**
@@ -409,7 +411,7 @@ public final class Consensus {
           + (foreign.size() == 1 ? "was" : "were") + " not made by a consensus build ("
           + String.join(", ", foreign.subList(0, Math.min(3, foreign.size()))) + (foreign.size() > 3 ? ", …" : "")
           + "), and rebuilding the layer would replace them; give them to another coder first (codings export, "
-          + "change the coder column, codings import, then codings delete)");
+          + "change the coder column and empty the id column, codings import, then codings delete)");
     }
     if (!noted.isEmpty()) {
       throw new InputException(Counted.of(noted.size(), "coding") + " of the consensus layer "
@@ -881,6 +883,8 @@ public final class Consensus {
       // the record itself takes any stored rationale; a new decision's must say something the log can show
       throw new InputException("a consensus decision needs a rationale (--why)");
     }
+    // as every text of a project: "Jürgen" typed decomposed, or a line ended CRLF, is the same rationale
+    rationale = org.lacrima.core.text.DocumentText.normalizeString(rationale).strip();
     Optional<Boolean> takenPresent = coder.filter(c -> kind == ConsensusDecision.Kind.TAKE)
         .map(c -> d.presentBy().containsKey(c));
     ConsensusDecision decision = new ConsensusDecision(key, d.unit().document(), d.unit().start(), d.unit().end(),
@@ -931,7 +935,7 @@ public final class Consensus {
     s.consensus().forgetStudy();
     int decisions = s.consensus().all().size();
     s.memos().add(new org.lacrima.core.coding.Memo(Ids.next(), org.lacrima.core.coding.Memo.Target.PROJECT,
-        s.project().id(), who, at, "Consensus layer dropped by " + who + " (" + Counted.of(builtIds.size(), "coding")
+        s.project().id(), who, at, DROPPED + who + " (" + Counted.of(builtIds.size(), "coding")
             + " of its builds; " + Counted.of(decisions, "decision") + " kept). Why: " + why.strip()));
     return new Dropped(builtIds.size(), all.size() - builtIds.size(), decisions);
   }

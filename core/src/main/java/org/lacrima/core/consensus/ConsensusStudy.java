@@ -93,7 +93,9 @@ public final class ConsensusStudy {
     return s.consensus().study().map(ConsensusStudy::fromJson).orElseThrow(() -> {
       // decisions without a study: the layer was built and dropped since (consensus drop keeps them)
       int decisions = s.consensus().all().size();
-      boolean dropped = s.coders().byName(Consensus.LAYER).isPresent();
+      // by the note a drop leaves: codings once given the coder "consensus" by hand and deleted since leave the coder
+      boolean dropped = s.memos().about(org.lacrima.core.coding.Memo.Target.PROJECT, s.project().id()).stream()
+          .anyMatch(m -> m.text().startsWith(Consensus.DROPPED));
       long notBuilt = Consensus.notBuilt(s);
       if (notBuilt > 0) {
         // codings of the coder "consensus" from a file or by hand: no build was dropped, and none can be made yet

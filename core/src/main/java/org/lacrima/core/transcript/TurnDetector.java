@@ -42,7 +42,8 @@ public final class TurnDetector {
       // a label may be indented, as transcripts laid out with spaces or tabs have it
       "^" + BLANK + "*(?<lead>(?:" + TIMESTAMP + ")" + BLANK + "*)?"
           + "(?:\\*\\*|__)?(?<label>" + LABEL_WORDS + ")(?:\\*\\*|__)?"
-          + BLANK + "*:(?!//)(?:\\*\\*|__)?" + BLANK + "*"
+          // the colon, or the full-width one of Chinese and Japanese transcripts
+          + BLANK + "*[:\uFF1A](?!//)(?:\\*\\*|__)?" + BLANK + "*"
           + "(?<after>(?:" + TIMESTAMP + ")" + BLANK + "*)?");
   /**
    * A timestamp that ends a text, with the blanks around it. The match starts only where a run of blanks does, and

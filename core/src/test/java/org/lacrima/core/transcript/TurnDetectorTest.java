@@ -136,5 +136,10 @@ class TurnDetectorTest {
     assertThat(turns(dots)).extracting(Turn::speaker).containsExactly("I", "B", "I");
     String underscores = "I: a\n" + "a_".repeat(20_000) + ": x\nB: b\n";
     assertThat(turns(underscores)).extracting(Turn::speaker).containsExactly("I", "B");
+    // the full-width colon Chinese and Japanese transcripts write after a label
+    String fullWidth = "治疗师：你能说说吗？\n来访者：" + chinese + "\n治疗师：谢谢\n来访者：好\n";
+    List<Turn> wide = turns(fullWidth);
+    assertThat(wide).extracting(Turn::speaker).containsExactly("治疗师", "来访者", "治疗师", "来访者");
+    assertThat(content(fullWidth, wide.get(1))).isEqualTo(chinese);
   }
 }

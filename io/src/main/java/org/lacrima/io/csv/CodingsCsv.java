@@ -34,10 +34,17 @@ public final class CodingsCsv {
   private static final java.util.Set<String> READ = java.util.Set.of("id", "document", "coder", "category_id",
       "category_path", "category", "start", "end", "quote", "text", "occurrence", "memo");
 
-  /** Columns that hold what a team would mean as the memo: left unread, a coder's notes would vanish unsaid. */
-  private static final java.util.Set<String> LIKE_A_MEMO = java.util.Set.of("memos", "note", "notes", "comment",
-      "comments", "remark", "remarks", "annotation", "annotations", "bemerkung", "bemerkungen", "notiz", "notizen",
-      "kommentar", "kommentare");
+  /**
+   * Words in a column's name that say it holds what a team would mean as the memo ("notes", "memo_text",
+   * "Anmerkungen"): left unread, a coder's notes would vanish unsaid.
+   */
+  private static final List<String> LIKE_A_MEMO = List.of("memo", "note", "notiz", "comment", "kommentar", "remark",
+      "bemerkung", "anmerkung", "annotation");
+
+  /** Whether a column other than memo would hold memos by its name. */
+  public static boolean likeAMemo(String column) {
+    return !column.equals("memo") && LIKE_A_MEMO.stream().anyMatch(column::contains);
+  }
 
   /** The file's columns that no part of a coding is read from, in the file's order. */
   public static List<String> unreadColumns(CsvTable table) {
@@ -53,7 +60,7 @@ public final class CodingsCsv {
       throw new InputException(table.source(), table.headerLine(), "needs start and end columns, or a quote column");
     }
     for (String column : table.columns()) {
-      if (LIKE_A_MEMO.contains(column)) {
+      if (likeAMemo(column)) {
         throw new InputException(table.source(), table.headerLine(), "has a column \"" + table.spelling(column)
             + "\", which is not read: a coding's memo stands in the column memo; rename it to memo"
             + (table.has("memo") ? " (this file has one already: join the two)" : ""));

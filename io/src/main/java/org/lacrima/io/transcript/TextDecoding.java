@@ -98,29 +98,27 @@ public final class TextDecoding {
       checkUtf8NotByChance(text, source);
       return new Reading(text, "UTF-8", StandardCharsets.UTF_8, 0);
     } catch (CharacterCodingException notUtf8) {
-      int halves = firstEncodedSurrogatePair(b);
-      if (halves >= 0) {
-        // an emoji written as its two UTF-16 halves, each as three bytes: read as Windows-1252 it would be "í ½í¸‚"
-        throw new InputException(source, "byte offset " + halves + " (line " + lineAt(b, halves) + ")", "holds a "
-            + "character written as the two halves of a UTF-16 pair (CESU-8, or Java's modified UTF-8), which is not "
-            + "UTF-8; " + SAVE_AS_UTF8);
-      }
+      refuseModifiedUtf8(b, 0, source);
       return readAsWindows1252(b, source);
     }
   }
 
   /**
-   * Where a surrogate pair stands encoded half by half (ED A0–AF xx, then ED B0–BF xx): six bytes no Windows-1252
-   * text holds ("í", a sign, a punctuation mark, twice), so the file was written by a CESU-8 encoder; -1 if none.
+   * Refuses a file written as CESU-8 or Java's modified UTF-8: a UTF-16 half encoded on its own (ED A0–BF xx; an
+   * emoji is two of them, which read as Windows-1252 would be "í ½í¸‚") or a NUL as C0 80 ("À€"), bytes no
+   * Windows-1252 text holds in that order.
    */
-  private static int firstEncodedSurrogatePair(byte[] b) {
-    for (int i = 0; i + 5 < b.length; i++) {
-      if ((b[i] & 0xFF) == 0xED && (b[i + 1] & 0xF0) == 0xA0 && (b[i + 2] & 0xC0) == 0x80
-          && (b[i + 3] & 0xFF) == 0xED && (b[i + 4] & 0xF0) == 0xB0 && (b[i + 5] & 0xC0) == 0x80) {
-        return i;
+  private static void refuseModifiedUtf8(byte[] b, int from, String source) {
+    for (int i = from; i + 1 < b.length; i++) {
+      int lead = b[i] & 0xFF;
+      boolean half = lead == 0xED && i + 2 < b.length && (b[i + 1] & 0xE0) == 0xA0 && (b[i + 2] & 0xC0) == 0x80;
+      boolean nul = lead == 0xC0 && (b[i + 1] & 0xFF) == 0x80;
+      if (half || nul) {
+        throw new InputException(source, "byte offset " + i + " (line " + lineAt(b, i) + ")", "holds "
+            + (half ? "half of a UTF-16 pair written on its own" : "a NUL written as two bytes") + " (CESU-8, or "
+            + "Java's modified UTF-8), which is not UTF-8; " + SAVE_AS_UTF8);
       }
     }
-    return -1;
   }
 
   /**
@@ -418,6 +416,9 @@ public final class TextDecoding {
       String text = decoder(cs).decode(ByteBuffer.wrap(b, skip, b.length - skip)).toString();
       return new Reading(text, name + " (with BOM)", cs, skip);
     } catch (CharacterCodingException e) {
+      if (cs.equals(StandardCharsets.UTF_8)) {
+        refuseModifiedUtf8(b, skip, source);
+      }
       throw new InputException(source, "byte offset " + firstInvalid(b, skip, cs), "starts with a " + name
           + " byte-order mark but is not valid " + name + " here (" + (cs.equals(StandardCharsets.UTF_8)
               ? "a byte of another encoding, such as Windows-1252, or a cut-off character" : "an unpaired surrogate or "

@@ -89,8 +89,17 @@ class TextDecodingTest {
     // U+1F602 is the pair D83D DE02; each half as three bytes: ED A0 BD, ED B8 82
     byte[] b = bytes("I: Das war gut", 0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x82, ". Wirklich.\nB: Ja\n");
     assertThatThrownBy(() -> TextDecoding.decode(b, "c.txt")).isInstanceOf(InputException.class)
-        .hasMessageStartingWith("c.txt, byte offset 14 (line 1): holds a character written as the two halves of a "
-            + "UTF-16 pair (CESU-8");
+        .hasMessageStartingWith("c.txt, byte offset 14 (line 1): holds half of a UTF-16 pair written on its own "
+            + "(CESU-8");
+    // after a byte-order mark, and a lone half, and a NUL as C0 80, the same
+    byte[] bom = bytes(0xEF, 0xBB, 0xBF, "I: gut", 0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x82, "\n");
+    assertThatThrownBy(() -> TextDecoding.decode(bom, "b.txt")).hasMessageStartingWith("b.txt, byte offset 9 (line 1): "
+        + "holds half of a UTF-16 pair");
+    byte[] lone = bytes("I: gut", 0xED, 0xA0, 0xBD, ".\n");
+    assertThatThrownBy(() -> TextDecoding.decode(lone, "l.txt")).hasMessageStartingWith("l.txt, byte offset 6");
+    byte[] nul = bytes("I: gut", 0xC0, 0x80, ".\n");
+    assertThatThrownBy(() -> TextDecoding.decode(nul, "n.txt")).hasMessageStartingWith("n.txt, byte offset 6 (line 1): "
+        + "holds a NUL written as two bytes");
   }
 
   /**
