@@ -807,9 +807,7 @@ class ImportTableTest {
    */
   @Test
   void undoingAValuesMoveOutOfItsColumnKeepsTheCellsALaterBatchRecordedForIt() throws IOException {
-    Path first = Files.writeString(dir.resolve("b1.csv"), "doc,ord,text,coder,behaviour\ns1,1,I cried.,x,ask\n"
-        + "s1,1,I cried.,y,ask\ns1,2,Tell me more.,x,reflect\ns1,2,Tell me more.,y,reflect\n");
-    importTable(p, first.toString(), "--code", "behaviour");
+    importFirstBehaviourBatch();
     CliRun.ok("category", "move", p, "behaviour > reflect", "--top", "--why", "its own category");
     Path second = Files.writeString(dir.resolve("b2.csv"), "doc,ord,text,coder,reflect\ns2,1,She wept.,x,yes\n"
         + "s2,1,She wept.,y,yes\ns2,2,We paused.,x,no\ns2,2,We paused.,y,no\n");
@@ -828,9 +826,7 @@ class ImportTableTest {
    */
   @Test
   void aValueMovedOutOfItsColumnAndBackCountsTheColumnsLaterCells() throws IOException {
-    Path first = Files.writeString(dir.resolve("b1.csv"), "doc,ord,text,coder,behaviour\ns1,1,I cried.,x,ask\n"
-        + "s1,1,I cried.,y,ask\ns1,2,Tell me more.,x,reflect\ns1,2,Tell me more.,y,reflect\n");
-    importTable(p, first.toString(), "--code", "behaviour");
+    importFirstBehaviourBatch();
     CliRun.ok("category", "move", p, "behaviour > reflect", "--top", "--why", "out");
     CliRun.ok("category", "move", p, "reflect", "--parent", "behaviour", "--why", "back");
     Path third = Files.writeString(dir.resolve("b3.csv"), "doc,ord,text,coder,behaviour\ns3,1,He sobbed.,x,reflect\n"
@@ -851,9 +847,7 @@ class ImportTableTest {
    */
   @Test
   void undoingAMoveOutTakesOffOnlyTheCellsItCopied() throws IOException {
-    Path first = Files.writeString(dir.resolve("b1.csv"), "doc,ord,text,coder,behaviour\ns1,1,I cried.,x,ask\n"
-        + "s1,1,I cried.,y,ask\ns1,2,Tell me more.,x,reflect\ns1,2,Tell me more.,y,reflect\n");
-    importTable(p, first.toString(), "--code", "behaviour");
+    importFirstBehaviourBatch();
     CliRun.ok("category", "move", p, "behaviour > reflect", "--top", "--why", "out");
     Path both = Files.writeString(dir.resolve("b2.csv"), "doc,ord,text,coder,behaviour,reflect\n"
         + "s2,1,She wept.,x,ask,yes\ns2,1,She wept.,y,ask,yes\ns2,2,We paused.,x,,no\ns2,2,We paused.,y,ask,no\n");
@@ -863,6 +857,13 @@ class ImportTableTest {
     CliRun.ok("category", "move", p, "behaviour > reflect", "--top", "--why", "out again");
     assertThat(pairableIn(p, "s2", "reflect")).isEqualTo(2);
     assertThat(pairableIn(p, "s1", "reflect")).isEqualTo(2);
+  }
+
+  /** s1, two units; x and y: ask, reflect. */
+  private void importFirstBehaviourBatch() throws IOException {
+    Path first = Files.writeString(dir.resolve("b1.csv"), "doc,ord,text,coder,behaviour\ns1,1,I cried.,x,ask\n"
+        + "s1,1,I cried.,y,ask\ns1,2,Tell me more.,x,reflect\ns1,2,Tell me more.,y,reflect\n");
+    importTable(p, first.toString(), "--code", "behaviour");
   }
 
   private static int pairableIn(String project, String document, String category) throws IOException {
