@@ -136,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
     return java.util.Optional.ofNullable(keptAs[0]);
   }
 
-  /** Where the earlier demo is kept when it differs from the one built now: {@code lacrima-demo.kept-2026-11-27T16-40-00.lacrima}. */
+  /** Where the earlier demo is kept when it differs from the one built now: {@code lacrima-demo.kept-DATE.lacrima}. */
   private static Path keptCopy(Path path) {
     String file = path.getFileName().toString();
     String stem = file.endsWith(".lacrima") ? file.substring(0, file.length() - ".lacrima".length()) : file;
@@ -151,8 +151,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * What a team could have added to or changed in the demo, without ids and times (which differ from build to build):
-   * its documents with their variables and units, coders, codings with their memos, memos on documents and the project, the category
-   * system and its log, and consensus decisions.
+   * its documents with their variables and units, coders, codings with their memos, memos on documents and the
+   * project, the category system and its log, and consensus decisions.
    */
   private static String content(org.lacrima.core.project.ProjectSession s) {
     StringBuilder out = new StringBuilder();

@@ -910,11 +910,8 @@ public final class CategoryOperations {
     Set<UUID> ids = new HashSet<>(codings.stream().map(Coding::id).toList());
     Set<UUID> edited = new HashSet<>();
     for (UUID document : new HashSet<>(codings.stream().map(Coding::document).toList())) {
-      for (org.lacrima.core.coding.Memo m : s.memos().about(org.lacrima.core.coding.Memo.Target.DOCUMENT, document)) {
-        if (!m.written().isBefore(since)) {
-          org.lacrima.core.coding.CodingEdit.editedBy(m).filter(ids::contains).ifPresent(edited::add);
-        }
-      }
+      org.lacrima.core.coding.CodingEdit.editedOn(s, document, since).stream().filter(ids::contains)
+          .forEach(edited::add);
     }
     return edited;
   }

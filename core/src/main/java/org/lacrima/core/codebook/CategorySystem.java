@@ -184,7 +184,7 @@ public final class CategorySystem {
     }
     int first = label.codePointAt(0);
     int last = label.codePointBefore(label.length());
-    if (blankOrInvisible(first) || blankOrInvisible(last)) {
+    if (Names.blankOrInvisible(first) || Names.blankOrInvisible(last)) {
       // "Pause" with a no-break space after it looks like its sibling "Pause" in every listing
       return Optional.of("the label \"" + label + "\" begins or ends with a blank or invisible character (such as a "
           + "no-break or zero-width space), and would look like a label without it; remove it");
@@ -198,10 +198,6 @@ public final class CategorySystem {
       return Optional.of("the label \"" + label + "\" has the form of a category id; choose a label in words");
     }
     return Optional.empty();
-  }
-
-  private static boolean blankOrInvisible(int c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
   }
 
   /**

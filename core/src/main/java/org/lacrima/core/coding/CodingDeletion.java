@@ -87,9 +87,16 @@ public final class CodingDeletion {
       "^Coding ([0-9a-fA-F-]{36})" + DELETED_BY);
 
   /** The coding a memo this class left says was deleted, if it is one of those memos. */
-  static java.util.Optional<UUID> deletedBy(Memo memo) {
+  private static java.util.Optional<UUID> deletedBy(Memo memo) {
     java.util.regex.Matcher m = DELETION.matcher(memo.text());
     return m.find() ? java.util.Optional.of(UUID.fromString(m.group(1))) : java.util.Optional.empty();
+  }
+
+  /** The codings deleted from a document, as the memos this class leaves name them. */
+  static java.util.Set<UUID> deletedOn(ProjectSession s, UUID document) {
+    java.util.Set<UUID> ids = new java.util.HashSet<>();
+    s.memos().about(Memo.Target.DOCUMENT, document).forEach(m -> deletedBy(m).ifPresent(ids::add));
+    return ids;
   }
 
   /** One CSV field as RFC 4180 writes it, so that the record reads back with any CSV reader (core has no CSV library). */

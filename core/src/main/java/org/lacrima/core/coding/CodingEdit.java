@@ -55,6 +55,17 @@ public final class CodingEdit {
     return m.find() ? Optional.of(UUID.fromString(m.group(1))) : Optional.empty();
   }
 
+  /** The codings of a document that an edit since {@code since} changed, as the memos this class leaves name them. */
+  public static java.util.Set<UUID> editedOn(ProjectSession s, UUID document, Instant since) {
+    java.util.Set<UUID> ids = new java.util.HashSet<>();
+    for (Memo m : s.memos().about(Memo.Target.DOCUMENT, document)) {
+      if (!m.written().isBefore(since)) {
+        editedBy(m).ifPresent(ids::add);
+      }
+    }
+    return ids;
+  }
+
   public static Report run(ProjectSession s, UUID id, Change change, String why, String who, Instant at) {
     if (Names.saysNothing(why)) {
       throw new InputException("say why the coding changes, with --why: the reason stays with the project");

@@ -176,8 +176,8 @@ public final class CodingImport {
         withIds.put(batch.get(i).id(), i);
       }
     }
-    Map<UUID, Coding> stored = withIds.isEmpty() ? Map.of() : session.codings().byIds(withIds.keySet());
     if (!withIds.isEmpty()) {
+      Map<UUID, Coding> stored = session.codings().byIds(withIds.keySet());
       stored.forEach((id, existing) -> {
         int i = withIds.get(id);
         CodingRow row = batchRows.get(i);
@@ -186,14 +186,6 @@ public final class CodingImport {
           throw new InputException(row.source(), row.place(), "coding id " + id + (edited ? " names a coding edited "
               + "since this file was written (codings memos says by whom and why): export again, or leave the id out "
               + "to add the row as a coding of its own" : " is already used in this project for a different coding"));
-        }
-        String memo = batch.get(i).memo();
-        if (edited && !memo.isEmpty() && !Coding.joinMemos(existing.memo(), memo).equals(existing.memo())) {
-          // an older export's memo would come back beside the one an edit put in its place (one that named a client,
-          // say): the edit is the team's later word
-          throw new InputException(row.source(), row.place(), "coding " + id + " was edited since this file was "
-              + "written (codings memos says by whom and why), and this row's memo is one the edit replaced; export "
-              + "again, or leave the memo out");
         }
       });
       withIds.forEach((id, i) -> {
@@ -207,9 +199,7 @@ public final class CodingImport {
     }
     for (int i = 0; i < batchRows.size(); i++) {
       Coding c = batch.get(i);
-      // a row with an id this project does not know is a repetition as one without an id is
-      boolean unnamed = batchRows.get(i).id().isEmpty() || !stored.containsKey(c.id());
-      if (unnamed && !c.memo().isEmpty() && !editedOn(c.document()).isEmpty()) {
+      if (!c.memo().isEmpty() && !editedOn(c.document()).isEmpty()) {
         refuseMemoOnEdited(c, batchRows.get(i));
       }
     }
@@ -219,19 +209,21 @@ public final class CodingImport {
   }
 
   /**
-   * A row without its id that repeats an edited coding would have its memo appended to the one the edit left: an
-   * older export's memo with its id taken out (a name an edit took out of it, say) would come back unsaid.
+   * A row that repeats an edited coding would have its memo appended to the one the edit left: an older export's memo
+   * (one that named a client, say, before an edit took the name out) would come back unsaid, with the row's id or
+   * without it. The edit is the team's later word.
    */
   private void refuseMemoOnEdited(Coding c, CodingRow row) {
     // read once per document: an import appends to none of them (it is refused first)
     List<Coding> edits = editedCodings.computeIfAbsent(c.document(), d -> session.codings().byDocument(d).stream()
         .filter(x -> editedOn(d).contains(x.id())).toList());
     for (Coding existing : edits) {
-      if (existing.sameDecision(c)
-          && !Coding.joinMemos(existing.memo(), c.memo()).equals(existing.memo())) {
-        throw new InputException(row.source(), row.place(), "repeats coding " + existing.id() + ", which was edited "
-            + "(codings memos says by whom and why), with a memo it does not hold; to add a note to it, use codings "
-            + "edit --memo, or leave the memo out");
+      if (existing.sameDecision(c) && !Coding.joinMemos(existing.memo(), c.memo()).equals(existing.memo())) {
+        throw new InputException(row.source(), row.place(), row.id().equals(Optional.of(existing.id()))
+            ? "coding " + existing.id() + " was edited since this file was written (codings memos says by whom and "
+                + "why), and this row's memo is one the edit replaced; export again, or leave the memo out"
+            : "repeats coding " + existing.id() + ", which was edited (codings memos says by whom and why), with a memo "
+                + "it does not hold; to add a note to it, use codings edit --memo, or leave the memo out");
       }
     }
   }
@@ -305,24 +297,12 @@ public final class CodingImport {
 
   /** The ids of the codings edited on a document, as the memos {@link CodingEdit} leaves name them. */
   private Set<UUID> editedOn(UUID document) {
-    return edited.computeIfAbsent(document, d -> {
-      Set<UUID> ids = new HashSet<>();
-      for (Memo m : session.memos().about(Memo.Target.DOCUMENT, d)) {
-        CodingEdit.editedBy(m).ifPresent(ids::add);
-      }
-      return ids;
-    });
+    return edited.computeIfAbsent(document, d -> CodingEdit.editedOn(session, d, java.time.Instant.MIN));
   }
 
   /** The ids of the codings deleted from a document, as the memos {@link CodingDeletion} leaves name them. */
   private Set<UUID> deletedOn(UUID document) {
-    return deleted.computeIfAbsent(document, d -> {
-      Set<UUID> ids = new HashSet<>();
-      for (Memo m : session.memos().about(Memo.Target.DOCUMENT, d)) {
-        CodingDeletion.deletedBy(m).ifPresent(ids::add);
-      }
-      return ids;
-    });
+    return deleted.computeIfAbsent(document, d -> CodingDeletion.deletedOn(session, d));
   }
 
   private Coding toCoding(CodingRow row) {

@@ -108,8 +108,13 @@ public final class Names {
    * no-break space, a zero-width space, a soft hyphen), which a log would show as an empty reason.
    */
   public static boolean saysNothing(String text) {
-    return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-        || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.CONTROL);
+    return text == null
+        || text.codePoints().allMatch(c -> blankOrInvisible(c) || Character.getType(c) == Character.CONTROL);
+  }
+
+  /** A blank (no-break spaces among them) or a character that shows nothing (a zero-width space, a direction mark). */
+  public static boolean blankOrInvisible(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
   }
 
   public static String normalize(String name) {

@@ -78,10 +78,10 @@ final class CoverageScopes {
 
   /**
    * Completes a document's {@code covers[scope][unit][coder]}, which holds the recorded coverage: a coder with
-   * recorded coverage of a scope covers its units as that says or, besides, as its exclusive parent's does; one without
-   * covers them as its exclusive parent's coverage says, or else where it coded
-   * in the document at all ({@code codedBy}), unless the scope is a table's column and the coder came with a table:
-   * then it judged none of the column.
+   * recorded coverage of a scope covers its units as that says or, besides, as its exclusive parent's does; one
+   * without covers them as its exclusive parent's coverage says, or else where it coded in the document at all
+   * ({@code codedBy}), unless the scope is a table's column and the coder came with a table: then it judged none of
+   * the column.
    */
   void fillIn(boolean[][][] covers, boolean[] codedBy) {
     // a parent's coverage as recorded, before any scope's is completed: read in whatever order the scopes come
