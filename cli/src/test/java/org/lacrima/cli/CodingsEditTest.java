@@ -146,19 +146,30 @@ class CodingsEditTest {
   }
 
   /**
-   * A coding a merge moved and that was corrected since stays as corrected when the merge is undone: the correction may
-   * have been made against the definition of the category it was merged into. The undo names it so the team can look.
+   * A boundary corrected after a merge is no new decision about the category: the merge moved only the category, so
+   * the undo takes that back and the corrected boundary stays.
    */
   @Test
-  void anUndoNamesTheCodingsCorrectedSinceThatItLeavesWhereTheyAre() {
+  void aBoundaryCorrectedAfterAMergeGoesBackWithTheUndoAndStaysCorrected() {
+    String[] protest = firstOf("jonas", "> Protest crying");
+    String corrected = Integer.toString(Integer.parseInt(protest[6]) - 1);
+    CliRun.ok("category", "merge", p, "Protest crying", "Overwhelmed crying", "--why", "one form");
+    CliRun.ok("codings", "edit", p, protest[0], "--end", corrected, "--why", "one character too far");
+    String undone = CliRun.ok("category", "undo", p, "--why", "two forms after all").out();
+    assertThat(undone).doesNotContain("left as changed").doesNotContain("made again since");
+    assertThat(row(protest[0])[4]).endsWith("> Protest crying");
+    assertThat(row(protest[0])[6]).isEqualTo(corrected);
+  }
+
+  /** Where the coding's category was changed by hand since, that choice stands: the undo names it and leaves it. */
+  @Test
+  void anUndoLeavesACodingWhoseCategoryWasChangedSinceAndNamesIt() {
     String[] protest = firstOf("jonas", "> Protest crying");
     CliRun.ok("category", "merge", p, "Protest crying", "Overwhelmed crying", "--why", "one form");
-    CliRun.ok("codings", "edit", p, protest[0], "--end", Integer.toString(Integer.parseInt(protest[6]) - 1), "--why",
-        "one character too far");
+    CliRun.ok("codings", "edit", p, protest[0], "--category", "Crying in grief", "--why", "grief, on a second look");
     String undone = CliRun.ok("category", "undo", p, "--why", "two forms after all").out();
-    assertThat(undone).contains("1 coding changed since (span or memo) and left as changed (" + protest[0] + ")");
-    assertThat(row(protest[0])[4]).endsWith("> Overwhelmed crying");
-    assertThat(rows()).anyMatch(r -> r[4].endsWith("> Protest crying"));
+    assertThat(undone).contains("1 coding moved elsewhere since and left there (" + protest[0] + ")");
+    assertThat(row(protest[0])[4]).endsWith("> Crying in grief");
   }
 
   /** A memo corrected after a merge is no new decision: the undo takes the coding back with its corrected memo. */

@@ -1038,8 +1038,9 @@ public final class CategoryOperations {
         Coding left = m.leftAs().orElseThrow();
         boolean sameSpan = c.start() == left.start() && c.end() == left.end();
         Optional<String> added = sameSpan ? Coding.memoAddedSince(left.memo(), c.memo()) : Optional.empty();
-        if (sameSpan && editedSince.contains(c.id())) {
-          // its memo corrected by hand (codings edit), not a decision made again: it goes back with the new memo
+        if (editedSince.contains(c.id())) {
+          // its boundary or memo corrected by hand (codings edit), not a decision made again: the operation moved
+          // only its category, so that goes back, and the correction stays
           backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
           back++;
         } else if (added.isPresent()) {
@@ -1147,7 +1148,7 @@ public final class CategoryOperations {
           + named(keptAsChanged) + ")");
     }
     if (!changedInPlace.isEmpty()) {
-      touched.add(Counted.of(changedInPlace.size(), "coding") + " changed since (span or memo) and left as changed ("
+      touched.add(Counted.of(changedInPlace.size(), "coding") + " changed since without a trace of codings edit and left as changed ("
           + named(changedInPlace) + ")");
     }
     if (!hostDeleted.isEmpty()) {
