@@ -227,7 +227,9 @@ public final class DocumentText {
    * Words as Lacrima counts them: maximal runs of letters, digits and combining marks, with an
    * apostrophe or hyphen inside a word not ending it ("don't", "Hier-und-Jetzt" are one word), nor a
    * decimal comma or point between digits ("2,5"). A transcription note such as "(weint)" counts as the
-   * word it is written with: this counts the words of the transcript, notes included.
+   * word it is written with: this counts the words of the transcript, notes included. Chinese and Japanese
+   * write no spaces between words, so each Han, Hiragana or Katakana character counts as one word, as word
+   * processors count them; a dictionary segmentation would be closer but is not worth its cost for a statistic.
    */
   public int wordCount() {
     return wordCount(text);
@@ -246,7 +248,13 @@ public final class DocumentText {
       int cp = text.codePointAt(i);
       int width = Character.charCount(cp);
       boolean wordChar = Character.isLetterOrDigit(cp) || isMark(cp);
-      if (wordChar) {
+      if (cp == PROLONGED_SOUND_MARK) {
+        // lengthens the kana before it: no character of its own
+        inWord = false;
+      } else if (wordChar && writtenWithoutSpaces(cp)) {
+        words++;
+        inWord = false;
+      } else if (wordChar) {
         if (!inWord) {
           words++;
           inWord = true;
@@ -263,6 +271,18 @@ public final class DocumentText {
       i += width;
     }
     return words;
+  }
+
+  private static final int PROLONGED_SOUND_MARK = 0x30FC;
+
+  private static boolean writtenWithoutSpaces(int cp) {
+    if (cp < 0x2E80) {
+      // below the CJK blocks: spares the script look-up for nearly every character of a European transcript
+      return false;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA;
   }
 
   /**

@@ -147,4 +147,15 @@ class DocumentTextTest {
     // "2,5" and "3.000" one word each; the full stop after "Stunden" and the comma after "ja" end words
     assertThat(DocumentText.normalize("Es waren 2,5 Stunden. Ja, 3.000 Euro, 4, 5.").wordCount()).isEqualTo(9);
   }
+
+  @Test
+  void countsEachChineseOrJapaneseCharacterAsAWordAndKoreanBySpaces() {
+    // 她哭了 (she cried): three characters, no spaces; LibreOffice and Word count three words
+    assertThat(DocumentText.normalize("T: \u5979\u54ED\u4E86\u3002").wordCount()).isEqualTo(4);
+    // なみだ (tears, Hiragana) and カウンセラー (counsellor, Katakana; the long-vowel mark is no character of its own)
+    assertThat(DocumentText.normalize("\u306A\u307F\u3060 \u30AB\u30A6\u30F3\u30BB\u30E9\u30FC")
+        .wordCount()).isEqualTo(8);
+    // 울었어요 그녀는 (Hangul writes spaces): two words
+    assertThat(DocumentText.normalize("\uC6B8\uC5C8\uC5B4\uC694 \uADF8\uB140\uB294").wordCount()).isEqualTo(2);
+  }
 }
