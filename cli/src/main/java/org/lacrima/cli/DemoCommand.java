@@ -27,8 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "demo", description = {
     "Build the fictional demo study (six invented interviews, two coders) and show the category system and its codings.",
-    "Running it again rebuilds the demo project; a demo file changed since it was built (codings added, decisions",
-    "taken) is kept beside it first, as lacrima-demo.kept-DATE.lacrima."})
+    "Running it again rebuilds the demo project; a demo changed since it was built (codings added, decisions",
+    "taken) is kept first: a file beside it as lacrima-demo.kept-DATE.lacrima, on a server (--db) as the project",
+    "lacrima-demo.kept-DATE."})
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE",
@@ -64,7 +65,9 @@ final class DemoCommand implements Callable<Integer> {
     };
     String where;
     ProjectStatistics stats;
-    java.util.Optional<Path> kept = java.util.Optional.empty();
+    java.util.Optional<String> kept = java.util.Optional.empty();
+    String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+        "yyyy-MM-dd'T'HH-mm-ss"));
     if (target instanceof ProjectLocation.SqliteFile file) {
       Path path = file.file().toAbsolutePath();
       refuseToOverwriteOtherProjects(path);
@@ -76,17 +79,21 @@ final class DemoCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStores.create(new ProjectLocation.SqliteFile(fresh), project, build)) {
           stats = store.read(ProjectStatistics::of);
         }
-        kept = moveIntoPlace(fresh, path);
+        kept = moveIntoPlace(fresh, path, stamp).map(Path::toString);
       } finally {
         Files.deleteIfExists(fresh);
       }
       where = path.toString();
     } else {
-      try (ProjectStore store = ProjectStores.createReplacing((ProjectLocation.PostgresProject) target, project, build,
-          DemoStudy::isDemo)) {
+      // the earlier demo is kept on the server under a name of its own where work was done in it
+      ProjectStores.Replaced replaced = ProjectStores.createReplacing((ProjectLocation.PostgresProject) target,
+          project, build, new ProjectStores.Replacement(DemoStudy::isDemo,
+              (earlier, built) -> !content(earlier).equals(content(built)), n -> keptName(name, stamp, n)));
+      try (ProjectStore store = replaced.store()) {
         stats = store.read(ProjectStatistics::of);
         where = store.location();
       }
+      kept = replaced.keptAs().map(k -> "project " + ProjectLocation.shellWord(k) + " on the server");
     }
     print(system, stats, report[0], where, target);
     kept.ifPresent(k -> spec.commandLine().getOut().println("The earlier demo project differed from the one built now "
@@ -99,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
    * another process is not silently lost with the replaced file: that command finishes first, or
    * the demo is refused ("being changed by another process"), and none can start during the move.
    */
-  private static java.util.Optional<Path> moveIntoPlace(Path fresh, Path path) throws IOException {
+  private static java.util.Optional<Path> moveIntoPlace(Path fresh, Path path, String stamp) throws IOException {
     if (!Files.exists(path)) {
       // no REPLACE_EXISTING: a file that appeared meanwhile is not ours to replace
       Files.move(fresh, path);
@@ -120,7 +127,7 @@ final class DemoCommand implements Callable<Integer> {
           if (!content(s).equals(built)) {
             // a team practising on the demo (a third coder, consensus decisions) would lose that work to the rebuild;
             // copied under the lock, whose open transaction has written nothing, the file is whole
-            Path kept = keptCopy(path);
+            Path kept = keptCopy(path, stamp);
             Files.copy(path, kept, StandardCopyOption.COPY_ATTRIBUTES);
             keptAs[0] = kept;
           }
@@ -137,16 +144,19 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** Where the earlier demo is kept when it differs from the one built now: {@code lacrima-demo.kept-DATE.lacrima}. */
-  private static Path keptCopy(Path path) {
+  private static Path keptCopy(Path path, String stamp) {
     String file = path.getFileName().toString();
     String stem = file.endsWith(".lacrima") ? file.substring(0, file.length() - ".lacrima".length()) : file;
-    String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
-        "yyyy-MM-dd'T'HH-mm-ss"));
-    Path kept = path.resolveSibling(stem + ".kept-" + stamp + ".lacrima");
+    Path kept = path.resolveSibling(keptName(stem, stamp, 1) + ".lacrima");
     for (int n = 2; Files.exists(kept); n++) {
-      kept = path.resolveSibling(stem + ".kept-" + stamp + "-" + n + ".lacrima");
+      kept = path.resolveSibling(keptName(stem, stamp, n) + ".lacrima");
     }
     return kept;
+  }
+
+  /** The n-th try (from 1) at a name for an earlier demo kept beside a new one, in a folder or on a server. */
+  private static String keptName(String stem, String stamp, int n) {
+    return stem + ".kept-" + stamp + (n == 1 ? "" : "-" + n);
   }
 
   /**

@@ -35,6 +35,14 @@ class ServerCommandsTest {
     CliRun again = CliRun.ok("demo", "--db", db);
     assertThat(again.out()).contains("352 codings");
     assertThat(CliRun.ok("codebook", "log", "lacrima-demo", "--db", db).out()).doesNotContain("first-run");
+    // the tag was work done in the demo: the earlier demo stays on the server under a name of its own, and says so
+    java.util.regex.Matcher kept = java.util.regex.Pattern.compile("it is kept as project (lacrima-demo\\.kept-\\S+) on "
+        + "the server").matcher(again.out());
+    assertThat(kept.find()).as(again.out()).isTrue();
+    assertThat(CliRun.ok("codebook", "log", kept.group(1), "--db", db).out()).contains("first-run");
+    // a demo nobody worked in is replaced without a copy
+    assertThat(CliRun.ok("demo", "--db", db).out()).doesNotContain("kept as");
+    assertThat(CliRun.ok("projects", "--db", db).out()).startsWith("2 projects on ");
     assertThat(CliRun.ok("init", "study", "--db", db).out()).startsWith("Created project \"study\" on ")
         .doesNotContain("at project");
     // a hint names the server as every other does

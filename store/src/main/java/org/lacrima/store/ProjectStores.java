@@ -65,15 +65,34 @@ public final class ProjectStores {
   }
 
   /**
-   * Like {@link #create}, but on a server a project of that name is first removed, in the same
-   * transaction, if {@code replaceable} says so of its contents (the demo project, rebuilt on every run),
-   * and only once no other process is writing to it. A file project is never replaced here.
+   * How a project on a server may be replaced by one built anew (the demo, rebuilt on every run): only if
+   * {@code replaceable} says so of its contents; and where {@code worthKeeping} finds work in it that the new one
+   * lacks, it is kept under the first free name {@code keptName} gives (1, 2, …) instead of being deleted.
    */
-  public static ProjectStore createReplacing(ProjectLocation.PostgresProject location, NewProject project,
-      ProjectStore.Work<?> seed, java.util.function.Predicate<ProjectSession> replaceable) {
-    return createPostgres(location, project, seed, migrationsFor(location), Optional.of(replaceable));
+  public record Replacement(java.util.function.Predicate<ProjectSession> replaceable,
+      java.util.function.BiPredicate<ProjectSession, ProjectSession> worthKeeping,
+      java.util.function.IntFunction<String> keptName) {
   }
 
+  /** A project created in place of another: its store, and the name the earlier one is kept under, if kept. */
+  public record Replaced(ProjectStore store, Optional<String> keptAs) {
+  }
+
+  /**
+   * Like {@link #create}, but on a server a project of that name is first replaced, in the same transaction, as
+   * {@code replacement} says, and only once no other process is writing to it. A file project is never replaced here.
+   */
+  public static Replaced createReplacing(ProjectLocation.PostgresProject location, NewProject project,
+      ProjectStore.Work<?> seed, Replacement replacement) {
+    String[] kept = new String[1];
+    ProjectStore store = createPostgres(location, project, seed, migrationsFor(location),
+        Optional.of(new Replacing(replacement, kept)));
+    return new Replaced(store, Optional.ofNullable(kept[0]));
+  }
+
+  /** A replacement under way, and where it reports the name the earlier project was kept under. */
+  private record Replacing(Replacement how, String[] keptAs) {
+  }
 
   static Migrations migrationsFor(ProjectLocation location) {
     return new Migrations(location instanceof ProjectLocation.SqliteFile ? Dialect.SQLITE : Dialect.POSTGRESQL);
@@ -330,7 +349,7 @@ public final class ProjectStores {
   }
 
   private static ProjectStore createPostgres(ProjectLocation.PostgresProject p, NewProject project,
-      ProjectStore.Work<?> seed, Migrations migrations, Optional<java.util.function.Predicate<ProjectSession>> replaceable) {
+      ProjectStore.Work<?> seed, Migrations migrations, Optional<Replacing> replacing) {
     DataSource ds = postgres(p);
     try (var c = ds.getConnection()) {
       if (migrations.historyExists(c, p.schema()) && lacrimaVersion(c, migrations, p.schema()).isEmpty()) {
@@ -349,19 +368,39 @@ public final class ProjectStores {
       jdbi.useTransaction(h -> {
         h.execute("LOCK TABLE project IN SHARE ROW EXCLUSIVE MODE");
         Optional<ProjectRow> existing = projectByName(h, p.project());
+        Optional<String> keptName = Optional.empty();
         if (existing.isPresent()) {
           long key = existing.get().key;
-          if (replaceable.isEmpty()
-              || !replaceable.get().test(new JdbcSession(h, Dialect.POSTGRESQL, key, existing.get().info))) {
+          if (replacing.isEmpty() || !replacing.get().how().replaceable()
+              .test(new JdbcSession(h, Dialect.POSTGRESQL, key, existing.get().info))) {
             throw new ProjectAccessException("the server already has a project named \"" + p.project() + "\"");
           }
           // the write lock of the project being replaced: a command writing to it finishes first, or this waits
           // two seconds and gives up, instead of deleting rows under it
           JdbcProjectStore.lockOnServer(h, key);
-          deleteProject(h, key);
+          // out of the new project's way under a name of its own, until it is clear whether it holds work to keep
+          String free = null;
+          for (int n = 1; free == null || projectByName(h, free).isPresent(); n++) {
+            free = replacing.get().how().keptName().apply(n);
+          }
+          h.createUpdate("UPDATE project SET name = :name WHERE key = :key").bind("name", free).bind("key", key)
+              .execute();
+          keptName = Optional.of(free);
         }
         long key = insertProject(h, info);
-        seed.run(new JdbcSession(h, Dialect.POSTGRESQL, key, info));
+        JdbcSession fresh = new JdbcSession(h, Dialect.POSTGRESQL, key, info);
+        seed.run(fresh);
+        if (existing.isPresent()) {
+          ProjectRow earlier = existing.get();
+          ProjectInfo renamed = new ProjectInfo(earlier.info().id(), keptName.orElseThrow(), earlier.info().created(),
+              earlier.info().createdBy(), earlier.info().baseSystem(), earlier.info().baseVersion());
+          if (replacing.get().how().worthKeeping().test(new JdbcSession(h, Dialect.POSTGRESQL, earlier.key, renamed),
+              fresh)) {
+            replacing.get().keptAs()[0] = keptName.orElseThrow();
+          } else {
+            deleteProject(h, earlier.key);
+          }
+        }
       });
     } catch (JdbiException e) {
       throw JdbcProjectStore.translate(e, p.describe());
