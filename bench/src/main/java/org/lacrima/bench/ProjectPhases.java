@@ -42,7 +42,7 @@ public final class ProjectPhases {
     Path out = Path.of(args[args.length - 1]);
     ProjectLocation location = ProjectLocation.of(project, db);
     AgreementRequest request = new AgreementRequest(List.of("A", "B", "C"), UnitKind.TURN, 0, 90, List.of(), Map.of(),
-        Optional.empty(), List.of(), 0, false, AgreementRequest.DEFAULT_SEED);
+        List.of(), List.of(), 0, false, AgreementRequest.DEFAULT_SEED);
     List<String> phases = new ArrayList<>();
     long t = System.nanoTime();
     try (ProjectStore store = ProjectStores.open(location)) {

@@ -23,7 +23,7 @@ final class StudyOptions {
 
   @Option(names = "--unit", defaultValue = "auto", paramLabel = "KIND",
       description = "turn, meaning-unit, sentence, paragraph, character, maxqda, document, or auto (the default: "
-          + "turns where documents have them, else meaning units, else sentences). A consensus layer is built over "
+          + "turns where every document has them, else meaning units where every one has them, else sentences). A consensus layer is built over "
           + "units (not character or maxqda).")
   String unit;
 
@@ -46,8 +46,10 @@ final class StudyOptions {
         + "documents with --documents, or in separate runs)");
   }
 
-  @Option(names = "--speaker", paramLabel = "LABEL", description = "Only units in turns of this speaker.")
-  String speaker;
+  @Option(names = "--speaker", split = ",", paramLabel = "LABEL",
+      description = "Only units in turns of these speakers (the same role may be labelled B in one transcript and "
+          + "Therapist in another: --speaker B,Therapist).")
+  List<String> speakers = new ArrayList<>();
 
   @Option(names = "--categories", split = ",", paramLabel = "CATEGORY",
       description = "Only these categories (a group or parent stands for its categories).")
@@ -85,7 +87,7 @@ final class StudyOptions {
     }
     AgreementRequest saved = ConsensusStudy.saved(s);
     return new AgreementRequest(asked.coders(), saved.unit(), asked.minCoverPercent(), asked.overlapPercent(),
-        asked.documents(), asked.where(), asked.speaker(), asked.categories(), asked.replicates(),
+        asked.documents(), asked.where(), asked.speakers(), asked.categories(), asked.replicates(),
         asked.resampleDocuments(), asked.seed());
   }
 
@@ -128,7 +130,7 @@ final class StudyOptions {
   private static String comparable(AgreementRequest r, StudyData data) {
     List<String> documents = data.documents().stream().map(d -> d.name()).sorted().toList();
     return ConsensusStudy.toJson(new AgreementRequest(r.coders().stream().sorted().toList(), r.unit(),
-        r.minCoverPercent(), r.overlapPercent(), documents, java.util.Map.of(), r.speaker(), r.categories(),
+        r.minCoverPercent(), r.overlapPercent(), documents, java.util.Map.of(), r.speakers(), r.categories(),
         r.replicates(), r.resampleDocuments(), r.seed()));
   }
 
@@ -150,7 +152,7 @@ final class StudyOptions {
       }
     }).toList();
     return describe(new AgreementRequest(r.coders(), r.unit(), r.minCoverPercent(), r.overlapPercent(), r.documents(),
-        r.where(), r.speaker(), named, r.replicates(), r.resampleDocuments(), r.seed()));
+        r.where(), r.speakers(), named, r.replicates(), r.resampleDocuments(), r.seed()));
   }
 
   private static String describe(AgreementRequest r) {
@@ -164,7 +166,9 @@ final class StudyOptions {
       parts.add("--documents " + String.join(",", r.documents()));
     }
     r.where().forEach((k, v) -> parts.add("--where " + k + "=" + v));
-    r.speaker().ifPresent(x -> parts.add("--speaker " + x));
+    if (!r.speakers().isEmpty()) {
+      parts.add("--speaker " + org.lacrima.store.ProjectLocation.shellWord(String.join(",", r.speakers())));
+    }
     if (!r.categories().isEmpty()) {
       parts.add("--categories " + r.categories().stream().map(c -> c.contains(",") || c.contains(" ") ? "\"" + c + "\""
           : c).collect(java.util.stream.Collectors.joining(",")));
@@ -177,6 +181,6 @@ final class StudyOptions {
       throw new org.lacrima.core.InputException("name the coders to compare: --coders A,B");
     }
     return new AgreementRequest(coders, UnitKind.parse(unit), minCover, figures.overlap, documents, where(),
-        Optional.ofNullable(speaker), categories, figures.bootstrap, figures.resampleDocuments(), figures.seed);
+        speakers, categories, figures.bootstrap, figures.resampleDocuments(), figures.seed);
   }
 }

@@ -257,6 +257,25 @@ class AgreementCommandTest {
     // documents filter: only b
     JsonNode onlyB = row(json("--bootstrap", "0", "--documents", "b").get("categories"), "Pause");
     assertThat(onlyB.get("units").asInt()).isEqualTo(4);
+    // several speakers, as a comma list or repeated: both speakers are every turn, as without the filter
+    JsonNode all = row(json("--bootstrap", "0").get("categories"), "Pause");
+    for (JsonNode both : List.of(json("--bootstrap", "0", "--speaker", "B,i"),
+        json("--bootstrap", "0", "--speaker", "B", "--speaker", "I"))) {
+      assertThat(row(both.get("categories"), "Pause").get("units_pairable")).isEqualTo(all.get("units_pairable"));
+      assertThat(value(row(both.get("categories"), "Pause"), "cohen_kappa")).isEqualTo(value(all, "cohen_kappa"));
+      assertThat(both.get("provenance").get("filters").get("speaker").asText()).isIn("B,i", "B,I");
+    }
+    assertThat(CliRun.of("agreement", p, "--coders", "x,y", "--speaker", "B,Therapist").err())
+        .contains("--speaker Therapist: no turn of the documents in scope has that speaker");
+  }
+
+  /** --where compares a value as the import stored it: years with a decimal comma, as German tables write them. */
+  @Test
+  void aWhereValueWithADecimalCommaFindsTheYearsImportedWithOne() throws Exception {
+    Path vars = Files.writeString(dir.resolve("vars.csv"), "document,experience_years\na,\"2,5\"\nb,4\nc,4\n");
+    CliRun.ok("import", p, "--vars", vars.toString());
+    JsonNode r = json("--bootstrap", "0", "--where", "experience_years=2,5");
+    assertThat(r.get("provenance").get("documents").toString()).contains("\"a\"").doesNotContain("\"b\"");
   }
 
   @Test

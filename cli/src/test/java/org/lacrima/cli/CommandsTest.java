@@ -440,7 +440,10 @@ class CommandsTest {
     Path t = write("a.txt", "I: x\nB: y\n", StandardCharsets.UTF_8);
     CliRun.ok("import", empty, t.toString());
     Path codings = write("c.csv", "document,start,end,category,coder\na,3,4,Pause,mira\n", StandardCharsets.UTF_8);
-    assertThat(CliRun.of("codings", "import", empty, codings.toString()).err()).contains("no category named \"Pause\"");
+    assertThat(CliRun.of("codings", "import", empty, codings.toString()).err()).contains("no category named \"Pause\"")
+        .contains("category add PROJECT NAME");
+    assertThat(CliRun.of("agreement", empty, "--coders", "anna,ben").err())
+        .contains("no coder named \"anna\"; the project has no coders yet (codings import makes them)");
   }
 
   @Test

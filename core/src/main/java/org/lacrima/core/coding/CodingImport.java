@@ -422,7 +422,9 @@ public final class CodingImport {
       return system.resolve(row.category());
     } catch (UnknownCategoryException e) {
       if (row.categoryFallback().isEmpty()) {
-        throw error(row, e.getMessage());
+        // inductive coding names categories the system does not have yet: say how one is made
+        throw error(row, e.getMessage() + (e.getMessage().startsWith("no category named \"")
+            ? " (a new category is made with: category add PROJECT NAME --why …)" : ""));
       }
       try {
         return system.resolve(row.categoryFallback());

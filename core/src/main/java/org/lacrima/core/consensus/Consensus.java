@@ -383,8 +383,10 @@ public final class Consensus {
     data.documents().forEach(d -> names.put(d.id(), d.name()));
     // under --speaker, the turns of that speaker: a build's coding in another's turn is outside this study
     Map<UUID, List<org.lacrima.core.transcript.Turn>> speakerTurns = new HashMap<>();
-    data.request().speaker().ifPresent(speaker -> data.documents().forEach(d -> speakerTurns.put(d.id(),
-        s.documents().turns(d.id()).stream().filter(t -> t.speaker().equalsIgnoreCase(speaker)).toList())));
+    if (!data.request().speakers().isEmpty()) {
+      data.documents().forEach(d -> speakerTurns.put(d.id(), s.documents().turns(d.id()).stream()
+          .filter(t -> data.request().counts(t.speaker())).toList()));
+    }
     for (Coding c : s.codings().byCoder(layer.id())) {
       if (documents.contains(c.document()) && categories.contains(c.category())) {
         old.add(c.id());
@@ -393,7 +395,7 @@ public final class Consensus {
           noted.add(c.id().toString());
         } else if (!built.test(c)) {
           foreign.add(names.get(c.document()) + " " + c.start() + ".." + c.end());
-        } else if (data.request().speaker().isPresent() && speakerTurns.getOrDefault(c.document(), List.of()).stream()
+        } else if (!data.request().speakers().isEmpty() && speakerTurns.getOrDefault(c.document(), List.of()).stream()
             .noneMatch(t -> t.start() <= c.start() && c.end() <= t.end())) {
           // in another speaker's turn: outside this study as much as another document is
           outside.add(c.id());
@@ -794,7 +796,7 @@ public final class Consensus {
         // units next to each other in the study are next to each other in the text, but for --speaker, whose units
         // leave the other speakers' turns out between them
         boolean continues = last != null && last.document().equals(u.document()) && last.index() + 1 == u.index()
-            && data.request().speaker().isEmpty();
+            && data.request().speakers().isEmpty();
         if (first != null && (coders < 2 || !continues)) {
           coverage.add(new Coverage(first.document(), layer, v.id(), first.start(), last.end()));
           first = null;

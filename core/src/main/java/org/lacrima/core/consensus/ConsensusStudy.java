@@ -35,7 +35,9 @@ public final class ConsensusStudy {
     r.documents().forEach(n.putArray("documents")::add);
     ObjectNode where = n.putObject("where");
     r.where().forEach(where::put);
-    r.speaker().ifPresent(x -> n.put("speaker", x));
+    if (!r.speakers().isEmpty()) {
+      r.speakers().forEach(n.putArray("speakers")::add);
+    }
     r.categories().forEach(n.putArray("categories")::add);
     n.put("built_codings", BUILT_CODINGS);
     return n.toString();
@@ -63,11 +65,17 @@ public final class ConsensusStudy {
       n.get("where").fields().forEachRemaining(e -> where.put(e.getKey(), e.getValue().asText()));
       return new AgreementRequest(strings(n.get("coders")), UnitKind.parse(n.get("unit").asText()),
           n.get("min_cover_percent").asInt(), n.get("overlap_percent").asInt(), strings(n.get("documents")), where,
-          Optional.ofNullable(n.get("speaker")).map(JsonNode::asText), strings(n.get("categories")), 0, false,
+          speakers(n), strings(n.get("categories")), 0, false,
           AgreementRequest.DEFAULT_SEED);
     } catch (JsonProcessingException | NullPointerException e) {
       throw new IllegalStateException("the stored consensus study cannot be read: " + json, e);
     }
+  }
+
+  /** The speakers of a stored study: a list since several may be named, one string in studies saved before. */
+  private static List<String> speakers(JsonNode n) {
+    return n.has("speakers") ? strings(n.get("speakers"))
+        : Optional.ofNullable(n.get("speaker")).map(x -> List.of(x.asText())).orElse(List.of());
   }
 
   /**
@@ -85,7 +93,7 @@ public final class ConsensusStudy {
     // comma in a name on the command line)
     List<String> coders = data.coders().stream().map(org.lacrima.core.coding.Coder::name).toList();
     return new AgreementRequest(coders, data.unit(), r.minCoverPercent(), r.overlapPercent(), documents, r.where(),
-        r.speaker(), categories, 0, false, AgreementRequest.DEFAULT_SEED);
+        r.speakers(), categories, 0, false, AgreementRequest.DEFAULT_SEED);
   }
 
   /** The study the layer was last built for, or an error saying how to build it. */

@@ -81,6 +81,18 @@ public final class DocumentVariables {
     return name.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
   }
 
+  /**
+   * A value as an import stores it ("2,5" years as 2.5), for comparing a filter with the stored values; a value
+   * the import would refuse is returned as given, to be reported as matching no document.
+   */
+  public static String asStored(String name, String value) {
+    try {
+      return normalizeValue(normalizeName(name), value.strip(), "", "");
+    } catch (InputException e) {
+      return value.strip();
+    }
+  }
+
   private static String normalizeValue(String name, String value, String source, String place) {
     switch (name) {
       case ORIENTATION -> {

@@ -132,7 +132,9 @@ public final class AgreementReports {
     }
     // one snake_case key per variable, as every JSON key is
     r.where().forEach((k, v) -> filters.put("where_" + k, v));
-    r.speaker().ifPresent(x -> filters.put("speaker", x));
+    if (!r.speakers().isEmpty()) {
+      filters.put("speaker", String.join(",", r.speakers()));
+    }
     if (!r.categories().isEmpty()) {
       filters.put("categories", String.join(",", r.categories()));
     }

@@ -18,7 +18,7 @@ public record AgreementRequest(
     int overlapPercent,
     List<String> documents,
     Map<String, String> where,
-    Optional<String> speaker,
+    List<String> speakers,
     List<String> categories,
     int replicates,
     boolean resampleDocuments,
@@ -35,7 +35,7 @@ public record AgreementRequest(
     documents = List.copyOf(documents);
     // in the order given, as the provenance prints them (Map.copyOf's order changes from run to run)
     where = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(where));
-    Objects.requireNonNull(speaker, "speaker");
+    speakers = List.copyOf(speakers);
     categories = List.copyOf(categories);
     if (minCoverPercent < 0 || minCoverPercent > 100) {
       throw new InputException("--min-cover is a percentage, 0 to 100");
@@ -56,7 +56,15 @@ public record AgreementRequest(
 
   /** All coders named, turns by default, any overlap, 90 % for MAXQDA matching, the default bootstrap. */
   public static AgreementRequest of(List<String> coders) {
-    return new AgreementRequest(coders, UnitKind.AUTO, 0, 90, List.of(), Map.of(), Optional.empty(), List.of(),
+    return new AgreementRequest(coders, UnitKind.AUTO, 0, 90, List.of(), Map.of(), List.of(), List.of(),
         DEFAULT_REPLICATES, false, DEFAULT_SEED);
+  }
+
+  /**
+   * Whether a turn of this speaker is in the study: every speaker where none is named, else the speakers named, in
+   * any case (transcripts of one study may label the same role B, T or Therapist).
+   */
+  public boolean counts(String speaker) {
+    return speakers.isEmpty() || speakers.stream().anyMatch(speaker::equalsIgnoreCase);
   }
 }

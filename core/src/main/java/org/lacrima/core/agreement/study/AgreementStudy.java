@@ -169,8 +169,8 @@ public final class AgreementStudy {
         tableCoders);
     // where the turns lie is all the turn unit needs; their speakers only where --speaker asks for them
     Map<UUID, int[]> turnRanges = kind == UnitKind.TURN ? s.documents().turnRanges() : Map.of();
-    Map<UUID, List<Turn>> speakerTurns = request.speaker().isPresent() ? s.documents().turnsByDocument() : Map.of();
-    request.speaker().ifPresent(asked -> requireSpeaker(asked, documents, speakerTurns));
+    Map<UUID, List<Turn>> speakerTurns = request.speakers().isEmpty() ? Map.of() : s.documents().turnsByDocument();
+    request.speakers().forEach(asked -> requireSpeaker(asked, documents, speakerTurns));
     // documents are numbered among those with units: resampling documents must not draw an empty one
     int withUnits = 0;
     List<String> withoutUnits = new ArrayList<>();
@@ -263,9 +263,9 @@ public final class AgreementStudy {
           : "have") + " no " + kind.code() + " units, so " + (withoutUnits.size() == 1 ? "its" : "their")
           + " codings are compared nowhere: " + String.join(", ", withoutUnits.subList(0, Math.min(10,
               withoutUnits.size()))) + (withoutUnits.size() > 10 ? ", …" : "") + (kind == UnitKind.MEANING_UNIT
-                  ? (request.speaker().isPresent() ? " (no meaning units in turns of --speaker, or none at all: lacrima "
+                  ? (!request.speakers().isEmpty() ? " (no meaning units in turns of --speaker, or none at all: lacrima "
                       + "segment PROJECT gives them meaning units)" : " (lacrima segment PROJECT gives them meaning units)")
-                  : kind == UnitKind.TURN ? (request.speaker().isPresent() ? " (no turns of --speaker)"
+                  : kind == UnitKind.TURN ? (!request.speakers().isEmpty() ? " (no turns of --speaker)"
                       : " (no speaker turns; --unit sentence compares them)") : ""));
     }
     if (outsideJudged > 0) {
@@ -498,7 +498,9 @@ public final class AgreementStudy {
         // two coders whose names differ only in case: which one was meant, the name typed does not say
         return new InputException(anyCase.size() > 1 ? "--coders: \"" + name + "\" fits " + String.join(" and ",
             anyCase) + ", whose names differ only in case; write the name as the project has it"
-            : "--coders: no coder named \"" + name + "\"; the project has " + String.join(", ", byName.keySet()));
+            : "--coders: no coder named \"" + name + "\"; " + (byName.isEmpty()
+                ? "the project has no coders yet (codings import makes them)"
+                : "the project has " + String.join(", ", byName.keySet())));
       });
       if (out.contains(c)) {
         throw new InputException("--coders names \"" + name + "\" twice");
@@ -607,7 +609,7 @@ public final class AgreementStudy {
     Map<String, String> out = new LinkedHashMap<>();
     asked.forEach((name, value) -> {
       String variable = DocumentVariables.normalizeName(name);
-      String v = value.strip();
+      String v = DocumentVariables.asStored(variable, value);
       if (variable.equals(DocumentVariables.ORIENTATION)) {
         v = Orientation.parse(v).map(Orientation::code).orElseThrow(() -> new InputException("--where orientation="
             + value + ": say PDT, CBT, ST or other"));
@@ -776,14 +778,14 @@ public final class AgreementStudy {
       }
       default -> throw new IllegalStateException();
     }
-    if (request.speaker().isPresent()) {
+    if (!request.speakers().isEmpty()) {
       if (kind == UnitKind.DOCUMENT || kind == UnitKind.CHARACTER || kind == UnitKind.MAXQDA) {
         // their unit is the whole document, which no single speaker's turns cover
         throw new InputException("--speaker works with turns, meaning units, sentences and paragraphs, not with --unit "
             + kind.code());
       }
       List<Turn> turns = turnsOfDocument.stream()
-          .filter(t -> t.speaker().equalsIgnoreCase(request.speaker().get())).toList();
+          .filter(t -> request.counts(t.speaker())).toList();
       out.removeIf(r -> turns.stream().noneMatch(t -> t.start() <= r[0] && r[1] <= t.end()));
     }
     return out;
