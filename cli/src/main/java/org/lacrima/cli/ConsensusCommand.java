@@ -258,10 +258,12 @@ final class ConsensusCommand implements Callable<Integer> {
       List<ConsensusDecision> repeated = new ArrayList<>();
       List<String> unreadColumns = new ArrayList<>();
       List<String> uncompared = new ArrayList<>();
+      List<String> partlyCoded = new ArrayList<>();
       try (ProjectStore store = project.open()) {
         Consensus.Status status = store.write(s -> {
           StudyData data = study.collectSaved(s);
           uncompared.addAll(data.uncompared());
+          partlyCoded.addAll(data.partlyCoded());
           Map<String, Consensus.Disagreement> disagreements = Consensus.byId(s, data);
           if (file != null) {
             if (id != null || choice != null || category != null) {
@@ -360,10 +362,14 @@ final class ConsensusCommand implements Callable<Integer> {
           }
         }
         out.printf("%,d of %s decided%s.%n", status.resolved(), Counted.of(status.disagreements(), "disagreement"),
-            !status.complete() ? "" : uncompared.isEmpty() ? "; the consensus layer is complete"
-                : "; but " + Counted.of(uncompared.size(), "coded document") + " of the study "
-                    + (uncompared.size() == 1 ? "has" : "have") + " no units of its kind and "
-                    + (uncompared.size() == 1 ? "is" : "are") + " in no disagreement (consensus status says which)");
+            !status.complete() ? "" : !uncompared.isEmpty() ? "; but " + Counted.of(uncompared.size(),
+                "coded document") + " of the study " + (uncompared.size() == 1 ? "has" : "have") + " no units of its "
+                + "kind and " + (uncompared.size() == 1 ? "is" : "are") + " in no disagreement (consensus status says "
+                + "which)"
+                : !partlyCoded.isEmpty() ? "; but in " + Counted.of(partlyCoded.size(), "document") + " of the study "
+                    + "some coders have no coding, and the others' codings there are in no disagreement (consensus "
+                    + "status says which)"
+                : "; the consensus layer is complete");
         clashes(status.clashes(), out);
         unapplied(status.unapplied(), out);
       }

@@ -56,6 +56,43 @@ class ConsensusCoverageTest {
     assertThat(value(x, "krippendorff_alpha_nominal")).isCloseTo(1 - 22.0 / 54, within(1e-12));
   }
 
+  /**
+   * A document only one coder coded (the other's codings never imported) is compared for no one: every command that
+   * judges the study names it, and a decided layer is not called complete.
+   */
+  @Test
+  void aDocumentOneCoderLeftUncodedIsNamedAndKeepsTheLayerFromBeingCalledComplete() throws Exception {
+    String p = project();
+    Files.writeString(dir.resolve("d1.txt"), "T: One.\nC: Two.\n");
+    Files.writeString(dir.resolve("d2.txt"), "T: Three.\nC: Four.\n");
+    CliRun.ok("import", p, dir.resolve("d1.txt").toString(), dir.resolve("d2.txt").toString());
+    CliRun.ok("category", "add", p, "X", "--why", "test");
+    Path codings = dir.resolve("c.csv");
+    Files.writeString(codings, """
+        document,quote,category,coder
+        d1,One.,X,A
+        d1,Two.,X,B
+        d2,Three.,X,A
+        """);
+    CliRun.ok("codings", "import", p, codings.toString());
+    String named = "d2: no coding of B";
+    assertThat(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0").out()).contains(named);
+    assertThat(CliRun.ok("consensus", p, "--coders", "A,B").out()).contains(named);
+    JsonNode listed = json("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--format", "json");
+    assertThat(listed.get("disagreements")).hasSize(2);
+    String last = "";
+    for (JsonNode d : listed.get("disagreements")) {
+      last = CliRun.ok("consensus", "decide", p, d.get("id").asText(), "--neither", "--why", "not X").out();
+    }
+    assertThat(last).contains("2 of 2 disagreements decided; but in 1 document of the study some coders have no "
+        + "coding").doesNotContain("complete");
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains(named);
+    // with both coders' codings in both documents there is nothing to name
+    Files.writeString(codings, "document,quote,category,coder\nd2,Four.,X,B\n");
+    CliRun.ok("codings", "import", p, codings.toString());
+    assertThat(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0").out()).doesNotContain("no coding of");
+  }
+
   @Test
   void coverageRecordedByATableImportDoesNotSilenceOtherCoders() throws Exception {
     String p = project();

@@ -174,6 +174,7 @@ public final class AgreementStudy {
     // documents are numbered among those with units: resampling documents must not draw an empty one
     int withUnits = 0;
     List<String> withoutUnits = new ArrayList<>();
+    List<String> partly = new ArrayList<>();
     long outsideJudged = 0;
     long outsideGroup = 0;
     for (int d = 0; d < documents.size(); d++) {
@@ -208,6 +209,7 @@ public final class AgreementStudy {
       for (int k = 0; k < m; k++) {
         codedBy[k] &= !onlyRecorded[k];
       }
+      partlyCoded(doc, codedBy, coverage, coders).ifPresent(partly::add);
       coverage.fillIn(scopeCovers, codedBy);
       int[] starts = new int[ranges.size()];
       int[] ends = new int[ranges.size()];
@@ -248,6 +250,14 @@ public final class AgreementStudy {
     int codeSetVariable = rows.codeSetVariable;
     if (kind == UnitKind.MEANING_UNIT && !units.isEmpty()) {
       notes.add(meaningUnitOrigins(s, documents));
+    }
+    if (!partly.isEmpty()) {
+      // a coder whose codings of a document were never imported looks, to the figures, like one who did not read it:
+      // the team must see this, or a study reports agreement over fewer documents than it believes
+      notes.add("in " + Counted.of(partly.size(), "document") + " some of these coders have no coding, so there they "
+          + "count as not having judged it (missing, not absent) and the others' codings there are compared with no "
+          + "one: " + String.join("; ", partly.subList(0, Math.min(10, partly.size()))) + (partly.size() > 10 ? "; …"
+              : "") + " (import their codings, or leave the documents out with --documents)");
     }
     if (units.isEmpty()) {
       notes.add(kind == UnitKind.MEANING_UNIT ? "no units in scope: these documents have no meaning units yet "
@@ -314,7 +324,7 @@ public final class AgreementStudy {
       }
     }
     return new StudyData(request, system.info().versionLabel(), kind, coders, documents, units, vars, builder.build(domains), codeSets, spans,
-        mergedCount, withoutUnits, notes);
+        mergedCount, withoutUnits, partly, notes);
   }
 
   /**
@@ -635,6 +645,28 @@ public final class AgreementStudy {
       }
     });
     return out;
+  }
+
+  /**
+   * A document some coders coded and others did not ("p2: no coding of ben"); coders whose coverage is recorded
+   * (a table import's cells, the consensus layer's builds) judge by that record and are left out.
+   */
+  private static Optional<String> partlyCoded(DocumentSummary doc, boolean[] codedBy, CoverageScopes coverage,
+      List<Coder> coders) {
+    List<String> without = new ArrayList<>();
+    boolean anyCoded = false;
+    for (int k = 0; k < codedBy.length; k++) {
+      if (coverage.recordedAnywhere(k)) {
+        continue;
+      }
+      if (codedBy[k]) {
+        anyCoded = true;
+      } else {
+        without.add(coders.get(k).name());
+      }
+    }
+    return anyCoded && !without.isEmpty() ? Optional.of(doc.name() + ": no coding of " + String.join(", ", without))
+        : Optional.empty();
   }
 
   private static void requireSpeaker(String asked, List<DocumentSummary> documents, Map<UUID, List<Turn>> turns) {

@@ -31,6 +31,7 @@ public record StudyData(
     Map<UUID, Map<UUID, Map<UUID, List<int[]>>>> spans,
     Map<UUID, Integer> mergedSpans,
     List<String> uncompared,
+    List<String> partlyCoded,
     List<String> notes) {
 
   public StudyData {
@@ -41,6 +42,7 @@ public record StudyData(
     codeSets = List.copyOf(codeSets);
     notes = List.copyOf(notes);
     uncompared = List.copyOf(uncompared);
+    partlyCoded = List.copyOf(partlyCoded);
     mergedSpans = Map.copyOf(mergedSpans);
   }
 
@@ -49,7 +51,7 @@ public record StudyData(
     List<String> more = new java.util.ArrayList<>(notes);
     more.add(note);
     return new StudyData(request, codebookVersion, unit, coders, documents, units, variables, profiles, codeSets,
-        spans, mergedSpans, uncompared, more);
+        spans, mergedSpans, uncompared, partlyCoded, more);
   }
 
   /**
