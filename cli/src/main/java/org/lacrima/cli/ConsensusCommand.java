@@ -151,6 +151,15 @@ final class ConsensusCommand implements Callable<Integer> {
     }
   }
 
+  /** The decisions a standing one replaced, each with who took it, when and why, under it. */
+  private static void printReplaced(List<org.lacrima.core.project.ConsensusRepository.Replaced> replaced,
+      PrintWriter out) {
+    for (var r : replaced) {
+      out.printf("    replaced: %s by %s, %s: %s%n", described(r.decision()), shown(r.decision().decidedBy()),
+          Console.WHEN.format(r.decision().decidedAt()), shown(r.decision().rationale()));
+    }
+  }
+
   /**
    * A rationale or name as listed: each further line indented under the first, so that no line of it can pass for
    * a line of the listing (a decision, a disagreement) of its own.
@@ -478,6 +487,11 @@ final class ConsensusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (ProjectStore store = project.open()) {
+        if (decided && study.coders.isEmpty() && store.read(s -> s.consensus().study().isEmpty()
+            && !s.consensus().all().isEmpty())) {
+          onRecord(store);
+          return 0;
+        }
         List<Consensus.ExclusiveClash> clashes = new ArrayList<>();
         List<Consensus.Unapplied> unapplied = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -520,15 +534,35 @@ final class ConsensusCommand implements Callable<Integer> {
                     + c.spanStart().map(a -> " " + a + ".." + c.spanEnd().orElseThrow()).orElse("")
                     + c.newCategory().map(n -> " as \"" + newCategories.getOrDefault(n, n.toString()) + "\"").orElse(""),
                 shown(c.decidedBy()), Console.WHEN.format(c.decidedAt()), shown(c.rationale()));
-            for (var r : replaced.getOrDefault(c.disagreement(), List.of())) {
-              out.printf("    replaced: %s by %s, %s: %s%n", described(r.decision()), shown(r.decision().decidedBy()),
-                  Console.WHEN.format(r.decision().decidedAt()), shown(r.decision().rationale()));
-            }
+            printReplaced(replaced.getOrDefault(c.disagreement(), List.of()), out);
           });
         }
         all.stream().filter(d -> d.decision().isEmpty()).forEach(d -> print(d, out));
       }
       return 0;
+    }
+
+    /**
+     * The decisions of a dropped layer: with no study to match them to, still the record a reviewer may ask for,
+     * each with who took it, when and why, and what it replaced.
+     */
+    private void onRecord(ProjectStore store) {
+      List<ConsensusDecision> kept = new ArrayList<>();
+      Map<String, List<org.lacrima.core.project.ConsensusRepository.Replaced>> replaced = new java.util.HashMap<>();
+      store.read(s -> {
+        kept.addAll(s.consensus().all());
+        replaced.putAll(Consensus.replaced(s));
+        return null;
+      });
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("The consensus layer was dropped; %s on record, applying again where their disagreements return "
+          + "when it is built again (consensus PROJECT --coders …):%n", Counted.of(kept.size(), "decision"));
+      for (ConsensusDecision c : kept) {
+        out.printf("%s  %s%s%n    decided by %s, %s: %s%n", c.disagreement(), described(c),
+            c.spanStart().map(a -> " " + a + ".." + c.spanEnd().orElseThrow()).orElse(""), shown(c.decidedBy()),
+            Console.WHEN.format(c.decidedAt()), shown(c.rationale()));
+        printReplaced(replaced.getOrDefault(c.disagreement(), List.of()), out);
+      }
     }
   }
 }

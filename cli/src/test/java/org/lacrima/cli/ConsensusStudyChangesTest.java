@@ -418,6 +418,10 @@ class ConsensusStudyChangesTest {
     assertThat(layer()).isEqualTo("[]");
     assertThat(CliRun.of("consensus", "status", p).err()).contains("the consensus layer was dropped (its 1 decision "
         + "kept").contains("build it again with");
+    // the record stays readable while the layer is gone
+    assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("The consensus layer was dropped; "
+        + "1 decision on record").containsPattern("(?m)^" + ids.get("Beta@70") + "  take bob\n    decided by \\S+, "
+        + ".*: it was said$");
     assertThat(CliRun.ok("codings", "memos", p).out()).contains("Consensus layer dropped by")
         .contains("built with the wrong coders");
     build("--coders", "ann,bob");
