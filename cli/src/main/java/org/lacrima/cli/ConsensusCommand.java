@@ -113,10 +113,12 @@ final class ConsensusCommand implements Callable<Integer> {
   /** Decisions that together give one unit two categories of an exclusive group: the layer is not complete. */
   static void clashes(List<Consensus.ExclusiveClash> clashes, PrintWriter out) {
     for (Consensus.ExclusiveClash c : clashes) {
+      // each code by the decision that put it there, so that the team knows which to decide again
       out.printf("%s %d..%d: the consensus holds %s, %s of the exclusive group \"%s\", which allows one; decide on "
-          + "all but one of them (a decision replaces an earlier one on the same code)%n", c.unit().documentName(),
-          c.unit().start(), c.unit().end(), String.join(" and ", c.categories()),
-          c.categories().size() == 2 ? "two" : c.categories().size() + " categories", c.group());
+          + "all but one of them again (consensus decide ID; a decision replaces an earlier one on the same code)%n",
+          c.unit().documentName(), c.unit().start(), c.unit().end(), String.join(" and ", c.held().stream()
+              .map(h -> h.category() + h.disagreement().map(id -> " (" + id + ")").orElse(" (agreed by the coders)"))
+              .toList()), c.held().size() == 2 ? "two" : c.held().size() + " categories", c.group());
     }
   }
 

@@ -52,13 +52,16 @@ class ConsensusDecisionsTest {
   void takingBothCategoriesOfAnExclusiveGroupLeavesTheLayerIncomplete() {
     List<String> ids = built();
     assertThat(ids).hasSize(2);
+    String sad = ids.stream().filter(id -> disagreement(id).contains("Sad")).findFirst().orElseThrow();
+    String happy = ids.stream().filter(id -> !id.equals(sad)).findFirst().orElseThrow();
     for (String id : ids) {
       // each coder's version of its own category: together, Sad and Happy in one turn
       CliRun.ok("consensus", "decide", p, id, "--both", "--why", "both seemed right");
     }
     String status = CliRun.ok("consensus", "status", p).out();
-    assertThat(status).contains("2 of 2")
-        .contains("holds Sad and Happy, two of the exclusive group \"Emotion\", which allows one");
+    // each code named by the disagreement whose decision put it there
+    assertThat(status).contains("2 of 2").contains("holds Sad (" + sad + ") and Happy (" + happy + "), two of the "
+        + "exclusive group \"Emotion\", which allows one");
     assertThat(CliRun.ok("consensus", "decide", p, ids.get(1), "--neither", "--why", "only the other one").out())
         .contains("the consensus layer is complete").doesNotContain("holds");
   }
@@ -70,7 +73,7 @@ class ConsensusDecisionsTest {
     String happy = ids.stream().filter(id -> !id.equals(sad)).findFirst().orElseThrow();
     CliRun.ok("consensus", "decide", p, sad, "--take", "A", "--why", "A saw sadness");
     assertThat(CliRun.ok("consensus", "decide", p, happy, "--take", "B", "--why", "B saw joy").out())
-        .contains("holds Sad and Happy");
+        .contains("holds Sad (" + sad + ") and Happy (" + happy + ")");
     // A did not code Happy: taking A there keeps no Happy, and the layer holds Sad alone
     assertThat(CliRun.ok("consensus", "decide", p, happy, "--take", "A", "--why", "A after all").out())
         .contains("the consensus layer is complete").doesNotContain("holds");
@@ -110,7 +113,8 @@ class ConsensusDecisionsTest {
     String status = CliRun.ok("consensus", "status", p).out();
     assertThat(status).contains("4 of 4").doesNotContain("Tell me"); // nothing open
     // the first turn holds Sad and Happy by --both on each: still a clash there, but the third turn is settled
-    assertThat(status).contains("holds Sad and Happy").containsOnlyOnce("holds");
+    assertThat(status).containsPattern("holds Sad \\(D[0-9a-f]{10}\\) and Happy \\(D[0-9a-f]{10}\\)")
+        .containsOnlyOnce("holds");
   }
 
   /** Deciding all but one of the agreed codes a group rules out away settles the unit: the one left is agreed. */

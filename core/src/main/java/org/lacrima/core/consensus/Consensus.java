@@ -82,7 +82,17 @@ public final class Consensus {
    * A unit where the decisions give the consensus two or more categories of one exclusive group: each decision
    * was taken on one category, and together they break the rule the group stands for.
    */
-  public record ExclusiveClash(StudyUnit unit, String group, List<String> categories) {
+  public record ExclusiveClash(StudyUnit unit, String group, List<Held> held) {
+    public ExclusiveClash {
+      held = List.copyOf(held);
+    }
+  }
+
+  /**
+   * One code a clash holds, and the disagreement whose decision put it there; none where the coders agreed on it
+   * (then deciding the others settles the clash).
+   */
+  public record Held(String category, Optional<String> disagreement) {
   }
 
   private Consensus() {
@@ -669,6 +679,11 @@ public final class Consensus {
       }
     }
     var system = s.categories().current();
+    Map<String, String> decidedOn = new HashMap<>();
+    for (Disagreement d : disagreements) {
+      // by the code the decision keeps, which a new version may set elsewhere than the disagreement's own
+      d.decision().flatMap(c -> kept(d, c)).ifPresent(c -> decidedOn.put(d.unit().index() + "|" + c, d.id()));
+    }
     List<ExclusiveClash> out = new ArrayList<>();
     for (Variable g : data.variables(Variable.Kind.GROUP)) {
       List<Set<UUID>> subtrees = subtrees(system, g.id());
@@ -678,7 +693,8 @@ public final class Consensus {
             .filter(h -> !h.isEmpty()).toList();
         if (heldByChild.size() >= 2) {
           out.add(new ExclusiveClash(u, g.label(), heldByChild.stream().flatMap(List::stream)
-              .map(c -> system.get(c).label().english()).toList()));
+              .map(c -> new Held(system.get(c).label().english(),
+                  Optional.ofNullable(decidedOn.get(u.index() + "|" + c)))).toList()));
         }
       }
     }
