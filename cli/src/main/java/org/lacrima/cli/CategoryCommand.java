@@ -285,13 +285,15 @@ final class CategoryCommand {
   }
 
   @Command(name = "review", description = {
-      "List the codings a split left for review, or place one: --place CODING --to PART --why \"…\"."})
+      "List the codings a split left for review, or place some: --place CODING[,CODING…] --to PART --why \"…\".",
+      "Several are placed together or none; each placement is logged, and undone, on its own."})
   static final class Review implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
-    @Option(names = "--place", paramLabel = "CODING", description = "The id of a coding in the queue.")
-    String coding;
+    @Option(names = "--place", split = ",", paramLabel = "CODING",
+        description = "The id of a coding in the queue; several, separated by commas, go to the same part.")
+    List<String> codings = new java.util.ArrayList<>();
 
     @Option(names = "--to", paramLabel = "PART", description = "The part to place it in.")
     String part;
@@ -308,24 +310,36 @@ final class CategoryCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      if (coding == null && part != null) {
+      if (codings.isEmpty() && part != null) {
         // listing the queue instead would look as if the coding had been placed
         throw new InputException("--to needs --place CODING (the queue lists the ids)");
       }
       try (ProjectStore store = project.open()) {
-        if (coding != null) {
+        if (!codings.isEmpty()) {
           if (part == null) {
             throw new InputException("--place needs --to PART");
           }
           ChangeOptions change = new ChangeOptions();
           change.why = why;
           change.as = as;
-          UUID id = CodingsCommand.codingId(coding).orElseThrow(
-              () -> new InputException("--place " + coding + ": not a coding id (the queue lists them)"));
-          CodebookChange c = store.write(s -> CategoryOperations.on(s, change.attribution())
-              .place(id, part));
-          out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ". Logged as #"
-              + c.sequence() + ".");
+          List<UUID> ids = new java.util.ArrayList<>();
+          for (String coding : codings) {
+            UUID id = CodingsCommand.codingId(coding).orElseThrow(
+                () -> new InputException("--place " + coding + ": not a coding id (the queue lists them)"));
+            if (ids.contains(id)) {
+              throw new InputException("--place names " + id + " twice");
+            }
+            ids.add(id);
+          }
+          // one transaction: a coding that cannot go there leaves the others where they were too
+          List<CodebookChange> placed = store.write(s -> {
+            CategoryOperations operations = CategoryOperations.on(s, change.attribution());
+            return ids.stream().map(id -> operations.place(id, part)).toList();
+          });
+          for (CodebookChange c : placed) {
+            out.println(capitalized(org.lacrima.core.codebook.CodebookHistory.summary(c)) + ". Logged as #"
+                + c.sequence() + ".");
+          }
         }
         int waiting = store.read(s -> listQueue(s, out));
         if (waiting == 0) {

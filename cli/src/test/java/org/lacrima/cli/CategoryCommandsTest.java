@@ -428,6 +428,36 @@ class CategoryCommandsTest {
     assertThat(CliRun.ok("category", "review", p).out()).contains(queued.group(1));
   }
 
+  /** Several codings of the queue go to one part together, or none does; each placement is undone on its own. */
+  @Test
+  void severalCodingsArePlacedTogetherOrNoneIs() throws IOException {
+    CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
+        "Grief about a separation", "--rule", "coder=jonas -> Grief about a separation", "--why", "two kinds of loss");
+    java.util.List<String> queued = Pattern.compile("\\n  ([0-9a-f-]{36}) ").matcher(CliRun.ok("category", "review", p).out())
+        .results().map(r -> r.group(1)).toList();
+    assertThat(queued).hasSizeGreaterThan(2);
+    String before = codings();
+    // the third is not in the queue: nothing is placed
+    assertRefused("is not waiting for review", "category", "review", p, "--place", queued.get(0) + "," + queued.get(1)
+        + "," + notQueued(before, queued), "--to", "Grief about a death", "--why", "deaths");
+    assertThat(codings()).isEqualTo(before);
+    String placed = CliRun.ok("category", "review", p, "--place", queued.get(0) + "," + queued.get(1), "--to",
+        "Grief about a death", "--why", "deaths").out();
+    assertThat(placed).containsOnlyOnce("Placed coding " + queued.get(0)).containsOnlyOnce("Placed coding "
+        + queued.get(1));
+    String queue = CliRun.ok("category", "review", p).out();
+    assertThat(queue).doesNotContain(queued.get(0)).doesNotContain(queued.get(1)).contains(queued.get(2));
+    CliRun.ok("category", "undo", p, "--why", "the second was a separation");
+    queue = CliRun.ok("category", "review", p).out();
+    assertThat(queue).doesNotContain(queued.get(0)).contains(queued.get(1));
+  }
+
+  /** A coding of the project that is not in the review queue: the first one not listed there. */
+  private static String notQueued(String export, java.util.List<String> queue) {
+    return export.lines().skip(1).map(l -> l.substring(0, 36)).filter(id -> !queue.contains(id)).findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void aReviewQueueCanAlwaysBeEmptied() {
     CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
