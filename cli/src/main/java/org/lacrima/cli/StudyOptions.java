@@ -3,7 +3,6 @@ package org.lacrima.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.lacrima.core.agreement.study.AgreementRequest;
 import org.lacrima.core.agreement.study.AgreementStudy;
 import org.lacrima.core.agreement.study.StudyData;

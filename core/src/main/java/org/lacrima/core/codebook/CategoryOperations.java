@@ -1148,8 +1148,8 @@ public final class CategoryOperations {
           + named(keptAsChanged) + ")");
     }
     if (!changedInPlace.isEmpty()) {
-      touched.add(Counted.of(changedInPlace.size(), "coding") + " changed since without a trace of codings edit and left as changed ("
-          + named(changedInPlace) + ")");
+      touched.add(Counted.of(changedInPlace.size(), "coding") + " changed since without a trace of codings edit and "
+          + "left as changed (" + named(changedInPlace) + ")");
     }
     if (!hostDeleted.isEmpty()) {
       touched.add(Counted.of(hostDeleted.size(), "coding") + " brought back whose twin it was folded into was deleted "

@@ -3,7 +3,6 @@ package org.lacrima.core.agreement.study;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.lacrima.core.InputException;
 
 /**
