@@ -159,6 +159,13 @@ public final class Lacrima implements Runnable {
   }
 
   private static int internalError(Throwable e, PrintWriter err) {
+    Optional<String> storage = storageFailure(e);
+    if (storage.isPresent()) {
+      // not Lacrima's fault, and the user can act on it: said as a refusal is
+      err.println("lacrima: " + storage.get() + "; the command changed nothing.");
+      err.flush();
+      return REFUSED;
+    }
     // the details of a failed statement can hold transcript text or memos: shown only when asked for
     if (System.getenv("LACRIMA_DEBUG") != null) {
       e.printStackTrace(err);
@@ -168,6 +175,39 @@ public final class Lacrima implements Runnable {
         + "contain text from your project, so look through them before sending.");
     err.flush();
     return INTERNAL_ERROR;
+  }
+
+  /**
+   * A full disk or a file that cannot be written, wherever in the chain of causes the database driver or the file
+   * system reports it.
+   */
+  static Optional<String> storageFailure(Throwable e) {
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    // the innermost cause first: a wrapper repeats its message without the file it names
+    java.util.Collections.reverse(chain);
+    for (Throwable t : chain) {
+      String m = String.valueOf(t.getMessage());
+      java.nio.file.Path file = t instanceof java.nio.file.FileSystemException f && f.getFile() != null
+          ? java.nio.file.Path.of(f.getFile()) : null;
+      if (m.contains("SQLITE_FULL") || m.contains("No space left on device") || m.contains("could not extend file")) {
+        return Optional.of("the disk is full (" + (file != null ? file : "no space left for the project or its "
+            + "journal") + ")");
+      }
+      if (m.contains("SQLITE_READONLY_ROLLBACK")) {
+        return Optional.of("the project holds an interrupted write that must be rolled back, but its folder or "
+            + "medium is read-only; open it once where it can be written");
+      }
+      if (t instanceof java.nio.file.AccessDeniedException) {
+        return Optional.of("permission denied" + (file != null ? " for " + file : ""));
+      }
+      if (t instanceof java.nio.file.FileSystemException && m.contains("Read-only file system")) {
+        return Optional.of("cannot write " + (file != null ? file : "there") + ": read-only file system");
+      }
+    }
+    return Optional.empty();
   }
 
   /** How the user started Lacrima ("./lacrima", "java -jar lacrima.jar"), for the hints we print. */

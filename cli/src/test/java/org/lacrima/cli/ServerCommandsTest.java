@@ -56,6 +56,20 @@ class ServerCommandsTest {
     assertThat(CliRun.ok("stats", "lacrima-demo", "--db", db).out()).contains("352 codings");
   }
 
+  /** A name every member types again: refused where it passes for a project the server has, or cannot be typed. */
+  @Test
+  void aNewProjectsNameMayNotPassForAnotherOrHoldWhatCannotBeTyped() {
+    CliRun.ok("init", "team", "--db", db);
+    for (String alike : new String[] {"Team", "team\u00a0", "te\u200bam", "t\u0435am"}) {
+      CliRun refused = CliRun.of("init", alike, "--db", db);
+      assertThat(refused.status()).as(alike).isEqualTo(Lacrima.REFUSED);
+      assertThat(refused.err()).as(alike).contains("the server has a project named \"team\", which is easily taken");
+    }
+    assertThat(CliRun.of("init", "te\nam", "--db", db).err()).contains("the project's name holds a line break");
+    CliRun.ok("init", "team 2", "--db", db);
+    assertThat(CliRun.ok("projects", "--db", db).out()).startsWith("2 projects on ");
+  }
+
   @Test
   void theServersProjectsAreListedAndOneIsDeletedWithEverythingItHeldAndNothingElse() {
     assertThat(CliRun.ok("projects", "--db", db).out()).startsWith("No projects on ");

@@ -237,7 +237,19 @@ final class Migrations {
           copy = file.resolveSibling(backupPath(file, fromVersion).getFileName().toString().replace(".bak", "-" + n
               + ".bak"));
         }
-        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        // written under a name of its own and moved into place when whole: a copy cut short (a full disk, a
+        // process killed) must not lie there under the name of a backup
+        Path partial = copy.resolveSibling("." + copy.getFileName() + ".partial");
+        try {
+          Files.copy(file, partial, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+          try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(partial,
+              java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+          }
+          Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(partial);
+        }
         return Optional.of(copy);
       } finally {
         s.execute("ROLLBACK");

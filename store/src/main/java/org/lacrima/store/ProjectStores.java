@@ -368,6 +368,9 @@ public final class ProjectStores {
       jdbi.useTransaction(h -> {
         h.execute("LOCK TABLE project IN SHARE ROW EXCLUSIVE MODE");
         Optional<ProjectRow> existing = projectByName(h, p.project());
+        if (existing.isEmpty()) {
+          refuseUnclearName(h, p);
+        }
         Optional<String> keptName = Optional.empty();
         if (existing.isPresent()) {
           long key = existing.get().key;
@@ -605,6 +608,23 @@ public final class ProjectStores {
    * The project of that name (composed, as locations give it); one an earlier version stored decomposed, as it was
    * typed, is found too, where no composed one is there.
    */
+  /**
+   * A new project's name on a server is typed again by every member of the team: one line of visible text, and not
+   * one that passes for a project the server has ("team" beside "Team", "team" with a no-break space or a Cyrillic
+   * "е"), where a slip would open the wrong study.
+   */
+  private static void refuseUnclearName(Handle h, ProjectLocation.PostgresProject p) {
+    org.lacrima.core.text.Names.lineProblem("the project's name", p.project()).ifPresent(problem -> {
+      throw new ProjectAccessException(problem);
+    });
+    for (String other : h.createQuery("SELECT name FROM project").mapTo(String.class).list()) {
+      if (org.lacrima.core.text.Names.confusable(other, p.project())) {
+        throw new ProjectAccessException("the server has a project named \"" + other + "\", which is easily taken "
+            + "for \"" + p.project() + "\" (case, spaces or look-alike letters); choose a name apart from it");
+      }
+    }
+  }
+
   private static Optional<ProjectRow> projectByName(Handle h, String name) {
     String decomposed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
     List<ProjectRow> rows = h.createQuery(PROJECT_COLUMNS + " WHERE name = :name OR name = :decomposed")

@@ -92,6 +92,10 @@ class MigrationTest {
           && f.getFileName().toString().endsWith(".bak")).toList();
     }
     assertThat(copies).singleElement().satisfies(copy -> assertThat(Files.readAllBytes(copy)).isEqualTo(before));
+    // the copy was written under a name of its own and moved into place: nothing of that name is left
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+    }
     // the user is told, since the file grew a copy and the older Lacrima can no longer open it
     assertThat(said).isEqualTo("brought " + file + " from schema version " + Migrations.LATEST + " (an older "
         + "Lacrima's) to " + (Migrations.LATEST + 1) + "; the file as it was is kept at " + copies.get(0) + "; the "

@@ -139,6 +139,25 @@ public final class Names {
     return visible(normalize(a)).equalsIgnoreCase(visible(normalize(b)));
   }
 
+  /**
+   * Whether a reader may take two names for one where a wrong pick reaches the wrong data (a project on a server):
+   * as {@link #lookAlike}, also with spaces of other widths, and with letters of other scripts that look the same
+   * (a Cyrillic "е" in "tеam"), by Unicode's confusables (UTS #39) as ICU4J implements them.
+   */
+  public static boolean confusable(String a, String b) {
+    String x = spaced(a);
+    String y = spaced(b);
+    return x.equalsIgnoreCase(y) || CONFUSABLES.areConfusable(x.toLowerCase(java.util.Locale.ROOT),
+        y.toLowerCase(java.util.Locale.ROOT)) != 0;
+  }
+
+  private static final com.ibm.icu.text.SpoofChecker CONFUSABLES = new com.ibm.icu.text.SpoofChecker.Builder()
+      .setChecks(com.ibm.icu.text.SpoofChecker.CONFUSABLE).build();
+
+  private static String spaced(String name) {
+    return visible(normalize(name)).replaceAll("\\p{Zs}", " ").strip();
+  }
+
   /** Whether two names differ only in characters that do not show. */
   public static boolean apartInvisibly(String a, String b) {
     return !a.equals(b) && visible(a).equals(visible(b));
