@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.lacrima.core.codebook.CodebookDiff;
 import org.lacrima.core.codebook.CodebookHistory;
 import org.lacrima.core.project.ProjectStore;
+import org.lacrima.core.text.Names;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -41,11 +42,14 @@ final class CodebookDiffCommand implements Callable<Integer> {
         out.println("No differences between " + a + " and " + b + ".");
       }
       for (CodebookDiff.Difference d : diff) {
+        // a definition quoted here may hold a direction override, which would reorder the line it stands in
+        String label = Names.shown(d.label());
         if (d.kind() == CodebookDiff.Kind.CHANGED || d.kind() == CodebookDiff.Kind.SYSTEM) {
           String[] lines = d.detail().split("\n", 2);
-          out.printf("%-16s %s · %s%n%s%n", d.kind().wording(), d.label(), lines[0], lines.length > 1 ? lines[1] : "");
+          out.printf("%-16s %s · %s%n%s%n", d.kind().wording(), label, Names.shown(lines[0]), lines.length > 1
+              ? lines[1].lines().map(Names::shown).collect(java.util.stream.Collectors.joining("\n")) : "");
         } else {
-          out.printf("%-16s %s: %s%n", d.kind().wording(), d.label(), d.detail());
+          out.printf("%-16s %s: %s%n", d.kind().wording(), label, Names.shown(d.detail()));
         }
       }
     }

@@ -18,6 +18,7 @@ import org.lacrima.core.codebook.CategorySystemCodec;
 import org.lacrima.core.codebook.CodebookHistory;
 import org.lacrima.core.codebook.CodebookUpgrade;
 import org.lacrima.core.project.ProjectStore;
+import org.lacrima.core.text.Names;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,10 +120,11 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
   private static void print(List<CodebookUpgrade.Proposal> proposals, Set<String> kept, PrintWriter out) {
     for (CodebookUpgrade.Proposal p : proposals) {
       String status = kept.contains(p.id()) ? "kept" : !p.conflict() ? "clean" : "CONFLICT";
-      out.printf("  %-4s %-9s %s%s%n", p.id(), status, p.label(),
-          p.field().isEmpty() ? "" : " · " + p.field());
-      out.println("         yours:  " + shortened(p.mine(), p.theirs()));
-      out.println("         theirs: " + shortened(p.theirs(), p.mine()));
+      // texts of a file from elsewhere: nothing in them may act on the terminal or reorder the line
+      out.printf("  %-4s %-9s %s%s%n", p.id(), status, Names.shown(p.label()),
+          p.field().isEmpty() ? "" : " · " + Names.shown(p.field()));
+      out.println("         yours:  " + Names.shown(shortened(p.mine(), p.theirs())));
+      out.println("         theirs: " + Names.shown(shortened(p.theirs(), p.mine())));
       if (!p.obstacle().isEmpty()) {
         out.println("         cannot be taken over as the project stands: " + p.obstacle());
       }

@@ -354,7 +354,7 @@ final class ConsensusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!unreadColumns.isEmpty()) {
           out.println("Note: not read, as no part of a decision stands there: the column"
-              + (unreadColumns.size() == 1 ? " " : "s ") + String.join(", ", unreadColumns) + ".");
+              + (unreadColumns.size() == 1 ? " " : "s ") + CsvTable.listed(unreadColumns) + ".");
         }
         for (ConsensusDecision r : replaced) {
           // a team's earlier judgement is not overwritten unsaid; the store keeps it among the replaced decisions

@@ -512,6 +512,9 @@ class CategoryCommandsTest {
     assertRefused("Missing required option: '--why=TEXT'",
         "category", "retire", p, "Pause");
     assertRefused("needs a reason", "category", "retire", p, "Pause", "--why", "  ");
+    // the log prints the reason: an escape in it would act on the terminal of whoever reads the log
+    assertRefused("--why holds the control character U+001B", "category", "retire", p, "Pause", "--why",
+        "done \u001b]0;title\u0007");
     assertRefused("is the label of its sibling \"Letting narrate\"",
         "category", "rename", p, "Pause", "Letting narrate", "--lang", "de", "--why", "x");
     assertRefused("contains \" > \", which separates the levels of a category path",

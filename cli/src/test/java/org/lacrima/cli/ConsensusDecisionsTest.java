@@ -66,6 +66,16 @@ class ConsensusDecisionsTest {
         .contains("the consensus layer is complete").doesNotContain("holds");
   }
 
+  /** A rationale becomes a memo that codings export writes to a terminal or a file: no escape may ride in it. */
+  @Test
+  void aRationaleWithATerminalEscapeIsRefused() {
+    List<String> ids = built();
+    CliRun refused = CliRun.of("consensus", "decide", p, ids.get(0), "--neither", "--why", "ok \u001b[2J\u001b[31mFAKE");
+    assertThat(refused.status()).isEqualTo(Lacrima.REFUSED);
+    assertThat(refused.err()).contains("the rationale holds the control character U+001B");
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains("0 of 2");
+  }
+
   @Test
   void takingEachCoderOnItsOwnCategoryClashesTakingOneCoderTwiceDoesNot() {
     List<String> ids = built();

@@ -164,13 +164,24 @@ final class Migrations {
         dropSecondCopy(copy);
         return Optional.empty();
       }
-    } catch (FlywayException e) {
-      if (copy.isPresent() && versionNow(ds, schema) == latest) {
+    } catch (RuntimeException e) {
+      // FlywayException as a rule; a history table Flyway cannot read at all (another program's, edited by hand)
+      // fails inside it with whatever it tripped over
+      int now = versionNow(ds, schema);
+      if (copy.isPresent() && now == latest) {
         dropSecondCopy(copy);
         return Optional.empty();
       }
+      // the pending migrations run in one transaction: a failed one leaves the file as it was, and a copy of it
+      // beside it, made again on every try, helps no one
+      boolean untouched = now == current;
+      if (untouched) {
+        dropSecondCopy(copy);
+      }
       throw new ProjectAccessException("could not bring " + where + " to schema version " + latest + ": "
-          + oneLine(e.getMessage()) + (copy.isPresent() ? " (the copy made before is kept)" : ""), e);
+          + (e instanceof FlywayException ? oneLine(e.getMessage()) : "its migration history cannot be read ("
+              + e.getClass().getSimpleName() + "); is it a Lacrima project?")
+          + (untouched ? "; nothing was changed" : copy.isPresent() ? " (the copy made before is kept)" : ""), e);
     }
     if (current == 0) {
       return Optional.empty(); // a new project or schema, not one an older Lacrima wrote

@@ -51,6 +51,7 @@ public final class CategoryOperations {
       if (org.lacrima.core.text.Names.saysNothing(why)) {
         throw new InputException("every change needs a reason (--why \"…\")");
       }
+      org.lacrima.core.text.Names.refuseControls("--why", why);
       why = why.strip();
     }
   }

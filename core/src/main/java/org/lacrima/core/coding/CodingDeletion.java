@@ -31,6 +31,7 @@ public final class CodingDeletion {
     if (org.lacrima.core.text.Names.saysNothing(why)) {
       throw new InputException("say why the codings go, with --why: the reason stays with the project");
     }
+    org.lacrima.core.text.Names.refuseControls("--why", why);
     if (ids.isEmpty()) {
       throw new InputException("name the codings to delete by id (the first column of codings export)");
     }

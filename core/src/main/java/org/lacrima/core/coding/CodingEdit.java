@@ -70,6 +70,7 @@ public final class CodingEdit {
     if (Names.saysNothing(why)) {
       throw new InputException("say why the coding changes, with --why: the reason stays with the project");
     }
+    Names.refuseControls("--why", why);
     if (change.asksNothing()) {
       throw new InputException("say what to change: --start and --end, or --quote; --category; --memo");
     }
@@ -79,10 +80,8 @@ public final class CodingEdit {
     if (change.quote().filter(String::isEmpty).isPresent()) {
       throw new InputException("--quote is empty; give the exact text of the new span");
     }
-    change.memo().ifPresent(memo -> memo.codePoints().filter(DocumentText::foreignToText).findFirst().ifPresent(c -> {
-      // what a codings file may not hold (its reader refuses it), a memo may not either: the export must read back
-      throw new InputException(String.format("--memo holds the control character U+%04X, which no text holds", c));
-    }));
+    // what a codings file may not hold (its reader refuses it), a memo may not either: the export must read back
+    change.memo().ifPresent(memo -> Names.refuseControls("--memo", memo));
     // a page break or vertical tab is a line break, as a file's cell reads it: the export then reads back as it is
     Optional<String> memo = change.memo().map(DocumentText::endingLines);
     if (change.occurrence().isPresent() && change.quote().isEmpty()) {

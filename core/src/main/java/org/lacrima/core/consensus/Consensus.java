@@ -901,6 +901,8 @@ public final class Consensus {
       // the record itself takes any stored rationale; a new decision's must say something the log can show
       throw new InputException("a consensus decision needs a rationale (--why)");
     }
+    // it becomes the memo of the layer's coding, which codings export writes and import reads back
+    org.lacrima.core.text.Names.refuseControls("the rationale", rationale);
     // as every text of a project: "Jürgen" typed decomposed, or a line ended CRLF, is the same rationale
     rationale = org.lacrima.core.text.DocumentText.normalizeString(rationale).strip();
     Optional<Boolean> takenPresent = coder.filter(c -> kind == ConsensusDecision.Kind.TAKE)
@@ -943,6 +945,7 @@ public final class Consensus {
     if (org.lacrima.core.text.Names.saysNothing(why)) {
       throw new InputException("say why the consensus layer goes, with --why: the reason stays with the project");
     }
+    org.lacrima.core.text.Names.refuseControls("--why", why);
     Coder layer = s.coders().byName(LAYER).orElseThrow(() -> new InputException("this project has no consensus "
         + "layer to drop"));
     java.util.function.Predicate<Coding> built = madeByBuild(s);

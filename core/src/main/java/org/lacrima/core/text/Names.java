@@ -158,6 +158,18 @@ public final class Names {
     return visible(normalize(name)).replaceAll("\\p{Zs}", " ").strip();
   }
 
+  /**
+   * Refuses a reason typed with a change (--why) that holds a control character: the log, memos and exports print
+   * it, and an escape in it would act on the terminal of whoever reads them, or keep a codings export from reading
+   * back. {@code what} names it in the message.
+   */
+  public static void refuseControls(String what, String text) {
+    text.codePoints().filter(DocumentText::foreignToText).findFirst().ifPresent(c -> {
+      throw new org.lacrima.core.InputException(String.format(java.util.Locale.ROOT, "%s holds the control "
+          + "character U+%04X, which no text holds", what, c));
+    });
+  }
+
   /** Whether two names differ only in characters that do not show. */
   public static boolean apartInvisibly(String a, String b) {
     return !a.equals(b) && visible(a).equals(visible(b));

@@ -54,6 +54,8 @@ public final class CsvTable implements AutoCloseable {
   private final char delimiter;
   private final CSVParser parser;
   private final List<String> columns;
+  /** Each column's name as the header spells it, by the name it is read by: one look-up per column, not a scan. */
+  private final Map<String, String> spellings = new HashMap<>();
   private final Iterator<CSVRecord> records;
   private final Lines lines;
   /** Where the last record read starts: the parser's errors lie at or after it. */
@@ -69,6 +71,9 @@ public final class CsvTable implements AutoCloseable {
     this.parser = parser;
     this.headed = headed;
     this.columns = headed ? columnNames(parser.getHeaderNames(), source, headerLine(text)) : List.of();
+    if (headed) {
+      parser.getHeaderNames().forEach(h -> spellings.putIfAbsent(h.strip().toLowerCase(Locale.ROOT), h.strip()));
+    }
     this.records = parser.iterator();
     this.lines = new Lines(text);
   }
@@ -223,18 +228,17 @@ public final class CsvTable implements AutoCloseable {
 
   /** A column's name as the header spells it ("Main Code" for the column "main code"), for names made from it. */
   public String spelling(String column) {
-    if (headed) {
-      for (String h : parser.getHeaderNames()) {
-        if (h.strip().toLowerCase(Locale.ROOT).equals(column)) {
-          return h.strip();
-        }
-      }
-    }
-    return column;
+    return spellings.getOrDefault(column, column);
+  }
+
+  /** Columns named as the header spells them, the first ten of many and how many more: a note stays one line. */
+  public static String listed(List<String> spelled) {
+    return String.join(", ", spelled.subList(0, Math.min(10, spelled.size())))
+        + (spelled.size() > 10 ? String.format(Locale.ROOT, ", and %,d more", spelled.size() - 10) : "");
   }
 
   public boolean has(String column) {
-    return columns.contains(column);
+    return spellings.containsKey(column);
   }
 
   /** Refuses the file unless it has one of the named columns. */

@@ -87,6 +87,13 @@ public final class TranscriptFiles {
     DocxPackage.check(bytes, source);
     StringBuilder text = new StringBuilder();
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+      String type = doc.getPackagePart().getContentType();
+      if (!type.contains("wordprocessingml") && !type.contains("ms-word")) {
+        // POI reads a document part whatever the package says it is: a file that calls itself a spreadsheet, or
+        // anything else, is not taken as a transcript on trust
+        throw new InputException(source, "entry \"[Content_Types].xml\"", "declares its main part as \"" + type
+            + "\", not a Word document; open it in Word and save it as .docx");
+      }
       CTBody body = doc.getDocument().getBody();
       if (body != null) {
         DocxStyles styles = DocxStyles.NONE;
@@ -101,6 +108,8 @@ public final class TranscriptFiles {
       }
     } catch (DocxBodyText.Unreadable e) {
       throw new InputException(source, e.element(), e.getMessage());
+    } catch (InputException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       // POI's own messages send the user to POI's bug tracker or to settings they cannot change
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -397,6 +397,29 @@ class TranscriptFilesTest {
     zip.closeEntry();
   }
 
+  /** The package says what its main part is: one that calls itself a spreadsheet is not read as a transcript. */
+  @Test
+  void refusesAPackageWhoseMainPartIsDeclaredAsSomethingElse() throws IOException {
+    Path f = dir.resolve("sheet.docx");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+      entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+          + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>");
+      entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+          + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + W + "\"><w:body><w:p><w:r>"
+          + "<w:t>I: Hallo</w:t></w:r></w:p></w:body></w:document>");
+    }
+    assertThatThrownBy(() -> TranscriptFiles.read(f)).hasMessage(f + ", entry \"[Content_Types].xml\": declares its "
+        + "main part as \"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\", not a Word "
+        + "document; open it in Word and save it as .docx");
+  }
+
   @Test
   void refusesAPackageWhosePartsClimbOutOfIt() throws IOException {
     Path f = dir.resolve("climbing.docx");
