@@ -269,6 +269,21 @@ class AgreementCommandTest {
         .contains("--speaker Therapist: no turn of the documents in scope has that speaker");
   }
 
+  /** Spans merged in a document without units of the kind compared change no figure, and are not counted. */
+  @Test
+  void theMergedSpansNoteCountsOnlyDocumentsCompared() throws Exception {
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "No speaker labels here, just a text to code.\n");
+    CliRun.ok("import", p, plain.toString());
+    Path codings = Files.writeString(dir.resolve("more.csv"), "document,start,end,category,coder\n"
+        + "plain,0,10,Pause,x\nplain,5,20,Pause,x\nplain,0,10,Pause,y\n");
+    CliRun.ok("codings", "import", p, codings.toString());
+    // x's two spans in a1 ("Turn a1 of the interview" and "a2 of") lie apart: no merge where turns are compared
+    assertThat(json("--bootstrap", "0", "--unit", "turn").get("provenance").get("notes").toString())
+        .doesNotContain("merged into");
+    assertThat(json("--bootstrap", "0", "--unit", "sentence").get("provenance").get("notes").toString())
+        .contains("1 span was merged into");
+  }
+
   /** --where compares a value as the import stored it: years with a decimal comma, as German tables write them. */
   @Test
   void aWhereValueWithADecimalCommaFindsTheYearsImportedWithOne() throws Exception {

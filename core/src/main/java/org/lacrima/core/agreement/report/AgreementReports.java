@@ -57,7 +57,8 @@ public final class AgreementReports {
           List.of(), List.of(), Optional.of(SegmentMatching.analyse(documents, coders, names, request.overlapPercent())),
           List.of(), 0);
     }
-    data.mergedNote(data.documents().stream().map(DocumentSummary::id).toList()).ifPresent(notes::add);
+    // merges in a document without units of this kind change no figure: it is compared nowhere
+    data.mergedNote(data.units().stream().map(u -> u.document()).distinct().toList()).ifPresent(notes::add);
     // what the bootstrap draws: one document (or unit) drawn again and again gives an interval of no width, which
     // would read as certainty
     long drawn = request.resampleDocuments() ? data.units().stream().map(u -> u.document()).distinct().count()
