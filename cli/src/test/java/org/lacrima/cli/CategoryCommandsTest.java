@@ -458,6 +458,30 @@ class CategoryCommandsTest {
         .orElseThrow();
   }
 
+  /** A category under one that lives on only in the history is not opened for coding again there. */
+  @Test
+  void aRetiredCategoryUnderASplitOneIsNotReactivatedThere() {
+    CliRun.ok("category", "retire", p, "Pause", "--why", "x");
+    CliRun.ok("category", "retire", p, "Letting narrate", "--why", "x");
+    CliRun.ok("category", "split", p, "Giving space", "--into", "Space A", "--into", "Space B", "--why", "x");
+    assertRefused("cannot reactivate \"Pause\" under \"Giving space\", which is split into", "category",
+        "reactivate", p, "Pause", "--why", "back");
+  }
+
+  /** A merge says what becomes of an exclusive group: lost where INTO is not exclusive, joined where it is. */
+  @Test
+  void aMergeSaysWhatBecomesOfExclusiveSubcategories() {
+    CliRun.ok("category", "exclusive", p, "Crying promotes the process (potential for change)", "on", "--why", "x");
+    assertThat(CliRun.ok("category", "merge", p, "Crying promotes the process (potential for change)",
+        "Crying as incidental to the process", "--why", "one process category").out())
+        .contains("were mutually exclusive and under \"Crying as incidental to the process\" are not");
+    CliRun.ok("category", "undo", p, "--why", "back");
+    CliRun.ok("category", "exclusive", p, "Crying impedes the process (resistance to change)", "on", "--why", "x");
+    assertThat(CliRun.ok("category", "merge", p, "Forms of emotional crying",
+        "Crying impedes the process (resistance to change)", "--why", "forms as obstacles").out())
+        .contains("are now among the mutually exclusive children of \"Crying impedes the process");
+  }
+
   @Test
   void aReviewQueueCanAlwaysBeEmptied() {
     CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",

@@ -317,6 +317,27 @@ class ImportTableTest {
     }
   }
 
+  /** A retired value's codings still count on a numeric scale: its number is not free for another value. */
+  @Test
+  void aRetiredValueKeepsItsNumberOnAnIntervalScale() throws IOException {
+    importBatch(p, "doc,ord,text,coder,rating\ndA,1,a one,ann,1\ndA,1,a one,bob,2\ndA,2,a two,ann,3\n"
+        + "dA,2,a two,bob,2\n", "--scale", "rating=interval");
+    CliRun.ok("category", "retire", p, "rating > 2", "--why", "no longer rated");
+    assertThat(CliRun.of("category", "rename", p, "rating > 3", "2.0", "--why", "x").err())
+        .contains("\"2.0\" is the same number as \"2\"");
+  }
+
+  /** A group made interval by an edit must hold numbers, or agreement could not compute the project at all. */
+  @Test
+  void anEditDoesNotMakeAGroupOfWordsInterval() throws IOException {
+    CliRun.ok("import-table", p, table("doc,ord,text,coder,mood\ndA,1,a one,ann,calm\ndA,1,a one,bob,tense\n")
+        .toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder", "--code", "mood");
+    Path scale = Files.writeString(dir.resolve("scale.yaml"), "scale: interval\n");
+    assertThat(CliRun.of("category", "edit", p, "mood", "--from", scale.toString(), "--why", "x").err())
+        .contains("the group \"mood\" is interval: its values are numbers, and \"calm\" is not one");
+    CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0");
+  }
+
   /** A nominal group made numeric by a later batch: the values it holds must be numbers a numeric column could hold. */
   @Test
   void aNominalGroupBecomesNumericOnlyWhereItsValuesAreNumbers() throws IOException {

@@ -129,6 +129,11 @@ public final class CategoryOperations {
       refuseNamesOffTheScale(before, old, List.of(edited.label().english()));
     }
     CategorySystem after = replace(before, edited, "editing \"" + old.label().english() + "\"");
+    if (edited.scale() != old.scale() && (edited.scale() == Scale.INTERVAL || edited.scale() == Scale.RATIO)) {
+      // a group made interval or ratio must hold numbers, one each, or agreement cannot compute it at all
+      onTheScale(edited, new HashMap<>(), after.children(id).stream().filter(v -> v.state().isActive()
+          || v.state().status() == CategoryState.Status.RETIRED).map(v -> v.label().english()).toList());
+    }
     List<String> fields = new ArrayList<>(CodebookDiff.changedFields(old, edited));
     newNumber(before, old, edited).ifPresent(n -> fields.add("so " + n));
     return commit(CodebookChange.Kind.EDIT, "edited \"" + old.label().english() + "\": " + String.join(", ", fields),
@@ -480,20 +485,27 @@ public final class CategoryOperations {
     }
     Map<java.math.BigDecimal, String> taken = new HashMap<>();
     for (Category sibling : system.children(group.get().id())) {
-      if (!sibling.id().equals(self) && sibling.state().isActive()) {
+      // a retired value's codings still count on the scale: its number is taken as much as an active one's
+      if (!sibling.id().equals(self) && (sibling.state().isActive()
+          || sibling.state().status() == CategoryState.Status.RETIRED)) {
         Scale.value(sibling.label().english()).ifPresent(n -> taken.put(n, sibling.label().english()));
       }
     }
+    onTheScale(group.get(), taken, names);
+  }
+
+  /** Refuses names that are not numbers, or a number {@code taken} (by value, its name) holds already. */
+  private static void onTheScale(Category group, Map<java.math.BigDecimal, String> taken, List<String> names) {
     for (String name : names) {
       Optional<java.math.BigDecimal> n = Scale.value(name);
       if (n.isEmpty()) {
-        throw new InputException("the group \"" + group.get().label().english() + "\" is "
-            + group.get().scale().name().toLowerCase(java.util.Locale.ROOT) + ": its values are numbers, and \"" + name
+        throw new InputException("the group \"" + group.label().english() + "\" is "
+            + group.scale().name().toLowerCase(java.util.Locale.ROOT) + ": its values are numbers, and \"" + name
             + "\" is not one");
       }
       String other = taken.put(n.get(), name);
       if (other != null) {
-        throw new InputException("the group \"" + group.get().label().english() + "\": \"" + name + "\" is the same "
+        throw new InputException("the group \"" + group.label().english() + "\": \"" + name + "\" is the same "
             + "number as \"" + other + "\"");
       }
     }
@@ -508,6 +520,15 @@ public final class CategoryOperations {
           + (c.state().isActive() ? " already" : "; only a retired category comes back (lacrima category undo takes "
               + "back a merge or split)"));
     }
+    Optional<Category> parent = c.parent().map(before::get);
+    if (parent.isPresent() && !parent.get().state().isActive()
+        && parent.get().state().status() != CategoryState.Status.RETIRED) {
+      // a category that lives on only in the history takes no new codings, nor children that take them
+      throw new InputException("cannot reactivate \"" + c.label().english() + "\" under \""
+          + parent.get().label().english() + "\", which is " + describeState(before, parent.get()) + "; move it to "
+          + "an active category first (category move PROJECT CATEGORY --parent …)");
+    }
+    refuseNamesOffTheScale(before, c, List.of(c.label().english()));
     CategorySystem after = replace(before, c.withState(CategoryState.ACTIVE), "reactivating \"" + c.label().english()
         + "\"");
     return commit(CodebookChange.Kind.REACTIVATE, "reactivated \"" + before.path(id) + "\"", params("category", id),
@@ -667,6 +688,21 @@ public final class CategoryOperations {
       parts.add(Counted.of(memos.size(), "memo") + " moved");
     }
     exclusiveOverlaps(after, intoId).ifPresent(parts::add);
+    if (children > 0) {
+      // the subcategories take INTO's rule: a group agreement computed over FROM's children is gone, or one is
+      // made over INTO's, and the log must say which
+      if (from.exclusiveChildren() && !into.exclusiveChildren()) {
+        parts.add("the subcategories of \"" + from.label().english() + "\" were mutually exclusive and under \""
+            + into.label().english() + "\" are not (category exclusive PROJECT \"" + into.label().english()
+            + "\" on makes them so)");
+      } else if (into.exclusiveChildren()) {
+        long clashes = overlapsBetween(after.children(intoId));
+        parts.add("the subcategories of \"" + from.label().english() + "\" are now among the mutually exclusive "
+            + "children of \"" + into.label().english() + "\"" + (clashes == 0 ? "" : "; " + Counted.of(clashes,
+                "place") + " where one coder's codings of two of them overlap now; agreement counts such a unit as "
+                + "missing for that coder until the codings are settled"));
+      }
+    }
     String summary = "merged \"" + from.label().english() + "\" into \"" + into.label().english() + "\": "
         + String.join(", ", parts);
     ObjectNode p = params("from", fromId);
