@@ -539,6 +539,11 @@ class CategoryCommandsTest {
     // the log prints the reason: an escape in it would act on the terminal of whoever reads the log
     assertRefused("--why holds the control character U+001B", "category", "retire", p, "Pause", "--why",
         "done \u001b]0;title\u0007");
+    // a label that prints like a sibling's: a Cyrillic "а", a no-break space, a doubled space
+    for (String alike : new String[] {"P\u0430use", "Letting\u00a0narrate", "Letting  narrate"}) {
+      assertRefused("is the label of its sibling", "category", "add", p, alike, "--parent", "Giving space", "--why",
+          "x");
+    }
     assertRefused("is the label of its sibling \"Letting narrate\"",
         "category", "rename", p, "Pause", "Letting narrate", "--lang", "de", "--why", "x");
     assertRefused("contains \" > \", which separates the levels of a category path",

@@ -168,10 +168,11 @@ public final class CategoryOperations {
   private static void refuseSiblingLabel(CategorySystem before, Category c, String language, String label, String verb) {
     for (Category sibling : c.parent().map(before::children).orElseGet(before::roots)) {
       if (!sibling.id().equals(c.id()) && sibling.label().values().values().stream()
-          .anyMatch(l -> Names.lookAlike(l, label))) {
+          .anyMatch(l -> Names.confusable(l, label))) {
         throw new InputException("cannot " + verb + " \"" + c.label().english() + "\": the label \"" + label
             + "\" (" + language + ") is the label of its sibling \"" + sibling.label().english()
-            + "\"; siblings need labels that differ in every language, or a name fits both");
+            + "\", or passes for it (case, spaces, look-alike letters); siblings need labels that differ in every "
+            + "language, or a name fits both");
       }
     }
   }

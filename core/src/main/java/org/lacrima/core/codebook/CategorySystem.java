@@ -295,7 +295,7 @@ public final class CategorySystem {
             continue;
           }
           for (Map.Entry<String, String> theirs : sibling.label().values().entrySet()) {
-            if (Names.lookAlike(mine.getValue(), theirs.getValue())) {
+            if (Names.confusable(mine.getValue(), theirs.getValue())) {
               throw new CategorySystemException(source, "category " + describe(c), "its label \"" + mine.getValue()
                   + "\" (" + mine.getKey() + ") is the label of its sibling " + describe(sibling) + " ("
                   + theirs.getKey() + "); siblings need labels that differ in every language, or a name fits both");

@@ -147,15 +147,18 @@ public final class Names {
   public static boolean confusable(String a, String b) {
     String x = spaced(a);
     String y = spaced(b);
-    return x.equalsIgnoreCase(y) || CONFUSABLES.areConfusable(x.toLowerCase(java.util.Locale.ROOT),
+    return x.equalsIgnoreCase(y) || Confusables.CHECKER.areConfusable(x.toLowerCase(java.util.Locale.ROOT),
         y.toLowerCase(java.util.Locale.ROOT)) != 0;
   }
 
-  private static final com.ibm.icu.text.SpoofChecker CONFUSABLES = new com.ibm.icu.text.SpoofChecker.Builder()
-      .setChecks(com.ibm.icu.text.SpoofChecker.CONFUSABLE).build();
+  /** Loaded on first use: reading Unicode's confusables costs a command that never compares names nothing. */
+  private static final class Confusables {
+    static final com.ibm.icu.text.SpoofChecker CHECKER = new com.ibm.icu.text.SpoofChecker.Builder()
+        .setChecks(com.ibm.icu.text.SpoofChecker.CONFUSABLE).build();
+  }
 
   private static String spaced(String name) {
-    return visible(normalize(name)).replaceAll("\\p{Zs}", " ").strip();
+    return visible(normalize(name)).replaceAll("\\p{Zs}+", " ").strip();
   }
 
   /**
