@@ -379,12 +379,16 @@ class TranscriptFilesTest {
 
   /** The parts every DOCX has besides its document. */
   private static void writeMinimalPackage(ZipOutputStream zip) throws IOException {
+    writeMinimalPackage(zip, "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
+  }
+
+  /** The same, declaring the main part as {@code mainType}. */
+  private static void writeMinimalPackage(ZipOutputStream zip, String mainType) throws IOException {
     entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-        + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        + "<Override PartName=\"/word/document.xml\" ContentType=\"" + mainType + "\"/></Types>");
     entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
@@ -402,16 +406,7 @@ class TranscriptFilesTest {
   void refusesAPackageWhoseMainPartIsDeclaredAsSomethingElse() throws IOException {
     Path f = dir.resolve("sheet.docx");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
-      entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-          + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-          + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>");
-      entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-          + "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+      writeMinimalPackage(zip, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
       entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + W + "\"><w:body><w:p><w:r>"
           + "<w:t>I: Hallo</w:t></w:r></w:p></w:body></w:document>");
     }
