@@ -22,8 +22,8 @@ final class StudyOptions {
 
   @Option(names = "--unit", defaultValue = "auto", paramLabel = "KIND",
       description = "turn, meaning-unit, sentence, paragraph, character, maxqda, document, or auto (the default: "
-          + "turns where every document has them, else meaning units where every one has them, else sentences). A consensus layer is built over "
-          + "units (not character or maxqda).")
+          + "turns where every document has them, else meaning units where every one has them, else sentences). "
+          + "A consensus layer is built over units (not character or maxqda).")
   String unit;
 
   @Option(names = "--min-cover", defaultValue = "0", paramLabel = "PERCENT",
