@@ -284,6 +284,17 @@ class AgreementCommandTest {
         .contains("1 span was merged into");
   }
 
+  /** The note on where the meaning units came from counts the units compared, also under --speaker. */
+  @Test
+  void theMeaningUnitNoteCountsTheUnitsCompared() throws Exception {
+    CliRun.ok("segment", p, "--by", "turn");
+    assertThat(json("--bootstrap", "0", "--unit", "meaning-unit").get("provenance").get("notes").toString())
+        .contains("meaning units of the documents compared: 10 from turns");
+    // B speaks in a2, a4, b2, b4 and c2
+    assertThat(json("--bootstrap", "0", "--unit", "meaning-unit", "--speaker", "B").get("provenance").get("notes")
+        .toString()).contains("meaning units of the documents compared: 5 from turns");
+  }
+
   /** --where compares a value as the import stored it: years with a decimal comma, as German tables write them. */
   @Test
   void aWhereValueWithADecimalCommaFindsTheYearsImportedWithOne() throws Exception {

@@ -249,7 +249,7 @@ public final class AgreementStudy {
     int[] maxFrequency = rows.maxFrequency;
     int codeSetVariable = rows.codeSetVariable;
     if (kind == UnitKind.MEANING_UNIT && !units.isEmpty()) {
-      notes.add(meaningUnitOrigins(s, documents));
+      notes.add(meaningUnitOrigins(s, documents, units));
     }
     if (!partly.isEmpty()) {
       // a coder whose codings of a document were never imported looks, to the figures, like one who did not read it:
@@ -566,9 +566,14 @@ public final class AgreementStudy {
    * How the meaning units compared came about ("812 from sentences, 40 from turns, 3 merged by hand"): documents
    * segmented in different ways, or adjusted by hand, give figures a reader should know the units of.
    */
-  private static String meaningUnitOrigins(ProjectSession s, List<DocumentSummary> documents) {
+  private static String meaningUnitOrigins(ProjectSession s, List<DocumentSummary> documents, List<StudyUnit> units) {
+    // the units compared, not every unit of the documents: --speaker leaves the other speakers' out
+    Set<String> compared = new HashSet<>();
+    units.forEach(u -> compared.add(u.document() + "|" + u.start() + "|" + u.end()));
     Map<MeaningUnit.Origin, Integer> counts = new java.util.EnumMap<>(MeaningUnit.Origin.class);
-    documents.forEach(d -> s.units().byDocument(d.id()).forEach(u -> counts.merge(u.origin(), 1, Integer::sum)));
+    documents.forEach(d -> s.units().byDocument(d.id()).stream()
+        .filter(u -> compared.contains(d.id() + "|" + u.start() + "|" + u.end()))
+        .forEach(u -> counts.merge(u.origin(), 1, Integer::sum)));
     return "meaning units of the documents compared: " + counts.entrySet().stream().map(e -> e.getValue() + switch (e.getKey()) {
       case TURN -> " from turns";
       case SENTENCE -> " from sentences";
