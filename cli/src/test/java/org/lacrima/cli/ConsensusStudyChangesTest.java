@@ -133,7 +133,8 @@ class ConsensusStudyChangesTest {
     assertThat(ids).containsOnlyKeys("Beta@24", "Beta@70");
     CliRun.ok("consensus", "decide", p, ids.get("Beta@24"), "--both", "--why", "it is there");
     assertThat(layer()).contains("Beta,41,53");
-    CliRun.ok("category", "merge", p, "Beta", "Gamma", "--why", "one category");
+    assertThat(CliRun.ok("category", "merge", p, "Beta", "Gamma", "--why", "one category").out())
+        .contains("1 consensus decision on \"Beta\" now rests on \"Gamma\"");
     String rebuilt = CliRun.ok("consensus", p).out();
     // Gamma now: turn 1 agreed (3..20, the turn without its label), turn 2 decided both (ann's 41..53, once Beta), turn 4 bob alone (81..96)
     assertThat(rebuilt).contains("note: --categories: \"Beta\" was merged into \"Gamma\" since; compared as \"Gamma\"")

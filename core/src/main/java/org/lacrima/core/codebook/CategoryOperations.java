@@ -704,6 +704,14 @@ public final class CategoryOperations {
                 + "missing for that coder until the codings are settled"));
       }
     }
+    long decided = s.consensus().all().stream().filter(d -> d.category().equals(fromId)).count();
+    if (decided > 0) {
+      // a decision follows its category, but where the merge makes the coders agree it has nothing left to settle
+      parts.add(Counted.of(decided, "consensus decision") + " on \"" + from.label().english() + "\" now "
+          + (decided == 1 ? "rests" : "rest") + " on \"" + into.label().english() + "\"; where the merge makes the "
+          + "coders agree, " + (decided == 1 ? "it settles" : "they settle") + " nothing (consensus status lists such "
+          + "decisions)");
+    }
     String summary = "merged \"" + from.label().english() + "\" into \"" + into.label().english() + "\": "
         + String.join(", ", parts);
     ObjectNode p = params("from", fromId);
