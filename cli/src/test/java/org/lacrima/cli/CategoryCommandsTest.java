@@ -875,7 +875,10 @@ class CategoryCommandsTest {
         {"paper_section: 010\n", "paper_section: should be a text, but the file gives the number"},
         {"codable: yes\n", "codable: should be true or false, not \"yes\""},
         {"{\"definition\": {\"en\": \"before \\ud83d after\"}}\n", "holds half of a character (the lone surrogate U+D83D"},
-        {"label: {de: \"Tr\u00e4nen \u202eevil\"}\n", "holds a line break, tab, control character or direction override"}};
+        {"label: {de: \"Tr\u00e4nen \u202eevil\"}\n", "holds a line break, tab, control character or direction override"},
+        // the line of the stray "}", not of the list it breaks off
+        {"{\"definition\": {\"en\": \"a\"},\n \"examples\": [1, 2,\n}\n", "fields.yaml, line 3: cannot be read"},
+        {"examples: " + "[".repeat(1100) + "]".repeat(1100) + "\n", "is refused: it nests deeper than Lacrima reads"}};
     for (String[] r : refused) {
       Path f = Files.writeString(dir.resolve("fields.yaml"), r[0], StandardCharsets.UTF_8);
       assertRefused(r[1], "category", "edit", p, "Pause", "--from", f.toString(), "--why", "x");

@@ -108,6 +108,10 @@ public final class CategorySystemCodec {
         throw new CategorySystemException(source, "", notAnObject);
       }
       return root;
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      // Jackson's message names its own setting, which the user cannot change
+      throw new CategorySystemException(source, location(e), "is refused: it nests deeper than Lacrima reads ("
+          + "a category file needs a handful of levels)");
     } catch (JsonProcessingException e) {
       throw new CategorySystemException(source, location(e), "cannot be read: " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
@@ -148,6 +152,11 @@ public final class CategorySystemCodec {
   }
 
   private static String location(JsonProcessingException e) {
+    // SnakeYAML marks both where the construct began and where it went wrong; the line of the problem is the one
+    // to look at (a stray "}" a line below an unfinished list)
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+      return "line " + (y.getProblemMark().getLine() + 1);
+    }
     return e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
   }
 
