@@ -338,6 +338,20 @@ class ImportTableTest {
     CliRun.ok("agreement", p, "--coders", "ann,bob", "--bootstrap", "0");
   }
 
+  /** A value renamed since comes back under its old name as a value of its own, and the import says so. */
+  @Test
+  void aLaterBatchSaysTheValuesItAddsToAGroup() throws IOException {
+    importBatch(p, "doc,ord,text,coder,rating\ndA,1,a one,ann,calm\ndA,1,a one,bob,tense\n");
+    CliRun.ok("category", "rename", p, "rating > calm", "relaxed", "--why", "clearer");
+    assertThat(CliRun.ok("import-table", p, table("doc,ord,text,coder,rating\ndB,1,b one,ann,calm\ndB,1,b one,bob,"
+        + "tense\n").toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder", "--code",
+        "rating").out()).contains("the group \"rating\" takes the new value calm beside relaxed, tense");
+    // a batch of values the group has says nothing of the kind
+    assertThat(CliRun.ok("import-table", p, table("doc,ord,text,coder,rating\ndC,1,c one,ann,calm\ndC,1,c one,bob,"
+        + "tense\n").toString(), "--doc", "doc", "--order", "ord", "--text", "text", "--coder", "coder", "--code",
+        "rating").out()).doesNotContain("takes the new value");
+  }
+
   /** A nominal group made numeric by a later batch: the values it holds must be numbers a numeric column could hold. */
   @Test
   void aNominalGroupBecomesNumericOnlyWhereItsValuesAreNumbers() throws IOException {

@@ -205,6 +205,17 @@ public final class TableImport {
       if (scale.scale() == Scale.ORDINAL) {
         putInOrder(cats, group, scale.order());
       }
+      java.util.Set<UUID> had = new java.util.HashSet<>(earlier.stream().map(Category::id).toList());
+      List<String> fresh = byValue.entrySet().stream().filter(e -> !had.contains(e.getValue())).map(Map.Entry::getKey)
+          .toList();
+      if (!earlier.isEmpty() && !fresh.isEmpty() && scale.scale() != Scale.ORDINAL) {
+        // a value renamed since (calm to relaxed) comes back under its old name as a value of its own: said, so
+        // that the team sees it and merges the two if they are one
+        scaleChanges.add("the group \"" + cats.get(at).label().english() + "\" takes the new value"
+            + (fresh.size() == 1 ? " " : "s ") + String.join(", ", fresh) + " beside " + String.join(", ", earlier
+                .stream().filter(c -> c.state().isActive()).map(c -> c.label().english()).toList())
+            + " (category merge PROJECT \"NEW\" \"OLD\" joins a value that is the same as an earlier one)");
+      }
       valueCategories.put(column, byValue);
     }
     Map<String, UUID> flags = new LinkedHashMap<>();
