@@ -197,7 +197,7 @@ final class AgreementText {
     out.println();
     out.println("Key");
     String[][] terms = {
-        {"units", "units judged by two or more coders"},
+        {"units", "units judged by two or more coders (in JSON units_pairable; there units counts all in scope)"},
         {"prev.", "share of the coders' judgements that found the category present"},
         {"agreement", two ? "share of units the two coders judged alike (0 to 1)"
             : "share of pairs of coders who judged a unit alike (0 to 1)"},
