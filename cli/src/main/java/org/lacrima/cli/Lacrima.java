@@ -192,6 +192,11 @@ public final class Lacrima implements Runnable {
       String m = String.valueOf(t.getMessage());
       java.nio.file.Path file = t instanceof java.nio.file.FileSystemException f && f.getFile() != null
           ? java.nio.file.Path.of(f.getFile()) : null;
+      if (file != null && file.getFileName() != null && file.getFileName().toString().startsWith(".")
+          && file.getFileName().toString().endsWith(".part")) {
+        // an output's hidden temporary, gone again: the folder is what the user named
+        file = file.getParent();
+      }
       if (m.contains("SQLITE_FULL") || m.contains("No space left on device") || m.contains("could not extend file")) {
         return Optional.of("the disk is full (" + (file != null ? file : "no space left for the project or its "
             + "journal") + ")");

@@ -458,6 +458,14 @@ class CategoryCommandsTest {
         .orElseThrow();
   }
 
+  /** Within one script, words that merely resemble each other ("rn" and "m") are two labels, not a slip. */
+  @Test
+  void siblingsMayHaveLabelsThatOnlyResembleEachOther() {
+    CliRun.ok("category", "add", p, "Stern", "--parent", "Giving space", "--why", "x");
+    CliRun.ok("category", "add", p, "Stem", "--parent", "Giving space", "--why", "x");
+    assertThat(CliRun.ok("codebook", p).out()).contains("Stern").contains("Stem");
+  }
+
   /** A category under one that lives on only in the history is not opened for coding again there. */
   @Test
   void aRetiredCategoryUnderASplitOneIsNotReactivatedThere() {

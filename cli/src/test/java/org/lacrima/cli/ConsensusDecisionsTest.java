@@ -105,6 +105,10 @@ class ConsensusDecisionsTest {
     String built = CliRun.ok("consensus", p, "--coders", "A,B").out();
     // the two of the first turn, and the two agreed codes the group rules out in the third
     assertThat(built).contains("0 of 4 disagreements decided").contains("allows one of its categories here");
+    // each agreed code the group rules out named by its own open disagreement, the id to decide
+    assertThat(CliRun.ok("consensus", "status", p).out())
+        .containsPattern("holds Sad \\(D[0-9a-f]{10}\\) and Happy \\(D[0-9a-f]{10}\\)")
+        .doesNotContain("agreed by the coders");
     // compared with the layer now: two coders' disagreements it holds neither version of, two agreed codes it holds
     assertThat(CliRun.ok("agreement", p, "--coders", "A,consensus", "--bootstrap", "0").out())
         .contains("leaves 2 disagreements of 2 in these documents and categories undecided")

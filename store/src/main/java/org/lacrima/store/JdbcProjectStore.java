@@ -162,10 +162,17 @@ final class JdbcProjectStore implements ProjectStore {
    * between, and the work would then end in a fault of a half-missing project instead of saying what happened.
    */
   private void requireStillThere(Handle h) {
-    if (h.createQuery("SELECT count(*) FROM project WHERE key = :key").bind("key", projectKey).mapTo(Long.class)
-        .one() == 0) {
+    java.util.Optional<String> name = h.createQuery("SELECT name FROM project WHERE key = :key").bind("key", projectKey)
+        .mapTo(String.class).findOne();
+    if (name.isEmpty()) {
       throw new ProjectAccessException(location + " was deleted from the server (lacrima projects delete) after this "
           + "command opened it; nothing was changed");
+    }
+    if (!name.get().equals(info.name())) {
+      // a demo rebuilt meanwhile keeps the earlier one under another name: work meant for the project of this name
+      // must not land in that copy
+      throw new ProjectAccessException(location + " was replaced after this command opened it (the earlier one is "
+          + "kept as \"" + name.get() + "\"); nothing was changed; run the command again");
     }
   }
 

@@ -40,6 +40,28 @@ class PostgresStoreTest extends ProjectStoreContract {
     org.assertj.core.api.Assertions.assertThat(created).isFalse();
   }
 
+  /** A command that opened a project replaced since (a demo rebuilt) writes nothing into the copy kept of it. */
+  @org.junit.jupiter.api.Test
+  void aCommandOpenedBeforeAReplacementWritesNothingIntoTheKeptCopy() {
+    ProjectLocation.PostgresProject location = TestPostgres.location(schema, "demo-" + UUID.randomUUID());
+    ProjectStores.create(location, StoreFixtures.newProject("demo"), StoreFixtures.seedBuiltIn()).close();
+    try (ProjectStore opened = ProjectStores.open(location)) {
+      ProjectStores.createReplacing(location, StoreFixtures.newProject("demo"), StoreFixtures.seedBuiltIn(),
+          new ProjectStores.Replacement(s -> true, (earlier, built) -> true, n -> location.project() + ".kept-" + n))
+          .store().close();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> opened.write(s -> {
+        s.coders().add(new org.lacrima.core.coding.Coder(UUID.randomUUID(), "late"));
+        return null;
+      })).isInstanceOf(org.lacrima.core.project.ProjectAccessException.class)
+          .hasMessageContaining("was replaced after this command opened it")
+          .hasMessageContaining(location.project() + ".kept-1");
+    }
+    try (ProjectStore kept = ProjectStores.open(TestPostgres.location(schema, location.project() + ".kept-1"))) {
+      java.util.List<org.lacrima.core.coding.Coder> coders = kept.read(s -> s.coders().list());
+      org.assertj.core.api.Assertions.assertThat(coders).isEmpty();
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void projectsInTwoSchemasNeverBlockEachOther() throws Exception {
     // both projects get key 1 in their own schema

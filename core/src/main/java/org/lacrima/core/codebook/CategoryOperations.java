@@ -992,8 +992,9 @@ public final class CategoryOperations {
 
   /**
    * Undoes the most recent category operation not yet undone: the system goes back exactly, moved
-   * codings go back, collapsed codings come back with their memos. Codings made or changed since are
-   * kept as they are; where that makes an exact undo impossible, the undo is refused.
+   * codings go back (with a span or memo corrected since, which stays), collapsed codings come back with their
+   * memos. Codings made since, or given another category by hand, are kept as they are; where that makes an exact
+   * undo impossible, the undo is refused.
    */
   public CodebookChange undo() {
     Deque<CodebookChange> stack = undoStack(s.log().all());

@@ -298,7 +298,8 @@ public final class CategorySystem {
             if (Names.confusable(mine.getValue(), theirs.getValue())) {
               throw new CategorySystemException(source, "category " + describe(c), "its label \"" + mine.getValue()
                   + "\" (" + mine.getKey() + ") is the label of its sibling " + describe(sibling) + " ("
-                  + theirs.getKey() + "); siblings need labels that differ in every language, or a name fits both");
+                  + theirs.getKey() + "), or passes for it (case, spaces, look-alike letters); siblings need labels "
+                  + "that differ in every language, or a name fits both");
             }
           }
         }

@@ -684,6 +684,9 @@ public final class Consensus {
       // by the code the decision keeps, which a new version may set elsewhere than the disagreement's own
       d.decision().flatMap(c -> kept(d, c)).ifPresent(c -> decidedOn.put(d.unit().index() + "|" + c, d.id()));
     }
+    // an agreed code the group rules out is a disagreement of its own, open until decided
+    disagreements.stream().filter(d -> d.decision().isEmpty())
+        .forEach(d -> decidedOn.putIfAbsent(d.unit().index() + "|" + d.category(), d.id()));
     List<ExclusiveClash> out = new ArrayList<>();
     for (Variable g : data.variables(Variable.Kind.GROUP)) {
       List<Set<UUID>> subtrees = subtrees(system, g.id());

@@ -38,6 +38,10 @@ public final class ConsensusStudy {
     if (!r.speakers().isEmpty()) {
       r.speakers().forEach(n.putArray("speakers")::add);
     }
+    if (r.speakers().size() == 1) {
+      // as the release before wrote it, which reads "speaker" only: a team member still on it keeps the filter
+      n.put("speaker", r.speakers().get(0));
+    }
     r.categories().forEach(n.putArray("categories")::add);
     n.put("built_codings", BUILT_CODINGS);
     return n.toString();

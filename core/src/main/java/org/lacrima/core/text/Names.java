@@ -141,14 +141,17 @@ public final class Names {
 
   /**
    * Whether a reader may take two names for one where a wrong pick reaches the wrong data (a project on a server):
-   * as {@link #lookAlike}, also with spaces of other widths, and with letters of other scripts that look the same
-   * (a Cyrillic "е" in "tеam"), by Unicode's confusables (UTS #39) as ICU4J implements them.
+   * as {@link #lookAlike}, also with spaces of other widths or doubled, and with letters of another script that look
+   * the same (a Cyrillic "е" in "tеam"), by Unicode's confusables (UTS #39) as ICU4J implements them.
    */
   public static boolean confusable(String a, String b) {
     String x = spaced(a);
     String y = spaced(b);
-    return x.equalsIgnoreCase(y) || Confusables.CHECKER.areConfusable(x.toLowerCase(java.util.Locale.ROOT),
-        y.toLowerCase(java.util.Locale.ROOT)) != 0;
+    // letters of another script only: within one script the skeletons also join "rn" and "m", "1" and "l", and
+    // "Stern" beside "Stem" is two words, not a slip
+    return x.equalsIgnoreCase(y) || (Confusables.CHECKER.areConfusable(x.toLowerCase(java.util.Locale.ROOT),
+        y.toLowerCase(java.util.Locale.ROOT)) & (com.ibm.icu.text.SpoofChecker.MIXED_SCRIPT_CONFUSABLE
+            | com.ibm.icu.text.SpoofChecker.WHOLE_SCRIPT_CONFUSABLE)) != 0;
   }
 
   /** Loaded on first use: reading Unicode's confusables costs a command that never compares names nothing. */

@@ -37,5 +37,10 @@ class ConsensusStudyTest {
     assertThat(older.counts("b")).isTrue();
     assertThat(older.counts("I")).isFalse();
     assertThat(r.counts("therapist")).isTrue();
+    // one speaker is also written as the release before wrote it, which reads "speaker" only
+    AgreementRequest one = new AgreementRequest(List.of("ann", "bob"), UnitKind.TURN, 0, 90, List.of(), Map.of(),
+        List.of("B"), List.of(), 0, false, AgreementRequest.DEFAULT_SEED);
+    assertThat(ConsensusStudy.toJson(one)).contains("\"speaker\":\"B\"");
+    assertThat(ConsensusStudy.fromJson(ConsensusStudy.toJson(one)).speakers()).containsExactly("B");
   }
 }
