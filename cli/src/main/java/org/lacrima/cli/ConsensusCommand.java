@@ -550,19 +550,30 @@ final class ConsensusCommand implements Callable<Integer> {
      */
     private void onRecord(ProjectStore store) {
       List<ConsensusDecision> kept = new ArrayList<>();
+      // by the id each was taken under: the layer is gone, so no merge since is followed to a disagreement of now
       Map<String, List<org.lacrima.core.project.ConsensusRepository.Replaced>> replaced = new java.util.HashMap<>();
+      Map<java.util.UUID, String> documents = new java.util.HashMap<>();
+      Map<java.util.UUID, String> paths = new java.util.HashMap<>();
       store.read(s -> {
         kept.addAll(s.consensus().all());
-        replaced.putAll(Consensus.replaced(s));
+        s.consensus().replaced().forEach(r -> replaced.computeIfAbsent(r.decision().disagreement(),
+            k -> new ArrayList<>()).add(r));
+        s.documents().list().forEach(d -> documents.put(d.id(), d.name()));
+        var system = s.categories().current();
+        kept.forEach(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c.category()),
+            c.newCategory().stream()).forEach(id -> paths.put(id, system.contains(id) ? system.path(id)
+                : id.toString())));
         return null;
       });
       PrintWriter out = spec.commandLine().getOut();
       out.printf("The consensus layer was dropped; %s on record, applying again where their disagreements return "
           + "when it is built again (consensus PROJECT --coders …):%n", Counted.of(kept.size(), "decision"));
       for (ConsensusDecision c : kept) {
-        out.printf("%s  %s%s%n    decided by %s, %s: %s%n", c.disagreement(), described(c),
-            c.spanStart().map(a -> " " + a + ".." + c.spanEnd().orElseThrow()).orElse(""), shown(c.decidedBy()),
-            Console.WHEN.format(c.decidedAt()), shown(c.rationale()));
+        out.printf("%s  %s %d..%d  %s%n    decided: %s by %s, %s: %s%n", c.disagreement(),
+            shown(documents.getOrDefault(c.document(), c.document().toString())), c.unitStart(), c.unitEnd(),
+            shown(paths.get(c.category())), described(c) + c.spanStart().map(a -> " " + a + ".."
+                + c.spanEnd().orElseThrow()).orElse("") + c.newCategory().map(n -> " as \"" + shown(paths.get(n))
+                + "\"").orElse(""), shown(c.decidedBy()), Console.WHEN.format(c.decidedAt()), shown(c.rationale()));
         printReplaced(replaced.getOrDefault(c.disagreement(), List.of()), out);
       }
     }

@@ -421,8 +421,8 @@ class ConsensusStudyChangesTest {
         + "kept").contains("build it again with");
     // the record stays readable while the layer is gone
     assertThat(CliRun.ok("consensus", "status", p, "--decided").out()).contains("The consensus layer was dropped; "
-        + "1 decision on record").containsPattern("(?m)^" + ids.get("Beta@70") + "  take bob\n    decided by \\S+, "
-        + ".*: it was said$");
+        + "1 decision on record").containsPattern("(?m)^" + ids.get("Beta@70") + "  doc1 70\\.\\.96  Beta\n"
+        + "    decided: take bob by \\S+, .*: it was said$");
     assertThat(CliRun.ok("codings", "memos", p).out()).contains("Consensus layer dropped by")
         .contains("built with the wrong coders");
     build("--coders", "ann,bob");
