@@ -433,7 +433,8 @@ class CategoryCommandsTest {
   void severalCodingsArePlacedTogetherOrNoneIs() throws IOException {
     CliRun.ok("category", "split", p, "Crying in grief", "--into", "Grief about a death", "--into",
         "Grief about a separation", "--rule", "coder=jonas -> Grief about a separation", "--why", "two kinds of loss");
-    java.util.List<String> queued = Pattern.compile("\\n  ([0-9a-f-]{36}) ").matcher(CliRun.ok("category", "review", p).out())
+    java.util.List<String> queued = Pattern.compile("\\n  ([0-9a-f-]{36}) ")
+        .matcher(CliRun.ok("category", "review", p).out())
         .results().map(r -> r.group(1)).toList();
     assertThat(queued).hasSizeGreaterThan(2);
     String before = codings();
