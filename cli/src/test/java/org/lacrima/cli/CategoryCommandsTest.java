@@ -642,6 +642,9 @@ class CategoryCommandsTest {
     assertRefused("a new category has no subcategories yet", "category", "add", p, "Lonely group", "--parent",
         "Giving space", "--from", exclusive.toString(), "--why", "x");
     assertRefused("has 300 characters", "category", "retire", p, "Pause", "--why", "x", "--as", "n".repeat(300));
+    // "bo\u200bb" would read as "bob" in the log
+    assertRefused("holds a character that does not show", "category", "retire", p, "Pause", "--why", "x", "--as",
+        "bo\u200bb");
     assertThat(codings() + CliRun.ok("codebook", p).out()).isEqualTo(before);
   }
 

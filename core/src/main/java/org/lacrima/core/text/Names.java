@@ -26,6 +26,12 @@ public final class Names {
           + "\" (--as, or this computer's user name) must be one line of visible text: no line breaks, tabs, control "
           + "characters or direction overrides");
     }
+    if (n.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT && c != ZERO_WIDTH_JOINER
+        && c != ZERO_WIDTH_NON_JOINER)) {
+      // "bo\u200bb" reads as "bob" in every log line: two people would pass for one
+      throw new org.lacrima.core.InputException("the name \"" + shown(n) + "\" (--as, or this computer's user name) "
+          + "holds a character that does not show (a zero-width space or mark); type the name plainly");
+    }
     if (n.codePointCount(0, n.length()) > MAX_NAME) {
       throw new org.lacrima.core.InputException("the name given with --as has " + n.codePointCount(0, n.length())
           + " characters; a person's name, printed in every log line, has at most " + MAX_NAME);
@@ -44,6 +50,13 @@ public final class Names {
   }
 
   private static final int MAX_NAME = 200;
+
+  /**
+   * The invisible characters a name may hold: the joiner of an emoji sequence, and the non-joiner Persian spelling
+   * needs in many names.
+   */
+  private static final int ZERO_WIDTH_JOINER = 0x200D;
+  private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
 
   /**
    * What is wrong with a name or label printed in listings (a document's name, a category's label), if anything:
