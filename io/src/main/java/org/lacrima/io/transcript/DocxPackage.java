@@ -32,6 +32,13 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class DocxPackage {
 
+  /** The most one part may unpack to, as POI is told too. */
+  static final long MAX_UNPACKED_ENTRY = 256L * 1024 * 1024;
+  /** Packed size over unpacked size below which a part is a zip bomb, as POI is told too. */
+  static final double MIN_INFLATE_RATIO = 0.01;
+  /** POI's grace: a part this small is not judged by its ratio. */
+  private static final long RATIO_GRACE = 100 * 1024;
+
   /** The most a package may unpack to in all: a transcript with pictures is a few MB. */
   static final long MAX_UNPACKED_TOTAL = 512L * 1024 * 1024;
 
@@ -65,14 +72,29 @@ final class DocxPackage {
           throw new InputException(source, "entry \"" + name + "\"",
               "is refused: a DOCX part's name never leaves the package (\"..\", \"/\" or \"\\\" at its start)");
         }
+        long unpacked = 0;
         for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
           total += n;
+          unpacked += n;
+          // POI's limits, met here first so that the refusal names the part (POI's own message names none)
+          if (unpacked > MAX_UNPACKED_ENTRY) {
+            throw new InputException(source, "entry \"" + name + "\"", String.format(Locale.ROOT, "is refused: "
+                + "this part unpacks to more than %,d MB, far more than any transcript holds",
+                MAX_UNPACKED_ENTRY >> 20));
+          }
           if (total > limit) {
             throw new InputException(source, "entry \"" + name + "\"", String.format(Locale.ROOT,
                 "is refused: the package unpacks to more than %,d MB%s, far more than a transcript holds", limit >> 20,
                 heapBound ? " (a quarter of the memory Java may use here; LACRIMA_JAVA_OPTIONS="
                     + "-Xmx… gives it more)" : ""));
           }
+        }
+        // read whole, the part knows its packed size (from its header, or the descriptor after its data)
+        if (unpacked > RATIO_GRACE && e.getCompressedSize() >= 0
+            && (double) e.getCompressedSize() / unpacked < MIN_INFLATE_RATIO) {
+          throw new InputException(source, "entry \"" + name + "\"", String.format(Locale.ROOT, "is refused: this "
+              + "part unpacks to %,d times its packed size, as a zip bomb does", unpacked / Math.max(1,
+                  e.getCompressedSize())));
         }
       }
     } catch (ZipException e) {

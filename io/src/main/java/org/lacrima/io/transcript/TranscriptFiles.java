@@ -27,7 +27,7 @@ public final class TranscriptFiles {
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
 
-  private static final long MAX_UNPACKED_ENTRY = 256L * 1024 * 1024;
+  private static final long MAX_UNPACKED_ENTRY = DocxPackage.MAX_UNPACKED_ENTRY;
   /** How many bytes POI unpacks of one part into memory at most (its IOUtils default). */
   private static final long MAX_UNPACKED_PART = 100_000_000L;
 
@@ -39,7 +39,7 @@ public final class TranscriptFiles {
 
   static {
     // DOCX is a zip of XML: refuse entries that inflate suspiciously (zip bombs) or grow huge.
-    ZipSecureFile.setMinInflateRatio(0.01);
+    ZipSecureFile.setMinInflateRatio(DocxPackage.MIN_INFLATE_RATIO);
     ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_ENTRY);
     POI_LOG.setLevel(java.util.logging.Level.OFF);
   }
