@@ -531,11 +531,7 @@ final class ConsensusCommand implements Callable<Integer> {
           // the record a reviewer may ask for: every settled disagreement with who decided it, when and why
           all.stream().filter(d -> d.decision().isPresent()).forEach(d -> {
             ConsensusDecision c = d.decision().get();
-            out.printf("%s  %s %d..%d  %s%n    decided: %s by %s, %s: %s%n", d.id(), d.unit().documentName(),
-                d.unit().start(), d.unit().end(), d.categoryPath(), described(c)
-                    + c.spanStart().map(a -> " " + a + ".." + c.spanEnd().orElseThrow()).orElse("")
-                    + c.newCategory().map(n -> " as \"" + newCategories.getOrDefault(n, n.toString()) + "\"").orElse(""),
-                shown(c.decidedBy()), Console.WHEN.format(c.decidedAt()), shown(c.rationale()));
+            printDecision(d.id(), d.unit().documentName(), d.categoryPath(), c, newCategories, out);
             printReplaced(replaced.getOrDefault(c.disagreement(), List.of()), out);
           });
         }
@@ -569,13 +565,23 @@ final class ConsensusCommand implements Callable<Integer> {
       out.printf("The consensus layer was dropped; %s on record, applying again where their disagreements return "
           + "when it is built again (consensus PROJECT --coders …):%n", Counted.of(kept.size(), "decision"));
       for (ConsensusDecision c : kept) {
-        out.printf("%s  %s %d..%d  %s%n    decided: %s by %s, %s: %s%n", c.disagreement(),
-            shown(documents.getOrDefault(c.document(), c.document().toString())), c.unitStart(), c.unitEnd(),
-            shown(paths.get(c.category())), described(c) + c.spanStart().map(a -> " " + a + ".."
-                + c.spanEnd().orElseThrow()).orElse("") + c.newCategory().map(n -> " as \"" + shown(paths.get(n))
-                + "\"").orElse(""), shown(c.decidedBy()), Console.WHEN.format(c.decidedAt()), shown(c.rationale()));
+        printDecision(c.disagreement(), documents.getOrDefault(c.document(), c.document().toString()),
+            paths.get(c.category()), c, paths, out);
         printReplaced(replaced.getOrDefault(c.disagreement(), List.of()), out);
       }
+    }
+
+    /**
+     * One settled disagreement as the record lists it: where, on which category, and the decision with who took it,
+     * when and why; {@code paths} names the category a new version gives.
+     */
+    private static void printDecision(String id, String document, String categoryPath, ConsensusDecision c,
+        Map<java.util.UUID, String> paths, PrintWriter out) {
+      out.printf("%s  %s %d..%d  %s%n    decided: %s by %s, %s: %s%n", id, shown(document), c.unitStart(),
+          c.unitEnd(), shown(categoryPath), described(c) + c.spanStart().map(a -> " " + a + ".."
+              + c.spanEnd().orElseThrow()).orElse("") + c.newCategory().map(n -> " as \""
+              + shown(paths.getOrDefault(n, n.toString())) + "\"").orElse(""), shown(c.decidedBy()),
+          Console.WHEN.format(c.decidedAt()), shown(c.rationale()));
     }
   }
 }
