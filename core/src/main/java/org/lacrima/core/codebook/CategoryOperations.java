@@ -131,8 +131,8 @@ public final class CategoryOperations {
     CategorySystem after = replace(before, edited, "editing \"" + old.label().english() + "\"");
     if (edited.scale() != old.scale() && (edited.scale() == Scale.INTERVAL || edited.scale() == Scale.RATIO)) {
       // a group made interval or ratio must hold numbers, one each, or agreement cannot compute it at all
-      onTheScale(edited, new HashMap<>(), after.children(id).stream().filter(v -> v.state().isActive()
-          || v.state().status() == CategoryState.Status.RETIRED).map(v -> v.label().english()).toList());
+      refuseOffTheScale(edited, new HashMap<>(), after.children(id).stream()
+          .filter(CategoryOperations::onTheScale).map(v -> v.label().english()).toList());
     }
     List<String> fields = new ArrayList<>(CodebookDiff.changedFields(old, edited));
     newNumber(before, old, edited).ifPresent(n -> fields.add("so " + n));
@@ -302,7 +302,7 @@ public final class CategoryOperations {
    * merged or split one's have gone to its successors.
    */
   private static boolean onTheScale(Category v) {
-    return v.state().isActive() || v.state().status() == CategoryState.Status.RETIRED;
+    return v.state().holdsItsCodings();
   }
 
   /** The system with {@code moved} taken out of its place and put right before or after its new sibling. */
@@ -487,16 +487,15 @@ public final class CategoryOperations {
     Map<java.math.BigDecimal, String> taken = new HashMap<>();
     for (Category sibling : system.children(group.get().id())) {
       // a retired value's codings still count on the scale: its number is taken as much as an active one's
-      if (!sibling.id().equals(self) && (sibling.state().isActive()
-          || sibling.state().status() == CategoryState.Status.RETIRED)) {
+      if (!sibling.id().equals(self) && onTheScale(sibling)) {
         Scale.value(sibling.label().english()).ifPresent(n -> taken.put(n, sibling.label().english()));
       }
     }
-    onTheScale(group.get(), taken, names);
+    refuseOffTheScale(group.get(), taken, names);
   }
 
   /** Refuses names that are not numbers, or a number {@code taken} (by value, its name) holds already. */
-  private static void onTheScale(Category group, Map<java.math.BigDecimal, String> taken, List<String> names) {
+  private static void refuseOffTheScale(Category group, Map<java.math.BigDecimal, String> taken, List<String> names) {
     for (String name : names) {
       Optional<java.math.BigDecimal> n = Scale.value(name);
       if (n.isEmpty()) {
@@ -522,8 +521,7 @@ public final class CategoryOperations {
               + "back a merge or split)"));
     }
     Optional<Category> parent = c.parent().map(before::get);
-    if (parent.isPresent() && !parent.get().state().isActive()
-        && parent.get().state().status() != CategoryState.Status.RETIRED) {
+    if (parent.isPresent() && !parent.get().state().holdsItsCodings()) {
       // a category that lives on only in the history takes no new codings, nor children that take them
       throw new InputException("cannot reactivate \"" + c.label().english() + "\" under \""
           + parent.get().label().english() + "\", which is " + describeState(before, parent.get()) + "; move it to "

@@ -45,4 +45,12 @@ public record CategoryState(Status status, List<UUID> successors) {
   public boolean isActive() {
     return status == Status.ACTIVE;
   }
+
+  /**
+   * Whether its codings still count where they lie: an active category's and a retired one's do; a merged or split
+   * one lives on only in the history, its codings gone to its successors.
+   */
+  public boolean holdsItsCodings() {
+    return status == Status.ACTIVE || status == Status.RETIRED;
+  }
 }
