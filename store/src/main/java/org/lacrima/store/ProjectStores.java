@@ -84,14 +84,7 @@ public final class ProjectStores {
    */
   public static Replaced createReplacing(ProjectLocation.PostgresProject location, NewProject project,
       ProjectStore.Work<?> seed, Replacement replacement) {
-    String[] kept = new String[1];
-    ProjectStore store = createPostgres(location, project, seed, migrationsFor(location),
-        Optional.of(new Replacing(replacement, kept)));
-    return new Replaced(store, Optional.ofNullable(kept[0]));
-  }
-
-  /** A replacement under way, and where it reports the name the earlier project was kept under. */
-  private record Replacing(Replacement how, String[] keptAs) {
+    return createPostgres(location, project, seed, migrationsFor(location), Optional.of(replacement));
   }
 
   static Migrations migrationsFor(ProjectLocation location) {
@@ -108,7 +101,7 @@ public final class ProjectStores {
   static ProjectStore create(ProjectLocation location, NewProject project, ProjectStore.Work<?> seed, Migrations migrations) {
     return switch (location) {
       case ProjectLocation.SqliteFile f -> createSqlite(f, project, seed, migrations);
-      case ProjectLocation.PostgresProject p -> createPostgres(p, project, seed, migrations, Optional.empty());
+      case ProjectLocation.PostgresProject p -> createPostgres(p, project, seed, migrations, Optional.empty()).store();
     };
   }
 
@@ -348,8 +341,8 @@ public final class ProjectStores {
         .noting(migrated);
   }
 
-  private static ProjectStore createPostgres(ProjectLocation.PostgresProject p, NewProject project,
-      ProjectStore.Work<?> seed, Migrations migrations, Optional<Replacing> replacing) {
+  private static Replaced createPostgres(ProjectLocation.PostgresProject p, NewProject project,
+      ProjectStore.Work<?> seed, Migrations migrations, Optional<Replacement> replacing) {
     DataSource ds = postgres(p);
     try (var c = ds.getConnection()) {
       if (migrations.historyExists(c, p.schema()) && lacrimaVersion(c, migrations, p.schema()).isEmpty()) {
@@ -364,8 +357,9 @@ public final class ProjectStores {
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
     ProjectInfo info = info(new NewProject(p.project(), project.createdBy(), project.created(), project.baseSystem(),
         project.baseVersion()));
+    Optional<String> kept;
     try {
-      jdbi.useTransaction(h -> {
+      kept = jdbi.inTransaction(h -> {
         h.execute("LOCK TABLE project IN SHARE ROW EXCLUSIVE MODE");
         Optional<ProjectRow> existing = projectByName(h, p.project());
         if (existing.isEmpty()) {
@@ -374,7 +368,7 @@ public final class ProjectStores {
         Optional<String> keptName = Optional.empty();
         if (existing.isPresent()) {
           long key = existing.get().key;
-          if (replacing.isEmpty() || !replacing.get().how().replaceable()
+          if (replacing.isEmpty() || !replacing.get().replaceable()
               .test(new JdbcSession(h, Dialect.POSTGRESQL, key, existing.get().info))) {
             throw new ProjectAccessException("the server already has a project named \"" + p.project() + "\"");
           }
@@ -384,7 +378,7 @@ public final class ProjectStores {
           // out of the new project's way under a name of its own, until it is clear whether it holds work to keep
           String free = null;
           for (int n = 1; free == null || projectByName(h, free).isPresent(); n++) {
-            free = replacing.get().how().keptName().apply(n);
+            free = replacing.get().keptName().apply(n);
           }
           h.createUpdate("UPDATE project SET name = :name WHERE key = :key").bind("name", free).bind("key", key)
               .execute();
@@ -397,18 +391,18 @@ public final class ProjectStores {
           ProjectRow earlier = existing.get();
           ProjectInfo renamed = new ProjectInfo(earlier.info().id(), keptName.orElseThrow(), earlier.info().created(),
               earlier.info().createdBy(), earlier.info().baseSystem(), earlier.info().baseVersion());
-          if (replacing.get().how().worthKeeping().test(new JdbcSession(h, Dialect.POSTGRESQL, earlier.key, renamed),
+          if (replacing.get().worthKeeping().test(new JdbcSession(h, Dialect.POSTGRESQL, earlier.key, renamed),
               fresh)) {
-            replacing.get().keptAs()[0] = keptName.orElseThrow();
-          } else {
-            deleteProject(h, earlier.key);
+            return keptName;
           }
+          deleteProject(h, earlier.key);
         }
+        return Optional.<String>empty();
       });
     } catch (JdbiException e) {
       throw JdbcProjectStore.translate(e, p.describe());
     }
-    return openPostgres(p, migrations);
+    return new Replaced(openPostgres(p, migrations), kept);
   }
 
   /** A project on a server with what it holds, as a team's administrator sees it before keeping or deleting it. */
