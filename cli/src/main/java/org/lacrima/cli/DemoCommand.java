@@ -66,8 +66,7 @@ final class DemoCommand implements Callable<Integer> {
     String where;
     ProjectStatistics stats;
     java.util.Optional<String> kept = java.util.Optional.empty();
-    String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
-        "yyyy-MM-dd'T'HH-mm-ss"));
+    String stamp = ProjectStores.stamp();
     if (target instanceof ProjectLocation.SqliteFile file) {
       Path path = file.file().toAbsolutePath();
       refuseToOverwriteOtherProjects(path);

@@ -9,8 +9,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -214,8 +212,7 @@ final class Migrations {
 
   /** The copy kept before migrating: {@code study.lacrima.v1-2026-11-26T10-15-00.bak}. */
   static Path backupPath(Path file, int fromVersion) {
-    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"));
-    return file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + stamp + ".bak");
+    return file.resolveSibling(file.getFileName() + ".v" + fromVersion + "-" + ProjectStores.stamp() + ".bak");
   }
 
   /**

@@ -74,6 +74,14 @@ public final class ProjectStores {
       java.util.function.IntFunction<String> keptName) {
   }
 
+  /**
+   * The local time as the names of copies kept beside a project carry it (a migration's backup, an earlier demo):
+   * {@code 2026-11-26T10-15-00}, sorted as written, and with no colon, which some file systems refuse.
+   */
+  public static String stamp() {
+    return java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"));
+  }
+
   /** A project created in place of another: its store, and the name the earlier one is kept under, if kept. */
   public record Replaced(ProjectStore store, Optional<String> keptAs) {
   }
