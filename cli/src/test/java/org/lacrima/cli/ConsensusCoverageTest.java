@@ -22,14 +22,7 @@ class ConsensusCoverageTest {
 
   @Test
   void aDocumentWhereTheTeamRejectedEveryCodeStillCountsAgainstTheCoder() throws Exception {
-    String p = project();
-    Files.writeString(dir.resolve("d1.txt"), "T: One.\nC: Two.\nT: Three.\n");
-    Files.writeString(dir.resolve("d2.txt"), "T: Four.\nC: Five.\nT: Six.\n");
-    CliRun.ok("import", p, dir.resolve("d1.txt").toString(), dir.resolve("d2.txt").toString());
-    CliRun.ok("category", "add", p, "X", "--why", "test");
-    CliRun.ok("category", "add", p, "Y", "--why", "test");
-    Path codings = dir.resolve("c.csv");
-    Files.writeString(codings, """
+    String p = twoDocuments("T: One.\nC: Two.\nT: Three.\n", "T: Four.\nC: Five.\nT: Six.\n", """
         document,quote,category,coder
         d1,One.,X,A
         d1,One.,X,B
@@ -37,8 +30,7 @@ class ConsensusCoverageTest {
         d1,Two.,Y,B
         d2,Four.,X,A
         d2,Five.,Y,B
-        """);
-    CliRun.ok("codings", "import", p, codings.toString());
+        """, "X", "Y");
     CliRun.ok("consensus", p, "--coders", "A,B", "--as", "team");
     JsonNode listed = json("agreement", p, "--coders", "A,B", "--bootstrap", "0", "--format", "json");
     for (JsonNode d : listed.get("disagreements")) {
@@ -62,19 +54,13 @@ class ConsensusCoverageTest {
    */
   @Test
   void aDocumentOneCoderLeftUncodedIsNamedAndKeepsTheLayerFromBeingCalledComplete() throws Exception {
-    String p = project();
-    Files.writeString(dir.resolve("d1.txt"), "T: One.\nC: Two.\n");
-    Files.writeString(dir.resolve("d2.txt"), "T: Three.\nC: Four.\n");
-    CliRun.ok("import", p, dir.resolve("d1.txt").toString(), dir.resolve("d2.txt").toString());
-    CliRun.ok("category", "add", p, "X", "--why", "test");
-    Path codings = dir.resolve("c.csv");
-    Files.writeString(codings, """
+    String p = twoDocuments("T: One.\nC: Two.\n", "T: Three.\nC: Four.\n", """
         document,quote,category,coder
         d1,One.,X,A
         d1,Two.,X,B
         d2,Three.,X,A
-        """);
-    CliRun.ok("codings", "import", p, codings.toString());
+        """, "X");
+    Path codings = dir.resolve("c.csv");
     String named = "d2: no coding of B";
     assertThat(CliRun.ok("agreement", p, "--coders", "A,B", "--bootstrap", "0").out()).contains(named);
     assertThat(CliRun.ok("consensus", p, "--coders", "A,B").out()).contains(named);
@@ -269,6 +255,19 @@ class ConsensusCoverageTest {
     CliRun.ok("consensus", p, "--coders", "A,B");
     CliRun.ok("category", "merge", p, "unused", "f", "--why", "m");
     assertThat(CliRun.ok("consensus", "status", p).out()).doesNotContain("out of date");
+  }
+
+  /** A project of two transcripts d1 and d2, the categories named, and the codings given (a CSV, c.csv). */
+  private String twoDocuments(String d1, String d2, String codings, String... categories) throws Exception {
+    String p = project();
+    Files.writeString(dir.resolve("d1.txt"), d1);
+    Files.writeString(dir.resolve("d2.txt"), d2);
+    CliRun.ok("import", p, dir.resolve("d1.txt").toString(), dir.resolve("d2.txt").toString());
+    for (String category : categories) {
+      CliRun.ok("category", "add", p, category, "--why", "test");
+    }
+    CliRun.ok("codings", "import", p, Files.writeString(dir.resolve("c.csv"), codings).toString());
+    return p;
   }
 
   private String project() {
