@@ -1,6 +1,5 @@
 package org.lacrima.core.codebook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -250,11 +249,10 @@ public final class CategoryOperations {
     scalePlace(after, id, beside.isPresent()).ifPresent(notes::add);
     ObjectNode params = params("category", id);
     beside.ifPresent(b -> params.put(b.wording(), b.sibling().toString()));
-    Optional<UUID> column = newPlace ? tableColumnLeft(c) : Optional.empty();
+    ColumnCells columnCells = new ColumnCells(s);
+    Optional<UUID> column = newPlace ? columnCells.columnLeft(c) : Optional.empty();
     if (column.isPresent()) {
-      List<Coverage> cells = carryColumnCoverage(column.get(), id);
-      params.put(COVERAGE_FROM, column.get().toString());
-      params.set(COVERAGE_COPIED, copiedCells(cells));
+      List<Coverage> cells = columnCells.carry(column.get(), id, params);
       notes.add("the record of which cells of the table column \"" + before.get(column.get()).label().english()
           + "\" each coder filled in goes with it (" + Counted.of(cells.size(), "cell") + "): agreement judges it there, "
           + "as before, and an empty or n/a cell stays not judged");
@@ -317,11 +315,6 @@ public final class CategoryOperations {
     return CategorySystem.of(system.info(), cats, system.relations(), what);
   }
 
-  /** The parameter of a move that carried its table column's coverage along, for its undo. */
-  private static final String COVERAGE_FROM = "coverage_from";
-  /** The parameter naming exactly the cells such a move recorded for the value, which its undo takes off. */
-  private static final String COVERAGE_COPIED = "coverage_copied";
-
   /**
    * Where {@code c} now stands among exclusive siblings, how often one coder's codings of two of them overlap, as
    * {@link #exclusive} says when a group is marked: a merge or move can bring into a group what it rules out.
@@ -335,87 +328,6 @@ public final class CategoryOperations {
     return clashes == 0 ? Optional.empty() : Optional.of(Counted.of(clashes, "place") + " where one coder's codings of "
         + "two of the exclusive children of \"" + after.get(parent.get()).label().english() + "\" overlap now; agreement "
         + "counts such a unit as missing for that coder until the codings are settled");
-  }
-
-  /**
-   * The table column a value leaves: its parent, where a table import recorded there which cells each coder filled
-   * in. Agreement reads a value's coverage from its exclusive parent; out of
-   * it, the value would be judged by document, and an empty or n/a cell would count as "absent".
-   */
-  private Optional<UUID> tableColumnLeft(Category c) {
-    // a value with cells of its own (a --flag column of its name, or a copy an earlier move left) was judged inside
-    // the column where either's were filled: it takes the column's cells it lacks
-    return c.parent().filter(p -> !tableCells(p).isEmpty());
-  }
-
-  /** The cells of a table recorded for a category or group: its coverage but a consensus layer's. */
-  private List<Coverage> tableCells(UUID scope) {
-    Optional<UUID> layer = Consensus.layer(s);
-    return s.coverage().byCategory(scope).stream().filter(v -> !layer.equals(Optional.of(v.coder()))).toList();
-  }
-
-  /** Records for the value itself the column's cells it lacks; those it recorded, for the undo to take off. */
-  private List<Coverage> carryColumnCoverage(UUID column, UUID value) {
-    Set<String> own = new HashSet<>();
-    tableCells(value).forEach(v -> own.add(cellKey(v)));
-    List<Coverage> cells = tableCells(column).stream().filter(v -> !own.contains(cellKey(v)))
-        .map(v -> new Coverage(v.document(), v.coder(), value, v.start(), v.end())).toList();
-    s.coverage().add(cells);
-    return cells;
-  }
-
-  /** The cells a move copied, by coder and document, as its log entry keeps them: {coder: {document: [[s, e], …]}}. */
-  private static ObjectNode copiedCells(List<Coverage> cells) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    for (Coverage v : cells) {
-      ObjectNode byDocument = out.has(v.coder().toString()) ? (ObjectNode) out.get(v.coder().toString())
-          : out.putObject(v.coder().toString());
-      com.fasterxml.jackson.databind.node.ArrayNode spans = byDocument.has(v.document().toString())
-          ? (com.fasterxml.jackson.databind.node.ArrayNode) byDocument.get(v.document().toString())
-          : byDocument.putArray(v.document().toString());
-      spans.addArray().add(v.start()).add(v.end());
-    }
-    return out;
-  }
-
-  /**
-   * Undoing such a move: the value's own copies of the column's cells go again; a consensus layer's record stays, and
-   * so do cells a later table import recorded for the value itself (a --flag column of its name).
-   */
-  private void undoCoverageOfMove(JsonNode parameters) {
-    if (!parameters.hasNonNull(COVERAGE_FROM)) {
-      return;
-    }
-    UUID value = UUID.fromString(parameters.path("category").asText());
-    Set<String> copied = new HashSet<>();
-    if (parameters.has(COVERAGE_COPIED)) {
-      parameters.get(COVERAGE_COPIED).properties().forEach(byCoder -> byCoder.getValue().properties().forEach(
-          byDocument -> byDocument.getValue().forEach(span -> copied.add(byDocument.getKey() + "|" + byCoder.getKey()
-              + "|" + span.get(0).asInt() + "|" + span.get(1).asInt()))));
-    } else {
-      // a move logged before the copied cells were kept: the column's cells stand for them
-      tableCells(UUID.fromString(parameters.path(COVERAGE_FROM).asText())).forEach(v -> copied.add(cellKey(v)));
-    }
-    dropCells(value, copied);
-  }
-
-  /** Removes the value's recorded cells among {@code dropped} (by {@link #cellKey}); its others stay. */
-  private void dropCells(UUID value, Set<String> dropped) {
-    List<Coverage> own = tableCells(value);
-    List<Coverage> copies = own.stream().filter(v -> dropped.contains(cellKey(v))).toList();
-    if (copies.isEmpty()) {
-      return;
-    }
-    // the store removes by coder and document: what else the value holds there is recorded again
-    Map<UUID, Set<UUID>> documentsByCoder = new LinkedHashMap<>();
-    copies.forEach(v -> documentsByCoder.computeIfAbsent(v.coder(), k -> new LinkedHashSet<>()).add(v.document()));
-    documentsByCoder.forEach((coder, documents) -> s.coverage().remove(coder, List.copyOf(documents), List.of(value)));
-    s.coverage().add(own.stream().filter(v -> !dropped.contains(cellKey(v))
-        && documentsByCoder.getOrDefault(v.coder(), Set.of()).contains(v.document())).toList());
-  }
-
-  private static String cellKey(Coverage v) {
-    return v.document() + "|" + v.coder() + "|" + v.start() + "|" + v.end();
   }
 
   /**
@@ -949,336 +861,12 @@ public final class CategoryOperations {
 
   // ---- undo ---------------------------------------------------------------------------------
 
-  /** The codings among these that a memo of {@code CodingEdit} says were edited after {@code since}. */
-  private Set<UUID> editedSince(java.util.Collection<Coding> codings, java.time.Instant since) {
-    Set<UUID> ids = new HashSet<>(codings.stream().map(Coding::id).toList());
-    Set<UUID> edited = new HashSet<>();
-    for (UUID document : new HashSet<>(codings.stream().map(Coding::document).toList())) {
-      org.lacrima.core.coding.CodingEdit.editedOn(s, document, since).stream().filter(ids::contains)
-          .forEach(edited::add);
-    }
-    return edited;
-  }
-
   /**
-   * A coding going back to a category where the same coder now holds the same span (an edit since moved it onto
-   * one waiting there) would record one decision twice: refused, with both named, rather than failing in the store.
-   */
-  private void refuseCollisions(Map<UUID, List<UUID>> backTo, Map<UUID, Coding> now, CodebookChange top) {
-    for (Map.Entry<UUID, List<UUID>> e : backTo.entrySet()) {
-      Map<Coding.Decision, UUID> there = new HashMap<>();
-      s.codings().byCategory(e.getKey()).forEach(c -> there.put(c.decision(), c.id()));
-      for (UUID id : e.getValue()) {
-        Coding c = now.get(id);
-        UUID twin = c == null ? null : there.get(new Coding.Decision(c.document(), c.coder(), e.getKey(), c.start(),
-            c.end()));
-        if (twin != null && !twin.equals(id)) {
-          throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): coding " + id
-              + " would go back to \"" + s.categories().current().get(e.getKey()).label().english() + "\", where coding "
-              + twin + " of the same coder has the same span (an edit since put it there); delete one of the two "
-              + "(codings delete PROJECT ID), then undo");
-        }
-      }
-    }
-  }
-
-  /** Codings named by id in a summary: the first five, and how many more. */
-  private static String named(List<UUID> codings) {
-    return codings.stream().limit(5).map(UUID::toString).collect(Collectors.joining(", "))
-        + (codings.size() > 5 ? " and " + (codings.size() - 5) + " more" : "");
-  }
-
-  /**
-   * Undoes the most recent category operation not yet undone: the system goes back exactly, moved
-   * codings go back (with a span or memo corrected since, which stays), collapsed codings come back with their
-   * memos. Codings made since, or given another category by hand, are kept as they are; where that makes an exact
-   * undo impossible, the undo is refused.
+   * Undoes the most recent category operation not yet undone, codings made or corrected since kept
+   * ({@link CategoryUndo} says how).
    */
   public CodebookChange undo() {
-    Deque<CodebookChange> stack = undoStack(s.log().all());
-    if (stack.isEmpty()) {
-      throw new InputException("there is no category operation left to undo");
-    }
-    // an import whose categories carry codings cannot be undone; what came before it still can, as long as
-    // it did not touch the categories the import made or hung its categories under
-    List<CodebookChange> passed = new ArrayList<>();
-    while (!stack.isEmpty() && stack.peek().kind() == CodebookChange.Kind.IMPORT
-        && usedCategoryOf(stack.peek()).isPresent()) {
-      passed.add(stack.pop());
-    }
-    if (stack.isEmpty()) {
-      CodebookChange first = passed.get(0);
-      throw new InputException("cannot undo #" + first.sequence() + " (import): " + usedCategoryOf(first).get()
-          + ", and the undo would remove it; an import's categories can be taken back only while nothing is coded or "
-          + "judged with them, and there is no category operation before it left to undo. Retire or merge them instead");
-    }
-    CodebookChange top = stack.peek();
-    JsonNode details = CategorySystemCodec.parseJson(top.details(), "log entry " + top.sequence());
-    SystemDelta delta = SystemDelta.fromJson(details.path("delta"), "log entry " + top.sequence());
-    for (CodebookChange imported : passed) {
-      if (buildsOn(deltaOf(imported), delta)) {
-        throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): import #"
-            + imported.sequence() + " came after it and built on the categories it touched, and that import cannot be "
-            + "undone (" + usedCategoryOf(imported).get() + ")");
-      }
-    }
-    SystemDelta inverse = delta.inverse();
-    CategorySystem before = s.categories().current();
-    String what = "undoing #" + top.sequence() + " (" + top.kind().code() + ")";
-    CategorySystem after = inverse.applyTo(before, what);
-    // a label the undo brings back may meet one that came later beside it (an import passed over, say)
-    CategorySystem.checkChangedLabels(before, after, what);
-    CodingTrail trail = s.log().trail(top.sequence());
-    int back = 0;
-    List<UUID> keptAsChanged = new ArrayList<>();
-    int deletedSince = 0;
-    List<UUID> changedInPlace = new ArrayList<>();
-    // categories the undo takes away (the parts of a split): what still lies there has nowhere else to stay
-    Set<UUID> goingAway = new HashSet<>();
-    for (SystemDelta.Entry<Category> e : inverse.categories()) {
-      if (e.after().isEmpty()) {
-        goingAway.add(e.id());
-      }
-    }
-    List<UUID> trailIds = new ArrayList<>(trail.moved().stream().map(CodingTrail.Moved::coding).toList());
-    trail.collapsed().forEach(c -> trailIds.add(c.kept()));
-    Map<UUID, Coding> now = s.codings().byIds(trailIds);
-    Map<UUID, List<UUID>> backTo = new LinkedHashMap<>();
-    List<Coding> asBefore = new ArrayList<>();
-    List<Coding> decidedAgain = new ArrayList<>();
-    Map<UUID, List<CodingTrail.Collapsed>> joinedLater = joinedByLaterUndos(top.sequence());
-    List<Coding> separated = new ArrayList<>();
-    java.util.function.Predicate<Coding> builtByLayer = Consensus.layersBuild(s);
-    int rebuiltSince = 0;
-    Set<UUID> editedSince = editedSince(now.values(), top.at());
-    for (CodingTrail.Moved m : trail.moved()) {
-      Coding found = now.get(m.coding());
-      if (found == null) {
-        // the consensus layer's coding as a build made it: a later build made it anew (its id names where it lies)
-        if (m.leftAs().filter(builtByLayer).isPresent()) {
-          rebuiltSince++;
-        } else {
-          deletedSince++;
-        }
-        continue;
-      }
-      // a coding made since that a later undo joined with this one (the same span and coder, folded back from a
-      // split's part) is the coder's own: it stays where it was joined when this one goes back
-      List<CodingTrail.Collapsed> joins = joinedLater.getOrDefault(found.id(), List.of());
-      Coding c = unjoined(found, joins);
-      boolean goesBack = true;
-      if (goingAway.contains(c.category())
-          || c.category().equals(m.to()) && m.leftAs().map(c::equals).orElse(true)) {
-        // as the operation left it; or on a category the undo removes (a split's part, also another part than the
-        // one it was placed in), where it goes back as it is now, with whatever was added to it
-        backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
-        if (!c.memo().equals(found.memo())) {
-          s.codings().setMemo(c.id(), c.memo());
-        }
-        back++;
-      } else if (!c.category().equals(m.to())) {
-        keptAsChanged.add(c.id());
-        goesBack = false;
-      } else {
-        Coding left = m.leftAs().orElseThrow();
-        boolean sameSpan = c.start() == left.start() && c.end() == left.end();
-        Optional<String> added = sameSpan ? Coding.memoAddedSince(left.memo(), c.memo()) : Optional.empty();
-        if (editedSince.contains(c.id())) {
-          // its boundary or memo corrected by hand (codings edit), not a decision made again: the operation moved
-          // only its category, so that goes back, and the correction stays
-          backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
-          back++;
-        } else if (added.isPresent()) {
-          // the decision was made again on the category the operation moved it to (a repeated import
-          // appends its memo there): the coding goes back as it was, and the later decision stays
-          // where it was made, with what it added, instead of leaving with the old one
-          asBefore.add(new Coding(c.id(), c.document(), c.start(), c.end(), m.from(), c.coder(), left.memo()));
-          decidedAgain.add(new Coding(Ids.next(), c.document(), c.start(), c.end(), m.to(), c.coder(), added.get()));
-          back++;
-        } else {
-          changedInPlace.add(c.id());
-          goesBack = false;
-        }
-      }
-      if (goesBack) {
-        joins.forEach(j -> separated.add(new Coding(j.removed().id(), found.document(), found.start(), found.end(),
-            found.category(), found.coder(), j.removed().memo())));
-      }
-    }
-    refuseCollisions(backTo, now, top);
-    backTo.forEach((category, ids) -> s.codings().setCategory(ids, category));
-    asBefore.forEach(s.codings()::update);
-    List<Coding> restored = new ArrayList<>();
-    int memosRewritten = 0;
-    List<UUID> hostDeleted = new ArrayList<>();
-    for (CodingTrail.Collapsed c : trail.collapsed()) {
-      restored.add(c.removed());
-      Coding kept = now.get(c.kept());
-      if (kept == null) {
-        // its own decision comes back; whether the deletion of the coding it was folded into meant it too, only the
-        // team knows, so the undo says which
-        hostDeleted.add(c.removed().id());
-        continue;
-      }
-      // the kept coding gives back the memo it took over, and keeps whatever was added to it since
-      String memo = kept.memo().equals(c.keptMemoAfter()) ? c.keptMemoBefore()
-          : Coding.memoAddedSince(c.keptMemoAfter(), kept.memo())
-              .map(added -> Coding.joinMemos(c.keptMemoBefore(), added)).orElse(null);
-      if (memo == null) {
-        memosRewritten++;
-      } else if (!memo.equals(kept.memo())) {
-        s.codings().setMemo(kept.id(), memo);
-      }
-    }
-    restored.addAll(separated);
-    Map<UUID, Coding> taken = s.codings().byIds(restored.stream().map(Coding::id).toList());
-    if (!taken.isEmpty()) {
-      Coding c = taken.values().iterator().next();
-      throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): it would bring back "
-          + "the coding " + c.id() + ", which it folded into another, but a coding imported since carries that id ("
-          + c.start() + ".." + c.end() + " of " + s.documents().list().stream().filter(d -> d.id().equals(c.document()))
-              .map(DocumentSummary::name).findFirst().orElse("a document") + (taken.size() > 1 ? ", and " + (taken.size() - 1)
-          + " more like it" : "") + "); delete that coding first (codings delete PROJECT " + c.id() + ")");
-    }
-    s.codings().add(restored);
-    s.codings().add(decidedAgain);
-    for (CodingTrail.MemoMoved m : trail.memos()) {
-      s.memos().retarget(m.memo(), m.from());
-    }
-    UndoneCategories going = new UndoneCategories(s, before, "cannot undo #" + top.sequence() + " ("
-        + top.kind().code() + ")");
-    int madeSince = 0;
-    int joinedSince = 0;
-    int layerDropped = 0;
-    List<String> decisionsLeft = new ArrayList<>();
-    List<CodingTrail.Moved> movedSince = new ArrayList<>();
-    List<CodingTrail.Collapsed> joinedWith = new ArrayList<>();
-    for (SystemDelta.Entry<Category> e : inverse.categories()) {
-      if (e.after().isEmpty()) {
-        UndoneCategories.Folded f = going.empty(e.id());
-        madeSince += f.codings();
-        joinedSince += f.joined();
-        layerDropped += f.layerDropped();
-        // a decision may rest on two parts at once (a new version on the other part)
-        f.decisionsLeft().stream().filter(d -> !decisionsLeft.contains(d)).forEach(decisionsLeft::add);
-        movedSince.addAll(f.trail().moved());
-        joinedWith.addAll(f.trail().collapsed());
-      }
-    }
-    List<String> touched = new ArrayList<>();
-    if (madeSince > 0) {
-      touched.add(Counted.of(madeSince, "coding") + " made since on the parts moved back"
-          + (joinedSince == 0 ? "" : ", " + joinedSince + " of them joined with the same coding there, memos kept, "
-              + "as codebook log --codings lists"));
-    }
-    if (back > 0) {
-      touched.add(Counted.of(back, "coding") + " moved back");
-    }
-    if (restored.size() > separated.size()) {
-      touched.add(Counted.of(restored.size() - separated.size(), "collapsed coding") + " restored");
-    }
-    if (!separated.isEmpty()) {
-      touched.add(Counted.of(separated.size(), "coding") + " made since, which an undo had joined with one moved back, "
-          + "kept apart where " + (separated.size() == 1 ? "it was" : "they were") + " joined");
-    }
-    if (!decidedAgain.isEmpty()) {
-      // a coding new to the coder's layer, with an id of its own: named, so that the log says where the later memo went
-      touched.add(Counted.of(decidedAgain.size(), "decision") + " made again since kept where made, with the memo added, "
-          + "as " + (decidedAgain.size() == 1 ? "the coding " : "the codings ") + decidedAgain.stream()
-              .map(c -> c.id().toString()).collect(Collectors.joining(", ")));
-    }
-    // named, so that the team can look at each and decide whether it should follow the undo (codings edit)
-    if (!keptAsChanged.isEmpty()) {
-      touched.add(Counted.of(keptAsChanged.size(), "coding") + " moved elsewhere since and left there ("
-          + named(keptAsChanged) + ")");
-    }
-    if (!changedInPlace.isEmpty()) {
-      touched.add(Counted.of(changedInPlace.size(), "coding") + " changed since without a trace of codings edit and "
-          + "left as changed (" + named(changedInPlace) + ")");
-    }
-    if (!hostDeleted.isEmpty()) {
-      touched.add(Counted.of(hostDeleted.size(), "coding") + " brought back whose twin it was folded into was deleted "
-          + "since (delete " + (hostDeleted.size() == 1 ? "it" : "them") + " too if that deletion meant "
-          + (hostDeleted.size() == 1 ? "it" : "them") + ": codings delete PROJECT " + hostDeleted.stream()
-              .map(UUID::toString).collect(Collectors.joining(" ")) + ")");
-    }
-    if (deletedSince > 0) {
-      touched.add(Counted.of(deletedSince, "coding") + " deleted since");
-    }
-    if (rebuiltSince > 0) {
-      touched.add(Counted.of(rebuiltSince, "consensus coding") + " replaced by a consensus build since, left to the "
-          + "layer's next build (consensus PROJECT)");
-    }
-    if (memosRewritten > 0) {
-      touched.add(Counted.of(memosRewritten, "memo") + " rewritten since and left as written (it may repeat a memo now "
-          + "back on its own coding)");
-    }
-    if (!decisionsLeft.isEmpty()) {
-      // not "until the layer is built again": the categories do not come back (added again, one has another id)
-      touched.add(Counted.of(decisionsLeft.size(), "consensus decision") + " resting on "
-          + (decisionsLeft.size() == 1 ? "a category" : "categories") + " the undo removes ("
-          + String.join(", ", decisionsLeft.subList(0, Math.min(5, decisionsLeft.size())))
-          + (decisionsLeft.size() > 5 ? ", …" : "") + ") kept on record but applying nowhere now; decide their "
-          + "disagreements anew where they remain (consensus status lists them)");
-    }
-    if (layerDropped > 0) {
-      // derived codings: the layer's next build makes them again on the categories as they are then
-      touched.add(Counted.of(layerDropped, "consensus coding") + " built on them taken off until the layer is built "
-          + "again (consensus PROJECT)");
-    }
-    if (!passed.isEmpty()) {
-      touched.add("passing over " + passed.stream().map(c -> "import #" + c.sequence())
-          .collect(Collectors.joining(", ")) + ", whose categories are in use");
-    }
-    // an upgrade that settled moved "upstream"; the one it replaced comes back, so the upgrade can be taken again
-    Optional<CategorySystem> upstreamBefore = top.kind() == CodebookChange.Kind.UPGRADE
-        ? s.categories().version(CodebookHistory.upstreamBefore(top.sequence())) : Optional.empty();
-    // the undone entry's summary says what it did then, "now based on" included: it must not read as the state now
-    String summary = "undid #" + top.sequence() + ", which " + details.path("summary").asText()
-        .replace("; now based on ", ", basing the project on ")
-        + (touched.isEmpty() ? "" : " (" + String.join(", ", touched) + ")")
-        + upstreamBefore.map(u -> "; based on " + u.info().versionLabel() + " again").orElse("");
-    if (top.kind() == CodebookChange.Kind.MOVE) {
-      undoCoverageOfMove(details.path("parameters"));
-    }
-    ObjectNode p = JsonNodeFactory.instance.objectNode();
-    p.put("undoes", top.sequence());
-    // what it did to codings made since the undone operation, which no later undo reverses
-    CodebookChange undone = commitDelta(CodebookChange.Kind.UNDO, summary, p, after, inverse,
-        new CodingTrail(movedSince, joinedWith, List.of()));
-    upstreamBefore.ifPresent(previous -> s.categories().saveVersion(CodebookHistory.UPSTREAM, previous,
-        undone.sequence()));
-    return undone;
-  }
-
-  /**
-   * The codings made since operation {@code sequence} that later undos joined with another coding of the same span
-   * and coder (folding a split's part back), by the coding they were joined with; in the order they were joined.
-   */
-  private Map<UUID, List<CodingTrail.Collapsed>> joinedByLaterUndos(long sequence) {
-    Map<UUID, List<CodingTrail.Collapsed>> out = new HashMap<>();
-    for (CodebookChange later : s.log().all()) {
-      if (later.sequence() > sequence && later.kind() == CodebookChange.Kind.UNDO) {
-        s.log().trail(later.sequence()).collapsed()
-            .forEach(j -> out.computeIfAbsent(j.kept(), k -> new ArrayList<>()).add(j));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * A coding as it was before {@code joins} joined others with it: each join's memo taken back where the memo is
-   * still as the join left it, and what was written into it since kept.
-   */
-  private static Coding unjoined(Coding c, List<CodingTrail.Collapsed> joins) {
-    String memo = c.memo();
-    for (int i = joins.size() - 1; i >= 0; i--) {
-      CodingTrail.Collapsed j = joins.get(i);
-      String now = memo;
-      memo = now.equals(j.keptMemoAfter()) ? j.keptMemoBefore() : Coding.memoAddedSince(j.keptMemoAfter(), now)
-          .map(added -> Coding.joinMemos(j.keptMemoBefore(), added)).orElse(now);
-    }
-    return memo.equals(c.memo()) ? c : new Coding(c.id(), c.document(), c.start(), c.end(), c.category(), c.coder(), memo);
+    return new CategoryUndo(s, this).undo();
   }
 
   /**
@@ -1286,8 +874,7 @@ public final class CategoryOperations {
    * categories are in use, which an undo passes over and cannot take back itself.
    */
   public boolean hasUndoable() {
-    return undoStack(s.log().all()).stream()
-        .anyMatch(c -> c.kind() != CodebookChange.Kind.IMPORT || usedCategoryOf(c).isEmpty());
+    return new CategoryUndo(s, this).hasUndoable();
   }
 
   /**
@@ -1295,49 +882,7 @@ public final class CategoryOperations {
    * undid, which is the top one unless the undo passed over an import whose categories are in use.
    */
   public static Deque<CodebookChange> undoStack(List<CodebookChange> log) {
-    Deque<CodebookChange> stack = new ArrayDeque<>();
-    for (CodebookChange c : log) {
-      switch (c.kind()) {
-        case SEED, SEED_EMPTY, TAG -> {
-        }
-        case UNDO -> {
-          long undone = CategorySystemCodec.parseJson(c.details(), "log entry " + c.sequence())
-              .path("parameters").path("undoes").asLong(-1);
-          if (!stack.removeIf(x -> x.sequence() == undone)) {
-            stack.pop();
-          }
-        }
-        default -> stack.push(c);
-      }
-    }
-    return stack;
-  }
-
-  private static SystemDelta deltaOf(CodebookChange change) {
-    return SystemDelta.fromJson(CategorySystemCodec.parseJson(change.details(), "log entry " + change.sequence())
-        .path("delta"), "log entry " + change.sequence());
-  }
-
-  /** A category an import created that codings or judged cells now rest on, in words; empty when there is none. */
-  private Optional<String> usedCategoryOf(CodebookChange imported) {
-    for (SystemDelta.Entry<Category> e : deltaOf(imported).categories()) {
-      if (e.before().isEmpty() && e.after().isPresent()) {
-        int codings = s.codings().byCategory(e.id()).size();
-        if (codings > 0 || s.coverage().recordedFor(e.id())) {
-          return Optional.of("\"" + e.after().get().label().english() + "\", one of the categories it created, has "
-              + (codings > 0 ? codings + " codings" : "cells coders judged"));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Whether an import touched what {@code earlier} touched, or put categories under one of them. */
-  private static boolean buildsOn(SystemDelta imported, SystemDelta earlier) {
-    Set<UUID> touched = earlier.touchedCategories();
-    return imported.categories().stream().anyMatch(e -> touched.contains(e.id())
-        || e.after().flatMap(Category::parent).map(touched::contains).orElse(false)
-        || e.before().flatMap(Category::parent).map(touched::contains).orElse(false));
+    return CategoryUndo.undoStack(log);
   }
 
   // ---- imports ------------------------------------------------------------------------------
@@ -1371,7 +916,7 @@ public final class CategoryOperations {
     return commitDelta(kind, summary, params, after, delta, trail);
   }
 
-  private CodebookChange commitDelta(CodebookChange.Kind kind, String summary, ObjectNode params, CategorySystem after,
+  CodebookChange commitDelta(CodebookChange.Kind kind, String summary, ObjectNode params, CategorySystem after,
       SystemDelta delta, CodingTrail trail) {
     if (!delta.isEmpty()) {
       s.categories().replace(after);
