@@ -20,7 +20,7 @@ import org.lacrima.core.codebook.CodebookChange;
 import org.lacrima.core.codebook.SplitRule;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
-import org.lacrima.core.consensus.Consensus;
+import org.lacrima.core.consensus.ConsensusLayer;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.core.transcript.DocumentSummary;
@@ -355,7 +355,7 @@ final class CategoryCommand {
       s.coders().list().forEach((Coder c) -> coders.put(c.id(), c.name()));
       var docs = new java.util.HashMap<UUID, DocumentSummary>();
       s.documents().list().forEach(d -> docs.put(d.id(), d));
-      var built = Consensus.layersBuild(s);
+      var built = ConsensusLayer.layersBuild(s);
       int n = 0;
       for (Category c : system.categories()) {
         if (c.state().status() != CategoryState.Status.SPLIT) {

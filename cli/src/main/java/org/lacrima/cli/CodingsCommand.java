@@ -17,6 +17,7 @@ import org.lacrima.core.coding.CodingDeletion;
 import org.lacrima.core.coding.CodingEdit;
 import org.lacrima.core.coding.CodingExport;
 import org.lacrima.core.coding.CodingImport;
+import org.lacrima.core.consensus.ConsensusLayer;
 import org.lacrima.core.project.ProjectStore;
 import org.lacrima.io.csv.CodingsCsv;
 import org.lacrima.io.csv.CsvTable;
@@ -59,7 +60,7 @@ final class CodingsCommand {
           CodingImport.Report done = CodingImport.run(s, CodingsCsv.read(table));
           // read only where rows went to the layer: counting it reads every coding it holds
           if (done.toLayer() > 0 && done.added() > 0) {
-            notBuilt[0] = org.lacrima.core.consensus.Consensus.notBuilt(s);
+            notBuilt[0] = ConsensusLayer.notBuilt(s);
           }
           return done;
         });
@@ -88,7 +89,7 @@ final class CodingsCommand {
         }
         if (notBuilt[0] > 0) {
           // the layer's name taken by a file's rows: said now, not first when a build or a decision is refused
-          out.println("Note: " + org.lacrima.core.consensus.Consensus.notBuiltNote(notBuilt[0]).orElseThrow() + ".");
+          out.println("Note: " + ConsensusLayer.notBuiltNote(notBuilt[0]).orElseThrow() + ".");
         }
         List<String> all = new ArrayList<>(before);
         all.addAll(r.newCoders());
@@ -221,7 +222,7 @@ final class CodingsCommand {
         record Shown(CodingEdit.Report report, String from, String to) {
         }
         Shown r = store.write(s -> {
-          org.lacrima.core.consensus.Consensus.refuseEditingBuilt(s, coding);
+          ConsensusLayer.refuseEditingBuilt(s, coding);
           CodingEdit.Report done = CodingEdit.run(s, coding, asked, by.why(), by.who(), by.at());
           var system = s.categories().current();
           return new Shown(done, system.path(done.before().category()), system.path(done.after().category()));
@@ -282,7 +283,7 @@ final class CodingsCommand {
       try (ProjectStore store = project.open()) {
         var by = change.attribution();
         CodingDeletion.Report r = store.write(s -> {
-          org.lacrima.core.consensus.Consensus.refuseDeletingBuilt(s, parsed);
+          ConsensusLayer.refuseDeletingBuilt(s, parsed);
           return CodingDeletion.run(s, parsed, by.why(), by.who(), by.at());
         });
         var out = spec.commandLine().getOut();

@@ -14,6 +14,7 @@ import org.lacrima.core.text.Counted;
 import org.lacrima.core.InputException;
 import org.lacrima.core.agreement.study.StudyData;
 import org.lacrima.core.consensus.Consensus;
+import org.lacrima.core.consensus.ConsensusLayer;
 import org.lacrima.core.consensus.ConsensusDecision;
 import org.lacrima.core.consensus.ConsensusStudy;
 import org.lacrima.core.project.ProjectSession;
@@ -457,7 +458,7 @@ final class ConsensusCommand implements Callable<Integer> {
     public Integer call() {
       try (ProjectStore store = project.open()) {
         var by = change.attribution();
-        Consensus.Dropped d = store.write(s -> Consensus.drop(s, by.why(), by.who(), by.at()));
+        ConsensusLayer.Dropped d = store.write(s -> ConsensusLayer.drop(s, by.why(), by.who(), by.at()));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Dropped the consensus layer: %s of its builds taken off; %s kept (they apply again when it is "
             + "built again: consensus PROJECT --coders …).%n", Counted.of(d.codings(), "coding"),
@@ -505,7 +506,7 @@ final class ConsensusCommand implements Callable<Integer> {
           StudyData data = study.collectOrSaved(s);
           notes.addAll(data.notes());
           Consensus.outOfDate(s, data).ifPresent(notes::add);
-          Consensus.notBuiltNote(Consensus.notBuilt(s)).ifPresent(notes::add);
+          ConsensusLayer.notBuiltNote(ConsensusLayer.notBuilt(s)).ifPresent(notes::add);
           List<Consensus.Disagreement> found = Consensus.toSettle(s, data);
           var system = s.categories().current();
           found.stream().flatMap(d -> d.decision().flatMap(ConsensusDecision::newCategory).stream())

@@ -26,7 +26,7 @@ import org.lacrima.core.text.Names;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.Coverage;
-import org.lacrima.core.consensus.Consensus;
+import org.lacrima.core.consensus.ConsensusLayer;
 import org.lacrima.core.coding.Memo;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
@@ -766,7 +766,7 @@ public final class CategoryOperations {
       throw new InputException("coding " + codingId + " is not waiting for review (its category \""
           + split.label().english() + "\" was not split)");
     }
-    if (Consensus.layersBuild(s).test(coding)) {
+    if (ConsensusLayer.layersBuild(s).test(coding)) {
       // the next build makes the layer anew from the coders' codings and the decisions: a placement here would
       // vanish with it unsaid
       throw new InputException("coding " + codingId + " is the consensus layer's, as a build made it: the next "

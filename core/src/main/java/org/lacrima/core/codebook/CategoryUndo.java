@@ -23,7 +23,7 @@ import org.lacrima.core.Ids;
 import org.lacrima.core.InputException;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.CodingEdit;
-import org.lacrima.core.consensus.Consensus;
+import org.lacrima.core.consensus.ConsensusLayer;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.Counted;
 import org.lacrima.core.transcript.DocumentSummary;
@@ -173,7 +173,7 @@ final class CategoryUndo {
     Map<UUID, List<UUID>> backTo = new LinkedHashMap<>();
     List<Coding> asBefore = new ArrayList<>();
     Map<UUID, List<CodingTrail.Collapsed>> joinedLater = joinedByLaterUndos(target.top().sequence());
-    Predicate<Coding> builtByLayer = Consensus.layersBuild(s);
+    Predicate<Coding> builtByLayer = ConsensusLayer.layersBuild(s);
     Set<UUID> editedSince = editedSince(now.values(), target.top().at());
     for (CodingTrail.Moved m : trail.moved()) {
       Coding found = now.get(m.coding());

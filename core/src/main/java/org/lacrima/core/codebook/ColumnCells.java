@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.lacrima.core.coding.Coverage;
-import org.lacrima.core.consensus.Consensus;
+import org.lacrima.core.consensus.ConsensusLayer;
 import org.lacrima.core.project.ProjectSession;
 
 /**
@@ -79,7 +79,7 @@ final class ColumnCells {
 
   /** The cells of a table recorded for a category or group: its coverage but a consensus layer's. */
   private List<Coverage> tableCells(UUID scope) {
-    Optional<UUID> layer = Consensus.layer(s);
+    Optional<UUID> layer = ConsensusLayer.coder(s);
     return s.coverage().byCategory(scope).stream().filter(v -> !layer.equals(Optional.of(v.coder()))).toList();
   }
 

@@ -10,7 +10,7 @@ import org.lacrima.core.InputException;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coding;
 import org.lacrima.core.coding.Coverage;
-import org.lacrima.core.consensus.Consensus;
+import org.lacrima.core.consensus.ConsensusLayer;
 import org.lacrima.core.project.ProjectSession;
 
 /**
@@ -135,7 +135,7 @@ final class UndoneCategories {
 
   /** Deletes the consensus layer's codings on a category that a build made; how many. */
   private int dropBuiltCodings(UUID category) {
-    List<UUID> ids = s.codings().byCategory(category).stream().filter(Consensus.layersBuild(s)).map(Coding::id)
+    List<UUID> ids = s.codings().byCategory(category).stream().filter(ConsensusLayer.layersBuild(s)).map(Coding::id)
         .toList();
     s.codings().delete(ids);
     return ids.size();
@@ -143,7 +143,7 @@ final class UndoneCategories {
 
   /** The consensus layer's coder, where there is one. */
   private Optional<UUID> layer() {
-    return Consensus.layer(s);
+    return ConsensusLayer.coder(s);
   }
 
   private List<UUID> documentsOf(UUID category) {

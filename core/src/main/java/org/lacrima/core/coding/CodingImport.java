@@ -16,6 +16,7 @@ import org.lacrima.core.codebook.Category;
 import org.lacrima.core.codebook.CategoryOperations;
 import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.UnknownCategoryException;
+import org.lacrima.core.consensus.ConsensusLayer;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.DocumentText;
 import org.lacrima.core.text.Names;
@@ -69,7 +70,7 @@ public final class CodingImport {
   private CodingImport(ProjectSession session) {
     this.session = session;
     this.system = session.categories().current();
-    this.layer = org.lacrima.core.consensus.Consensus.layer(session);
+    this.layer = ConsensusLayer.coder(session);
     session.documents().list().forEach(d -> documents.put(d.name(), d));
     session.coders().list().forEach(c -> coders.put(c.name(), c));
   }

@@ -42,10 +42,8 @@ public final class Consensus {
 
   public static final String LAYER = "consensus";
   /** How the layer's own codings begin their memos: what tells them from codings given the coder by hand. */
-  private static final String AGREED = "agreed by ";
-  /** How the project memo a drop leaves begins. */
-  static final String DROPPED = "Consensus layer dropped by ";
-  private static final String DECIDED = "decided (";
+  static final String AGREED = "agreed by ";
+  static final String DECIDED = "decided (";
 
   /**
    * One unit and category the coders judged differently, with each coder's version. For the consensus also a code
@@ -376,7 +374,7 @@ public final class Consensus {
           ? ": its documents have no meaning units yet (lacrima segment PROJECT --by turn|sentence|paragraph)"
           : " (check --documents, --where and --speaker)") + "; the consensus layer was left as it was");
     }
-    java.util.function.Predicate<Coding> built = madeByBuild(s);
+    java.util.function.Predicate<Coding> built = ConsensusLayer.madeByBuild(s);
     Coder layer = s.coders().byName(LAYER).orElseGet(() -> {
       Coder c = new Coder(Ids.next(), LAYER);
       s.coders().add(c);
@@ -400,7 +398,7 @@ public final class Consensus {
     for (Coding c : s.codings().byCoder(layer.id())) {
       if (documents.contains(c.document()) && categories.contains(c.category())) {
         old.add(c.id());
-        if (!built.test(c) && c.id().equals(builtId(c.document(), c.start(), c.end(), c.category()))) {
+        if (!built.test(c) && c.id().equals(ConsensusLayer.builtId(c.document(), c.start(), c.end(), c.category()))) {
           // where a build put it, but with a note an import joined to its memo since
           noted.add(c.id().toString());
         } else if (!built.test(c)) {
@@ -485,7 +483,7 @@ public final class Consensus {
       }
       resolved++;
       ConsensusDecision decision = d.decision().get();
-      // one line per decision: a build's memo is told line by line (madeByBuild)
+      // one line per decision: a build's memo is told line by line (ConsensusLayer#madeByBuild)
       String memo = DECIDED + decision.kind().code() + "): " + decision.rationale().replaceAll("\\s*\\R\\s*", " ");
       switch (decision.kind()) {
         case TAKE -> add(codings, d.presentBy().getOrDefault(decision.takenCoder().get(), List.of()), d.unit(),
@@ -518,7 +516,7 @@ public final class Consensus {
       for (Coding c : same) {
         if (run != null && c.start() < run.end()) {
           int end = Math.max(run.end(), c.end());
-          run = new Coding(builtId(run.document(), run.start(), end, run.category()), run.document(), run.start(), end,
+          run = new Coding(ConsensusLayer.builtId(run.document(), run.start(), end, run.category()), run.document(), run.start(), end,
               run.category(), run.coder(), Coding.joinMemos(run.memo(), c.memo()));
         } else {
           if (run != null) {
@@ -552,7 +550,7 @@ public final class Consensus {
       withMemos.merge(placed(c) + "|" + c.memo(), 1, Integer::sum);
     }
     // every coding a build made: one now outside the study (a document --where no longer matches) goes with a build
-    java.util.function.Predicate<Coding> built = madeByBuild(s);
+    java.util.function.Predicate<Coding> built = ConsensusLayer.madeByBuild(s);
     for (Coding c : s.codings().byCoder(layer.get().id())) {
       if (built.test(c)) {
         difference.merge(placed(c), -1, Integer::sum);
@@ -702,35 +700,6 @@ public final class Consensus {
       }
     }
     return out;
-  }
-
-  /**
-   * Whether a memo (or one line of a memo joined from several) is one a build writes: "agreed by" the project's
-   * coders, or "decided (take|both|neither|new): " and a rationale (perhaps one replaced since). A note a person
-   * wrote is not, and the rebuild would lose it.
-   */
-  private static boolean memoOfBuild(String memo, Set<String> coderNames) {
-    if (memo.startsWith(AGREED)) {
-      return namesJoined(memo.substring(AGREED.length()), coderNames);
-    }
-    return java.util.Arrays.stream(ConsensusDecision.Kind.values())
-        .anyMatch(k -> memo.startsWith(DECIDED + k.code() + "): "));
-  }
-
-  /**
-   * Whether {@code list} is coders' names joined by ", ": a name may hold ", " itself ("Smith, J"), so the list is
-   * read name by name from the left, trying each coder whose name it starts with.
-   */
-  private static boolean namesJoined(String list, Set<String> coderNames) {
-    if (coderNames.contains(list)) {
-      return true;
-    }
-    for (String name : coderNames) {
-      if (list.startsWith(name + ", ") && namesJoined(list.substring(name.length() + 2), coderNames)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -925,131 +894,9 @@ public final class Consensus {
   public record Recorded(Optional<ConsensusDecision> replaced, Optional<ConsensusDecision> repeated) {
   }
 
-  /**
-   * The id a build gives a coding of the layer: from where it lies (its span and category, which the layer holds
-   * once), so that a coding given the layer by hand, or a build's coding moved since, is told from one the next
-   * build may replace, whatever its memo says. The memo is left out: a repeated decision or a merge joins memos.
-   */
-  static UUID builtId(UUID document, int start, int end, UUID category) {
-    return UUID.nameUUIDFromBytes(("lacrima consensus|" + document + "|" + start + "|" + end + "|" + category)
-        .getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** What dropping the layer did. */
-  public record Dropped(int codings, int keptByHand, int decisions) {
-  }
-
-  /**
-   * Drops the consensus layer: the codings builds made and the units they judged go, and the saved study with them;
-   * the decisions stay, and apply again when a layer is built. A note on the project says who dropped it, when and
-   * why. Codings given the layer by hand are no build's: they stay, and are counted.
-   */
-  public static Dropped drop(ProjectSession s, String why, String who, java.time.Instant at) {
-    if (org.lacrima.core.text.Names.saysNothing(why)) {
-      throw new InputException("say why the consensus layer goes, with --why: the reason stays with the project");
-    }
-    org.lacrima.core.text.Names.refuseControls("--why", why);
-    Coder layer = s.coders().byName(LAYER).orElseThrow(() -> new InputException("this project has no consensus "
-        + "layer to drop"));
-    java.util.function.Predicate<Coding> built = madeByBuild(s);
-    List<Coding> all = s.codings().byCoder(layer.id());
-    List<UUID> builtIds = all.stream().filter(built).map(Coding::id).toList();
-    s.codings().delete(builtIds);
-    s.coverage().removeAll(layer.id());
-    s.consensus().forgetStudy();
-    int decisions = s.consensus().all().size();
-    s.memos().add(new org.lacrima.core.coding.Memo(Ids.next(), org.lacrima.core.coding.Memo.Target.PROJECT,
-        s.project().id(), who, at, DROPPED + who + " (" + Counted.of(builtIds.size(), "coding")
-            + " of its builds; " + Counted.of(decisions, "decision") + " kept). Why: " + why.strip()));
-    return new Dropped(builtIds.size(), all.size() - builtIds.size(), decisions);
-  }
-
-  /**
-   * Refuses deleting codings a consensus build made: the layer is rebuilt from the coders' codings and the decisions,
-   * so such a deletion would last until the next build and bring the coding back unsaid, while status called the
-   * layer complete meanwhile.
-   */
-  public static void refuseDeletingBuilt(ProjectSession s, java.util.Collection<UUID> ids) {
-    refuseChangingBuilt(s, ids, "deleted");
-  }
-
-  /** Refuses editing a coding the consensus build made: the next build would make it again as it was. */
-  public static void refuseEditingBuilt(ProjectSession s, UUID id) {
-    refuseChangingBuilt(s, List.of(id), "edited");
-  }
-
-  private static void refuseChangingBuilt(ProjectSession s, java.util.Collection<UUID> ids, String done) {
-    List<UUID> derived = s.codings().byIds(new java.util.LinkedHashSet<>(ids)).values().stream()
-        .filter(layersBuild(s)).map(Coding::id).toList();
-    if (!derived.isEmpty()) {
-      throw new InputException(Counted.of(derived.size(), "coding") + " (" + derived.get(0)
-          + (derived.size() > 1 ? ", …" : "") + ") " + (derived.size() == 1 ? "was" : "were") + " made by the consensus "
-          + "build, which makes the layer anew from the coders' codings and the decisions: " + done + " here, "
-          + (derived.size() == 1 ? "it" : "they") + " would come back as " + (derived.size() == 1 ? "it was" : "they were")
-          + " with the next build. The layer changes with the decisions (consensus decide) and with the coders' "
-          + "codings, and goes whole with consensus drop; nothing was " + done);
-    }
-  }
-
-  /** The consensus layer's coder, where the project has one. */
-  public static Optional<UUID> layer(ProjectSession s) {
-    return s.coders().byName(LAYER).map(Coder::id);
-  }
-
-  /**
-   * How many codings of the coder "consensus" no build made as they are (imported from another project's export,
-   * given by hand, or given a note by an import since): a build would replace them, so build and decide refuse while
-   * they are there.
-   */
-  public static long notBuilt(ProjectSession s) {
-    Optional<UUID> layer = layer(s);
-    if (layer.isEmpty()) {
-      return 0;
-    }
-    java.util.function.Predicate<Coding> built = madeByBuild(s);
-    return s.codings().byCoder(layer.get()).stream().filter(built.negate()).count();
-  }
-
-  /** What {@link #notBuilt} means for the team, where there are such codings. */
-  public static Optional<String> notBuiltNote(long codings) {
-    return codings == 0 ? Optional.empty() : Optional.of(Counted.of(codings, "coding") + " of the coder \"" + LAYER
-        + "\" " + (codings == 1 ? "was" : "were") + " not made as they are by a consensus build of this project "
-        + "(imported from a file, given by hand, or given a note since), and a build would replace them: consensus "
-        + "(build and decide) refuses until they go (building, consensus PROJECT --coders A,B, says how)");
-  }
-
-  /** Whether a coding is one of the layer as a build made it. */
-  public static java.util.function.Predicate<Coding> layersBuild(ProjectSession s) {
-    Optional<UUID> layer = layer(s);
-    java.util.function.Predicate<Coding> built = madeByBuild(s);
-    return c -> layer.isPresent() && layer.get().equals(c.coder()) && built.test(c);
-  }
-
-  /**
-   * Whether a coding of the layer is one a build made, as it made it: its id is the one a build gives where it
-   * lies ({@link #builtId}), on its category or one that category took over by a merge or split since, and its
-   * memo is all the build's. A layer built by an earlier id scheme (its saved study says so) is read by its memos.
-   */
-  public static java.util.function.Predicate<Coding> madeByBuild(ProjectSession s) {
-    boolean memosOnly = s.consensus().study().map(j -> !ConsensusStudy.marksBuiltCodings(j)).orElse(false);
-    Set<String> coderNames = new HashSet<>();
-    s.coders().list().forEach(c -> coderNames.add(c.name()));
-    CategorySystem system = s.categories().current();
-    Map<UUID, List<UUID>> formerly = new HashMap<>();
-    // a memo the build did not write (a note joined to it by an import) would be lost by the next build
-    return c -> builtOn(c, formerly.computeIfAbsent(c.category(), system::predecessors))
-        && c.memo().lines().allMatch(l -> memoOfBuild(l, coderNames)) || memosOnly && memoOfBuild(c.memo(), coderNames);
-  }
-
-  /** Whether a coding of the layer is as a build made it, on its category or one that category took over. */
-  private static boolean builtOn(Coding c, List<UUID> formerly) {
-    return c.id().equals(builtId(c.document(), c.start(), c.end(), c.category()))
-        || formerly.stream().anyMatch(category -> c.id().equals(builtId(c.document(), c.start(), c.end(), category)));
-  }
-
   private static void add(List<Coding> out, List<int[]> spans, StudyUnit u, UUID category, UUID layer, String memo) {
     for (int[] piece : SpanSet.merged(spans).pieces()) {
-      out.add(new Coding(builtId(u.document(), piece[0], piece[1], category), u.document(), piece[0], piece[1],
+      out.add(new Coding(ConsensusLayer.builtId(u.document(), piece[0], piece[1], category), u.document(), piece[0], piece[1],
           category, layer, memo));
     }
   }

@@ -48,7 +48,7 @@ public final class ConsensusStudy {
   }
 
   /**
-   * How the builds of this version give their codings ids ({@link Consensus#builtId}: from where they lie). A study
+   * How the builds of this version give their codings ids ({@link ConsensusLayer#builtId}: from where they lie). A study
    * saved without it, or with the "ids from content" of a build that put the memo into the id, is read by memos.
    */
   private static final String BUILT_CODINGS = "ids from place";
@@ -107,13 +107,13 @@ public final class ConsensusStudy {
       int decisions = s.consensus().all().size();
       // by the note a drop leaves: codings once given the coder "consensus" by hand and deleted since leave the coder
       boolean dropped = s.memos().about(org.lacrima.core.coding.Memo.Target.PROJECT, s.project().id()).stream()
-          .anyMatch(m -> m.text().startsWith(Consensus.DROPPED));
-      long notBuilt = Consensus.notBuilt(s);
+          .anyMatch(m -> m.text().startsWith(ConsensusLayer.DROPPED));
+      long notBuilt = ConsensusLayer.notBuilt(s);
       if (notBuilt > 0) {
         // codings of the coder "consensus" from a file or by hand: no build was dropped, and none can be made yet
         return new InputException("no consensus layer is built in this project" + (decisions == 0 ? ""
             : " (" + org.lacrima.core.text.Counted.of(decisions, "decision") + " kept from an earlier one)") + ": "
-            + Consensus.notBuiltNote(notBuilt).orElseThrow());
+            + ConsensusLayer.notBuiltNote(notBuilt).orElseThrow());
       }
       return new InputException(decisions == 0 && !dropped
           ? "no consensus layer has been built in this project yet; build it first with: consensus PROJECT --coders A,B"

@@ -22,6 +22,7 @@ import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.core.codebook.Orientation;
 import org.lacrima.core.coding.Coder;
 import org.lacrima.core.coding.Coverage;
+import org.lacrima.core.consensus.ConsensusLayer;
 import org.lacrima.core.project.ProjectSession;
 import org.lacrima.core.text.Counted;
 import org.lacrima.core.transcript.Document;
@@ -71,7 +72,7 @@ public final class AgreementStudy {
 
     // coverage recorded by a table import, per category or exclusive group; elsewhere by document
     Map<UUID, Map<UUID, List<int[]>>> recorded = new HashMap<>();
-    Optional<UUID> layer = org.lacrima.core.consensus.Consensus.layer(s);
+    Optional<UUID> layer = ConsensusLayer.coder(s);
     Set<UUID> tableScopes = new HashSet<>();
     for (Category c : system.categories()) {
       if (s.coverage().recordedFor(c.id())) {
