@@ -208,6 +208,55 @@ class CodingsEditTest {
     assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
   }
 
+  /**
+   * A decision made again after a merge (a row repeating the moved coding, with a note of its own) stays where it was
+   * made when the merge is undone, also where the coding's boundary was corrected since: the correction holds for both.
+   */
+  @Test
+  void aDecisionMadeAgainAfterAMergeStaysWhenTheBoundaryWasCorrectedSince() throws java.io.IOException {
+    String[] pause = firstOf("mira", "> Pause");
+    CliRun.ok("category", "merge", p, "Pause", "Letting narrate", "--why", "one way of giving space");
+    java.nio.file.Path again = java.nio.file.Files.writeString(dir.resolve("again.csv"),
+        "document,start,end,category,coder,memo\n" + pause[1] + "," + pause[5] + "," + pause[6]
+            + ",Letting narrate,mira,she lets him narrate here\n");
+    CliRun.ok("codings", "import", p, again.toString());
+    String corrected = Integer.toString(Integer.parseInt(pause[6]) - 1);
+    CliRun.ok("codings", "edit", p, pause[0], "--end", corrected, "--why", "one character too far");
+    int codings = rows().size();
+    String undone = CliRun.ok("category", "undo", p, "--why", "two ways after all").out();
+    assertThat(undone).contains("1 decision made again since kept where made");
+    assertThat(row(pause[0])[4]).endsWith("> Pause");
+    assertThat(row(pause[0])[6]).isEqualTo(corrected);
+    assertThat(row(pause[0])).hasSize(pause.length);
+    String[] madeAgain = rows().stream().filter(r -> r[2].equals("mira") && r[4].endsWith("> Letting narrate")
+        && r[5].equals(pause[5])).findFirst().orElseThrow();
+    assertThat(madeAgain[6]).isEqualTo(corrected);
+    assertThat(madeAgain[madeAgain.length - 1]).isEqualTo("she lets him narrate here");
+    assertThat(rows()).hasSize(codings + 1);
+  }
+
+  /**
+   * A coding a merge folded into its twin cannot come back where an edit since gave another coding of the same coder
+   * its span and category: the store would fold the two unsaid. The undo is refused, naming that coding.
+   */
+  @Test
+  void anUndoThatWouldBringBackAFoldedCodingOntoAnEditedOneIsRefused() throws java.io.IOException {
+    java.nio.file.Path mine = java.nio.file.Files.writeString(dir.resolve("kai.csv"),
+        "document,start,end,category,coder,memo\npdt-01,0,5,Pause,kai,X\npdt-01,0,5,Letting narrate,kai,K\n"
+            + "pdt-01,10,20,Pause,kai,Y\n");
+    CliRun.ok("codings", "import", p, mine.toString());
+    String[] twin = rows().stream().filter(r -> r[2].equals("kai") && r[4].endsWith("> Letting narrate"))
+        .findFirst().orElseThrow();
+    String[] other = rows().stream().filter(r -> r[2].equals("kai") && r[5].equals("10")).findFirst().orElseThrow();
+    CliRun.ok("category", "merge", p, "Pause", "Letting narrate", "--why", "one way of giving space");
+    CliRun.ok("codings", "delete", p, twin[0], "--why", "coded by mistake");
+    CliRun.ok("codings", "edit", p, other[0], "--start", "0", "--end", "5", "--why", "the same passage");
+    String before = CliRun.ok("codings", "export", p).out();
+    assertThat(CliRun.of("category", "undo", p, "--why", "two ways after all").err()).contains("cannot undo #")
+        .contains("but coding " + other[0] + " of the same coder would hold that span with that category too");
+    assertThat(CliRun.ok("codings", "export", p).out()).isEqualTo(before);
+  }
+
   @Test
   void whatAFileCouldNotHoldAnEditCannotStoreAndAnOlderFileCannotUndo() throws java.io.IOException {
     String[] jonas = firstOf("jonas", "> Pause");

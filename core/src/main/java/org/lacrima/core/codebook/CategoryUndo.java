@@ -174,7 +174,8 @@ final class CategoryUndo {
     List<Coding> asBefore = new ArrayList<>();
     Map<UUID, List<CodingTrail.Collapsed>> joinedLater = joinedByLaterUndos(target.top().sequence());
     Predicate<Coding> builtByLayer = ConsensusLayer.layersBuild(s);
-    Set<UUID> editedSince = editedSince(now.values(), target.top().at());
+    Set<UUID> editedSince = editedSince(now.values(), target.top().at(), false);
+    Set<UUID> memoEditedSince = editedSince(now.values(), target.top().at(), true);
     for (CodingTrail.Moved m : trail.moved()) {
       Coding found = now.get(m.coding());
       if (found == null) {
@@ -206,19 +207,23 @@ final class CategoryUndo {
       } else {
         Coding left = m.leftAs().orElseThrow();
         boolean sameSpan = c.start() == left.start() && c.end() == left.end();
-        Optional<String> added = sameSpan ? Coding.memoAddedSince(left.memo(), c.memo()) : Optional.empty();
-        if (editedSince.contains(c.id())) {
-          // its boundary or memo corrected by hand (codings edit), not a decision made again: the operation moved
-          // only its category, so that goes back, and the correction stays
-          backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
-          touched.back++;
-        } else if (added.isPresent()) {
+        boolean edited = editedSince.contains(c.id());
+        // a memo an edit wrote is the team's word on the coding, not a decision made again
+        Optional<String> added = (sameSpan || edited) && !memoEditedSince.contains(c.id())
+            ? Coding.memoAddedSince(left.memo(), c.memo()) : Optional.empty();
+        if (added.isPresent()) {
           // the decision was made again on the category the operation moved it to (a repeated import
           // appends its memo there): the coding goes back as it was, and the later decision stays
-          // where it was made, with what it added, instead of leaving with the old one
+          // where it was made, with what it added, instead of leaving with the old one; a boundary corrected since
+          // (codings edit) was corrected for both
           asBefore.add(new Coding(c.id(), c.document(), c.start(), c.end(), m.from(), c.coder(), left.memo()));
           touched.decidedAgain.add(new Coding(Ids.next(), c.document(), c.start(), c.end(), m.to(), c.coder(),
               added.get()));
+          touched.back++;
+        } else if (edited) {
+          // its boundary or memo corrected by hand (codings edit), not a decision made again: the operation moved
+          // only its category, so that goes back, and the correction stays
+          backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
           touched.back++;
         } else {
           touched.changedInPlace.add(c.id());
@@ -230,7 +235,10 @@ final class CategoryUndo {
             found.end(), found.category(), found.coder(), j.removed().memo())));
       }
     }
-    refuseCollisions(backTo, now, target.top());
+    Map<UUID, List<UUID>> goingBack = new LinkedHashMap<>();
+    backTo.forEach((category, ids) -> goingBack.computeIfAbsent(category, k -> new ArrayList<>()).addAll(ids));
+    asBefore.forEach(c -> goingBack.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c.id()));
+    refuseCollisions(goingBack, now, target.top());
     backTo.forEach((category, ids) -> s.codings().setCategory(ids, category));
     asBefore.forEach(s.codings()::update);
   }
@@ -266,12 +274,42 @@ final class CategoryUndo {
       Coding c = taken.values().iterator().next();
       throw new InputException(target.undoing() + ": it would bring back the coding " + c.id() + ", which it folded "
           + "into another, but a coding imported since carries that id (" + c.start() + ".." + c.end() + " of "
-          + s.documents().list().stream().filter(d -> d.id().equals(c.document())).map(DocumentSummary::name)
-              .findFirst().orElse("a document") + (taken.size() > 1 ? ", and " + (taken.size() - 1)
+          + documentName(c.document()) + (taken.size() > 1 ? ", and " + (taken.size() - 1)
           + " more like it" : "") + "); delete that coding first (codings delete PROJECT " + c.id() + ")");
     }
+    refuseTwins(all, touched.separated, target);
     s.codings().add(all);
     s.codings().add(touched.decidedAgain);
+  }
+
+  /**
+   * A coding brought back where its coder now holds the same span with the same category (an edit since put one
+   * there, perhaps one this undo moves back) would record one decision twice, and the store would fold the two into
+   * one unsaid: refused, naming the coding that holds it.
+   */
+  private void refuseTwins(List<Coding> coming, List<Coding> separated, Target target) {
+    Map<UUID, Map<Coding.Decision, UUID>> held = new HashMap<>();
+    for (Coding c : coming) {
+      UUID twin = held.computeIfAbsent(c.category(), category -> {
+        Map<Coding.Decision, UUID> there = new HashMap<>();
+        s.codings().byCategory(category).forEach(x -> there.put(x.decision(), x.id()));
+        return there;
+      }).get(c.decision());
+      if (twin != null) {
+        throw new InputException(target.undoing() + ": it would bring back the coding " + c.id() + " ("
+            + c.start() + ".." + c.end() + " of " + documentName(c.document()) + " on \""
+            + s.categories().current().get(c.category()).label().english() + "\"), "
+            + (separated.contains(c) ? "made since and joined with one it moves back" : "which it folded into another")
+            + ", but coding " + twin + " of the same coder would hold that span with that category too (an edit since "
+            + "gave it that span); a coder codes a span with a category once: edit or delete " + twin
+            + " (codings edit|delete PROJECT " + twin + "), then undo");
+      }
+    }
+  }
+
+  private String documentName(UUID document) {
+    return s.documents().list().stream().filter(d -> d.id().equals(document)).map(DocumentSummary::name)
+        .findFirst().orElse("a document");
   }
 
   /** What the undo did to codings and decisions, in words, for its summary. */
@@ -344,12 +382,16 @@ final class CategoryUndo {
     return words;
   }
 
-  /** The codings among these that a memo of {@code CodingEdit} says were edited after {@code since}. */
-  private Set<UUID> editedSince(Collection<Coding> codings, Instant since) {
+  /**
+   * The codings among these that a memo of {@code CodingEdit} says were edited after {@code since}; {@code memo}: only
+   * those whose memo such an edit changed.
+   */
+  private Set<UUID> editedSince(Collection<Coding> codings, Instant since, boolean memo) {
     Set<UUID> ids = new HashSet<>(codings.stream().map(Coding::id).toList());
     Set<UUID> edited = new HashSet<>();
     for (UUID document : new HashSet<>(codings.stream().map(Coding::document).toList())) {
-      CodingEdit.editedOn(s, document, since).stream().filter(ids::contains).forEach(edited::add);
+      (memo ? CodingEdit.memoEditedOn(s, document, since) : CodingEdit.editedOn(s, document, since)).stream()
+          .filter(ids::contains).forEach(edited::add);
     }
     return edited;
   }

@@ -48,6 +48,9 @@ public final class CodingEdit {
   private static final String EDITED_BY = " edited by ";
   private static final java.util.regex.Pattern EDIT = java.util.regex.Pattern.compile(
       "^Coding ([0-9a-fA-F-]{36})" + EDITED_BY);
+  /** How an edit's memo gives the coding's new form; with the memo where the edit changed it. */
+  private static final String NOW = "\nNow (start, end, category): ";
+  private static final String NOW_WITH_MEMO = "\nNow (start, end, category, memo): ";
 
   /** The coding a memo this class left says was edited, if it is one of those memos. */
   public static Optional<UUID> editedBy(Memo memo) {
@@ -57,9 +60,18 @@ public final class CodingEdit {
 
   /** The codings of a document that an edit since {@code since} changed, as the memos this class leaves name them. */
   public static java.util.Set<UUID> editedOn(ProjectSession s, UUID document, Instant since) {
+    return editsOn(s, document, since, false);
+  }
+
+  /** Those of {@link #editedOn} whose memo an edit changed (rather than their span or category alone). */
+  public static java.util.Set<UUID> memoEditedOn(ProjectSession s, UUID document, Instant since) {
+    return editsOn(s, document, since, true);
+  }
+
+  private static java.util.Set<UUID> editsOn(ProjectSession s, UUID document, Instant since, boolean memoOnly) {
     java.util.Set<UUID> ids = new java.util.HashSet<>();
     for (Memo m : s.memos().about(Memo.Target.DOCUMENT, document)) {
-      if (!m.written().isBefore(since)) {
+      if (!m.written().isBefore(since) && (!memoOnly || m.text().contains(NOW_WITH_MEMO))) {
         editedBy(m).ifPresent(ids::add);
       }
     }
@@ -120,7 +132,7 @@ public final class CodingEdit {
     }
     s.memos().add(new Memo(Ids.next(), Memo.Target.DOCUMENT, before.document(), who, at, "Coding " + id
         + EDITED_BY + who + ". Why: " + CodingDeletion.reason(why) + "\n" + CodingDeletion.asItWas(s, system, coders,
-            before) + "\nNow (start, end, category" + (after.memo().equals(before.memo()) ? "" : ", memo") + "): "
+            before) + (after.memo().equals(before.memo()) ? NOW : NOW_WITH_MEMO)
         + after.start() + ", " + after.end() + ", " + system.path(after.category())
         + (after.memo().equals(before.memo()) ? "" : ", " + CodingDeletion.csvField(after.memo()))));
     s.codings().update(after);
