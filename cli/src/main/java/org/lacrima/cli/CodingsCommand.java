@@ -85,7 +85,8 @@ final class CodingsCommand {
         List<String> unread = CodingsCsv.unreadColumns(table);
         if (!unread.isEmpty()) {
           out.println("Note: not read, as no part of a coding stands there: the column" + (unread.size() == 1 ? " " : "s ")
-              + CsvTable.listed(unread.stream().map(table::spelling).toList()) + ".");
+              + CsvTable.listed(unread.stream().map(table::spelling).toList())
+              + (unread.contains("text") && table.has("quote") ? " (the quote column is read)" : "") + ".");
         }
         if (notBuilt[0] > 0) {
           // the layer's name taken by a file's rows: said now, not first when a build or a decision is refused

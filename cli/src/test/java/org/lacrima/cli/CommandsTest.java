@@ -262,6 +262,18 @@ class CommandsTest {
     assertThat(CliRun.ok("codings", "export", project).out()).contains(",ben,72f6b500-09dd-40e7-aadc-a83261ac0172,");
   }
 
+  /** A column no coding is read from is named, and so is a text column beside the quote that is read instead. */
+  @Test
+  void namesTheColumnsACodingsImportDoesNotRead() throws IOException {
+    shortInterview("d1");
+    Path codings = write("both.csv", "document,quote,text,category,coder,page\n"
+        + "d1,how are you,something else,Protest crying,ben,4\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.ok("codings", "import", project, codings.toString()).out())
+        .contains("Note: not read, as no part of a coding stands there: the columns text, page (the quote column is "
+            + "read).");
+    assertThat(CliRun.ok("codings", "export", project).out()).contains(",how are you,");
+  }
+
   @Test
   void codingsOnRetiredAndSplitCategoriesRoundTripExactly() throws IOException {
     Path t = write("a.txt", "I: Wie war das?\nB: Sie weinte um die Mutter. Ich schwieg lange.\n", StandardCharsets.UTF_8);

@@ -224,7 +224,8 @@ public final class CodingImport {
             ? "coding " + existing.id() + " was edited since this file was written (codings memos says by whom and "
                 + "why), and this row's memo is one the edit replaced; export again, or leave the memo out"
             : "repeats coding " + existing.id() + ", which was edited (codings memos says by whom and why), with a memo "
-                + "it does not hold; to add a note to it, use codings edit --memo, or leave the memo out");
+                + "it does not hold; to add a note to it, use codings edit --memo with its memo and the note, or leave "
+                + "the memo out");
       }
     }
   }

@@ -46,9 +46,12 @@ public final class CodingsCsv {
     return !column.equals("memo") && LIKE_A_MEMO.stream().anyMatch(column::contains);
   }
 
-  /** The file's columns that no part of a coding is read from, in the file's order. */
+  /**
+   * The file's columns that no part of a coding is read from, in the file's order; {@code text} among them where a
+   * {@code quote} column stands beside it, which is the one read.
+   */
   public static List<String> unreadColumns(CsvTable table) {
-    return table.columns().stream().filter(c -> !READ.contains(c)).toList();
+    return table.columns().stream().filter(c -> !READ.contains(c) || c.equals("text") && table.has("quote")).toList();
   }
 
   /** Rows of a codings file, read lazily so that a million of them stream. */

@@ -71,10 +71,11 @@ public final class TranscriptFiles {
         yield new Transcript(name, fileName, extension.startsWith("m") ? "markdown" : "text", d.encoding(), sha, d.text(), source);
       }
       // the package's XML declares its own encoding, which the parser reads; "UTF-8" here would claim what it need not be
-      case "docx" -> new Transcript(name, fileName, "docx", "DOCX", sha, docxText(bytes, source),
-          source);
+      // a macro-enabled document or a template holds its text as a document does; no macro is ever run
+      case "docx", "docm", "dotx", "dotm" -> new Transcript(name, fileName, "docx", "DOCX", sha,
+          docxText(bytes, source), source);
       default -> throw new InputException(source, "", "has the extension \"" + extension
-          + "\"; Lacrima imports .txt, .md and .docx transcripts");
+          + "\"; Lacrima imports .txt, .md and .docx transcripts (and Word's .docm, .dotx, .dotm)");
     };
   }
 

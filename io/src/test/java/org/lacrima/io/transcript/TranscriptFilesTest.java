@@ -403,6 +403,21 @@ class TranscriptFilesTest {
     zip.closeEntry();
   }
 
+  /** Word's macro-enabled documents and templates hold their text as a document does, and are read as one. */
+  @Test
+  void readsAMacroEnabledDocumentByItsOwnExtension() throws IOException {
+    Path f = dir.resolve("interview.docm");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+      writeMinimalPackage(zip, "application/vnd.ms-word.document.macroEnabled.main+xml");
+      entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + W + "\"><w:body><w:p><w:r>"
+          + "<w:t>I: Hallo</w:t></w:r></w:p></w:body></w:document>");
+    }
+    Transcript t = TranscriptFiles.read(f);
+    assertThat(t.name()).isEqualTo("interview");
+    assertThat(t.format()).isEqualTo("docx");
+    assertThat(t.rawText()).isEqualTo("I: Hallo\n");
+  }
+
   /** The package says what its main part is: one that calls itself a spreadsheet is not read as a transcript. */
   @Test
   void refusesAPackageWhoseMainPartIsDeclaredAsSomethingElse() throws IOException {
