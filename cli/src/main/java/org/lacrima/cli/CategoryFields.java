@@ -124,7 +124,8 @@ final class CategoryFields {
     if (!read.label().english().equals(named)) {
       // the English label is the category's name on the command line: it changes by category rename, logged as one
       throw new InputException(file.toString(), "label.en", "gives \"" + read.label().english() + "\" where the "
-          + "category is \"" + named + "\"; leave it out, or rename with: lacrima category rename");
+          + "command names the category \"" + named + "\"; leave label.en out, or give it as named there (an existing "
+          + "category's English label changes by lacrima category rename)");
     }
     return new Category(c.id(), c.parent(), read.codable(), read.label(), read.definition(), read.indicators(),
         read.codeWhen(), read.doNotCodeWhen(), read.delimitations(), read.examples(), read.paperSection(),

@@ -67,7 +67,7 @@ final class CodingsCommand {
         var out = spec.commandLine().getOut();
         out.printf("Read %s from %s: %s added", Counted.of(r.rows(), "row"), file, Counted.of(r.added(), "coding"));
         out.println(r.repeated() == 0 ? "." : String.format(", %,d repeated a coding already in the project "
-            + "(kept once; a memo such a row carries is appended to the stored one).", r.repeated()));
+            + "(kept once; a memo such a row carries is added to the stored one where that lacks it).", r.repeated()));
         List<Long> lines = r.contradicting();
         if (!lines.isEmpty()) {
           out.printf("Note: on %s (line%s %s%s) the category columns name two different categories; the first of "

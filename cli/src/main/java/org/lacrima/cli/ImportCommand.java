@@ -149,6 +149,19 @@ final class ImportCommand implements Callable<Integer> {
               + ". If one is a speaker, name all speakers with --speakers.");
         }
       }
+      if (speakers != null && !imported.isEmpty()) {
+        // a misspelt label takes no turn, and the lines it meant stay in the turn before: said, not left to be found
+        Set<String> used = new java.util.HashSet<>();
+        imported.forEach(d -> report.speakers().getOrDefault(d.id(), Map.of()).keySet()
+            .forEach(label -> used.add(label.toLowerCase(Locale.ROOT))));
+        List<String> unused = speakers.stream().map(String::strip)
+            .filter(label -> !used.contains(label.toLowerCase(Locale.ROOT))).map(label -> "\"" + label + "\"").toList();
+        if (!unused.isEmpty() && unused.size() < speakers.size()) {
+          out.println("Note: no turn of " + (imported.size() == 1 ? "this document" : "these documents")
+              + " begins with the --speakers label" + (unused.size() == 1 ? " " : "s ") + String.join(", ", unused)
+              + "; check the spelling against the speakers found (listed above).");
+        }
+      }
       if (imported.stream().anyMatch(d -> d.turns() == 0)) {
         out.println(speakers == null ? "Some documents have no speaker turns: name their labels with --speakers, or "
             + "segment them by sentence or paragraph." : "Some documents have no speaker turns: none of their lines "

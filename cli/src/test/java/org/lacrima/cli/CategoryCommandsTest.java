@@ -355,6 +355,16 @@ class CategoryCommandsTest {
         "m").out()).contains("overlap now");
   }
 
+  /** A category moved to the top level is said to go there, in the operation's summary and in the diff. */
+  @Test
+  void aMoveToTheTopLevelSaysSo() {
+    CliRun.ok("codebook", "tag", p, "before");
+    assertThat(CliRun.ok("category", "move", p, "Positive crying", "--top", "--why", "its own domain").out())
+        .contains("\"Assumptions > Forms of emotional crying > Positive crying\" to the top level");
+    assertThat(CliRun.ok("codebook", "diff", p, "before", "current").out())
+        .contains("moved from \"Assumptions > Forms of emotional crying > Positive crying\" to the top level");
+  }
+
   /** Placing in a part merged away since names the part's state and that of the category it went into. */
   @Test
   void placingInAPartMergedAwaySaysWhatBecameOfIt() {
@@ -880,7 +890,8 @@ class CategoryCommandsTest {
         {"codable: \"no\"\n", "codable: should be true or false, not \"no\""},
         {"delimitations: \"Not Letting narrate\"\n", "delimitations: should be a list"},
         {"definition: {en: One.}\ndefinition: {en: Two.}\n", "Duplicate field 'definition'"},
-        {"label: {en: Break}\n", "label.en: gives \"Break\" where the category is \"Pause\"; leave it out, or rename"},
+        {"label: {en: Break}\n",
+            "label.en: gives \"Break\" where the command names the category \"Pause\"; leave label.en out"},
         {"- definition: {en: A list.}\n", "holds no category (expected the fields of one"},
         // YAML 1.1 would make these 3.1, 8 and true
         {"paper_section: 3.10\n", "paper_section: should be a text, but the file gives the number 3.1; put it in quotes"},

@@ -79,4 +79,20 @@ class CodingsDeleteTest {
     assertThat(CliRun.of("codings", "delete", file.toString(), id).err()).contains("--why");
     assertThat(CliRun.ok("codings", "export", file.toString()).out()).isEqualTo(before);
   }
+
+  /** A coding deleted before cannot be edited or deleted again: the refusal says where the memo of it stands. */
+  @Test
+  void aDeletedCodingIsNamedAsDeletedWhenEditedOrDeletedAgain() {
+    Path file = dir.resolve("demo.lacrima");
+    CliRun.ok("demo", "--out", file.toString());
+    String[] first = CliRun.ok("codings", "export", file.toString()).out().lines().skip(1).findFirst().orElseThrow()
+        .split(",");
+    CliRun.ok("codings", "delete", file.toString(), first[0], "--why", "coded by mistake");
+    String said = "coding " + first[0] + " was deleted from " + first[1] + " (codings memos " + first[1] + " says by "
+        + "whom, when and why, and what it was); ";
+    assertThat(CliRun.of("codings", "edit", file.toString(), first[0], "--end", "3", "--why", "x").err())
+        .contains(said + "nothing was changed");
+    assertThat(CliRun.of("codings", "delete", file.toString(), first[0], "--why", "again").err())
+        .contains(said + "nothing was deleted");
+  }
 }

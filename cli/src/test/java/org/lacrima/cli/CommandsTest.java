@@ -98,6 +98,11 @@ class CommandsTest {
     assertThat(CliRun.ok("import", project, t.toString(), "--speakers", "X,Y").out())
         .contains("none of their lines starts with a label of --speakers (X, Y) and a colon")
         .doesNotContain("name their labels with --speakers");
+    Path typo = write("typo.txt", "I: Wie war das?\nB: Sie weinte.\n", StandardCharsets.UTF_8);
+    assertThat(CliRun.ok("import", project, typo.toString(), "--speakers", "I,Interviewer,b").out())
+        .contains("    speakers: I (1 turn), B (1 turn)\n")
+        .contains("Note: no turn of this document begins with the --speakers label \"Interviewer\"; check the "
+            + "spelling against the speakers found (listed above).");
   }
 
   @Test

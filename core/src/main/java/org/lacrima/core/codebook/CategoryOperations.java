@@ -259,7 +259,8 @@ public final class CategoryOperations {
     }
     String where = beside.map(b -> b.wording() + " \"" + after.get(b.sibling()).label().english() + "\"").orElse("");
     String summary = newPlace
-        ? "moved \"" + from + "\" to \"" + after.path(id) + "\"" + (where.isEmpty() ? "" : ", " + where)
+        ? "moved \"" + from + "\" to " + (newParent.isEmpty() ? "the top level" : "\"" + after.path(id) + "\"")
+            + (where.isEmpty() ? "" : ", " + where)
         : "placed \"" + from + "\" " + where;
     return commit(CodebookChange.Kind.MOVE, summary + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"),
         params, before, after, CodingTrail.NONE);

@@ -153,8 +153,8 @@ public final class CodebookDiff {
         out.add(new Difference(Kind.RENAMED, cb.id(), label, relabelling(old.label(), cb.label())));
       }
       if (!old.parent().equals(cb.parent())) {
-        out.add(new Difference(Kind.MOVED, cb.id(), label, "moved from \"" + a.path(old.id()) + "\" to \""
-            + b.path(cb.id()) + "\""));
+        out.add(new Difference(Kind.MOVED, cb.id(), label, "moved from \"" + a.path(old.id()) + "\" to "
+            + (cb.parent().isEmpty() ? "the top level" : "\"" + b.path(cb.id()) + "\"")));
       }
       if (!old.state().equals(cb.state())) {
         // active again: a retired category reactivated, or a merge or split undone (which no "reactivate" did)

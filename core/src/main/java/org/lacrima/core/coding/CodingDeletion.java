@@ -39,8 +39,7 @@ public final class CodingDeletion {
     Map<UUID, Coding> found = s.codings().byIds(unique);
     for (UUID id : unique) {
       if (!found.containsKey(id)) {
-        throw new InputException("there is no coding " + id + " in this project (codings export lists their ids); "
-            + "nothing was deleted");
+        throw new InputException(noSuchCoding(s, id, "nothing was deleted"));
       }
     }
     CategorySystem system = s.categories().current();
@@ -98,6 +97,20 @@ public final class CodingDeletion {
     java.util.Set<UUID> ids = new java.util.HashSet<>();
     s.memos().about(Memo.Target.DOCUMENT, document).forEach(m -> deletedBy(m).ifPresent(ids::add));
     return ids;
+  }
+
+  /**
+   * Where a coding that is not in the project now stands: "there is no coding", or that it was deleted, from which
+   * document, and where the memo of it is; {@code nothingDone}: what the refused command did not do.
+   */
+  static String noSuchCoding(ProjectSession s, UUID id, String nothingDone) {
+    for (var d : s.documents().list()) {
+      if (deletedOn(s, d.id()).contains(id)) {
+        return "coding " + id + " was deleted from " + d.name() + " (codings memos " + d.name() + " says by whom, "
+            + "when and why, and what it was); " + nothingDone;
+      }
+    }
+    return "there is no coding " + id + " in this project (codings export lists their ids); " + nothingDone;
   }
 
   /** One CSV field as RFC 4180 writes it, so that the record reads back with any CSV reader (core has no CSV library). */

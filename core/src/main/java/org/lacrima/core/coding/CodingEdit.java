@@ -101,8 +101,7 @@ public final class CodingEdit {
     }
     Coding before = s.codings().byIds(List.of(id)).get(id);
     if (before == null) {
-      throw new InputException("there is no coding " + id + " in this project (codings export lists their ids); "
-          + "nothing was changed");
+      throw new InputException(CodingDeletion.noSuchCoding(s, id, "nothing was changed"));
     }
     CategorySystem system = s.categories().current();
     Category on = system.get(before.category());
