@@ -71,25 +71,8 @@ public final class AgreementStudy {
     }
 
     // coverage recorded by a table import, per category or exclusive group; elsewhere by document
-    Map<UUID, Map<UUID, List<int[]>>> recorded = new HashMap<>();
-    Optional<UUID> layer = ConsensusLayer.coder(s);
     Set<UUID> tableScopes = new HashSet<>();
-    for (Category c : system.categories()) {
-      if (s.coverage().recordedFor(c.id())) {
-        Map<UUID, List<int[]>> byDocument = new HashMap<>();
-        for (Coverage cov : s.coverage().byCategory(c.id())) {
-          if (!layer.equals(Optional.of(cov.coder()))) {
-            tableScopes.add(c.id());
-          }
-          Integer k = coderIndex.get(cov.coder());
-          if (k != null) {
-            byDocument.computeIfAbsent(cov.document(), x -> new ArrayList<>()).add(new int[] {cov.start(), cov.end(), k});
-          }
-        }
-        recorded.put(c.id(), byDocument);
-      }
-    }
-    carryCoverageThroughHistory(system, recorded, tableScopes);
+    Map<UUID, Map<UUID, List<int[]>>> recorded = recordedCoverage(s, system, coderIndex, tableScopes);
     List<UUID> scopes = new ArrayList<>(recorded.keySet());
     // the consensus layer judged what its builds recorded and nothing else: where a build left a category out (a
     // study of fewer categories), the layer is missing there, not absent as "coded in the document" would make it
@@ -103,39 +86,7 @@ public final class AgreementStudy {
     for (int i = 0; i < categories.size(); i++) {
       scopeOfCategory[i] = coverageScope(system, categories.get(i), recorded).map(scopes::indexOf).orElse(-1);
     }
-    List<Group> groups = new ArrayList<>();
-    Set<UUID> studied = new HashSet<>();
-    allCategories(s, system).forEach(c -> studied.add(c.id()));
-    for (Category g : system.categories()) {
-      if (g.exclusiveChildren()) {
-        List<Category> members = system.inScaleOrder(system.children(g.id()).stream()
-            .filter(ch -> studied.contains(ch.id())).toList());
-        int[] children = members.stream().filter(ch -> categoryIndex.containsKey(ch.id()))
-            .mapToInt(ch -> categoryIndex.get(ch.id())).toArray();
-        if (children.length >= 2 && children.length == members.size()) {
-          // a coding of a subcategory answers the group's question with the child above it
-          int[][] subtrees = members.stream().map(ch -> subtree(system, ch, categoryIndex)).toArray(int[][]::new);
-          groups.add(new Group(g, subtrees, recorded.containsKey(g.id()) ? scopes.indexOf(g.id()) : -1));
-        } else if (children.length >= 1 && children.length < members.size()) {
-          // a unit given one of the others would count as missing, not as a disagreement: a figure flattering the
-          // group under its own name
-          notes.add("the group \"" + g.label().english() + "\" has no figure of its own: --categories takes "
-              + children.length + " of its " + members.size() + " categories");
-        } else if (members.size() == 1 && children.length == 1) {
-          notes.add("the group \"" + g.label().english() + "\" has no figure of its own: it holds one category only ("
-              + members.get(0).label().english() + ")");
-        } else if (children.length == 0) {
-          // a subcategory named alone answers the group's question only where it was given: silence would read as if
-          // the group were not in the study at all
-          long below = members.stream().filter(ch -> subtree(system, ch, categoryIndex).length > 0).count();
-          if (below > 0) {
-            notes.add("the group \"" + g.label().english() + "\" has no figure of its own: --categories takes "
-                + "subcategories below " + below + " of its " + members.size() + " categories, not the categories "
-                + "themselves");
-          }
-        }
-      }
-    }
+    List<Group> groups = exclusiveGroups(s, system, categoryIndex, recorded, scopes, notes);
 
     int nc = categories.size();
     int ng = groups.size();
@@ -256,8 +207,8 @@ public final class AgreementStudy {
       // a coder whose codings of a document were never imported looks, to the figures, like one who did not read it:
       // the team must see this, or a study reports agreement over fewer documents than it believes
       notes.add("in " + Counted.of(partly.size(), "document") + " some of these coders have no coding, so there they "
-          + "count as not having judged it (missing, not absent) and the others' codings there are compared with no "
-          + "one: " + String.join("; ", partly.subList(0, Math.min(10, partly.size()))) + (partly.size() > 10 ? "; …"
+          + "count as not having judged it (missing, not absent), and the others' codings there are compared only "
+          + "with each other (with no one where a single coder coded it): " + String.join("; ", partly.subList(0, Math.min(10, partly.size()))) + (partly.size() > 10 ? "; …"
               : "") + " (import their codings, or leave the documents out with --documents)");
     }
     if (units.isEmpty()) {
@@ -326,6 +277,75 @@ public final class AgreementStudy {
     }
     return new StudyData(request, system.info().versionLabel(), kind, coders, documents, units, vars, builder.build(domains), codeSets, spans,
         mergedCount, withoutUnits, partly, notes);
+  }
+
+  /**
+   * The exclusive groups the study holds whole, each as one nominal variable over its children; a group it holds in
+   * part has no figure of its own, and {@code notes} says why.
+   */
+  private static List<Group> exclusiveGroups(ProjectSession s, CategorySystem system, Map<UUID, Integer> categoryIndex,
+      Map<UUID, Map<UUID, List<int[]>>> recorded, List<UUID> scopes, List<String> notes) {
+    List<Group> groups = new ArrayList<>();
+    Set<UUID> studied = new HashSet<>();
+    allCategories(s, system).forEach(c -> studied.add(c.id()));
+    for (Category g : system.categories()) {
+      if (g.exclusiveChildren()) {
+        List<Category> members = system.inScaleOrder(system.children(g.id()).stream()
+            .filter(ch -> studied.contains(ch.id())).toList());
+        int[] children = members.stream().filter(ch -> categoryIndex.containsKey(ch.id()))
+            .mapToInt(ch -> categoryIndex.get(ch.id())).toArray();
+        if (children.length >= 2 && children.length == members.size()) {
+          // a coding of a subcategory answers the group's question with the child above it
+          int[][] subtrees = members.stream().map(ch -> subtree(system, ch, categoryIndex)).toArray(int[][]::new);
+          groups.add(new Group(g, subtrees, recorded.containsKey(g.id()) ? scopes.indexOf(g.id()) : -1));
+        } else if (children.length >= 1 && children.length < members.size()) {
+          // a unit given one of the others would count as missing, not as a disagreement: a figure flattering the
+          // group under its own name
+          notes.add("the group \"" + g.label().english() + "\" has no figure of its own: --categories takes "
+              + children.length + " of its " + members.size() + " categories");
+        } else if (members.size() == 1 && children.length == 1) {
+          notes.add("the group \"" + g.label().english() + "\" has no figure of its own: it holds one category only ("
+              + members.get(0).label().english() + ")");
+        } else if (children.length == 0) {
+          // a subcategory named alone answers the group's question only where it was given: silence would read as if
+          // the group were not in the study at all
+          long below = members.stream().filter(ch -> subtree(system, ch, categoryIndex).length > 0).count();
+          if (below > 0) {
+            notes.add("the group \"" + g.label().english() + "\" has no figure of its own: --categories takes "
+                + "subcategories below " + below + " of its " + members.size() + " categories, not the categories "
+                + "themselves");
+          }
+        }
+      }
+    }
+    return groups;
+  }
+
+  /**
+   * The cells a table import (or a consensus build) recorded as judged, per category or exclusive group, by document:
+   * {start, end, coder index}; {@code tableScopes} gets the scopes a table import recorded (not only the layer).
+   */
+  private static Map<UUID, Map<UUID, List<int[]>>> recordedCoverage(ProjectSession s, CategorySystem system,
+      Map<UUID, Integer> coderIndex, Set<UUID> tableScopes) {
+    Map<UUID, Map<UUID, List<int[]>>> recorded = new HashMap<>();
+    Optional<UUID> layer = ConsensusLayer.coder(s);
+    for (Category c : system.categories()) {
+      if (s.coverage().recordedFor(c.id())) {
+        Map<UUID, List<int[]>> byDocument = new HashMap<>();
+        for (Coverage cov : s.coverage().byCategory(c.id())) {
+          if (!layer.equals(Optional.of(cov.coder()))) {
+            tableScopes.add(c.id());
+          }
+          Integer k = coderIndex.get(cov.coder());
+          if (k != null) {
+            byDocument.computeIfAbsent(cov.document(), x -> new ArrayList<>()).add(new int[] {cov.start(), cov.end(), k});
+          }
+        }
+        recorded.put(c.id(), byDocument);
+      }
+    }
+    carryCoverageThroughHistory(system, recorded, tableScopes);
+    return recorded;
   }
 
   /**
