@@ -97,6 +97,7 @@ final class ConsensusCommand implements Callable<Integer> {
         print(d, out);
       }
       clashes(status.clashes(), out);
+      contradictions(status.contradictions(), out);
       unapplied(status.unapplied(), out);
       if (!status.open().isEmpty()) {
         out.println("Decide each with: " + Lacrima.command() + " consensus decide "
@@ -120,6 +121,16 @@ final class ConsensusCommand implements Callable<Integer> {
           c.unit().documentName(), c.unit().start(), c.unit().end(), String.join(" and ", c.held().stream()
               .map(h -> h.category() + h.disagreement().map(id -> " (" + id + ")").orElse(" (agreed by the coders)"))
               .toList()), c.held().size() == 2 ? "two" : c.held().size() + " categories", c.group());
+    }
+  }
+
+  /** Decisions of which one puts back on a unit what another kept off it: the layer is not complete. */
+  static void contradictions(List<Consensus.Contradiction> contradictions, PrintWriter out) {
+    for (Consensus.Contradiction c : contradictions) {
+      out.printf("%s %d..%d: the consensus holds %s by the new version of %s, though the decision on %s keeps %s off "
+          + "this unit; decide one of the two again (a new version on %s gives %s the span meant)%n",
+          c.unit().documentName(), c.unit().start(), c.unit().end(), c.category(), c.puttingBack(), c.keepingOff(),
+          c.category(), c.keepingOff(), c.category());
     }
   }
 
@@ -383,6 +394,7 @@ final class ConsensusCommand implements Callable<Integer> {
                     + "status says which)"
                 : "; the consensus layer is complete");
         clashes(status.clashes(), out);
+        contradictions(status.contradictions(), out);
         unapplied(status.unapplied(), out);
       }
       return 0;
@@ -496,6 +508,7 @@ final class ConsensusCommand implements Callable<Integer> {
           return 0;
         }
         List<Consensus.ExclusiveClash> clashes = new ArrayList<>();
+        List<Consensus.Contradiction> contradictions = new ArrayList<>();
         List<Consensus.Unapplied> unapplied = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, List<org.lacrima.core.project.ConsensusRepository.Replaced>> replaced = new java.util.HashMap<>();
@@ -512,6 +525,7 @@ final class ConsensusCommand implements Callable<Integer> {
           found.stream().flatMap(d -> d.decision().flatMap(ConsensusDecision::newCategory).stream())
               .forEach(id -> newCategories.put(id, system.contains(id) ? system.path(id) : id.toString()));
           clashes.addAll(Consensus.clashes(s, data, found));
+          contradictions.addAll(Consensus.contradictions(s, found));
           unapplied.addAll(Consensus.unapplied(s, found));
           return found;
         });
@@ -520,6 +534,7 @@ final class ConsensusCommand implements Callable<Integer> {
         out.printf("%,d of %s decided.%n", resolved, Counted.of(all.size(), "disagreement"));
         notes.forEach(n -> out.println("note: " + n));
         clashes(clashes, out);
+        contradictions(contradictions, out);
         unapplied(unapplied, out);
         Map<String, Long> byKind = new java.util.TreeMap<>();
         all.stream().filter(d -> d.decision().isPresent())

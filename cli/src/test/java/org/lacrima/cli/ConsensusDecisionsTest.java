@@ -66,6 +66,28 @@ class ConsensusDecisionsTest {
         .contains("the consensus layer is complete").doesNotContain("holds");
   }
 
+  /**
+   * A new version on one disagreement that puts back on the turn the category another decision kept off it: both
+   * decisions stand on record, the layer follows the later, and it is not complete until one is decided again.
+   */
+  @Test
+  void aNewVersionPuttingBackWhatAnotherDecisionKeptOffLeavesTheLayerIncomplete() {
+    List<String> ids = built();
+    String sad = ids.stream().filter(id -> disagreement(id).contains("Sad")).findFirst().orElseThrow();
+    String happy = ids.stream().filter(id -> !id.equals(sad)).findFirst().orElseThrow();
+    Matcher unit = Pattern.compile(happy + "  d1 (\\d+)\\.\\.(\\d+)").matcher(CliRun.ok("consensus", "status", p).out());
+    assertThat(unit.find()).isTrue();
+    CliRun.ok("consensus", "decide", p, sad, "--neither", "--why", "not sadness");
+    String decided = CliRun.ok("consensus", "decide", p, happy, "--span", unit.group(1) + ".." + unit.group(2),
+        "--category", "Sad", "--why", "sadness after all").out();
+    String said = "d1 " + unit.group(1) + ".." + unit.group(2) + ": the consensus holds Sad by the new version of "
+        + happy + ", though the decision on " + sad + " keeps Sad off this unit";
+    assertThat(decided).contains("2 of 2").contains(said).doesNotContain("the consensus layer is complete");
+    assertThat(CliRun.ok("consensus", "status", p).out()).contains(said);
+    assertThat(CliRun.ok("consensus", "decide", p, sad, "--both", "--why", "sadness, as the other decision says")
+        .out()).contains("the consensus layer is complete").doesNotContain("keeps Sad off");
+  }
+
   /** A rationale becomes a memo that codings export writes to a terminal or a file: no escape may ride in it. */
   @Test
   void aRationaleWithATerminalEscapeIsRefused() {

@@ -63,9 +63,10 @@ public final class Consensus {
    * codings of an earlier build for another study it removed outside this one.
    */
   public record Status(long agreedPresent, int disagreements, int resolved, List<Disagreement> open,
-      List<Disagreement> all, List<ExclusiveClash> clashes, List<Unapplied> unapplied, int removedOutside) {
+      List<Disagreement> all, List<ExclusiveClash> clashes, List<Contradiction> contradictions,
+      List<Unapplied> unapplied, int removedOutside) {
     public boolean complete() {
-      return resolved == disagreements && clashes.isEmpty();
+      return resolved == disagreements && clashes.isEmpty() && contradictions.isEmpty();
     }
   }
 
@@ -93,7 +94,40 @@ public final class Consensus {
   public record Held(String category, Optional<String> disagreement) {
   }
 
+  /**
+   * A unit where one decision puts back what another kept off: a new version on disagreement {@code puttingBack}
+   * gives the unit {@code category}, which the decision on that category's own disagreement there,
+   * {@code keepingOff}, left out of it (neither, or a take of a coder who did not give it).
+   */
+  public record Contradiction(StudyUnit unit, String category, String puttingBack, String keepingOff) {
+  }
+
   private Consensus() {
+  }
+
+  /** The units where decisions contradict each other so (each pair once), in the order of the disagreements. */
+  public static List<Contradiction> contradictions(ProjectSession s, List<Disagreement> disagreements) {
+    Map<String, Disagreement> keptOff = new HashMap<>();
+    for (Disagreement d : disagreements) {
+      if (d.decision().isPresent() && kept(d, d.decision().get()).isEmpty()) {
+        keptOff.put(d.unit().index() + "|" + d.category(), d);
+      }
+    }
+    List<Contradiction> out = new ArrayList<>();
+    if (keptOff.isEmpty()) {
+      return out;
+    }
+    var system = s.categories().current();
+    for (Disagreement d : disagreements) {
+      Optional<ConsensusDecision> decision = d.decision().filter(c -> c.kind() == ConsensusDecision.Kind.NEW);
+      Optional<UUID> put = decision.flatMap(c -> kept(d, c));
+      Disagreement off = put.map(c -> keptOff.get(d.unit().index() + "|" + c)).orElse(null);
+      if (off != null && off != d) {
+        out.add(new Contradiction(d.unit(), system.contains(put.get()) ? system.get(put.get()).label().english()
+            : put.get().toString(), d.id(), off.id()));
+      }
+    }
+    return out;
   }
 
   /** The disagreements of a study, unit by unit, each with the decision taken on it, if any. */
@@ -438,7 +472,7 @@ public final class Consensus {
     // a new version may put a coding outside the study's categories; the build made it again, so it was not taken off
     codings.forEach(c -> outside.remove(c.id()));
     return new Status(plan.agreed(), plan.all().size(), plan.resolved(), plan.open(), plan.all(),
-        clashes(s, data, plan.all()), unapplied(s, plan.all()), outside.size());
+        clashes(s, data, plan.all()), contradictions(s, plan.all()), unapplied(s, plan.all()), outside.size());
   }
 
   /** What a build of a study puts on the layer: its codings (one per span and category), and what it found. */
@@ -820,6 +854,10 @@ public final class Consensus {
       Optional<int[]> span, Optional<UUID> category, String rationale, String who, java.time.Instant at) {
     String key = id.strip().matches("(?i)d[0-9a-f]{10}") ? "D" + id.strip().substring(1).toLowerCase(java.util.Locale.ROOT)
         : id.strip();
+    if (key.isEmpty()) {
+      throw new InputException("no disagreement named: a decision needs the id of one (consensus status PROJECT lists "
+          + "the open ones, with --decided the others)");
+    }
     Disagreement d = Optional.ofNullable(disagreements.get(key))
         .orElseThrow(() -> new InputException("there is no disagreement " + id + " between " + names(data)
             + " (consensus status PROJECT lists the open ones, with --decided the others)"));
