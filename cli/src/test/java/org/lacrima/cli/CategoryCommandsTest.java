@@ -783,7 +783,9 @@ class CategoryCommandsTest {
         next, "--accept", declined, "--decide", declined + "=mine", "--why", "x");
     String took = CliRun.ok("codebook", "upgrade", p, "--to", next, "--accept", "all", "--why", "the rest").out();
     assertThat(took).contains("now rests on crying-working-models 1.1.0");
-    assertThat(CliRun.ok("codebook", "log", p).out()).contains("kept the team's version in 1 (" + declined + ")");
+    // by what it changes, as the log must say: the number is the run's own
+    assertThat(CliRun.ok("codebook", "log", p).out()).contains("kept the team's version in 1 (" + declined
+        + " new category \"" + clean.group(2) + "\")");
     // the project now rests on 1.1.0 and differs from it where the team declined (the first clean proposal adds
     // "Crying in response to the therapist")
     assertThat(clean.group(2)).isEqualTo("Crying in response to the therapist");
@@ -794,6 +796,60 @@ class CategoryCommandsTest {
   }
 
   /** A team that declined a change can take it after all by naming it. */
+  /** The fixture of the next release, with {@code change} made to it, written to a file of its own. */
+  private String nextRelease(String name, java.util.function.Consumer<ObjectNode> change) throws Exception {
+    ObjectNode next = (ObjectNode) new ObjectMapper().readTree(Path.of(getClass().getResource(
+        "next-builtin-1.1.0.json").toURI()).toFile());
+    change.accept(next);
+    return Files.writeString(dir.resolve(name), next.toString()).toString();
+  }
+
+  private static ObjectNode categoryLabelled(ObjectNode system, String label) {
+    for (JsonNode c : system.get("categories")) {
+      if (c.path("label").path("en").asText().equals(label)) {
+        return (ObjectNode) c;
+      }
+    }
+    throw new AssertionError(label);
+  }
+
+  /**
+   * What an upgrade does not take over as a proposal is said: the release's own title comes with it once settled, its
+   * order of siblings is left as the project has it; a category it retires is offered like one it drops, and a merge
+   * it states is the team's own operation, refused rather than lost.
+   */
+  @Test
+  void anUpgradeSaysWhatComesWithTheReleaseAndRefusesWhatIsTheTeamsToDo() throws Exception {
+    String reordered = nextRelease("reordered.json", next -> {
+      ArrayNode cats = (ArrayNode) next.get("categories");
+      JsonNode positive = cats.remove(5);
+      assertThat(positive.path("label").path("en").asText()).isEqualTo("Positive crying");
+      cats.insert(2, positive);
+      ((ObjectNode) next.get("system").get("title")).put("en", "Crying in psychotherapy, revised");
+      categoryLabelled(next, "Exploring facts").putObject("state").put("status", "retired").putArray("successors");
+    });
+    String listing = CliRun.ok("codebook", "upgrade", p, "--to", reordered).out();
+    assertThat(listing).contains("Note: crying-working-models 1.1.0 orders the categories under \"Forms of emotional "
+        + "crying\" otherwise; an upgrade keeps the project's order")
+        .contains("takes over the new version's title")
+        .contains("retired (the new version retires it; its codings stay)");
+    assertThat(CliRun.ok("codebook", "upgrade", p, "--to", reordered, "--accept", "all", "--why", "the release").out())
+        .contains("The project now rests on crying-working-models 1.1.0, and takes over its title.");
+    assertThat(CliRun.ok("codebook", "log", p).out()).contains("; now based on crying-working-models 1.1.0, with its "
+        + "title");
+    // the category it retires is retired in the project as in the release (the one it drops is the project's own now)
+    assertThat(CliRun.ok("codebook", "diff", p, "upstream", "current").out()).doesNotContain("Exploring facts");
+
+    String merging = nextRelease("merging.json", next -> {
+      String into = categoryLabelled(next, "Crying in grief").get("id").asText();
+      categoryLabelled(next, "Positive crying").putObject("state").put("status", "merged").putArray("successors")
+          .add(into);
+      ((ObjectNode) next.get("system")).put("version", "1.2.0");
+    });
+    assertRefused("crying-working-models 1.2.0 gives \"Positive crying\" as merged into \"Crying in grief\": an "
+        + "upgrade takes over what categories say", "codebook", "upgrade", p, "--to", merging);
+  }
+
   @Test
   void aDeclinedChangeIsTakenWhenNamedLater() throws URISyntaxException {
     String next = Path.of(getClass().getResource("next-builtin-1.1.0.json").toURI()).toString();

@@ -299,7 +299,7 @@ public final class CodebookDiff {
     return "\"" + text.replaceAll("\\R", "\n      ") + "\"";
   }
 
-  private static String item(Object item, CategorySystem s) {
+  static String item(Object item, CategorySystem s) {
     if (item instanceof Delimitation d) {
       return "from \"" + s.byId(d.neighbour()).map(c -> c.label().english()).orElse(d.neighbour().toString())
           + "\": " + render(d.text());

@@ -181,6 +181,56 @@ public final class CodebookUpgrade {
   }
 
   /**
+   * A new version states what its categories are; it retires one at most (offered like one it drops). A merge or
+   * split moves codings, which a team does itself, and a retired category is opened again by the team: taken over
+   * as a field, such a state would be lost unsaid.
+   */
+  private static void refuseStatesItCannotTake(CategorySystem upstream, CategorySystem next) {
+    for (Category n : next.categories()) {
+      CategoryState.Status status = n.state().status();
+      boolean reopened = status == CategoryState.Status.ACTIVE
+          && upstream.byId(n.id()).filter(u -> !u.state().isActive()).isPresent();
+      if (status == CategoryState.Status.MERGED || status == CategoryState.Status.SPLIT || reopened) {
+        throw new InputException(next.info().versionLabel() + " gives \"" + n.label().english() + "\" as "
+            + (reopened ? "active, where the version the project rests on has it "
+                + CategoryOperations.describeState(upstream, upstream.get(n.id()))
+                : CategoryOperations.describeState(next, n)) + ": an upgrade takes over what categories say and "
+            + "retires those a new version drops, but a merge, a split or reopening a category is the team's own "
+            + "operation (category merge, split, reactivate); nothing was taken over");
+      }
+    }
+  }
+
+  /**
+   * The new version's own description (title, citation, …, not its version number) where it differs from
+   * {@code from}'s: it comes with the version once every proposal is settled, so the team is told which.
+   */
+  public static List<String> describedAnew(CategorySystem from, CategorySystem next) {
+    return CodebookDiff.between(from, next).stream().filter(d -> d.kind() == CodebookDiff.Kind.SYSTEM)
+        .map(d -> d.detail().lines().findFirst().orElse("")).filter(f -> !f.equals("version")).toList();
+  }
+
+  /**
+   * The groups whose categories the new version orders otherwise than the version the project rests on: an upgrade
+   * keeps the project's order (no proposal moves a category among its siblings), so the team is told where.
+   */
+  public static List<String> reordered(CategorySystem upstream, CategorySystem next) {
+    Map<Optional<UUID>, List<UUID>> before = new LinkedHashMap<>();
+    upstream.categories().stream().filter(c -> next.byId(c.id()).map(n -> n.parent().equals(c.parent())).orElse(false))
+        .forEach(c -> before.computeIfAbsent(c.parent(), k -> new ArrayList<>()).add(c.id()));
+    Map<Optional<UUID>, List<UUID>> after = new LinkedHashMap<>();
+    next.categories().stream().filter(c -> upstream.byId(c.id()).map(u -> u.parent().equals(c.parent())).orElse(false))
+        .forEach(c -> after.computeIfAbsent(c.parent(), k -> new ArrayList<>()).add(c.id()));
+    List<String> out = new ArrayList<>();
+    before.forEach((parent, ids) -> {
+      if (!ids.equals(after.get(parent))) {
+        out.add(parent.map(p -> "\"" + next.get(p).label().english() + "\"").orElse("the top level"));
+      }
+    });
+    return out;
+  }
+
+  /**
    * Versions in the order of semantic versioning: the release part number by number ("1.10.0" after "1.9.2", a part
    * left out counting as 0), a pre-release before its release ("2.0.0-rc1" before "2.0.0"), and pre-releases part by
    * part, digits as numbers ("rc10" after "rc9").
@@ -238,6 +288,7 @@ public final class CodebookUpgrade {
           + ", so there is nothing to upgrade from");
     }
     refuseAnOlderVersion(upstream, next);
+    refuseStatesItCannotTake(upstream, next);
     List<Proposal> out = new ArrayList<>();
     int number = 0;
     for (Category n : next.categories()) {
@@ -270,13 +321,14 @@ public final class CodebookUpgrade {
       }
     }
     for (Category u : upstream.categories()) {
-      if (!next.contains(u.id())) {
+      boolean dropped = !next.contains(u.id());
+      if (dropped || u.state().isActive() && next.get(u.id()).state().status() == CategoryState.Status.RETIRED) {
         String id = "U" + ++number;
         Optional<Category> c = current.byId(u.id());
         if (c.isPresent() && c.get().state().isActive()) {
           boolean conflict = !CodebookDiff.changedFields(u, c.get()).isEmpty();
           out.add(new Proposal(id, Kind.RETIRE_CATEGORY, u.id(), c.get().label().english(), "", conflict, "active",
-              "retired (the new version drops it; its codings stay)"));
+              "retired (the new version " + (dropped ? "drops" : "retires") + " it; its codings stay)"));
         }
       }
     }
@@ -392,9 +444,11 @@ public final class CodebookUpgrade {
     SystemDelta delta = SystemDelta.between(current, after);
     ObjectNode details = JsonNodeFactory.instance.objectNode();
     details.put("operation", "upgrade");
+    List<String> described = describedAnew(current, next);
     details.put("summary", "took over " + applied.size() + " change(s) of " + next.info().versionLabel()
-        + ids(applied) + (kept.isEmpty() ? "" : ", kept the team's version in " + kept.size() + ids(kept))
-        + (settled ? "; now based on " + next.info().versionLabel() : "; " + pending.size() + " still open"));
+        + named(applied) + (kept.isEmpty() ? "" : ", kept the team's version in " + kept.size() + named(kept))
+        + (settled ? "; now based on " + next.info().versionLabel() + (described.isEmpty() ? ""
+            : ", with its " + String.join(", ", described)) : "; " + pending.size() + " still open"));
     ObjectNode params = details.putObject("parameters");
     params.put("version", next.info().versionLabel());
     ArrayNode took = params.putArray("applied");
@@ -422,9 +476,22 @@ public final class CodebookUpgrade {
     return new Result(plan, applied, kept, pending, Optional.of(change));
   }
 
-  /** Which proposals, for the log: " (U1, U4)". */
-  private static String ids(List<Proposal> proposals) {
-    return proposals.isEmpty() ? "" : proposals.stream().map(Proposal::id).collect(Collectors.joining(", ", " (", ")"));
+  /**
+   * Which proposals, for the log, by what each changes (its number is the run's own): " (U1 "Pause" definition, U4 new
+   * category "Tears")", the first ten and how many more.
+   */
+  private static String named(List<Proposal> proposals) {
+    if (proposals.isEmpty()) {
+      return "";
+    }
+    return proposals.stream().limit(10).map(p -> p.id() + " " + switch (p.kind()) {
+      case ADD_CATEGORY -> "new category \"" + p.label() + "\"";
+      case RETIRE_CATEGORY -> "retiring \"" + p.label() + "\"";
+      case CHANGE_FIELD -> "\"" + p.label() + "\" " + p.field();
+      case ADD_RELATION -> "new relation " + p.theirs();
+      case CHANGE_RELATION, REMOVE_RELATION -> "relation " + p.mine();
+    }).collect(Collectors.joining(", ", " (", proposals.size() > 10 ? ", and " + (proposals.size() - 10) + " more)"
+        : ")"));
   }
 
   /**
@@ -575,6 +642,10 @@ public final class CodebookUpgrade {
     }
     if (field.equals("exclusive_children") && value instanceof Boolean exclusive) {
       return exclusive ? "children mutually exclusive" : "children not exclusive";
+    }
+    if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Delimitation) {
+      // a neighbour by its label, as codebook diff names it
+      return list.stream().map(d -> CodebookDiff.item(d, system)).collect(Collectors.joining(" | ", "[", "]"));
     }
     return CodebookDiff.render(value);
   }
