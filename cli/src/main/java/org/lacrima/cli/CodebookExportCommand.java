@@ -54,6 +54,18 @@ final class CodebookExportCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * A frozen version of a project's system named as the project names it; its current system, and the built-in one,
+   * as they are (a current system that differs from the release says so by itself).
+   */
+  private void write(CodebookFormat f, CategorySystem system, java.io.OutputStream out) throws IOException {
+    if (version == null) {
+      f.write(system, Languages.check(language), out);
+    } else {
+      f.write(system, version.strip(), Languages.check(language), out);
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     CodebookFormat f = CodebookFormats.byName(format);
@@ -63,11 +75,11 @@ final class CodebookExportCommand implements Callable<Integer> {
         throw new InputException("a DOCX file is binary: name the file to write with -o FILE.docx");
       }
       try (java.io.OutputStream out = Lacrima.dataStream(spec.commandLine().getOut())) {
-        f.write(system, Languages.check(language), out);
+        write(f, system, out);
       }
       return 0;
     }
-    Path target = OutputFile.write(output, out -> f.write(system, Languages.check(language), out));
+    Path target = OutputFile.write(output, out -> write(f, system, out));
     OutputFile.messages(spec, target).println("Wrote the codebook (" + f.name() + ", " + system.size() + " categories, "
         + system.relations().size() + " relations) to " + target);
     return 0;

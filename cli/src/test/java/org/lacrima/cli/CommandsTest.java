@@ -473,6 +473,13 @@ class CommandsTest {
         .contains("die Fassung eines Projekts: sie weicht an 1 Stelle(n) von Version 1.0.0 ab");
     // the release itself is the release
     assertThat(CliRun.ok("codebook", "export", "--format", "markdown").out()).doesNotContain("a project's version");
+    // a frozen version handed out says which it is
+    CliRun.ok("codebook", "tag", project, "pilot", "--why", "after the pilot interviews");
+    assertThat(CliRun.ok("codebook", "export", project, "--version", "pilot", "--format", "markdown").out())
+        .contains("**Source:** the project's version \"pilot\"; a project's version of this system: it differs from "
+            + "release 1.0.0 in 1 place(s)");
+    assertThat(CliRun.ok("codebook", "export", project, "--version", "base", "--format", "html", "--lang", "de").out())
+        .contains("die Fassung „base“ des Projekts</");
   }
 
   @Test

@@ -74,6 +74,22 @@ public final class CategorySystemCodec {
     }
   }
 
+  /**
+   * The same with a note on what the file is ({@code "_edition"}): a key beginning with "_" is a comment to readers of
+   * the format, so the file still reads back as a system.
+   */
+  public static String toJson(CategorySystem system, String edition) {
+    ObjectNode root = write(system);
+    ObjectNode out = NODES.objectNode();
+    out.put("_edition", edition);
+    out.setAll(root);
+    try {
+      return JSON.writeValueAsString(out);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Compact JSON, for snapshots a project stores. */
   public static String toCompactJson(CategorySystem system) {
     return write(system).toString();

@@ -23,4 +23,10 @@ public interface CodebookFormat {
    * @throws org.lacrima.core.InputException if a document format does not know the language
    */
   void write(CategorySystem system, String language, OutputStream out) throws IOException;
+
+  /**
+   * Writes a project's version of the system, named as the project names it ("current", "base", a tag such as
+   * "pilot"): a codebook handed out says which version of the team's system it is, not only the release it grew from.
+   */
+  void write(CategorySystem system, String projectVersion, String language, OutputStream out) throws IOException;
 }

@@ -42,11 +42,13 @@ final class CodebookOutline {
 
   private final CategorySystem system;
   private final CodebookLanguage language;
+  private final Optional<String> projectVersion;
   private final List<CodebookBlock> blocks = new ArrayList<>();
 
-  private CodebookOutline(CategorySystem system, CodebookLanguage language) {
+  private CodebookOutline(CategorySystem system, Optional<String> projectVersion, CodebookLanguage language) {
     this.system = system;
     this.language = language;
+    this.projectVersion = projectVersion;
     header(system.info());
     overview();
     blocks.add(new Heading(2, term(CodebookTerm.CATEGORIES), CATEGORIES_ANCHOR));
@@ -58,7 +60,12 @@ final class CodebookOutline {
    * @throws org.lacrima.core.InputException if the language is neither "en" nor "de"
    */
   static CodebookOutline of(CategorySystem system, String language) {
-    return new CodebookOutline(system, CodebookLanguage.of(language));
+    return of(system, Optional.empty(), language);
+  }
+
+  /** The outline of a project's version of a system, named as the project names it. */
+  static CodebookOutline of(CategorySystem system, Optional<String> projectVersion, String language) {
+    return new CodebookOutline(system, projectVersion, CodebookLanguage.of(language));
   }
 
   /** The anchor of a category's section: its UUID, so that links survive renaming. */
@@ -83,8 +90,7 @@ final class CodebookOutline {
     besideInOtherLanguage(CodebookTerm.TITLE, info.title());
     field(CodebookTerm.SYSTEM, info.id());
     field(CodebookTerm.VERSION, info.version());
-    changesByATeam().ifPresent(n -> field(CodebookTerm.SOURCE, String.format(java.util.Locale.ROOT,
-        term(CodebookTerm.CHANGED_BY_TEAM), BuiltInCategorySystem.get().info().version(), n)));
+    source().ifPresent(source -> field(CodebookTerm.SOURCE, source));
     field(CodebookTerm.LANGUAGE, language.nameOf(language));
     field(CodebookTerm.CITATION, info.citation());
     if (!info.citationUrl().isBlank()) {
@@ -93,6 +99,17 @@ final class CodebookOutline {
     field(CodebookTerm.NOTICE, text(info.notice()));
     besideInOtherLanguage(CodebookTerm.NOTICE, info.notice());
     field(CodebookTerm.TRANSLATION_NOTE, text(info.translationNote()));
+  }
+
+  /** Which version of a project's system this is, and how it differs from the release it grew from. */
+  private Optional<String> source() {
+    Optional<String> changed = changesByATeam().map(n -> String.format(java.util.Locale.ROOT,
+        term(CodebookTerm.CHANGED_BY_TEAM), BuiltInCategorySystem.get().info().version(), n));
+    if (projectVersion.isEmpty()) {
+      return changed;
+    }
+    String named = String.format(java.util.Locale.ROOT, term(CodebookTerm.PROJECT_VERSION), flat(projectVersion.get()));
+    return Optional.of(changed.map(c -> named + "; " + c).orElse(named));
   }
 
   /**

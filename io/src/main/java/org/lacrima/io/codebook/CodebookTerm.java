@@ -10,6 +10,8 @@ enum CodebookTerm {
   CHANGED_BY_TEAM("a project's version of this system: it differs from release %s in %d place(s) (codebook diff); "
       + "what a team added or changed is that team's wording", "die Fassung eines Projekts: sie weicht an %2$d Stelle(n) "
       + "von Version %1$s ab (codebook diff); was ein Team ergänzt oder geändert hat, ist dessen Formulierung"),
+  // %s the project's name for its version: a tag, "base", "upstream", "current"
+  PROJECT_VERSION("the project's version \"%s\"", "die Fassung „%s“ des Projekts"),
   LANGUAGE("Language", "Sprache"),
   CITATION("Citation", "Zitation"),
   CITATION_LINK("Link", "Link"),

@@ -48,7 +48,16 @@ public final class DocxCodebook implements CodebookFormat {
 
   @Override
   public void write(CategorySystem system, String language, OutputStream out) throws IOException {
-    CodebookOutline outline = CodebookOutline.of(system, language);
+    write(CodebookOutline.of(system, java.util.Optional.empty(), language), out);
+  }
+
+  @Override
+  public void write(CategorySystem system, String projectVersion, String language, OutputStream out)
+      throws IOException {
+    write(CodebookOutline.of(system, java.util.Optional.of(projectVersion), language), out);
+  }
+
+  private void write(CodebookOutline outline, OutputStream out) throws IOException {
     try (XWPFDocument doc = new XWPFDocument()) {
       XWPFStyles styles = doc.createStyles();
       styles.setSpellingLanguage(outline.language() == CodebookLanguage.GERMAN ? "de-DE" : "en-GB");

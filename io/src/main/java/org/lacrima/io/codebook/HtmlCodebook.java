@@ -24,7 +24,8 @@ public final class HtmlCodebook implements CodebookFormat {
 
   private static final String STYLE = """
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; \
-      line-height: 1.45; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
+      line-height: 1.45; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; \
+      overflow-wrap: anywhere; }
       h1 { font-size: 1.8rem; } h2 { font-size: 1.4rem; border-bottom: 1px solid #ccc; margin-top: 2.5rem; }
       h3 { font-size: 1.15rem; margin-top: 2rem; border-top: 1px solid #eee; padding-top: 1rem; }
       .field { margin: 0.3rem 0; } .name { font-weight: 600; }
@@ -49,7 +50,16 @@ public final class HtmlCodebook implements CodebookFormat {
 
   @Override
   public void write(CategorySystem system, String language, OutputStream out) throws IOException {
-    CodebookOutline outline = CodebookOutline.of(system, language);
+    write(CodebookOutline.of(system, java.util.Optional.empty(), language), out);
+  }
+
+  @Override
+  public void write(CategorySystem system, String projectVersion, String language, OutputStream out)
+      throws IOException {
+    write(CodebookOutline.of(system, java.util.Optional.of(projectVersion), language), out);
+  }
+
+  private void write(CodebookOutline outline, OutputStream out) throws IOException {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"").append(escape(outline.language().code())).append("\">\n<head>\n")
         .append("<meta charset=\"utf-8\" />\n")

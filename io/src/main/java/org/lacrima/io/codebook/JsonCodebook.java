@@ -27,4 +27,16 @@ public final class JsonCodebook implements CodebookFormat {
     out.write(CategorySystemCodec.toJson(system).getBytes(StandardCharsets.UTF_8));
     out.flush();
   }
+
+  /**
+   * The same, with a note naming the project's version: a key beginning with "_", which readers of the format pass
+   * over as a comment, so that the file still reads back as a system and yet does not pass for the release.
+   */
+  @Override
+  public void write(CategorySystem system, String projectVersion, String language, OutputStream out)
+      throws IOException {
+    out.write(CategorySystemCodec.toJson(system, "the project's version \"" + projectVersion + "\" of "
+        + system.info().versionLabel()).getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
 }

@@ -21,8 +21,9 @@ public final class MarkdownCodebook implements CodebookFormat {
 
   // Backslash-escaping is allowed before any ASCII punctuation in CommonMark, so escaping more than
   // strictly needed is harmless; these are the characters that start emphasis, links, raw HTML,
-  // entities, code, strikethrough, headings' closing sequences or table cells.
-  private static final String SPECIAL = "\\`*_[]<>|~&#";
+  // entities, code, strikethrough, headings' closing sequences or table cells, and the dollar sign that opens
+  // mathematics in pandoc's Markdown and on GitHub.
+  private static final String SPECIAL = "\\`*_[]<>|~&#$";
   // At the start of a list item or paragraph, followed by a space, these would open a nested list.
   private static final Pattern ORDERED_LIST_MARKER = Pattern.compile("^(\\d{1,9})([.)])(?=\\s|$)");
   private static final Pattern BULLET_MARKER = Pattern.compile("^[-+](?=\\s|$)");
@@ -42,7 +43,16 @@ public final class MarkdownCodebook implements CodebookFormat {
 
   @Override
   public void write(CategorySystem system, String language, OutputStream out) throws IOException {
-    CodebookOutline outline = CodebookOutline.of(system, language);
+    write(CodebookOutline.of(system, java.util.Optional.empty(), language), out);
+  }
+
+  @Override
+  public void write(CategorySystem system, String projectVersion, String language, OutputStream out)
+      throws IOException {
+    write(CodebookOutline.of(system, java.util.Optional.of(projectVersion), language), out);
+  }
+
+  private void write(CodebookOutline outline, OutputStream out) throws IOException {
     StringBuilder md = new StringBuilder();
     for (CodebookBlock block : outline.blocks()) {
       render(block, md);

@@ -34,6 +34,8 @@ class MarkdownCodebookTest {
   void escapesWhatMarkdownWouldTakeAsMarkup() {
     assertThat(MarkdownCodebook.escape("a|b *c* _d_ <e> & [f] `g` ~h~ #i \\j"))
         .isEqualTo("a\\|b \\*c\\* \\_d\\_ \\<e\\> \\& \\[f\\] \\`g\\` \\~h\\~ \\#i \\\\j");
+    // pandoc's Markdown and GitHub read $x$ as mathematics
+    assertThat(MarkdownCodebook.escape("costs $5 and $x$")).isEqualTo("costs \\$5 and \\$x\\$");
     assertThat(MarkdownCodebook.escape("1. first")).isEqualTo("1\\. first");
     assertThat(MarkdownCodebook.escape("- dash")).isEqualTo("\\- dash");
     assertThat(MarkdownCodebook.escape("e.g. 1. x")).isEqualTo("e.g. 1. x");
