@@ -41,6 +41,10 @@ final class CodebookCommand implements Callable<Integer> {
     if (!info.citation().isEmpty()) {
       out.println((de ? "Quelle: " : "Source: ") + info.citation());
     }
+    // the German labels are Lacrima's translation, not the paper's wording: said where they are shown
+    if (de) {
+      info.translationNote().exactly("de").ifPresent(note -> out.println("Übersetzung: " + note));
+    }
     out.println();
     new CategoryTree().print(system, language, out, Map.of());
     new CategoryTree().printRelations(system, language, out);

@@ -433,7 +433,9 @@ class CommandsTest {
     assertThat(CliRun.ok("codebook").out()).contains("├─ Forms of emotional crying").contains("is the basis for");
     assertThat(CliRun.ok("codebook", project, "--lang", "de").out()).contains("Protestweinen").contains("Annahmen")
         .contains(", Projekt ").contains("Quelle: ").contains("(ist Grundlage für (is the basis for))")
+        .contains("Übersetzung: Eigene Übersetzung des Lacrima-Projekts; nicht Teil der Originalpublikation.")
         .doesNotContain("Source:").doesNotContain("Relations between");
+    assertThat(CliRun.ok("codebook").out()).doesNotContain("Übersetzung");
     for (String format : new String[] {"markdown", "html", "docx", "json"}) {
       Path out = dir.resolve("codebook." + format);
       CliRun.ok("codebook", "export", project, "--format", format, "-o", out.toString());
