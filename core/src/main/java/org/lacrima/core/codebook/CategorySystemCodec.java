@@ -339,8 +339,8 @@ public final class CategorySystemCodec {
       if (strict && !v.isTextual()) {
         // YAML reads 3.10 as the number 3.1 and 010 as 8: the text as written is gone before it reaches us
         throw error(where + "." + field, "should be a text, but the file gives " + (v.isNumber() ? "the number "
-            : "the value ") + v.asText() + "; put it in quotes as you mean it (\"3.10\", say, where 3.10 was written) so that it is kept as "
-            + "written");
+            : "the value ") + v.asText() + "; put it in quotes as you mean it (\"3.10\", say, where 3.10 was "
+            + "written) so that it is kept as written");
       }
       return v.asText();
     }

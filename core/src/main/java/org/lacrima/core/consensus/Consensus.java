@@ -550,8 +550,8 @@ public final class Consensus {
       for (Coding c : same) {
         if (run != null && c.start() < run.end()) {
           int end = Math.max(run.end(), c.end());
-          run = new Coding(ConsensusLayer.builtId(run.document(), run.start(), end, run.category()), run.document(), run.start(), end,
-              run.category(), run.coder(), Coding.joinMemos(run.memo(), c.memo()));
+          run = new Coding(ConsensusLayer.builtId(run.document(), run.start(), end, run.category()), run.document(),
+              run.start(), end, run.category(), run.coder(), Coding.joinMemos(run.memo(), c.memo()));
         } else {
           if (run != null) {
             out.add(run);
@@ -934,8 +934,8 @@ public final class Consensus {
 
   private static void add(List<Coding> out, List<int[]> spans, StudyUnit u, UUID category, UUID layer, String memo) {
     for (int[] piece : SpanSet.merged(spans).pieces()) {
-      out.add(new Coding(ConsensusLayer.builtId(u.document(), piece[0], piece[1], category), u.document(), piece[0], piece[1],
-          category, layer, memo));
+      out.add(new Coding(ConsensusLayer.builtId(u.document(), piece[0], piece[1], category), u.document(), piece[0],
+          piece[1], category, layer, memo));
     }
   }
 

@@ -208,8 +208,9 @@ public final class AgreementStudy {
       // the team must see this, or a study reports agreement over fewer documents than it believes
       notes.add("in " + Counted.of(partly.size(), "document") + " some of these coders have no coding, so there they "
           + "count as not having judged it (missing, not absent), and the others' codings there are compared only "
-          + "with each other (with no one where a single coder coded it): " + String.join("; ", partly.subList(0, Math.min(10, partly.size()))) + (partly.size() > 10 ? "; …"
-              : "") + " (import their codings, or leave the documents out with --documents)");
+          + "with each other (with no one where a single coder coded it): "
+          + String.join("; ", partly.subList(0, Math.min(10, partly.size()))) + (partly.size() > 10 ? "; …" : "")
+          + " (import their codings, or leave the documents out with --documents)");
     }
     if (units.isEmpty()) {
       notes.add(kind == UnitKind.MEANING_UNIT ? "no units in scope: these documents have no meaning units yet "
@@ -338,7 +339,8 @@ public final class AgreementStudy {
           }
           Integer k = coderIndex.get(cov.coder());
           if (k != null) {
-            byDocument.computeIfAbsent(cov.document(), x -> new ArrayList<>()).add(new int[] {cov.start(), cov.end(), k});
+            byDocument.computeIfAbsent(cov.document(), x -> new ArrayList<>())
+                .add(new int[] {cov.start(), cov.end(), k});
           }
         }
         recorded.put(c.id(), byDocument);
