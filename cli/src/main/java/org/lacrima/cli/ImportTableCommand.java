@@ -193,6 +193,11 @@ final class ImportTableCommand implements Callable<Integer> {
         org.lacrima.core.codebook.CategorySystem.labelProblem(level).ifPresent(problem -> {
           throw new InputException("--scale " + column + "=" + value + ": " + problem);
         });
+        if (TableImport.notJudged(level)) {
+          // a cell reading so was not judged: as a level it would widen the scale with a value no cell can hold
+          throw new InputException("--scale " + column + "=" + value + ": names \"" + level + "\", which in a cell "
+              + "means not judged, not a value; leave it out of the order");
+        }
       }
       return new TableImport.ScaleSpec(Scale.ORDINAL, order);
     }

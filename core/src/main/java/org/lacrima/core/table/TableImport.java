@@ -113,8 +113,9 @@ public final class TableImport {
       String order = order(r, spec);
       // compared as stored: NFC, without the spaces around it
       String text = DocumentText.normalizeString(r.values().getOrDefault(spec.text(), "")).strip();
-      String speaker = spec.speaker().map(r::get).orElse("").strip();
-      String time = spec.time().map(r::get).orElse("").strip();
+      // n/a there says there is none, as an empty cell does
+      String speaker = spec.speaker().map(r::get).map(String::strip).filter(v -> !notJudged(v)).orElse("");
+      String time = spec.time().map(r::get).map(String::strip).filter(v -> !notJudged(v)).orElse("");
       // both become part of the unit's line in the document ("speaker: text") and stand in listings
       for (String[] field : new String[][] {{"the speaker", speaker}, {"the time code", time}}) {
         Names.lineProblem(field[0], field[1]).ifPresent(problem -> {
@@ -136,13 +137,19 @@ public final class TableImport {
       }
       Unit u = new Unit(doc, order, speaker, text, time, r.line());
       Unit earlier = units.putIfAbsent(new UnitKey(doc, order), u);
-      if (earlier != null && (!earlier.text().equals(text) || !earlier.speaker().equals(speaker))) {
+      if (earlier != null && (!earlier.text().equals(text) || !earlier.speaker().equals(speaker)
+          || !earlier.time().equals(time))) {
         throw new InputException(spec.source(), "line " + r.line(), "unit " + order + " of document \"" + doc
-            + "\" has another " + (earlier.text().equals(text) ? "speaker" : "text") + " than on line " + earlier.line());
+            + "\" has another " + (!earlier.text().equals(text) ? "text" : !earlier.speaker().equals(speaker)
+                ? "speaker" : "time code") + " than on line " + earlier.line());
       }
       Map<String, String> vars = variables.computeIfAbsent(doc, k -> new LinkedHashMap<>());
       for (String column : spec.documentVariables()) {
         String value = r.get(column);
+        if (notJudged(value)) {
+          // a document's value is often written on its first row only: an empty or n/a cell gives none
+          continue;
+        }
         String before = vars.putIfAbsent(column, value);
         if (before != null && !before.equals(value)) {
           throw new InputException(spec.source(), "line " + r.line(), "document variable " + column + " of \"" + doc
@@ -336,7 +343,7 @@ public final class TableImport {
   }
 
   /** Empty and n/a (also NA, as R writes it) mean the coder did not judge this cell. */
-  static boolean notJudged(String cell) {
+  public static boolean notJudged(String cell) {
     String c = cell.strip().toLowerCase(Locale.ROOT);
     return c.isEmpty() || c.equals("n/a") || c.equals("na");
   }
@@ -346,7 +353,7 @@ public final class TableImport {
    * empty or n/a, which would leave the unit without a place.
    */
   private static String order(Row r, Spec spec) {
-    String order = require(r, spec.order(), spec).strip();
+    String order = r.get(spec.order()).strip();
     if (notJudged(order)) {
       throw new InputException(spec.source(), "line " + r.line(), "column " + spec.order() + " is \"" + order
           + "\"; every row needs the unit's place in its document");
@@ -362,6 +369,11 @@ public final class TableImport {
     String v = r.get(column);
     if (v.isEmpty()) {
       throw new InputException(spec.source(), "line " + r.line(), "column " + column + " is empty");
+    }
+    if (notJudged(v)) {
+      // a document or coder named "n/a" would be one unsaid: the cell says the name is not known
+      throw new InputException(spec.source(), "line " + r.line(), "column " + column + " is \"" + v + "\", which "
+          + "names no one; every row needs it");
     }
     return v;
   }
