@@ -82,6 +82,11 @@ final class CodingsCommand {
               + "category (an empty or n/a cell); agreement counts %s as not judged there.%n",
               Counted.of(r.outsideCoverage(), "coding"), one ? "lies" : "lie", one ? "it" : "them");
         }
+        if (r.exclusiveOverlaps() > 0) {
+          out.printf("Note: in %s of the documents this file codes, one coder's codings of two categories of an "
+              + "exclusive group overlap; agreement counts such a unit as missing for that coder until one goes.%n",
+              Counted.of(r.exclusiveOverlaps(), "place"));
+        }
         List<String> unread = CodingsCsv.unreadColumns(table);
         if (!unread.isEmpty()) {
           out.println("Note: not read, as no part of a coding stands there: the column" + (unread.size() == 1 ? " " : "s ")

@@ -360,6 +360,19 @@ class CategoryCommandsTest {
         "m").out()).contains("overlap now");
   }
 
+  /** Codings that give one coder two overlapping categories of an exclusive group are said when imported. */
+  @Test
+  void anImportThatGivesACoderTwoValuesOfAnExclusiveGroupSaysSo() throws IOException {
+    CliRun.ok("category", "exclusive", p, "Giving space", "on", "--why", "one way per passage");
+    Path overlapping = Files.writeString(dir.resolve("kai.csv"), "document,start,end,category,coder\n"
+        + "pdt-01,0,5,Pause,kai\npdt-01,3,8,Letting narrate,kai\npdt-01,20,30,Pause,kai\n");
+    assertThat(CliRun.ok("codings", "import", p, overlapping.toString()).out()).contains("Note: in 1 place of the "
+        + "documents this file codes, one coder's codings of two categories of an exclusive group overlap");
+    Path apart = Files.writeString(dir.resolve("lea.csv"), "document,start,end,category,coder\n"
+        + "pdt-01,0,5,Pause,lea\npdt-01,5,8,Letting narrate,lea\n");
+    assertThat(CliRun.ok("codings", "import", p, apart.toString()).out()).doesNotContain("exclusive group overlap");
+  }
+
   /** A category moved to the top level is said to go there, in the operation's summary and in the diff. */
   @Test
   void aMoveToTheTopLevelSaysSo() {

@@ -474,25 +474,9 @@ public final class CategoryOperations {
 
   /** How often a coder's codings of two different categories among {@code categories} overlap in a document. */
   private long overlapsBetween(List<Category> categories) {
-    Map<String, List<Coding>> byCoderAndDocument = new HashMap<>();
-    for (Category c : categories) {
-      for (Coding coding : s.codings().byCategory(c.id())) {
-        byCoderAndDocument.computeIfAbsent(coding.document() + "/" + coding.coder(), k -> new ArrayList<>()).add(coding);
-      }
-    }
-    long overlaps = 0;
-    for (List<Coding> codings : byCoderAndDocument.values()) {
-      codings.sort(java.util.Comparator.comparingInt(Coding::start));
-      for (int i = 0; i < codings.size(); i++) {
-        Coding a = codings.get(i);
-        for (int j = i + 1; j < codings.size() && codings.get(j).start() < a.end(); j++) {
-          if (!codings.get(j).category().equals(a.category())) {
-            overlaps++;
-          }
-        }
-      }
-    }
-    return overlaps;
+    List<Coding> codings = new ArrayList<>();
+    categories.forEach(c -> codings.addAll(s.codings().byCategory(c.id())));
+    return org.lacrima.core.coding.Overlaps.between(codings);
   }
 
   // ---- merge --------------------------------------------------------------------------------

@@ -31,17 +31,19 @@ public final class CodingImport {
 
   static final int BATCH = 10_000;
 
-  /** What an import did: rows read, codings added, rows that repeated a stored decision, new coders. */
   /**
+   * What an import did: rows read, codings added, rows that repeated a stored decision, new coders.
    * {@code contradicting}: the lines of rows whose category id and category path (or label) both name a category,
    * different ones; the id was taken, as the format says, but a recoding made by editing the path would be lost
    * unsaid. {@code outsideCoverage}: the rows whose coding lies where a table import recorded that its coder judged
    * nothing of the category (an empty or n/a cell): agreement counts it as not judged there, and says so, but the
    * coder should hear it when the coding is made. {@code toLayer}: the rows given to the coder "consensus", the
-   * consensus layer's name.
+   * consensus layer's name. {@code exclusiveOverlaps}: the places where, in the documents the file codes, one of its
+   * coders now holds codings of two categories of an exclusive group that overlap (agreement counts such a unit as
+   * missing for that coder), said when the codings are made rather than first in a report.
    */
   public record Report(long rows, long added, long repeated, List<String> newCoders, List<Long> contradicting,
-      long outsideCoverage, long toLayer) {
+      long outsideCoverage, long toLayer, long exclusiveOverlaps) {
   }
 
   private final ProjectSession session;
@@ -62,6 +64,9 @@ public final class CodingImport {
   private final Map<UUID, Map<UUID, Map<UUID, List<Coverage>>>> recorded = new HashMap<>();
   private long outsideCoverage;
   private long toLayer;
+  /** The exclusive groups the file codes children of, by document, and the coders who code them. */
+  private final Map<UUID, Set<UUID>> exclusiveGroupsCoded = new HashMap<>();
+  private final Set<UUID> codersInGroups = new HashSet<>();
   /** A category the row's coding is on already and may stay on whatever its state (an edit's; else none). */
   private Optional<UUID> stayingOn = Optional.empty();
   /** The consensus layer's coder, whose recorded coverage is its builds', not a table's. */
@@ -155,6 +160,10 @@ public final class CodingImport {
       if (row.coder().strip().equals(org.lacrima.core.consensus.Consensus.LAYER)) {
         toLayer++;
       }
+      system.get(coding.category()).parent().filter(p -> system.get(p).exclusiveChildren()).ifPresent(group -> {
+        exclusiveGroupsCoded.computeIfAbsent(coding.document(), d -> new HashSet<>()).add(group);
+        codersInGroups.add(coding.coder());
+      });
       batch.add(coding);
       batchRows.add(row);
       if (batch.size() == BATCH) {
@@ -164,7 +173,20 @@ public final class CodingImport {
     flush(batch, batchRows);
     long added = session.codings().count() - before;
     return new Report(read, added, read - added, List.copyOf(newCoders), List.copyOf(contradicting), outsideCoverage,
-        toLayer);
+        toLayer, exclusiveOverlaps());
+  }
+
+  /** The places where the file's coders hold overlapping codings of two children of an exclusive group it codes. */
+  private long exclusiveOverlaps() {
+    long overlaps = 0;
+    for (Map.Entry<UUID, Set<UUID>> e : exclusiveGroupsCoded.entrySet()) {
+      List<Coding> theirs = session.codings().byDocument(e.getKey()).stream()
+          .filter(c -> codersInGroups.contains(c.coder())).toList();
+      for (UUID group : e.getValue()) {
+        overlaps += Overlaps.between(theirs, system.children(group).stream().map(Category::id).toList());
+      }
+    }
+    return overlaps;
   }
 
   private void flush(List<Coding> batch, List<CodingRow> batchRows) {
