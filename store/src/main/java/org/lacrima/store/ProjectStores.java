@@ -333,6 +333,9 @@ public final class ProjectStores {
 
   // ---- PostgreSQL -----------------------------------------------------------------------------
 
+  /** The first key of the advisory lock under which a schema is set up (the second is the schema's). */
+  private static final int SCHEMA_SETUP_LOCK = 0x4c414352; // "LACR"
+
   private static ProjectStore openPostgres(ProjectLocation.PostgresProject p, Migrations migrations) {
     DataSource ds = postgres(p);
     // opening never creates: a mistyped schema must not leave new tables on the server
@@ -353,14 +356,25 @@ public final class ProjectStores {
       ProjectStore.Work<?> seed, Migrations migrations, Optional<Replacement> replacing) {
     DataSource ds = postgres(p);
     try (var c = ds.getConnection()) {
-      if (migrations.historyExists(c, p.schema()) && lacrimaVersion(c, migrations, p.schema()).isEmpty()) {
+      // one process at a time sets a schema up: another creating its tables right now has a migration history and
+      // not yet all the tables, which must not read as another program's
+      try (var lock = c.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+        lock.setInt(1, SCHEMA_SETUP_LOCK);
+        lock.setInt(2, p.schema().hashCode());
+        lock.execute();
+      }
+      Optional<Integer> history = migrations.historyExists(c, p.schema()) ? migrations.currentVersion(c, p.schema())
+          : Optional.of(0);
+      // an empty history is a setup that failed before its first migration: Lacrima's, and set up again
+      if (history.isEmpty() || history.get() > 0 && lacrimaVersion(c, migrations, p.schema()).isEmpty()) {
         throw new ProjectAccessException("schema " + p.schema() + " on the server holds another program's tables (a "
             + "migration history that is not Lacrima's); name a schema of Lacrima's own with --db …?schema=NAME");
       }
+      migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
+      // the lock goes with the connection
     } catch (java.sql.SQLException e) {
       throw new ProjectAccessException("cannot reach " + p.describe() + ": " + reason(e), e);
     }
-    migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
     Jdbi jdbi = Jdbi.create(ds);
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
     ProjectInfo info = info(new NewProject(p.project(), project.createdBy(), project.created(), project.baseSystem(),

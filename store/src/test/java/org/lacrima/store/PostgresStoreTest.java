@@ -104,6 +104,47 @@ class PostgresStoreTest extends ProjectStoreContract {
     }
   }
 
+  /**
+   * Several people starting on a new schema at once: while one sets its tables up, the others wait for it, rather than
+   * read its half-made schema as another program's.
+   */
+  @org.junit.jupiter.api.Test
+  void projectsCreatedAtOnceOnANewSchemaAreAllCreated() throws Exception {
+    String fresh = TestPostgres.newSchema();
+    // the classes loaded beforehand, so that the people below start as their delays say, not together after loading
+    ProjectStores.create(freshLocation(), StoreFixtures.newProject("warm"), StoreFixtures.seedBuiltIn()).close();
+    int people = 6;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(people);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<?>> creating = new java.util.ArrayList<>();
+      for (int i = 0; i < people; i++) {
+        ProjectLocation.PostgresProject at = TestPostgres.location(fresh, "team-" + i);
+        long after = 25L * i;
+        creating.add(pool.submit(() -> {
+          start.await();
+          // staggered, so that some start while the first is still setting the schema up
+          Thread.sleep(after);
+          ProjectStores.create(at, StoreFixtures.newProject(at.project()), StoreFixtures.seedBuiltIn()).close();
+          return null;
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> f : creating) {
+        f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      for (int i = 0; i < people; i++) {
+        try (ProjectStore opened = ProjectStores.open(TestPostgres.location(fresh, "team-" + i))) {
+          int categories = opened.read(s -> s.categories().current().categories().size());
+          org.assertj.core.api.Assertions.assertThat(categories).isEqualTo(33);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      TestPostgres.dropSchema(fresh);
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void aSchemaNameIsTakenLiterallyNotAsAPattern() {
     String base = TestPostgres.newSchema();
