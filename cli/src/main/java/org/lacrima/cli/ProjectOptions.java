@@ -18,7 +18,8 @@ final class ProjectOptions {
 
   @Option(names = "--db", paramLabel = "URL",
       description = "A PostgreSQL server holding the project: postgresql://[user[:password]@]host[:port]/database[?schema=…]."
-          + " Default: the environment variable LACRIMA_DB, else none (PROJECT is a file).")
+          + " Default: the environment variable LACRIMA_DB, else none (PROJECT is a file); --db \"\" opens a file "
+          + "while LACRIMA_DB is set.")
   String db;
 
   /** The command this mixin is part of: where opening a project says what it did. */

@@ -60,12 +60,23 @@ class ServerCommandsTest {
   @Test
   void aNewProjectsNameMayNotPassForAnotherOrHoldWhatCannotBeTyped() {
     CliRun.ok("init", "team", "--db", db);
-    for (String alike : new String[] {"Team", "team\u00a0", "te\u200bam", "t\u0435am"}) {
+    for (String alike : new String[] {"Team", "team\u00a0", "te\u200bam", "t\u0435am", "\uff54\uff45\uff41\uff4d"}) {
       CliRun refused = CliRun.of("init", alike, "--db", db);
       assertThat(refused.status()).as(alike).isEqualTo(Lacrima.REFUSED);
       assertThat(refused.err()).as(alike).contains("the server has a project named \"team\", which is easily taken");
     }
     assertThat(CliRun.of("init", "te\nam", "--db", db).err()).contains("the project's name holds a line break");
+    // typed otherwise than it looks, even where no other project is near it
+    assertThat(CliRun.of("init", "pilot\u00a0study", "--db", db).err()).contains("the project's name holds U+00A0 "
+        + "(NO-BREAK SPACE), which looks like a space but is typed otherwise");
+    assertThat(CliRun.of("init", "\uff50ilot", "--db", db).err()).contains("holds U+FF50 (FULLWIDTH LATIN SMALL LETTER "
+        + "P), which a keyboard types only with a special input method");
+    // a file's name where the server takes a project's
+    assertThat(CliRun.of("init", "/tmp/study.lacrima", "--db", db).err()).contains("is named like a project file")
+        .contains("--db \"\"");
+    // the project meant, when typed in another case: named, not offered to be created
+    assertThat(CliRun.of("stats", "TEAM", "--db", db).err()).contains("there is no project \"TEAM\" on the server, "
+        + "but there is \"team\", written otherwise").doesNotContain("init");
     CliRun.ok("init", "team 2", "--db", db);
     // "rn" beside "m" in one script: another name, however alike in some fonts
     CliRun.ok("init", "tearn", "--db", db);

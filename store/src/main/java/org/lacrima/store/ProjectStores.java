@@ -345,9 +345,18 @@ public final class ProjectStores {
     Optional<String> migrated = migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe(), version);
     Jdbi jdbi = Jdbi.create(ds);
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
-    ProjectRow row = jdbi.withHandle(h -> projectByName(h, p.project()))
-        .orElseThrow(() -> new ProjectAccessException("there is no project \"" + p.project() + "\" on the server "
-            + "(create it with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
+    ProjectRow row = jdbi.withHandle(h -> projectByName(h, p.project()).or(() -> {
+      // a name typed in another case, or with a plain space for another: the project meant, not a new one to create
+      List<String> alike = h.createQuery("SELECT name FROM project").mapTo(String.class).list().stream()
+          .filter(other -> org.lacrima.core.text.Names.confusable(other, p.project())).toList();
+      if (!alike.isEmpty()) {
+        throw new ProjectAccessException("there is no project \"" + p.project() + "\" on the server, but there is \""
+            + alike.get(0) + "\", written otherwise (case, spaces or look-alike letters); name it as the server has it "
+            + "(lacrima projects --db … lists them)");
+      }
+      return Optional.empty();
+    })).orElseThrow(() -> new ProjectAccessException("there is no project \"" + p.project() + "\" on the server "
+        + "(create it with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
     return new JdbcProjectStore(Dialect.POSTGRESQL, jdbi, jdbi, p.describe(), row.key, row.info, () -> { })
         .noting(migrated);
   }
@@ -639,6 +648,15 @@ public final class ProjectStores {
             + "for \"" + p.project() + "\" (case, spaces or look-alike letters); choose a name apart from it");
       }
     }
+    if (p.project().toLowerCase(java.util.Locale.ROOT).endsWith(".lacrima")) {
+      // a file's name given where the server was meant, or the server where a file was (LACRIMA_DB set, say)
+      throw new ProjectAccessException("\"" + p.project() + "\" is named like a project file, but a project on a "
+          + "server has a name, not a file: leave out .lacrima, or, for a file while LACRIMA_DB is set, give --db \"\"");
+    }
+    org.lacrima.core.text.Names.typedProblem(p.project()).ifPresent(problem -> {
+      throw new ProjectAccessException("the project's name " + problem + "; everyone who opens the project types its "
+          + "name, so write it as a keyboard types it plainly");
+    });
   }
 
   private static Optional<ProjectRow> projectByName(Handle h, String name) {

@@ -1,5 +1,7 @@
 package org.lacrima.core.text;
 
+import java.util.Optional;
+
 import java.text.Normalizer;
 
 /**
@@ -154,8 +156,9 @@ public final class Names {
 
   /**
    * Whether a reader may take two names for one where a wrong pick reaches the wrong data (a project on a server):
-   * as {@link #lookAlike}, also with spaces of other widths or doubled, and with letters of another script that look
-   * the same (a Cyrillic "е" in "tеam"), by Unicode's confusables (UTS #39) as ICU4J implements them.
+   * as {@link #lookAlike}, also with spaces of other widths or doubled, in compatibility forms (the full-width "ｔｅａｍ"
+   * a CJK input method types, the ligature "ﬁ"), and with letters of another script that look the same (a Cyrillic
+   * "е" in "tеam"), by Unicode's confusables (UTS #39) as ICU4J implements them.
    */
   public static boolean confusable(String a, String b) {
     String x = spaced(a);
@@ -167,6 +170,27 @@ public final class Names {
             | com.ibm.icu.text.SpoofChecker.WHOLE_SCRIPT_CONFUSABLE)) != 0;
   }
 
+  /**
+   * What keeps a name from being typed as it looks, where everyone types it again (a project on a server): a space
+   * other than the plain one, an invisible character, or a compatibility form (full-width letters); empty where it has
+   * none of them.
+   */
+  public static Optional<String> typedProblem(String name) {
+    String normal = normalize(name);
+    // the joiners stay: emoji and some scripts are written with them, and their input methods type them
+    Optional<Integer> odd = normal.codePoints().filter(c -> c != ' ' && Character.getType(c) == Character.SPACE_SEPARATOR
+        || Character.getType(c) == Character.FORMAT && c != 0x200C && c != 0x200D).boxed().findFirst();
+    if (odd.isEmpty() && java.text.Normalizer.normalize(normal, java.text.Normalizer.Form.NFKC).equals(normal)) {
+      return Optional.empty();
+    }
+    int c = odd.orElseGet(() -> normal.codePoints().filter(x -> !java.text.Normalizer.normalize(new String(
+        Character.toChars(x)), java.text.Normalizer.Form.NFKC).equals(new String(Character.toChars(x)))).findFirst()
+        .orElseThrow());
+    return Optional.of(String.format(java.util.Locale.ROOT, "holds U+%04X (%s), which %s", c, Character.getName(c), odd.isPresent() && Character.getType(c)
+            == Character.SPACE_SEPARATOR ? "looks like a space but is typed otherwise" : odd.isPresent()
+            ? "cannot be seen" : "a keyboard types only with a special input method"));
+  }
+
   /** Loaded on first use: reading Unicode's confusables costs a command that never compares names nothing. */
   private static final class Confusables {
     static final com.ibm.icu.text.SpoofChecker CHECKER = new com.ibm.icu.text.SpoofChecker.Builder()
@@ -174,7 +198,8 @@ public final class Names {
   }
 
   private static String spaced(String name) {
-    return visible(normalize(name)).replaceAll("\\p{Zs}+", " ").strip();
+    return java.text.Normalizer.normalize(visible(normalize(name)), java.text.Normalizer.Form.NFKC)
+        .replaceAll("\\p{Zs}+", " ").strip();
   }
 
   /**
