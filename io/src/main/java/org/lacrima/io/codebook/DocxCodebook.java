@@ -11,7 +11,6 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.io.codebook.CodebookBlock.Field;
 import org.lacrima.io.codebook.CodebookBlock.Heading;
 import org.lacrima.io.codebook.CodebookBlock.Items;
@@ -30,7 +29,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
  * headings in its navigation pane) and the heading runs are formatted as well, for readers that
  * ignore styles.
  */
-public final class DocxCodebook implements CodebookFormat {
+public final class DocxCodebook implements OutlinedCodebook {
 
   /** Font size in points of heading levels 1 to 4. */
   private static final int[] HEADING_POINTS = {20, 16, 13, 12};
@@ -47,17 +46,7 @@ public final class DocxCodebook implements CodebookFormat {
   }
 
   @Override
-  public void write(CategorySystem system, String language, OutputStream out) throws IOException {
-    write(CodebookOutline.of(system, java.util.Optional.empty(), language), out);
-  }
-
-  @Override
-  public void write(CategorySystem system, String projectVersion, String language, OutputStream out)
-      throws IOException {
-    write(CodebookOutline.of(system, java.util.Optional.of(projectVersion), language), out);
-  }
-
-  private void write(CodebookOutline outline, OutputStream out) throws IOException {
+  public void write(CodebookOutline outline, OutputStream out) throws IOException {
     try (XWPFDocument doc = new XWPFDocument()) {
       XWPFStyles styles = doc.createStyles();
       styles.setSpellingLanguage(outline.language() == CodebookLanguage.GERMAN ? "de-DE" : "en-GB");

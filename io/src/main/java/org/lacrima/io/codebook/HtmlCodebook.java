@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.io.codebook.CodebookBlock.Field;
 import org.lacrima.io.codebook.CodebookBlock.Heading;
 import org.lacrima.io.codebook.CodebookBlock.Items;
@@ -20,7 +19,7 @@ import org.lacrima.io.codebook.CodebookBlock.Tree;
  * carries its own style and loads nothing, and it runs no scripts. Written as well-formed XHTML
  * syntax (self-closed void elements) so that it also survives XML tools.
  */
-public final class HtmlCodebook implements CodebookFormat {
+public final class HtmlCodebook implements OutlinedCodebook {
 
   private static final String STYLE = """
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; \
@@ -49,17 +48,7 @@ public final class HtmlCodebook implements CodebookFormat {
   }
 
   @Override
-  public void write(CategorySystem system, String language, OutputStream out) throws IOException {
-    write(CodebookOutline.of(system, java.util.Optional.empty(), language), out);
-  }
-
-  @Override
-  public void write(CategorySystem system, String projectVersion, String language, OutputStream out)
-      throws IOException {
-    write(CodebookOutline.of(system, java.util.Optional.of(projectVersion), language), out);
-  }
-
-  private void write(CodebookOutline outline, OutputStream out) throws IOException {
+  public void write(CodebookOutline outline, OutputStream out) throws IOException {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"").append(escape(outline.language().code())).append("\">\n<head>\n")
         .append("<meta charset=\"utf-8\" />\n")

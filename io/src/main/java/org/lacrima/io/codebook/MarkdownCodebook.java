@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.lacrima.core.codebook.CategorySystem;
 import org.lacrima.io.codebook.CodebookBlock.Field;
 import org.lacrima.io.codebook.CodebookBlock.Heading;
 import org.lacrima.io.codebook.CodebookBlock.Items;
@@ -17,7 +16,7 @@ import org.lacrima.io.codebook.CodebookBlock.Table;
 import org.lacrima.io.codebook.CodebookBlock.Tree;
 
 /** The codebook as GitHub-flavoured Markdown, for a repository or a wiki. */
-public final class MarkdownCodebook implements CodebookFormat {
+public final class MarkdownCodebook implements OutlinedCodebook {
 
   // Backslash-escaping is allowed before any ASCII punctuation in CommonMark, so escaping more than
   // strictly needed is harmless; these are the characters that start emphasis, links, raw HTML,
@@ -42,17 +41,7 @@ public final class MarkdownCodebook implements CodebookFormat {
   }
 
   @Override
-  public void write(CategorySystem system, String language, OutputStream out) throws IOException {
-    write(CodebookOutline.of(system, java.util.Optional.empty(), language), out);
-  }
-
-  @Override
-  public void write(CategorySystem system, String projectVersion, String language, OutputStream out)
-      throws IOException {
-    write(CodebookOutline.of(system, java.util.Optional.of(projectVersion), language), out);
-  }
-
-  private void write(CodebookOutline outline, OutputStream out) throws IOException {
+  public void write(CodebookOutline outline, OutputStream out) throws IOException {
     StringBuilder md = new StringBuilder();
     for (CodebookBlock block : outline.blocks()) {
       render(block, md);

@@ -403,15 +403,21 @@ class TranscriptFilesTest {
     zip.closeEntry();
   }
 
-  /** Word's macro-enabled documents and templates hold their text as a document does, and are read as one. */
-  @Test
-  void readsAMacroEnabledDocumentByItsOwnExtension() throws IOException {
-    Path f = dir.resolve("interview.docm");
+  /** A package whose one paragraph says "I: Hallo", its main part declared as {@code mainType}. */
+  private Path helloPackage(String name, String mainType) throws IOException {
+    Path f = dir.resolve(name);
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
-      writeMinimalPackage(zip, "application/vnd.ms-word.document.macroEnabled.main+xml");
+      writeMinimalPackage(zip, mainType);
       entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + W + "\"><w:body><w:p><w:r>"
           + "<w:t>I: Hallo</w:t></w:r></w:p></w:body></w:document>");
     }
+    return f;
+  }
+
+  /** Word's macro-enabled documents and templates hold their text as a document does, and are read as one. */
+  @Test
+  void readsAMacroEnabledDocumentByItsOwnExtension() throws IOException {
+    Path f = helloPackage("interview.docm", "application/vnd.ms-word.document.macroEnabled.main+xml");
     Transcript t = TranscriptFiles.read(f);
     assertThat(t.name()).isEqualTo("interview");
     assertThat(t.format()).isEqualTo("docx");
@@ -421,12 +427,7 @@ class TranscriptFilesTest {
   /** The package says what its main part is: one that calls itself a spreadsheet is not read as a transcript. */
   @Test
   void refusesAPackageWhoseMainPartIsDeclaredAsSomethingElse() throws IOException {
-    Path f = dir.resolve("sheet.docx");
-    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
-      writeMinimalPackage(zip, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
-      entry(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + W + "\"><w:body><w:p><w:r>"
-          + "<w:t>I: Hallo</w:t></w:r></w:p></w:body></w:document>");
-    }
+    Path f = helloPackage("sheet.docx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
     assertThatThrownBy(() -> TranscriptFiles.read(f)).hasMessage(f + ", entry \"[Content_Types].xml\": declares its "
         + "main part as \"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\", not a Word "
         + "document; open it in Word and save it as .docx");
