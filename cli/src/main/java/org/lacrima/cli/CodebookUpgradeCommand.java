@@ -74,7 +74,7 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
         print(plan.proposals(), kept, out);
         // the system's own description is no proposal: it comes with the version, once every proposal is settled
         List<String> described = CodebookUpgrade.describedAnew(plan.current(), next);
-        reorderedNote(plan.upstream(), next, out);
+        reorderedNote(plan.current(), next, out);
         if (!described.isEmpty()) {
           out.println("Once every proposal is settled, the project also takes over the new version's "
               + String.join(", ", described) + " (codebook diff PROJECT base current shows them then).");
@@ -103,13 +103,12 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
           throw new InputException("--decide " + k + "=" + v + ": say mine or theirs");
         }
       });
-      List<String> described = store.read(s -> CodebookUpgrade.describedAnew(s.categories().current(), next));
       CodebookUpgrade.Result r = store.write(s -> CodebookUpgrade.apply(s, by, next, ids, all, choices));
       out.println("Took over " + r.applied().size() + " change(s); kept the team's version in " + r.kept().size() + ".");
       if (r.pending().isEmpty()) {
-        out.println("The project now rests on " + next.info().versionLabel() + (described.isEmpty() ? ""
-            : ", and takes over its " + String.join(", ", described)) + ".");
-        reorderedNote(r.plan().upstream(), next, out);
+        out.println("The project now rests on " + next.info().versionLabel() + (r.described().isEmpty() ? ""
+            : ", and takes over its " + String.join(", ", r.described())) + ".");
+        reorderedNote(r.plan().current(), next, out);
       } else {
         out.println(r.pending().size() + " proposal(s) still open:");
         print(r.pending(), Set.of(), out);
@@ -119,8 +118,8 @@ final class CodebookUpgradeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void reorderedNote(CategorySystem upstream, CategorySystem next, PrintWriter out) {
-    List<String> reordered = CodebookUpgrade.reordered(upstream, next);
+  private static void reorderedNote(CategorySystem current, CategorySystem next, PrintWriter out) {
+    List<String> reordered = CodebookUpgrade.reordered(current, next);
     if (!reordered.isEmpty()) {
       out.println("Note: " + next.info().versionLabel() + " orders the categories under " + String.join(", ",
           reordered.stream().map(Names::shown).toList()) + " otherwise; an upgrade keeps the project's order (category "

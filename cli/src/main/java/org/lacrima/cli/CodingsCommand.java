@@ -83,9 +83,9 @@ final class CodingsCommand {
               Counted.of(r.outsideCoverage(), "coding"), one ? "lies" : "lie", one ? "it" : "them");
         }
         if (r.exclusiveOverlaps() > 0) {
-          out.printf("Note: in %s of the documents this file codes, one coder's codings of two categories of an "
-              + "exclusive group overlap; agreement counts such a unit as missing for that coder until one goes.%n",
-              Counted.of(r.exclusiveOverlaps(), "place"));
+          out.printf("Note: in the documents this file codes, its coders hold %s of codings, each of one coder, that "
+              + "give two values of one exclusive group on overlapping spans; agreement counts such a unit as missing "
+              + "for that coder until one goes.%n", Counted.of(r.exclusiveOverlaps(), "pair"));
         }
         List<String> unread = CodingsCsv.unreadColumns(table);
         if (!unread.isEmpty()) {

@@ -32,8 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "import",
     header = "Import transcripts (.txt, .md, .docx) as documents; all files land, or none.",
     description = {
-    "Import transcripts (.txt, .md, .docx) as documents. The text is kept as written; speaker turns are found",
-    "from labels at line starts (I:, B:, T:, Therapeutin:, … or any recurring label of one to three words).",
+    "Import transcripts (.txt, .md, .docx; Word's .docm, .dotx, .dotm too) as documents. The text is kept",
+    "as written; speaker turns are found from labels at line starts (I:, B:, T:, Therapeutin:, … or any",
+    "recurring label of one to three words).",
     "All files land, or none."})
 final class ImportCommand implements Callable<Integer> {
 

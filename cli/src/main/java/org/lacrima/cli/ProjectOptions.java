@@ -85,6 +85,10 @@ final class ProjectOptions {
   /** A project as a hint names it: quoted for the shell, with "--db …" where it is on a server. */
   static String inHint(String project, String db) {
     String quoted = ProjectLocation.shellWord(project);
+    if (db != null && db.isBlank() && System.getenv("LACRIMA_DB") != null && !System.getenv("LACRIMA_DB").isBlank()) {
+      // a file opened while LACRIMA_DB names a server: the next command needs the same --db "" to reach it
+      return quoted + " --db \"\"";
+    }
     return db != null && !db.isBlank() ? quoted + " --db …" : quoted;
   }
 

@@ -930,7 +930,8 @@ class ImportTableTest {
   void readsNotJudgedCellsBesideTheValuesForWhatTheySay() throws IOException {
     String before = CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out();
     assertThat(importing("doc,n,text,coder,code,at\nd,1,Hi,a,x,00:01\nd,1,Hi,b,x,00:02\n", "--code", "code", "--time",
-        "at").err()).contains("line 3").contains("unit 1 of document \"d\" has another time code than on line 2");
+        "at").err()).contains("line 3")
+        .contains("unit 1 of document \"d\" has the time code \"00:02\" here but \"00:01\" on line 2");
     assertThat(importing("doc,n,text,coder,code\nd,1,Hi,n/a,x\n", "--code", "code").err()).contains("line 2")
         .contains("column coder is \"n/a\", which names no one");
     assertThat(importing("doc,n,text,coder,code\nNA,1,Hi,a,x\n", "--code", "code").err()).contains("line 2")
@@ -938,14 +939,20 @@ class ImportTableTest {
     assertThat(importing("doc,n,text,coder,code\nd,1,Hi,a,x\n", "--code", "code", "--scale", "code=ordinal:x,n/a,y")
         .err()).contains("names \"n/a\", which in a cell means not judged");
     assertThat(CliRun.ok("codebook", p).out() + CliRun.ok("stats", p).out()).isEqualTo(before);
+    // "Na" is a name, not R's missing value: taken
+    assertThat(importing("doc,n,text,coder,code\nd0,1,Hi,Na,x\nd0,1,Hi,B,x\n", "--code", "code").status()).isZero();
+    assertThat(CliRun.ok("codings", "export", p).out()).contains(",d0,Na,");
 
     // a document's value on its first row only, and n/a for a time or speaker
-    CliRun.ok("import-table", p, table("doc,n,text,coder,code,site,at,who\nd,1,Hi,a,x,P,n/a,T\nd,1,Hi,b,x,,n/a,T\n"
+    CliRun.ok("import-table", p, table("doc,n,text,coder,code,site,at,who\nd,1,Hi,a,x,P,n/a,\nd,1,Hi,b,x,,n/a,T\n"
         + "d,2,Ho,a,y,n/a,00:03,n/a\nd,2,Ho,b,y,,00:03,NA\n").toString(), "--doc", "doc", "--order", "n", "--text",
         "text", "--coder", "coder", "--code", "code", "--doc-var", "site", "--time", "at", "--speaker", "who");
     assertThat(CliRun.ok("agreement", p, "--coders", "a,b", "--where", "site=P", "--bootstrap", "0").out())
         .containsPattern("(?m)^code +2 ");
     assertThat(CliRun.ok("units", "list", p, "d").out()).doesNotContain("n/a").doesNotContain("NA");
+    // the speaker one coder's row gives, where the other's leaves it out, is the unit's
+    assertThat(CliRun.ok("agreement", p, "--coders", "a,b", "--speaker", "T", "--bootstrap", "0").out())
+        .containsPattern("(?m)^code +1 ");
   }
 
   @Test

@@ -336,6 +336,14 @@ public final class ProjectStores {
   /** The first key of the advisory lock under which a schema is set up (the second is the schema's). */
   private static final int SCHEMA_SETUP_LOCK = 0x4c414352; // "LACR"
 
+  private static void setupLock(java.sql.Connection c, String schema, String function) throws java.sql.SQLException {
+    try (var lock = c.prepareStatement("SELECT " + function + "(?, ?)")) {
+      lock.setInt(1, SCHEMA_SETUP_LOCK);
+      lock.setInt(2, schema.hashCode());
+      lock.execute();
+    }
+  }
+
   private static ProjectStore openPostgres(ProjectLocation.PostgresProject p, Migrations migrations) {
     DataSource ds = postgres(p);
     // opening never creates: a mistyped schema must not leave new tables on the server
@@ -367,20 +375,19 @@ public final class ProjectStores {
     try (var c = ds.getConnection()) {
       // one process at a time sets a schema up: another creating its tables right now has a migration history and
       // not yet all the tables, which must not read as another program's
-      try (var lock = c.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
-        lock.setInt(1, SCHEMA_SETUP_LOCK);
-        lock.setInt(2, p.schema().hashCode());
-        lock.execute();
+      setupLock(c, p.schema(), "pg_advisory_lock");
+      try {
+        Optional<Integer> history = migrations.historyExists(c, p.schema()) ? migrations.currentVersion(c, p.schema())
+            : Optional.of(0);
+        // an empty history is a setup that failed before its first migration: Lacrima's, and set up again
+        if (history.isEmpty() || history.get() > 0 && lacrimaVersion(c, migrations, p.schema()).isEmpty()) {
+          throw new ProjectAccessException("schema " + p.schema() + " on the server holds another program's tables (a "
+              + "migration history that is not Lacrima's); name a schema of Lacrima's own with --db …?schema=NAME");
+        }
+        migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
+      } finally {
+        setupLock(c, p.schema(), "pg_advisory_unlock");
       }
-      Optional<Integer> history = migrations.historyExists(c, p.schema()) ? migrations.currentVersion(c, p.schema())
-          : Optional.of(0);
-      // an empty history is a setup that failed before its first migration: Lacrima's, and set up again
-      if (history.isEmpty() || history.get() > 0 && lacrimaVersion(c, migrations, p.schema()).isEmpty()) {
-        throw new ProjectAccessException("schema " + p.schema() + " on the server holds another program's tables (a "
-            + "migration history that is not Lacrima's); name a schema of Lacrima's own with --db …?schema=NAME");
-      }
-      migrations.bringUpToDate(ds, p.schema(), Optional.empty(), p.describe());
-      // the lock goes with the connection
     } catch (java.sql.SQLException e) {
       throw new ProjectAccessException("cannot reach " + p.describe() + ": " + reason(e), e);
     }

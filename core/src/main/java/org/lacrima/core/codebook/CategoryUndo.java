@@ -153,15 +153,15 @@ final class CategoryUndo {
     }
     CodebookChange top = stack.peek();
     JsonNode details = CategorySystemCodec.parseJson(top.details(), "log entry " + top.sequence());
-    SystemDelta delta = SystemDelta.fromJson(details.path("delta"), "log entry " + top.sequence());
+    Target target = new Target(top, passed, details, SystemDelta.fromJson(details.path("delta"), "log entry "
+        + top.sequence()));
     for (CodebookChange imported : passed) {
-      if (buildsOn(deltaOf(imported), delta)) {
-        throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): import #"
-            + imported.sequence() + " came after it and built on the categories it touched, and that import cannot be "
-            + "undone (" + usedCategoryOf(imported).get() + ")");
+      if (buildsOn(deltaOf(imported), target.delta())) {
+        throw new InputException(target.undoing() + ": import #" + imported.sequence() + " came after it and built on "
+            + "the categories it touched, and that import cannot be undone (" + usedCategoryOf(imported).get() + ")");
       }
     }
-    return new Target(top, passed, details, delta);
+    return target;
   }
 
   /**
@@ -238,7 +238,7 @@ final class CategoryUndo {
     Map<UUID, List<UUID>> goingBack = new LinkedHashMap<>();
     backTo.forEach((category, ids) -> goingBack.computeIfAbsent(category, k -> new ArrayList<>()).addAll(ids));
     asBefore.forEach(c -> goingBack.computeIfAbsent(c.category(), k -> new ArrayList<>()).add(c.id()));
-    refuseCollisions(goingBack, now, target.top());
+    refuseCollisions(goingBack, now, target);
     backTo.forEach((category, ids) -> s.codings().setCategory(ids, category));
     asBefore.forEach(s.codings()::update);
   }
@@ -277,9 +277,18 @@ final class CategoryUndo {
           + documentName(c.document()) + (taken.size() > 1 ? ", and " + (taken.size() - 1)
           + " more like it" : "") + "); delete that coding first (codings delete PROJECT " + c.id() + ")");
     }
-    refuseTwins(all, touched.separated, target);
+    List<Coding> coming = new ArrayList<>(all);
+    coming.addAll(touched.decidedAgain);
+    refuseTwins(coming, touched.separated, target);
     s.codings().add(all);
     s.codings().add(touched.decidedAgain);
+  }
+
+  /** The decisions the codings on a category record, by the coding that records each. */
+  private Map<Coding.Decision, UUID> decisionsOn(UUID category) {
+    Map<Coding.Decision, UUID> there = new HashMap<>();
+    s.codings().byCategory(category).forEach(c -> there.put(c.decision(), c.id()));
+    return there;
   }
 
   /**
@@ -290,11 +299,8 @@ final class CategoryUndo {
   private void refuseTwins(List<Coding> coming, List<Coding> separated, Target target) {
     Map<UUID, Map<Coding.Decision, UUID>> held = new HashMap<>();
     for (Coding c : coming) {
-      UUID twin = held.computeIfAbsent(c.category(), category -> {
-        Map<Coding.Decision, UUID> there = new HashMap<>();
-        s.codings().byCategory(category).forEach(x -> there.put(x.decision(), x.id()));
-        return there;
-      }).get(c.decision());
+      // the ones already let through count too: two that come back alike would be joined as well
+      UUID twin = held.computeIfAbsent(c.category(), this::decisionsOn).putIfAbsent(c.decision(), c.id());
       if (twin != null) {
         throw new InputException(target.undoing() + ": it would bring back the coding " + c.id() + " ("
             + c.start() + ".." + c.end() + " of " + documentName(c.document()) + " on \""
@@ -400,16 +406,15 @@ final class CategoryUndo {
    * A coding going back to a category where the same coder now holds the same span (an edit since moved it onto
    * one waiting there) would record one decision twice: refused, with both named, rather than failing in the store.
    */
-  private void refuseCollisions(Map<UUID, List<UUID>> backTo, Map<UUID, Coding> now, CodebookChange top) {
+  private void refuseCollisions(Map<UUID, List<UUID>> backTo, Map<UUID, Coding> now, Target target) {
     for (Map.Entry<UUID, List<UUID>> e : backTo.entrySet()) {
-      Map<Coding.Decision, UUID> there = new HashMap<>();
-      s.codings().byCategory(e.getKey()).forEach(c -> there.put(c.decision(), c.id()));
+      Map<Coding.Decision, UUID> there = decisionsOn(e.getKey());
       for (UUID id : e.getValue()) {
         Coding c = now.get(id);
         UUID twin = c == null ? null : there.get(new Coding.Decision(c.document(), c.coder(), e.getKey(), c.start(),
             c.end()));
         if (twin != null && !twin.equals(id)) {
-          throw new InputException("cannot undo #" + top.sequence() + " (" + top.kind().code() + "): coding " + id
+          throw new InputException(target.undoing() + ": coding " + id
               + " would go back to \"" + s.categories().current().get(e.getKey()).label().english() + "\", where coding "
               + twin + " of the same coder has the same span (an edit since put it there); delete one of the two "
               + "(codings delete PROJECT ID), then undo");

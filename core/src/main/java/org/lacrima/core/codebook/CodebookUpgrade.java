@@ -66,9 +66,12 @@ public final class CodebookUpgrade {
     }
   }
 
-  /** What an upgrade run did. */
+  /**
+   * What an upgrade run did; {@code described}: the new version's own description the project took over with it
+   * (once every proposal was settled).
+   */
   public record Result(Plan plan, List<Proposal> applied, List<Proposal> kept, List<Proposal> pending,
-      Optional<CodebookChange> change) {
+      Optional<CodebookChange> change, List<String> described) {
   }
 
   private static final Map<String, Function<Category, Object>> FIELDS = new LinkedHashMap<>();
@@ -185,8 +188,14 @@ public final class CodebookUpgrade {
    * split moves codings, which a team does itself, and a retired category is opened again by the team: taken over
    * as a field, such a state would be lost unsaid.
    */
-  private static void refuseStatesItCannotTake(CategorySystem upstream, CategorySystem next) {
+  private static void refuseStatesItCannotTake(CategorySystem upstream, CategorySystem current, CategorySystem next) {
     for (Category n : next.categories()) {
+      // as the version the project rests on has it, or as the team has made it already: nothing to take over
+      boolean asUpstream = upstream.byId(n.id()).filter(u -> u.state().equals(n.state())).isPresent();
+      boolean asProject = current.byId(n.id()).filter(c -> c.state().equals(n.state())).isPresent();
+      if (asUpstream || asProject) {
+        continue;
+      }
       CategoryState.Status status = n.state().status();
       boolean reopened = status == CategoryState.Status.ACTIVE
           && upstream.byId(n.id()).filter(u -> !u.state().isActive()).isPresent();
@@ -196,7 +205,7 @@ public final class CodebookUpgrade {
                 + CategoryOperations.describeState(upstream, upstream.get(n.id()))
                 : CategoryOperations.describeState(next, n)) + ": an upgrade takes over what categories say and "
             + "retires those a new version drops, but a merge, a split or reopening a category is the team's own "
-            + "operation (category merge, split, reactivate); nothing was taken over");
+            + "operation (category merge, split, reactivate; then run the upgrade again); nothing was taken over");
       }
     }
   }
@@ -211,15 +220,15 @@ public final class CodebookUpgrade {
   }
 
   /**
-   * The groups whose categories the new version orders otherwise than the version the project rests on: an upgrade
-   * keeps the project's order (no proposal moves a category among its siblings), so the team is told where.
+   * The groups whose categories the new version orders otherwise than the project does: an upgrade keeps the
+   * project's order (no proposal moves a category among its siblings), so the team is told where.
    */
-  public static List<String> reordered(CategorySystem upstream, CategorySystem next) {
+  public static List<String> reordered(CategorySystem current, CategorySystem next) {
     Map<Optional<UUID>, List<UUID>> before = new LinkedHashMap<>();
-    upstream.categories().stream().filter(c -> next.byId(c.id()).map(n -> n.parent().equals(c.parent())).orElse(false))
+    current.categories().stream().filter(c -> next.byId(c.id()).map(n -> n.parent().equals(c.parent())).orElse(false))
         .forEach(c -> before.computeIfAbsent(c.parent(), k -> new ArrayList<>()).add(c.id()));
     Map<Optional<UUID>, List<UUID>> after = new LinkedHashMap<>();
-    next.categories().stream().filter(c -> upstream.byId(c.id()).map(u -> u.parent().equals(c.parent())).orElse(false))
+    next.categories().stream().filter(c -> current.byId(c.id()).map(u -> u.parent().equals(c.parent())).orElse(false))
         .forEach(c -> after.computeIfAbsent(c.parent(), k -> new ArrayList<>()).add(c.id()));
     List<String> out = new ArrayList<>();
     before.forEach((parent, ids) -> {
@@ -288,7 +297,7 @@ public final class CodebookUpgrade {
           + ", so there is nothing to upgrade from");
     }
     refuseAnOlderVersion(upstream, next);
-    refuseStatesItCannotTake(upstream, next);
+    refuseStatesItCannotTake(upstream, current, next);
     List<Proposal> out = new ArrayList<>();
     int number = 0;
     for (Category n : next.categories()) {
@@ -439,7 +448,7 @@ public final class CodebookUpgrade {
           + next.info().versionLabel());
     }
     if (applied.isEmpty() && kept.isEmpty() && !settled) {
-      return new Result(plan, applied, kept, pending, Optional.empty());
+      return new Result(plan, applied, kept, pending, Optional.empty(), List.of());
     }
     SystemDelta delta = SystemDelta.between(current, after);
     ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -473,7 +482,7 @@ public final class CodebookUpgrade {
           CodebookHistory.upstreamBefore(change.sequence()), previous, change.sequence()));
       s.categories().saveVersion(CodebookHistory.UPSTREAM, next, change.sequence());
     }
-    return new Result(plan, applied, kept, pending, Optional.of(change));
+    return new Result(plan, applied, kept, pending, Optional.of(change), settled ? described : List.of());
   }
 
   /**

@@ -64,9 +64,9 @@ public final class CodingImport {
   private final Map<UUID, Map<UUID, Map<UUID, List<Coverage>>>> recorded = new HashMap<>();
   private long outsideCoverage;
   private long toLayer;
-  /** The exclusive groups the file codes children of, by document, and the coders who code them. */
+  /** The exclusive groups the file codes values of, by document, and the coders who code them there. */
   private final Map<UUID, Set<UUID>> exclusiveGroupsCoded = new HashMap<>();
-  private final Set<UUID> codersInGroups = new HashSet<>();
+  private final Map<UUID, Set<UUID>> codersInGroups = new HashMap<>();
   /** A category the row's coding is on already and may stay on whatever its state (an edit's; else none). */
   private Optional<UUID> stayingOn = Optional.empty();
   /** The consensus layer's coder, whose recorded coverage is its builds', not a table's. */
@@ -160,9 +160,9 @@ public final class CodingImport {
       if (row.coder().strip().equals(org.lacrima.core.consensus.Consensus.LAYER)) {
         toLayer++;
       }
-      system.get(coding.category()).parent().filter(p -> system.get(p).exclusiveChildren()).ifPresent(group -> {
-        exclusiveGroupsCoded.computeIfAbsent(coding.document(), d -> new HashSet<>()).add(group);
-        codersInGroups.add(coding.coder());
+      valueOf(coding.category()).ifPresent(value -> {
+        exclusiveGroupsCoded.computeIfAbsent(coding.document(), d -> new HashSet<>()).add(value[0]);
+        codersInGroups.computeIfAbsent(coding.document(), d -> new HashSet<>()).add(coding.coder());
       });
       batch.add(coding);
       batchRows.add(row);
@@ -176,14 +176,39 @@ public final class CodingImport {
         toLayer, exclusiveOverlaps());
   }
 
-  /** The places where the file's coders hold overlapping codings of two children of an exclusive group it codes. */
+  /**
+   * The exclusive group a category gives a value of, and that value: the child of the group it is or lies under (a
+   * subcategory answers the group's question with the child above it, as agreement reads it); {group, value}.
+   */
+  private Optional<UUID[]> valueOf(UUID category) {
+    UUID at = category;
+    for (Optional<UUID> parent = system.get(at).parent(); parent.isPresent(); parent = system.get(at).parent()) {
+      if (system.get(parent.get()).exclusiveChildren()) {
+        return Optional.of(new UUID[] {parent.get(), at});
+      }
+      at = parent.get();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The pairs of overlapping codings one of the file's coders now holds, in a document the file codes, of two values
+   * of an exclusive group the file gives values of there.
+   */
   private long exclusiveOverlaps() {
     long overlaps = 0;
     for (Map.Entry<UUID, Set<UUID>> e : exclusiveGroupsCoded.entrySet()) {
-      List<Coding> theirs = session.codings().byDocument(e.getKey()).stream()
-          .filter(c -> codersInGroups.contains(c.coder())).toList();
+      Set<UUID> coders = codersInGroups.get(e.getKey());
       for (UUID group : e.getValue()) {
-        overlaps += Overlaps.between(theirs, system.children(group).stream().map(Category::id).toList());
+        // each coding as the value it gives, so that two subcategories of one value do not count as a clash
+        List<Coding> values = new ArrayList<>();
+        for (Coding c : session.codings().byDocument(e.getKey())) {
+          Optional<UUID[]> value = coders.contains(c.coder()) ? valueOf(c.category()) : Optional.empty();
+          if (value.isPresent() && value.get()[0].equals(group)) {
+            values.add(new Coding(c.id(), c.document(), c.start(), c.end(), value.get()[1], c.coder(), ""));
+          }
+        }
+        overlaps += Overlaps.between(values);
       }
     }
     return overlaps;

@@ -137,11 +137,21 @@ public final class TableImport {
       }
       Unit u = new Unit(doc, order, speaker, text, time, r.line());
       Unit earlier = units.putIfAbsent(new UnitKey(doc, order), u);
-      if (earlier != null && (!earlier.text().equals(text) || !earlier.speaker().equals(speaker)
-          || !earlier.time().equals(time))) {
-        throw new InputException(spec.source(), "line " + r.line(), "unit " + order + " of document \"" + doc
-            + "\" has another " + (!earlier.text().equals(text) ? "text" : !earlier.speaker().equals(speaker)
-                ? "speaker" : "time code") + " than on line " + earlier.line());
+      if (earlier != null) {
+        if (!earlier.text().equals(text)) {
+          throw new InputException(spec.source(), "line " + r.line(), "unit " + order + " of document \"" + doc
+              + "\" has another text than on line " + earlier.line());
+        }
+        // a speaker or time one coder's row gives and another's leaves out is the unit's; two that differ are refused
+        String[][] given = {{"speaker", earlier.speaker(), speaker}, {"time code", earlier.time(), time}};
+        for (String[] g : given) {
+          if (!g[1].isEmpty() && !g[2].isEmpty() && !g[1].equals(g[2])) {
+            throw new InputException(spec.source(), "line " + r.line(), "unit " + order + " of document \"" + doc
+                + "\" has the " + g[0] + " \"" + g[2] + "\" here but \"" + g[1] + "\" on line " + earlier.line());
+          }
+        }
+        units.put(new UnitKey(doc, order), new Unit(doc, order, earlier.speaker().isEmpty() ? speaker
+            : earlier.speaker(), text, earlier.time().isEmpty() ? time : earlier.time(), earlier.line()));
       }
       Map<String, String> vars = variables.computeIfAbsent(doc, k -> new LinkedHashMap<>());
       for (String column : spec.documentVariables()) {
@@ -370,10 +380,10 @@ public final class TableImport {
     if (v.isEmpty()) {
       throw new InputException(spec.source(), "line " + r.line(), "column " + column + " is empty");
     }
-    if (notJudged(v)) {
-      // a document or coder named "n/a" would be one unsaid: the cell says the name is not known
+    if (List.of("n/a", "N/A", "NA").contains(v)) {
+      // a document or coder named "n/a" would be one unsaid: the cell says the name is not known ("Na", a name, is one)
       throw new InputException(spec.source(), "line " + r.line(), "column " + column + " is \"" + v + "\", which "
-          + "names no one; every row needs it");
+          + "names no one; every row needs it (one really named so: write it otherwise in the table)");
     }
     return v;
   }

@@ -186,7 +186,8 @@ public final class Names {
     int c = odd.orElseGet(() -> normal.codePoints().filter(x -> !java.text.Normalizer.normalize(new String(
         Character.toChars(x)), java.text.Normalizer.Form.NFKC).equals(new String(Character.toChars(x)))).findFirst()
         .orElseThrow());
-    return Optional.of(String.format(java.util.Locale.ROOT, "holds U+%04X (%s), which %s", c, Character.getName(c), odd.isPresent() && Character.getType(c)
+    return Optional.of(String.format(java.util.Locale.ROOT, "holds U+%04X (%s), which %s", c,
+        Optional.ofNullable(Character.getName(c)).orElse("unassigned"), odd.isPresent() && Character.getType(c)
             == Character.SPACE_SEPARATOR ? "looks like a space but is typed otherwise" : odd.isPresent()
             ? "cannot be seen" : "a keyboard types only with a special input method"));
   }
