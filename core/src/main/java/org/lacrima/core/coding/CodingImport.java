@@ -38,8 +38,8 @@ public final class CodingImport {
    * unsaid. {@code outsideCoverage}: the rows whose coding lies where a table import recorded that its coder judged
    * nothing of the category (an empty or n/a cell): agreement counts it as not judged there, and says so, but the
    * coder should hear it when the coding is made. {@code toLayer}: the rows given to the coder "consensus", the
-   * consensus layer's name. {@code exclusiveOverlaps}: the places where, in the documents the file codes, one of its
-   * coders now holds codings of two categories of an exclusive group that overlap (agreement counts such a unit as
+   * consensus layer's name. {@code exclusiveOverlaps}: the pairs of overlapping codings that, in the documents the
+   * file codes, one of its coders now holds of two values of one exclusive group (agreement counts such a unit as
    * missing for that coder), said when the codings are made rather than first in a report.
    */
   public record Report(long rows, long added, long repeated, List<String> newCoders, List<Long> contradicting,

@@ -114,8 +114,8 @@ public final class TableImport {
       // compared as stored: NFC, without the spaces around it
       String text = DocumentText.normalizeString(r.values().getOrDefault(spec.text(), "")).strip();
       // n/a there says there is none, as an empty cell does
-      String speaker = spec.speaker().map(r::get).map(String::strip).filter(v -> !notJudged(v)).orElse("");
-      String time = spec.time().map(r::get).map(String::strip).filter(v -> !notJudged(v)).orElse("");
+      String speaker = spec.speaker().map(r::get).map(String::strip).filter(v -> !namesNone(v)).orElse("");
+      String time = spec.time().map(r::get).map(String::strip).filter(v -> !namesNone(v)).orElse("");
       // both become part of the unit's line in the document ("speaker: text") and stand in listings
       for (String[] field : new String[][] {{"the speaker", speaker}, {"the time code", time}}) {
         Names.lineProblem(field[0], field[1]).ifPresent(problem -> {
@@ -352,6 +352,11 @@ public final class TableImport {
         List.copyOf(newCoders), change, List.copyOf(scaleChanges));
   }
 
+  /** A name's cell that gives none: empty, n/a, or NA as R writes it ("Na" is a name). */
+  private static boolean namesNone(String v) {
+    return v.isEmpty() || List.of("n/a", "N/A", "NA").contains(v);
+  }
+
   /** Empty and n/a (also NA, as R writes it) mean the coder did not judge this cell. */
   public static boolean notJudged(String cell) {
     String c = cell.strip().toLowerCase(Locale.ROOT);
@@ -380,8 +385,8 @@ public final class TableImport {
     if (v.isEmpty()) {
       throw new InputException(spec.source(), "line " + r.line(), "column " + column + " is empty");
     }
-    if (List.of("n/a", "N/A", "NA").contains(v)) {
-      // a document or coder named "n/a" would be one unsaid: the cell says the name is not known ("Na", a name, is one)
+    if (namesNone(v)) {
+      // a document or coder named "n/a" would be one unsaid: the cell says the name is not known
       throw new InputException(spec.source(), "line " + r.line(), "column " + column + " is \"" + v + "\", which "
           + "names no one; every row needs it (one really named so: write it otherwise in the table)");
     }
