@@ -301,6 +301,12 @@ final class CategoryUndo {
     for (Coding c : coming) {
       // the ones already let through count too: two that come back alike would be joined as well
       UUID twin = held.computeIfAbsent(c.category(), this::decisionsOn).putIfAbsent(c.decision(), c.id());
+      if (twin != null && coming.stream().anyMatch(x -> x.id().equals(twin))) {
+        throw new InputException(target.undoing() + ": it would bring back both " + twin + " and " + c.id() + ", one "
+            + "coder's codings of " + c.start() + ".." + c.end() + " of " + documentName(c.document()) + " on \""
+            + s.categories().current().get(c.category()).label().english() + "\", which a coder records once; the "
+            + "undo cannot be made exactly (codebook log --codings lists what the operation folded)");
+      }
       if (twin != null) {
         throw new InputException(target.undoing() + ": it would bring back the coding " + c.id() + " ("
             + c.start() + ".." + c.end() + " of " + documentName(c.document()) + " on \""
