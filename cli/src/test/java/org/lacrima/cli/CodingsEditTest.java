@@ -236,6 +236,26 @@ class CodingsEditTest {
   }
 
   /**
+   * A memo rewritten after a decision was made again on the moved coding: the coding goes back with the rewritten memo,
+   * which is the team's word, and the undo names it, since only the edit's memo keeps what the memo held before.
+   */
+  @Test
+  void aMemoRewrittenAfterADecisionWasMadeAgainIsNamedByTheUndo() throws java.io.IOException {
+    String[] pause = firstOf("mira", "> Pause");
+    CliRun.ok("category", "merge", p, "Pause", "Letting narrate", "--why", "one way of giving space");
+    java.nio.file.Path again = java.nio.file.Files.writeString(dir.resolve("again.csv"),
+        "document,start,end,category,coder,memo\n" + pause[1] + "," + pause[5] + "," + pause[6]
+            + ",Letting narrate,mira,she lets him narrate here\n");
+    CliRun.ok("codings", "import", p, again.toString());
+    CliRun.ok("codings", "edit", p, pause[0], "--memo", "one note for both", "--why", "tidied the notes");
+    String undone = CliRun.ok("category", "undo", p, "--why", "two ways after all").out();
+    assertThat(undone).contains("1 coding moved back with the memo an edit wrote since (" + pause[0]
+        + "; codings memos lists what each held before");
+    assertThat(row(pause[0])[4]).endsWith("> Pause");
+    assertThat(CliRun.ok("codings", "memos", p, pause[1]).out()).contains("she lets him narrate here");
+  }
+
+  /**
    * A coding a merge folded into its twin cannot come back where an edit since gave another coding of the same coder
    * its span and category: the store would fold the two unsaid. The undo is refused, naming that coding.
    */

@@ -60,6 +60,8 @@ final class CategoryUndo {
   private static final class Touched {
     int back;
     final List<UUID> keptAsChanged = new ArrayList<>();
+    /** Moved back with a memo rewritten since (codings edit), which may have held a decision made again. */
+    final List<UUID> memoRewrittenBack = new ArrayList<>();
     int deletedSince;
     final List<UUID> changedInPlace = new ArrayList<>();
     final List<Coding> decidedAgain = new ArrayList<>();
@@ -225,6 +227,10 @@ final class CategoryUndo {
           // only its category, so that goes back, and the correction stays
           backTo.computeIfAbsent(m.from(), k -> new ArrayList<>()).add(m.coding());
           touched.back++;
+          if (memoEditedSince.contains(c.id()) && !c.memo().equals(left.memo())) {
+            // what the memo held before the edit (a note of a decision made again, say) only the edit's memo tells
+            touched.memoRewrittenBack.add(c.id());
+          }
         } else {
           touched.changedInPlace.add(c.id());
           goesBack = false;
@@ -347,6 +353,11 @@ final class CategoryUndo {
       words.add(Counted.of(t.decidedAgain.size(), "decision") + " made again since kept where made, with the memo "
           + "added, as " + (t.decidedAgain.size() == 1 ? "the coding " : "the codings ") + t.decidedAgain.stream()
               .map(c -> c.id().toString()).collect(Collectors.joining(", ")));
+    }
+    if (!t.memoRewrittenBack.isEmpty()) {
+      words.add(Counted.of(t.memoRewrittenBack.size(), "coding") + " moved back with the memo an edit wrote since ("
+          + named(t.memoRewrittenBack) + "; codings memos lists what each held before, a decision made again there "
+          + "included)");
     }
     // named, so that the team can look at each and decide whether it should follow the undo (codings edit)
     if (!t.keptAsChanged.isEmpty()) {
