@@ -209,17 +209,26 @@ class CodingsEditTest {
   }
 
   /**
-   * A decision made again after a merge (a row repeating the moved coding, with a note of its own) stays where it was
-   * made when the merge is undone, also where the coding's boundary was corrected since: the correction holds for both.
+   * Mira's first Pause coding, after Pause was merged into Letting narrate and she made the same decision again there,
+   * with a note of its own (a row repeating the moved coding): the coding's export row as it was before.
    */
-  @Test
-  void aDecisionMadeAgainAfterAMergeStaysWhenTheBoundaryWasCorrectedSince() throws java.io.IOException {
+  private String[] decidedAgainAfterMerge() throws java.io.IOException {
     String[] pause = firstOf("mira", "> Pause");
     CliRun.ok("category", "merge", p, "Pause", "Letting narrate", "--why", "one way of giving space");
     java.nio.file.Path again = java.nio.file.Files.writeString(dir.resolve("again.csv"),
         "document,start,end,category,coder,memo\n" + pause[1] + "," + pause[5] + "," + pause[6]
             + ",Letting narrate,mira,she lets him narrate here\n");
     CliRun.ok("codings", "import", p, again.toString());
+    return pause;
+  }
+
+  /**
+   * A decision made again after a merge (a row repeating the moved coding, with a note of its own) stays where it was
+   * made when the merge is undone, also where the coding's boundary was corrected since: the correction holds for both.
+   */
+  @Test
+  void aDecisionMadeAgainAfterAMergeStaysWhenTheBoundaryWasCorrectedSince() throws java.io.IOException {
+    String[] pause = decidedAgainAfterMerge();
     String corrected = Integer.toString(Integer.parseInt(pause[6]) - 1);
     CliRun.ok("codings", "edit", p, pause[0], "--end", corrected, "--why", "one character too far");
     int codings = rows().size();
@@ -241,12 +250,7 @@ class CodingsEditTest {
    */
   @Test
   void aMemoRewrittenAfterADecisionWasMadeAgainIsNamedByTheUndo() throws java.io.IOException {
-    String[] pause = firstOf("mira", "> Pause");
-    CliRun.ok("category", "merge", p, "Pause", "Letting narrate", "--why", "one way of giving space");
-    java.nio.file.Path again = java.nio.file.Files.writeString(dir.resolve("again.csv"),
-        "document,start,end,category,coder,memo\n" + pause[1] + "," + pause[5] + "," + pause[6]
-            + ",Letting narrate,mira,she lets him narrate here\n");
-    CliRun.ok("codings", "import", p, again.toString());
+    String[] pause = decidedAgainAfterMerge();
     CliRun.ok("codings", "edit", p, pause[0], "--memo", "one note for both", "--why", "tidied the notes");
     String undone = CliRun.ok("category", "undo", p, "--why", "two ways after all").out();
     assertThat(undone).contains("1 coding moved back with the memo an edit wrote since (" + pause[0]
