@@ -355,13 +355,11 @@ public final class ProjectStores {
     JdbcProjectStore.configure(jdbi, Dialect.POSTGRESQL);
     ProjectRow row = jdbi.withHandle(h -> projectByName(h, p.project()).or(() -> {
       // a name typed in another case, or with a plain space for another: the project meant, not a new one to create
-      List<String> alike = h.createQuery("SELECT name FROM project").mapTo(String.class).list().stream()
-          .filter(other -> org.lacrima.core.text.Names.confusable(other, p.project())).toList();
-      if (!alike.isEmpty()) {
+      passingFor(h, p.project()).ifPresent(other -> {
         throw new ProjectAccessException("there is no project \"" + p.project() + "\" on the server, but there is \""
-            + alike.get(0) + "\", written otherwise (case, spaces or look-alike letters); name it as the server has it "
+            + other + "\", written otherwise (case, spaces or look-alike letters); name it as the server has it "
             + "(lacrima projects --db … lists them)");
-      }
+      });
       return Optional.empty();
     })).orElseThrow(() -> new ProjectAccessException("there is no project \"" + p.project() + "\" on the server "
         + "(create it with: lacrima init " + ProjectLocation.shellWord(p.project()) + " --db …)"));
@@ -637,10 +635,6 @@ public final class ProjectStores {
   }
 
   /**
-   * The project of that name (composed, as locations give it); one an earlier version stored decomposed, as it was
-   * typed, is found too, where no composed one is there.
-   */
-  /**
    * A new project's name on a server is typed again by every member of the team: one line of visible text, and not
    * one that passes for a project the server has ("team" beside "Team", "team" with a no-break space or a Cyrillic
    * "е"), where a slip would open the wrong study.
@@ -649,12 +643,10 @@ public final class ProjectStores {
     org.lacrima.core.text.Names.lineProblem("the project's name", p.project()).ifPresent(problem -> {
       throw new ProjectAccessException(problem);
     });
-    for (String other : h.createQuery("SELECT name FROM project").mapTo(String.class).list()) {
-      if (org.lacrima.core.text.Names.confusable(other, p.project())) {
-        throw new ProjectAccessException("the server has a project named \"" + other + "\", which is easily taken "
-            + "for \"" + p.project() + "\" (case, spaces or look-alike letters); choose a name apart from it");
-      }
-    }
+    passingFor(h, p.project()).ifPresent(other -> {
+      throw new ProjectAccessException("the server has a project named \"" + other + "\", which is easily taken "
+          + "for \"" + p.project() + "\" (case, spaces or look-alike letters); choose a name apart from it");
+    });
     if (p.project().toLowerCase(java.util.Locale.ROOT).endsWith(".lacrima")) {
       // a file's name given where the server was meant, or the server where a file was (LACRIMA_DB set, say)
       throw new ProjectAccessException("\"" + p.project() + "\" is named like a project file, but a project on a "
@@ -666,6 +658,16 @@ public final class ProjectStores {
     });
   }
 
+  /** A project of the server whose name passes for {@code name} ({@link org.lacrima.core.text.Names#confusable}). */
+  private static Optional<String> passingFor(Handle h, String name) {
+    return h.createQuery("SELECT name FROM project").mapTo(String.class).list().stream()
+        .filter(other -> org.lacrima.core.text.Names.confusable(other, name)).findFirst();
+  }
+
+  /**
+   * The project of that name (composed, as locations give it); one an earlier version stored decomposed, as it was
+   * typed, is found too, where no composed one is there.
+   */
   private static Optional<ProjectRow> projectByName(Handle h, String name) {
     String decomposed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD);
     List<ProjectRow> rows = h.createQuery(PROJECT_COLUMNS + " WHERE name = :name OR name = :decomposed")

@@ -1,8 +1,7 @@
 package org.lacrima.core.text;
 
-import java.util.Optional;
-
 import java.text.Normalizer;
+import java.util.Optional;
 
 /**
  * The form in which names (of documents, coders, categories) are stored and looked up: without
@@ -28,8 +27,7 @@ public final class Names {
           + "\" (--as, or this computer's user name) must be one line of visible text: no line breaks, tabs, control "
           + "characters or direction overrides");
     }
-    if (n.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT && c != ZERO_WIDTH_JOINER
-        && c != ZERO_WIDTH_NON_JOINER)) {
+    if (n.codePoints().anyMatch(Names::unseen)) {
       // "bo\u200bb" reads as "bob" in every log line: two people would pass for one
       throw new org.lacrima.core.InputException("the name \"" + shown(n) + "\" (--as, or this computer's user name) "
           + "holds a character that does not show (a zero-width space or mark); type the name plainly");
@@ -176,20 +174,27 @@ public final class Names {
    * none of them.
    */
   public static Optional<String> typedProblem(String name) {
-    String normal = normalize(name);
-    // the joiners stay: emoji and some scripts are written with them, and their input methods type them
-    Optional<Integer> odd = normal.codePoints().filter(c -> c != ' ' && Character.getType(c) == Character.SPACE_SEPARATOR
-        || Character.getType(c) == Character.FORMAT && c != 0x200C && c != 0x200D).boxed().findFirst();
-    if (odd.isEmpty() && java.text.Normalizer.normalize(normal, java.text.Normalizer.Form.NFKC).equals(normal)) {
-      return Optional.empty();
+    return normalize(name).codePoints().mapToObj(c -> untyped(c).map(why -> String.format(java.util.Locale.ROOT,
+        "holds U+%04X (%s), which %s", c, Optional.ofNullable(Character.getName(c)).orElse("unassigned"), why)))
+        .flatMap(Optional::stream).findFirst();
+  }
+
+  /** Why one character is not typed as it looks, if it is not. */
+  private static Optional<String> untyped(int c) {
+    if (c != ' ' && Character.getType(c) == Character.SPACE_SEPARATOR) {
+      return Optional.of("looks like a space but is typed otherwise");
     }
-    int c = odd.orElseGet(() -> normal.codePoints().filter(x -> !java.text.Normalizer.normalize(new String(
-        Character.toChars(x)), java.text.Normalizer.Form.NFKC).equals(new String(Character.toChars(x)))).findFirst()
-        .orElseThrow());
-    return Optional.of(String.format(java.util.Locale.ROOT, "holds U+%04X (%s), which %s", c,
-        Optional.ofNullable(Character.getName(c)).orElse("unassigned"), odd.isPresent() && Character.getType(c)
-            == Character.SPACE_SEPARATOR ? "looks like a space but is typed otherwise" : odd.isPresent()
-            ? "cannot be seen" : "a keyboard types only with a special input method"));
+    if (unseen(c)) {
+      return Optional.of("cannot be seen");
+    }
+    String alone = Character.toString(c);
+    return Normalizer.normalize(alone, Normalizer.Form.NFKC).equals(alone) ? Optional.empty()
+        : Optional.of("a keyboard types only with a special input method");
+  }
+
+  /** A character that does not show, but for the joiners emoji and some scripts are written with. */
+  private static boolean unseen(int c) {
+    return Character.getType(c) == Character.FORMAT && c != ZERO_WIDTH_JOINER && c != ZERO_WIDTH_NON_JOINER;
   }
 
   /** Loaded on first use: reading Unicode's confusables costs a command that never compares names nothing. */
@@ -199,8 +204,7 @@ public final class Names {
   }
 
   private static String spaced(String name) {
-    return java.text.Normalizer.normalize(visible(normalize(name)), java.text.Normalizer.Form.NFKC)
-        .replaceAll("\\p{Zs}+", " ").strip();
+    return Normalizer.normalize(visible(normalize(name)), Normalizer.Form.NFKC).replaceAll("\\p{Zs}+", " ").strip();
   }
 
   /**

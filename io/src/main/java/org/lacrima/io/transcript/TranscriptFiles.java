@@ -27,7 +27,6 @@ public final class TranscriptFiles {
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
 
-  private static final long MAX_UNPACKED_ENTRY = DocxPackage.MAX_UNPACKED_ENTRY;
   /** How many bytes POI unpacks of one part into memory at most (its IOUtils default). */
   private static final long MAX_UNPACKED_PART = 100_000_000L;
 
@@ -40,7 +39,7 @@ public final class TranscriptFiles {
   static {
     // DOCX is a zip of XML: refuse entries that inflate suspiciously (zip bombs) or grow huge.
     ZipSecureFile.setMinInflateRatio(DocxPackage.MIN_INFLATE_RATIO);
-    ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_ENTRY);
+    ZipSecureFile.setMaxEntrySize(DocxPackage.MAX_UNPACKED_ENTRY);
     POI_LOG.setLevel(java.util.logging.Level.OFF);
   }
 
@@ -124,7 +123,7 @@ public final class TranscriptFiles {
         }
         if (cause.getMessage() != null && cause.getMessage().contains("Zip bomb detected")) {
           throw new InputException(source, "", "is refused: a part of it unpacks to far more than it is packed, "
-              + "as a zip bomb does, or to more than " + MAX_UNPACKED_ENTRY / (1024 * 1024) + " MB", e);
+              + "as a zip bomb does, or to more than " + DocxPackage.MAX_UNPACKED_ENTRY / (1024 * 1024) + " MB", e);
         }
       }
       throw xmlError(e, bytes, source).or(() -> DocxPackage.firstMalformedPart(bytes).map(part -> new InputException(
